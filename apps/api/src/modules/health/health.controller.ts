@@ -1,0 +1,40 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/public.decorator';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] })
+  status!: 'ok' | 'error';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  database!: 'up' | 'down';
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const up = await this.pingDatabase();
+    if (!up) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return up ? { status: 'ok', database: 'up' } : { status: 'error', database: 'down' };
+  }
+
+  private async pingDatabase(): Promise<boolean> {
+    if (!this.dataSource.isInitialized) return false;
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+    const ping = this.dataSource
+      .query('SELECT 1')
+      .then(() => true)
+      .catch(() => false);
+    return Promise.race([ping, timeout]);
+  }
+}

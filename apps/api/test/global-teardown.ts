@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__PREAUTH_TEST_DB_STOP__?.();
+}

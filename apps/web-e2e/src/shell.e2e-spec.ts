@@ -1,0 +1,37 @@
+import { statSync } from 'node:fs';
+import { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+
+describe('the dashboard as npm start serves it', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('loads the app shell and shows the API health', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(baseUrl());
+    await page.getByTestId('health-status').getByText('API ok, database up').waitFor();
+    await page.getByText('System online').waitFor();
+    const shot = await saveScreenshot(page, 'shell-home');
+    expect(statSync(shot).size).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the dashboard for deep links (SPA fallback) and JSON 404s under /api', async () => {
+    const deep = await fetch(`${baseUrl()}/cases/some/deep/link`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root"></div>');
+    const api = await fetch(`${baseUrl()}/api/nope`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+});

@@ -1,0 +1,79 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+
+export const workspaceRoot = resolve(__dirname, '../../../..');
+export const mainScript = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Start the built app as `npm start` runs it, with its own embedded PostgreSQL in a temp dir. */
+export async function startBuiltApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  if (!existsSync(mainScript) || !existsSync(join(workspaceRoot, 'dist/web/index.html'))) {
+    throw new Error('The app is not built: run `npm run build` (npm test does it first).');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'preauth-e2e-'));
+  chmodSync(dataDir, 0o755);
+  const port = await findFreePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [mainScript], {
+    cwd: workspaceRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The app did not become healthy within 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  return {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((r) => (timer = setTimeout(r, 20_000)));
+        await Promise.race([exited, timeout]);
+        clearTimeout(timer);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// `npm test` runs every project in one jest invocation, so one summary covers the whole suite.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/domain/jest.config.cjs',
+    '<rootDir>/apps/api/jest.config.cjs',
+    '<rootDir>/apps/web/jest.config.cjs',
+    '<rootDir>/apps/web-e2e/jest.config.cjs',
+  ],
+  maxWorkers: 2,
+};

@@ -1,0 +1,4 @@
+// Applied in this order; `npm run migration:generate -- Name` appends here.
+import { Foundation1764000000000 } from './1764000000000-Foundation';
+
+export const migrations = [Foundation1764000000000];

@@ -1,0 +1,31 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@preauth/domain';
+
+@Entity({ name: 'users' })
+@Check('users_roles_valid', `cardinality(roles) > 0 AND roles <@ ARRAY['front_desk','physician','manager','admin']::text[]`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  // Unique case-insensitively through the users_email_key index on lower(email).
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'text', array: true })
+  roles!: Role[];
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

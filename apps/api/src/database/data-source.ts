@@ -12,6 +12,9 @@ export function buildDataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     // Schema changes only ever come from migrations/.
     synchronize: false,
+    // Extensions are created by migrations, not at every connect.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
     extra: { max: 20, connectionTimeoutMillis: 10_000, application_name: 'preauth' },

@@ -1,0 +1,61 @@
+import type { Urgency } from '@preauth/domain';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Payer } from '../payers/payer.entity';
+import { PreauthCase } from './preauth-case.entity';
+
+export const DECISION_STAGES = ['initial', 'peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'] as const;
+export type DecisionStage = (typeof DECISION_STAGES)[number];
+export const DECISION_OUTCOMES = ['approved', 'partially_approved', 'denied'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/**
+ * One row per payer decision (initial, peer-to-peer, each appeal level, external review), with
+ * the clock that applied: what the manager reports aggregate.
+ */
+@Entity({ name: 'case_decisions' })
+@Check('case_decisions_stage_valid', `stage IN ('initial','peer_to_peer','appeal_1','appeal_2','external_review')`)
+@Check('case_decisions_outcome_valid', `outcome IN ('approved','partially_approved','denied')`)
+@Index('case_decisions_decided_at_idx', ['decidedAt'])
+@Index('case_decisions_payer_decided_idx', ['payerId', 'decidedAt'])
+export class CaseDecision {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_decisions_pkey' })
+  id!: string;
+
+  @Index('case_decisions_case_id_idx')
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => PreauthCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_decisions_case_id_fkey' })
+  preauthCase?: Relation<PreauthCase>;
+
+  @Column({ name: 'payer_id', type: 'uuid' })
+  payerId!: string;
+
+  @ManyToOne(() => Payer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'payer_id', foreignKeyConstraintName: 'case_decisions_payer_id_fkey' })
+  payer?: Payer;
+
+  @Column({ type: 'varchar', length: 20 })
+  stage!: DecisionStage;
+
+  @Column({ type: 'varchar', length: 20 })
+  urgency!: Urgency;
+
+  @Column({ name: 'requested_at', type: 'timestamptz' })
+  requestedAt!: Date;
+
+  @Column({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt!: Date;
+
+  // The payer's legal deadline for this decision; null where no clock applies (peer-to-peer).
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  outcome!: DecisionOutcome;
+
+  @Column({ name: 'denial_code', type: 'varchar', length: 10, nullable: true })
+  denialCode!: string | null;
+}

@@ -1,0 +1,186 @@
+import type { CaseStatus, ClockKind, MedicalNecessityCriterion, Urgency } from '@preauth/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Patient } from '../patients/patient.entity';
+import { Payer } from '../payers/payer.entity';
+import { Provider } from '../providers/provider.entity';
+import { User } from '../users/user.entity';
+import { CaseFailedTreatment } from './case-failed-treatment.entity';
+import { CaseProcedureLine } from './case-procedure-line.entity';
+
+export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired','withdrawn')`;
+
+@Entity({ name: 'cases' })
+@Check('cases_status_valid', STATUS_CHECK)
+@Check('cases_urgency_valid', `urgency IN ('standard','expedited')`)
+@Check('cases_appeal_level_valid', `appeal_level BETWEEN 0 AND 2`)
+@Check('cases_validity_order', `valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to`)
+@Index('cases_list_keyset_idx', ['createdAt', 'id'])
+@Index('cases_status_due_idx', ['status', 'nextDueAt'])
+@Index('cases_next_due_idx', ['nextDueAt'])
+export class PreauthCase {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cases_pkey' })
+  id!: string;
+
+  // Human-facing reference, e.g. PA-000042, from the case_number_seq sequence.
+  @Index('cases_case_number_key', { unique: true })
+  @Column({ name: 'case_number', type: 'varchar', length: 20 })
+  caseNumber!: string;
+
+  @Index('cases_patient_id_idx')
+  @Column({ name: 'patient_id', type: 'uuid' })
+  patientId!: string;
+
+  @ManyToOne(() => Patient, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'patient_id', foreignKeyConstraintName: 'cases_patient_id_fkey' })
+  patient?: Patient;
+
+  @Index('cases_payer_id_idx')
+  @Column({ name: 'payer_id', type: 'uuid' })
+  payerId!: string;
+
+  @ManyToOne(() => Payer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'payer_id', foreignKeyConstraintName: 'cases_payer_id_fkey' })
+  payer?: Payer;
+
+  @Index('cases_provider_id_idx')
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId!: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'cases_provider_id_fkey' })
+  provider?: Provider;
+
+  // A denied request is never edited: its correction is a new case pointing back here.
+  @Column({ name: 'previous_case_id', type: 'uuid', nullable: true })
+  previousCaseId!: string | null;
+
+  @ManyToOne(() => PreauthCase, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'previous_case_id', foreignKeyConstraintName: 'cases_previous_case_id_fkey' })
+  previousCase?: PreauthCase | null;
+
+  @Column({ type: 'varchar', length: 30, default: 'documented' })
+  status!: CaseStatus;
+
+  @Column({ type: 'varchar', length: 20, default: 'standard' })
+  urgency!: Urgency;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  diagnoses!: string[];
+
+  @Column({ name: 'necessity_criteria', type: 'text', array: true, default: '{}' })
+  necessityCriteria!: MedicalNecessityCriterion[];
+
+  @Column({ type: 'text', nullable: true })
+  symptoms!: string | null;
+
+  @Column({ name: 'symptom_duration_weeks', type: 'integer', nullable: true })
+  symptomDurationWeeks!: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  inflammation!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  infection!: boolean;
+
+  @Column({ name: 'functional_impairment', type: 'text', nullable: true })
+  functionalImpairment!: string | null;
+
+  @Column({ name: 'cosmetic_override_justification', type: 'text', nullable: true })
+  cosmeticOverrideJustification!: string | null;
+
+  @Column({ name: 'payer_reference', type: 'varchar', length: 60, nullable: true })
+  payerReference!: string | null;
+
+  @Index('cases_authorization_number_idx')
+  @Column({ name: 'authorization_number', type: 'varchar', length: 60, nullable: true })
+  authorizationNumber!: string | null;
+
+  @Column({ name: 'approved_units', type: 'integer', nullable: true })
+  approvedUnits!: number | null;
+
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom!: string | null;
+
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
+
+  @Column({ name: 'denial_code', type: 'varchar', length: 10, nullable: true })
+  denialCode!: string | null;
+
+  @Column({ name: 'denial_text', type: 'text', nullable: true })
+  denialText!: string | null;
+
+  @Column({ name: 'appeal_level', type: 'smallint', default: 0 })
+  appealLevel!: number;
+
+  @Column({ name: 'peer_to_peer_done', type: 'boolean', default: false })
+  peerToPeerDone!: boolean;
+
+  @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true })
+  firstSubmittedAt!: Date | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'info_requested_at', type: 'timestamptz', nullable: true })
+  infoRequestedAt!: Date | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ name: 'denied_at', type: 'timestamptz', nullable: true })
+  deniedAt!: Date | null;
+
+  @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })
+  appealedAt!: Date | null;
+
+  @Column({ name: 'external_review_at', type: 'timestamptz', nullable: true })
+  externalReviewAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'close_reason', type: 'text', nullable: true })
+  closeReason!: string | null;
+
+  // The most urgent running clock, recomputed with every change so lists can filter and sort
+  // by deadline in SQL.
+  @Column({ name: 'next_due_at', type: 'timestamptz', nullable: true })
+  nextDueAt!: Date | null;
+
+  @Column({ name: 'next_due_kind', type: 'varchar', length: 40, nullable: true })
+  nextDueKind!: ClockKind | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'cases_created_by_fkey' })
+  createdBy?: User | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany(() => CaseProcedureLine, (line) => line.preauthCase, { cascade: false })
+  procedureLines?: CaseProcedureLine[];
+
+  @OneToMany(() => CaseFailedTreatment, (t) => t.preauthCase, { cascade: false })
+  failedTreatments?: CaseFailedTreatment[];
+}

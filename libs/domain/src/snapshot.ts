@@ -1,0 +1,74 @@
+import type { CaseStatus, Urgency } from './case-status';
+import type { MedicalNecessityCriterion } from './medical-necessity';
+import type { PlanType } from './plan-types';
+
+export interface ProcedureLine {
+  cpt: string;
+  units: number;
+  bodySite: string;
+  lesionCount: number;
+}
+
+export interface FailedTreatment {
+  therapy: string;
+  startDate: string;
+  endDate?: string | null;
+  outcome: string;
+}
+
+export interface MedicalFindings {
+  criteria: MedicalNecessityCriterion[];
+  symptoms?: string | null;
+  symptomDurationWeeks?: number | null;
+  inflammation?: boolean;
+  infection?: boolean;
+  functionalImpairment?: string | null;
+}
+
+// Calendar dates (validFrom, validTo, startDate, endDate) are YYYY-MM-DD with no zone; the
+// *At fields are ISO instants. Every rule in this library reads a case through this shape.
+export interface CaseSnapshot {
+  status: CaseStatus;
+  urgency: Urgency;
+  planType: PlanType;
+  procedureLines: ProcedureLine[];
+  diagnoses: string[];
+  findings: MedicalFindings;
+  failedTreatments: FailedTreatment[];
+  cosmeticOverride?: { justification: string } | null;
+  photoCount: number;
+  physicianNoteCount: number;
+  // Highest internal appeal level filed so far.
+  appealLevel: 0 | 1 | 2;
+  peerToPeerDone?: boolean;
+  authorizationNumber?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  approvedUnits?: number | null;
+  denialCode?: string | null;
+  // Set on every entry into the status, so after a resubmission or an upheld appeal they hold
+  // the latest event: the clocks count from the latest submission / denial notice.
+  submittedAt?: string | null;
+  infoRequestedAt?: string | null;
+  decidedAt?: string | null;
+  deniedAt?: string | null;
+  appealedAt?: string | null;
+  externalReviewAt?: string | null;
+}
+
+export interface TransitionInput {
+  note?: string | null;
+  denialCode?: string | null;
+  denialText?: string | null;
+  authorizationNumber?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  approvedUnits?: number | null;
+  appealLevel?: 1 | 2 | null;
+  letterAttached?: boolean;
+  newDocumentation?: boolean;
+  reason?: string | null;
+  // When the event really happened if it is recorded later (the date on the payer's letter,
+  // the day the appeal was faxed); windows and clocks count from it. Defaults to now.
+  occurredAt?: string | null;
+}

@@ -1,0 +1,509 @@
+import { isCaseStatus, isTerminalStatus, STATUS_LABELS, type CaseStatus } from './case-status';
+import {
+  computeAppealFilingDeadline,
+  computeExternalReviewDeadline,
+  hasAppealLevelsLeft,
+  type DeadlineRule,
+} from './deadlines';
+import { isValidCarcCode, normalizeCarcCode } from './denial-codes';
+import { getEndOfLocalDay, isIsoDate, parseInstant } from './local-date';
+import { computeReadiness } from './readiness';
+import { ROLE_LABELS, type Role } from './roles';
+import type { CaseSnapshot, TransitionInput } from './snapshot';
+
+export const TRANSITION_ACTIONS = [
+  'submit',
+  'request_info',
+  'send_info',
+  'approve',
+  'partially_approve',
+  'deny',
+  'expire',
+  'request_peer_to_peer',
+  'appeal',
+  'request_external_review',
+  'overturn',
+  'partially_overturn',
+  'uphold',
+  'withdraw',
+] as const;
+
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+export const GUARD_NAMES = [
+  'occurred_at',
+  'readiness',
+  'info_request_note',
+  'authorization',
+  'partial_units',
+  'denial_code',
+  'appeal_documentation',
+  'appeal_level',
+  'appeal_levels_remaining',
+  'appeal_window',
+  'final_internal_denial',
+  'external_review_window',
+  'validity_passed',
+  'withdraw_reason',
+] as const;
+
+export type GuardName = (typeof GUARD_NAMES)[number];
+
+export interface Transition {
+  to: CaseStatus;
+  action: TransitionAction;
+  label: string;
+  roles: readonly Role[];
+  guards: readonly GuardName[];
+}
+
+export interface TransitionContext {
+  now: Date;
+  timeZone: string;
+  rules: DeadlineRule;
+  requireEvidence?: boolean;
+}
+
+// 'snapshot' guards depend only on the case and the clock, so the dashboard can show them on a
+// greyed-out button before anyone fills the form; 'input' guards judge the form.
+export type GuardScope = 'snapshot' | 'input';
+
+export interface GuardCheckContext extends TransitionContext {
+  // When the event happened: input.occurredAt if given, else now. Windows are judged at it.
+  at: Date;
+}
+
+export interface GuardDefinition {
+  scope: GuardScope;
+  label: string;
+  check: (snapshot: CaseSnapshot, input: TransitionInput, ctx: GuardCheckContext) => string[];
+}
+
+function isBlank(value: string | null | undefined): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+function countRequestedUnits(snapshot: CaseSnapshot): number {
+  return snapshot.procedureLines.reduce(
+    (sum, line) => sum + (Number.isInteger(line.units) && line.units > 0 ? line.units : 0),
+    0,
+  );
+}
+
+export const GUARDS: Record<GuardName, GuardDefinition> = {
+  occurred_at: {
+    scope: 'input',
+    label: 'The event time, if given, is a past date-time',
+    check: (_snapshot, input, ctx) => {
+      if (isBlank(input.occurredAt)) return [];
+      const at = parseInstant(input.occurredAt);
+      if (!at) return [`"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`];
+      return at.getTime() > ctx.now.getTime() ? ['The event time cannot be in the future.'] : [];
+    },
+  },
+  readiness: {
+    scope: 'snapshot',
+    label: 'The readiness checklist passes',
+    check: (snapshot, _input, ctx) =>
+      computeReadiness(snapshot, { requireEvidence: ctx.requireEvidence })
+        .items.filter((item) => !item.passed)
+        .map((item) => item.reason ?? `${item.label}.`),
+  },
+  info_request_note: {
+    scope: 'input',
+    label: 'A note says what the payer asked for',
+    check: (_snapshot, input) =>
+      isBlank(input.note) ? ['Record in the note what information the payer asked for.'] : [],
+  },
+  authorization: {
+    scope: 'input',
+    label: 'Authorization number and validity window',
+    check: (_snapshot, input) => {
+      const reasons: string[] = [];
+      if (isBlank(input.authorizationNumber)) reasons.push("An approval needs the payer's authorization number.");
+      if (!isIsoDate(input.validFrom) || !isIsoDate(input.validTo)) {
+        reasons.push('An approval needs its validity window: a start and an end date (YYYY-MM-DD).');
+      } else if (input.validFrom > input.validTo) {
+        reasons.push(`The validity window ends (${input.validTo}) before it starts (${input.validFrom}).`);
+      }
+      return reasons;
+    },
+  },
+  partial_units: {
+    scope: 'input',
+    label: 'Approved units are fewer than requested',
+    check: (snapshot, input) => {
+      const approved = input.approvedUnits;
+      const requested = countRequestedUnits(snapshot);
+      if (typeof approved !== 'number' || !Number.isInteger(approved) || approved < 1) {
+        return ['A partial approval needs the number of approved units (a whole number, at least 1).'];
+      }
+      return approved < requested
+        ? []
+        : [
+            `A partial approval must approve fewer units than the ${requested} requested; record a full approval instead.`,
+          ];
+    },
+  },
+  denial_code: {
+    scope: 'input',
+    label: 'A CARC denial reason code',
+    check: (_snapshot, input) => {
+      if (isBlank(input.denialCode)) return ['A denial needs a CARC reason code such as CO-50.'];
+      return isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
+        ? []
+        : [`"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`];
+    },
+  },
+  appeal_documentation: {
+    scope: 'input',
+    label: 'A letter of medical necessity or new documentation',
+    check: (_snapshot, input) =>
+      input.letterAttached || input.newDocumentation
+        ? []
+        : ['An appeal needs a letter of medical necessity or new documentation.'],
+  },
+  appeal_level: {
+    scope: 'input',
+    label: 'The appeal level is the next one',
+    check: (snapshot, input, ctx) => {
+      // With no level left the snapshot guard already explains why; "level 3" would only confuse.
+      if (!hasAppealLevelsLeft(snapshot, ctx.rules)) return [];
+      const expected = snapshot.appealLevel + 1;
+      if (input.appealLevel === expected) return [];
+      return input.appealLevel == null
+        ? [`Say which appeal level is being filed (level ${expected}).`]
+        : [`This appeal is level ${expected}, not level ${input.appealLevel}.`];
+    },
+  },
+  appeal_levels_remaining: {
+    scope: 'snapshot',
+    label: 'An internal appeal level is left',
+    check: (snapshot, _input, ctx) => {
+      if (hasAppealLevelsLeft(snapshot, ctx.rules)) return [];
+      const max = ctx.rules.maxInternalAppealLevels;
+      return max === 0
+        ? ['This plan has no internal appeal; request external review.']
+        : [
+            `All ${max} internal appeal level${max === 1 ? ' is' : 's are'} used; request external review instead.`,
+          ];
+    },
+  },
+  appeal_window: {
+    scope: 'snapshot',
+    label: 'Inside the appeal filing window',
+    check: (snapshot, _input, ctx) => {
+      const clock = computeAppealFilingDeadline(snapshot, ctx.rules, { now: ctx.at, timeZone: ctx.timeZone });
+      if (!clock) return ['No denial date is recorded, so the appeal window cannot be checked.'];
+      return clock.overdue
+        ? [`The appeal window closed on ${clock.dueDate} (${ctx.rules.appealFilingDays} days after the denial notice).`]
+        : [];
+    },
+  },
+  final_internal_denial: {
+    scope: 'snapshot',
+    label: 'Internal appeals are exhausted',
+    check: (snapshot, _input, ctx) =>
+      hasAppealLevelsLeft(snapshot, ctx.rules)
+        ? [
+            `External review comes after the final internal appeal: ${snapshot.appealLevel} of ${ctx.rules.maxInternalAppealLevels} internal levels used so far.`,
+          ]
+        : [],
+  },
+  external_review_window: {
+    scope: 'snapshot',
+    label: 'Inside the external review request window',
+    check: (snapshot, _input, ctx) => {
+      const clock = computeExternalReviewDeadline(snapshot, ctx.rules, { now: ctx.at, timeZone: ctx.timeZone });
+      if (!clock) return ['No denial date is recorded, so the external review window cannot be checked.'];
+      return clock.overdue
+        ? [
+            `The external review window closed on ${clock.dueDate} (${ctx.rules.externalReviewRequestMonths} months after the final denial).`,
+          ]
+        : [];
+    },
+  },
+  validity_passed: {
+    scope: 'snapshot',
+    label: 'The validity window has passed',
+    check: (snapshot, _input, ctx) => {
+      if (!isIsoDate(snapshot.validTo)) return ['No authorization end date is recorded.'];
+      return ctx.at.getTime() > getEndOfLocalDay(snapshot.validTo, ctx.timeZone).getTime()
+        ? []
+        : [`The authorization is valid through ${snapshot.validTo}; it can be marked expired after that day.`];
+    },
+  },
+  withdraw_reason: {
+    scope: 'input',
+    label: 'A reason for withdrawing',
+    check: (_snapshot, input) =>
+      isBlank(input.reason) && isBlank(input.note)
+        ? ['Say why the request is withdrawn (e.g. the patient chose self-pay).']
+        : [],
+  },
+};
+
+const SUBMITTERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
+// Payer answers arrive by portal, fax or phone, which the front desk and managers handle.
+const PAYER_RESPONSE_RECORDERS: readonly Role[] = ['front_desk', 'manager'];
+const PEER_TO_PEER_SCHEDULERS: readonly Role[] = ['physician', 'front_desk', 'manager'];
+const APPELLANTS: readonly Role[] = ['physician', 'front_desk', 'manager'];
+const WITHDRAWERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
+
+function defineTransition(
+  to: CaseStatus,
+  action: TransitionAction,
+  label: string,
+  roles: readonly Role[],
+  guards: readonly GuardName[] = [],
+): Transition {
+  return { to, action, label, roles, guards: [...guards, 'occurred_at'] };
+}
+
+const WITHDRAW = defineTransition('withdrawn', 'withdraw', 'Withdraw request', WITHDRAWERS, ['withdraw_reason']);
+const APPROVE_GUARDS: readonly GuardName[] = ['authorization'];
+const PARTIAL_GUARDS: readonly GuardName[] = ['authorization', 'partial_units'];
+const APPEAL_GUARDS: readonly GuardName[] = [
+  'appeal_documentation',
+  'appeal_level',
+  'appeal_levels_remaining',
+  'appeal_window',
+];
+const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PAYER_RESPONSE_RECORDERS, ['validity_passed']);
+
+export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
+  documented: [defineTransition('submitted', 'submit', 'Submit to payer', SUBMITTERS, ['readiness']), WITHDRAW],
+  submitted: [
+    defineTransition('more_info_requested', 'request_info', 'Payer asked for more info', PAYER_RESPONSE_RECORDERS, [
+      'info_request_note',
+    ]),
+    defineTransition('approved', 'approve', 'Record approval', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
+    defineTransition('partially_approved', 'partially_approve', 'Record partial approval', PAYER_RESPONSE_RECORDERS, PARTIAL_GUARDS),
+    defineTransition('denied', 'deny', 'Record denial', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    WITHDRAW,
+  ],
+  more_info_requested: [
+    defineTransition('submitted', 'send_info', 'Send requested info', SUBMITTERS, ['readiness']),
+    defineTransition('denied', 'deny', 'Record denial', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    WITHDRAW,
+  ],
+  approved: [EXPIRE, WITHDRAW],
+  partially_approved: [
+    EXPIRE,
+    defineTransition('appealed', 'appeal', 'Appeal the refused units', APPELLANTS, APPEAL_GUARDS),
+    WITHDRAW,
+  ],
+  denied: [
+    defineTransition('peer_to_peer', 'request_peer_to_peer', 'Request peer-to-peer', PEER_TO_PEER_SCHEDULERS),
+    defineTransition('appealed', 'appeal', 'File appeal', APPELLANTS, APPEAL_GUARDS),
+    defineTransition('external_review', 'request_external_review', 'Request external review', APPELLANTS, [
+      'final_internal_denial',
+      'external_review_window',
+    ]),
+    WITHDRAW,
+  ],
+  peer_to_peer: [
+    defineTransition('approved', 'overturn', 'Approved after peer-to-peer', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
+    defineTransition(
+      'partially_approved',
+      'partially_overturn',
+      'Partially approved after peer-to-peer',
+      PAYER_RESPONSE_RECORDERS,
+      PARTIAL_GUARDS,
+    ),
+    defineTransition('denied', 'uphold', 'Denial upheld after peer-to-peer', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    WITHDRAW,
+  ],
+  appealed: [
+    defineTransition('approved', 'overturn', 'Appeal overturned (approved)', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
+    defineTransition(
+      'partially_approved',
+      'partially_overturn',
+      'Appeal partially overturned',
+      PAYER_RESPONSE_RECORDERS,
+      PARTIAL_GUARDS,
+    ),
+    defineTransition('denied', 'uphold', 'Appeal upheld (still denied)', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    WITHDRAW,
+  ],
+  external_review: [
+    defineTransition('approved', 'overturn', 'External review overturned (approved)', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
+    defineTransition('denied', 'uphold', 'External review upheld (still denied)', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    WITHDRAW,
+  ],
+  expired: [],
+  withdrawn: [],
+};
+
+export type TransitionErrorCode = 'not_allowed' | 'forbidden' | 'guard_failed';
+
+// The API maps not_allowed to 409, forbidden to 403 and guard_failed to 422, passing the
+// reasons through: they are written for the person at the desk.
+export class TransitionError extends Error {
+  override readonly name = 'TransitionError';
+
+  constructor(
+    readonly code: TransitionErrorCode,
+    readonly reasons: string[],
+    readonly from: CaseStatus,
+    readonly to: string,
+  ) {
+    super(reasons.join(' '));
+  }
+}
+
+export function isTransitionError(error: unknown): error is TransitionError {
+  return error instanceof TransitionError;
+}
+
+export function findTransition(from: CaseStatus, to: string): Transition | undefined {
+  // A status read from the database is only as good as the database; unknown means no edges.
+  return (TRANSITIONS[from] ?? []).find((transition) => transition.to === to);
+}
+
+function quote(status: CaseStatus): string {
+  return `"${STATUS_LABELS[status]}"`;
+}
+
+function joinWithOr(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function describeNotAllowed(from: CaseStatus, to: string): string {
+  if (!isCaseStatus(from)) return `The case has an unknown status "${String(from)}".`;
+  if (!isCaseStatus(to)) return `"${to}" is not a case status.`;
+  if (isTerminalStatus(from)) return `${quote(from)} is final; the case cannot move to ${quote(to)}.`;
+  if (from === to) return `The case is already ${quote(to)}.`;
+  const next = joinWithOr((TRANSITIONS[from] ?? []).map((transition) => quote(transition.to)));
+  return `A case in ${quote(from)} cannot move to ${quote(to)}; from ${quote(from)} it can move to ${next}.`;
+}
+
+function canActorTake(transition: Transition, actorRoles: readonly Role[]): boolean {
+  return transition.roles.some((role) => actorRoles.includes(role));
+}
+
+function resolveEventTime(input: TransitionInput, now: Date): Date {
+  const at = parseInstant(input.occurredAt);
+  return at && at.getTime() <= now.getTime() ? at : now;
+}
+
+function evaluateGuards(
+  transition: Transition,
+  snapshot: CaseSnapshot,
+  input: TransitionInput,
+  ctx: GuardCheckContext,
+  scope?: GuardScope,
+): string[] {
+  return transition.guards
+    .filter((name) => scope === undefined || GUARDS[name].scope === scope)
+    .flatMap((name) => GUARDS[name].check(snapshot, input, ctx));
+}
+
+export function assertTransition(
+  snapshot: CaseSnapshot,
+  to: CaseStatus,
+  actorRoles: readonly Role[],
+  input: TransitionInput,
+  ctx: TransitionContext,
+): Transition {
+  const from = snapshot.status;
+  const transition = findTransition(from, to);
+  if (!transition) throw new TransitionError('not_allowed', [describeNotAllowed(from, to)], from, to);
+  if (!canActorTake(transition, actorRoles)) {
+    const allowed = joinWithOr(transition.roles.map((role) => ROLE_LABELS[role].toLowerCase()));
+    throw new TransitionError('forbidden', [`Only ${allowed} may "${transition.label}".`], from, to);
+  }
+  const reasons = evaluateGuards(transition, snapshot, input, { ...ctx, at: resolveEventTime(input, ctx.now) });
+  if (reasons.length > 0) throw new TransitionError('guard_failed', reasons, from, to);
+  return transition;
+}
+
+export interface AvailableTransition {
+  transition: Transition;
+  allowedForRole: boolean;
+  // Reasons that hold whatever the form says (checklist, windows, appeal levels).
+  blockedBy: string[];
+  enabled: boolean;
+}
+
+export function availableTransitions(
+  snapshot: CaseSnapshot,
+  actorRoles: readonly Role[],
+  ctx: TransitionContext,
+): AvailableTransition[] {
+  return (TRANSITIONS[snapshot.status] ?? []).map((transition) => {
+    const allowedForRole = canActorTake(transition, actorRoles);
+    const blockedBy = evaluateGuards(transition, snapshot, {}, { ...ctx, at: ctx.now }, 'snapshot');
+    return { transition, allowedForRole, blockedBy, enabled: allowedForRole && blockedBy.length === 0 };
+  });
+}
+
+export type AppealOutcome = 'overturned' | 'upheld' | 'partially_overturned';
+
+const REVIEW_STATUSES: readonly CaseStatus[] = ['appealed', 'external_review', 'peer_to_peer'];
+
+export function appealOutcome(from: CaseStatus, to: CaseStatus): AppealOutcome | null {
+  if (!REVIEW_STATUSES.includes(from)) return null;
+  switch (to) {
+    case 'approved':
+      return 'overturned';
+    case 'partially_approved':
+      return 'partially_overturned';
+    case 'denied':
+      return 'upheld';
+    default:
+      return null;
+  }
+}
+
+// The snapshot after a transition that assertTransition accepted: the one place that decides
+// which timestamps an event sets, so the clocks and the stored case agree.
+export function applyTransition(
+  snapshot: CaseSnapshot,
+  to: CaseStatus,
+  input: TransitionInput,
+  now: Date,
+): CaseSnapshot {
+  const at = resolveEventTime(input, now).toISOString();
+  const next: CaseSnapshot = { ...snapshot, status: to };
+  if (snapshot.status === 'peer_to_peer') next.peerToPeerDone = true;
+  switch (to) {
+    case 'submitted':
+      next.submittedAt = at;
+      break;
+    case 'more_info_requested':
+      next.infoRequestedAt = at;
+      break;
+    case 'approved':
+    case 'partially_approved':
+      next.decidedAt = at;
+      next.authorizationNumber = input.authorizationNumber?.trim() ?? null;
+      next.validFrom = input.validFrom ?? null;
+      next.validTo = input.validTo ?? null;
+      next.approvedUnits = to === 'partially_approved' ? (input.approvedUnits ?? null) : null;
+      break;
+    case 'denied':
+      next.decidedAt = at;
+      next.deniedAt = at;
+      next.denialCode = input.denialCode ? normalizeCarcCode(input.denialCode) : null;
+      break;
+    case 'appealed':
+      next.appealedAt = at;
+      next.appealLevel = input.appealLevel ?? (Math.min(snapshot.appealLevel + 1, 2) as 1 | 2);
+      break;
+    case 'external_review':
+      next.externalReviewAt = at;
+      break;
+    case 'documented':
+    case 'peer_to_peer':
+    case 'expired':
+    case 'withdrawn':
+      break;
+    default: {
+      const unreachable: never = to;
+      throw new RangeError(`Unknown case status "${String(unreachable)}".`);
+    }
+  }
+  return next;
+}
+

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { seedDemoClinic } from './demo-clinic';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -10,7 +11,7 @@ export interface DemoSeedResult {
  * Loads the demo clinic once per database. Only ever called for the embedded database (or with
  * DEMO_DATA=true), never on a real clinic's database by default.
  */
-export async function seedDemoData(url: string): Promise<DemoSeedResult> {
+export async function seedDemoData(url: string, timeZone: string, now = new Date()): Promise<DemoSeedResult> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -19,6 +20,15 @@ export async function seedDemoData(url: string): Promise<DemoSeedResult> {
     await client.query('SELECT pg_advisory_xact_lock(7426001)');
     const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
     if (!rowCount) {
+      const userIds = async (email: string) =>
+        ((await client.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = $1`, [email])).rows[0]?.id ?? null);
+      const physician = await userIds('physician@demo.clinic');
+      await seedDemoClinic(client, {
+        now,
+        timeZone,
+        actorIds: { frontDesk: await userIds('frontdesk@demo.clinic'), physician },
+        physicianUserId: physician,
+      });
       await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
     }
     await client.query('COMMIT');

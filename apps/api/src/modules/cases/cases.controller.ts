@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { buildRequestContext } from '../../common/request-context';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { CaseTransitionsService } from './case-transitions.service';
+import { CasesService, parseIfMatch } from './cases.service';
+import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
+import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The case version being changed (from GET or its ETag)' };
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly transitions: CaseTransitionsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: CasePageDto })
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<CasePageDto> {
+    return this.cases.list(query, buildRequestContext(req, user));
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: CaseDetailDto })
+  async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDetailDto> {
+    const detail = await this.cases.create(dto, buildRequestContext(req, user));
+    res.setHeader('ETag', `"${detail.version}"`);
+    return detail;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CaseDetailDto })
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDetailDto> {
+    const detail = await this.cases.get(id, buildRequestContext(req, user));
+    res.setHeader('ETag', `"${detail.version}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    return detail;
+  }
+
+  @Get(':id/readiness')
+  @ApiOkResponse({ type: ReadinessDto })
+  readiness(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<ReadinessDto> {
+    return this.cases.readiness(id, buildRequestContext(req, user));
+  }
+
+  @Patch(':id')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: CaseDetailDto })
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.cases.update(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    res.setHeader('ETag', `"${detail.version}"`);
+    return detail;
+  }
+
+  @Post(':id/transitions')
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ type: CaseDetailDto })
+  async transition(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TransitionCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    res.setHeader('ETag', `"${detail.version}"`);
+    return detail;
+  }
+}

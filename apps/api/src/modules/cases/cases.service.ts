@@ -1,0 +1,444 @@
+import { BadRequestException, ConflictException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  availableTransitions,
+  computeDeadlines,
+  computeReadiness,
+  normalizeCpt,
+  normalizeIcd10,
+  type ClockKind,
+  type DeadlineRule,
+  type PlanType,
+} from '@preauth/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { RequestContext } from '../../common/request-context';
+import { decodeCursor, encodeCursor } from '../../common/dto/pagination';
+import { AuditService } from '../audit/audit.service';
+import { assertMayWriteClinicalFindings } from '../auth/field-rules';
+import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
+import { Patient } from '../patients/patient.entity';
+import { Payer } from '../payers/payer.entity';
+import { Provider } from '../providers/provider.entity';
+import { providerDisplayName } from '../providers/providers.service';
+import { CaseEvent } from './case-event.entity';
+import { CaseFailedTreatment } from './case-failed-treatment.entity';
+import { LoadedCase, loadCase, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { computeStoredDue, editableFields, storedClockDto, toClockDto } from './case-mapping';
+import { CaseProcedureLine } from './case-procedure-line.entity';
+import { CreateCaseDto, FailedTreatmentInput, ListCasesQuery, ProcedureLineInput, UpdateCaseDto } from './dto/case-input.dto';
+import { CaseDetailDto, CaseEventDto, CasePageDto, CaseSummaryDto, ReadinessDto } from './dto/case-output.dto';
+import { PreauthCase } from './preauth-case.entity';
+
+function fieldError(field: string, reason: string, status = HttpStatus.BAD_REQUEST): HttpException {
+  return new HttpException({ statusCode: status, error: status === 400 ? 'Bad Request' : 'Conflict', message: `${field} ${reason}`, errors: [{ field, reason }] }, status);
+}
+
+/** The clinical fields of a case DTO under the names the field rules use. */
+function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
+  return {
+    necessityCriteria: dto.findings?.criteria,
+    symptoms: dto.findings?.symptoms,
+    symptomDurationWeeks: dto.findings?.symptomDurationWeeks,
+    inflammation: dto.findings?.inflammation,
+    infection: dto.findings?.infection,
+    functionalImpairment: dto.findings?.functionalImpairment,
+    cosmeticOverrideJustification: dto.cosmeticOverrideJustification,
+    failedTreatments: dto.failedTreatments,
+  };
+}
+
+/** Parse an If-Match header: `3`, `"3"` or `W/"3"`. */
+export function parseIfMatch(header: string | undefined): number {
+  const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  if (!match) {
+    throw new HttpException(
+      { statusCode: 428, error: 'Precondition Required', message: 'Send If-Match with the case version you are changing (from GET, or the ETag header).' },
+      428,
+    );
+  }
+  return Number(match[1]);
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly rules: DeadlineRulesService,
+  ) {}
+
+  async create(dto: CreateCaseDto, ctx: RequestContext): Promise<CaseDetailDto> {
+    assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertReferences(manager, dto);
+      if (dto.previousCaseId) {
+        const previous = await manager.getRepository(PreauthCase).findOneBy({ id: dto.previousCaseId });
+        if (!previous) throw fieldError('previousCaseId', 'is not a known case');
+        if (previous.patientId !== dto.patientId) throw fieldError('previousCaseId', 'belongs to another patient');
+      }
+      const [{ number }] = (await manager.query(`SELECT 'PA-' || lpad(nextval('case_number_seq')::text, 6, '0') AS number`)) as { number: string }[];
+      const row = manager.getRepository(PreauthCase).create({
+        caseNumber: number,
+        patientId: dto.patientId,
+        payerId: dto.payerId,
+        providerId: dto.providerId,
+        previousCaseId: dto.previousCaseId ?? null,
+        status: 'documented',
+        urgency: dto.urgency ?? 'standard',
+        diagnoses: (dto.diagnoses ?? []).map(normalizeIcd10),
+        necessityCriteria: dto.findings?.criteria ?? [],
+        symptoms: dto.findings?.symptoms ?? null,
+        symptomDurationWeeks: dto.findings?.symptomDurationWeeks ?? null,
+        inflammation: dto.findings?.inflammation ?? false,
+        infection: dto.findings?.infection ?? false,
+        functionalImpairment: dto.findings?.functionalImpairment ?? null,
+        cosmeticOverrideJustification: dto.cosmeticOverrideJustification ?? null,
+        payerReference: dto.payerReference ?? null,
+        createdById: ctx.user.id,
+      });
+      const saved = await manager.getRepository(PreauthCase).save(row);
+      await this.replaceLines(manager, saved.id, dto.procedureLines ?? []);
+      await this.replaceTreatments(manager, saved.id, dto.failedTreatments ?? []);
+      await manager.getRepository(CaseEvent).insert({
+        caseId: saved.id,
+        type: 'created',
+        toStatus: 'documented',
+        actorId: ctx.user.id,
+        note: dto.previousCaseId ? 'Corrected resubmission of an earlier request' : null,
+        data: dto.previousCaseId ? { previousCaseId: dto.previousCaseId } : {},
+        occurredAt: new Date(),
+      });
+      await this.audit.record({ action: 'create', objectType: 'case', objectId: saved.id, caseId: saved.id, patientId: saved.patientId }, ctx, manager);
+      return saved.id;
+    });
+    return this.get(id, ctx, false);
+  }
+
+  async get(id: string, ctx: RequestContext, audit = true): Promise<CaseDetailDto> {
+    const manager = this.dataSource.manager;
+    const loaded = await loadCase(manager, id);
+    if (audit) {
+      await this.audit.record({ action: 'read', objectType: 'case', objectId: id, caseId: id, patientId: loaded.row.patientId }, ctx);
+    }
+    return this.toDetail(manager, loaded, ctx);
+  }
+
+  async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
+    const loaded = await loadCase(this.dataSource.manager, id);
+    await this.audit.record({ action: 'read', objectType: 'case_readiness', objectId: id, caseId: id, patientId: loaded.row.patientId }, ctx);
+    return computeReadiness(snapshotOf(loaded), { requireEvidence: REQUIRE_EVIDENCE });
+  }
+
+  async update(id: string, dto: UpdateCaseDto, expectedVersion: number, ctx: RequestContext): Promise<CaseDetailDto> {
+    const changed = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+    if (!changed.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Nothing to change.', errors: [] });
+    assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
+    await this.dataSource.transaction(async (manager) => {
+      const loaded = await loadCase(manager, id, true);
+      const { row } = loaded;
+      if (row.version !== expectedVersion) throw this.stale(row.version);
+      const allowed = editableFields(row.status, ctx.user.roles);
+      const refused = changed.filter((f) => !allowed.includes(f));
+      if (refused.length) {
+        throw new HttpException(
+          {
+            statusCode: 409,
+            error: 'Conflict',
+            message: row.status === 'denied'
+              ? 'A denied request cannot be edited; open a corrected request linked to it instead.'
+              : `In state "${row.status}" these fields cannot be changed: ${refused.join(', ')}.`,
+            errors: refused.map((field) => ({ field, reason: `cannot be changed while the case is ${row.status}` })),
+          },
+          409,
+        );
+      }
+      await this.assertReferences(manager, { patientId: row.patientId, payerId: dto.payerId ?? row.payerId, providerId: dto.providerId ?? row.providerId });
+      if (dto.urgency !== undefined) row.urgency = dto.urgency;
+      if (dto.payerId !== undefined) row.payerId = dto.payerId;
+      if (dto.providerId !== undefined) row.providerId = dto.providerId;
+      if (dto.diagnoses !== undefined) row.diagnoses = dto.diagnoses.map(normalizeIcd10);
+      if (dto.findings !== undefined) {
+        row.necessityCriteria = dto.findings.criteria;
+        row.symptoms = dto.findings.symptoms ?? null;
+        row.symptomDurationWeeks = dto.findings.symptomDurationWeeks ?? null;
+        row.inflammation = dto.findings.inflammation ?? false;
+        row.infection = dto.findings.infection ?? false;
+        row.functionalImpairment = dto.findings.functionalImpairment ?? null;
+      }
+      if (dto.cosmeticOverrideJustification !== undefined) row.cosmeticOverrideJustification = dto.cosmeticOverrideJustification;
+      if (dto.payerReference !== undefined) row.payerReference = dto.payerReference;
+      if (dto.procedureLines !== undefined) loaded.lines = await this.replaceLines(manager, id, dto.procedureLines);
+      if (dto.failedTreatments !== undefined) loaded.treatments = await this.replaceTreatments(manager, id, dto.failedTreatments);
+      if (dto.payerId !== undefined) {
+        loaded.planType = (await manager.getRepository(Payer).findOneByOrFail({ id: dto.payerId })).planType;
+      }
+      const rule = await this.rules.getRule(loaded.planType, manager);
+      const due = computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, new Date());
+      const result = await manager
+        .createQueryBuilder()
+        .update(PreauthCase)
+        .set({
+          urgency: row.urgency,
+          payerId: row.payerId,
+          providerId: row.providerId,
+          diagnoses: row.diagnoses,
+          necessityCriteria: row.necessityCriteria,
+          symptoms: row.symptoms,
+          symptomDurationWeeks: row.symptomDurationWeeks,
+          inflammation: row.inflammation,
+          infection: row.infection,
+          functionalImpairment: row.functionalImpairment,
+          cosmeticOverrideJustification: row.cosmeticOverrideJustification,
+          payerReference: row.payerReference,
+          nextDueAt: due.at,
+          nextDueKind: due.kind,
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND version = :version', { id, version: expectedVersion })
+        .execute();
+      if (result.affected !== 1) throw this.stale();
+      await manager.getRepository(CaseEvent).insert({ caseId: id, type: 'updated', actorId: ctx.user.id, data: { fields: changed }, occurredAt: new Date() });
+      await this.audit.record({ action: 'update', objectType: 'case', objectId: id, caseId: id, patientId: row.patientId, detail: { fields: changed } }, ctx, manager);
+    });
+    return this.get(id, ctx, false);
+  }
+
+  async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
+    const limit = query.limit ?? 25;
+    const sort = query.sort ?? 'created_desc';
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.dataSource
+      .getRepository(PreauthCase)
+      .createQueryBuilder('c')
+      .innerJoin(Patient, 'pt', 'pt.id = c.patient_id')
+      .innerJoin(Payer, 'py', 'py.id = c.payer_id')
+      .innerJoin(Provider, 'pr', 'pr.id = c.provider_id')
+      .select([
+        'c.id AS id',
+        'c.case_number AS case_number',
+        'c.status AS status',
+        'c.urgency AS urgency',
+        'c.authorization_number AS authorization_number',
+        'c.appeal_level AS appeal_level',
+        'c.next_due_at AS next_due_at',
+        'c.next_due_kind AS next_due_kind',
+        'c.version AS version',
+        'c.created_at AS created_at',
+        'c.updated_at AS updated_at',
+        'pt.id AS patient_id',
+        'pt.first_name AS patient_first_name',
+        'pt.last_name AS patient_last_name',
+        'pt.mrn AS patient_mrn',
+        'pt.date_of_birth AS patient_dob',
+        'pt.member_id AS patient_member_id',
+        'py.id AS payer_id',
+        'py.name AS payer_name',
+        'py.plan_type AS payer_plan_type',
+        'pr.id AS provider_id',
+        'pr.first_name AS provider_first_name',
+        'pr.last_name AS provider_last_name',
+        'pr.credentials AS provider_credentials',
+        'pr.npi AS provider_npi',
+        `ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position) AS cpt_codes`,
+      ]);
+    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+    if (query.payerId) qb.andWhere('c.payer_id = :payerId', { payerId: query.payerId });
+    if (query.providerId) qb.andWhere('c.provider_id = :providerId', { providerId: query.providerId });
+    if (query.urgency) qb.andWhere('c.urgency = :urgency', { urgency: query.urgency });
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
+    if (query.dueBefore) qb.andWhere('c.next_due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      qb.andWhere(
+        `(c.patient_id IN (SELECT p2.id FROM patients p2 WHERE lower(p2.first_name || ' ' || p2.last_name || ' ' || p2.mrn) LIKE :like)
+          OR lower(c.authorization_number) LIKE :like OR lower(c.case_number) LIKE :like)`,
+        { like },
+      );
+    }
+    switch (sort) {
+      case 'created_desc':
+        if (cursor) qb.andWhere('(c.created_at, c.id) < (:k, :cid)', { k: cursor.k, cid: cursor.id });
+        qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+      case 'updated_desc':
+        if (cursor) qb.andWhere('(c.updated_at, c.id) < (:k, :cid)', { k: cursor.k, cid: cursor.id });
+        qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+      case 'due_asc':
+        // Only cases with a running clock have a place in a deadline-ordered list.
+        qb.andWhere('c.next_due_at IS NOT NULL');
+        if (cursor) qb.andWhere('(c.next_due_at, c.id) > (:k, :cid)', { k: cursor.k, cid: cursor.id });
+        qb.orderBy('c.next_due_at', 'ASC').addOrderBy('c.id', 'ASC');
+        break;
+    }
+    const rows = await qb.limit(limit + 1).getRawMany<Record<string, unknown>>();
+    const page = rows.slice(0, limit);
+    const now = new Date();
+    const items = page.map((r) => this.toSummary(r, now));
+    const last = page[page.length - 1];
+    const sortKey = sort === 'due_asc' ? 'next_due_at' : sort === 'updated_desc' ? 'updated_at' : 'created_at';
+    const nextCursor = rows.length > limit && last ? encodeCursor({ k: (last[sortKey] as Date).toISOString(), id: last.id as string }) : null;
+    await this.audit.record({ action: 'read', objectType: 'case_list', detail: { count: items.length, searched: Boolean(query.q) } }, ctx);
+    return { items, nextCursor };
+  }
+
+  /** Recompute the stored clocks of open cases of a plan type (after an admin edits its rule). */
+  async recomputeDueForPlanType(planType: PlanType, rule: DeadlineRule, manager: EntityManager): Promise<number> {
+    const ids = (await manager.query(
+      `SELECT c.id FROM cases c JOIN payers p ON p.id = c.payer_id WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','documented')`,
+      [planType],
+    )) as { id: string }[];
+    const now = new Date();
+    for (const { id } of ids) {
+      const loaded = await loadCase(manager, id);
+      const due = computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, now);
+      await manager.update(PreauthCase, { id }, { nextDueAt: due.at, nextDueKind: due.kind });
+    }
+    return ids.length;
+  }
+
+  stale(current?: number): ConflictException {
+    return new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'stale_version',
+      message: 'Someone changed this case since you loaded it; reload it and try again.',
+      ...(current !== undefined ? { currentVersion: current } : {}),
+    });
+  }
+
+  private async assertReferences(manager: EntityManager, refs: { patientId: string; payerId: string; providerId: string }): Promise<void> {
+    if (!(await manager.getRepository(Patient).existsBy({ id: refs.patientId }))) throw fieldError('patientId', 'is not a known patient');
+    const payer = await manager.getRepository(Payer).findOneBy({ id: refs.payerId });
+    if (!payer) throw fieldError('payerId', 'is not a known payer');
+    const provider = await manager.getRepository(Provider).findOneBy({ id: refs.providerId });
+    if (!provider) throw fieldError('providerId', 'is not a known provider');
+    if (!provider.active) throw fieldError('providerId', 'is an inactive provider');
+  }
+
+  private async replaceLines(manager: EntityManager, caseId: string, lines: ProcedureLineInput[]): Promise<CaseProcedureLine[]> {
+    const repo = manager.getRepository(CaseProcedureLine);
+    await repo.delete({ caseId });
+    const rows = lines.map((l, position) =>
+      repo.create({ caseId, position, cptCode: normalizeCpt(l.cpt), units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount }),
+    );
+    return rows.length ? repo.save(rows) : [];
+  }
+
+  private async replaceTreatments(manager: EntityManager, caseId: string, treatments: FailedTreatmentInput[]): Promise<CaseFailedTreatment[]> {
+    const repo = manager.getRepository(CaseFailedTreatment);
+    await repo.delete({ caseId });
+    const rows = treatments.map((t, position) =>
+      repo.create({ caseId, position, therapy: t.therapy, startDate: t.startDate, endDate: t.endDate ?? null, outcome: t.outcome }),
+    );
+    return rows.length ? repo.save(rows) : [];
+  }
+
+  private toSummary(r: Record<string, unknown>, now: Date): CaseSummaryDto {
+    return {
+      id: r.id as string,
+      caseNumber: r.case_number as string,
+      status: r.status as CaseSummaryDto['status'],
+      urgency: r.urgency as CaseSummaryDto['urgency'],
+      patient: {
+        id: r.patient_id as string,
+        name: `${r.patient_first_name as string} ${r.patient_last_name as string}`,
+        mrn: r.patient_mrn as string,
+        dateOfBirth: r.patient_dob as string,
+        memberId: (r.patient_member_id as string | null) ?? null,
+      },
+      payer: { id: r.payer_id as string, name: r.payer_name as string, planType: r.payer_plan_type as PlanType },
+      provider: {
+        id: r.provider_id as string,
+        name: providerDisplayName({ firstName: r.provider_first_name as string, lastName: r.provider_last_name as string, credentials: r.provider_credentials as string | null }),
+        npi: r.provider_npi as string,
+      },
+      cptCodes: r.cpt_codes as string[],
+      authorizationNumber: (r.authorization_number as string | null) ?? null,
+      appealLevel: Number(r.appeal_level),
+      currentClock: storedClockDto(r.next_due_kind as ClockKind | null, r.next_due_at as Date | null, this.config.clinicTimeZone, now),
+      version: Number(r.version),
+      createdAt: (r.created_at as Date).toISOString(),
+      updatedAt: (r.updated_at as Date).toISOString(),
+    };
+  }
+
+  private async toDetail(manager: EntityManager, loaded: LoadedCase, ctx: RequestContext): Promise<CaseDetailDto> {
+    const { row } = loaded;
+    const now = new Date();
+    const snapshot = snapshotOf(loaded);
+    const rule = await this.rules.getRule(loaded.planType, manager);
+    const tz = this.config.clinicTimeZone;
+    const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
+    const patient = await manager.getRepository(Patient).findOneByOrFail({ id: row.patientId });
+    const payer = await manager.getRepository(Payer).findOneByOrFail({ id: row.payerId });
+    const provider = await manager.getRepository(Provider).findOneByOrFail({ id: row.providerId });
+    const events = (await manager.query(
+      `SELECT e.id, e.type, e.from_status, e.to_status, e.note, e.data, e.occurred_at, e.created_at, u.display_name
+         FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = $1 ORDER BY e.occurred_at DESC, e.id DESC`,
+      [row.id],
+    )) as Record<string, unknown>[];
+    const actions = availableTransitions(snapshot, ctx.user.roles, { now, timeZone: tz, rules: rule, requireEvidence: REQUIRE_EVIDENCE });
+    return {
+      id: row.id,
+      caseNumber: row.caseNumber,
+      status: row.status,
+      urgency: row.urgency,
+      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, mrn: patient.mrn, dateOfBirth: patient.dateOfBirth, memberId: patient.memberId },
+      payer: { id: payer.id, name: payer.name, planType: payer.planType },
+      provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
+      cptCodes: loaded.lines.map((l) => l.cptCode),
+      authorizationNumber: row.authorizationNumber,
+      appealLevel: row.appealLevel,
+      currentClock: clocks.current ? toClockDto(clocks.current, now) : null,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      procedureLines: loaded.lines.map((l) => ({ cpt: l.cptCode, units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount })),
+      diagnoses: row.diagnoses,
+      findings: snapshot.findings as CaseDetailDto['findings'],
+      failedTreatments: snapshot.failedTreatments as CaseDetailDto['failedTreatments'],
+      cosmeticOverrideJustification: row.cosmeticOverrideJustification,
+      payerReference: row.payerReference,
+      approvedUnits: row.approvedUnits,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      denialCode: row.denialCode,
+      denialText: row.denialText,
+      peerToPeerDone: row.peerToPeerDone,
+      previousCaseId: row.previousCaseId,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      deniedAt: row.deniedAt?.toISOString() ?? null,
+      appealedAt: row.appealedAt?.toISOString() ?? null,
+      closeReason: row.closeReason,
+      clocks: clocks.clocks.map((c) => toClockDto(c, now)),
+      readiness: computeReadiness(snapshot, { requireEvidence: REQUIRE_EVIDENCE }),
+      actions: actions.map((a) => ({
+        to: a.transition.to,
+        action: a.transition.action,
+        label: a.transition.label,
+        allowedForRole: a.allowedForRole,
+        blockedBy: a.blockedBy,
+        enabled: a.enabled,
+      })),
+      editableFields: editableFields(row.status, ctx.user.roles),
+      events: events.map(
+        (e): CaseEventDto => ({
+          id: String(e.id),
+          type: e.type as string,
+          fromStatus: (e.from_status as CaseEventDto['fromStatus']) ?? null,
+          toStatus: (e.to_status as CaseEventDto['toStatus']) ?? null,
+          actorName: (e.display_name as string | null) ?? null,
+          note: (e.note as string | null) ?? null,
+          data: (e.data as Record<string, unknown>) ?? {},
+          occurredAt: (e.occurred_at as Date).toISOString(),
+          createdAt: (e.created_at as Date).toISOString(),
+        }),
+      ),
+    };
+  }
+}

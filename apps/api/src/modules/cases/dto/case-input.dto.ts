@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_STATUSES,
+  MEDICAL_NECESSITY_CRITERION_KEYS,
+  URGENCIES,
+  type CaseStatus,
+  type MedicalNecessityCriterion,
+  type Urgency,
+} from '@preauth/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, IsCptCode, IsIcd10Code } from '../../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ProcedureLineInput {
+  @ApiProperty({ example: '17110' }) @Transform(trim) @IsCptCode() cpt!: string;
+  @ApiProperty({ minimum: 1, maximum: 99 }) @IsInt() @Min(1) @Max(99) units!: number;
+  @ApiProperty({ example: 'Posterior scalp line and behind both ears' }) @Transform(trim) @IsString() @Length(1, 120) bodySite!: string;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) @IsInt() @Min(0) @Max(10000) lesionCount!: number;
+}
+
+export class FailedTreatmentInput {
+  @ApiProperty({ example: 'Topical retinol 0.5%' }) @Transform(trim) @IsString() @Length(1, 200) therapy!: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() startDate!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() endDate?: string | null;
+  @ApiProperty({ example: 'Little improvement after 12 weeks' }) @Transform(trim) @IsString() @Length(1, 2000) outcome!: string;
+}
+
+export class FindingsInput {
+  @ApiProperty({ enum: MEDICAL_NECESSITY_CRITERION_KEYS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MEDICAL_NECESSITY_CRITERION_KEYS, { each: true })
+  criteria!: MedicalNecessityCriterion[];
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) symptoms?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(5200) symptomDurationWeeks?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() inflammation?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() infection?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) functionalImpairment?: string | null;
+}
+
+export class UpdateCaseDto {
+  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() payerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() providerId?: string;
+
+  @ApiPropertyOptional({ type: [ProcedureLineInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ProcedureLineInput)
+  procedureLines?: ProcedureLineInput[];
+
+  @ApiPropertyOptional({ type: [String], example: ['L72.0'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsIcd10Code({ each: true })
+  diagnoses?: string[];
+
+  @ApiPropertyOptional({ type: FindingsInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FindingsInput)
+  findings?: FindingsInput;
+
+  @ApiPropertyOptional({ type: [FailedTreatmentInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FailedTreatmentInput)
+  failedTreatments?: FailedTreatmentInput[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a cosmetic-risk code is medically necessary here' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  cosmeticOverrideJustification?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The payer's tracking number for the request" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  payerReference?: string | null;
+}
+
+export class CreateCaseDto extends UpdateCaseDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() patientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() declare payerId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() declare providerId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The denied case this one corrects' })
+  @IsOptional()
+  @IsUUID()
+  previousCaseId?: string;
+}
+
+export class TransitionCaseDto {
+  @ApiProperty({ enum: CASE_STATUSES }) @IsIn(CASE_STATUSES) to!: CaseStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) note?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'CO-50' }) @IsOptional() @IsString() @MaxLength(10) denialCode?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) denialText?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(60) authorizationNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() validFrom?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() validTo?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(10000) approvedUnits?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: [1, 2] }) @IsOptional() @IsIn([1, 2]) appealLevel?: 1 | 2 | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() letterAttached?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() newDocumentation?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) reason?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'When it really happened (e.g. the date on the payer letter); defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string | null;
+}
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+export const CASE_SORTS = ['created_desc', 'due_asc', 'updated_desc'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'submitted,denied' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() payerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() providerId?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ description: 'Only cases whose running clock has passed' }) @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only cases with a clock due before this instant' }) @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
+  @ApiPropertyOptional({ description: 'Patient name, MRN, case number or authorization number' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'created_desc' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) limit?: number;
+}

@@ -1,0 +1,114 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STATUSES, CLOCK_KINDS, PLAN_TYPES, URGENCIES, type CaseStatus, type ClockKind, type PlanType, type Urgency } from '@preauth/domain';
+import { FailedTreatmentInput, FindingsInput, ProcedureLineInput } from './case-input.dto';
+
+export class ClockDto {
+  @ApiProperty({ enum: CLOCK_KINDS }) kind!: ClockKind;
+  @ApiProperty() label!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'Due date in the clinic time zone' }) dueDate!: string;
+  @ApiProperty({ enum: ['payer', 'clinic'] }) owner!: 'payer' | 'clinic';
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: 'e.g. "Payer decision due in 2 d"' }) text!: string;
+}
+
+export class ReadinessItemDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() passed!: boolean;
+  @ApiProperty({ required: false }) reason?: string;
+  @ApiProperty({ required: false, description: 'The form field that fixes it' }) field?: string;
+}
+
+export class ReadinessDto {
+  @ApiProperty() ready!: boolean;
+  @ApiProperty({ type: [ReadinessItemDto] }) items!: ReadinessItemDto[];
+}
+
+export class AvailableActionDto {
+  @ApiProperty({ enum: CASE_STATUSES }) to!: CaseStatus;
+  @ApiProperty() action!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: "The caller's roles may take it" }) allowedForRole!: boolean;
+  @ApiProperty({ type: [String], description: 'Why it cannot be taken now, whatever the form says' }) blockedBy!: string[];
+  @ApiProperty() enabled!: boolean;
+}
+
+export class CaseEventDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ enum: CASE_STATUSES, nullable: true }) fromStatus!: CaseStatus | null;
+  @ApiProperty({ enum: CASE_STATUSES, nullable: true }) toStatus!: CaseStatus | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CasePartyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class CasePatientDto extends CasePartyDto {
+  @ApiProperty() mrn!: string;
+  @ApiProperty() dateOfBirth!: string;
+  @ApiProperty({ nullable: true, type: String }) memberId!: string | null;
+}
+
+export class CasePayerDto extends CasePartyDto {
+  @ApiProperty({ enum: PLAN_TYPES }) planType!: PlanType;
+}
+
+export class CaseProviderDto extends CasePartyDto {
+  @ApiProperty() npi!: string;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
+  @ApiProperty({ type: CasePatientDto }) patient!: CasePatientDto;
+  @ApiProperty({ type: CasePayerDto }) payer!: CasePayerDto;
+  @ApiProperty({ type: CaseProviderDto }) provider!: CaseProviderDto;
+  @ApiProperty({ type: [String], description: 'CPT codes requested' }) cptCodes!: string[];
+  @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
+  @ApiProperty() appealLevel!: number;
+  @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' }) currentClock!: ClockDto | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null at the end' }) nextCursor!: string | null;
+}
+
+export class CaseDetailDto extends CaseSummaryDto {
+  @ApiProperty({ type: [ProcedureLineInput] }) procedureLines!: ProcedureLineInput[];
+  @ApiProperty({ type: [String] }) diagnoses!: string[];
+  @ApiProperty({ type: FindingsInput }) findings!: FindingsInput;
+  @ApiProperty({ type: [FailedTreatmentInput] }) failedTreatments!: FailedTreatmentInput[];
+  @ApiProperty({ nullable: true, type: String }) cosmeticOverrideJustification!: string | null;
+  @ApiProperty({ nullable: true, type: String }) payerReference!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) approvedUnits!: number | null;
+  @ApiProperty({ nullable: true, type: String }) validFrom!: string | null;
+  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
+  @ApiProperty({ nullable: true, type: String }) denialCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) denialText!: string | null;
+  @ApiProperty() peerToPeerDone!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousCaseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deniedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) appealedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) closeReason!: string | null;
+  @ApiProperty({ type: [ClockDto] }) clocks!: ClockDto[];
+  @ApiProperty({ type: ReadinessDto }) readiness!: ReadinessDto;
+  @ApiProperty({ type: [AvailableActionDto] }) actions!: AvailableActionDto[];
+  @ApiProperty({ type: [String], description: 'Fields PATCH accepts in this state for this user' }) editableFields!: string[];
+  @ApiProperty({ type: [CaseEventDto] }) events!: CaseEventDto[];
+}

@@ -200,7 +200,7 @@ describe('cases over HTTP', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await frontDesk.get(`/api/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await frontDesk.get(`/api/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(3);
         seen.push(...res.body.items.map((c: { id: string }) => c.id));
         cursor = res.body.nextCursor;

@@ -17,6 +17,7 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 @Check('case_decisions_stage_valid', `stage IN ('initial','peer_to_peer','appeal_1','appeal_2','external_review')`)
 @Check('case_decisions_outcome_valid', `outcome IN ('approved','partially_approved','denied')`)
 @Index('case_decisions_decided_at_idx', ['decidedAt'])
+@Index('case_decisions_stage_decided_idx', ['stage', 'decidedAt'])
 @Index('case_decisions_payer_decided_idx', ['payerId', 'decidedAt'])
 export class CaseDecision {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_decisions_pkey' })

@@ -28,6 +28,8 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 @Index('cases_list_keyset_idx', ['createdAt', 'id'])
 @Index('cases_status_due_idx', ['status', 'nextDueAt'])
 @Index('cases_next_due_idx', ['nextDueAt'])
+@Index('cases_first_submitted_idx', ['firstSubmittedAt'])
+@Index('cases_status_closed_idx', ['status', 'closedAt'])
 export class PreauthCase {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cases_pkey' })
   id!: string;

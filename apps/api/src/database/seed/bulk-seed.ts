@@ -1,0 +1,142 @@
+import type { Client } from 'pg';
+
+/**
+ * Generates a clinic network's history in SQL (generate_series, no round trips per row): cases
+ * across every state, payers of each plan type, physicians, patients, procedure lines, payer
+ * decisions and events. Deterministic for a given size (setseed).
+ */
+export async function seedBulk(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<void> {
+  await client.query('SELECT setseed(0.42)');
+  const payerCount = 24;
+  await client.query(
+    `INSERT INTO payers (name, payer_code, plan_type)
+     SELECT 'Bulk Payer ' || g, 'BULK' || g,
+            (ARRAY['medicare_advantage','medicaid','commercial_erisa','aca_marketplace','other'])[1 + (g % 5)]
+       FROM generate_series(1, $1) g ON CONFLICT (payer_code) DO NOTHING`,
+    [payerCount],
+  );
+  // NPIs 1000000000 + g with a Luhn check digit computed in SQL would be noisy; the check
+  // constraint only wants 10 digits, and these rows never leave the benchmark database.
+  await client.query(
+    `INSERT INTO providers (first_name, last_name, credentials, npi)
+     SELECT 'Bulk', 'Physician ' || g, 'MD', (2000000000 + g)::text FROM generate_series(1, 40) g ON CONFLICT (npi) DO NOTHING`,
+  );
+  const patients = Math.max(1, Math.round(cases / 3));
+  log(`patients: ${patients}`);
+  await client.query(
+    `INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex, member_id)
+     SELECT 'BULK-' || g,
+            (ARRAY['Ana','Ben','Cora','Dev','Eli','Fay','Gus','Hana','Ivan','Jo','Kai','Lena'])[1 + (g % 12)],
+            (ARRAY['Adams','Baker','Clark','Diaz','Evans','Frost','Gray','Hill','Irwin','Jones','Khan','Lopez','Moss','Nash'])[1 + ((g / 12) % 14)] || ' ' || (g % 997),
+            date '1940-01-01' + (g % 25000),
+            (ARRAY['female','male'])[1 + (g % 2)],
+            'BM' || g
+       FROM generate_series(1, $1) g ON CONFLICT (mrn) DO NOTHING`,
+    [patients],
+  );
+
+  // Number the reference rows once so each batch joins on integers (hash joins, no lookups per row).
+  await client.query(`DROP TABLE IF EXISTS bulk_refs`);
+  await client.query(
+    `CREATE TEMP TABLE bulk_refs AS
+     SELECT 'payer' AS kind, row_number() OVER (ORDER BY payer_code) AS n, id FROM payers WHERE payer_code LIKE 'BULK%'
+     UNION ALL SELECT 'provider', row_number() OVER (ORDER BY npi), id FROM providers WHERE npi LIKE '20000000%'
+     UNION ALL SELECT 'patient', row_number() OVER (ORDER BY mrn), id FROM patients WHERE mrn LIKE 'BULK-%'`,
+  );
+  await client.query(`CREATE INDEX ON bulk_refs (kind, n)`);
+  await client.query(`ANALYZE bulk_refs`);
+
+  for (let start = 1; start <= cases; start += batch) {
+    const end = Math.min(cases, start + batch - 1);
+    await client.query('BEGIN');
+    await client.query(
+      `CREATE TEMP TABLE bulk_batch ON COMMIT DROP AS
+       WITH base AS (
+         SELECT g, random() AS r, now() - (random() * interval '1095 days') AS created,
+                (random() < 0.1) AS expedited, 1 + floor(random() * ${payerCount})::int AS payer_n,
+                1 + floor(random() * 40)::int AS provider_n, 1 + floor(random() * (SELECT count(*) FROM bulk_refs WHERE kind = 'patient'))::int AS patient_n
+           FROM generate_series($1::int, $2::int) g)
+       SELECT g, created, expedited, payer_n, provider_n, patient_n,
+              CASE WHEN r < 0.05 THEN 'documented' WHEN r < 0.10 THEN 'submitted' WHEN r < 0.12 THEN 'more_info_requested'
+                   WHEN r < 0.52 THEN 'approved' WHEN r < 0.57 THEN 'partially_approved' WHEN r < 0.72 THEN 'denied'
+                   WHEN r < 0.73 THEN 'peer_to_peer' WHEN r < 0.77 THEN 'appealed' WHEN r < 0.78 THEN 'external_review'
+                   WHEN r < 0.90 THEN 'expired' ELSE 'withdrawn' END AS status,
+              created + interval '1 day' * (1 + floor(random() * 5)) AS submitted,
+              random() AS r2
+         FROM base`,
+      [start, end],
+    );
+    await client.query(
+      `INSERT INTO cases (id, case_number, patient_id, payer_id, provider_id, status, urgency, diagnoses, necessity_criteria,
+          symptoms, symptom_duration_weeks, appeal_level, first_submitted_at, submitted_at, decided_at, denied_at, appealed_at,
+          external_review_at, authorization_number, valid_from, valid_to, denial_code, closed_at, next_due_at, next_due_kind,
+          created_at, updated_at)
+       SELECT gen_random_uuid(), 'PB-' || lpad(b.g::text, 8, '0'), pt.id, py.id, pr.id, b.status,
+              CASE WHEN b.expedited THEN 'expedited' ELSE 'standard' END,
+              ARRAY['L72.0'], ARRAY['itching','irritation'], 'Pruritic papules', 20, 
+              CASE WHEN b.status IN ('appealed','external_review') THEN 1 + (b.g % 2) ELSE 0 END,
+              CASE WHEN b.status NOT IN ('documented') THEN b.submitted END,
+              CASE WHEN b.status NOT IN ('documented') THEN b.submitted END,
+              CASE WHEN b.status IN ('approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired')
+                   THEN b.submitted + interval '1 hour' * (24 + floor(b.r2 * 400)) END,
+              CASE WHEN b.status IN ('denied','peer_to_peer','appealed','external_review') THEN b.submitted + interval '1 hour' * (24 + floor(b.r2 * 400)) END,
+              CASE WHEN b.status IN ('appealed','external_review') THEN b.submitted + interval '30 days' END,
+              CASE WHEN b.status = 'external_review' THEN b.submitted + interval '90 days' END,
+              CASE WHEN b.status IN ('approved','partially_approved','expired') THEN 'AUTH-' || b.g END,
+              CASE WHEN b.status IN ('approved','partially_approved','expired') THEN (b.submitted + interval '10 days')::date END,
+              CASE WHEN b.status IN ('approved','partially_approved','expired') THEN (b.submitted + interval '100 days')::date END,
+              CASE WHEN b.status IN ('denied','peer_to_peer','appealed','external_review') THEN (ARRAY['CO-50','CO-16','CO-11','CO-197'])[1 + (b.g % 4)] END,
+              CASE WHEN b.status IN ('expired','withdrawn') THEN b.submitted + interval '120 days' END,
+              CASE b.status
+                WHEN 'submitted' THEN b.submitted + CASE WHEN b.expedited THEN interval '72 hours' ELSE interval '15 days' END
+                WHEN 'more_info_requested' THEN b.submitted + interval '50 days'
+                WHEN 'approved' THEN b.submitted + interval '100 days'
+                WHEN 'partially_approved' THEN b.submitted + interval '100 days'
+                WHEN 'denied' THEN b.submitted + interval '180 days'
+                WHEN 'peer_to_peer' THEN b.submitted + interval '180 days'
+                WHEN 'appealed' THEN b.submitted + interval '60 days'
+                WHEN 'external_review' THEN b.submitted + interval '135 days' END,
+              CASE b.status
+                WHEN 'submitted' THEN 'payer_decision' WHEN 'more_info_requested' THEN 'info_response'
+                WHEN 'approved' THEN 'approval_expiry' WHEN 'partially_approved' THEN 'approval_expiry'
+                WHEN 'denied' THEN 'appeal_filing' WHEN 'peer_to_peer' THEN 'appeal_filing'
+                WHEN 'appealed' THEN 'appeal_decision' WHEN 'external_review' THEN 'external_review_decision' END,
+              b.created, b.created + interval '1 day'
+         FROM bulk_batch b
+         JOIN bulk_refs py ON py.kind = 'payer' AND py.n = b.payer_n
+         JOIN bulk_refs pr ON pr.kind = 'provider' AND pr.n = b.provider_n
+         JOIN bulk_refs pt ON pt.kind = 'patient' AND pt.n = b.patient_n`,
+    );
+    await client.query(
+      `INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count)
+       SELECT c.id, 0, (ARRAY['17110','17111','10040','67850','11102'])[1 + (abs(hashtext(c.case_number)) % 5)], 1, 'Face', 9
+         FROM cases c WHERE c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0')`,
+      [start, end],
+    );
+    await client.query(
+      `INSERT INTO case_decisions (case_id, payer_id, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
+       SELECT c.id, c.payer_id, 'initial', c.urgency, c.submitted_at, c.decided_at,
+              c.submitted_at + CASE WHEN c.urgency = 'expedited' THEN interval '72 hours' ELSE interval '15 days' END,
+              CASE WHEN c.status IN ('approved','expired') THEN 'approved' WHEN c.status = 'partially_approved' THEN 'partially_approved' ELSE 'denied' END,
+              c.denial_code
+         FROM cases c
+        WHERE c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0') AND c.decided_at IS NOT NULL`,
+      [start, end],
+    );
+    await client.query(
+      `INSERT INTO case_events (case_id, type, from_status, to_status, occurred_at, created_at)
+       SELECT c.id, 'created', NULL, 'documented', c.created_at, c.created_at FROM cases c
+        WHERE c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0')
+       UNION ALL
+       SELECT c.id, 'transition', 'documented', 'submitted', c.submitted_at, c.submitted_at FROM cases c
+        WHERE c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0') AND c.submitted_at IS NOT NULL
+       UNION ALL
+       SELECT c.id, 'transition', 'submitted', c.status, c.decided_at, c.decided_at FROM cases c
+        WHERE c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0') AND c.decided_at IS NOT NULL`,
+      [start, end],
+    );
+    await client.query('COMMIT');
+    log(`cases ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
+  }
+  await client.query('ANALYZE');
+}

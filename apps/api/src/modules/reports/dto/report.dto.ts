@@ -1,0 +1,125 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../../../common/validators';
+
+export class ReportRangeQuery {
+  @ApiProperty({ example: '2026-01-01', description: 'First day, in the clinic time zone' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Last day (inclusive), in the clinic time zone' }) @IsCalendarDate() to!: string;
+}
+
+export const REPORT_TABLES = ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses'] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+export class ReportCsvQuery extends ReportRangeQuery {
+  @ApiProperty({ enum: REPORT_TABLES }) @IsIn(REPORT_TABLES) table!: ReportTable;
+  @IsOptional() @IsIn(['csv']) format?: 'csv';
+}
+
+export class OverturnByStageDto {
+  @ApiProperty({ enum: ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'] }) stage!: string;
+  @ApiProperty() decisions!: number;
+  @ApiProperty() overturned!: number;
+  @ApiProperty({ nullable: true, type: Number }) overturnRate!: number | null;
+}
+
+export class SummaryReportDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ description: 'Cases first submitted in the range' }) submitted!: number;
+  @ApiProperty({ description: 'Initial payer decisions in the range' }) decisions!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty() partiallyApproved!: number;
+  @ApiProperty() denied!: number;
+  @ApiProperty({ description: 'Cases withdrawn in the range' }) withdrawn!: number;
+  @ApiProperty({ nullable: true, type: Number }) approvedShare!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) partiallyApprovedShare!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) deniedShare!: number | null;
+  @ApiProperty({ description: 'Approvals (full or partial) after peer-to-peer, appeal or external review decided in the range' })
+  approvedAfterAppeal!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'approvedAfterAppeal / decisions' }) approvedAfterAppealShare!: number | null;
+  @ApiProperty({ description: 'Initial denials in the range that were later appealed (any level)' }) deniedThenAppealed!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'deniedThenAppealed / denied' }) appealRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Overturned / decided, over every review stage' }) overturnRate!: number | null;
+  @ApiProperty({ type: [OverturnByStageDto] }) overturnByStage!: OverturnByStageDto[];
+}
+
+export class DecisionTimeRowDto {
+  @ApiProperty({ enum: ['standard', 'expedited'] }) urgency!: string;
+  @ApiProperty() decisions!: number;
+  @ApiProperty({ nullable: true, type: Number }) meanHours!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) medianHours!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90Hours!: number | null;
+  @ApiProperty() late!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Share of decisions after the legal deadline' }) lateShare!: number | null;
+}
+
+export class DecisionTimesReportDto {
+  @ApiProperty({ type: [DecisionTimeRowDto] }) rows!: DecisionTimeRowDto[];
+}
+
+export class BreakdownRowDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() decisions!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty() partiallyApproved!: number;
+  @ApiProperty() denied!: number;
+  @ApiProperty({ nullable: true, type: Number }) deniedShare!: number | null;
+  @ApiProperty() late!: number;
+  @ApiProperty({ nullable: true, type: Number }) medianHours!: number | null;
+}
+
+export class BreakdownReportDto {
+  @ApiProperty({ type: [BreakdownRowDto] }) rows!: BreakdownRowDto[];
+}
+
+export class DenialReasonRowDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() denials!: number;
+  @ApiProperty({ nullable: true, type: Number }) share!: number | null;
+}
+
+export class DenialReasonReportDto {
+  @ApiProperty({ type: [DenialReasonRowDto] }) rows!: DenialReasonRowDto[];
+}
+
+export class TrendRowDto {
+  @ApiProperty({ example: '2026-03' }) month!: string;
+  @ApiProperty() submitted!: number;
+  @ApiProperty() decisions!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty() denied!: number;
+  @ApiProperty({ nullable: true, type: Number }) medianHours!: number | null;
+}
+
+export class TrendReportDto {
+  @ApiProperty({ type: [TrendRowDto] }) rows!: TrendRowDto[];
+}
+
+export class LatePayerRowDto {
+  @ApiProperty({ format: 'uuid' }) payerId!: string;
+  @ApiProperty() payer!: string;
+  @ApiProperty({ description: 'Decisions with a legal deadline' }) decisions!: number;
+  @ApiProperty() late!: number;
+  @ApiProperty({ nullable: true, type: Number }) lateShare!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) meanDaysLate!: number | null;
+}
+
+export class LatePayersReportDto {
+  @ApiProperty({ type: [LatePayerRowDto] }) rows!: LatePayerRowDto[];
+}
+
+export class ClinicMissRowDto {
+  @ApiProperty({ enum: ['appeal_window_missed', 'approval_expired_unused'] }) kind!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty() payer!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class ClinicMissesReportDto {
+  @ApiProperty() appealWindowsMissed!: number;
+  @ApiProperty() approvalsExpiredUnused!: number;
+  @ApiProperty({ type: [ClinicMissRowDto] }) rows!: ClinicMissRowDto[];
+}

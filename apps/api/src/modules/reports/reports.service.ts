@@ -1,0 +1,325 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { findCarcCode, findCpt } from '@preauth/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { RequestContext } from '../../common/request-context';
+import { AuditService } from '../audit/audit.service';
+import {
+  BreakdownReportDto,
+  ClinicMissesReportDto,
+  DecisionTimesReportDto,
+  DenialReasonReportDto,
+  LatePayersReportDto,
+  ReportRangeQuery,
+  ReportTable,
+  SummaryReportDto,
+  TrendReportDto,
+} from './dto/report.dto';
+
+// Local calendar days of the clinic, as instants: [first day 00:00, day after the last 00:00).
+const BOUNDS = `bounds AS (SELECT ($1::date::timestamp AT TIME ZONE $3) AS lo, (($2::date + 1)::timestamp AT TIME ZONE $3) AS hi)`;
+const IN_RANGE = (column: string) => `${column} >= (SELECT lo FROM bounds) AND ${column} < (SELECT hi FROM bounds)`;
+const HOURS = `extract(epoch FROM d.decided_at - d.requested_at) / 3600.0`;
+
+const num = (v: unknown): number => Number(v ?? 0);
+const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const hours = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+
+type BreakdownDimension = 'payer' | 'cpt' | 'physician';
+
+const DIMENSIONS: Record<BreakdownDimension, { join: string; key: string; label: string }> = {
+  payer: { join: 'JOIN payers py ON py.id = d.payer_id', key: 'd.payer_id::text', label: 'min(py.name)' },
+  cpt: { join: 'JOIN case_procedure_lines l ON l.case_id = d.case_id', key: 'l.cpt_code', label: 'l.cpt_code' },
+  physician: {
+    join: 'JOIN cases c ON c.id = d.case_id JOIN providers pr ON pr.id = c.provider_id',
+    key: 'pr.id::text',
+    label: `min(pr.first_name || ' ' || pr.last_name || coalesce(', ' || pr.credentials, ''))`,
+  },
+};
+
+/** Manager reports: every figure is an aggregate computed in PostgreSQL over case_decisions and cases. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  private params(range: ReportRangeQuery): unknown[] {
+    if (range.from > range.to) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'from must not be after to', errors: [{ field: 'from', reason: 'must not be after to' }] });
+    }
+    return [range.from, range.to, this.config.clinicTimeZone];
+  }
+
+  async summary(range: ReportRangeQuery): Promise<SummaryReportDto> {
+    const [row] = (await this.dataSource.query(
+      `WITH ${BOUNDS},
+       initial AS (SELECT d.* FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}),
+       reviews AS (SELECT d.* FROM case_decisions d WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')})
+       SELECT
+         (SELECT count(*) FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')}) AS submitted,
+         (SELECT count(*) FROM initial) AS decisions,
+         (SELECT count(*) FROM initial WHERE outcome = 'approved') AS approved,
+         (SELECT count(*) FROM initial WHERE outcome = 'partially_approved') AS partially_approved,
+         (SELECT count(*) FROM initial WHERE outcome = 'denied') AS denied,
+         (SELECT count(*) FROM cases c WHERE c.status = 'withdrawn' AND ${IN_RANGE('c.closed_at')}) AS withdrawn,
+         (SELECT count(*) FROM reviews WHERE outcome <> 'denied') AS approved_after_appeal,
+         (SELECT count(*) FROM initial i JOIN cases c ON c.id = i.case_id WHERE i.outcome = 'denied' AND c.appeal_level >= 1) AS denied_then_appealed,
+         (SELECT count(*) FROM reviews) AS reviews`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    const stages = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT d.stage, count(*) AS decisions, count(*) FILTER (WHERE d.outcome <> 'denied') AS overturned
+         FROM case_decisions d WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')}
+        GROUP BY d.stage`,
+      this.params(range),
+    )) as { stage: string; decisions: string; overturned: string }[];
+    const decisions = num(row.decisions);
+    const denied = num(row.denied);
+    const order = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'];
+    const overturnByStage = order.map((stage) => {
+      const s = stages.find((x) => x.stage === stage);
+      const total = num(s?.decisions);
+      const overturned = num(s?.overturned);
+      return { stage, decisions: total, overturned, overturnRate: share(overturned, total) };
+    });
+    const reviewTotal = overturnByStage.reduce((a, s) => a + s.decisions, 0);
+    const reviewOverturned = overturnByStage.reduce((a, s) => a + s.overturned, 0);
+    return {
+      from: range.from,
+      to: range.to,
+      submitted: num(row.submitted),
+      decisions,
+      approved: num(row.approved),
+      partiallyApproved: num(row.partially_approved),
+      denied,
+      withdrawn: num(row.withdrawn),
+      approvedShare: share(num(row.approved), decisions),
+      partiallyApprovedShare: share(num(row.partially_approved), decisions),
+      deniedShare: share(denied, decisions),
+      approvedAfterAppeal: num(row.approved_after_appeal),
+      approvedAfterAppealShare: share(num(row.approved_after_appeal), decisions),
+      deniedThenAppealed: num(row.denied_then_appealed),
+      appealRate: share(num(row.denied_then_appealed), denied),
+      overturnRate: share(reviewOverturned, reviewTotal),
+      overturnByStage,
+    };
+  }
+
+  async decisionTimes(range: ReportRangeQuery): Promise<DecisionTimesReportDto> {
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT d.urgency, count(*) AS decisions, avg(${HOURS}) AS mean,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS}) AS p90,
+              count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
+              count(*) FILTER (WHERE d.due_at IS NOT NULL) AS with_due
+         FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}
+        GROUP BY d.urgency`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    return {
+      rows: ['standard', 'expedited'].map((urgency) => {
+        const r = rows.find((x) => x.urgency === urgency);
+        return {
+          urgency,
+          decisions: num(r?.decisions),
+          meanHours: hours(r?.mean),
+          medianHours: hours(r?.median),
+          p90Hours: hours(r?.p90),
+          late: num(r?.late),
+          lateShare: share(num(r?.late), num(r?.with_due)),
+        };
+      }),
+    };
+  }
+
+  async breakdown(range: ReportRangeQuery, dimension: BreakdownDimension): Promise<BreakdownReportDto> {
+    const dim = DIMENSIONS[dimension];
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT ${dim.key} AS key, ${dim.label} AS label, count(*) AS decisions,
+              count(*) FILTER (WHERE d.outcome = 'approved') AS approved,
+              count(*) FILTER (WHERE d.outcome = 'partially_approved') AS partially_approved,
+              count(*) FILTER (WHERE d.outcome = 'denied') AS denied,
+              count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median
+         FROM case_decisions d ${dim.join}
+        WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}
+        GROUP BY ${dim.key}${dimension === 'cpt' ? '' : ''}
+        ORDER BY count(*) FILTER (WHERE d.outcome = 'denied') DESC, count(*) DESC, 1`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    return {
+      rows: rows.map((r) => ({
+        key: String(r.key),
+        label: dimension === 'cpt' ? `${String(r.key)} ${findCpt(String(r.key))?.description ?? ''}`.trim() : String(r.label),
+        decisions: num(r.decisions),
+        approved: num(r.approved),
+        partiallyApproved: num(r.partially_approved),
+        denied: num(r.denied),
+        deniedShare: share(num(r.denied), num(r.decisions)),
+        late: num(r.late),
+        medianHours: hours(r.median),
+      })),
+    };
+  }
+
+  async denialReasons(range: ReportRangeQuery): Promise<DenialReasonReportDto> {
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT coalesce(d.denial_code, 'unknown') AS code, count(*) AS denials
+         FROM case_decisions d WHERE d.outcome = 'denied' AND ${IN_RANGE('d.decided_at')}
+        GROUP BY 1 ORDER BY 2 DESC, 1`,
+      this.params(range),
+    )) as { code: string; denials: string }[];
+    const total = rows.reduce((a, r) => a + num(r.denials), 0);
+    return {
+      rows: rows.map((r) => ({ code: r.code, label: findCarcCode(r.code)?.description ?? r.code, denials: num(r.denials), share: share(num(r.denials), total) })),
+    };
+  }
+
+  async trend(range: ReportRangeQuery): Promise<TrendReportDto> {
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS},
+       decided AS (
+         SELECT to_char(d.decided_at AT TIME ZONE $3, 'YYYY-MM') AS month, count(*) AS decisions,
+                count(*) FILTER (WHERE d.outcome = 'approved') AS approved,
+                count(*) FILTER (WHERE d.outcome = 'denied') AS denied,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median
+           FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')} GROUP BY 1),
+       submitted AS (
+         SELECT to_char(c.first_submitted_at AT TIME ZONE $3, 'YYYY-MM') AS month, count(*) AS submitted
+           FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')} GROUP BY 1)
+       SELECT coalesce(d.month, s.month) AS month, coalesce(s.submitted, 0) AS submitted, coalesce(d.decisions, 0) AS decisions,
+              coalesce(d.approved, 0) AS approved, coalesce(d.denied, 0) AS denied, d.median
+         FROM decided d FULL JOIN submitted s ON s.month = d.month ORDER BY 1`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    return {
+      rows: rows.map((r) => ({
+        month: String(r.month),
+        submitted: num(r.submitted),
+        decisions: num(r.decisions),
+        approved: num(r.approved),
+        denied: num(r.denied),
+        medianHours: hours(r.median),
+      })),
+    };
+  }
+
+  async latePayers(range: ReportRangeQuery): Promise<LatePayersReportDto> {
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT d.payer_id, min(py.name) AS payer, count(*) AS decisions,
+              count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
+              avg(extract(epoch FROM d.decided_at - d.due_at) / 86400.0) FILTER (WHERE d.decided_at > d.due_at) AS mean_days_late
+         FROM case_decisions d JOIN payers py ON py.id = d.payer_id
+        WHERE d.due_at IS NOT NULL AND ${IN_RANGE('d.decided_at')}
+        GROUP BY d.payer_id
+        ORDER BY count(*) FILTER (WHERE d.decided_at > d.due_at) DESC, 2`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    return {
+      rows: rows.map((r) => ({
+        payerId: String(r.payer_id),
+        payer: String(r.payer),
+        decisions: num(r.decisions),
+        late: num(r.late),
+        lateShare: share(num(r.late), num(r.decisions)),
+        meanDaysLate: hours(r.mean_days_late),
+      })),
+    };
+  }
+
+  async clinicMisses(range: ReportRangeQuery): Promise<ClinicMissesReportDto> {
+    const rows = (await this.dataSource.query(
+      `WITH ${BOUNDS}
+       SELECT 'appeal_window_missed' AS kind, c.id, c.case_number, py.name AS payer, c.next_due_at AS at
+         FROM cases c JOIN payers py ON py.id = c.payer_id
+        WHERE c.status = 'denied' AND c.next_due_kind IN ('appeal_filing', 'external_review_request')
+          AND c.next_due_at < now() AND ${IN_RANGE('c.next_due_at')}
+       UNION ALL
+       SELECT 'approval_expired_unused', c.id, c.case_number, py.name, c.closed_at
+         FROM cases c JOIN payers py ON py.id = c.payer_id
+        WHERE c.status = 'expired' AND ${IN_RANGE('c.closed_at')}
+       ORDER BY 5 DESC, 3`,
+      this.params(range),
+    )) as Record<string, unknown>[];
+    const mapped = rows.map((r) => ({
+      kind: String(r.kind),
+      caseId: String(r.id),
+      caseNumber: String(r.case_number),
+      payer: String(r.payer),
+      at: (r.at as Date).toISOString(),
+    }));
+    return {
+      appealWindowsMissed: mapped.filter((r) => r.kind === 'appeal_window_missed').length,
+      approvalsExpiredUnused: mapped.filter((r) => r.kind === 'approval_expired_unused').length,
+      rows: mapped,
+    };
+  }
+
+  /** Any report as CSV rows (header first), for the export buttons. */
+  async table(name: ReportTable, range: ReportRangeQuery, ctx: RequestContext): Promise<string> {
+    let records: Record<string, unknown>[];
+    switch (name) {
+      case 'summary': {
+        const { overturnByStage, ...flat } = await this.summary(range);
+        records = [
+          ...Object.entries(flat).map(([metric, value]) => ({ metric, value })),
+          ...overturnByStage.flatMap((s) => [
+            { metric: `${s.stage}.decisions`, value: s.decisions },
+            { metric: `${s.stage}.overturned`, value: s.overturned },
+            { metric: `${s.stage}.overturnRate`, value: s.overturnRate },
+          ]),
+        ];
+        break;
+      }
+      case 'decision-times':
+        records = (await this.decisionTimes(range)).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'by-payer':
+        records = (await this.breakdown(range, 'payer')).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'by-cpt':
+        records = (await this.breakdown(range, 'cpt')).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'by-physician':
+        records = (await this.breakdown(range, 'physician')).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'by-denial-reason':
+        records = (await this.denialReasons(range)).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'trend':
+        records = (await this.trend(range)).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'late-payers':
+        records = (await this.latePayers(range)).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'clinic-misses':
+        records = (await this.clinicMisses(range)).rows as unknown as Record<string, unknown>[];
+        break;
+    }
+    await this.audit.record({ action: 'export', objectType: 'report', objectId: name, detail: { from: range.from, to: range.to, rows: records.length } }, ctx);
+    return toCsv(records);
+  }
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  // Spreadsheet formula injection: a cell must never start with = + - @ unless it is a number.
+  if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(records: Record<string, unknown>[]): string {
+  if (!records.length) return '';
+  const columns = Object.keys(records[0]);
+  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+}

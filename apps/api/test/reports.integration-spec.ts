@@ -1,0 +1,178 @@
+import { signIn, SignedIn } from './helpers/auth';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+// A known month of decisions (America/New_York); every figure below is worked out by hand.
+describe('manager reports', () => {
+  let t: TestApp;
+  let manager: SignedIn;
+  const range = 'from=2026-03-01&to=2026-03-31';
+
+  async function insertCase(c: {
+    payer: string;
+    provider: string;
+    patient: string;
+    cpt: string;
+    urgency?: string;
+    status?: string;
+    appealLevel?: number;
+    submitted?: string;
+    closed?: string;
+    nextDue?: string;
+    nextDueKind?: string;
+  }): Promise<string> {
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO cases (case_number, patient_id, payer_id, provider_id, status, urgency, appeal_level, first_submitted_at, submitted_at, closed_at, next_due_at, next_due_kind)
+       VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) RETURNING id`,
+      [c.patient, c.payer, c.provider, c.status ?? 'approved', c.urgency ?? 'standard', c.appealLevel ?? 0, c.submitted ?? null, c.closed ?? null, c.nextDue ?? null, c.nextDueKind ?? null],
+    );
+    await t.db.query(`INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count) VALUES ($1, 0, $2, 1, 'ear', 5)`, [rows[0].id, c.cpt]);
+    return rows[0].id;
+  }
+
+  async function decide(caseId: string, payer: string, d: { stage?: string; urgency?: string; requested: string; decided: string; due: string | null; outcome: string; code?: string }) {
+    await t.db.query(
+      `INSERT INTO case_decisions (case_id, payer_id, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [caseId, payer, d.stage ?? 'initial', d.urgency ?? 'standard', d.requested, d.decided, d.due, d.outcome, d.code ?? null],
+    );
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ CLINIC_TIMEZONE: 'America/New_York' });
+    manager = await signIn(t, 'manager');
+    const one = async (sql: string, params: unknown[]) => (await t.db.query<{ id: string }>(sql, params)).rows[0].id;
+    const A = await one(`INSERT INTO payers (name, payer_code, plan_type) VALUES ('Alpha Health', 'ALPHA', 'commercial_erisa') RETURNING id`, []);
+    const B = await one(`INSERT INTO payers (name, payer_code, plan_type) VALUES ('Beta Advantage', 'BETA', 'medicare_advantage') RETURNING id`, []);
+    const P1 = await one(`INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Dana', 'Whitfield', 'MD', '1234567893') RETURNING id`, []);
+    const P2 = await one(`INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Sam', 'Okafor', 'MD', '1245319599') RETURNING id`, []);
+    const X = await one(`INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex) VALUES ('MRN-R1', 'Report', 'Patient', '1970-01-01', 'female') RETURNING id`, []);
+
+    const c1 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', submitted: '2026-03-02T14:00Z' });
+    await decide(c1, A, { requested: '2026-03-02T14:00Z', decided: '2026-03-03T14:00Z', due: '2026-03-17T14:00Z', outcome: 'approved' });
+    const c2 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', appealLevel: 1, submitted: '2026-03-05T14:00Z' });
+    await decide(c2, A, { requested: '2026-03-05T14:00Z', decided: '2026-03-07T14:00Z', due: '2026-03-06T14:00Z', outcome: 'denied', code: 'CO-50' });
+    await decide(c2, A, { stage: 'appeal_1', requested: '2026-03-10T14:00Z', decided: '2026-03-20T14:00Z', due: '2026-04-09T14:00Z', outcome: 'approved' });
+    const c3 = await insertCase({ payer: B, provider: P2, patient: X, cpt: '17111', status: 'denied', submitted: '2026-03-10T14:00Z' });
+    await decide(c3, B, { requested: '2026-03-10T14:00Z', decided: '2026-03-14T14:00Z', due: '2026-03-18T14:00Z', outcome: 'denied', code: 'CO-16' });
+    const c4 = await insertCase({ payer: B, provider: P2, patient: X, cpt: '10040', urgency: 'expedited', status: 'partially_approved', submitted: '2026-03-12T12:00Z' });
+    await decide(c4, B, { urgency: 'expedited', requested: '2026-03-12T12:00Z', decided: '2026-03-15T12:00Z', due: '2026-03-15T12:00Z', outcome: 'partially_approved' });
+    const c5 = await insertCase({ payer: B, provider: P1, patient: X, cpt: '17110', urgency: 'expedited', status: 'denied', appealLevel: 1, submitted: '2026-03-20T00:00Z' });
+    await decide(c5, B, { urgency: 'expedited', requested: '2026-03-20T00:00Z', decided: '2026-03-24T00:00Z', due: '2026-03-23T00:00Z', outcome: 'denied', code: 'CO-50' });
+    await decide(c5, B, { stage: 'appeal_1', urgency: 'expedited', requested: '2026-03-25T00:00Z', decided: '2026-03-28T00:00Z', due: '2026-04-27T00:00Z', outcome: 'denied', code: 'CO-50' });
+    const c6 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', submitted: '2026-03-30T14:00Z' });
+    await decide(c6, A, { requested: '2026-03-30T14:00Z', decided: '2026-04-02T14:00Z', due: '2026-04-14T14:00Z', outcome: 'approved' });
+    await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', status: 'withdrawn', submitted: '2026-02-20T14:00Z', closed: '2026-03-15T14:00Z' });
+    await insertCase({ payer: B, provider: P2, patient: X, cpt: '17110', status: 'denied', nextDue: '2026-03-25T03:59:59Z', nextDueKind: 'appeal_filing' });
+    await insertCase({ payer: A, provider: P2, patient: X, cpt: '17111', status: 'expired', closed: '2026-03-10T14:00Z' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('summarises outcomes, appeals and overturns', async () => {
+    const res = await manager.get(`/api/reports/summary?${range}`).expect(200);
+    expect(res.body).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      submitted: 6,
+      decisions: 5,
+      approved: 1,
+      partiallyApproved: 1,
+      denied: 3,
+      withdrawn: 1,
+      approvedShare: 0.2,
+      partiallyApprovedShare: 0.2,
+      deniedShare: 0.6,
+      approvedAfterAppeal: 1,
+      approvedAfterAppealShare: 0.2,
+      deniedThenAppealed: 2,
+      appealRate: 0.6667,
+      overturnRate: 0.5,
+      overturnByStage: [
+        { stage: 'peer_to_peer', decisions: 0, overturned: 0, overturnRate: null },
+        { stage: 'appeal_1', decisions: 2, overturned: 1, overturnRate: 0.5 },
+        { stage: 'appeal_2', decisions: 0, overturned: 0, overturnRate: null },
+        { stage: 'external_review', decisions: 0, overturned: 0, overturnRate: null },
+      ],
+    });
+  });
+
+  it('measures decision time (mean, median, p90) and the late share, standard and expedited apart', async () => {
+    const res = await manager.get(`/api/reports/decision-times?${range}`).expect(200);
+    expect(res.body.rows).toEqual([
+      { urgency: 'standard', decisions: 3, meanHours: 56, medianHours: 48, p90Hours: 86.4, late: 1, lateShare: 0.3333 },
+      { urgency: 'expedited', decisions: 2, meanHours: 84, medianHours: 84, p90Hours: 93.6, late: 1, lateShare: 0.5 },
+    ]);
+  });
+
+  it('breaks decisions down by payer, CPT code, physician and denial reason', async () => {
+    const payer = await manager.get(`/api/reports/by-payer?${range}`).expect(200);
+    expect(payer.body.rows.map((r: Record<string, unknown>) => [r.label, r.decisions, r.denied, r.late, r.medianHours])).toEqual([
+      ['Beta Advantage', 3, 2, 1, 96],
+      ['Alpha Health', 2, 1, 1, 36],
+    ]);
+    const cpt = await manager.get(`/api/reports/by-cpt?${range}`).expect(200);
+    expect(cpt.body.rows.map((r: Record<string, unknown>) => [r.key, r.decisions, r.approved, r.partiallyApproved, r.denied])).toEqual([
+      ['17110', 3, 1, 0, 2],
+      ['17111', 1, 0, 0, 1],
+      ['10040', 1, 0, 1, 0],
+    ]);
+    expect(cpt.body.rows[0].label).toMatch(/^17110 Destruction of benign lesions/);
+    const physician = await manager.get(`/api/reports/by-physician?${range}`).expect(200);
+    expect(physician.body.rows.map((r: Record<string, unknown>) => [r.label, r.decisions, r.denied])).toEqual([
+      ['Dana Whitfield, MD', 3, 2],
+      ['Sam Okafor, MD', 2, 1],
+    ]);
+    const reasons = await manager.get(`/api/reports/by-denial-reason?${range}`).expect(200);
+    expect(reasons.body.rows.map((r: Record<string, unknown>) => [r.code, r.denials, r.share])).toEqual([
+      ['CO-50', 3, 0.75],
+      ['CO-16', 1, 0.25],
+    ]);
+  });
+
+  it('gives a monthly trend, the late payers and the clinic own misses', async () => {
+    const trend = await manager.get(`/api/reports/trend?${range}`).expect(200);
+    expect(trend.body.rows).toEqual([{ month: '2026-03', submitted: 6, decisions: 5, approved: 1, denied: 3, medianHours: 72 }]);
+    const late = await manager.get(`/api/reports/late-payers?${range}`).expect(200);
+    expect(late.body.rows.map((r: Record<string, unknown>) => [r.payer, r.decisions, r.late, r.lateShare, r.meanDaysLate])).toEqual([
+      ['Alpha Health', 3, 1, 0.3333, 1],
+      ['Beta Advantage', 4, 1, 0.25, 1],
+    ]);
+    const misses = await manager.get(`/api/reports/clinic-misses?${range}`).expect(200);
+    expect(misses.body.appealWindowsMissed).toBe(1);
+    expect(misses.body.approvalsExpiredUnused).toBe(1);
+  });
+
+  it('exports every table as CSV with the same numbers', async () => {
+    const res = await manager.get(`/api/reports/export?table=summary&${range}`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text.trim().split(/\r\n/);
+    expect(lines[0]).toBe('metric,value');
+    const values = Object.fromEntries(lines.slice(1).map((l) => l.split(',')));
+    expect(values).toMatchObject({ decisions: '5', denied: '3', appealRate: '0.6667', 'appeal_1.overturnRate': '0.5' });
+    const times = await manager.get(`/api/reports/export?table=decision-times&${range}`).expect(200);
+    expect(times.text.split(/\r\n/)[1]).toBe('standard,3,56,48,86.4,1,0.3333');
+    for (const table of ['by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
+      const csv = await manager.get(`/api/reports/export?table=${table}&${range}`).expect(200);
+      expect(csv.text.split(/\r\n/).filter(Boolean).length).toBeGreaterThan(1);
+    }
+    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'export' AND object_type = 'report'`);
+    expect(audit.rows[0].n).toBe(9);
+  });
+
+  it('answers an empty range with zeros and nulls, and a reversed range with 400', async () => {
+    const empty = await manager.get('/api/reports/summary?from=2020-01-01&to=2020-01-31').expect(200);
+    expect(empty.body).toMatchObject({ decisions: 0, approvedShare: null, appealRate: null });
+    const times = await manager.get('/api/reports/decision-times?from=2020-01-01&to=2020-01-31').expect(200);
+    expect(times.body.rows[0]).toEqual({ urgency: 'standard', decisions: 0, meanHours: null, medianHours: null, p90Hours: null, late: 0, lateShare: null });
+    await manager.get('/api/reports/summary?from=2026-03-31&to=2026-03-01').expect(400);
+    await manager.get('/api/reports/summary?from=yesterday&to=2026-03-01').expect(400);
+  });
+
+  it('is for managers and admins only', async () => {
+    const frontDesk = await signIn(t, 'front_desk');
+    await frontDesk.get(`/api/reports/summary?${range}`).expect(403);
+    const admin = await signIn(t, 'admin');
+    await admin.get(`/api/reports/summary?${range}`).expect(200);
+  });
+});

@@ -1,0 +1,264 @@
+// npm run bench [-- --cases 1000000 --duration 10 --connections 16]
+// Starts the built app on its own embedded PostgreSQL (or DATABASE_URL), loads the bulk data if
+// missing, and measures the hot endpoints with autocannon. In the same run it measures the limits
+// they are compared with: the same SQL issued directly with pg, and a bare Node http endpoint.
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client, Pool } from 'pg';
+import { loadConfig } from '../apps/api/src/config/config';
+import { openCliDatabase } from '../apps/api/src/database/cli-database';
+import { runMigrations } from '../apps/api/src/database/data-source';
+import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
+import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => AutocannonInstance;
+interface AutocannonInstance {
+  on(event: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  then: Promise<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }>['then'];
+}
+
+const root = resolve(__dirname, '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CASES = arg('cases', 1_000_000);
+const DURATION = arg('duration', 10);
+const CONNECTIONS = arg('connections', 16);
+
+interface Result {
+  name: string;
+  kind: 'api' | 'sql' | 'baseline';
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  target?: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, i)] * 100) / 100;
+}
+
+function summarize(name: string, kind: Result['kind'], latencies: number[], seconds: number, errors: number, target?: string): Result {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { name, kind, rps: Math.round(latencies.length / seconds), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors, target };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited:\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function load(
+  name: string,
+  baseUrl: string,
+  opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; body?: string },
+  target?: string,
+): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        ...(opts.headers ? { headers: opts.headers } : {}),
+        ...(opts.body ? { body: opts.body } : {}),
+        ...(opts.setupRequest ? { setupRequest: opts.setupRequest } : {}),
+      },
+    ],
+  });
+  instance.on('response', (_c, status, _b, ms) => {
+    if (status >= 400) errors++;
+    else latencies.push(ms);
+  });
+  const result = await instance;
+  return summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target);
+}
+
+/** The same query issued straight to PostgreSQL at the same concurrency. */
+async function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[]): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        try {
+          await pool.query(sql, params());
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { ...summarize(name, 'sql', latencies, DURATION, errors), kind: 'sql' };
+}
+
+async function signIn(baseUrl: string, email: string): Promise<Record<string, string>> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'preauth-demo-2026' }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = cookies.find((c) => c.startsWith('csrf_token='))?.split('=')[1] ?? '';
+  return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
+}
+
+// The list query as the API issues it (CasesService.list), for the direct-SQL baseline.
+const LIST_SQL = (where: string, order: string) => `
+  SELECT c.id, c.case_number, c.status, c.urgency, c.authorization_number, c.appeal_level, c.next_due_at, c.next_due_kind,
+         c.version, c.created_at, c.updated_at, pt.id AS patient_id, pt.first_name, pt.last_name, pt.mrn, pt.date_of_birth,
+         pt.member_id, py.id AS payer_id, py.name, py.plan_type, pr.id AS provider_id, pr.first_name AS pf, pr.last_name AS pl,
+         pr.credentials, pr.npi,
+         ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position) AS cpt_codes
+    FROM cases c JOIN patients pt ON pt.id = c.patient_id JOIN payers py ON py.id = c.payer_id JOIN providers pr ON pr.id = c.provider_id
+   WHERE ${where} ORDER BY ${order} LIMIT 26`;
+
+async function main(): Promise<void> {
+  process.env.DATA_DIR ??= join(root, '.data/bench');
+  const config = loadConfig();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const db = await openCliDatabase(config, log);
+  const children: ChildProcess[] = [];
+  try {
+    await runMigrations(db.url);
+    await seedDemoData(db.url, config.clinicTimeZone);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const have = Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_cases'`)).rows[0]?.value ?? 0);
+    if (have < CASES) {
+      log(`Loading ${CASES.toLocaleString('en-US')} bulk cases (once; kept in ${process.env.DATA_DIR}) …`);
+      await seedBulk(client, CASES, log);
+      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(CASES)]);
+    }
+    const total = Number((await client.query(`SELECT count(*) FROM cases`)).rows[0].count);
+    const payerId = (await client.query(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id as string;
+    const caseIds = (await client.query(`SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 5000`)).rows.map((r) => r.id as string);
+    const documented = (await client.query(`SELECT id FROM cases WHERE status = 'documented' AND version = 1 AND case_number LIKE 'PB-%' LIMIT 20000`)).rows.map((r) => r.id as string);
+    const deep = (await client.query(`SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(total / 2)])).rows[0];
+    const deepCursor = Buffer.from(JSON.stringify({ k: deep.created_at.toISOString(), id: deep.id })).toString('base64url');
+    await client.end();
+
+    // The app, as npm start runs it, against this database.
+    const port = await freePort();
+    let output = '';
+    const app = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(app);
+    app.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    app.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const base = `http://127.0.0.1:${port}`;
+    await waitHealthy(`${base}/api/health`, app, () => output);
+
+    // The bare Node limit: a JSON endpoint with no framework, in its own process like the app.
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end(JSON.stringify({status:'ok'}))}).listen(${barePort},'127.0.0.1')`]);
+    children.push(bare);
+    await new Promise((r) => setTimeout(r, 300));
+
+    const frontDesk = await signIn(base, 'frontdesk@demo.clinic');
+    const manager = await signIn(base, 'manager@demo.clinic');
+    const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
+    const year = new Date().getFullYear();
+    const range = `from=${year - 1}-01-01&to=${year - 1}-12-31`;
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+
+    const results: Result[] = [];
+    const run = async (p: Promise<Result>) => {
+      const r = await p;
+      results.push(r);
+      log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${r.errors ? `  (${r.errors} errors)` : ''}`);
+    };
+    log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario\n`);
+    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, {}).then((r) => ({ ...r, kind: 'baseline' as const })));
+    await run(load('api: health (framework + 1 query)', base, { path: '/api/health' }));
+    const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
+    await run(load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
+    await run(loadSql('sql: worklist', pool, LIST_SQL(`c.status = ANY($1) AND c.next_due_at IS NOT NULL`, 'c.next_due_at, c.id'), () => [worklistStatuses.split(',')]));
+    await run(load('api: case list, status + payer filter', base, { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
+    await run(loadSql('sql: case list, status + payer filter', pool, LIST_SQL(`c.status = ANY($1) AND c.payer_id = $2`, 'c.created_at DESC, c.id DESC'), () => [['denied', 'approved'], payerId]));
+    await run(load('api: case list, deep cursor', base, { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk }, 'p95 <= 50 ms'));
+    await run(loadSql('sql: case list, deep cursor', pool, LIST_SQL(`(c.created_at, c.id) < ($1, $2)`, 'c.created_at DESC, c.id DESC'), () => [deep.created_at, deep.id]));
+    await run(load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk }));
+    await run(
+      load('api: case page', base, { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) }, 'p95 <= 30 ms'),
+    );
+    let next = 0;
+    await run(
+      load('api: transition (withdraw a documented case)', base, {
+        method: 'POST',
+        headers: { ...frontDesk, 'content-type': 'application/json', 'if-match': '1' },
+        body: JSON.stringify({ to: 'withdrawn', reason: 'benchmark' }),
+        setupRequest: (req) => (next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null),
+      }),
+    );
+    for (const report of ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
+      await run(load(`api: report ${report}`, base, { path: `/api/reports/${report}?${range}`, headers: manager }, '<= 500 ms'));
+    }
+    await pool.end();
+
+    const byName = (n: string) => results.find((r) => r.name === n);
+    const ratios = ['worklist', 'case list, status + payer filter', 'case list, deep cursor'].map((q) => ({
+      query: q,
+      apiOverSqlP95: Math.round(((byName(`api: ${q}`)?.p95 ?? NaN) / (byName(`sql: ${q}`)?.p95 ?? NaN)) * 100) / 100,
+    }));
+    const bareRps = byName('baseline: bare node http JSON')?.rps ?? NaN;
+    const healthRps = byName('api: health (framework + 1 query)')?.rps ?? NaN;
+    log('\nRatios measured in this run:');
+    for (const r of ratios) log(`  ${r.query.padEnd(36)} API p95 / direct SQL p95 = ${r.apiOverSqlP95}  (target <= 2)`);
+    log(`  framework: bare node req/s / health req/s = ${Math.round((bareRps / healthRps) * 100) / 100}`);
+
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const file = join(root, 'bench/results/latest.json');
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, results, ratios, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
+    log(`\nWrote ${file}`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

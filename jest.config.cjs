@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/apps/api/jest.config.cjs',
     '<rootDir>/apps/web/jest.config.cjs',
     '<rootDir>/apps/web-e2e/jest.config.cjs',
+    '<rootDir>/tools/jest.config.cjs',
   ],
   maxWorkers: 2,
 };

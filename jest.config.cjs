@@ -8,4 +8,7 @@ module.exports = {
     '<rootDir>/tools/jest.config.cjs',
   ],
   maxWorkers: 2,
+  // jest-circus reads the timeout from the global config only: a project's own testTimeout is
+  // ignored here, so the longest any project needs (web-e2e's browser tests) is set once for all.
+  testTimeout: 60_000,
 };

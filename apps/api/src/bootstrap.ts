@@ -38,6 +38,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     }),
   );
   app.use(cookieParser());
+  // Replaces Nest's default JSON parser (same 100kb limit) so that payers' FHIR, sent as
+  // application/fhir+json (ClaimResponse import), is parsed too.
+  app.useBodyParser('json', { type: ['application/json', 'application/fhir+json'], limit: '100kb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -36,7 +36,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse();
+      let body = exception.getResponse();
+      // Nest's unmatched-route 404 quotes the path, which a client may have filled with PHI.
+      if (status === HttpStatus.NOT_FOUND && isRouteNotFound(body)) {
+        body = { statusCode: 404, error: 'Not Found', message: 'There is no such API route.' };
+      }
       const payload =
         typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...(body as object) };
       res.status(status).json(payload);
@@ -62,6 +66,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' });
   }
+}
+
+function isRouteNotFound(body: unknown): boolean {
+  const message = typeof body === 'string' ? body : (body as { message?: unknown })?.message;
+  return typeof message === 'string' && /^Cannot [A-Z]+ \//.test(message);
 }
 
 /** Keep the frames of a stack trace but drop its first line, the message, which may quote data. */

@@ -9,7 +9,13 @@ import { DeadlineRuleRow } from '../modules/deadline-rules/deadline-rule.entity'
 import { Patient } from '../modules/patients/patient.entity';
 import { Payer } from '../modules/payers/payer.entity';
 import { Provider } from '../modules/providers/provider.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { CaseNote } from '../modules/evidence/case-note.entity';
+import { CasePhoto } from '../modules/evidence/case-photo.entity';
+import { LoginFailure } from '../modules/auth/login-failure.entity';
+import { UserSession } from '../modules/auth/user-session.entity';
 import { User } from '../modules/users/user.entity';
+import { CaseLetter } from '../modules/letters/case-letter.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: Function[] = [
@@ -24,4 +30,10 @@ export const entities: Function[] = [
   CaseFailedTreatment,
   CaseEvent,
   CaseDecision,
-  User];
+  User,
+  UserSession,
+  LoginFailure,
+  AuditEvent,
+  CasePhoto,
+  CaseNote,
+  CaseLetter];

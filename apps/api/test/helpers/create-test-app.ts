@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PassThrough } from 'node:stream';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
@@ -11,10 +12,17 @@ export interface TestApp {
   /** Direct access to the file's database, to check the rows behind a response. */
   db: Pool;
   database: TestDatabase;
+  /** Everything the app logged so far (JSON lines), when created with `{ captureLogs: true }`. */
+  logs: () => string;
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Send the app's pino output to `logs()` instead of stdout (pair with LOG_LEVEL: 'trace'). */
+  captureLogs?: boolean;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -23,7 +31,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WEB_DIST_DIR: '/nonexistent',
     ...env,
   });
-  const app = await createApp({ config, databaseUrl: database.url });
+  let captured = '';
+  const logDestination = options.captureLogs ? new PassThrough() : undefined;
+  logDestination?.on('data', (chunk: Buffer) => {
+    captured += chunk.toString('utf8');
+  });
+  const app = await createApp({ config, databaseUrl: database.url, logDestination });
   await app.init();
   const db = new Pool({ connectionString: database.url, max: 4 });
   return {
@@ -31,6 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     http: () => request(app.getHttpServer()),
     db,
     database,
+    logs: () => captured,
     async close() {
       await app.close();
       await db.end();

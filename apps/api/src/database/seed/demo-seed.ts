@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { seedDemoClinic } from './demo-clinic';
+import { seedDemoUsers } from './demo-users';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -18,6 +19,7 @@ export async function seedDemoData(url: string, timeZone: string, now = new Date
     await client.query('BEGIN');
     // Serialize concurrent starts on the same database.
     await client.query('SELECT pg_advisory_xact_lock(7426001)');
+    const demoUsers = await seedDemoUsers(client);
     const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
     if (!rowCount) {
       const userIds = async (email: string) =>
@@ -32,7 +34,7 @@ export async function seedDemoData(url: string, timeZone: string, now = new Date
       await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
     }
     await client.query('COMMIT');
-    return { seeded: !rowCount, logins: [] };
+    return { seeded: !rowCount, logins: demoUsers.logins, password: demoUsers.password };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

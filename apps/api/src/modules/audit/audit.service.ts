@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isIP } from 'node:net';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuditContext } from './audit-context.decorator';
+import type { AuditAction, AuditOutcome } from './audit-event.entity';
+import type { AuditEventDto, AuditPageDto } from './dto/audit-event.dto';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+export type { AuditAction, AuditOutcome } from './audit-event.entity';
+export type { AuditContext } from './audit-context.decorator';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** What was touched: 'case', 'photo', 'note', 'patient', 'user', 'session', 'route', … */
+  objectType: string;
+  objectId?: string | null;
+  patientId?: string | null;
+  caseId?: string | null;
+  outcome?: AuditOutcome;
+  /** Ids, field names, counts: never patient names, notes or other PHI (the audit log is read widely). */
+  detail?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends one row to the audit trail. Pass the transaction's `manager` when recording a write,
+   * so the change and its audit row commit (or roll back) together; a read may go without it.
+   * Id, time and the hash chain are set by the database trigger.
+   */
+  async record(entry: AuditEntry, context: AuditContext, manager?: EntityManager): Promise<void> {
+    const runner = manager ?? this.dataSource.manager;
+    await runner.query(
+      `INSERT INTO audit_events
+         (user_id, action, object_type, object_id, patient_id, case_id, ip, user_agent, outcome, detail, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`,
+      [
+        context.user?.id ?? null,
+        entry.action,
+        entry.objectType,
+        entry.objectId ?? null,
+        entry.patientId ?? null,
+        entry.caseId ?? null,
+        context.ip && isIP(context.ip) ? context.ip : null,
+        context.userAgent ? context.userAgent.slice(0, 500) : null,
+        entry.outcome ?? 'success',
+        JSON.stringify(entry.detail ?? {}),
+      ],
+    );
+  }
+
+  /** Newest first, keyset-paginated on the chain position (stable while rows are appended). */
+  async list(query: AuditQueryDto): Promise<AuditPageDto> {
+    const limit = query.limit ?? 50;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.userId) add('e.user_id = ?', query.userId);
+    if (query.patientId) add('e.patient_id = ?', query.patientId);
+    if (query.caseId) add('e.case_id = ?', query.caseId);
+    if (query.from) add('e.occurred_at >= ?', query.from);
+    if (query.to) add('e.occurred_at < ?', query.to);
+    if (query.cursor) add('e.id < ?', query.cursor);
+    params.push(limit + 1);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT e.id, e.occurred_at, e.user_id, u.email AS user_email, u.display_name AS user_display_name, e.action,
+              e.object_type, e.object_id, e.patient_id, e.case_id, host(e.ip) AS ip, e.user_agent, e.outcome, e.detail, e.hash
+         FROM audit_events e
+         LEFT JOIN users u ON u.id = e.user_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toAuditEventDto),
+      nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null,
+    };
+  }
+}
+
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  user_id: string | null;
+  user_email: string | null;
+  user_display_name: string | null;
+  action: AuditAction;
+  object_type: string;
+  object_id: string | null;
+  patient_id: string | null;
+  case_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: AuditOutcome;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+function toAuditEventDto(row: AuditRow): AuditEventDto {
+  return {
+    id: String(row.id),
+    occurredAt: row.occurred_at.toISOString(),
+    userId: row.user_id,
+    userEmail: row.user_email,
+    userDisplayName: row.user_display_name,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    patientId: row.patient_id,
+    caseId: row.case_id,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    outcome: row.outcome,
+    detail: row.detail,
+    hash: row.hash,
+  };
+}

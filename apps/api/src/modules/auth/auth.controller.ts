@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../common/public.decorator';
+import { AuditContext } from '../audit/audit-context.decorator';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.constants';
+import type { SessionRequest } from './auth.guard';
+import { AuthService } from './auth.service';
+import { type AuthUser, CurrentUser } from './current-user.decorator';
+import { AuthPolicyDto } from './dto/auth-policy.dto';
+import { LoginDto } from './dto/login.dto';
+import { MeDto } from './dto/me.dto';
+import { TotpEnableDto, TotpSetupDto } from './dto/totp.dto';
+import { LoginThrottledException } from './login-throttle.service';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MeDto, description: 'Signed in: sets the session cookie (HttpOnly) and the csrf_token cookie' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (code invalid_credentials), or the authenticator code is missing (totp_required) or wrong (totp_invalid)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
+  async login(@Body() dto: LoginDto, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    try {
+      const { me, token } = await this.auth.login(dto, context);
+      res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(true));
+      res.cookie(CSRF_COOKIE, me.csrfToken, this.sessions.cookieOptions(false));
+      return me;
+    } catch (error) {
+      if (error instanceof LoginThrottledException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The session is ended on the server and its cookies cleared' })
+  async logout(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout({ ...context, user });
+    const { maxAge: _maxAge, ...options } = this.sessions.cookieOptions(true);
+    res.clearCookie(SESSION_COOKIE, options);
+    res.clearCookie(CSRF_COOKIE, { ...options, httpOnly: false });
+  }
+
+  @Get('me')
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser, @Req() req: SessionRequest): Promise<MeDto> {
+    return this.auth.me(user, req.session?.csrfToken ?? '', req.session?.totpEnrollmentOnly ?? false);
+  }
+
+  @Post('totp/setup')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TotpSetupDto, description: 'A new secret; two-factor sign-in is on only after POST /api/auth/totp/enable confirms a code' })
+  setupTotp(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext): Promise<TotpSetupDto> {
+    return this.auth.setupTotp({ ...context, user });
+  }
+
+  @Post('totp/enable')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Two-factor sign-in is on; other sessions of the user are ended' })
+  @ApiForbiddenResponse({ description: 'Wrong code (code totp_invalid)' })
+  async enableTotp(@Body() dto: TotpEnableDto, @CurrentUser() user: AuthUser, @AuditContext() context: AuditContext): Promise<void> {
+    await this.auth.enableTotp(dto.code, { ...context, user });
+  }
+
+  @Get('policy')
+  @ApiOkResponse({ type: AuthPolicyDto })
+  getPolicy(): Promise<AuthPolicyDto> {
+    return this.auth.getPolicy();
+  }
+
+  @Put('policy')
+  @ApiOkResponse({ type: AuthPolicyDto, description: 'Applies from each user’s next sign-in' })
+  setPolicy(@Body() dto: AuthPolicyDto, @AuditContext() context: AuditContext): Promise<AuthPolicyDto> {
+    return this.auth.setPolicy(dto.totpRequiredRoles, context);
+  }
+}

@@ -1,0 +1,220 @@
+import { ConflictException, ForbiddenException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@preauth/domain';
+import { DataSource } from 'typeorm';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from './auth-user';
+import { AuthPolicyService } from './auth-policy.service';
+import type { LoginDto } from './dto/login.dto';
+import type { MeDto } from './dto/me.dto';
+import type { TotpSetupDto } from './dto/totp.dto';
+import { LoginThrottledException, LoginThrottleService } from './login-throttle.service';
+import { getDummyHash, verifyPassword } from './password-hasher';
+import { SessionsService } from './sessions.service';
+import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: Role[];
+  password_hash: string | null;
+  disabled_at: Date | null;
+  totp_secret: string | null;
+  totp_enabled: boolean;
+  totp_last_step: string | null;
+}
+
+export interface LoginResult {
+  me: MeDto;
+  token: string;
+}
+
+// One message for an unknown email, a wrong password and a disabled account: the answer must not
+// tell anyone which emails have accounts.
+const INVALID_CREDENTIALS = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  code: 'invalid_credentials',
+  message: 'The email or password is incorrect.',
+};
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly policy: AuthPolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    // Hash the dummy password now, so the first unknown email is not slower than the rest.
+    void getDummyHash();
+  }
+
+  async login(dto: LoginDto, context: AuditContext): Promise<LoginResult> {
+    const email = dto.email.trim().toLowerCase();
+    const ip = context.ip ?? null;
+
+    const wait = await this.throttle.retryAfterSeconds(email, ip);
+    if (wait > 0) {
+      await this.audit.record({ action: 'failed_login', objectType: 'user', outcome: 'denied', detail: { reason: 'throttled' } }, context);
+      throw new LoginThrottledException(wait);
+    }
+
+    const user = await this.findUserForLogin(email);
+    // Verify against a dummy hash when there is no such user, so timing tells nothing either.
+    const passwordOk = await verifyPassword(user?.password_hash ?? (await getDummyHash()), dto.password);
+    if (!user || !user.password_hash || !passwordOk || user.disabled_at) {
+      const reason = !user ? 'unknown_email' : user.disabled_at ? 'disabled' : 'wrong_password';
+      await this.fail(email, context, user?.id ?? null, reason);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+
+    let totpEnrollmentOnly = false;
+    if (user.totp_enabled && user.totp_secret) {
+      if (!dto.totp) {
+        throw new UnauthorizedException({
+          statusCode: 401,
+          error: 'Unauthorized',
+          code: 'totp_required',
+          message: 'Enter the 6-digit code from your authenticator app.',
+        });
+      }
+      if (!(await this.acceptTotp(user.id, user.totp_secret, dto.totp))) {
+        await this.fail(email, context, user.id, 'wrong_totp');
+        throw new UnauthorizedException({
+          statusCode: 401,
+          error: 'Unauthorized',
+          code: 'totp_invalid',
+          message: 'The authenticator code is wrong or was already used; wait for the next one.',
+        });
+      }
+    } else {
+      const required = await this.policy.totpRequiredRoles();
+      totpEnrollmentOnly = user.roles.some((role) => required.includes(role));
+    }
+
+    await this.throttle.clearAccount(email);
+    const authUser: Omit<AuthUser, 'sessionId'> = { id: user.id, email: user.email, displayName: user.display_name, roles: user.roles };
+    const session = await this.dataSource.transaction(async (manager) => {
+      const created = await this.sessions.create(user.id, context, { totpEnrollmentOnly }, manager);
+      await manager.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
+      await this.audit.record(
+        { action: 'login', objectType: 'session', objectId: created.id, detail: { totp: user.totp_enabled, totpEnrollmentOnly } },
+        { ...context, user: { ...authUser, sessionId: created.id } },
+        manager,
+      );
+      return created;
+    });
+    void this.sessions.pruneExpired().catch(() => undefined);
+
+    return {
+      token: session.token,
+      me: { ...authUser, totpEnabled: user.totp_enabled, totpEnrollmentRequired: totpEnrollmentOnly, csrfToken: session.csrfToken },
+    };
+  }
+
+  async logout(context: AuditContext & { user: AuthUser }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.destroy(context.user.sessionId, manager);
+      await this.audit.record({ action: 'logout', objectType: 'session', objectId: context.user.sessionId }, context, manager);
+    });
+  }
+
+  async me(user: AuthUser, csrfToken: string, totpEnrollmentOnly: boolean): Promise<MeDto> {
+    const rows: { totp_enabled: boolean }[] = await this.dataSource.query(`SELECT totp_enabled FROM users WHERE id = $1`, [user.id]);
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      totpEnabled: rows[0]?.totp_enabled ?? false,
+      totpEnrollmentRequired: totpEnrollmentOnly,
+      csrfToken,
+    };
+  }
+
+  /** Starts enrolment: a new secret, not used for sign-in until a code from it is confirmed. */
+  async setupTotp(context: AuditContext & { user: AuthUser }): Promise<TotpSetupDto> {
+    const secret = generateTotpSecret();
+    await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `WITH u AS (UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1 AND NOT totp_enabled RETURNING id) SELECT id FROM u`,
+        [context.user.id, secret],
+      );
+      if (!rows.length) throw new ConflictException('Two-factor sign-in is already on; an admin can reset it.');
+      await this.audit.record({ action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'setup_started' } }, context, manager);
+    });
+    return { secret, otpauthUrl: totpKeyUri(context.user.email, secret) };
+  }
+
+  async enableTotp(code: string, context: AuditContext & { user: AuthUser }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows: { totp_secret: string | null; totp_enabled: boolean }[] = await manager.query(
+        `SELECT totp_secret, totp_enabled FROM users WHERE id = $1 FOR UPDATE`,
+        [context.user.id],
+      );
+      const row = rows[0];
+      if (row?.totp_enabled) throw new ConflictException('Two-factor sign-in is already on.');
+      if (!row?.totp_secret) throw new ConflictException('Start with POST /api/auth/totp/setup, then confirm a code here.');
+      const step = matchTotpStep(code, row.totp_secret);
+      if (step === null) {
+        throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'totp_invalid', message: 'The authenticator code is wrong; check the time on your phone and try again.' });
+      }
+      await manager.query(`UPDATE users SET totp_enabled = true, totp_last_step = $2, updated_at = now() WHERE id = $1`, [context.user.id, step]);
+      // Any other session was opened with the password alone.
+      await this.sessions.destroyAllFor(context.user.id, manager, context.user.sessionId);
+      await this.sessions.liftTotpEnrollmentOnly(context.user.sessionId, manager);
+      await this.audit.record({ action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'enabled' } }, context, manager);
+    });
+  }
+
+  async getPolicy(): Promise<{ totpRequiredRoles: Role[] }> {
+    return { totpRequiredRoles: await this.policy.totpRequiredRoles() };
+  }
+
+  async setPolicy(totpRequiredRoles: Role[], context: AuditContext): Promise<{ totpRequiredRoles: Role[] }> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.policy.totpRequiredRoles(manager);
+      await this.policy.setTotpRequiredRoles(totpRequiredRoles, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'auth_policy', detail: { totpRequiredRoles: { from: before, to: totpRequiredRoles } } },
+        context,
+        manager,
+      );
+    });
+    return this.getPolicy();
+  }
+
+  private async findUserForLogin(email: string): Promise<UserRow | undefined> {
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step
+         FROM users WHERE lower(email) = $1`,
+      [email],
+    );
+    return rows[0];
+  }
+
+  /** Accepts a code only for a time step after the last accepted one (no replay). */
+  private async acceptTotp(userId: string, secret: string, code: string): Promise<boolean> {
+    const step = matchTotpStep(code.trim(), secret);
+    if (step === null) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH u AS (
+         UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id
+       )
+       SELECT id FROM u`,
+      [userId, step],
+    );
+    return rows.length > 0;
+  }
+
+  private async fail(email: string, context: AuditContext, userId: string | null, reason: string): Promise<void> {
+    await this.throttle.recordFailure(email, context.ip ?? null);
+    await this.audit.record({ action: 'failed_login', objectType: 'user', objectId: userId, outcome: 'failure', detail: { reason } }, { ...context, user: null });
+  }
+}

@@ -1,0 +1,114 @@
+import type { Role } from '@preauth/domain';
+
+/**
+ * Who may call each route, keyed `METHOD /full/path` with the `api` prefix and Nest's `:param`
+ * syntax. The global AuthGuard looks every request up here: a route missing from this table is
+ * refused (403) for everyone, and test/authorization-matrix.integration-spec.ts fails for any
+ * route in the OpenAPI document that is not listed, so a new endpoint cannot ship open by mistake.
+ *
+ * 'public' routes answer without a session and must also carry @Public().
+ * Object-level rules (which case a user may see) and field-level rules (field-rules.ts) come on
+ * top of this table, in the services.
+ */
+export type RouteAccess = readonly Role[] | 'public';
+
+const ALL: readonly Role[] = ['front_desk', 'physician', 'manager', 'admin'];
+// The people who work cases; admins run the system and never need patient data.
+const CLINIC: readonly Role[] = ['front_desk', 'physician', 'manager'];
+const ADMIN: readonly Role[] = ['admin'];
+const MANAGEMENT: readonly Role[] = ['manager', 'admin'];
+const PHYSICIAN: readonly Role[] = ['physician'];
+// Aggregates without patient names; the CSV export is audited.
+const REPORTS: readonly Role[] = ['manager', 'admin'];
+
+export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
+  'GET /api/health': 'public',
+
+  // Sign-in and the signed-in user's own account.
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ALL,
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/totp/setup': ALL,
+  'POST /api/auth/totp/enable': ALL,
+  'GET /api/auth/policy': ADMIN,
+  'PUT /api/auth/policy': ADMIN,
+
+  // User administration.
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'GET /api/users/:id': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+
+  // The PHI audit trail.
+  'GET /api/audit': MANAGEMENT,
+
+  // Cases (object-level checks in the cases service).
+  'GET /api/cases': CLINIC,
+  'POST /api/cases': CLINIC,
+  'GET /api/cases/:id': CLINIC,
+  'PATCH /api/cases/:id': CLINIC,
+  'GET /api/cases/:id/readiness': CLINIC,
+  'POST /api/cases/:id/transitions': CLINIC,
+
+  // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
+  // draft, edit and sign them (letters.service also calls assertMaySignLetters).
+  'GET /api/cases/:id/letters': CLINIC,
+  'POST /api/cases/:id/letters': PHYSICIAN,
+  'GET /api/cases/:id/letters/:letterId': CLINIC,
+  'PATCH /api/cases/:id/letters/:letterId': PHYSICIAN,
+  'POST /api/cases/:id/letters/:letterId/sign': PHYSICIAN,
+  'GET /api/cases/:id/packet': CLINIC,
+
+  // Da Vinci PAS (FHIR R4): export the request; payer answers are recorded by those who record
+  // payer responses (the transitions table checks the same roles again).
+  'GET /api/cases/:id/fhir': CLINIC,
+  'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
+
+  // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).
+  'GET /api/cases/:id/notes': CLINIC,
+  'POST /api/cases/:id/notes': CLINIC,
+  'POST /api/notes/:id/versions': CLINIC,
+  'GET /api/cases/:id/photos': CLINIC,
+  // Physicians take and upload clinical photos (PHOTO_UPLOADERS in @preauth/domain).
+  'POST /api/cases/:id/photos': PHYSICIAN,
+  'DELETE /api/cases/:id/photos/:photoId': CLINIC,
+  'GET /api/photos/:id': CLINIC,
+  'GET /api/photos/:id/thumbnail': CLINIC,
+
+  // Management reports: aggregates, plus CSV export (audited).
+  'GET /api/reports/summary': REPORTS,
+  'GET /api/reports/decision-times': REPORTS,
+  'GET /api/reports/by-payer': REPORTS,
+  'GET /api/reports/by-cpt': REPORTS,
+  'GET /api/reports/by-physician': REPORTS,
+  'GET /api/reports/by-denial-reason': REPORTS,
+  'GET /api/reports/trend': REPORTS,
+  'GET /api/reports/late-payers': REPORTS,
+  'GET /api/reports/clinic-misses': REPORTS,
+  'GET /api/reports/export': REPORTS,
+
+  // Patients hold PHI: only the people who work cases.
+  'GET /api/patients': CLINIC,
+  'POST /api/patients': CLINIC,
+  'GET /api/patients/:id': CLINIC,
+  'PATCH /api/patients/:id': CLINIC,
+
+  // Reference data: everyone reads it, managers and admins maintain it.
+  'GET /api/payers': ALL,
+  'POST /api/payers': MANAGEMENT,
+  'GET /api/payers/:id': ALL,
+  'PATCH /api/payers/:id': MANAGEMENT,
+  'GET /api/providers': ALL,
+  'POST /api/providers': MANAGEMENT,
+  'GET /api/providers/:id': ALL,
+  'PATCH /api/providers/:id': MANAGEMENT,
+  'GET /api/codes/cpt': ALL,
+  'GET /api/codes/icd10': ALL,
+  'GET /api/deadline-rules': ALL,
+  'PUT /api/deadline-rules/:planType': MANAGEMENT,
+
+};
+
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+
+export class TotpSetupDto {
+  @ApiProperty({ description: 'Base32 secret, for typing into an authenticator app' })
+  secret!: string;
+
+  @ApiProperty({ description: 'otpauth:// URL, for a QR code' })
+  otpauthUrl!: string;
+}
+
+export class TotpEnableDto {
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits shown by the authenticator app' })
+  code!: string;
+}

@@ -157,6 +157,9 @@ describe('sign-in and sessions', () => {
       await fd.get('/api/auth/me').expect(200);
       await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [fd.user.id]);
       await fd.get('/api/auth/me').expect(200);
+      // Activity moves the idle clock (at most every 30 s, so parallel requests do not queue on the row).
+      const seen = await t.db.query(`SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM user_sessions WHERE user_id = $1`, [fd.user.id]);
+      expect(seen.rows[0].fresh).toBe(true);
       await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [fd.user.id]);
       const res = await fd.get('/api/auth/me').expect(401);
       expect(res.body.code).toBe('session_expired');

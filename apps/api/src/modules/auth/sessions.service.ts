@@ -66,18 +66,23 @@ export class SessionsService {
       display_name: string;
       roles: Role[];
     }[] = await this.dataSource.query(
-      // TypeORM answers a bare UPDATE … RETURNING with [rows, count]; the CTE makes it a SELECT.
-      `WITH touched AS (
-         UPDATE user_sessions s SET last_seen_at = now()
-           FROM users u
+      // Read the live session, and move last_seen_at at most once every 30 s: touching it on every
+      // request would serialize a user's parallel requests on the session row (and write WAL for
+      // each read). The idle timeout is therefore exact to within 30 s.
+      `WITH live AS (
+         SELECT s.id AS session_id, s.csrf_token, s.totp_enrollment_only, s.last_seen_at,
+                u.id AS user_id, u.email, u.display_name, u.roles
+           FROM user_sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1
-            AND u.id = s.user_id
             AND u.disabled_at IS NULL
             AND s.last_seen_at > now() - make_interval(mins => $2)
             AND s.created_at > now() - make_interval(hours => $3)
-         RETURNING s.id AS session_id, s.csrf_token, s.totp_enrollment_only, u.id AS user_id, u.email, u.display_name, u.roles
+       ), touched AS (
+         UPDATE user_sessions s SET last_seen_at = now()
+           FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '30 seconds'
+         RETURNING s.id
        )
-       SELECT * FROM touched`,
+       SELECT session_id, csrf_token, totp_enrollment_only, user_id, email, display_name, roles FROM live`,
       [hashSessionToken(token), this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours],
     );
     const row = rows[0];

@@ -58,6 +58,28 @@ const EXERCISES: Exercise[] = [
   { name: 'the audit log filtered by the patient', run: ({ manager, patientId }) => manager.get(`/api/audit?patientId=${patientId}&userId=${SENTINEL.lastName}`) },
   { name: 'a forbidden route with PHI in the query', run: ({ frontDesk }) => frontDesk.get(`/api/users?name=${SENTINEL.lastName}`) },
   { name: 'an unknown route with PHI in the path', run: ({ manager }) => manager.get(`/api/nowhere/${SENTINEL.lastName}/${SENTINEL.mrn}`) },
+  { name: 'search cases by the patient name and MRN', run: ({ frontDesk }) => frontDesk.get(`/api/cases?q=${encodeURIComponent(SENTINEL.lastName)}&status=bogus-${SENTINEL.mrn}`) },
+  {
+    name: 'a case for the sentinel patient, then a refused transition with PHI in the note',
+    run: async ({ t, manager, frontDesk, patientId }) => {
+      const payer = await manager.post('/api/payers').send({ name: 'Sentinel Payer', payerCode: 'SNTL1', planType: 'commercial_erisa' });
+      const provider = await manager.post('/api/providers').send({ firstName: 'Doc', lastName: 'Tor', npi: '1234567893' });
+      const created = await frontDesk.post('/api/cases').send({
+        patientId,
+        payerId: payer.body.id,
+        providerId: provider.body.id,
+        procedureLines: [{ cpt: '17110', units: 1, bodySite: `Behind the ears of ${SENTINEL.lastName}`, lesionCount: 4 }],
+        diagnoses: ['L72.0'],
+        payerReference: SENTINEL.mrn,
+      });
+      if (created.status !== 201) return created;
+      await frontDesk.post('/api/cases').send({ ...created.body, patientId, unexpected: SENTINEL.firstName });
+      return frontDesk
+        .post(`/api/cases/${created.body.id}/transitions`)
+        .set('If-Match', '1')
+        .send({ to: 'submitted', note: `Called ${SENTINEL.firstName} ${SENTINEL.lastName} at ${SENTINEL.phone}` });
+    },
+  },
 ];
 
 describe('no patient data in logs or error messages', () => {

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { buildRequestContext } from '../../common/request-context';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { parseIfMatch } from '../cases/cases.service';
+import { CaseDetailDto } from '../cases/dto/case-output.dto';
+import { FhirService } from './fhir.service';
+
+@ApiTags('fhir')
+@Controller('cases/:id/fhir')
+export class FhirController {
+  constructor(private readonly fhir: FhirService) {}
+
+  @Get()
+  @ApiProduces('application/fhir+json')
+  @ApiOkResponse({ description: 'Da Vinci PAS request Bundle (FHIR R4): Claim (use = preauthorization) first', schema: { type: 'object' } })
+  async export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const bundle = await this.fhir.exportBundle(id, buildRequestContext(req, user));
+    res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, no-store');
+    return bundle;
+  }
+
+  @Post('claim-response')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The case version being changed (from GET or its ETag)' })
+  @ApiBody({ description: 'A FHIR R4 ClaimResponse (Da Vinci PAS), or a Bundle containing one', schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the transition the review action means' })
+  async importClaimResponse(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.fhir.importClaimResponse(id, body, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    res.setHeader('ETag', `"${detail.version}"`);
+    return detail;
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { buildRequestContext } from '../../common/request-context';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { parseIfMatch } from '../cases/cases.service';
+import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
+import { LettersService } from './letters.service';
+
+@ApiTags('letters')
+@Controller('cases/:id/letters')
+export class LettersController {
+  constructor(private readonly letters: LettersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [LetterDto] })
+  list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<LetterDto[]> {
+    return this.letters.list(id, buildRequestContext(req, user));
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: LetterDto, description: 'A new draft, filled from the case' })
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLetterDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<LetterDto> {
+    return this.letters.create(id, dto, buildRequestContext(req, user));
+  }
+
+  @Get(':letterId')
+  @ApiOkResponse({ type: LetterDto })
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('letterId', ParseUUIDPipe) letterId: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LetterDto> {
+    const letter = await this.letters.get(id, letterId, buildRequestContext(req, user));
+    res.setHeader('ETag', `"${letter.revision}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    return letter;
+  }
+
+  @Patch(':letterId')
+  @ApiHeader({ name: 'If-Match', required: true, description: "The letter's revision being edited (from GET or its ETag)" })
+  @ApiOkResponse({ type: LetterDto, description: 'Drafts only: a signed letter is frozen (409)' })
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('letterId', ParseUUIDPipe) letterId: string,
+    @Body() dto: UpdateLetterDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LetterDto> {
+    const letter = await this.letters.update(id, letterId, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    res.setHeader('ETag', `"${letter.revision}"`);
+    return letter;
+  }
+
+  @Post(':letterId/sign')
+  @ApiCreatedResponse({ type: LetterDto, description: 'Signs and freezes the draft; physicians only' })
+  sign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('letterId', ParseUUIDPipe) letterId: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+  ): Promise<LetterDto> {
+    return this.letters.sign(id, letterId, buildRequestContext(req, user));
+  }
+}

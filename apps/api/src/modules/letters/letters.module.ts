@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { LettersController } from './letters.controller';
+import { LettersService } from './letters.service';
+import { PacketController } from './packet.controller';
+import { PacketService } from './packet.service';
+
+@Module({
+  imports: [CasesModule],
+  controllers: [LettersController, PacketController],
+  providers: [LettersService, PacketService],
+  exports: [LettersService],
+})
+export class LettersModule {}

@@ -1,0 +1,221 @@
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AuditService } from '../audit/audit.service';
+import { assertMaySignLetters } from '../auth/field-rules';
+import { CaseEvent } from '../cases/case-event.entity';
+import { PreauthCase } from '../cases/preauth-case.entity';
+import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
+import { CaseDossier, loadDossier } from './case-dossier';
+import { CaseLetter, LetterKind } from './case-letter.entity';
+import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
+import { toAppealFacts, toLetterFacts } from './letter-facts';
+import { composeAppealLetter, composeMedicalNecessityLetter } from './letter-text';
+
+const LETTER_SELECT = `
+  SELECT l.*, cu.display_name AS created_by_name, eu.display_name AS edited_by_name, su.display_name AS signed_by_name
+    FROM case_letters l
+    JOIN users cu ON cu.id = l.created_by
+    LEFT JOIN users eu ON eu.id = l.edited_by
+    LEFT JOIN users su ON su.id = l.signed_by`;
+
+function toLetterDto(r: Record<string, unknown>): LetterDto {
+  const person = (id: unknown, name: unknown) => (id ? { id: id as string, name: (name as string | null) ?? '' } : null);
+  return {
+    id: r.id as string,
+    caseId: r.case_id as string,
+    kind: r.kind as LetterKind,
+    version: Number(r.version),
+    status: r.status as LetterDto['status'],
+    revision: Number(r.revision),
+    text: r.text as string,
+    facts: (r.facts as Record<string, unknown>) ?? {},
+    createdBy: person(r.created_by, r.created_by_name)!,
+    editedBy: person(r.edited_by, r.edited_by_name),
+    signedBy: person(r.signed_by, r.signed_by_name),
+    signedAt: r.signed_at ? (r.signed_at as Date).toISOString() : null,
+    textSha256: (r.text_sha256 as string | null) ?? null,
+    createdAt: (r.created_at as Date).toISOString(),
+    updatedAt: (r.updated_at as Date).toISOString(),
+  };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly rules: DeadlineRulesService,
+  ) {}
+
+  dossier(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDossier> {
+    return loadDossier(manager, caseId, (planType, m) => this.rules.getRule(planType, m));
+  }
+
+  async list(caseId: string, ctx: RequestContext): Promise<LetterDto[]> {
+    const patientId = await this.patientOf(caseId);
+    const rows = (await this.dataSource.query(`${LETTER_SELECT} WHERE l.case_id = $1 ORDER BY l.kind, l.version DESC`, [caseId])) as Record<string, unknown>[];
+    await this.audit.record({ action: 'read', objectType: 'letter_list', caseId, patientId, detail: { count: rows.length } }, ctx);
+    return rows.map(toLetterDto);
+  }
+
+  async get(caseId: string, letterId: string, ctx: RequestContext): Promise<LetterDto> {
+    const patientId = await this.patientOf(caseId);
+    const letter = await this.find(this.dataSource.manager, caseId, letterId);
+    await this.audit.record({ action: 'read', objectType: 'letter', objectId: letterId, caseId, patientId }, ctx);
+    return letter;
+  }
+
+  /** The latest signed letter of a kind, for the packet and the FHIR export (no audit: callers record theirs). */
+  async latestSigned(caseId: string, kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<LetterDto | null> {
+    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.case_id = $1 AND l.kind = $2 AND l.status = 'signed' ORDER BY l.version DESC LIMIT 1`, [
+      caseId,
+      kind,
+    ])) as Record<string, unknown>[];
+    return rows.length ? toLetterDto(rows[0]) : null;
+  }
+
+  async create(caseId: string, dto: CreateLetterDto, ctx: RequestContext): Promise<LetterDto> {
+    const now = new Date();
+    const tz = this.config.clinicTimeZone;
+    const id = await this.dataSource.transaction(async (manager) => {
+      // The case row lock numbers concurrent drafts one after the other.
+      const locked = await manager.getRepository(PreauthCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw new NotFoundException('No such case.');
+      const dossier = await this.dossier(caseId, manager);
+      let text: string;
+      let facts: Record<string, unknown>;
+      if (dto.kind === 'appeal') {
+        const appeal = toAppealFacts(dossier, tz, now);
+        if ('refused' in appeal) {
+          throw new ConflictException({ statusCode: 409, error: 'Conflict', code: 'no_denial_to_appeal', message: appeal.refused });
+        }
+        text = composeAppealLetter(appeal);
+        facts = {
+          denialCode: appeal.denialCode,
+          deniedOn: appeal.deniedOn,
+          appealLevel: appeal.appealLevel,
+          filingDeadline: appeal.filingDeadline?.dueDate ?? null,
+          photoCount: appeal.photos.length,
+        };
+      } else {
+        const letter = toLetterFacts(dossier, tz, now);
+        text = composeMedicalNecessityLetter(letter);
+        facts = { photoCount: letter.photos.length, failedTreatmentCount: letter.failedTreatments.length, npi: letter.physician.npi };
+      }
+      const [{ next }] = (await manager.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`, [
+        caseId,
+        dto.kind,
+      ])) as { next: number }[];
+      const saved = await manager.getRepository(CaseLetter).save(
+        manager.getRepository(CaseLetter).create({ caseId, kind: dto.kind, version: Number(next), status: 'draft', text, facts, createdById: ctx.user.id }),
+      );
+      await this.audit.record(
+        { action: 'create', objectType: 'letter', objectId: saved.id, caseId, patientId: locked.patientId, detail: { kind: dto.kind, version: saved.version } },
+        ctx,
+        manager,
+      );
+      return saved.id;
+    });
+    return this.find(this.dataSource.manager, caseId, id);
+  }
+
+  async update(caseId: string, letterId: string, dto: UpdateLetterDto, expectedRevision: number, ctx: RequestContext): Promise<LetterDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const letter = await this.lockDraft(manager, caseId, letterId, 'edited');
+      if (letter.revision !== expectedRevision) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'stale_version',
+          message: 'Someone edited this letter since you loaded it; reload it and try again.',
+          currentRevision: letter.revision,
+        });
+      }
+      await manager.update(CaseLetter, { id: letter.id }, { text: dto.text, editedById: ctx.user.id, revision: letter.revision + 1 });
+      await this.audit.record(
+        { action: 'update', objectType: 'letter', objectId: letterId, caseId, patientId: await this.patientOf(caseId, manager), detail: { fields: ['text'] } },
+        ctx,
+        manager,
+      );
+    });
+    return this.find(this.dataSource.manager, caseId, letterId);
+  }
+
+  async sign(caseId: string, letterId: string, ctx: RequestContext): Promise<LetterDto> {
+    assertMaySignLetters(ctx.user);
+    await this.dataSource.transaction(async (manager) => {
+      const letter = await this.lockDraft(manager, caseId, letterId, 'signed again');
+      // The letter speaks in the name (and NPI) of the case's physician: when that provider has
+      // an account, only that physician may sign it.
+      const [{ provider_user_id: providerUserId }] = (await manager.query(
+        `SELECT p.user_id AS provider_user_id FROM cases c JOIN providers p ON p.id = c.provider_id WHERE c.id = $1`,
+        [caseId],
+      )) as { provider_user_id: string | null }[];
+      if (providerUserId && providerUserId !== ctx.user.id) {
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'not_the_case_physician',
+          message: "Only the case's physician may sign this letter: it carries their name and NPI.",
+        });
+      }
+      const signedAt = new Date();
+      await manager.update(CaseLetter, { id: letter.id }, { status: 'signed', signedById: ctx.user.id, signedAt, textSha256: sha256(letter.text) });
+      await manager.getRepository(CaseEvent).insert({
+        caseId,
+        type: 'letter_signed',
+        actorId: ctx.user.id,
+        data: { letterId, kind: letter.kind, version: letter.version },
+        occurredAt: signedAt,
+      });
+      await this.audit.record(
+        {
+          action: 'update',
+          objectType: 'letter',
+          objectId: letterId,
+          caseId,
+          patientId: await this.patientOf(caseId, manager),
+          detail: { signed: true, kind: letter.kind, version: letter.version },
+        },
+        ctx,
+        manager,
+      );
+    });
+    return this.find(this.dataSource.manager, caseId, letterId);
+  }
+
+  private async lockDraft(manager: EntityManager, caseId: string, letterId: string, verb: string): Promise<CaseLetter> {
+    const letter = await manager.getRepository(CaseLetter).findOne({ where: { id: letterId, caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!letter) throw new NotFoundException('No such letter on this case.');
+    if (letter.status === 'signed') {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'letter_signed',
+        message: `Letter version ${letter.version} is signed and cannot be ${verb}; start a new draft instead.`,
+      });
+    }
+    return letter;
+  }
+
+  private async find(manager: EntityManager, caseId: string, letterId: string): Promise<LetterDto> {
+    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.id = $1 AND l.case_id = $2`, [letterId, caseId])) as Record<string, unknown>[];
+    if (!rows.length) throw new NotFoundException('No such letter on this case.');
+    return toLetterDto(rows[0]);
+  }
+
+  async patientOf(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const row = await manager.getRepository(PreauthCase).findOne({ where: { id: caseId }, select: { id: true, patientId: true } });
+    if (!row) throw new NotFoundException('No such case.');
+    return row.patientId;
+  }
+}

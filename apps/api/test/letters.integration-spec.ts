@@ -1,0 +1,345 @@
+import { addDaysToDate, toLocalDate } from '@preauth/domain';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { signIn, SignedIn } from './helpers/auth';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+import { addEvidence } from './helpers/evidence';
+import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { parsePdf } from './helpers/pdf';
+
+const image = (format: 'jpeg' | 'png' | 'webp', color: { r: number; g: number; b: number }) =>
+  sharp({ create: { width: 80, height: 60, channels: 3, background: color } })[format]().toBuffer();
+
+describe('letters over HTTP', () => {
+  let t: TestApp;
+  let frontDesk: SignedIn;
+  let physician: SignedIn;
+  let manager: SignedIn;
+  let admin: SignedIn;
+  let clinic: ClinicFixture;
+  let npi: string;
+  let uploadDir: string;
+
+  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
+    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
+
+  async function createCase(body: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+    const res = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
+    return { id: res.body.id, version: res.body.version };
+  }
+
+  async function move(id: string, version: number, body: Record<string, unknown>) {
+    const res = await frontDesk.post(`/api/cases/${id}/transitions`).set('If-Match', String(version)).send(body).expect(201);
+    return res.body.version as number;
+  }
+
+  async function draft(caseId: string, kind = 'medical_necessity') {
+    return physician.post(`/api/cases/${caseId}/letters`).send({ kind }).expect(201);
+  }
+
+  beforeAll(async () => {
+    uploadDir = mkdtempSync(join(tmpdir(), 'preauth-letters-'));
+    t = await createTestApp({ UPLOAD_DIR: uploadDir });
+    frontDesk = await signIn(t, 'front_desk');
+    physician = await signIn(t, 'physician');
+    manager = await signIn(t, 'manager');
+    admin = await signIn(t, 'admin');
+    clinic = await createClinic(manager, frontDesk);
+    npi = (await t.db.query(`SELECT npi FROM providers WHERE id = $1`, [clinic.providerId])).rows[0].npi;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  }, 60_000);
+
+  async function uploadPhoto(caseId: string, bodySite: string, lesionCount: number, takenAt: string, format: 'jpeg' | 'png' | 'webp' = 'jpeg') {
+    return physician
+      .post(`/api/cases/${caseId}/photos`)
+      .field('bodySite', bodySite)
+      .field('lesionCount', String(lesionCount))
+      .field('takenAt', takenAt)
+      .attach('file', await image(format, { r: 200, g: 60, b: 60 }), `photo.${format === 'jpeg' ? 'jpg' : format}`)
+      .expect(201);
+  }
+
+  describe('letter of medical necessity', () => {
+    it('is filled from the case: patient, plan, codes with descriptions, criteria, failed treatments, photos, physician', async () => {
+      const { id } = await createCase({
+        findings: {
+          criteria: ['itching', 'burning', 'inflammation'],
+          symptoms: 'Itchy, burns when scratched',
+          symptomDurationWeeks: 30,
+          inflammation: true,
+          functionalImpairment: 'Glasses temples rub the lesions',
+        },
+        payerReference: 'REF-77',
+      });
+      const payerName = (await t.db.query(`SELECT name FROM payers WHERE id = $1`, [clinic.payerId])).rows[0].name;
+      const res = await draft(id);
+      expect(res.body).toMatchObject({ caseId: id, kind: 'medical_necessity', version: 1, status: 'draft', signedAt: null, signedBy: null });
+      const text: string = res.body.text;
+      for (const expected of [
+        'Evelyn Thibodeau',
+        'Date of birth: September 14, 1968',
+        'Member ID: W123',
+        `Payer: ${payerName} (Commercial (employer / ERISA))`,
+        'payer reference: REF-77',
+        'ICD-10-CM L72.0 (',
+        'CPT 17110 (Destruction of benign lesions',
+        '1 unit, Behind both ears, 9 lesions',
+        '- Intense itching',
+        '- Burning',
+        '- Inflammation (erythema, edema, purulence, oozing)',
+        'Symptoms: Itchy, burns when scratched.',
+        'Duration of symptoms: 30 weeks.',
+        'Inflammation: physical evidence of inflammation',
+        'Functional impairment: Glasses temples rub the lesions.',
+        'Failed less costly treatments',
+        '- Topical retinol, from January 5, 2026 to April 1, 2026: Little result',
+        'No photographs attached.',
+        'Dana Whitfield, MD',
+        `NPI ${npi}`,
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(res.body.facts).toMatchObject({ photoCount: 0, failedTreatmentCount: 1, npi });
+      const row = (await t.db.query(`SELECT status, version, created_by, text FROM case_letters WHERE id = $1`, [res.body.id])).rows[0];
+      expect(row).toEqual({ status: 'draft', version: 1, created_by: physician.user.id, text });
+      expect(await countRows('audit_events', `object_type = 'letter' AND action = 'create' AND object_id = $1`, [res.body.id])).toBe(1);
+    });
+
+    it('says so when no less costly treatment was tried, instead of an empty section', async () => {
+      const { id } = await createCase({ failedTreatments: [] });
+      const res = await draft(id);
+      expect(res.body.text).toContain('Failed less costly treatments\nNo less costly treatment has been tried before this request');
+      expect(res.body.text).not.toContain('were tried and failed');
+    });
+
+    it('lets the physician edit a draft, then signing freezes it (409 on edit or re-sign, database refuses too)', async () => {
+      const { id } = await createCase();
+      const created = await draft(id);
+      const letterUrl = `/api/cases/${id}/letters/${created.body.id}`;
+      const edited = `${created.body.text}\n\nP.S. The patient also reports sleep loss from itching.`;
+      await physician.patch(letterUrl).send({ text: edited }).expect(428);
+      const patched = await physician.patch(letterUrl).set('If-Match', '1').send({ text: edited }).expect(200);
+      expect(patched.body).toMatchObject({ text: edited, status: 'draft', revision: 2, editedBy: { id: physician.user.id } });
+      expect(patched.headers.etag).toBe('"2"');
+      const stale = await physician.patch(letterUrl).set('If-Match', '1').send({ text: 'an edit made on an old copy' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'stale_version', currentRevision: 2 });
+
+      const signed = await physician.post(`${letterUrl}/sign`).expect(201);
+      expect(signed.body).toMatchObject({ status: 'signed', text: edited, signedBy: { id: physician.user.id, name: physician.user.displayName } });
+      expect(Date.parse(signed.body.signedAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(signed.body.textSha256).toBe(createHash('sha256').update(edited).digest('hex'));
+      const row = (await t.db.query(`SELECT status, signed_by, signed_at, text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0];
+      expect(row).toMatchObject({ status: 'signed', signed_by: physician.user.id, text: edited });
+      const event = (await t.db.query(`SELECT actor_id, data FROM case_events WHERE case_id = $1 AND type = 'letter_signed'`, [id])).rows;
+      expect(event).toEqual([{ actor_id: physician.user.id, data: { letterId: created.body.id, kind: 'medical_necessity', version: 1 } }]);
+
+      const refused = await physician.patch(letterUrl).set('If-Match', '2').send({ text: 'changed after signing' }).expect(409);
+      expect(refused.body.code).toBe('letter_signed');
+      await physician.post(`${letterUrl}/sign`).expect(409);
+      await expect(t.db.query(`UPDATE case_letters SET text = 'tampered' WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
+      await expect(t.db.query(`DELETE FROM case_letters WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
+      expect((await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].text).toBe(edited);
+
+      const next = await draft(id);
+      expect(next.body).toMatchObject({ version: 2, status: 'draft' });
+      const list = await frontDesk.get(`/api/cases/${id}/letters`).expect(200);
+      expect(list.body.map((l: { version: number; status: string }) => [l.version, l.status])).toEqual([
+        [2, 'draft'],
+        [1, 'signed'],
+      ]);
+    });
+
+    it('lets only physicians sign (403 for front desk and managers, nothing changes)', async () => {
+      const { id } = await createCase();
+      const created = await draft(id);
+      for (const actor of [frontDesk, manager]) {
+        await actor.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(403);
+      }
+      expect((await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status).toBe('draft');
+      expect(await countRows('case_events', `case_id = $1 AND type = 'letter_signed'`, [id])).toBe(0);
+    });
+
+    it("lets only the case's own physician sign when the provider has an account", async () => {
+      const other = await signIn(t, 'physician');
+      const { id } = await createCase();
+      const created = await draft(id);
+      await t.db.query(`UPDATE providers SET user_id = $1 WHERE id = $2`, [other.user.id, clinic.providerId]);
+      try {
+        const refused = await physician.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(403);
+        expect(refused.body.code).toBe('not_the_case_physician');
+        await other.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(201);
+      } finally {
+        await t.db.query(`UPDATE providers SET user_id = NULL WHERE id = $1`, [clinic.providerId]);
+      }
+    });
+
+    it('lets the clinic read letters (audited), physicians only write them, and admins see none', async () => {
+      const { id } = await createCase();
+      const created = await draft(id);
+      for (const reader of [frontDesk, physician, manager]) {
+        const res = await reader.get(`/api/cases/${id}/letters/${created.body.id}`).expect(200);
+        expect(res.body.id).toBe(created.body.id);
+      }
+      expect(await countRows('audit_events', `object_type = 'letter' AND action = 'read' AND object_id = $1`, [created.body.id])).toBe(3);
+      await admin.get(`/api/cases/${id}/letters`).expect(403);
+      await admin.get(`/api/cases/${id}/letters/${created.body.id}`).expect(403);
+      await frontDesk.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(403);
+      await manager.patch(`/api/cases/${id}/letters/${created.body.id}`).set('If-Match', '1').send({ text: 'x' }).expect(403);
+      await physician.post(`/api/cases/${id}/letters`).send({ kind: 'poem' }).expect(400);
+      await physician.get(`/api/cases/${id}/letters/00000000-0000-4000-8000-000000000000`).expect(404);
+    });
+  });
+
+  it('references the attached photos: count, body sites and dates', async () => {
+    const { id } = await createCase();
+    await uploadPhoto(id, 'Behind the left ear', 6, '2026-11-02T15:00:00Z');
+    await uploadPhoto(id, 'Posterior scalp line', 11, '2026-11-09T15:00:00Z', 'png');
+    const res = await draft(id);
+    expect(res.body.text).toContain(
+      '2 dated clinical photographs are attached, of Behind the left ear; Posterior scalp line, taken between November 2, 2026 and November 9, 2026:',
+    );
+    expect(res.body.text).toContain('- Photo 1: Behind the left ear, 6 lesions, taken November 2, 2026');
+    expect(res.body.text).toContain('- Photo 2: Posterior scalp line, 11 lesions, taken November 9, 2026');
+    expect(res.body.text).not.toContain('No photographs attached.');
+    expect(res.body.facts.photoCount).toBe(2);
+  });
+
+  describe('appeal packet PDF', () => {
+    it('is one real PDF with the case summary, the signed letter, every photo with its caption and the clinical notes', async () => {
+      const { id, version } = await createCase();
+      await uploadPhoto(id, 'Behind the left ear', 6, '2026-11-02T15:00:00Z');
+      await uploadPhoto(id, 'Posterior scalp line', 11, '2026-11-09T15:00:00Z', 'webp');
+      await physician.post(`/api/cases/${id}/notes`).send({ kind: 'clinical_note', text: 'Milia en plaque, pruritic, failed retinol.' }).expect(201);
+      let v = await move(id, version, { to: 'submitted' });
+      v = await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Cosmetic procedure.' });
+      const letter = await draft(id, 'appeal');
+      await physician
+        .patch(`/api/cases/${id}/letters/${letter.body.id}`)
+        .set('If-Match', String(letter.body.revision))
+        .send({ text: `${letter.body.text}\nEdited closing line for the packet.` })
+        .expect(200);
+      await physician.post(`/api/cases/${id}/letters/${letter.body.id}/sign`).expect(201);
+
+      const res = await frontDesk
+        .get(`/api/cases/${id}/packet`)
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toMatch(/attachment; filename="PA-\d{6}-packet\.pdf"/);
+      const pdf = res.body as Buffer;
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+      const parsed = parsePdf(pdf);
+      const text = parsed.text.replace(/\s+/g, ' ');
+      for (const expected of [
+        'Appeal packet: case PA-',
+        'Evelyn Thibodeau',
+        'Member ID: W123',
+        'CO-50 (Not medically necessary (treated as cosmetic))',
+        'Appeal letter (version 1)',
+        'Response to the denial, point by point',
+        'Edited closing line for the packet.',
+        `Electronically signed by ${physician.user.displayName}`,
+        'Photograph 1 of 2',
+        'Body site: Behind the left ear',
+        'Lesion count: 6',
+        'Taken: November 2, 2026',
+        'Photograph 2 of 2',
+        'Body site: Posterior scalp line',
+        'Lesion count: 11',
+        'Clinical notes',
+        'Milia en plaque, pruritic, failed retinol.',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(parsed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(2);
+      expect(parsed.info).toMatchObject({ Title: expect.stringMatching(/^Appeal packet PA-/) });
+      expect(await countRows('audit_events', `action = 'export' AND object_type = 'appeal_packet' AND case_id = $1 AND user_id = $2`, [id, frontDesk.user.id])).toBe(1);
+    });
+
+    it('opens without photos or a signed letter and says so; admins get none', async () => {
+      const { id } = await createCase();
+      const res = await manager
+        .get(`/api/cases/${id}/packet`)
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const parsed = parsePdf(res.body as Buffer);
+      expect(parsed.text).toContain('No signed letter is on file for this case yet.');
+      expect(parsed.text).toContain('No clinical notes are recorded for this case.');
+      expect(parsed.imagesPerPage.every((n) => n === 0)).toBe(true);
+      await admin.get(`/api/cases/${id}/packet`).expect(403);
+    });
+  });
+
+  describe('appeal letter', () => {
+    it('is refused (409) while no denial is recorded', async () => {
+      const { id } = await createCase();
+      const res = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'appeal' }).expect(409);
+      expect(res.body.code).toBe('no_denial_to_appeal');
+    });
+
+    it('quotes the denial reason, answers it point by point and gives the level and the filing deadline', async () => {
+      const { id, version } = await createCase({ failedTreatments: [] });
+      await addEvidence(t, id);
+      let v = await move(id, version, { to: 'submitted' });
+      v = await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Removal of milia is considered cosmetic.' });
+      const deniedAt = (await t.db.query(`SELECT denied_at FROM cases WHERE id = $1`, [id])).rows[0].denied_at as Date;
+      const tz = 'America/New_York';
+      const deadline = addDaysToDate(toLocalDate(deniedAt, tz), 180);
+      const res = await draft(id, 'appeal');
+      const text: string = res.body.text;
+      expect(res.body).toMatchObject({ kind: 'appeal', version: 1, facts: { denialCode: 'CO-50', appealLevel: 1, filingDeadline: deadline } });
+      const [y, m, d] = deadline.split('-').map(Number);
+      const longDeadline = `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${d}, ${y}`;
+      for (const expected of [
+        'Level 1 internal appeal',
+        `Appeal filing deadline: ${longDeadline} (180 calendar days after the denial notice)`,
+        'reason code CO-50 (Not medically necessary (treated as cosmetic)): "Removal of milia is considered cosmetic."',
+        'Response to the denial, point by point',
+        '1. The codes requested are medical, not cosmetic: the diagnosis L72.0',
+        '2. The procedure is medically necessary, not cosmetic.',
+        'Intense itching',
+        '3. No less costly treatment has been tried',
+        '4. 1 dated clinical photograph is attached, of Behind both ears, taken on',
+        `NPI ${npi}`,
+      ]) {
+        expect(text).toContain(expected);
+      }
+
+      // The appeal it supports is level 1; once filed, a new appeal letter still says level 1.
+      await physician.post(`/api/cases/${id}/letters/${res.body.id}/sign`).expect(201);
+      await move(id, v, { to: 'appealed', appealLevel: 1, letterAttached: true });
+      const again = await draft(id, 'appeal');
+      expect(again.body).toMatchObject({ version: 2, facts: { appealLevel: 1 } });
+    });
+
+    it('answers an authorization denial (CO-197) with the submission date', async () => {
+      const { id, version } = await createCase();
+      await addEvidence(t, id);
+      let v = await move(id, version, { to: 'submitted' });
+      v = await move(id, v, { to: 'denied', denialCode: 'CO-197' });
+      const submittedAt = (await t.db.query(`SELECT submitted_at FROM cases WHERE id = $1`, [id])).rows[0].submitted_at as Date;
+      const res = await draft(id, 'appeal');
+      expect(res.body.text).toContain('reason code CO-197 (Precertification / authorization absent).');
+      expect(res.body.text).toMatch(/1\. Pre-authorization was requested before the procedure, on \w+ \d+, \d{4}/);
+      expect(res.body.text).toContain(toLocalDate(submittedAt, 'America/New_York').slice(0, 4));
+    });
+  });
+});

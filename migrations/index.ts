@@ -1,6 +1,10 @@
 // Applied in this order; `npm run migration:generate -- Name` appends here.
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Users1764000000100 } from './1764000000100-Users';
+import { Auth1764000000150 } from './1764000000150-Auth';
 import { CaseWorkflow1764000000200 } from './1764000000200-CaseWorkflow';
+import { Evidence1764000000300 } from './1764000000300-Evidence';
+import { Letters1764000000400 } from './1764000000400-Letters';
+import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 
-export const migrations = [Foundation1764000000000, Users1764000000100, CaseWorkflow1764000000200];
+export const migrations = [Foundation1764000000000, Users1764000000100, Auth1764000000150, CaseWorkflow1764000000200, Evidence1764000000300, Letters1764000000400, ReportIndexes1764000000500];

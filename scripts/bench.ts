@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     await runMigrations(db.url);
-    await seedDemoData(db.url, config.clinicTimeZone);
+    await seedDemoData(db.url, config.clinicTimeZone, { uploadDir: config.s3 ? null : config.uploadDir });
     const client = new Client({ connectionString: db.url });
     await client.connect();
     const have = Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_cases'`)).rows[0]?.value ?? 0);

@@ -7,18 +7,32 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { AppLogger } from './common/app-logger';
 import { buildHttpLoggerOptions } from './common/http-logger';
+import { CasesModule } from './modules/cases/cases.module';
+import { CodesModule } from './modules/codes/codes.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { LettersModule } from './modules/letters/letters.module';
+import { FhirModule } from './modules/fhir/fhir.module';
+import { PatientsModule } from './modules/patients/patients.module';
+import { PayersModule } from './modules/payers/payers.module';
+import { ProvidersModule } from './modules/providers/providers.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   /** Build the app without opening a database connection (OpenAPI generation). */
   withoutDatabase?: boolean;
+  /** Where the JSON logs go instead of stdout (tests read them to prove no PHI is logged). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, withoutDatabase }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, withoutDatabase, logDestination }: AppModuleOptions): DynamicModule {
     const serveWeb = existsSync(config.webDistDir)
       ? [
           ServeStaticModule.forRoot({
@@ -33,7 +47,7 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: buildHttpLoggerOptions(config.logLevel),
+          pinoHttp: logDestination ? [buildHttpLoggerOptions(config.logLevel), logDestination] : buildHttpLoggerOptions(config.logLevel),
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         TypeOrmModule.forRoot({
@@ -42,6 +56,18 @@ export class AppModule {
         }),
         ...serveWeb,
         HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        PatientsModule,
+        PayersModule,
+        ProvidersModule,
+        CodesModule,
+        CasesModule,
+        LettersModule,
+        FhirModule,
+        EvidenceModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, AppLogger],
       exports: [APP_CONFIG],

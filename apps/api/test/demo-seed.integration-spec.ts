@@ -1,4 +1,8 @@
 import { CASE_STATUSES } from '@preauth/domain';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { Pool } from 'pg';
 import { seedDemoData } from '../src/database/seed/demo-seed';
 import { createTestDatabase, TestDatabase } from './helpers/create-test-database';
@@ -6,6 +10,7 @@ import { createTestDatabase, TestDatabase } from './helpers/create-test-database
 describe('demo data', () => {
   let database: TestDatabase;
   let db: Pool;
+  const uploadDir = mkdtempSync(join(tmpdir(), 'preauth-demo-uploads-'));
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -15,10 +20,11 @@ describe('demo data', () => {
   afterAll(async () => {
     await db.end();
     await database.drop();
+    rmSync(uploadDir, { recursive: true, force: true });
   });
 
   it('loads a clinic with cases in every state, once', async () => {
-    const first = await seedDemoData(database.url, 'America/New_York');
+    const first = await seedDemoData(database.url, 'America/New_York', { uploadDir });
     expect(first.seeded).toBe(true);
     const { rows } = await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM cases GROUP BY status`);
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
@@ -37,7 +43,22 @@ describe('demo data', () => {
     const decisions = await db.query(`SELECT count(*)::int AS n FROM case_decisions WHERE stage = 'initial' AND due_at IS NOT NULL`);
     expect(decisions.rows[0].n).toBeGreaterThan(5);
 
-    const second = await seedDemoData(database.url, 'America/New_York');
+    // Evidence: a real photo file (and thumbnail) behind each photo row, and physician notes.
+    const photos = await db.query<{ storage_key: string; thumbnail_key: string }>(`SELECT storage_key, thumbnail_key FROM case_photos`);
+    expect(photos.rowCount).toBeGreaterThan(30);
+    for (const p of photos.rows.slice(0, 3)) {
+      const meta = await sharp(join(uploadDir, 'photos', p.storage_key)).metadata();
+      expect(meta).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+      expect(existsSync(join(uploadDir, 'photos', p.thumbnail_key))).toBe(true);
+    }
+    const notes = await db.query(`SELECT count(*)::int AS n FROM case_notes n JOIN users u ON u.id = n.author_id WHERE 'physician' = ANY(u.roles) AND n.kind = 'clinical_note'`);
+    expect(notes.rows[0].n).toBe(photos.rowCount);
+    const documentedWithout = await db.query(
+      `SELECT count(*)::int AS n FROM cases c WHERE c.status = 'documented' AND NOT EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id)`,
+    );
+    expect(documentedWithout.rows[0].n).toBe(3);
+
+    const second = await seedDemoData(database.url, 'America/New_York', { uploadDir });
     expect(second.seeded).toBe(false);
     const again = await db.query(`SELECT count(*)::int AS n FROM cases`);
     expect(again.rows[0].n).toBe(total);

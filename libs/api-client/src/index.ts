@@ -53,7 +53,7 @@ export class ApiError extends Error {
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
     const body = (result.error ?? { statusCode: result.response.status }) as ApiErrorBody;
-    throw new ApiError(result.response.status, { statusCode: result.response.status, ...body });
+    throw new ApiError(result.response.status, { ...body, statusCode: result.response.status });
   }
   return result.data as T;
 }

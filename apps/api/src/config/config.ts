@@ -29,6 +29,17 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  // Photos go to an S3-compatible bucket instead of UPLOAD_DIR when S3_BUCKET is set.
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]*$/, 'may only contain letters, digits and . _ / -')
+    .default(''),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   COOKIE_SECURE: booleanFromEnv.optional(),
@@ -54,6 +65,18 @@ function buildConfig(env: z.infer<typeof schema>) {
     webDistDir: resolve(env.WEB_DIST_DIR ?? 'dist/web'),
     uploadDir: env.UPLOAD_DIR ? resolve(env.UPLOAD_DIR) : resolve(dataDir, 'uploads'),
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          endpoint: env.S3_ENDPOINT,
+          // Both or neither: without them the AWS SDK's default credential chain applies.
+          credentials:
+            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          prefix: env.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
+        }
+      : null,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     cookieSecure: env.COOKIE_SECURE,

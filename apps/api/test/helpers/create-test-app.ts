@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PassThrough } from 'node:stream';
 import { Pool } from 'pg';
@@ -24,11 +27,14 @@ export interface TestAppOptions {
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Each app gets its own upload folder unless the test names one, so files never mix.
+  const ownUploads = env.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'preauth-test-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     WEB_DIST_DIR: '/nonexistent',
+    ...(ownUploads ? { UPLOAD_DIR: ownUploads } : {}),
     ...env,
   });
   let captured = '';
@@ -49,6 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       await app.close();
       await db.end();
       await database.drop();
+      if (ownUploads) rmSync(ownUploads, { recursive: true, force: true });
     },
   };
 }

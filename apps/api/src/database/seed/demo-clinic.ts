@@ -16,6 +16,7 @@ import {
 } from '@preauth/domain';
 import type { Client } from 'pg';
 import { computeStoredDue, describeDecision } from '../../modules/cases/case-mapping';
+import { addDemoEvidence } from './demo-evidence';
 
 const DAY = 86_400_000;
 
@@ -61,6 +62,8 @@ interface Scenario {
   functionalImpairment?: string;
   treatments?: FailedTreatment[];
   steps: Step[];
+  // A photo and a physician note (default); a few documented cases lack them on purpose.
+  evidence?: boolean;
   patient?: { first: string; last: string; dob: string; sex: 'female' | 'male' };
 }
 
@@ -104,9 +107,9 @@ function scenarios(): Scenario[] {
     // documented (some not ready yet)
     { createdDaysAgo: 2, lines: MILIA, ...ready, steps: [] },
     { createdDaysAgo: 1, lines: EYELID, diagnoses: ['L72.0'], criteria: ['vision_obstruction'], functionalImpairment: 'Lesions at the lid margin rub the cornea', durationWeeks: 12, steps: [] },
-    { createdDaysAgo: 3, lines: MANY, diagnoses: ['L72.0'], criteria: [], steps: [] },
-    { createdDaysAgo: 0, lines: EXTRACTION, diagnoses: [], criteria: ['irritation'], steps: [] },
-    { createdDaysAgo: 5, lines: MILIA, ...ready, steps: [] },
+    { createdDaysAgo: 3, lines: MANY, diagnoses: ['L72.0'], criteria: [], steps: [], evidence: false },
+    { createdDaysAgo: 0, lines: EXTRACTION, diagnoses: [], criteria: ['irritation'], steps: [], evidence: false },
+    { createdDaysAgo: 5, lines: MILIA, ...ready, steps: [], evidence: false },
     { createdDaysAgo: 4, lines: [{ cpt: '15780', units: 1, bodySite: 'Full face', lesionCount: 40 }], diagnoses: ['L72.0'], criteria: ['irritation'], steps: [] },
     // submitted: two past the payer's deadline
     { createdDaysAgo: 25, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 20 }] },
@@ -164,6 +167,7 @@ export interface DemoClinicOptions {
   timeZone: string;
   actorIds: { frontDesk: string | null; physician: string | null };
   physicianUserId: string | null;
+  uploadDir: string | null;
 }
 
 /** The demo clinic: payers of each plan type, physicians, patients, ~40 cases in every state. */
@@ -292,6 +296,21 @@ async function insertCase(
     await client.query(`INSERT INTO case_events (case_id, type, from_status, to_status, actor_id, note, data, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`, [
       caseId, e.type, e.from, e.to, e.actor, e.note, JSON.stringify(e.data), e.at,
     ]);
+  }
+  if (s.evidence !== false) {
+    const first = s.lines[0];
+    await addDemoEvidence(
+      client,
+      caseId,
+      caseId.charCodeAt(0) + caseId.charCodeAt(1),
+      new Date(at(s.createdDaysAgo).getTime() + 3_600_000),
+      first.bodySite,
+      first.lesionCount,
+      `Exam: ${first.lesionCount} firm white 1–3 mm papules, ${first.bodySite.toLowerCase()}. ${s.symptoms ?? 'Symptomatic lesions.'}` +
+        (s.treatments?.length ? ` Failed: ${s.treatments.map((t) => t.therapy).join('; ')}.` : '') +
+        ' Removal is medically necessary, not cosmetic.',
+      { uploadDir: options.uploadDir, physicianId: options.actorIds.physician },
+    );
   }
   for (const d of decisions) {
     await client.query(

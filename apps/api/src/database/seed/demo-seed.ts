@@ -12,7 +12,12 @@ export interface DemoSeedResult {
  * Loads the demo clinic once per database. Only ever called for the embedded database (or with
  * DEMO_DATA=true), never on a real clinic's database by default.
  */
-export async function seedDemoData(url: string, timeZone: string, now = new Date()): Promise<DemoSeedResult> {
+export async function seedDemoData(
+  url: string,
+  timeZone: string,
+  options: { uploadDir?: string | null; now?: Date } = {},
+): Promise<DemoSeedResult> {
+  const now = options.now ?? new Date();
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -30,6 +35,7 @@ export async function seedDemoData(url: string, timeZone: string, now = new Date
         timeZone,
         actorIds: { frontDesk: await userIds('frontdesk@demo.clinic'), physician },
         physicianUserId: physician,
+        uploadDir: options.uploadDir ?? null,
       });
       await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
     }

@@ -15,14 +15,23 @@ export interface LoadedCase {
   evidence: EvidenceCounts;
 }
 
-/**
- * Photos and physician notes arrive with the evidence feature (issue #4); until then the
- * readiness checklist does not require them (REQUIRE_EVIDENCE) and the counts are zero.
- */
-export const REQUIRE_EVIDENCE = false;
+/** The readiness checklist requires a photo and a physician's clinical note (issue #4). */
+export const REQUIRE_EVIDENCE = true;
 
-async function countEvidence(_manager: EntityManager, _caseId: string): Promise<EvidenceCounts> {
-  return { photoCount: 0, physicianNoteCount: 0 };
+/**
+ * Photos not deleted, and clinical notes by physicians counted once per note (its latest
+ * version: an edited note is still one note).
+ */
+async function countEvidence(manager: EntityManager, caseId: string): Promise<EvidenceCounts> {
+  const [row] = (await manager.query(
+    `SELECT
+       (SELECT count(*)::int FROM case_photos WHERE case_id = $1 AND deleted_at IS NULL) AS photos,
+       (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
+         WHERE n.case_id = $1 AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
+           AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS notes`,
+    [caseId],
+  )) as { photos: number; notes: number }[];
+  return { photoCount: row.photos, physicianNoteCount: row.notes };
 }
 
 /** Load a case with everything its rules read; `lock` takes the row lock for a write. */

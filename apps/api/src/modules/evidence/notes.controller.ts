@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { buildRequestContext } from '../../common/request-context';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { CreateNoteDto, CreateNoteVersionDto, ListNotesQuery, NoteDto } from './dto/note.dto';
+import { NotesService } from './notes.service';
+
+@ApiTags('notes')
+@Controller()
+export class NotesController {
+  constructor(private readonly notes: NotesService) {}
+
+  @Post('cases/:id/notes')
+  @ApiCreatedResponse({ type: NoteDto })
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<NoteDto> {
+    return this.notes.create(id, dto, buildRequestContext(req, user));
+  }
+
+  @Get('cases/:id/notes')
+  @ApiOkResponse({ type: [NoteDto], description: 'Newest first; only the latest version of each note unless history=true' })
+  async list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListNotesQuery,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<NoteDto[]> {
+    res.setHeader('Cache-Control', 'private, no-store');
+    return this.notes.list(id, query.history ?? false, buildRequestContext(req, user));
+  }
+
+  @Post('notes/:id/versions')
+  @ApiCreatedResponse({ type: NoteDto, description: 'Notes are immutable: an edit adds a version linked to the one it replaces (409 unless that is the latest)' })
+  addVersion(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteVersionDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<NoteDto> {
+    return this.notes.addVersion(id, dto, buildRequestContext(req, user));
+  }
+}

@@ -1,25 +1,78 @@
-import { AppShell, Group, Text, Title } from '@mantine/core';
-import { Outlet } from 'react-router';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ROLE_LABELS, type Role } from '@preauth/domain';
+import { Suspense } from 'react';
+import { NavLink as RouterNavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
+import { useMe } from '../features/auth/api/useMe';
+import { useLogout } from '../features/auth/api/useLogout';
+import { hasRole, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
 
+interface NavItem {
+  to: string;
+  label: string;
+  visible: (roles: readonly Role[]) => boolean;
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { to: '/worklist', label: 'Worklist', visible: worksCases },
+  { to: '/my-cases', label: 'My cases', visible: (roles) => hasRole(roles, 'physician') },
+  { to: '/board', label: 'Board', visible: worksCases },
+  { to: '/cases', label: 'All cases', visible: worksCases },
+  { to: '/cases/new', label: 'New case', visible: worksCases },
+  { to: '/reports', label: 'Reports', visible: (roles) => hasRole(roles, 'manager', 'admin') },
+  { to: '/account', label: 'Account', visible: () => true },
+];
+
 export function AppShellLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const roles = me?.roles ?? [];
+
+  const handleSignOut = () => {
+    logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+  };
+
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
             <Title order={1} size="h3">
               Preauth
             </Title>
-            <Text c="dimmed" size="sm" visibleFrom="sm">
+            <Text c="dimmed" size="sm" visibleFrom="lg">
               Pre-authorizations and appeals
             </Text>
           </Group>
-          <HealthBadge />
+          <Group gap="sm" wrap="nowrap">
+            <HealthBadge />
+            {me && (
+              <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
+                {me.displayName} · {me.roles.map((role) => ROLE_LABELS[role]).join(', ')}
+              </Text>
+            )}
+            <Button variant="default" size="xs" onClick={handleSignOut} loading={logout.isPending}>
+              Sign out
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <Stack gap={2}>
+          {NAV_ITEMS.filter((item) => item.visible(roles)).map((item) => (
+            <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <ScrollRestoration />
+        <Suspense>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

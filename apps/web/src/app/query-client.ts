@@ -1,8 +1,27 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@preauth/api-client';
 
-export function createQueryClient(): QueryClient {
+export const SIGN_IN_PATH = '/sign-in';
+
+// A 401 anywhere means the session is gone (expired, signed out elsewhere): start again from
+// sign-in with a full page load, which also drops every cached patient record.
+function redirectToSignIn(): void {
+  if (typeof window === 'undefined' || window.location.pathname === SIGN_IN_PATH) return;
+  const next = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`);
+}
+
+export interface QueryClientOptions {
+  onUnauthorized?: () => void;
+}
+
+export function createQueryClient({ onUnauthorized = redirectToSignIn }: QueryClientOptions = {}): QueryClient {
+  const handleError = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (error instanceof ApiError && error.status === 401 && !meta?.['unauthorizedIsExpected']) onUnauthorized();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => handleError(error, query.meta) }),
+    mutationCache: new MutationCache({ onError: (error, _variables, _result, mutation) => handleError(error, mutation.meta) }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { openPage, signIn } from './support/session';
+
+jest.setTimeout(120_000);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Mantine's own transitions finish before the scan.
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('accessibility of the main pages (axe: no serious or critical violations)', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ page } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('sign-in', async () => {
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  describe('signed in as front desk', () => {
+    beforeAll(async () => {
+      await signIn(page, 'frontdesk@demo.clinic');
+    });
+
+    it.each([
+      ['worklist', '/worklist', 'case-row'],
+      ['board', '/board', 'board-card'],
+      ['case list', '/cases', 'case-row'],
+    ])('%s', async (_name, path, testId) => {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.getByTestId(testId).first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('new case', async () => {
+      await page.goto(`${baseUrl()}/cases/new`);
+      await page.getByRole('button', { name: 'Create case' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('case page', async () => {
+      await page.goto(`${baseUrl()}/cases`);
+      await page.getByTestId('case-row').first().getByRole('link').click();
+      await page.getByTestId('case-status').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('the board fits a tablet', async () => {
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await page.goto(`${baseUrl()}/board`);
+      await page.getByTestId('board-card').first().waitFor();
+      await saveScreenshot(page, 'tablet-board');
+      await page.goto(`${baseUrl()}/worklist`);
+      await page.getByTestId('case-row').first().waitFor();
+      await saveScreenshot(page, 'tablet-worklist');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { chooseOption, field, openPage, signIn } from './support/session';
+
+jest.setTimeout(120_000);
+
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+}
+
+describe('the front desk', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser));
+    await signIn(page, 'frontdesk@demo.clinic');
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('lands on the worklist, most urgent first, with clocks and next actions', async () => {
+    await page.waitForURL(/\/worklist$/);
+    await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+    const overdue = page.getByTestId('bucket-overdue');
+    await overdue.waitFor();
+    await expectText(overdue.getByTestId('clock-text').first(), /overdue/);
+    await page.getByTestId('bucket-not_submitted').waitFor();
+    await saveScreenshot(page, 'frontdesk-worklist');
+  });
+
+  it('creates a case for an existing patient with codes from the catalog', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'New case' }).click();
+    await page.waitForURL(/\/cases\/new$/);
+    // Front desk cannot record clinical findings: the form says so instead of offering them.
+    await page.getByTestId('clinical-hidden').waitFor();
+
+    await field(page, /^Patient/).fill('Sorensen');
+    await page.getByRole('option', { name: /Sorensen/ }).first().click();
+    await chooseOption(page, /^Payer/);
+    await chooseOption(page, /^Physician/);
+    await field(page, /^CPT code/).fill('10040');
+    await page.getByRole('option', { name: /10040/ }).first().click();
+    await field(page, /^Lesions/).fill('8');
+    await field(page, /^Body site/).fill('Forehead and temples');
+    await field(page, /^Diagnosis codes/).fill('L72.0');
+    await field(page, /^Diagnosis codes/).press('Enter');
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'frontdesk-new-case');
+    await page.getByRole('button', { name: 'Create case' }).click();
+
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expectText(page.getByTestId('case-status'), 'Documented');
+    await expectText(page.getByTestId('case-title'), /Sorensen/);
+    await page.getByTestId('readiness-checklist').waitFor();
+    await saveScreenshot(page, 'frontdesk-created-case');
+  });
+
+  it('fixes what the readiness checklist misses on a documented demo case', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'All cases' }).click();
+    await field(page, /^Search/).fill('Ferreira');
+    const row = page.getByTestId('case-row').filter({ hasText: 'Ferreira' }).filter({ hasText: 'Documented' }).first();
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const missingDiagnosis = page.getByTestId('readiness-diagnosis_present');
+    await missingDiagnosis.getByText('Add at least one ICD-10-CM diagnosis.').waitFor();
+
+    await missingDiagnosis.getByRole('button', { name: /Fix it/ }).click();
+    await field(page, /^Diagnosis codes/).fill('L72.0');
+    await field(page, /^Diagnosis codes/).press('Enter');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.locator('[data-testid="readiness-diagnosis_present"][data-passed="true"]').waitFor();
+    await saveScreenshot(page, 'frontdesk-checklist');
+  });
+
+  it('submits a ready case and records the payer’s denial with a CARC code', async () => {
+    // A case the checklist lets through; while the demo cases lack photos and notes (uploaded
+    // with the evidence feature), none is ready and the denial goes on a submitted demo case.
+    const submit = page.getByTestId('action-submit');
+    if (await submit.isEnabled()) {
+      await submit.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Submit to payer' }).click();
+      await expectText(page.getByTestId('case-status'), 'Submitted');
+    } else {
+      await expectText(page.getByTestId('action-submit'), 'Submit to payer');
+      const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/cases?status=submitted&limit=1');
+      await page.goto(`${baseUrl()}/cases/${items[0].id}`);
+      await expectText(page.getByTestId('case-status'), 'Submitted');
+    }
+
+    await page.getByTestId('action-deny').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Record denial' }).click();
+    await dialog.getByText('Choose the CARC reason code from the denial, such as CO-50.').waitFor();
+    await field(page, /^Denial reason/).fill('CO-5');
+    await page.getByRole('option', { name: /CO-50/ }).click();
+    await field(page, /^Denial wording/).fill('Removal of benign lesions is considered cosmetic.');
+    await saveScreenshot(page, 'frontdesk-denial-form');
+    await dialog.getByRole('button', { name: 'Record denial' }).click();
+
+    await expectText(page.getByTestId('case-status'), 'Denied');
+    await page.getByTestId('case-timeline').getByText('Denial code: CO-50').waitFor();
+    await page.getByTestId('action-appeal').waitFor();
+    await saveScreenshot(page, 'frontdesk-denied-case');
+    expect(errors).toEqual([]);
+  });
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}

@@ -1,0 +1,80 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { isApiError } from '../../../ui/server-errors';
+import { useLogin } from '../api/useLogin';
+import type { Me } from '../api/useMe';
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').email('Enter a valid email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+  totp: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, 'The code is the 6 digits shown by your authenticator app.')
+    .optional(),
+});
+
+type SignInValues = z.infer<typeof signInSchema>;
+
+function describeLoginError(error: unknown): string {
+  if (isApiError(error, 429)) return 'Too many failed sign-ins. Wait a few minutes and try again.';
+  if (isApiError(error, 401)) {
+    const code = (error.body as { code?: string }).code;
+    if (code === 'totp_required') return 'Enter the 6-digit code from your authenticator app.';
+    if (code === 'totp_invalid') return 'That authenticator code is not right. Try the current one.';
+    return 'The email or password is not right.';
+  }
+  return 'Sign-in failed: the server could not be reached. Try again.';
+}
+
+export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const login = useLogin();
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SignInValues>({ resolver: zodResolver(signInSchema), mode: 'onTouched', defaultValues: { email: '', password: '', totp: '' } });
+
+  const handleSignIn = handleSubmit((values) => {
+    login.mutate(
+      { email: values.email, password: values.password, ...(values.totp ? { totp: values.totp } : {}) },
+      {
+        onSuccess: onSignedIn,
+        onError: (error) => {
+          const code = isApiError(error) ? (error.body as { code?: string }).code : undefined;
+          if (code === 'totp_required' || code === 'totp_invalid') setNeedsTotp(true);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={handleSignIn} noValidate aria-label="Sign in">
+      <Stack>
+        {login.isError && (
+          <Alert color="red" role="alert" title="Not signed in">
+            {describeLoginError(login.error)}
+          </Alert>
+        )}
+        <TextInput label="Email" type="email" autoComplete="username" required {...register('email')} error={errors.email?.message} />
+        <PasswordInput label="Password" autoComplete="current-password" required {...register('password')} error={errors.password?.message} />
+        {needsTotp && (
+          <TextInput
+            label="Authenticator code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            {...register('totp')}
+            error={errors.totp?.message}
+          />
+        )}
+        <Button type="submit" loading={login.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Role } from '@preauth/domain';
+
+export const CLINIC_ROLES: readonly Role[] = ['front_desk', 'physician', 'manager'];
+
+export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
+  return !!roles && wanted.some((role) => roles.includes(role));
+}
+
+export function worksCases(roles: readonly Role[] | undefined): boolean {
+  return hasRole(roles, ...CLINIC_ROLES);
+}
+
+// Only the physician and the manager may record clinical findings (the API answers 403 otherwise).
+export function mayWriteClinicalFindings(roles: readonly Role[] | undefined): boolean {
+  return hasRole(roles, 'physician', 'manager');
+}
+
+export function homePathFor(roles: readonly Role[]): string {
+  if (roles.includes('manager')) return '/reports';
+  if (roles.includes('physician')) return '/my-cases';
+  if (roles.includes('front_desk')) return '/worklist';
+  return '/account';
+}

@@ -1,0 +1,12 @@
+import type { paths } from '@preauth/api-client';
+
+export type CaseListQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  lists: () => [...caseKeys.all, 'list'] as const,
+  list: (filters: CaseListQuery) => [...caseKeys.lists(), filters] as const,
+  infinite: (filters: CaseListQuery) => [...caseKeys.lists(), 'infinite', filters] as const,
+  details: () => [...caseKeys.all, 'detail'] as const,
+  detail: (id: string) => [...caseKeys.details(), id] as const,
+};

@@ -1,0 +1,88 @@
+import { ApiError } from '@preauth/api-client';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders } from '../../../test-utils';
+import type { CaseAction } from '../api/types';
+import { toTransitionBody } from '../model/transition-schema';
+import { TransitionForm } from './TransitionForm';
+
+jest.setTimeout(30_000);
+
+const deny: CaseAction = { to: 'denied', action: 'deny', label: 'Record denial', allowedForRole: true, blockedBy: [], enabled: true };
+const approve: CaseAction = { to: 'approved', action: 'approve', label: 'Record approval', allowedForRole: true, blockedBy: [], enabled: true };
+const appeal: CaseAction = { to: 'appealed', action: 'appeal', label: 'File appeal', allowedForRole: true, blockedBy: [], enabled: true };
+
+function inputLabelled(name: RegExp): HTMLInputElement {
+  const input = screen.getAllByLabelText(name).find((element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA');
+  if (!input) throw new Error(`No input labelled ${name}`);
+  return input as HTMLInputElement;
+}
+
+function renderForm(action: CaseAction, onSubmit = jest.fn().mockResolvedValue(undefined), currentAppealLevel = 0) {
+  renderWithProviders(<TransitionForm action={action} currentAppealLevel={currentAppealLevel} onSubmit={onSubmit} onCancel={jest.fn()} onReload={jest.fn()} />);
+  return onSubmit;
+}
+
+describe('TransitionForm', () => {
+  it('a denial needs a CARC reason code in the CARC format', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm(deny);
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(await screen.findByText('Choose the CARC reason code from the denial, such as CO-50.')).toBeInTheDocument();
+    await user.type(inputLabelled(/Denial reason/), 'XX-1');
+    expect(await screen.findByText('A CARC code is a group and a reason, such as CO-50.')).toBeInTheDocument();
+    await user.clear(inputLabelled(/Denial reason/));
+    await user.type(inputLabelled(/Denial reason/), 'co-50');
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(toTransitionBody('denied', onSubmit.mock.calls[0][0])).toEqual({ to: 'denied', denialCode: 'CO-50' });
+  });
+
+  it('an approval needs the authorization number and a validity window that does not end before it starts', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm(approve);
+    await user.type(inputLabelled(/Valid from/), '2026-12-10');
+    await user.type(inputLabelled(/Valid to/), '2026-12-01');
+    await user.click(screen.getByRole('button', { name: 'Record approval' }));
+    expect(await screen.findByText("Enter the payer's authorization number.")).toBeInTheDocument();
+    expect(screen.getByText('The validity ends before it starts.')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('an appeal needs a letter or new documentation and defaults to the next level', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm(appeal, undefined, 1);
+    expect(inputLabelled(/Appeal level/)).toHaveValue('Level 2 (second internal appeal)');
+    await user.click(screen.getByRole('button', { name: 'File appeal' }));
+    expect(await screen.findByText('An appeal needs a letter of medical necessity or new documentation.')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Letter of medical necessity attached' }));
+    await user.click(screen.getByRole('button', { name: 'File appeal' }));
+    expect(toTransitionBody('appealed', onSubmit.mock.calls[0][0])).toEqual({ to: 'appealed', appealLevel: 2, letterAttached: true, newDocumentation: false });
+  });
+
+  it('lists the guard reasons of a 422 and puts 400 field errors next to their field', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError(422, { statusCode: 422, reasons: ['The appeal window closed on 2026-10-01 (180 days after the denial notice).'] }))
+      .mockRejectedValueOnce(new ApiError(400, { statusCode: 400, errors: [{ field: 'denialCode', reason: 'must be shorter than or equal to 10 characters' }] }));
+    renderForm(deny, onSubmit);
+    await user.type(inputLabelled(/Denial reason/), 'CO-50');
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(await screen.findByText('The appeal window closed on 2026-10-01 (180 days after the denial notice).')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(await screen.findByText('Must be shorter than or equal to 10 characters')).toBeInTheDocument();
+    expect(inputLabelled(/Denial reason/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('keeps the input on a conflict and offers to reload', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderForm(deny, jest.fn().mockRejectedValue(new ApiError(409, { statusCode: 409, code: 'stale_version' } as never)));
+    await user.type(inputLabelled(/Denial reason/), 'CO-50');
+    await user.type(inputLabelled(/Denial wording/), 'Cosmetic');
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(await screen.findByText('Someone changed this case — reload')).toBeInTheDocument();
+    expect(inputLabelled(/Denial reason/)).toHaveValue('CO-50');
+    expect(inputLabelled(/Denial wording/)).toHaveValue('Cosmetic');
+  });
+});

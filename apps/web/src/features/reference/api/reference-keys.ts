@@ -1,0 +1,10 @@
+export const referenceKeys = {
+  all: ['reference'] as const,
+  payers: () => [...referenceKeys.all, 'payers'] as const,
+  providers: () => [...referenceKeys.all, 'providers'] as const,
+  cpt: () => [...referenceKeys.all, 'cpt'] as const,
+  icd10: () => [...referenceKeys.all, 'icd10'] as const,
+};
+
+// Reference data changes rarely; keep it for the session.
+export const REFERENCE_STALE_TIME = 30 * 60_000;

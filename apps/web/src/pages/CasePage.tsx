@@ -1,0 +1,279 @@
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../features/auth/api/useMe';
+import { mayWriteClinicalFindings } from '../features/auth/roles';
+import type { CaseAction, CaseDetail } from '../features/cases/api/types';
+import { useCase } from '../features/cases/api/useCase';
+import { useTransitionCase } from '../features/cases/api/useTransitionCase';
+import { useUpdateCase } from '../features/cases/api/useUpdateCase';
+import { CaseForm, sectionId } from '../features/cases/components/CaseForm';
+import { ClinicalSummary } from '../features/cases/components/ClinicalSummary';
+import { CaseStatusBadge } from '../features/cases/components/CaseStatusBadge';
+import { CaseTimeline } from '../features/cases/components/CaseTimeline';
+import { ClockText } from '../features/cases/components/ClockText';
+import { ReadinessChecklist } from '../features/cases/components/ReadinessChecklist';
+import { TransitionForm } from '../features/cases/components/TransitionForm';
+import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
+import { toTransitionBody } from '../features/cases/model/transition-schema';
+import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
+import { QueryState } from '../ui/QueryState';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const denial = detail.denialCode ? findCarcCode(detail.denialCode) : undefined;
+  return (
+    <Paper withBorder p="md" component="header">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div>
+          <Title order={2} data-testid="case-title">
+            {detail.patient.name}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {detail.caseNumber} · {formatMrn(detail.patient.mrn)} · born {formatCalendarDate(detail.patient.dateOfBirth)}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {detail.urgency === 'expedited' && (
+            <Badge color="red" variant="outline">
+              Expedited
+            </Badge>
+          )}
+          <span data-testid="case-status">
+            <CaseStatusBadge status={detail.status} />
+          </span>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mt="md">
+        <Fact label="Payer">
+          {detail.payer.name}
+          <Text size="xs" c="dimmed">
+            {PLAN_TYPE_LABELS[detail.payer.planType]}
+            {detail.patient.memberId ? ` · member ${detail.patient.memberId}` : ''}
+          </Text>
+        </Fact>
+        <Fact label="Physician">{detail.provider.name}</Fact>
+        <Fact label="Procedures">
+          {detail.procedureLines.length === 0
+            ? '—'
+            : detail.procedureLines.map((line) => (
+                <div key={`${line.cpt}-${line.bodySite}`}>
+                  {line.cpt} × {line.units} · {line.lesionCount} lesion{line.lesionCount === 1 ? '' : 's'} · {line.bodySite}
+                </div>
+              ))}
+        </Fact>
+        <Fact label="Diagnoses">{detail.diagnoses.join(', ') || '—'}</Fact>
+        {detail.authorizationNumber && (
+          <Fact label="Authorization">
+            {detail.authorizationNumber}
+            <Text size="xs" c="dimmed">
+              {formatCalendarDate(detail.validFrom)} – {formatCalendarDate(detail.validTo)}
+              {detail.approvedUnits != null ? ` · ${detail.approvedUnits} units` : ''}
+            </Text>
+          </Fact>
+        )}
+        {detail.denialCode && (
+          <Fact label="Denial">
+            {detail.denialCode}
+            {denial ? ` · ${denial.description}` : ''}
+            {detail.denialText && (
+              <Text size="xs" c="dimmed" lineClamp={3}>
+                {detail.denialText}
+              </Text>
+            )}
+          </Fact>
+        )}
+        {detail.appealLevel > 0 && <Fact label="Appeal level">{detail.appealLevel}</Fact>}
+        {detail.submittedAt && <Fact label="Submitted">{formatDateTime(detail.submittedAt)}</Fact>}
+      </SimpleGrid>
+      {detail.clocks.length > 0 && (
+        <Stack gap={4} mt="md" component="section" aria-label="Clocks">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Clocks
+          </Text>
+          {detail.clocks.map((clock) => (
+            <Group key={clock.kind} gap="xs">
+              <ClockText clock={clock} />
+              <Text size="xs" c="dimmed">
+                ({clock.owner === 'payer' ? 'payer' : 'clinic'} deadline, {formatCalendarDate(clock.dueDate)})
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function CaseActions({ actions, onChoose }: { actions: readonly CaseAction[]; onChoose: (action: CaseAction) => void }) {
+  const mine = actions.filter((action) => action.allowedForRole);
+  const others = actions.filter((action) => !action.allowedForRole);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
+      <Title order={3} size="h4" id="actions-title" mb="xs">
+        Next steps
+      </Title>
+      {mine.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {actions.length === 0 ? 'This case is closed: nothing more can happen to it.' : 'No step in this state is yours to take.'}
+        </Text>
+      )}
+      <Group gap="xs">
+        {mine.map((action) => {
+          const button = (
+            <Button
+              key={action.action + action.to}
+              variant={action.to === 'withdrawn' ? 'default' : 'filled'}
+              color={action.to === 'withdrawn' ? 'red' : undefined}
+              disabled={!action.enabled}
+              onClick={() => onChoose(action)}
+              data-testid={`action-${action.action}`}
+            >
+              {action.label}
+            </Button>
+          );
+          return action.enabled ? (
+            button
+          ) : (
+            <Tooltip key={action.action + action.to} label={action.blockedBy.join(' ')} multiline w={320} withArrow>
+              <span tabIndex={0}>{button}</span>
+            </Tooltip>
+          );
+        })}
+      </Group>
+      {mine.some((action) => !action.enabled) && (
+        <List size="sm" mt="sm" c="dimmed">
+          {mine
+            .filter((action) => !action.enabled)
+            .map((action) => (
+              <List.Item key={action.action + action.to}>
+                {action.label} is blocked: {action.blockedBy.join(' ')}
+              </List.Item>
+            ))}
+        </List>
+      )}
+      {others.length > 0 && (
+        <Text size="xs" c="dimmed" mt="sm">
+          Not for your role: {others.map((action) => action.label).join(', ')}.
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { data, isPending, error, refetch } = useCase(id);
+  const { data: me } = useMe();
+  const update = useUpdateCase();
+  const transition = useTransitionCase();
+  const [chosen, setChosen] = useState<{ action: CaseAction; version: number } | null>(null);
+  // The version the edit form is based on: a background refetch must not make a stale form look
+  // current (its save would silently overwrite someone else's change instead of answering 409).
+  const [formVersion, setFormVersion] = useState<number | null>(null);
+  const baseVersion = formVersion ?? data?.version ?? 0;
+  const reloadForm = async () => {
+    const latest = (await refetch()).data;
+    if (!latest) return undefined;
+    setFormVersion(latest.version);
+    return caseToFormValues(latest);
+  };
+  const locked = !!data && data.status !== 'documented' && data.status !== 'more_info_requested';
+  const initialValues = useMemo(() => (data ? caseToFormValues(data) : null), [data?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const handleFix = (section: string) => {
+    const element = document.getElementById(sectionId(section));
+    element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    element?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')?.focus({ preventScroll: true });
+  };
+
+  return (
+    <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the case">
+      {data && initialValues && (
+        <Stack>
+          <Anchor component={Link} to="/cases" size="sm">
+            ← All cases
+          </Anchor>
+          <CaseHeader detail={data} />
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Stack>
+                <CaseActions actions={data.actions} onChoose={(action) => setChosen({ action, version: data.version })} />
+                {(data.status === 'documented' || data.status === 'more_info_requested') && (
+                  <ReadinessChecklist ready={data.readiness.ready} items={data.readiness.items} onFix={handleFix} />
+                )}
+                <Card withBorder component="section" aria-labelledby="details-title">
+                  <Title order={3} size="h4" id="details-title" mb="xs">
+                    Request details
+                  </Title>
+                  {locked && (
+                    <>
+                      <Alert color="gray" mb="sm">
+                        In state “{STATUS_LABELS[data.status]}” the request {data.editableFields.length ? 'only takes the payer’s reference number' : 'can no longer be edited'}
+                        {data.status === 'denied' ? ': a correction is a new case linked to this one.' : '.'}
+                      </Alert>
+                      <ClinicalSummary detail={data} />
+                    </>
+                  )}
+                  <CaseForm
+                    hideLocked={locked}
+                    key={data.id}
+                    mode="edit"
+                    defaultValues={initialValues}
+                    editableFields={data.editableFields}
+                    mayWriteClinical={mayWriteClinicalFindings(me?.roles)}
+                    submitLabel="Save changes"
+                    onReload={reloadForm}
+                    onSubmit={async (values, changed) => {
+                      const saved = await update.mutateAsync({ id: data.id, version: baseVersion, body: toUpdateCaseBody(values, changed) });
+                      setFormVersion(saved.version);
+                    }}
+                  />
+                </Card>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Paper withBorder p="md">
+                <CaseTimeline events={data.events} />
+              </Paper>
+            </Grid.Col>
+          </Grid>
+          <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.action.label} size="lg">
+            {chosen && (
+              <TransitionForm
+                action={chosen.action}
+                currentAppealLevel={data.appealLevel}
+                onCancel={() => setChosen(null)}
+                onReload={async () => {
+                  const latest = (await refetch()).data;
+                  if (latest) setChosen({ action: chosen.action, version: latest.version });
+                }}
+                onSubmit={async (values) => {
+                  const detail = await transition.mutateAsync({ id: data.id, version: chosen.version, body: toTransitionBody(chosen.action.to, values) });
+                  // A transition changes no field of the edit form, so the form stays current.
+                  if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);
+                  setChosen(null);
+                  notifications.show({ color: 'teal', title: chosen.action.label, message: `The case is now ${STATUS_LABELS[detail.status].toLowerCase()}.` });
+                }}
+              />
+            )}
+          </Modal>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,55 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useCases } from '../features/cases/api/useCases';
+import { CaseTable } from '../features/cases/components/CaseTable';
+import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
+import { QueryState } from '../ui/QueryState';
+
+export function WorklistPage() {
+  // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
+  // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
+  const clocked = useCases({ sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 }, { refetchInterval: 60_000 });
+  const documented = useCases({ sort: 'updated_desc', status: ['documented'], limit: 100 }, { refetchInterval: 60_000 });
+  const data = clocked.data && documented.data ? { items: [...clocked.data.items, ...documented.data.items], nextCursor: clocked.data.nextCursor ?? documented.data.nextCursor } : undefined;
+  const isPending = clocked.isPending || documented.isPending;
+  const error = clocked.error ?? documented.error;
+  const refetch = () => Promise.all([clocked.refetch(), documented.refetch()]);
+  const dataUpdatedAt = clocked.dataUpdatedAt;
+  const groups = useMemo(() => (data ? groupWorklist(data.items, new Date(dataUpdatedAt)) : null), [clocked.data, documented.data, dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Worklist</Title>
+        <Text c="dimmed" size="sm">
+          What needs action now, most urgent first.
+        </Text>
+      </div>
+      <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
+        {groups && data && data.items.length === 0 && <Text>No open cases. New requests appear here once documented.</Text>}
+        {groups &&
+          WORKLIST_BUCKETS.filter((bucket) => groups[bucket.key].length > 0).map((bucket) => (
+            <section key={bucket.key} aria-labelledby={`bucket-${bucket.key}`} data-testid={`bucket-${bucket.key}`}>
+              <Group gap="xs" mb={4}>
+                <Title order={3} size="h4" id={`bucket-${bucket.key}`}>
+                  {bucket.title}
+                </Title>
+                <Badge variant="light" color={bucket.key === 'overdue' ? 'red' : 'gray'}>
+                  {groups[bucket.key].length}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed" mb="xs">
+                {bucket.description}
+              </Text>
+              <CaseTable cases={groups[bucket.key]} caption={bucket.title} />
+            </section>
+          ))}
+        {data?.nextCursor && (
+          <Text size="sm" c="dimmed">
+            Showing the 100 most urgent open cases; the case list has the rest.
+          </Text>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { CLINIC_TIME_ZONE } from '../app/clinic';
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: CLINIC_TIME_ZONE,
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+// A calendar date (YYYY-MM-DD) has no zone: format it as-is, not shifted into another day.
+export function formatCalendarDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : dateFormat.format(parsed);
+}
+
+// Today in the clinic's zone, as YYYY-MM-DD (the default for "when did this happen" fields).
+export function todayInClinic(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE }).format(now);
+}
+
+// Clinics often prefix MRNs with "MRN-"; do not print "MRN MRN-…".
+export function formatMrn(mrn: string): string {
+  return /^mrn/i.test(mrn) ? mrn : `MRN ${mrn}`;
+}

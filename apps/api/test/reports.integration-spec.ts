@@ -31,7 +31,9 @@ describe('manager reports', () => {
 
   async function decide(caseId: string, payer: string, d: { stage?: string; urgency?: string; requested: string; decided: string; due: string | null; outcome: string; code?: string }) {
     await t.db.query(
-      `INSERT INTO case_decisions (case_id, payer_id, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
+       SELECT $1, $2, c.provider_id, ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id), $3, $4, $5, $6, $7, $8, $9
+         FROM cases c WHERE c.id = $1`,
       [caseId, payer, d.stage ?? 'initial', d.urgency ?? 'standard', d.requested, d.decided, d.due, d.outcome, d.code ?? null],
     );
   }

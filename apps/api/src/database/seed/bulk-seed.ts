@@ -114,8 +114,9 @@ export async function seedBulk(client: Client, cases: number, log: (line: string
       [start, end],
     );
     await client.query(
-      `INSERT INTO case_decisions (case_id, payer_id, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
-       SELECT c.id, c.payer_id, 'initial', c.urgency, c.submitted_at, c.decided_at,
+      `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
+       SELECT c.id, c.payer_id, c.provider_id, ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id),
+              'initial', c.urgency, c.submitted_at, c.decided_at,
               c.submitted_at + CASE WHEN c.urgency = 'expedited' THEN interval '72 hours' ELSE interval '15 days' END,
               CASE WHEN c.status IN ('approved','expired') THEN 'approved' WHEN c.status = 'partially_approved' THEN 'partially_approved' ELSE 'denied' END,
               c.denial_code

@@ -314,8 +314,9 @@ async function insertCase(
   }
   for (const d of decisions) {
     await client.query(
-      `INSERT INTO case_decisions (case_id, payer_id, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [caseId, ids.payerId, d.stage, snapshot.urgency, d.requestedAt, d.decidedAt, d.dueAt, d.outcome, d.denialCode],
+      `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [caseId, ids.payerId, ids.providerId, s.lines.map((l) => l.cpt), d.stage, snapshot.urgency, d.requestedAt, d.decidedAt, d.dueAt, d.outcome, d.denialCode],
     );
   }
 }

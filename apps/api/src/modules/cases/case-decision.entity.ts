@@ -2,6 +2,7 @@ import type { Urgency } from '@preauth/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Payer } from '../payers/payer.entity';
+import { Provider } from '../providers/provider.entity';
 import { PreauthCase } from './preauth-case.entity';
 
 export const DECISION_STAGES = ['initial', 'peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'] as const;
@@ -37,6 +38,18 @@ export class CaseDecision {
   @ManyToOne(() => Payer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'payer_id', foreignKeyConstraintName: 'case_decisions_payer_id_fkey' })
   payer?: Payer;
+
+  // The physician and the codes as they stood when the payer decided: reports group by them
+  // without joining cases and procedure lines (a million-case clinic reads only this table).
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId!: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'case_decisions_provider_id_fkey' })
+  provider?: Relation<Provider>;
+
+  @Column({ name: 'cpt_codes', type: 'text', array: true, default: '{}' })
+  cptCodes!: string[];
 
   @Column({ type: 'varchar', length: 20 })
   stage!: DecisionStage;

@@ -111,6 +111,8 @@ export class CaseTransitionsService {
         await manager.getRepository(CaseDecision).insert({
           caseId: row.id,
           payerId: row.payerId,
+          providerId: row.providerId,
+          cptCodes: loaded.lines.map((l) => l.cptCode),
           stage: decision.stage,
           urgency: before.urgency,
           requestedAt: decision.requestedAt,

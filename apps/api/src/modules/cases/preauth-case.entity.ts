@@ -29,6 +29,9 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 @Index('cases_status_due_idx', ['status', 'nextDueAt'])
 @Index('cases_next_due_idx', ['nextDueAt'])
 @Index('cases_first_submitted_idx', ['firstSubmittedAt'])
+// Lists filtered by payer or physician, newest first, read straight off these (and they serve the foreign keys).
+@Index('cases_payer_created_idx', ['payerId', 'createdAt', 'id'])
+@Index('cases_provider_created_idx', ['providerId', 'createdAt', 'id'])
 @Index('cases_status_closed_idx', ['status', 'closedAt'])
 export class PreauthCase {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cases_pkey' })
@@ -47,7 +50,6 @@ export class PreauthCase {
   @JoinColumn({ name: 'patient_id', foreignKeyConstraintName: 'cases_patient_id_fkey' })
   patient?: Patient;
 
-  @Index('cases_payer_id_idx')
   @Column({ name: 'payer_id', type: 'uuid' })
   payerId!: string;
 
@@ -55,7 +57,6 @@ export class PreauthCase {
   @JoinColumn({ name: 'payer_id', foreignKeyConstraintName: 'cases_payer_id_fkey' })
   payer?: Payer;
 
-  @Index('cases_provider_id_idx')
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 

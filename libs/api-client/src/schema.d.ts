@@ -923,6 +923,7 @@ export interface components {
         ClinicMissesReportDto: {
             appealWindowsMissed: number;
             approvalsExpiredUnused: number;
+            /** @description The 200 most recent of each kind; the counts cover all */
             rows: components["schemas"]["ClinicMissRowDto"][];
         };
         ClinicMissRowDto: {

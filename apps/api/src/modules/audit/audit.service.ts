@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditContext } from './audit-context.decorator';
 import type { AuditAction, AuditOutcome } from './audit-event.entity';
@@ -22,9 +23,35 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+const INSERT_AUDIT = `INSERT INTO audit_events
+         (user_id, action, object_type, object_id, patient_id, case_id, ip, user_agent, outcome, detail, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`;
+
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleDestroy {
+  // Reads are audited on their own connection pool whose commits do not wait for the WAL flush
+  // (synchronous_commit = off): a read's trace is committed and chained at once, but a read no
+  // longer waits for a disk flush (nor holds the chain head that long). A PostgreSQL crash could
+  // lose the last fraction of a second of read traces; writes keep their audit row in their own,
+  // fully durable transaction.
+  private readPool?: Pool;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.readPool?.end();
+  }
+
+  private readAuditPool(): Pool | undefined {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) return undefined;
+    if (!this.readPool) {
+      this.readPool = new Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off', application_name: 'preauth-audit' });
+      // An idle connection dropped by the server must not take the process down; the next query reconnects.
+      this.readPool.on('error', () => undefined);
+    }
+    return this.readPool;
+  }
 
   /**
    * Appends one row to the audit trail. Pass the transaction's `manager` when recording a write,
@@ -32,24 +59,25 @@ export class AuditService {
    * Id, time and the hash chain are set by the database trigger.
    */
   async record(entry: AuditEntry, context: AuditContext, manager?: EntityManager): Promise<void> {
-    const runner = manager ?? this.dataSource.manager;
-    await runner.query(
-      `INSERT INTO audit_events
-         (user_id, action, object_type, object_id, patient_id, case_id, ip, user_agent, outcome, detail, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`,
-      [
-        context.user?.id ?? null,
-        entry.action,
-        entry.objectType,
-        entry.objectId ?? null,
-        entry.patientId ?? null,
-        entry.caseId ?? null,
-        context.ip && isIP(context.ip) ? context.ip : null,
-        context.userAgent ? context.userAgent.slice(0, 500) : null,
-        entry.outcome ?? 'success',
-        JSON.stringify(entry.detail ?? {}),
-      ],
-    );
+    const params = [
+      context.user?.id ?? null,
+      entry.action,
+      entry.objectType,
+      entry.objectId ?? null,
+      entry.patientId ?? null,
+      entry.caseId ?? null,
+      context.ip && isIP(context.ip) ? context.ip : null,
+      context.userAgent ? context.userAgent.slice(0, 500) : null,
+      entry.outcome ?? 'success',
+      JSON.stringify(entry.detail ?? {}),
+    ];
+    if (manager) {
+      await manager.query(INSERT_AUDIT, params);
+      return;
+    }
+    const pool = this.readAuditPool();
+    if (pool) await pool.query(INSERT_AUDIT, params);
+    else await this.dataSource.query(INSERT_AUDIT, params);
   }
 
   /** Newest first, keyset-paginated on the chain position (stable while rows are appended). */

@@ -32,6 +32,8 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 // Lists filtered by payer or physician, newest first, read straight off these (and they serve the foreign keys).
 @Index('cases_payer_created_idx', ['payerId', 'createdAt', 'id'])
 @Index('cases_provider_created_idx', ['providerId', 'createdAt', 'id'])
+// The few appealed cases, for the appeal-rate report.
+@Index('cases_appealed_idx', ['id'], { where: 'appeal_level >= 1' })
 @Index('cases_status_closed_idx', ['status', 'closedAt'])
 export class PreauthCase {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cases_pkey' })

@@ -23,6 +23,7 @@ const IN_RANGE = (column: string) => `${column} >= ($1::date::timestamp AT TIME 
 const HOURS = `(extract(epoch FROM d.decided_at - d.requested_at)::float8 / 3600.0)`;
 
 const num = (v: unknown): number => Number(v ?? 0);
+const CLINIC_MISS_ROWS = 200;
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const hours = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
 
@@ -68,27 +69,32 @@ export class ReportsService {
   }
 
   async summary(range: ReportRangeQuery): Promise<SummaryReportDto> {
+    // One pass over the range's decisions; the appealed check reads the small partial index
+    // cases_appealed_idx rather than the cases table.
     const [row] = (await this.query(
-      `WITH initial AS (SELECT d.* FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}),
-       reviews AS (SELECT d.* FROM case_decisions d WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')})
-       SELECT
+      `SELECT
          (SELECT count(*) FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')}) AS submitted,
-         (SELECT count(*) FROM initial) AS decisions,
-         (SELECT count(*) FROM initial WHERE outcome = 'approved') AS approved,
-         (SELECT count(*) FROM initial WHERE outcome = 'partially_approved') AS partially_approved,
-         (SELECT count(*) FROM initial WHERE outcome = 'denied') AS denied,
          (SELECT count(*) FROM cases c WHERE c.status = 'withdrawn' AND ${IN_RANGE('c.closed_at')}) AS withdrawn,
-         (SELECT count(*) FROM reviews WHERE outcome <> 'denied') AS approved_after_appeal,
-         (SELECT count(*) FROM initial i JOIN cases c ON c.id = i.case_id WHERE i.outcome = 'denied' AND c.appeal_level >= 1) AS denied_then_appealed,
-         (SELECT count(*) FROM reviews) AS reviews`,
+         agg.*
+       FROM (
+         SELECT count(*) FILTER (WHERE d.stage = 'initial') AS decisions,
+                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'approved') AS approved,
+                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'partially_approved') AS partially_approved,
+                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'denied') AS denied,
+                count(*) FILTER (WHERE d.stage <> 'initial' AND d.outcome <> 'denied') AS approved_after_appeal,
+                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'denied'
+                                   AND d.case_id IN (SELECT id FROM cases WHERE appeal_level >= 1)) AS denied_then_appealed,
+                ${['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review']
+                  .map((st) => `count(*) FILTER (WHERE d.stage = '${st}') AS "${st}", count(*) FILTER (WHERE d.stage = '${st}' AND d.outcome <> 'denied') AS "${st}_overturned"`)
+                  .join(',\n                ')}
+           FROM case_decisions d WHERE ${IN_RANGE('d.decided_at')}) agg`,
       this.params(range),
     )) as Record<string, unknown>[];
-    const stages = (await this.query(
-      `SELECT d.stage, count(*) AS decisions, count(*) FILTER (WHERE d.outcome <> 'denied') AS overturned
-         FROM case_decisions d WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')}
-        GROUP BY d.stage`,
-      this.params(range),
-    )) as { stage: string; decisions: string; overturned: string }[];
+    const stages = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'].map((stage) => ({
+      stage,
+      decisions: String(row[stage] ?? 0),
+      overturned: String(row[`${stage}_overturned`] ?? 0),
+    }));
     const decisions = num(row.decisions);
     const denied = num(row.denied);
     const order = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'];
@@ -245,29 +251,33 @@ export class ReportsService {
   }
 
   async clinicMisses(range: ReportRangeQuery): Promise<ClinicMissesReportDto> {
-    const rows = (await this.query(
-      `SELECT 'appeal_window_missed' AS kind, c.id, c.case_number, py.name AS payer, c.next_due_at AS at
-         FROM cases c JOIN payers py ON py.id = c.payer_id
-        WHERE c.status = 'denied' AND c.next_due_kind IN ('appeal_filing', 'external_review_request')
-          AND c.next_due_at < now() AND ${IN_RANGE('c.next_due_at')}
-       UNION ALL
-       SELECT 'approval_expired_unused', c.id, c.case_number, py.name, c.closed_at
-         FROM cases c JOIN payers py ON py.id = c.payer_id
-        WHERE c.status = 'expired' AND ${IN_RANGE('c.closed_at')}
-       ORDER BY 5 DESC, 3`,
+    const missed = `c.status = 'denied' AND c.next_due_kind IN ('appeal_filing', 'external_review_request') AND c.next_due_at < now() AND ${IN_RANGE('c.next_due_at')}`;
+    const expired = `c.status = 'expired' AND ${IN_RANGE('c.closed_at')}`;
+    const [counts] = await this.query(
+      `SELECT (SELECT count(*) FROM cases c WHERE ${missed}) AS missed, (SELECT count(*) FROM cases c WHERE ${expired}) AS expired`,
       this.params(range),
-    )) as Record<string, unknown>[];
-    const mapped = rows.map((r) => ({
-      kind: String(r.kind),
-      caseId: String(r.id),
-      caseNumber: String(r.case_number),
-      payer: String(r.payer),
-      at: (r.at as Date).toISOString(),
-    }));
+    );
+    // The most recent misses to act on; the counts above cover them all.
+    const rows = await this.query(
+      `(SELECT 'appeal_window_missed' AS kind, c.id, c.case_number, c.payer_id, c.next_due_at AS at FROM cases c WHERE ${missed} ORDER BY c.next_due_at DESC LIMIT $4)
+       UNION ALL
+       (SELECT 'approval_expired_unused', c.id, c.case_number, c.payer_id, c.closed_at FROM cases c WHERE ${expired} ORDER BY c.closed_at DESC LIMIT $4)
+       ORDER BY 5 DESC, 3`,
+      [...this.params(range), CLINIC_MISS_ROWS],
+    );
+    const payers = new Map(
+      ((await this.query(`SELECT id, name FROM payers`, [])) as { id: string; name: string }[]).map((p) => [p.id, p.name]),
+    );
     return {
-      appealWindowsMissed: mapped.filter((r) => r.kind === 'appeal_window_missed').length,
-      approvalsExpiredUnused: mapped.filter((r) => r.kind === 'approval_expired_unused').length,
-      rows: mapped,
+      appealWindowsMissed: num(counts.missed),
+      approvalsExpiredUnused: num(counts.expired),
+      rows: rows.map((r) => ({
+        kind: String(r.kind),
+        caseId: String(r.id),
+        caseNumber: String(r.case_number),
+        payer: payers.get(String(r.payer_id)) ?? '',
+        at: (r.at as Date).toISOString(),
+      })),
     };
   }
 

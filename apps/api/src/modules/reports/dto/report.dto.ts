@@ -121,5 +121,5 @@ export class ClinicMissRowDto {
 export class ClinicMissesReportDto {
   @ApiProperty() appealWindowsMissed!: number;
   @ApiProperty() approvalsExpiredUnused!: number;
-  @ApiProperty({ type: [ClinicMissRowDto] }) rows!: ClinicMissRowDto[];
+  @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' }) rows!: ClinicMissRowDto[];
 }

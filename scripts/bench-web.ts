@@ -1,0 +1,110 @@
+// npm run bench:web
+// The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
+// loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(__dirname, '..');
+const dist = join(root, 'dist/web');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+// Lighthouse ships as ES modules; a real dynamic import keeps it out of require().
+type Lighthouse = (
+  url: string,
+  flags: Record<string, unknown>,
+  config?: Record<string, unknown>,
+) => Promise<{ lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> } }>;
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+function bundleSizes(): { initialJsGzip: number; files: { file: string; bytes: number; gzip: number; initial: boolean }[] } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  const files = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .map((f) => {
+      const body = readFileSync(join(dist, 'assets', f));
+      return { file: `assets/${f}`, bytes: statSync(join(dist, 'assets', f)).size, gzip: gzipSync(body, { level: 9 }).length, initial: initial.has(`assets/${f}`) };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  return { initialJsGzip: files.filter((f) => f.initial).reduce((a, f) => a + f.gzip, 0), files };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function startApp(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'preauth-bench-web-'));
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child, dataDir };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the app did not start');
+}
+
+async function main(): Promise<void> {
+  const sizes = bundleSizes();
+  process.stdout.write('Production bundle (gzip -9):\n');
+  for (const f of sizes.files.slice(0, 15)) {
+    process.stdout.write(`  ${f.initial ? '*' : ' '} ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}\n`);
+  }
+  process.stdout.write(`Initial JavaScript (* above): ${kb(sizes.initialJsGzip)} gzipped (target <= 250 KB)\n\n`);
+
+  const app = await startApp();
+  const chromeLauncher = await importEsm<{ launch(o: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> }> }>('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const { default: lighthouse } = await importEsm<{ default: Lighthouse }>('lighthouse');
+    const { default: desktopConfig } = await importEsm<{ default: Record<string, unknown> }>('lighthouse/core/config/desktop-config.js');
+    // The clinic works on desktops and tablets; the mobile run (4x slower CPU, slow 4G) is the harsher bound.
+    for (const [name, config] of [['desktop', desktopConfig], ['mobile', undefined]] as const) {
+      const result = await lighthouse(
+        `${app.url}/sign-in`,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] },
+        config,
+      );
+      const score = (category: string) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100);
+      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling):\n`);
+      process.stdout.write(`  performance ${score('performance')} (target >= 90), accessibility ${score('accessibility')}, best practices ${score('best-practices')}\n`);
+      for (const audit of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']) {
+        process.stdout.write(`  ${audit.padEnd(26)} ${result.lhr.audits[audit]?.displayValue ?? '?'}\n`);
+      }
+    }
+  } finally {
+    await chrome.kill();
+    app.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    rmSync(app.dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:web: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -72,4 +72,29 @@ describe('accessibility of the main pages (axe: no serious or critical violation
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
+
+  describe('signed in as a manager', () => {
+    let managerPage: Page;
+
+    beforeAll(async () => {
+      ({ page: managerPage } = await openPage(browser));
+      await signIn(managerPage, 'manager@demo.clinic');
+    });
+
+    afterAll(async () => {
+      await managerPage.context().close();
+    });
+
+    it.each([
+      ['reports', 1280, 800],
+      ['reports at tablet width', 820, 1180],
+    ])('%s', async (_name, width, height) => {
+      await managerPage.setViewportSize({ width, height });
+      await managerPage.goto(`${baseUrl()}/reports`);
+      await managerPage.getByTestId('stat-submitted-value').waitFor();
+      await managerPage.locator('[data-testid="report-trend"] svg.recharts-surface').first().waitFor();
+      await managerPage.getByTestId('report-clinic-misses').getByTestId('stat-appeal-windows-missed-value').waitFor();
+      expect(await seriousViolations(managerPage)).toEqual([]);
+    });
+  });
 });

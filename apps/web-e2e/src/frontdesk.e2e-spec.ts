@@ -39,8 +39,10 @@ describe('the front desk', () => {
     // Front desk cannot record clinical findings: the form says so instead of offering them.
     await page.getByTestId('clinical-hidden').waitFor();
 
-    await field(page, /^Patient/).fill('Sorensen');
-    await page.getByRole('option', { name: /Sorensen/ }).first().click();
+    // Nakamura: the conflict test edits a documented Nakamura case, and the demo one (documented
+    // two days ago, ready) is submitted further down; this one stays documented for it.
+    await field(page, /^Patient/).fill('Nakamura');
+    await page.getByRole('option', { name: /Nakamura/ }).first().click();
     await chooseOption(page, /^Payer/);
     await chooseOption(page, /^Physician/);
     await field(page, /^CPT code/).fill('10040');
@@ -55,7 +57,7 @@ describe('the front desk', () => {
 
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await expectText(page.getByTestId('case-status'), 'Documented');
-    await expectText(page.getByTestId('case-title'), /Sorensen/);
+    await expectText(page.getByTestId('case-title'), /Nakamura/);
     await page.getByTestId('readiness-checklist').waitFor();
     await saveScreenshot(page, 'frontdesk-created-case');
   });
@@ -78,21 +80,36 @@ describe('the front desk', () => {
     await saveScreenshot(page, 'frontdesk-checklist');
   });
 
-  it('submits a ready case and records the payer’s denial with a CARC code', async () => {
-    // A case the checklist lets through; while the demo cases lack photos and notes (uploaded
-    // with the evidence feature), none is ready and the denial goes on a submitted demo case.
+  it('submits the ready demo case and records the payer’s denial with a CARC code', async () => {
+    // The demo case documented two days ago has everything the checklist asks for, photos and a
+    // physician note included: it really goes to the payer here.
+    const { items } = await apiGet<{ items: { id: string; createdAt: string }[] }>(page, '/api/cases?status=documented&limit=100');
+    const dayMs = 24 * 60 * 60 * 1000;
+    const twoDaysOld = items.filter((item) => Math.abs(Date.now() - Date.parse(item.createdAt) - 2 * dayMs) < dayMs / 2);
+    const details = await Promise.all(twoDaysOld.map((item) => apiGet<{ id: string; readiness: { ready: boolean } }>(page, `/api/cases/${item.id}`)));
+    const ready = details.find((detail) => detail.readiness.ready);
+    expect(ready).toBeDefined();
+    await page.goto(`${baseUrl()}/cases/${ready!.id}`);
+    await expectText(page.getByTestId('case-status'), 'Documented');
+    const checklist = page.getByTestId('readiness-checklist');
+    await checklist.getByText('Ready to submit').waitFor();
+    await page.locator('[data-testid="readiness-photos"][data-passed="true"]').waitFor();
+    await page.locator('[data-testid="readiness-physician_note"][data-passed="true"]').waitFor();
+    await page.getByTestId('photos-section').getByTestId('photo-thumb').first().waitFor();
+    await saveScreenshot(page, 'frontdesk-ready-case');
+
     const submit = page.getByTestId('action-submit');
-    if (await submit.isEnabled()) {
-      await submit.click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: 'Submit to payer' }).click();
-      await expectText(page.getByTestId('case-status'), 'Submitted');
-    } else {
-      await expectText(page.getByTestId('action-submit'), 'Submit to payer');
-      const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/cases?status=submitted&limit=1');
-      await page.goto(`${baseUrl()}/cases/${items[0].id}`);
-      await expectText(page.getByTestId('case-status'), 'Submitted');
-    }
+    expect(await submit.isEnabled()).toBe(true);
+    await submit.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Submit to payer' }).click();
+    await expectText(page.getByTestId('case-status'), 'Submitted');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // The checklist belongs to documentation; once submitted the payer's clock runs instead.
+    await page.getByTestId('readiness-checklist').waitFor({ state: 'detached' });
+    const after = await apiGet<{ status: string; submittedAt: string | null }>(page, `/api/cases/${ready!.id}`);
+    expect(after.status).toBe('submitted');
+    expect(after.submittedAt).not.toBeNull();
+    await saveScreenshot(page, 'frontdesk-submitted-case');
 
     await page.getByTestId('action-deny').click();
     const dialog = page.getByRole('dialog');
@@ -108,6 +125,25 @@ describe('the front desk', () => {
     await page.getByTestId('case-timeline').getByText('Denial code: CO-50').waitFor();
     await page.getByTestId('action-appeal').waitFor();
     await saveScreenshot(page, 'frontdesk-denied-case');
+    expect(errors).toEqual([]);
+  });
+
+  it('logs the payer call about the denial and reads the letters without drafting one', async () => {
+    const notes = page.getByTestId('notes-section');
+    // Clinical notes and letter drafts are not the front desk's to write.
+    const kinds = await notes.getByLabel('Kind of note').locator('option').allTextContents();
+    expect(kinds).toEqual(['Payer call', 'Other']);
+    await notes.getByLabel('Kind of note').selectOption({ label: 'Payer call' });
+    await notes.getByLabel('Note', { exact: true }).fill('Called the payer: appeal by fax within 180 days, reference D-4471.');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await notes.getByTestId('note').filter({ hasText: 'reference D-4471' }).waitFor();
+
+    const letters = page.getByTestId('letters-section');
+    expect(await letters.getByRole('button', { name: /^Draft/ }).count()).toBe(0);
+    const packet = letters.getByTestId('download-packet');
+    const response = await page.request.get(`${baseUrl()}${await packet.getAttribute('href')}`);
+    expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
+    await saveScreenshot(page, 'frontdesk-evidence');
     expect(errors).toEqual([]);
   });
 });

@@ -18,6 +18,10 @@ import { ReadinessChecklist } from '../features/cases/components/ReadinessCheckl
 import { TransitionForm } from '../features/cases/components/TransitionForm';
 import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
 import { toTransitionBody } from '../features/cases/model/transition-schema';
+import { NotesSection } from '../features/evidence/components/NotesSection';
+import { PhotosSection } from '../features/evidence/components/PhotosSection';
+import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
+import { LettersSection } from '../features/letters/components/LettersSection';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
 
@@ -196,6 +200,13 @@ export function CasePage() {
   const initialValues = useMemo(() => (data ? caseToFormValues(data) : null), [data?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const handleFix = (section: string) => {
+    const evidenceId = EVIDENCE_SECTION_IDS[section];
+    if (evidenceId) {
+      const target = document.getElementById(evidenceId);
+      target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      target?.focus({ preventScroll: true });
+      return;
+    }
     const element = document.getElementById(sectionId(section));
     element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     element?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')?.focus({ preventScroll: true });
@@ -244,6 +255,9 @@ export function CasePage() {
                     }}
                   />
                 </Card>
+                <PhotosSection caseId={data.id} me={me} defaultBodySite={data.procedureLines[0]?.bodySite} defaultLesionCount={data.procedureLines[0]?.lesionCount} />
+                <NotesSection caseId={data.id} me={me} />
+                <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -1,13 +1,21 @@
 import { Anchor, Badge, Group, List, Paper, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { EVIDENCE_SECTION_IDS } from '../../evidence/sections';
 import type { ReadinessItem } from '../api/types';
 
-// Where each checklist field is fixed on the case page; photos and notes come with the evidence feature.
+// Where each checklist field is fixed on the case page.
 const FIELD_SECTIONS: Record<string, string> = {
   findings: 'findings',
   diagnoses: 'diagnoses',
   procedureLines: 'procedureLines',
   cosmeticOverride: 'findings',
   failedTreatments: 'failedTreatments',
+};
+
+// Photos and notes are added in their own sections further down the page, not in the form:
+// a link to the section (it also works without onFix, as a plain in-page link).
+const EVIDENCE_SECTIONS: Record<string, { id: string; label: string }> = {
+  photos: { id: EVIDENCE_SECTION_IDS.photos, label: 'Go to the photos' },
+  notes: { id: EVIDENCE_SECTION_IDS.notes, label: 'Go to the notes' },
 };
 
 interface ReadinessChecklistProps {
@@ -57,10 +65,18 @@ export function ReadinessChecklist({ ready, items, onFix }: ReadinessChecklistPr
                   Fix it: go to {sectionName(section)}
                 </Anchor>
               )}
-              {!item.passed && !section && item.field && (
-                <Text size="xs" c="dimmed">
-                  Added with the case's evidence ({item.field}).
-                </Text>
+              {!item.passed && !section && item.field && EVIDENCE_SECTIONS[item.field] && (
+                <Anchor
+                  href={`#${EVIDENCE_SECTIONS[item.field].id}`}
+                  size="sm"
+                  onClick={(event) => {
+                    if (!onFix || !item.field) return;
+                    event.preventDefault();
+                    onFix(item.field);
+                  }}
+                >
+                  {EVIDENCE_SECTIONS[item.field].label}
+                </Anchor>
               )}
             </List.Item>
           );

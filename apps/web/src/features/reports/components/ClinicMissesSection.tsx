@@ -1,0 +1,53 @@
+import { Anchor, SimpleGrid, Stack } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../ui/format';
+import type { ClinicMissRow, ReportRange } from '../api/types';
+import { useClinicMissesReport } from '../api/useClinicMissesReport';
+import { formatCount, MISS_LABELS } from '../model/report-format';
+import { DataTable, type Column } from './DataTable';
+import { EmptyReport, ReportSection } from './ReportSection';
+import { StatTile } from './StatTile';
+
+const COLUMNS: readonly Column<ClinicMissRow>[] = [
+  {
+    key: 'case',
+    header: 'Case',
+    render: (row) => (
+      <Anchor component={Link} to={`/cases/${row.caseId}`} size="sm" data-testid="clinic-miss-link">
+        {row.caseNumber}
+      </Anchor>
+    ),
+  },
+  { key: 'kind', header: 'What was missed', render: (row) => MISS_LABELS[row.kind] ?? row.kind },
+  { key: 'payer', header: 'Payer', render: (row) => row.payer },
+  { key: 'at', header: 'When', render: (row) => formatDateTime(row.at) },
+];
+
+export function ClinicMissesSection({ range }: { range: ReportRange }) {
+  const query = useClinicMissesReport(range);
+  const data = query.data;
+  const rows = [...(data?.rows ?? [])].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <ReportSection
+      title="The clinic's own misses"
+      description="Appeal windows that closed without an appeal, and approvals that expired unused."
+      table="clinic-misses"
+      range={range}
+      query={query}
+    >
+      {data && (
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <StatTile testId="stat-appeal-windows-missed" label="Appeal windows missed" value={formatCount(data.appealWindowsMissed)} />
+            <StatTile testId="stat-approvals-expired" label="Approvals expired unused" value={formatCount(data.approvalsExpiredUnused)} />
+          </SimpleGrid>
+          {rows.length === 0 ? (
+            <EmptyReport>No missed appeal windows or expired approvals in this range.</EmptyReport>
+          ) : (
+            <DataTable caption="Cases the clinic missed" columns={COLUMNS} rows={rows} rowKey={(row) => `${row.kind}-${row.caseId}`} />
+          )}
+        </Stack>
+      )}
+    </ReportSection>
+  );
+}

@@ -1,0 +1,37 @@
+import { Stack } from '@mantine/core';
+import type { DenialReasonRow, ReportRange } from '../api/types';
+import { useDenialReasonReport } from '../api/useDenialReasonReport';
+import { formatCount, formatShare } from '../model/report-format';
+import { CHART_COLORS, HorizontalBars } from './charts';
+import { DataTable, type Column } from './DataTable';
+import { EmptyReport, ReportSection } from './ReportSection';
+
+const COLUMNS: readonly Column<DenialReasonRow>[] = [
+  { key: 'code', header: 'Code', render: (row) => row.code },
+  { key: 'label', header: 'Reason', render: (row) => row.label },
+  { key: 'denials', header: 'Denials', numeric: true, render: (row) => formatCount(row.denials) },
+  { key: 'share', header: 'Share of denials', numeric: true, render: (row) => formatShare(row.share) },
+];
+
+export function DenialReasonsSection({ range }: { range: ReportRange }) {
+  const query = useDenialReasonReport(range);
+  const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.denials - a.denials);
+  const top = rows.slice(0, 10);
+  return (
+    <ReportSection title="By denial reason" description="Initial denials in the range, by the payer's reason code (CARC)." table="by-denial-reason" range={range} query={query}>
+      {rows.length === 0 ? (
+        <EmptyReport>No denials in this range.</EmptyReport>
+      ) : (
+        <Stack gap="md">
+          <HorizontalBars
+            label={`Bar chart of denials by reason code: ${top.map((row) => `${row.code} ${row.label}: ${row.denials}`).join('; ')}`}
+            data={top.map((row) => ({ ...row, category: row.code }))}
+            categoryKey="category"
+            series={[{ key: 'denials', label: 'Denials', color: CHART_COLORS.red }]}
+          />
+          <DataTable caption="Denials by reason" columns={COLUMNS} rows={rows} rowKey={(row) => row.code} />
+        </Stack>
+      )}
+    </ReportSection>
+  );
+}

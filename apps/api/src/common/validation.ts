@@ -1,4 +1,17 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+};
+
+/** The API's error for one bad field: `{ statusCode, error, message, errors: [{ field, reason }] }`. */
+export function fieldError(field: string, reason: string, status: number = HttpStatus.BAD_REQUEST, message = `${field} ${reason}`): HttpException {
+  return new HttpException({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, errors: [{ field, reason }] }, status);
+}
 
 export interface FieldError {
   field: string;

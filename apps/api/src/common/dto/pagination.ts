@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { fieldError } from '../validation';
 
 /** Opaque keyset cursor: the sort key and id of the last row of the previous page. */
 export interface KeysetCursor {
@@ -17,11 +17,6 @@ export function decodeCursor(raw: string | undefined): KeysetCursor | undefined 
     if (typeof parsed !== 'object' || parsed === null || typeof parsed.id !== 'string') throw new Error('shape');
     return parsed;
   } catch {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'cursor is not a cursor this API returned',
-      errors: [{ field: 'cursor', reason: 'is not a cursor this API returned' }],
-    });
+    throw fieldError('cursor', 'is not a cursor this API returned');
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   availableTransitions,
@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
 import { decodeCursor, encodeCursor } from '../../common/dto/pagination';
+import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
@@ -29,10 +30,6 @@ import { CaseProcedureLine } from './case-procedure-line.entity';
 import { CreateCaseDto, FailedTreatmentInput, ListCasesQuery, ProcedureLineInput, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CaseEventDto, CasePageDto, CaseSummaryDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
-
-function fieldError(field: string, reason: string, status = HttpStatus.BAD_REQUEST): HttpException {
-  return new HttpException({ statusCode: status, error: status === 400 ? 'Bad Request' : 'Conflict', message: `${field} ${reason}`, errors: [{ field, reason }] }, status);
-}
 
 /** The clinical fields of a case DTO under the names the field rules use. */
 function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { fieldError } from '../../common/validation';
 import { HttpException } from '@nestjs/common';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { StoredPhotoType } from './case-photo.entity';
@@ -20,11 +21,11 @@ export function outputFor(type: SniffedImageType) {
 }
 
 function unprocessable(message: string): HttpException {
-  return new HttpException({ statusCode: 422, error: 'Unprocessable Entity', message, errors: [{ field: 'file', reason: message }] }, 422);
+  return fieldError('file', message, 422, message);
 }
 
 export function unsupportedType(message: string): HttpException {
-  return new HttpException({ statusCode: 415, error: 'Unsupported Media Type', message, errors: [{ field: 'file', reason: message }] }, 415);
+  return fieldError('file', message, 415, message);
 }
 
 const HEIF_UNREADABLE =

@@ -1,4 +1,5 @@
-import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { fieldError } from '../../common/validation';
+import { ForbiddenException, HttpException, Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PHOTO_UPLOADERS } from '@preauth/domain';
 import type { Request } from 'express';
@@ -264,6 +265,3 @@ export class PhotosService implements OnModuleInit {
   }
 }
 
-function fieldError(field: string, reason: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field} ${reason}`, errors: [{ field, reason }] });
-}

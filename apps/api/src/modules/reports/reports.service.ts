@@ -1,9 +1,10 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findCarcCode, findCpt } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
+import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
 import {
   BreakdownReportDto,
@@ -63,7 +64,7 @@ export class ReportsService {
 
   private params(range: ReportRangeQuery): unknown[] {
     if (range.from > range.to) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'from must not be after to', errors: [{ field: 'from', reason: 'must not be after to' }] });
+      throw fieldError('from', 'must not be after to');
     }
     return [range.from, range.to, this.config.clinicTimeZone];
   }

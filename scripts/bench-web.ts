@@ -3,10 +3,10 @@
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findFreePort } from '../apps/api/src/database/embedded-postgres';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist/web');
@@ -32,21 +32,10 @@ function bundleSizes(): { initialJsGzip: number; files: { file: string; bytes: n
   return { initialJsGzip: files.filter((f) => f.initial).reduce((a, f) => a + f.gzip, 0), files };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
 async function startApp(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'preauth-bench-web-'));
   chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const port = await findFreePort();
   const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false' },

@@ -5,11 +5,11 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
+import { findFreePort } from '../apps/api/src/database/embedded-postgres';
 import { runMigrations } from '../apps/api/src/database/data-source';
 import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
@@ -50,17 +50,6 @@ function percentile(sorted: number[], p: number): number {
 function summarize(name: string, kind: Result['kind'], latencies: number[], seconds: number, errors: number, target?: string): Result {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { name, kind, rps: Math.round(latencies.length / seconds), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors, target };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -176,7 +165,7 @@ async function main(): Promise<void> {
     await client.end();
 
     // The app, as npm start runs it, against this database.
-    const port = await freePort();
+    const port = await findFreePort();
     let output = '';
     const app = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
       cwd: root,
@@ -190,7 +179,7 @@ async function main(): Promise<void> {
     await waitHealthy(`${base}/api/health`, app, () => output);
 
     // The bare Node limit: a JSON endpoint with no framework, in its own process like the app.
-    const barePort = await freePort();
+    const barePort = await findFreePort();
     const bare = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end(JSON.stringify({status:'ok'}))}).listen(${barePort},'127.0.0.1')`]);
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));

@@ -1,22 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '@preauth/domain';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { UserDto } from '../../users/dto/user.dto';
 
-export class MeDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  email!: string;
-
-  @ApiProperty()
-  displayName!: string;
-
-  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
-  roles!: Role[];
-
-  @ApiProperty()
-  totpEnabled!: boolean;
-
+// The signed-in user's identity is a user's, plus what only a session knows.
+export class MeDto extends PickType(UserDto, ['id', 'email', 'displayName', 'roles', 'totpEnabled'] as const) {
   @ApiProperty({ description: 'The role requires two-factor sign-in and it is not set up yet: until it is, only enrolment works.' })
   totpEnrollmentRequired!: boolean;
 

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@preauth/domain';
+import { OPEN_STATUSES, type CaseStatus } from '@preauth/domain';
 import type { CaseSummary } from '../api/types';
 
 export const WORKLIST_BUCKETS = [
@@ -13,17 +13,7 @@ export const WORKLIST_BUCKETS = [
 export type WorklistBucket = (typeof WORKLIST_BUCKETS)[number]['key'];
 
 // The states the worklist asks the API for (closed cases never need action).
-export const WORKLIST_STATUSES: CaseStatus[] = [
-  'documented',
-  'submitted',
-  'more_info_requested',
-  'approved',
-  'partially_approved',
-  'denied',
-  'peer_to_peer',
-  'appealed',
-  'external_review',
-];
+export const WORKLIST_STATUSES: CaseStatus[] = [...OPEN_STATUSES];
 
 const DAY = 86_400_000;
 

@@ -7,6 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
+import sharp from 'sharp';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
@@ -29,6 +30,14 @@ const arg = (name: string, fallback: number) => {
 const CASES = arg('cases', 1_000_000);
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 16);
+const WARMUP = arg('warmup', 2);
+// --only worklist,report: run the scenarios whose names contain one of these words (and the baselines).
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? process.argv[i + 1].split(',').map((w) => w.trim().toLowerCase()) : null;
+})();
+// --profile: the app writes a V8 CPU profile to bench/profiles/ when it stops (open it in Chrome DevTools).
+const PROFILE = process.argv.includes('--profile');
 
 interface Result {
   name: string;
@@ -39,6 +48,31 @@ interface Result {
   p99: number;
   errors: number;
   target?: string;
+}
+
+// Image work runs on libuv's threads, four by default: more uploads at once only queue.
+const UPLOAD_CONNECTIONS = 4;
+
+/** A 1600×1200 JPEG with noise, like a phone's close-up, made once per run. */
+async function benchPhoto(): Promise<Buffer> {
+  const width = 1600;
+  const height = 1200;
+  const pixels = Buffer.alloc(width * height * 3);
+  let seed = 42;
+  for (let i = 0; i < pixels.length; i += 3) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const noise = seed % 40;
+    pixels[i] = 200 + (noise % 40) - 20;
+    pixels[i + 1] = 150 + noise - 20;
+    pixels[i + 2] = 130 + noise - 20;
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** Scenarios left out by --only; the two baselines always run. */
+function skipped(name: string): boolean {
+  if (!ONLY || name.startsWith('baseline') || name.startsWith('api: health')) return false;
+  return !ONLY.some((w) => name.toLowerCase().includes(w));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -69,9 +103,13 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
 async function load(
   name: string,
   baseUrl: string,
-  opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; body?: string; connections?: number },
+  opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; body?: string | Buffer; connections?: number },
   target?: string,
-): Promise<Result> {
+): Promise<Result | null> {
+  if (skipped(name)) return null;
+  // Unmeasured warm-up at the same load: V8 compiles the route's code, PostgreSQL's caches fill
+  // and the prepared statements are made on every pooled connection.
+  if (WARMUP > 0 && !opts.body) await autocannonRun(baseUrl, opts, WARMUP);
   const latencies: number[] = [];
   let errors = 0;
   const instance = autocannon({
@@ -89,15 +127,26 @@ async function load(
     ],
   });
   instance.on('response', (_c, status, _b, ms) => {
-    if (status >= 400) errors++;
-    else latencies.push(ms);
+    if (status >= 400 && errors++ === 0) process.stdout.write(`  (${name}: first error status ${status})\n`);
+    if (status < 400) latencies.push(ms);
   });
   const result = await instance;
   return summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target);
 }
 
-/** The same query issued straight to PostgreSQL at the same concurrency. */
-async function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[]): Promise<Result> {
+async function autocannonRun(baseUrl: string, opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; connections?: number }, seconds: number): Promise<void> {
+  await autocannon({
+    url: baseUrl,
+    connections: opts.connections ?? CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: opts.method ?? 'GET', path: opts.path ?? '/', ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.setupRequest ? { setupRequest: opts.setupRequest } : {}) }],
+  });
+}
+
+/** The same query issued straight to PostgreSQL at the same concurrency, prepared as the API prepares it. */
+async function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[]): Promise<Result | null> {
+  if (skipped(name)) return null;
+  const statement = `bench_${name.replace(/\W+/g, '_')}`;
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + DURATION * 1000;
@@ -106,7 +155,7 @@ async function loadSql(name: string, pool: Pool, sql: string, params: () => unkn
       while (Date.now() < end) {
         const t0 = performance.now();
         try {
-          await pool.query(sql, params());
+          await pool.query({ name: statement, text: sql, values: params() });
           latencies.push(performance.now() - t0);
         } catch {
           errors++;
@@ -167,7 +216,7 @@ async function main(): Promise<void> {
     // The app, as npm start runs it, against this database.
     const port = await findFreePort();
     let output = '';
-    const app = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
+    const app = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -185,6 +234,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
 
     const frontDesk = await signIn(base, 'frontdesk@demo.clinic');
+    const physician = await signIn(base, 'physician@demo.clinic');
     const manager = await signIn(base, 'manager@demo.clinic');
     const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
     const year = new Date().getFullYear();
@@ -192,13 +242,14 @@ async function main(): Promise<void> {
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
 
     const results: Result[] = [];
-    const run = async (p: Promise<Result>) => {
+    const run = async (p: Promise<Result | null>) => {
       const r = await p;
+      if (!r) return;
       results.push(r);
       log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${r.errors ? `  (${r.errors} errors)` : ''}`);
     };
     log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario\n`);
-    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, {}).then((r) => ({ ...r, kind: 'baseline' as const })));
+    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, {}).then((r) => r && { ...r, kind: 'baseline' as const }));
     await run(load('api: health (framework + 1 query)', base, { path: '/api/health' }));
     const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
     await run(load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
@@ -220,6 +271,26 @@ async function main(): Promise<void> {
         setupRequest: (req) => (next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null),
       }),
     );
+    // A phone photo (1600×1200 JPEG, camera noise so it does not compress to nothing) uploaded by
+    // a physician: streamed to disk, sniffed, EXIF stripped, a WebP thumbnail made, rows committed.
+    const photo = await benchPhoto();
+    const boundary = 'preauthbench';
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const upload = Buffer.concat([
+      Buffer.from(`${field('bodySite', 'Left lower eyelid')}${field('lesionCount', '4')}${field('takenAt', '2026-11-20')}`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lesion.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      photo,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    await run(
+      load(`api: photo upload + thumbnail (${UPLOAD_CONNECTIONS} connections, ${Math.round(photo.length / 1024)} KB JPEG)`, base, {
+        method: 'POST',
+        headers: { ...physician, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: upload,
+        connections: UPLOAD_CONNECTIONS,
+        setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}/photos` }),
+      }),
+    );
     for (const report of ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
       // A manager opens a report; sixteen managers at once on two cores would measure the queue.
       await run(load(`api: report ${report} (1 connection)`, base, { path: `/api/reports/${report}?${range}`, headers: manager, connections: 1 }, '<= 500 ms'));
@@ -238,7 +309,8 @@ async function main(): Promise<void> {
     log(`  framework: bare node req/s / health req/s = ${Math.round((bareRps / healthRps) * 100) / 100}`);
 
     mkdirSync(join(root, 'bench/results'), { recursive: true });
-    const file = join(root, 'bench/results/latest.json');
+    // A partial run (--only) must not replace the figures of the last full one.
+    const file = join(root, ONLY ? 'bench/results/partial.json' : 'bench/results/latest.json');
     writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, results, ratios, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
     log(`\nWrote ${file}`);
   } finally {

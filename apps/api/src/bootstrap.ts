@@ -30,6 +30,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.useLogger(app.get(AppLogger));
   if (options.config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  // No hash of every response body for an ETag: API answers are per user and never cached (below),
+  // and the case and letter ETags that matter are the record versions their controllers set.
+  app.set('etag', false);
+  // API answers carry patient data: no browser or proxy keeps a copy.
+  app.use('/api', (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'private, no-store');
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

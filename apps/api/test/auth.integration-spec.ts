@@ -156,11 +156,13 @@ describe('sign-in and sessions', () => {
       const fd = await signIn(t, 'front_desk');
       await fd.get('/api/auth/me').expect(200);
       await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [fd.user.id]);
+      t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(200);
       // Activity moves the idle clock (at most every 30 s, so parallel requests do not queue on the row).
       const seen = await t.db.query(`SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM user_sessions WHERE user_id = $1`, [fd.user.id]);
       expect(seen.rows[0].fresh).toBe(true);
       await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [fd.user.id]);
+      t.forgetCachedSessions();
       const res = await fd.get('/api/auth/me').expect(401);
       expect(res.body.code).toBe('session_expired');
     });
@@ -168,8 +170,10 @@ describe('sign-in and sessions', () => {
     it('ends a session older than SESSION_ABSOLUTE_HOURS even while in use', async () => {
       const fd = await signIn(t, 'front_desk');
       await t.db.query(`UPDATE user_sessions SET created_at = now() - interval '11 hours 59 minutes' WHERE user_id = $1`, [fd.user.id]);
+      t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(200);
       await t.db.query(`UPDATE user_sessions SET created_at = now() - interval '12 hours 1 minute' WHERE user_id = $1`, [fd.user.id]);
+      t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(401);
     });
 
@@ -177,13 +181,31 @@ describe('sign-in and sessions', () => {
       const fd = await signIn(t, 'front_desk');
       await fd.get('/api/auth/me').expect(200);
       await t.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [fd.user.id]);
+      t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(401);
+    });
+
+    it('keeps a resolved session for SESSION_CACHE_SECONDS at most: a change made elsewhere lands within it', async () => {
+      const cached = await createTestApp({ SESSION_CACHE_SECONDS: '1' });
+      try {
+        const fd = await signIn(cached, 'front_desk');
+        await fd.get('/api/auth/me').expect(200);
+        // Disabled by another instance (straight in the database): this one still has the session…
+        await cached.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [fd.user.id]);
+        await fd.get('/api/auth/me').expect(200);
+        // …until its cache time has passed.
+        await new Promise((r) => setTimeout(r, 1100));
+        await fd.get('/api/auth/me').expect(401);
+      } finally {
+        await cached.close();
+      }
     });
 
     it('applies a role change at the next request', async () => {
       const user = await signIn(t, 'front_desk');
       await user.get('/api/users').expect(403);
       await t.db.query(`UPDATE users SET roles = '{admin}' WHERE id = $1`, [user.user.id]);
+      t.forgetCachedSessions();
       await user.get('/api/users').expect(200);
       const me = await user.get('/api/auth/me').expect(200);
       expect(me.body.roles).toEqual(['admin']);

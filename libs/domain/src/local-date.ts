@@ -70,11 +70,21 @@ export function parseInstant(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// Zone conversions go through Intl and dominate a list of clocks; deadlines repeat (end of a
+// local day), so recent answers are kept.
+const localDates = new Map<string, LocalDate>();
+
 export function toLocalDate(instant: Date | string, timeZone: string): LocalDate {
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   if (Number.isNaN(time)) throw new RangeError(`"${String(instant)}" is not a valid instant.`);
+  const key = `${time} ${timeZone}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
   const local = new TZDate(time, timeZone);
-  return formatLocalDate(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  const date = formatLocalDate(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  if (localDates.size >= 5000) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
 
 // The last millisecond of the local day: built from the wall-clock time so a DST change inside

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 
 interface PgError {
@@ -47,8 +48,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
 
-    if (exception instanceof QueryFailedError) {
-      const driverError = (exception as QueryFailedError & { driverError?: PgError }).driverError ?? {};
+    if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
+      // TypeORM wraps pg's error; a prepared read (database/prepared.ts) throws pg's own.
+      const driverError: PgError =
+        exception instanceof DatabaseError ? exception : ((exception as QueryFailedError & { driverError?: PgError }).driverError ?? {});
       const mapped = driverError.code ? PG_CLIENT_ERRORS[driverError.code] : undefined;
       if (mapped) {
         res.status(mapped.status).json({

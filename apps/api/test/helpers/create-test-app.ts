@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
+import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { loadConfig } from '../../src/config/config';
 import { createTestDatabase, TestDatabase } from './create-test-database';
 
@@ -17,6 +18,11 @@ export interface TestApp {
   database: TestDatabase;
   /** Everything the app logged so far (JSON lines), when created with `{ captureLogs: true }`. */
   logs: () => string;
+  /**
+   * Drop the guard's session cache (SESSION_CACHE_SECONDS), as its few seconds passing would:
+   * for tests that change sessions or users straight in the database, as another instance might.
+   */
+  forgetCachedSessions(): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     db,
     database,
     logs: () => captured,
+    forgetCachedSessions: () => app.get(SessionsService).forgetAll(),
     async close() {
       await app.close();
       await db.end();

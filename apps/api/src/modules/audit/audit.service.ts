@@ -27,6 +27,23 @@ const INSERT_AUDIT = `INSERT INTO audit_events
          (user_id, action, object_type, object_id, patient_id, case_id, ip, user_agent, outcome, detail, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`;
 
+// Many read traces in one statement, in the order given (the chain trigger still runs per row).
+const INSERT_AUDIT_BATCH = `INSERT INTO audit_events
+         (user_id, action, object_type, object_id, patient_id, case_id, ip, user_agent, outcome, detail, prev_hash, hash)
+       SELECT u, a, ot, oi, p, c, ip, ua, o, d, '', ''
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::inet[], $8::text[], $9::text[], $10::jsonb[])
+              WITH ORDINALITY AS t(u, a, ot, oi, p, c, ip, ua, o, d, n)
+        ORDER BY n`;
+
+/** The most read traces one statement carries. */
+const MAX_BATCH = 200;
+
+interface PendingRead {
+  params: unknown[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 @Injectable()
 export class AuditService implements OnModuleDestroy {
   // Reads are audited on their own connection pool whose commits do not wait for the WAL flush
@@ -35,6 +52,12 @@ export class AuditService implements OnModuleDestroy {
   // lose the last fraction of a second of read traces; writes keep their audit row in their own,
   // fully durable transaction.
   private readPool?: Pool;
+  // Read traces waiting for the statement in flight to finish (group commit): every audit row
+  // takes the one chain-head lock, so concurrent reads would queue on it one commit at a time.
+  // Instead the first read writes its row at once, and the reads that arrive meanwhile are written
+  // together by the next statement. Each request still waits until its own row is committed.
+  private pendingReads: PendingRead[] = [];
+  private flushing = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -75,9 +98,41 @@ export class AuditService implements OnModuleDestroy {
       await manager.query(INSERT_AUDIT, params);
       return;
     }
+    await new Promise<void>((resolve, reject) => {
+      this.pendingReads.push({ params, resolve, reject });
+      if (!this.flushing) void this.flushReads();
+    });
+  }
+
+  private async flushReads(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pendingReads.length) {
+        const batch = this.pendingReads.splice(0, MAX_BATCH);
+        try {
+          await this.insertReads(batch.map((b) => b.params));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0].reject(error);
+            continue;
+          }
+          // One bad row must not take its neighbours' traces with it: write them one by one.
+          for (const b of batch) {
+            await this.insertReads([b.params]).then(b.resolve, b.reject);
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async insertReads(rows: unknown[][]): Promise<void> {
+    const columns = Array.from({ length: 10 }, (_, i) => rows.map((r) => r[i]));
     const pool = this.readAuditPool();
-    if (pool) await pool.query(INSERT_AUDIT, params);
-    else await this.dataSource.query(INSERT_AUDIT, params);
+    if (pool) await pool.query({ name: 'audit_read_batch', text: INSERT_AUDIT_BATCH, values: columns });
+    else await this.dataSource.query(INSERT_AUDIT_BATCH, columns);
   }
 
   /** Newest first, keyset-paginated on the chain position (stable while rows are appended). */

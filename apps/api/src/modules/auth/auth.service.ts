@@ -123,6 +123,7 @@ export class AuthService implements OnModuleInit {
       await this.sessions.destroy(context.user.sessionId, manager);
       await this.audit.record({ action: 'logout', objectType: 'session', objectId: context.user.sessionId }, context, manager);
     });
+    this.sessions.forgetAll();
   }
 
   async me(user: AuthUser, csrfToken: string, totpEnrollmentOnly: boolean): Promise<MeDto> {
@@ -171,6 +172,7 @@ export class AuthService implements OnModuleInit {
       await this.sessions.liftTotpEnrollmentOnly(context.user.sessionId, manager);
       await this.audit.record({ action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'enabled' } }, context, manager);
     });
+    this.sessions.forgetAll();
   }
 
   async getPolicy(): Promise<{ totpRequiredRoles: Role[] }> {

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { preparedQuery } from '../../database/prepared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import type { AuthUser } from './auth-user';
 
@@ -24,8 +25,42 @@ export function hashSessionToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+interface CachedSession {
+  session: ResolvedSession;
+  /** Epoch ms after which the database must be asked again. */
+  until: number;
+}
+
+const RESOLVE_SESSION = `WITH live AS (
+     SELECT s.id AS session_id, s.csrf_token, s.totp_enrollment_only, s.last_seen_at, s.created_at,
+            u.id AS user_id, u.email, u.display_name, u.roles
+       FROM user_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1
+        AND u.disabled_at IS NULL
+        AND s.last_seen_at > now() - make_interval(mins => $2)
+        AND s.created_at > now() - make_interval(hours => $3)
+   ), touched AS (
+     UPDATE user_sessions s SET last_seen_at = now()
+       FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '30 seconds'
+     RETURNING s.id
+   )
+   SELECT session_id, csrf_token, totp_enrollment_only, created_at, user_id, email, display_name, roles FROM live`;
+
 @Injectable()
 export class SessionsService {
+  /**
+   * Sessions resolved in the last SESSION_CACHE_SECONDS (5 s by default), by token hash. A
+   * dashboard page fires several requests at once and a front desk reloads the worklist all day:
+   * without this, each request reads the session row first. Whatever ends a session or changes
+   * what it may do in this process (sign-out, password, TOTP, a user's roles or disabled flag)
+   * calls `forgetAll()` after its transaction commits, so it takes effect at the next request here;
+   * on other instances of the API within the cache time. Idle and absolute timeouts are checked
+   * against the cached times too.
+   */
+  private readonly cache = new Map<string, CachedSession>();
+  /** Bumped by forgetAll(): a lookup that started before a change must not cache what it read. */
+  private generation = 0;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,41 +92,51 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 200) return null;
-    const rows: {
+    const hash = hashSessionToken(token);
+    const key = hash.toString('base64');
+    const now = Date.now();
+    const cached = this.cache.get(key);
+    if (cached && cached.until > now) return cached.session;
+    if (cached) this.cache.delete(key);
+
+    const generation = this.generation;
+    // Read the live session, and move last_seen_at at most once every 30 s: touching it on every
+    // request would serialize a user's parallel requests on the session row (and write WAL for
+    // each read). The idle timeout is therefore exact to within 30 s.
+    const rows = await preparedQuery<{
       session_id: string;
       csrf_token: string;
       totp_enrollment_only: boolean;
+      created_at: Date;
       user_id: string;
       email: string;
       display_name: string;
       roles: Role[];
-    }[] = await this.dataSource.query(
-      // Read the live session, and move last_seen_at at most once every 30 s: touching it on every
-      // request would serialize a user's parallel requests on the session row (and write WAL for
-      // each read). The idle timeout is therefore exact to within 30 s.
-      `WITH live AS (
-         SELECT s.id AS session_id, s.csrf_token, s.totp_enrollment_only, s.last_seen_at,
-                u.id AS user_id, u.email, u.display_name, u.roles
-           FROM user_sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1
-            AND u.disabled_at IS NULL
-            AND s.last_seen_at > now() - make_interval(mins => $2)
-            AND s.created_at > now() - make_interval(hours => $3)
-       ), touched AS (
-         UPDATE user_sessions s SET last_seen_at = now()
-           FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '30 seconds'
-         RETURNING s.id
-       )
-       SELECT session_id, csrf_token, totp_enrollment_only, user_id, email, display_name, roles FROM live`,
-      [hashSessionToken(token), this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours],
-    );
+    }>(this.dataSource, RESOLVE_SESSION, [hash, this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours]);
     const row = rows[0];
     if (!row) return null;
-    return {
+    const session: ResolvedSession = {
       user: { id: row.user_id, email: row.email, displayName: row.display_name, roles: row.roles, sessionId: row.session_id },
       csrfToken: row.csrf_token,
       totpEnrollmentOnly: row.totp_enrollment_only,
     };
+    const ttl = this.config.sessionCacheSeconds * 1000;
+    if (ttl > 0 && generation === this.generation) {
+      // Never past the absolute timeout; the idle timeout is minutes away since the row was just used.
+      const until = Math.min(now + ttl, row.created_at.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
+      if (this.cache.size >= 10_000) this.cache.clear();
+      this.cache.set(key, { session, until });
+    }
+    return session;
+  }
+
+  /**
+   * Drop every cached session: call after a transaction that ends sessions or changes a user's
+   * roles or access commits (and it is harmless to call before, too).
+   */
+  forgetAll(): void {
+    this.generation++;
+    this.cache.clear();
   }
 
   async destroy(sessionId: string, manager?: EntityManager): Promise<void> {

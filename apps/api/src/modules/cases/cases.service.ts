@@ -12,8 +12,9 @@ import {
 } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { preparedQuery } from '../../database/prepared';
 import type { RequestContext } from '../../common/request-context';
-import { decodeCursor, encodeCursor } from '../../common/dto/pagination';
+import { decodeCursor, encodeCursor, type KeysetCursor } from '../../common/dto/pagination';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
@@ -24,12 +25,37 @@ import { Provider } from '../providers/provider.entity';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseEvent } from './case-event.entity';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
-import { LoadedCase, loadCase, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { CaseView, loadCase, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { computeStoredDue, editableFields, storedClockDto, toClockDto } from './case-mapping';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 import { CreateCaseDto, FailedTreatmentInput, ListCasesQuery, ProcedureLineInput, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CaseEventDto, CasePageDto, CaseSummaryDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
+
+/** A page of case summaries: the columns toSummary reads. */
+const CASE_SUMMARY_SELECT = `
+  SELECT c.id, c.case_number, c.status, c.urgency, c.authorization_number, c.appeal_level, c.next_due_at, c.next_due_kind,
+         c.version, c.created_at, c.updated_at,
+         pt.id AS patient_id, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name, pt.mrn AS patient_mrn,
+         pt.date_of_birth AS patient_dob, pt.member_id AS patient_member_id,
+         py.id AS payer_id, py.name AS payer_name, py.plan_type AS payer_plan_type,
+         pr.id AS provider_id, pr.first_name AS provider_first_name, pr.last_name AS provider_last_name,
+         pr.credentials AS provider_credentials, pr.npi AS provider_npi,
+         ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position) AS cpt_codes
+    FROM cases c
+    JOIN patients pt ON pt.id = c.patient_id
+    JOIN payers py ON py.id = c.payer_id
+    JOIN providers pr ON pr.id = c.provider_id`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor's sort key (an instant) and id, checked before they reach SQL. */
+function keyset(cursor: KeysetCursor): [string, string] {
+  if (typeof cursor.k !== 'string' || Number.isNaN(Date.parse(cursor.k)) || !UUID.test(cursor.id)) {
+    throw fieldError('cursor', 'is not a cursor this API returned');
+  }
+  return [cursor.k, cursor.id];
+}
 
 /** The clinical fields of a case DTO under the names the field rules use. */
 function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
@@ -114,12 +140,11 @@ export class CasesService {
   }
 
   async get(id: string, ctx: RequestContext, audit = true): Promise<CaseDetailDto> {
-    const manager = this.dataSource.manager;
-    const loaded = await loadCase(manager, id);
+    const view = await loadCaseView(this.dataSource, id);
     if (audit) {
-      await this.audit.record({ action: 'read', objectType: 'case', objectId: id, caseId: id, patientId: loaded.row.patientId }, ctx);
+      await this.audit.record({ action: 'read', objectType: 'case', objectId: id, caseId: id, patientId: view.loaded.row.patientId }, ctx);
     }
-    return this.toDetail(manager, loaded, ctx);
+    return this.toDetail(view, ctx);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
@@ -206,76 +231,52 @@ export class CasesService {
     const limit = query.limit ?? 25;
     const sort = query.sort ?? 'created_desc';
     const cursor = decodeCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(PreauthCase)
-      .createQueryBuilder('c')
-      .innerJoin(Patient, 'pt', 'pt.id = c.patient_id')
-      .innerJoin(Payer, 'py', 'py.id = c.payer_id')
-      .innerJoin(Provider, 'pr', 'pr.id = c.provider_id')
-      .select([
-        'c.id AS id',
-        'c.case_number AS case_number',
-        'c.status AS status',
-        'c.urgency AS urgency',
-        'c.authorization_number AS authorization_number',
-        'c.appeal_level AS appeal_level',
-        'c.next_due_at AS next_due_at',
-        'c.next_due_kind AS next_due_kind',
-        'c.version AS version',
-        'c.created_at AS created_at',
-        'c.updated_at AS updated_at',
-        'pt.id AS patient_id',
-        'pt.first_name AS patient_first_name',
-        'pt.last_name AS patient_last_name',
-        'pt.mrn AS patient_mrn',
-        'pt.date_of_birth AS patient_dob',
-        'pt.member_id AS patient_member_id',
-        'py.id AS payer_id',
-        'py.name AS payer_name',
-        'py.plan_type AS payer_plan_type',
-        'pr.id AS provider_id',
-        'pr.first_name AS provider_first_name',
-        'pr.last_name AS provider_last_name',
-        'pr.credentials AS provider_credentials',
-        'pr.npi AS provider_npi',
-        `ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position) AS cpt_codes`,
-      ]);
-    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
-    if (query.payerId) qb.andWhere('c.payer_id = :payerId', { payerId: query.payerId });
-    if (query.providerId) qb.andWhere('c.provider_id = :providerId', { providerId: query.providerId });
-    if (query.urgency) qb.andWhere('c.urgency = :urgency', { urgency: query.urgency });
-    if (query.overdue !== undefined) qb.andWhere(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
-    if (query.dueBefore) qb.andWhere('c.next_due_at < :dueBefore', { dueBefore: query.dueBefore });
+    // Plain SQL with every value a parameter: the text depends only on which filters are used, so
+    // each combination is one prepared statement (database/prepared.ts).
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.status?.length) where.push(`c.status = ANY(${param(query.status)}::text[])`);
+    if (query.payerId) where.push(`c.payer_id = ${param(query.payerId)}`);
+    if (query.providerId) where.push(`c.provider_id = ${param(query.providerId)}`);
+    if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
+    if (query.overdue !== undefined) where.push(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
+    if (query.dueBefore) where.push(`c.next_due_at < ${param(query.dueBefore)}::timestamptz`);
     if (query.q) {
-      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere(
-        `(c.patient_id IN (SELECT p2.id FROM patients p2 WHERE lower(p2.first_name || ' ' || p2.last_name || ' ' || p2.mrn) LIKE :like)
-          OR lower(c.authorization_number) LIKE :like OR lower(c.case_number) LIKE :like)`,
-        { like },
+      const like = param(`%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      where.push(
+        `(c.patient_id IN (SELECT p2.id FROM patients p2 WHERE lower(p2.first_name || ' ' || p2.last_name || ' ' || p2.mrn) LIKE ${like})
+          OR lower(c.authorization_number) LIKE ${like} OR lower(c.case_number) LIKE ${like})`,
       );
     }
-    switch (sort) {
-      case 'created_desc':
-        if (cursor) qb.andWhere('(c.created_at, c.id) < (:k, :cid)', { k: cursor.k, cid: cursor.id });
-        qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
-        break;
-      case 'updated_desc':
-        if (cursor) qb.andWhere('(c.updated_at, c.id) < (:k, :cid)', { k: cursor.k, cid: cursor.id });
-        qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC');
-        break;
-      case 'due_asc':
-        // Only cases with a running clock have a place in a deadline-ordered list.
-        qb.andWhere('c.next_due_at IS NOT NULL');
-        if (cursor) qb.andWhere('(c.next_due_at, c.id) > (:k, :cid)', { k: cursor.k, cid: cursor.id });
-        qb.orderBy('c.next_due_at', 'ASC').addOrderBy('c.id', 'ASC');
-        break;
+    const sortKey = sort === 'due_asc' ? 'next_due_at' : sort === 'updated_desc' ? 'updated_at' : 'created_at';
+    if (sort === 'due_asc') {
+      // Only cases with a running clock have a place in a deadline-ordered list.
+      where.push('c.next_due_at IS NOT NULL');
+      if (cursor) {
+        const [k, id] = keyset(cursor);
+        where.push(`(c.next_due_at, c.id) > (${param(k)}::timestamptz, ${param(id)}::uuid)`);
+      }
+    } else if (cursor) {
+      const [k, id] = keyset(cursor);
+      where.push(`(c.${sortKey}, c.id) < (${param(k)}::timestamptz, ${param(id)}::uuid)`);
     }
-    const rows = await qb.limit(limit + 1).getRawMany<Record<string, unknown>>();
+    const order = sort === 'due_asc' ? 'c.next_due_at ASC, c.id ASC' : `c.${sortKey} DESC, c.id DESC`;
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.dataSource,
+      `${CASE_SUMMARY_SELECT}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${order}
+        LIMIT ${param(limit + 1)}`,
+      params,
+    );
     const page = rows.slice(0, limit);
     const now = new Date();
     const items = page.map((r) => this.toSummary(r, now));
     const last = page[page.length - 1];
-    const sortKey = sort === 'due_asc' ? 'next_due_at' : sort === 'updated_desc' ? 'updated_at' : 'created_at';
     const nextCursor = rows.length > limit && last ? encodeCursor({ k: (last[sortKey] as Date).toISOString(), id: last.id as string }) : null;
     await this.audit.record({ action: 'read', objectType: 'case_list', detail: { count: items.length, searched: Boolean(query.q) } }, ctx);
     return { items, nextCursor };
@@ -362,22 +363,12 @@ export class CasesService {
     };
   }
 
-  private async toDetail(manager: EntityManager, loaded: LoadedCase, ctx: RequestContext): Promise<CaseDetailDto> {
+  private toDetail({ loaded, patient, payer, provider, rule, events }: CaseView, ctx: RequestContext): CaseDetailDto {
     const { row } = loaded;
     const now = new Date();
     const snapshot = snapshotOf(loaded);
-    const rule = await this.rules.getRule(loaded.planType, manager);
     const tz = this.config.clinicTimeZone;
     const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
-    const patient = await manager.getRepository(Patient).findOneByOrFail({ id: row.patientId });
-    const payer = await manager.getRepository(Payer).findOneByOrFail({ id: row.payerId });
-    const provider = await manager.getRepository(Provider).findOneByOrFail({ id: row.providerId });
-    const events = (await manager.query(
-      `SELECT e.id, e.type, e.from_status, e.to_status, e.note, e.data, e.occurred_at, e.created_at, u.display_name
-         FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ORDER BY e.occurred_at DESC, e.id DESC`,
-      [row.id],
-    )) as Record<string, unknown>[];
     const actions = availableTransitions(snapshot, ctx.user.roles, { now, timeZone: tz, rules: rule, requireEvidence: REQUIRE_EVIDENCE });
     return {
       id: row.id,
@@ -425,15 +416,15 @@ export class CasesService {
       editableFields: editableFields(row.status, ctx.user.roles),
       events: events.map(
         (e): CaseEventDto => ({
-          id: String(e.id),
-          type: e.type as string,
-          fromStatus: (e.from_status as CaseEventDto['fromStatus']) ?? null,
-          toStatus: (e.to_status as CaseEventDto['toStatus']) ?? null,
-          actorName: (e.display_name as string | null) ?? null,
-          note: (e.note as string | null) ?? null,
-          data: (e.data as Record<string, unknown>) ?? {},
-          occurredAt: (e.occurred_at as Date).toISOString(),
-          createdAt: (e.created_at as Date).toISOString(),
+          id: e.id,
+          type: e.type,
+          fromStatus: (e.fromStatus as CaseEventDto['fromStatus']) ?? null,
+          toStatus: (e.toStatus as CaseEventDto['toStatus']) ?? null,
+          actorName: e.actorName ?? null,
+          note: e.note ?? null,
+          data: e.data ?? {},
+          occurredAt: e.occurredAt.toISOString(),
+          createdAt: e.createdAt.toISOString(),
         }),
       ),
     };

@@ -73,6 +73,15 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto, context: AuditContext & { user: AuthUser }): Promise<UserDto> {
     const passwordHash = dto.password === undefined ? undefined : await this.checkedHash(id, dto.password);
+    try {
+      return await this.changeUser(id, dto, passwordHash, context);
+    } finally {
+      // Roles, disabled flag or ended sessions: the guard's session cache must not keep the old ones.
+      this.sessions.forgetAll();
+    }
+  }
+
+  private changeUser(id: string, dto: UpdateUserDto, passwordHash: string | undefined, context: AuditContext & { user: AuthUser }): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

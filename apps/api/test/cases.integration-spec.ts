@@ -223,6 +223,23 @@ describe('cases over HTTP', () => {
       expect([...dues].sort()).toEqual(dues);
     });
 
+    it('lists a case with the same patient, payer and physician as its own page shows', async () => {
+      const { id } = await createReadyCase();
+      const detail = (await frontDesk.get(`/api/cases/${id}`).expect(200)).body;
+      const listed = (await frontDesk.get('/api/cases?limit=100').expect(200)).body.items.find((c: { id: string }) => c.id === id);
+      // A date of birth is a calendar date, never an instant shifted by the server's time zone.
+      expect(listed.patient.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(listed.patient).toEqual(detail.patient);
+      expect(listed.payer).toEqual(detail.payer);
+      expect(listed.provider).toEqual(detail.provider);
+      expect(listed.cptCodes).toEqual(detail.cptCodes);
+      expect({ createdAt: listed.createdAt, updatedAt: listed.updatedAt, version: listed.version }).toEqual({
+        createdAt: detail.createdAt,
+        updatedAt: detail.updatedAt,
+        version: detail.version,
+      });
+    });
+
     it('finds overdue cases once their clock has passed', async () => {
       const { id } = await createReadyCase();
       await move(frontDesk, id, 1, { to: 'submitted' });

@@ -37,7 +37,7 @@ const CASE_SUMMARY_SELECT = `
   SELECT c.id, c.case_number, c.status, c.urgency, c.authorization_number, c.appeal_level, c.next_due_at, c.next_due_kind,
          c.version, c.created_at, c.updated_at,
          pt.id AS patient_id, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name, pt.mrn AS patient_mrn,
-         pt.date_of_birth AS patient_dob, pt.member_id AS patient_member_id,
+         to_char(pt.date_of_birth, 'YYYY-MM-DD') AS patient_dob, pt.member_id AS patient_member_id,
          py.id AS payer_id, py.name AS payer_name, py.plan_type AS payer_plan_type,
          pr.id AS provider_id, pr.first_name AS provider_first_name, pr.last_name AS provider_last_name,
          pr.credentials AS provider_credentials, pr.npi AS provider_npi,

@@ -50,14 +50,19 @@ export function getDayOfWeek(date: LocalDate): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
+// Building an Intl formatter to test a zone is slow, and every deadline computation asks.
+const knownTimeZones = new Set<string>();
+
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone.length === 0) return false;
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  knownTimeZones.add(timeZone);
+  return true;
 }
 
 export function assertTimeZone(timeZone: string): void {
@@ -89,9 +94,16 @@ export function toLocalDate(instant: Date | string, timeZone: string): LocalDate
 
 // The last millisecond of the local day: built from the wall-clock time so a DST change inside
 // the period is the zone library's business, never a fixed 24 h step.
+const endsOfDay = new Map<string, number>();
+
 export function getEndOfLocalDay(date: LocalDate, timeZone: string): Date {
+  const key = `${date} ${timeZone}`;
+  const known = endsOfDay.get(key);
+  if (known !== undefined) return new Date(known);
   const { year, month, day } = parseLocalDate(date);
   const end = new TZDate(year, month - 1, day, 23, 59, 59, 999, timeZone);
   if (Number.isNaN(end.getTime())) throw new RangeError(`"${timeZone}" is not an IANA time zone.`);
+  if (endsOfDay.size >= 5000) endsOfDay.clear();
+  endsOfDay.set(key, end.getTime());
   return new Date(end.getTime());
 }

@@ -131,6 +131,8 @@ describe('no patient data in logs or error messages', () => {
     expect(t.logs()).toContain('"statusCode"');
     // Request lines name the route pattern, not the URL the client sent.
     expect(t.logs()).toContain('"route":"/api/users/:id"');
+    // …and who asked, by id.
+    expect(t.logs()).toContain(`"userId":"${manager.user.id}"`);
     expect(t.logs().split('\n').length).toBeGreaterThan(50);
     expect(errorBodies.length).toBeGreaterThan(10);
   });

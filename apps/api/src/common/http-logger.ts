@@ -44,6 +44,8 @@ export function buildHttpLoggerOptions(level: string): Options {
     },
     customSuccessObject: (req, _res, val: object) => withRoute(req, val),
     customErrorObject: (req, _res, _error, val: object) => withRoute(req, val),
-    customProps: (req: IncomingMessage & { user?: { id?: string } }) => (req.user?.id ? { userId: req.user.id } : {}),
+    // Undefined (not {}) before the guard has run: pino-http makes a child logger for every
+    // truthy answer, and it asks once when the request arrives.
+    customProps: ((req: IncomingMessage & { user?: { id?: string } }) => (req.user?.id ? { userId: req.user.id } : undefined)) as Options['customProps'],
   };
 }

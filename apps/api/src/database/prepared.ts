@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
@@ -22,10 +22,18 @@ function statementName(sql: string): string {
  * run takes 0.26 ms). Keep the SQL text constant and pass values as parameters: every distinct
  * text is a statement kept on each pooled connection.
  *
- * Not for writes that belong in a transaction: those go through the transaction's EntityManager.
+ * Reads only: anything inside a transaction uses preparedQueryIn with the transaction's manager.
  */
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const result = await pool.query<T>({ name: statementName(sql), text: sql, values: params });
+  return result.rows;
+}
+
+/** The same, on a transaction's own connection (`manager` from dataSource.transaction). */
+export async function preparedQueryIn<T extends QueryResultRow>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+  if (!client) throw new Error('preparedQueryIn needs the EntityManager of a running transaction');
+  const result = await client.query<T>({ name: statementName(sql), text: sql, values: params });
   return result.rows;
 }

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { DeadlineRule, PlanType } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { hydrate, selectColumns } from '../../database/hydrate';
-import { preparedQuery } from '../../database/prepared';
+import { preparedQuery, preparedQueryIn } from '../../database/prepared';
 import { DeadlineRuleRow } from '../deadline-rules/deadline-rule.entity';
 import { toDeadlineRule } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
@@ -40,12 +40,9 @@ async function countEvidence(manager: EntityManager, caseId: string): Promise<Ev
   return { photoCount: row.photos, physicianNoteCount: row.notes };
 }
 
-/** Load a case with everything its rules read; `lock` takes the row lock for a write. */
-export async function loadCase(manager: EntityManager, id: string, lock = false): Promise<LoadedCase> {
-  const row = await manager.getRepository(PreauthCase).findOne({
-    where: { id },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
+/** Load a case with everything its rules read (for a change, see loadCaseForUpdate). */
+export async function loadCase(manager: EntityManager, id: string): Promise<LoadedCase> {
+  const row = await manager.getRepository(PreauthCase).findOneBy({ id });
   if (!row) throw new NotFoundException('No such case.');
   // Sequential: inside a transaction these share one connection.
   const lines = await manager.getRepository(CaseProcedureLine).find({ where: { caseId: id }, order: { position: 'ASC' } });
@@ -82,8 +79,10 @@ export interface CaseView {
 }
 
 let caseViewSql: string | undefined;
+let caseForUpdateSql: string | undefined;
 
-function buildCaseViewSql(dataSource: DataSource): string {
+/** With the timeline for the page; without it, and with the case row locked, for a change. */
+function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): string {
   return `
     SELECT ${selectColumns(dataSource, PreauthCase, 'c', 'c_')},
            ${selectColumns(dataSource, Patient, 'pt', 'pt_')},
@@ -96,17 +95,18 @@ function buildCaseViewSql(dataSource: DataSource): string {
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
            (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM case_procedure_lines l WHERE l.case_id = c.id) AS lines,
            (SELECT coalesce(json_agg(t ORDER BY t.position), '[]') FROM case_failed_treatments t WHERE t.case_id = c.id) AS treatments,
-           (SELECT coalesce(json_agg(json_build_object(
+           ${forUpdate ? `'[]'::json` : `(SELECT coalesce(json_agg(json_build_object(
                      'id', e.id::text, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
                      'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
-              FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id) AS events
+              FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`} AS events
       FROM cases c
       JOIN patients pt ON pt.id = c.patient_id
       JOIN payers py ON py.id = c.payer_id
       JOIN providers pr ON pr.id = c.provider_id
       JOIN deadline_rules dr ON dr.plan_type = py.plan_type
-     WHERE c.id = $1`;
+     WHERE c.id = $1
+     ${forUpdate ? 'FOR UPDATE OF c' : ''}`;
 }
 
 /**
@@ -115,9 +115,24 @@ function buildCaseViewSql(dataSource: DataSource): string {
  * each round trip costs both the API and PostgreSQL a context switch.
  */
 export async function loadCaseView(dataSource: DataSource, id: string): Promise<CaseView> {
-  caseViewSql ??= buildCaseViewSql(dataSource);
+  caseViewSql ??= buildCaseViewSql(dataSource, false);
   const [raw] = await preparedQuery<Record<string, unknown>>(dataSource, caseViewSql, [id]);
   if (!raw) throw new NotFoundException('No such case.');
+  return toCaseView(dataSource, raw);
+}
+
+/**
+ * The case with what its rules read, its row locked until the transaction ends (a concurrent
+ * change waits, then sees the new version and loses), in one round trip. No timeline.
+ */
+export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<CaseView> {
+  caseForUpdateSql ??= buildCaseViewSql(manager.connection, true);
+  const [raw] = await preparedQueryIn<Record<string, unknown>>(manager, caseForUpdateSql, [id]);
+  if (!raw) throw new NotFoundException('No such case.');
+  return toCaseView(manager.connection, raw);
+}
+
+function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseView {
   const row = hydrate(dataSource, PreauthCase, raw, 'c_');
   const payer = hydrate(dataSource, Payer, raw, 'py_');
   const loaded: LoadedCase = {

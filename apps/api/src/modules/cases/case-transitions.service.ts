@@ -11,10 +11,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
-import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
-import { loadCase, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { computeStoredDue, describeDecision } from './case-mapping';
 import { CasesService } from './cases.service';
 import { TransitionCaseDto } from './dto/case-input.dto';
@@ -31,7 +30,6 @@ export class CaseTransitionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly rules: DeadlineRulesService,
     private readonly cases: CasesService,
   ) {}
 
@@ -41,11 +39,10 @@ export class CaseTransitionsService {
     const tz = this.config.clinicTimeZone;
     await this.dataSource.transaction(async (manager) => {
       // The row lock makes a concurrent transition wait, then see the new version and lose.
-      const loaded = await loadCase(manager, id, true);
+      const { loaded, rule } = await loadCaseForUpdate(manager, id);
       const { row } = loaded;
       if (row.version !== expectedVersion) throw this.cases.stale(row.version);
       const before = snapshotOf(loaded);
-      const rule = await this.rules.getRule(loaded.planType, manager);
       try {
         assertTransition(before, to, ctx.user.roles, input, { now, timeZone: tz, rules: rule, requireEvidence: REQUIRE_EVIDENCE });
       } catch (error) {

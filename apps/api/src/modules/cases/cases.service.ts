@@ -25,7 +25,7 @@ import { Provider } from '../providers/provider.entity';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseEvent } from './case-event.entity';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
-import { CaseView, loadCase, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { CaseView, loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { computeStoredDue, editableFields, storedClockDto, toClockDto } from './case-mapping';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 import { CreateCaseDto, FailedTreatmentInput, ListCasesQuery, ProcedureLineInput, UpdateCaseDto } from './dto/case-input.dto';
@@ -158,7 +158,7 @@ export class CasesService {
     if (!changed.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Nothing to change.', errors: [] });
     assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
     await this.dataSource.transaction(async (manager) => {
-      const loaded = await loadCase(manager, id, true);
+      const { loaded, rule: currentRule } = await loadCaseForUpdate(manager, id);
       const { row } = loaded;
       if (row.version !== expectedVersion) throw this.stale(row.version);
       const allowed = editableFields(row.status, ctx.user.roles);
@@ -193,10 +193,11 @@ export class CasesService {
       if (dto.payerReference !== undefined) row.payerReference = dto.payerReference;
       if (dto.procedureLines !== undefined) loaded.lines = await this.replaceLines(manager, id, dto.procedureLines);
       if (dto.failedTreatments !== undefined) loaded.treatments = await this.replaceTreatments(manager, id, dto.failedTreatments);
-      if (dto.payerId !== undefined) {
+      let rule = currentRule;
+      if (dto.payerId !== undefined && dto.payerId !== row.payerId) {
         loaded.planType = (await manager.getRepository(Payer).findOneByOrFail({ id: dto.payerId })).planType;
+        rule = await this.rules.getRule(loaded.planType, manager);
       }
-      const rule = await this.rules.getRule(loaded.planType, manager);
       const due = computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, new Date());
       const result = await manager
         .createQueryBuilder()

@@ -30,16 +30,21 @@ const hours = (v: unknown): number | null => (v === null || v === undefined ? nu
 
 type BreakdownDimension = 'payer' | 'cpt' | 'physician';
 
-const DIMENSIONS: Record<BreakdownDimension, { from: string; key: string; label: string }> = {
-  payer: { from: 'case_decisions d', key: 'd.payer_id::text', label: `(SELECT name FROM payers WHERE id::text = agg.key)` },
-  // A decision counts once for each code it covered.
-  cpt: { from: 'case_decisions d CROSS JOIN LATERAL unnest(d.cpt_codes) AS cpt(code)', key: 'cpt.code', label: 'agg.key' },
+// Decisions are grouped by the typed column (a uuid hashes cheaper than its text form; the key is
+// cast to text only on the result rows). CPT codes are grouped by the decision's whole code list,
+// a handful of distinct lists, and only those groups are spread over their codes (`expand`).
+const DIMENSIONS: Record<BreakdownDimension, { group: string; expand: boolean; label: string }> = {
+  payer: { group: 'd.payer_id', expand: false, label: `(SELECT name FROM payers WHERE id = agg.key)` },
+  cpt: { group: 'd.cpt_codes', expand: true, label: 'agg.key' },
   physician: {
-    from: 'case_decisions d',
-    key: 'd.provider_id::text',
-    label: `(SELECT first_name || ' ' || last_name || coalesce(', ' || credentials, '') FROM providers WHERE id::text = agg.key)`,
+    group: 'd.provider_id',
+    expand: false,
+    label: `(SELECT first_name || ' ' || last_name || coalesce(', ' || credentials, '') FROM providers WHERE id = agg.key)`,
   },
 };
+
+const URGENCIES = ['standard', 'expedited'] as const;
+const REVIEW_STAGES = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'] as const;
 
 /** Manager reports: every figure is an aggregate computed in PostgreSQL over case_decisions and cases. */
 @Injectable()
@@ -53,11 +58,15 @@ export class ReportsService {
   /**
    * Report SQL runs in one read-only transaction with room to sort in memory: the percentiles
    * sort a year of decisions, and the 4 MB default spills to disk (800 ms → 380 ms at 1M cases).
+   * No parallel workers: on the 2-core server that also answers the app, a report's workers
+   * only wait for CPU and each rebuilds the same hash tables (late payers 290 ms → 110 ms,
+   * summary 250–350 ms → 150 ms, one request at a time at 1M cases).
    */
   private async query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await manager.query(`SET TRANSACTION READ ONLY`);
       await manager.query(`SET LOCAL work_mem = '64MB'`);
+      await manager.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
       return (await manager.query(sql, params)) as T[];
     });
   }
@@ -70,39 +79,36 @@ export class ReportsService {
   }
 
   async summary(range: ReportRangeQuery): Promise<SummaryReportDto> {
-    // One pass over the range's decisions; the appealed check reads the small partial index
-    // cases_appealed_idx rather than the cases table.
+    // One pass over the range's decisions, counted per (stage, outcome) — one hash lookup a row
+    // instead of thirteen FILTER tests (330 ms → 285 ms) — then folded into the figures on those
+    // few groups. The appealed check reads the small partial index cases_appealed_idx rather than
+    // the cases table.
     const [row] = (await this.query(
       `SELECT
          (SELECT count(*) FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')}) AS submitted,
          (SELECT count(*) FROM cases c WHERE c.status = 'withdrawn' AND ${IN_RANGE('c.closed_at')}) AS withdrawn,
-         agg.*
+         coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial'), 0) AS decisions,
+         coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial' AND g.outcome = 'approved'), 0) AS approved,
+         coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial' AND g.outcome = 'partially_approved'), 0) AS partially_approved,
+         coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial' AND g.outcome = 'denied'), 0) AS denied,
+         coalesce(sum(g.n) FILTER (WHERE g.stage <> 'initial' AND g.outcome <> 'denied'), 0) AS approved_after_appeal,
+         coalesce(sum(g.appealed), 0) AS denied_then_appealed,
+         ${REVIEW_STAGES.map(
+           (st) => `coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}'), 0) AS "${st}", coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}' AND g.outcome <> 'denied'), 0) AS "${st}_overturned"`,
+         ).join(',\n         ')}
        FROM (
-         SELECT count(*) FILTER (WHERE d.stage = 'initial') AS decisions,
-                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'approved') AS approved,
-                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'partially_approved') AS partially_approved,
-                count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'denied') AS denied,
-                count(*) FILTER (WHERE d.stage <> 'initial' AND d.outcome <> 'denied') AS approved_after_appeal,
+         SELECT d.stage, d.outcome, count(*) AS n,
                 count(*) FILTER (WHERE d.stage = 'initial' AND d.outcome = 'denied'
-                                   AND d.case_id IN (SELECT id FROM cases WHERE appeal_level >= 1)) AS denied_then_appealed,
-                ${['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review']
-                  .map((st) => `count(*) FILTER (WHERE d.stage = '${st}') AS "${st}", count(*) FILTER (WHERE d.stage = '${st}' AND d.outcome <> 'denied') AS "${st}_overturned"`)
-                  .join(',\n                ')}
-           FROM case_decisions d WHERE ${IN_RANGE('d.decided_at')}) agg`,
+                                   AND d.case_id IN (SELECT id FROM cases WHERE appeal_level >= 1)) AS appealed
+           FROM case_decisions d WHERE ${IN_RANGE('d.decided_at')}
+          GROUP BY d.stage, d.outcome) g`,
       this.params(range),
     )) as Record<string, unknown>[];
-    const stages = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'].map((stage) => ({
-      stage,
-      decisions: String(row[stage] ?? 0),
-      overturned: String(row[`${stage}_overturned`] ?? 0),
-    }));
     const decisions = num(row.decisions);
     const denied = num(row.denied);
-    const order = ['peer_to_peer', 'appeal_1', 'appeal_2', 'external_review'];
-    const overturnByStage = order.map((stage) => {
-      const s = stages.find((x) => x.stage === stage);
-      const total = num(s?.decisions);
-      const overturned = num(s?.overturned);
+    const overturnByStage = REVIEW_STAGES.map((stage) => {
+      const total = num(row[stage]);
+      const overturned = num(row[`${stage}_overturned`]);
       return { stage, decisions: total, overturned, overturnRate: share(overturned, total) };
     });
     const reviewTotal = overturnByStage.reduce((a, s) => a + s.decisions, 0);
@@ -129,27 +135,33 @@ export class ReportsService {
   }
 
   async decisionTimes(range: ReportRangeQuery): Promise<DecisionTimesReportDto> {
-    const rows = (await this.query(
-      `SELECT d.urgency, count(*) AS decisions, avg(d.h) AS mean,
-              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.h) AS pct,
-              count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
-              count(*) FILTER (WHERE d.due_at IS NOT NULL) AS with_due
+    // One pass with a FILTER per urgency, not GROUP BY urgency: grouping sorted the whole year's
+    // decisions by urgency before each percentile sorted its own group again (283 ms → 204 ms).
+    // OFFSET 0 keeps the subquery from being flattened, so h is computed once a row rather than
+    // once for the mean and again for the percentiles (231 ms → 184 ms).
+    const [row] = (await this.query(
+      `SELECT ${URGENCIES.map(
+        (u) => `count(*) FILTER (WHERE d.urgency = '${u}') AS "${u}_decisions",
+               avg(d.h) FILTER (WHERE d.urgency = '${u}') AS "${u}_mean",
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY d.h) FILTER (WHERE d.urgency = '${u}') AS "${u}_pct",
+               count(*) FILTER (WHERE d.urgency = '${u}' AND d.decided_at > d.due_at) AS "${u}_late",
+               count(*) FILTER (WHERE d.urgency = '${u}' AND d.due_at IS NOT NULL) AS "${u}_with_due"`,
+      ).join(',\n              ')}
          FROM (SELECT d.urgency, d.decided_at, d.due_at, ${HOURS} AS h
-                 FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}) d
-        GROUP BY d.urgency`,
+                 FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')} OFFSET 0) d`,
       this.params(range),
     )) as Record<string, unknown>[];
     return {
-      rows: ['standard', 'expedited'].map((urgency) => {
-        const r = rows.find((x) => x.urgency === urgency);
+      rows: URGENCIES.map((urgency) => {
+        const pct = row[`${urgency}_pct`] as number[] | null;
         return {
           urgency,
-          decisions: num(r?.decisions),
-          meanHours: hours(r?.mean),
-          medianHours: hours((r?.pct as number[] | undefined)?.[0]),
-          p90Hours: hours((r?.pct as number[] | undefined)?.[1]),
-          late: num(r?.late),
-          lateShare: share(num(r?.late), num(r?.with_due)),
+          decisions: num(row[`${urgency}_decisions`]),
+          meanHours: hours(row[`${urgency}_mean`]),
+          medianHours: hours(pct?.[0]),
+          p90Hours: hours(pct?.[1]),
+          late: num(row[`${urgency}_late`]),
+          lateShare: share(num(row[`${urgency}_late`]), num(row[`${urgency}_with_due`])),
         };
       }),
     };
@@ -157,19 +169,36 @@ export class ReportsService {
 
   async breakdown(range: ReportRangeQuery, dimension: BreakdownDimension): Promise<BreakdownReportDto> {
     const dim = DIMENSIONS[dimension];
+    // Each group's hours are gathered into an array by a hash aggregate and its median taken from
+    // that array: the same values, so the same percentile_cont, without sorting the whole year's
+    // decisions by the group key first (by payer 332 ms → 195 ms).
+    const counts = ['decisions', 'approved', 'partially_approved', 'denied', 'late'];
+    const agg = dim.expand
+      ? // A decision counts once for each code it covered (twice if listed twice).
+        `SELECT k.key, ${counts.map((c) => `sum(g.${c}) AS ${c}`).join(', ')},
+                (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY h)
+                   FROM grouped g2 CROSS JOIN LATERAL unnest(g2.grp) AS k2(key) CROSS JOIN LATERAL unnest(g2.hours) AS h
+                  WHERE k2.key IS NOT DISTINCT FROM k.key) AS median
+           FROM grouped g CROSS JOIN LATERAL unnest(g.grp) AS k(key)
+          GROUP BY k.key`
+      : `SELECT g.grp AS key, ${counts.map((c) => `g.${c}`).join(', ')},
+                (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY h) FROM unnest(g.hours) AS h) AS median
+           FROM grouped g`;
     const rows = await this.query(
-      `WITH agg AS (
-         SELECT ${dim.key} AS key, count(*) AS decisions,
+      `WITH grouped AS (
+         SELECT ${dim.group} AS grp, count(*) AS decisions,
                 count(*) FILTER (WHERE d.outcome = 'approved') AS approved,
                 count(*) FILTER (WHERE d.outcome = 'partially_approved') AS partially_approved,
                 count(*) FILTER (WHERE d.outcome = 'denied') AS denied,
                 count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median
-           FROM ${dim.from}
+                array_agg(${HOURS}) AS hours
+           FROM case_decisions d
           WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')}
-          GROUP BY 1)
-       SELECT agg.*, ${dim.label} AS label FROM agg
-        ORDER BY agg.denied DESC, agg.decisions DESC, agg.key`,
+          GROUP BY 1),
+       agg AS (${agg})
+       SELECT agg.key::text AS key, ${counts.map((c) => `agg.${c}`).join(', ')}, agg.median, ${dim.label} AS label
+         FROM agg
+        ORDER BY agg.denied DESC, agg.decisions DESC, agg.key::text`,
       this.params(range),
     );
     return {
@@ -201,19 +230,30 @@ export class ReportsService {
   }
 
   async trend(range: ReportRangeQuery): Promise<TrendReportDto> {
+    // Each clinic month becomes a pair of instants (the same local-midnight bounds IN_RANGE uses,
+    // clipped to the range) and is counted by its own index range scan. Labelling every row with
+    // to_char(… AT TIME ZONE …) cost a time-zone conversion per row, and the decisions were then
+    // sorted by that label (1,220 ms → 150 ms). A row lands in the month its local time reads, as
+    // before, unless a zone turns its clocks back across midnight on a 1st; there the range's own
+    // bounds rule. Months with neither submissions nor decisions are left out, as before.
     const rows = (await this.query(
-      `WITH decided AS (
-         SELECT to_char(d.decided_at AT TIME ZONE $3, 'YYYY-MM') AS month, count(*) AS decisions,
-                count(*) FILTER (WHERE d.outcome = 'approved') AS approved,
-                count(*) FILTER (WHERE d.outcome = 'denied') AS denied,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median
-           FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')} GROUP BY 1),
-       submitted AS (
-         SELECT to_char(c.first_submitted_at AT TIME ZONE $3, 'YYYY-MM') AS month, count(*) AS submitted
-           FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')} GROUP BY 1)
-       SELECT coalesce(d.month, s.month) AS month, coalesce(s.submitted, 0) AS submitted, coalesce(d.decisions, 0) AS decisions,
-              coalesce(d.approved, 0) AS approved, coalesce(d.denied, 0) AS denied, d.median
-         FROM decided d FULL JOIN submitted s ON s.month = d.month ORDER BY 1`,
+      `WITH months AS (
+         SELECT to_char(m, 'YYYY-MM') AS month,
+                greatest(m, $1::date::timestamp) AT TIME ZONE $3 AS lo,
+                least(m + interval '1 month', ($2::date + 1)::timestamp) AT TIME ZONE $3 AS hi
+           FROM generate_series(date_trunc('month', $1::date::timestamp), $2::date::timestamp, interval '1 month') AS m)
+       SELECT m.month, s.submitted, d.decisions, d.approved, d.denied, d.median
+         FROM months m
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS submitted FROM cases c WHERE c.first_submitted_at >= m.lo AND c.first_submitted_at < m.hi) s
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS decisions,
+                 count(*) FILTER (WHERE d.outcome = 'approved') AS approved,
+                 count(*) FILTER (WHERE d.outcome = 'denied') AS denied,
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median
+            FROM case_decisions d WHERE d.stage = 'initial' AND d.decided_at >= m.lo AND d.decided_at < m.hi) d
+        WHERE s.submitted > 0 OR d.decisions > 0
+        ORDER BY m.month`,
       this.params(range),
     )) as Record<string, unknown>[];
     return {

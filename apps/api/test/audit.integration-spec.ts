@@ -123,6 +123,23 @@ describe('the audit trail', () => {
       const { rows } = await t.db.query<{ n: string; max: string }>('SELECT count(*) AS n, max(id) AS max FROM audit_events');
       expect(rows[0].n).toBe(rows[0].max);
     });
+
+    it('writes reads that arrive together in one go, each its own row, and one bad row fails alone', async () => {
+      const audit = t.app.get(AuditService);
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          audit.record({ action: 'read', objectType: 'photo', objectId: i === 5 ? 'x'.repeat(150) : `grouped-${i}`, detail: { i } }, { user: null, ip: `10.0.0.${i}` }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+      const { rows } = await t.db.query(`SELECT object_id, host(ip) AS ip, detail FROM audit_events WHERE object_id LIKE 'grouped-%' ORDER BY id`);
+      expect(rows).toEqual(
+        Array.from({ length: 12 }, (_, i) => i)
+          .filter((i) => i !== 5)
+          .map((i) => ({ object_id: `grouped-${i}`, ip: `10.0.0.${i}`, detail: { i } })),
+      );
+      expect((await verify(t)).ok).toBe(true);
+    });
   });
 
   describe('append-only in the database', () => {

@@ -69,11 +69,16 @@ export interface CaseEventRow {
 }
 
 /** A case with everything its page shows: read in one round trip, outside any transaction. */
+// What a case page shows of its patient, payer and physician (fewer columns to read and parse).
+const PATIENT_FIELDS = ['id', 'firstName', 'lastName', 'mrn', 'dateOfBirth', 'memberId'] as const;
+const PAYER_FIELDS = ['id', 'name', 'planType'] as const;
+const PROVIDER_FIELDS = ['id', 'firstName', 'lastName', 'credentials', 'npi'] as const;
+
 export interface CaseView {
   loaded: LoadedCase;
-  patient: Patient;
-  payer: Payer;
-  provider: Provider;
+  patient: Pick<Patient, (typeof PATIENT_FIELDS)[number]>;
+  payer: Pick<Payer, (typeof PAYER_FIELDS)[number]>;
+  provider: Pick<Provider, (typeof PROVIDER_FIELDS)[number]>;
   rule: DeadlineRule;
   events: CaseEventRow[];
 }
@@ -85,9 +90,9 @@ let caseForUpdateSql: string | undefined;
 function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): string {
   return `
     SELECT ${selectColumns(dataSource, PreauthCase, 'c', 'c_')},
-           ${selectColumns(dataSource, Patient, 'pt', 'pt_')},
-           ${selectColumns(dataSource, Payer, 'py', 'py_')},
-           ${selectColumns(dataSource, Provider, 'pr', 'pr_')},
+           ${selectColumns(dataSource, Patient, 'pt', 'pt_', PATIENT_FIELDS)},
+           ${selectColumns(dataSource, Payer, 'py', 'py_', PAYER_FIELDS)},
+           ${selectColumns(dataSource, Provider, 'pr', 'pr_', PROVIDER_FIELDS)},
            ${selectColumns(dataSource, DeadlineRuleRow, 'dr', 'dr_')},
            (SELECT count(*)::int FROM case_photos WHERE case_id = c.id AND deleted_at IS NULL) AS photo_count,
            (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
@@ -134,7 +139,7 @@ export async function loadCaseForUpdate(manager: EntityManager, id: string): Pro
 
 function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseView {
   const row = hydrate(dataSource, PreauthCase, raw, 'c_');
-  const payer = hydrate(dataSource, Payer, raw, 'py_');
+  const payer = hydrate(dataSource, Payer, raw, 'py_', PAYER_FIELDS);
   const loaded: LoadedCase = {
     row,
     lines: (raw.lines as Record<string, unknown>[]).map((l) => hydrate(dataSource, CaseProcedureLine, l)),
@@ -149,9 +154,9 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
   }));
   return {
     loaded,
-    patient: hydrate(dataSource, Patient, raw, 'pt_'),
+    patient: hydrate(dataSource, Patient, raw, 'pt_', PATIENT_FIELDS),
     payer,
-    provider: hydrate(dataSource, Provider, raw, 'pr_'),
+    provider: hydrate(dataSource, Provider, raw, 'pr_', PROVIDER_FIELDS),
     rule: toDeadlineRule(hydrate(dataSource, DeadlineRuleRow, raw, 'dr_')),
     events,
   };

@@ -11,7 +11,9 @@ import sharp from 'sharp';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
-import { runMigrations } from '../apps/api/src/database/data-source';
+import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/data-source';
+import { buildCaseViewSql } from '../apps/api/src/modules/cases/case-loader';
+import { DataSource } from 'typeorm';
 import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
 
@@ -80,6 +82,50 @@ function pin(pid: number, cpus: string, children = false): void {
   if (!children) return;
   const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
   for (const kid of kids) execFileSync('taskset', ['-a', '-p', '-c', cpus, kid], { stdio: 'ignore' });
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of a hot query, run as the app runs it (prepared, after the plan
+ * cache has settled), and the tables it reads whole that hold more than 10,000 rows: none is the
+ * goal on a hot path.
+ */
+async function planOf(client: Client, name: string, sql: string, params: unknown[]): Promise<string> {
+  const statement = `plan_${name.replace(/\W+/g, '_')}`;
+  const args = params.length ? `(${params.map((p) => client.escapeLiteral(literal(p))).join(', ')})` : '';
+  await client.query(`PREPARE ${statement} AS ${sql}`);
+  // Past the first five runs PostgreSQL may switch to the generic plan, as it does in the app.
+  for (let i = 0; i < 6; i++) await client.query(`EXECUTE ${statement}${args}`);
+  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE ${statement}${args}`);
+  await client.query(`DEALLOCATE ${statement}`);
+  const [plan] = (rows[0] as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] })['QUERY PLAN'];
+  const nodes: PlanNode[] = [];
+  const walk = (n: PlanNode) => {
+    nodes.push(n);
+    for (const c of n.Plans ?? []) walk(c);
+  };
+  walk(plan.Plan);
+  const scans = nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Index Name'] ?? n['Relation Name']}`);
+  const seqTables = [...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'] as string))];
+  const large: string[] = [];
+  for (const table of seqTables) {
+    const rows = Number((await client.query(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]?.reltuples ?? 0);
+    if (rows > 10_000) large.push(`${table} (${Math.round(rows).toLocaleString('en-US')} rows)`);
+  }
+  return `${name.padEnd(30)} ${plan['Execution Time'].toFixed(2)} ms, planning ${plan['Planning Time'].toFixed(2)} ms; ${large.length ? `SEQUENTIAL SCAN of ${large.join(', ')}` : 'no sequential scan of a large table'}\n      ${[...new Set(scans)].join(', ')}`;
+}
+
+/** A value as SQL text for EXECUTE (arrays in PostgreSQL's literal form). */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return `{${value.map((v) => `"${String(v)}"`).join(',')}}`;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
 }
 
 /** Scenarios left out by --only; the two baselines always run. */
@@ -337,6 +383,24 @@ async function main(): Promise<void> {
     await pool.end();
     await auditPool.end();
 
+    // The hot paths' plans, as the app runs them.
+    const plans: string[] = [];
+    if (!ONLY || ONLY.includes('plans')) {
+      const dataSource = new DataSource(buildDataSourceOptions(db.url));
+      await dataSource.initialize();
+      const caseViewSql = buildCaseViewSql(dataSource, false);
+      await dataSource.destroy();
+      const planClient = new Client({ connectionString: db.url });
+      await planClient.connect();
+      plans.push(await planOf(planClient, 'worklist', LIST_SQL(`c.status = ANY($1) AND c.next_due_at IS NOT NULL`, 'c.next_due_at, c.id'), [worklistStatuses.split(',')]));
+      plans.push(await planOf(planClient, 'case list, status + payer', LIST_SQL(`c.status = ANY($1) AND c.payer_id = $2`, 'c.created_at DESC, c.id DESC'), [['denied', 'approved'], payerId]));
+      plans.push(await planOf(planClient, 'case list, deep cursor', LIST_SQL(`(c.created_at, c.id) < ($1, $2)`, 'c.created_at DESC, c.id DESC'), [deep.created_at, deep.id]));
+      plans.push(await planOf(planClient, 'case page', caseViewSql, [caseIds[0]]));
+      await planClient.end();
+      log('\nPlans (EXPLAIN ANALYZE, BUFFERS; prepared, as the app runs them):');
+      for (const p of plans) log(`  ${p}`);
+    }
+
     const byName = (n: string) => results.find((r) => r.name === n);
     const ratio = (a: string, b: string) => Math.round(((byName(a)?.p95 ?? NaN) / (byName(b)?.p95 ?? NaN)) * 100) / 100;
     const ratios = ['worklist', 'case list, status + payer filter', 'case list, deep cursor']
@@ -353,7 +417,7 @@ async function main(): Promise<void> {
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     // A partial run (--only) must not replace the figures of the last full one.
     const file = join(root, ONLY ? 'bench/results/partial.json' : PIN ? 'bench/results/latest-pinned.json' : 'bench/results/latest.json');
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
     log(`\nWrote ${file}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -87,7 +87,7 @@ let caseViewSql: string | undefined;
 let caseForUpdateSql: string | undefined;
 
 /** With the timeline for the page; without it, and with the case row locked, for a change. */
-function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): string {
+export function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): string {
   return `
     SELECT ${selectColumns(dataSource, PreauthCase, 'c', 'c_')},
            ${selectColumns(dataSource, Patient, 'pt', 'pt_', PATIENT_FIELDS)},

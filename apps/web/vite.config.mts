@@ -1,14 +1,41 @@
 import react from '@vitejs/plugin-react';
-import { dirname, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+// The API serves dist/web/assets from these .br/.gz copies (app.module.ts): compressing once at
+// build time at the highest levels costs nothing per request and sends fewer bytes than on the fly.
+function precompressAssets(): Plugin {
+  return {
+    name: 'preauth:precompress-assets',
+    apply: 'build',
+    async writeBundle({ dir }, bundle) {
+      const files = Object.keys(bundle).filter((file) => file.startsWith('assets/') && /\.(js|css|svg|json)$/.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(dir ?? '', file);
+          const body = await readFile(path);
+          if (body.length < 1024) return;
+          await writeFile(`${path}.br`, await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          await writeFile(`${path}.gz`, await gzipAsync(body, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   resolve: {
     alias: {
       '@preauth/domain': resolve(root, 'libs/domain/src/index.ts'),

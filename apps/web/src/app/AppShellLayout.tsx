@@ -1,5 +1,10 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
+// All of Mantine's styles (main.tsx loads only the sign-in page's); coming after those, this
+// complete copy decides the cascade, in Mantine's own order.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { ROLE_LABELS, type Role } from '@preauth/domain';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
@@ -37,6 +42,8 @@ export function AppShellLayout() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+      {/* Only signed-in pages raise notifications: here they stay out of the sign-in page's bundle. */}
+      <Notifications position="bottom-right" />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">

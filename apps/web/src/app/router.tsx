@@ -1,10 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { AppShellLayout } from './AppShellLayout';
+import { SignInPage } from '../pages/SignInPage';
 
-// Shown while the first page's chunk loads.
+// Shown while a signed-in page's first chunks load.
 function PageLoading() {
   return (
     <Center h="100vh">
@@ -13,20 +12,19 @@ function PageLoading() {
   );
 }
 
-// Every page is its own chunk: the first load only carries the shell and the sign-in form.
+// Every signed-in page, and the shell around them, is its own chunk: the first load carries the
+// router, the providers and the sign-in page, then only the page it shows.
 export const router = createBrowserRouter([
-  {
-    path: '/sign-in',
-    hydrateFallbackElement: <PageLoading />,
-    lazy: async () => ({ Component: (await import('../pages/SignInPage')).SignInPage }),
-  },
+  // Not lazy: every session starts here, and the form in the first render beats a spinner, then a
+  // second round trip for the page's chunk, then a second render.
+  { path: '/sign-in', Component: SignInPage },
   {
     element: <RequireAuth />,
     hydrateFallbackElement: <PageLoading />,
     children: [
       {
         path: '/',
-        element: <AppShellLayout />,
+        lazy: async () => ({ Component: (await import('./AppShellLayout')).AppShellLayout }),
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../pages/HomeRedirect')).HomeRedirect }) },
           { path: 'worklist', lazy: async () => ({ Component: (await import('../pages/WorklistPage')).WorklistPage }) },
@@ -37,7 +35,7 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', lazy: async () => ({ Component: (await import('../pages/CasePage')).CasePage }) },
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },
     ],

@@ -21,6 +21,20 @@ describe('SignInForm', () => {
     expect(post).not.toHaveBeenCalled();
   });
 
+  it('asks for an empty email and sends a padded one trimmed', async () => {
+    const user = userEvent.setup({ delay: null });
+    post.mockResolvedValue({ error: { statusCode: 401, code: 'invalid_credentials', message: 'no' }, response: { ok: false, status: 401 } });
+    renderWithProviders(<SignInForm onSignedIn={jest.fn()} />);
+    await user.type(screen.getByLabelText(/Email/), '   ');
+    await user.type(screen.getByLabelText(/Password/), ' secret ');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter your email address.')).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText(/Email/), 'frontdesk@demo.clinic ');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(post).toHaveBeenCalledWith('/api/auth/login', { body: { email: 'frontdesk@demo.clinic', password: ' secret ' } }));
+  });
+
   it('says the credentials are wrong on a 401', async () => {
     const user = userEvent.setup({ delay: null });
     post.mockResolvedValue({ error: { statusCode: 401, code: 'invalid_credentials', message: 'no' }, response: { ok: false, status: 401 } });

@@ -21,8 +21,13 @@ export function loggablePath(req: IncomingMessage & { [ROUTE_PATTERN]?: string }
 }
 
 // pino-http serializes `req` when the request arrives, before routing; the route pattern is only
-// known at the end, so the completion line carries it as `route`.
-const withRoute = (req: IncomingMessage, val: object) => ({ ...val, route: loggablePath(req) });
+// known at the end, so the completion line carries it as `route`, with the user the guard found
+// (set here rather than with customProps, which costs a child logger per request).
+const withRoute = (req: IncomingMessage & { user?: { id?: string } }, val: object) => ({
+  ...val,
+  route: loggablePath(req),
+  ...(req.user?.id ? { userId: req.user.id } : {}),
+});
 
 /**
  * Request logs carry method, route pattern (never the query string: searches hold patient names),
@@ -44,8 +49,5 @@ export function buildHttpLoggerOptions(level: string): Options {
     },
     customSuccessObject: (req, _res, val: object) => withRoute(req, val),
     customErrorObject: (req, _res, _error, val: object) => withRoute(req, val),
-    // Undefined (not {}) before the guard has run: pino-http makes a child logger for every
-    // truthy answer, and it asks once when the request arrives.
-    customProps: ((req: IncomingMessage & { user?: { id?: string } }) => (req.user?.id ? { userId: req.user.id } : undefined)) as Options['customProps'],
   };
 }

@@ -10,8 +10,6 @@ describe('cases over HTTP', () => {
   let manager: SignedIn;
   let clinic: ClinicFixture;
 
-  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
 
   async function createReadyCase(): Promise<{ id: string; version: number }> {
     const res = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
@@ -44,9 +42,9 @@ describe('cases over HTTP', () => {
       expect(res.headers.etag).toBe('"1"');
       const row = (await t.db.query(`SELECT status, necessity_criteria, created_by FROM cases WHERE id = $1`, [res.body.id])).rows[0];
       expect(row).toEqual({ status: 'documented', necessity_criteria: ['itching', 'burning'], created_by: physician.user.id });
-      expect(await countRows('case_procedure_lines', 'case_id = $1', [res.body.id])).toBe(1);
-      expect(await countRows('case_failed_treatments', 'case_id = $1', [res.body.id])).toBe(1);
-      expect(await countRows('case_events', `case_id = $1 AND type = 'created'`, [res.body.id])).toBe(1);
+      expect(await t.countRows('case_procedure_lines', 'case_id = $1', [res.body.id])).toBe(1);
+      expect(await t.countRows('case_failed_treatments', 'case_id = $1', [res.body.id])).toBe(1);
+      expect(await t.countRows('case_events', `case_id = $1 AND type = 'created'`, [res.body.id])).toBe(1);
       // Everything but the evidence, which comes after the case exists (photos and notes).
       const failing = res.body.readiness.items.filter((i: { passed: boolean }) => !i.passed).map((i: { id: string }) => i.id);
       expect(failing).toEqual(['photos', 'physician_note']);
@@ -57,10 +55,10 @@ describe('cases over HTTP', () => {
       const ok = await frontDesk.post('/api/cases').send(administrative).expect(201);
       expect(ok.body.readiness.ready).toBe(false);
       expect(ok.body.readiness.items.find((i: { field?: string; passed: boolean }) => i.field === 'findings' && !i.passed)).toBeDefined();
-      const before = await countRows('cases');
+      const before = await t.countRows('cases');
       const refused = await frontDesk.post('/api/cases').send({ ...administrative, findings, failedTreatments }).expect(403);
       expect(refused.body.message).toMatch(/physician/i);
-      expect(await countRows('cases')).toBe(before);
+      expect(await t.countRows('cases')).toBe(before);
     });
 
     it.each([
@@ -72,10 +70,10 @@ describe('cases over HTTP', () => {
       ['a bad date', { failedTreatments: [{ therapy: 'x', startDate: '2026-02-30', outcome: 'none' }] }, 'failedTreatments.0.startDate'],
       ['an urgency that does not exist', { urgency: 'whenever' }, 'urgency'],
     ])('refuses %s with 400 naming the field, writing nothing', async (_label, patch, field) => {
-      const before = await countRows('cases');
+      const before = await t.countRows('cases');
       const res = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...patch }).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect(await countRows('cases')).toBe(before);
+      expect(await t.countRows('cases')).toBe(before);
     });
 
     it('refuses a patient that does not exist with 400 on patientId', async () => {
@@ -95,7 +93,7 @@ describe('cases over HTTP', () => {
       expect(stale.body.message).toMatch(/reload/);
       const row = (await t.db.query(`SELECT status, version FROM cases WHERE id = $1`, [id])).rows[0];
       expect(row).toEqual({ status: 'documented', version: 1 });
-      expect(await countRows('case_events', `case_id = $1 AND type = 'transition'`, [id])).toBe(0);
+      expect(await t.countRows('case_events', `case_id = $1 AND type = 'transition'`, [id])).toBe(0);
     });
 
     it('submits a ready case: status, version, clock and event commit together', async () => {
@@ -175,7 +173,7 @@ describe('cases over HTTP', () => {
         manager.post(`/api/cases/${id}/transitions`).set('If-Match', '1').send({ to: 'withdrawn', reason: 'Self-pay' }),
       ]);
       expect(attempts.map((r) => r.status).sort()).toEqual([201, 409]);
-      expect(await countRows('case_events', `case_id = $1 AND type = 'transition'`, [id])).toBe(1);
+      expect(await t.countRows('case_events', `case_id = $1 AND type = 'transition'`, [id])).toBe(1);
       expect((await t.db.query(`SELECT version FROM cases WHERE id = $1`, [id])).rows[0].version).toBe(2);
     });
   });
@@ -185,7 +183,7 @@ describe('cases over HTTP', () => {
       const { id } = await createReadyCase();
       const res = await frontDesk.patch(`/api/cases/${id}`).set('If-Match', '1').send({ diagnoses: ['l72.8'], urgency: 'expedited' }).expect(200);
       expect(res.body).toMatchObject({ diagnoses: ['L72.8'], urgency: 'expedited', version: 2 });
-      expect(await countRows('case_events', `case_id = $1 AND type = 'updated'`, [id])).toBe(1);
+      expect(await t.countRows('case_events', `case_id = $1 AND type = 'updated'`, [id])).toBe(1);
     });
 
     it('refuses clinical fields from front desk (403) and clinical edits after submission (409)', async () => {
@@ -201,7 +199,7 @@ describe('cases over HTTP', () => {
   describe('GET /api/cases', () => {
     it('pages with a keyset cursor without gaps or repeats, and filters', async () => {
       for (let i = 0; i < 5; i++) await createReadyCase();
-      const total = await countRows('cases');
+      const total = await t.countRows('cases');
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
@@ -217,7 +215,7 @@ describe('cases over HTTP', () => {
       expect(submitted.body.items.every((c: { status: string }) => ['submitted', 'approved'].includes(c.status))).toBe(true);
       const mrn = (await t.db.query(`SELECT mrn FROM patients WHERE id = $1`, [clinic.patientId])).rows[0].mrn as string;
       const found = await frontDesk.get(`/api/cases?q=${encodeURIComponent(mrn.toLowerCase())}&limit=100`).expect(200);
-      expect(found.body.items.length).toBe(await countRows('cases', 'patient_id = $1', [clinic.patientId]));
+      expect(found.body.items.length).toBe(await t.countRows('cases', 'patient_id = $1', [clinic.patientId]));
       const due = await frontDesk.get('/api/cases?sort=due_asc').expect(200);
       const dues = due.body.items.map((c: { currentClock: { dueAt: string } }) => c.currentClock.dueAt);
       expect([...dues].sort()).toEqual(dues);

@@ -72,8 +72,6 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
   let uploadDir: string;
   const fhir = new Fhir();
 
-  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
 
   async function submittedCase(body: Json = {}): Promise<{ id: string; version: number }> {
     const created = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
@@ -186,7 +184,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(photoDoc.description).toBe('Behind the left ear, 6 lesions, taken 2026-11-02');
       expect(photoDoc.content[0].attachment).toMatchObject({ contentType: 'image/jpeg', url: expect.stringMatching(/^\/api\/photos\/[0-9a-f-]{36}$/) });
 
-      expect(await countRows('audit_events', `action = 'export' AND object_type = 'fhir_bundle' AND case_id = $1`, [id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'fhir_bundle' AND case_id = $1`, [id])).toBe(1);
     });
 
     it('exports a withdrawn request as a cancel (certificationType 3 on each item), still valid R4', async () => {
@@ -230,8 +228,8 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(events[0].note).toContain(`Payer ClaimResponse payer-response-1: ${items[0].action}`);
       // The payer's decision time (ClaimResponse.created), not the import time, drives the clocks.
       expect(Math.abs((events[0].occurred_at as Date).getTime() - (Date.now() - 3_600_000))).toBeLessThan(120_000);
-      expect(await countRows('case_decisions', 'case_id = $1', [id])).toBe(status === 'more_info_requested' ? 0 : 1);
-      expect(await countRows('audit_events', `action = 'update' AND object_type = 'case' AND case_id = $1 AND detail->>'transition' = $2`, [id, `submitted->${status}`])).toBe(1);
+      expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(status === 'more_info_requested' ? 0 : 1);
+      expect(await t.countRows('audit_events', `action = 'update' AND object_type = 'case' AND case_id = $1 AND detail->>'transition' = $2`, [id, `submitted->${status}`])).toBe(1);
     });
 
     it('records A2 (partially certified) with the authorized units, and mixed A1/A3 items as a partial approval', async () => {
@@ -294,14 +292,14 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
     ])('refuses %s with 400 naming the element, changing nothing', async (_label, body, field) => {
       const { id, version } = await submittedCase();
       const before = (await t.db.query(`SELECT status, version, updated_at FROM cases WHERE id = $1`, [id])).rows[0];
-      const events = await countRows('case_events', 'case_id = $1', [id]);
-      const audits = await countRows('audit_events', `action = 'update' AND case_id = $1`, [id]);
+      const events = await t.countRows('case_events', 'case_id = $1', [id]);
+      const audits = await t.countRows('audit_events', `action = 'update' AND case_id = $1`, [id]);
       const res = await importResponse(frontDesk, id, version, JSON.parse(JSON.stringify(body))).expect(400);
       expect(res.body.code).toBe('malformed_claim_response');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect((await t.db.query(`SELECT status, version, updated_at FROM cases WHERE id = $1`, [id])).rows[0]).toEqual(before);
-      expect(await countRows('case_events', 'case_id = $1', [id])).toBe(events);
-      expect(await countRows('audit_events', `action = 'update' AND case_id = $1`, [id])).toBe(audits);
+      expect(await t.countRows('case_events', 'case_id = $1', [id])).toBe(events);
+      expect(await t.countRows('audit_events', `action = 'update' AND case_id = $1`, [id])).toBe(audits);
     });
 
     it('applies the state machine: If-Match required and checked, guards and roles as for a manual transition', async () => {

@@ -23,8 +23,6 @@ describe('letters over HTTP', () => {
   let npi: string;
   let uploadDir: string;
 
-  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
 
   async function createCase(body: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
     const res = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
@@ -109,7 +107,7 @@ describe('letters over HTTP', () => {
       expect(res.body.facts).toMatchObject({ photoCount: 0, failedTreatmentCount: 1, npi });
       const row = (await t.db.query(`SELECT status, version, created_by, text FROM case_letters WHERE id = $1`, [res.body.id])).rows[0];
       expect(row).toEqual({ status: 'draft', version: 1, created_by: physician.user.id, text });
-      expect(await countRows('audit_events', `object_type = 'letter' AND action = 'create' AND object_id = $1`, [res.body.id])).toBe(1);
+      expect(await t.countRows('audit_events', `object_type = 'letter' AND action = 'create' AND object_id = $1`, [res.body.id])).toBe(1);
     });
 
     it('says so when no less costly treatment was tried, instead of an empty section', async () => {
@@ -163,7 +161,7 @@ describe('letters over HTTP', () => {
         await actor.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(403);
       }
       expect((await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status).toBe('draft');
-      expect(await countRows('case_events', `case_id = $1 AND type = 'letter_signed'`, [id])).toBe(0);
+      expect(await t.countRows('case_events', `case_id = $1 AND type = 'letter_signed'`, [id])).toBe(0);
     });
 
     it("lets only the case's own physician sign when the provider has an account", async () => {
@@ -187,7 +185,7 @@ describe('letters over HTTP', () => {
         const res = await reader.get(`/api/cases/${id}/letters/${created.body.id}`).expect(200);
         expect(res.body.id).toBe(created.body.id);
       }
-      expect(await countRows('audit_events', `object_type = 'letter' AND action = 'read' AND object_id = $1`, [created.body.id])).toBe(3);
+      expect(await t.countRows('audit_events', `object_type = 'letter' AND action = 'read' AND object_id = $1`, [created.body.id])).toBe(3);
       await admin.get(`/api/cases/${id}/letters`).expect(403);
       await admin.get(`/api/cases/${id}/letters/${created.body.id}`).expect(403);
       await frontDesk.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(403);
@@ -266,7 +264,7 @@ describe('letters over HTTP', () => {
       }
       expect(parsed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(2);
       expect(parsed.info).toMatchObject({ Title: expect.stringMatching(/^Appeal packet PA-/) });
-      expect(await countRows('audit_events', `action = 'export' AND object_type = 'appeal_packet' AND case_id = $1 AND user_id = $2`, [id, frontDesk.user.id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'appeal_packet' AND case_id = $1 AND user_id = $2`, [id, frontDesk.user.id])).toBe(1);
     });
 
     it('opens without photos or a signed letter and says so; admins get none', async () => {

@@ -12,8 +12,6 @@ describe('notes over HTTP', () => {
   let clinic: ClinicFixture;
   let caseId: string;
 
-  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
   const newCase = async () => (await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201)).body.id as string;
 
   beforeAll(async () => {
@@ -41,7 +39,7 @@ describe('notes over HTTP', () => {
       expect(row).toEqual({ kind: 'clinical_note', text, author_id: physician.user.id, version: 1, previous_id: null });
       const events = await t.db.query(`SELECT actor_id, data FROM case_events WHERE case_id = $1 AND type = 'note_added'`, [caseId]);
       expect(events.rows).toEqual([{ actor_id: physician.user.id, data: { noteId: res.body.id, kind: 'clinical_note', version: 1 } }]);
-      expect(await countRows('audit_events', `action = 'create' AND object_type = 'note' AND object_id = $1`, [res.body.id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'create' AND object_type = 'note' AND object_id = $1`, [res.body.id])).toBe(1);
     });
 
     it.each([
@@ -56,9 +54,9 @@ describe('notes over HTTP', () => {
       ['admin', 'other', 403],
     ] as const)('%s writing a %s note → %i', async (who, kind, status) => {
       const actor = { 'front desk': frontDesk, manager, physician, admin }[who];
-      const before = await countRows('case_notes');
+      const before = await t.countRows('case_notes');
       const res = await actor.post(`/api/cases/${caseId}/notes`).send({ kind, text: `A ${kind} note.` }).expect(status);
-      expect(await countRows('case_notes')).toBe(before + (status === 201 ? 1 : 0));
+      expect(await t.countRows('case_notes')).toBe(before + (status === 201 ? 1 : 0));
       if (status === 403 && who !== 'admin') expect(res.body.message).toMatch(/may only be written by/);
     });
 
@@ -68,10 +66,10 @@ describe('notes over HTTP', () => {
       ['a text over 20,000 characters', { kind: 'other', text: 'x'.repeat(20_001) }, 'text'],
       ['an unknown field', { kind: 'other', text: 'x', authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
     ])('refuses %s with 400, writing nothing', async (_label, body, field) => {
-      const before = await countRows('case_notes');
+      const before = await t.countRows('case_notes');
       const res = await physician.post(`/api/cases/${caseId}/notes`).send(body).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect(await countRows('case_notes')).toBe(before);
+      expect(await t.countRows('case_notes')).toBe(before);
     });
 
     it('accepts exactly 20,000 characters', async () => {
@@ -106,7 +104,7 @@ describe('notes over HTTP', () => {
         { actor_id: physician.user.id, data: { noteId: v1.id, kind: 'clinical_note', version: 1 } },
         { actor_id: otherPhysician.user.id, data: { noteId: v2.id, kind: 'clinical_note', version: 2, previousId: v1.id, rootId: v1.id } },
       ]);
-      expect(await countRows('audit_events', `action = 'update' AND object_type = 'note' AND object_id = $1`, [v2.id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'update' AND object_type = 'note' AND object_id = $1`, [v2.id])).toBe(1);
     });
 
     it('refuses to branch an older version with 409 naming the latest', async () => {
@@ -115,7 +113,7 @@ describe('notes over HTTP', () => {
       const v2 = (await frontDesk.post(`/api/notes/${v1.id}/versions`).send({ text: 'Called, reference 123.' }).expect(201)).body;
       const res = await manager.post(`/api/notes/${v1.id}/versions`).send({ text: 'Something else' }).expect(409);
       expect(res.body).toMatchObject({ code: 'note_version_stale', latestId: v2.id });
-      expect(await countRows('case_notes', 'root_id = $1', [v1.id])).toBe(2);
+      expect(await t.countRows('case_notes', 'root_id = $1', [v1.id])).toBe(2);
     });
 
     it('lets exactly one of two concurrent edits of a version win', async () => {
@@ -126,7 +124,7 @@ describe('notes over HTTP', () => {
         manager.post(`/api/notes/${v1.id}/versions`).send({ text: 'b' }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-      expect(await countRows('case_notes', 'root_id = $1', [v1.id])).toBe(2);
+      expect(await t.countRows('case_notes', 'root_id = $1', [v1.id])).toBe(2);
     });
 
     it('applies the kind rules to versions too', async () => {
@@ -134,7 +132,7 @@ describe('notes over HTTP', () => {
       await frontDesk.post(`/api/notes/${v1.id}/versions`).send({ text: 'Front desk rewrite' }).expect(403);
       await manager.post(`/api/notes/${v1.id}/versions`).send({ text: 'Manager rewrite' }).expect(403);
       await admin.post(`/api/notes/${v1.id}/versions`).send({ text: 'Admin rewrite' }).expect(403);
-      expect(await countRows('case_notes', 'previous_id = $1', [v1.id])).toBe(0);
+      expect(await t.countRows('case_notes', 'previous_id = $1', [v1.id])).toBe(0);
     });
 
     it('answers 404 for a note that does not exist', async () => {
@@ -158,7 +156,7 @@ describe('notes over HTTP', () => {
         expect(res.body.map((n: { id: string }) => n.id)).toEqual([b.id, a.id]);
         expect(res.headers['cache-control']).toBe('private, no-store');
       }
-      expect(await countRows('audit_events', `action = 'read' AND object_type = 'case_notes' AND case_id = $1`, [id])).toBe(3);
+      expect(await t.countRows('audit_events', `action = 'read' AND object_type = 'case_notes' AND case_id = $1`, [id])).toBe(3);
       await admin.get(`/api/cases/${id}/notes`).expect(403);
       await t.http().get(`/api/cases/${id}/notes`).expect(401);
     });

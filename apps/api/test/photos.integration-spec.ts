@@ -70,8 +70,6 @@ describe('photos over HTTP', () => {
   let clinic: ClinicFixture;
   let caseId: string;
 
-  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
-    (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n;
   const filesIn = (sub: string) => readdirSync(join(uploadDir, sub)).sort();
 
   async function newCase(): Promise<string> {
@@ -84,7 +82,7 @@ describe('photos over HTTP', () => {
   }
 
   async function expectNothingStored(photosBefore: number) {
-    expect(await countRows('case_photos')).toBe(photosBefore);
+    expect(await t.countRows('case_photos')).toBe(photosBefore);
     expect(filesIn('pending')).toEqual([]);
     expect(filesIn('incoming')).toEqual([]);
     expect(filesIn('photos')).toHaveLength(photosBefore * 2);
@@ -155,7 +153,7 @@ describe('photos over HTTP', () => {
 
       const events = await t.db.query(`SELECT type, actor_id, data FROM case_events WHERE case_id = $1 AND type = 'photo_added'`, [caseId]);
       expect(events.rows).toEqual([{ type: 'photo_added', actor_id: physician.user.id, data: expect.objectContaining({ photoId: res.body.id, bodySite: 'Left lower eyelid' }) }]);
-      expect(await countRows('audit_events', `action = 'create' AND object_type = 'photo' AND object_id = $1`, [res.body.id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'create' AND object_type = 'photo' AND object_id = $1`, [res.body.id])).toBe(1);
     });
 
     it('makes a thumbnail of at most 320 px', async () => {
@@ -186,7 +184,7 @@ describe('photos over HTTP', () => {
     });
 
     it('refuses an HEVC HEIC it cannot decode with 415 and says what to do', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const data = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), randomBytes(2000)]);
       const res = await upload(physician, caseId, FIELDS, { data, filename: 'IMG_0003.HEIC', contentType: 'image/heic' }).expect(415);
       expect(res.body.message).toMatch(/HEIC.*JPEG/);
@@ -212,7 +210,7 @@ describe('photos over HTTP', () => {
       ['a GIF', 415, () => Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1'), 'a.gif', 'image/gif'],
       ['a zero-byte file', 400, () => Buffer.alloc(0), 'empty.jpg', 'image/jpeg'],
     ])('refuses %s with %i and keeps nothing', async (_label, status, data, filename, contentType) => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const res = await upload(physician, caseId, FIELDS, { data: data(), filename, contentType }).expect(status);
       expect(res.body.message).toBeTruthy();
       if (status === 415) expect(res.body.message).toMatch(/JPEG, PNG, WebP and HEIC/);
@@ -220,7 +218,7 @@ describe('photos over HTTP', () => {
     });
 
     it('refuses a truncated JPEG with 422 and keeps nothing', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const full = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#33c' } }).jpeg().toBuffer();
       const res = await upload(physician, caseId, FIELDS, { data: full.subarray(0, Math.floor(full.length / 2)), filename: 'cut.jpg' }).expect(422);
       expect(res.body.message).toMatch(/damaged or incomplete/);
@@ -228,14 +226,14 @@ describe('photos over HTTP', () => {
     });
 
     it('refuses a pixel bomb with 422 before decoding it', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const res = await upload(physician, caseId, FIELDS, { data: await pixelBomb(), filename: 'bomb.png', contentType: 'image/png' }).expect(422);
       expect(res.body.message).toMatch(/20000 × 20000 pixels; at most 50 megapixels/);
       await expectNothingStored(before);
     });
 
     it('refuses a file over MAX_UPLOAD_MB with 413 while streaming and keeps nothing', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       // A JPEG header and noise: only the size is wrong. Just over the limit, so it is refused mid-stream.
       const data = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(MAX_BYTES)]);
       const res = await upload(physician, caseId, FIELDS, { data, filename: 'huge.jpg' }).expect(413);
@@ -244,7 +242,7 @@ describe('photos over HTTP', () => {
     });
 
     it('refuses a body far over the limit from its Content-Length, unread', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const data = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(MAX_BYTES * 4)]);
       await upload(physician, caseId, FIELDS, { data, filename: 'huger.jpg' }).expect(413);
       await expectNothingStored(before);
@@ -258,14 +256,14 @@ describe('photos over HTTP', () => {
       ['a date in the future', { ...FIELDS, takenAt: '2999-01-01' }, 'takenAt'],
       ['an unknown field', { ...FIELDS, gps: '43.5,-1.5' }, 'gps'],
     ])('refuses %s with 400 naming the field, keeping nothing', async (_label, fields, field) => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       const res = await upload(physician, caseId, fields, { data: await solid('jpeg'), filename: 'ok.jpg' }).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       await expectNothingStored(before);
     });
 
     it('refuses a request without a file, or with two', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       await upload(physician, caseId, FIELDS).expect(400);
       const jpeg = await solid('jpeg');
       await physician
@@ -281,7 +279,7 @@ describe('photos over HTTP', () => {
     });
 
     it('answers 404 for a case that does not exist, keeping nothing', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       await upload(physician, '00000000-0000-4000-8000-000000000000', FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(404);
       await expectNothingStored(before);
     });
@@ -315,7 +313,7 @@ describe('photos over HTTP', () => {
     });
 
     it('streams the image to front desk with safe headers and audits the read', async () => {
-      const before = await countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1`, [photoId]);
+      const before = await t.countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1`, [photoId]);
       const res = await frontDesk.get(`/api/photos/${photoId}`).buffer(true).parse((r, cb) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
@@ -327,7 +325,7 @@ describe('photos over HTTP', () => {
       expect(res.headers['content-disposition']).toMatch(/^inline; filename="eyelid\.jpg"/);
       const body = res.body as Buffer;
       expect(body.equals(readFileSync(join(uploadDir, 'photos', `${photoId}.jpg`)))).toBe(true);
-      expect(await countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1 AND user_id = $2`, [photoId, frontDesk.user.id])).toBe(before + 1);
+      expect(await t.countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1 AND user_id = $2`, [photoId, frontDesk.user.id])).toBe(before + 1);
     });
 
     it('streams the thumbnail as WebP', async () => {
@@ -350,7 +348,7 @@ describe('photos over HTTP', () => {
     });
 
     it('lets only physicians upload', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       for (const actor of [frontDesk, manager, admin]) {
         await upload(actor, caseId, FIELDS, { data: jpeg, filename: 'a.jpg' }).expect(403);
       }
@@ -390,7 +388,7 @@ describe('photos over HTTP', () => {
       expect(filesIn('photos')).toContain(`${id}.jpg`);
       const events = await t.db.query(`SELECT actor_id, data FROM case_events WHERE type = 'photo_deleted' AND data->>'photoId' = $1`, [id]);
       expect(events.rows).toEqual([{ actor_id: physician.user.id, data: expect.objectContaining({ photoId: id }) }]);
-      expect(await countRows('audit_events', `action = 'delete' AND object_type = 'photo' AND object_id = $1`, [id])).toBe(1);
+      expect(await t.countRows('audit_events', `action = 'delete' AND object_type = 'photo' AND object_id = $1`, [id])).toBe(1);
 
       await frontDesk.get(`/api/photos/${id}`).expect(404);
       const list = await frontDesk.get(`/api/cases/${caseId}/photos`).expect(200);
@@ -411,7 +409,7 @@ describe('photos over HTTP', () => {
     const inTwoHours = () => new Date(Date.now() + 2 * 60 * 60 * 1000);
 
     it('cleans up when the write fails between the files and the commit', async () => {
-      const before = await countRows('case_photos');
+      const before = await t.countRows('case_photos');
       hooks().afterFilesWritten = async () => {
         throw new Error('disk on fire');
       };
@@ -420,8 +418,8 @@ describe('photos over HTTP', () => {
     });
 
     it('after a crash before the commit, leaves only pending files, which the sweeper removes', async () => {
-      const before = await countRows('case_photos');
-      const eventsBefore = await countRows('case_events', `type = 'photo_added'`);
+      const before = await t.countRows('case_photos');
+      const eventsBefore = await t.countRows('case_events', `type = 'photo_added'`);
       let crashedId = '';
       // The process "dies" here: the upload never goes further.
       hooks().afterFilesWritten = (id) => {
@@ -431,7 +429,7 @@ describe('photos over HTTP', () => {
       await expect(upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).timeout(1500)).rejects.toThrow();
       expect(crashedId).not.toBe('');
       expect(filesIn('pending')).toEqual([`${crashedId}-thumb.webp`, `${crashedId}.jpg`].sort());
-      expect(await countRows('case_photos', 'id = $1', [crashedId])).toBe(0);
+      expect(await t.countRows('case_photos', 'id = $1', [crashedId])).toBe(0);
 
       // A young pending file may be an upload in flight: left alone.
       expect((await sweeper().sweep()).deleted).toEqual([]);
@@ -443,8 +441,8 @@ describe('photos over HTTP', () => {
       expect(filesIn('pending')).toEqual([]);
       expect(filesIn('incoming')).toEqual([]);
       expect(filesIn('photos')).not.toContain(`${crashedId}.jpg`);
-      expect(await countRows('case_photos')).toBe(before);
-      expect(await countRows('case_events', `type = 'photo_added'`)).toBe(eventsBefore);
+      expect(await t.countRows('case_photos')).toBe(before);
+      expect(await t.countRows('case_events', `type = 'photo_added'`)).toBe(eventsBefore);
     });
 
     it('after a crash right after the commit, the sweeper makes the files final', async () => {
@@ -454,7 +452,7 @@ describe('photos over HTTP', () => {
         return new Promise<void>(() => undefined);
       };
       await expect(upload(physician, caseId, FIELDS, { data: await solid('webp'), filename: 'a.webp' }).timeout(1500)).rejects.toThrow();
-      expect(await countRows('case_photos', 'id = $1', [crashedId])).toBe(1);
+      expect(await t.countRows('case_photos', 'id = $1', [crashedId])).toBe(1);
       expect(filesIn('pending')).toEqual([`${crashedId}-thumb.webp`, `${crashedId}.webp`].sort());
       expect(filesIn('photos')).not.toContain(`${crashedId}.webp`);
 

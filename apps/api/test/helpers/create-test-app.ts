@@ -23,6 +23,8 @@ export interface TestApp {
    * for tests that change sessions or users straight in the database, as another instance might.
    */
   forgetCachedSessions(): void;
+  /** Rows of a table, optionally filtered (`where` with $1… and `params`). */
+  countRows(table: string, where?: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     database,
     logs: () => captured,
     forgetCachedSessions: () => app.get(SessionsService).forgetAll(),
+    countRows: async (table, where = 'true', params = []) =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n,
     async close() {
       await app.close();
       await db.end();

@@ -12,7 +12,7 @@ import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
 import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/data-source';
-import { buildCaseViewSql } from '../apps/api/src/modules/cases/case-loader';
+import { caseSql } from '../apps/api/src/modules/cases/case-loader';
 import { DataSource } from 'typeorm';
 import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
@@ -388,7 +388,7 @@ async function main(): Promise<void> {
     if (!ONLY || ONLY.includes('plans')) {
       const dataSource = new DataSource(buildDataSourceOptions(db.url));
       await dataSource.initialize();
-      const caseViewSql = buildCaseViewSql(dataSource, false);
+      const caseViewSql = caseSql(dataSource, 'page');
       await dataSource.destroy();
       const planClient = new Client({ connectionString: db.url });
       await planClient.connect();

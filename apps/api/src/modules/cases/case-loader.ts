@@ -25,31 +25,13 @@ export interface LoadedCase {
 export const REQUIRE_EVIDENCE = true;
 
 /**
- * Photos not deleted, and clinical notes by physicians counted once per note (its latest
- * version: an edited note is still one note).
+ * Load a case with everything its rules read, in one query on the manager's connection (inside
+ * a transaction, or not). For a change, loadCaseForUpdate; for the case page, loadCaseView.
  */
-async function countEvidence(manager: EntityManager, caseId: string): Promise<EvidenceCounts> {
-  const [row] = (await manager.query(
-    `SELECT
-       (SELECT count(*)::int FROM case_photos WHERE case_id = $1 AND deleted_at IS NULL) AS photos,
-       (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
-         WHERE n.case_id = $1 AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
-           AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS notes`,
-    [caseId],
-  )) as { photos: number; notes: number }[];
-  return { photoCount: row.photos, physicianNoteCount: row.notes };
-}
-
-/** Load a case with everything its rules read (for a change, see loadCaseForUpdate). */
 export async function loadCase(manager: EntityManager, id: string): Promise<LoadedCase> {
-  const row = await manager.getRepository(PreauthCase).findOneBy({ id });
-  if (!row) throw new NotFoundException('No such case.');
-  // Sequential: inside a transaction these share one connection.
-  const lines = await manager.getRepository(CaseProcedureLine).find({ where: { caseId: id }, order: { position: 'ASC' } });
-  const treatments = await manager.getRepository(CaseFailedTreatment).find({ where: { caseId: id }, order: { position: 'ASC' } });
-  const payer = await manager.getRepository(Payer).findOneByOrFail({ id: row.payerId });
-  const evidence = await countEvidence(manager, id);
-  return { row, lines, treatments, planType: payer.planType, evidence };
+  const [raw] = (await manager.query(caseSql(manager.connection, 'rules'), [id])) as Record<string, unknown>[];
+  if (!raw) throw new NotFoundException('No such case.');
+  return toCaseView(manager.connection, raw).loaded;
 }
 
 export function snapshotOf(loaded: LoadedCase) {
@@ -83,11 +65,24 @@ export interface CaseView {
   events: CaseEventRow[];
 }
 
-let caseViewSql: string | undefined;
-let caseForUpdateSql: string | undefined;
+/** 'page': with the timeline; 'rules': what the rules read; 'lock': that, with the case row locked. */
+export type CaseSqlMode = 'page' | 'rules' | 'lock';
 
-/** With the timeline for the page; without it, and with the case row locked, for a change. */
-export function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): string {
+const caseSqlByMode = new Map<CaseSqlMode, string>();
+
+/** The SQL of one mode, built once from the entities' columns. */
+export function caseSql(dataSource: DataSource, mode: CaseSqlMode): string {
+  let sql = caseSqlByMode.get(mode);
+  if (!sql) {
+    sql = buildCaseSql(dataSource, mode);
+    caseSqlByMode.set(mode, sql);
+  }
+  return sql;
+}
+
+// Evidence counts: photos not deleted, and clinical notes by physicians counted once per note
+// (its latest version: an edited note is still one note).
+function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
   return `
     SELECT ${selectColumns(dataSource, PreauthCase, 'c', 'c_')},
            ${selectColumns(dataSource, Patient, 'pt', 'pt_', PATIENT_FIELDS)},
@@ -100,7 +95,7 @@ export function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): st
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
            (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM case_procedure_lines l WHERE l.case_id = c.id) AS lines,
            (SELECT coalesce(json_agg(t ORDER BY t.position), '[]') FROM case_failed_treatments t WHERE t.case_id = c.id) AS treatments,
-           ${forUpdate ? `'[]'::json` : `(SELECT coalesce(json_agg(json_build_object(
+           ${mode !== 'page' ? `'[]'::json` : `(SELECT coalesce(json_agg(json_build_object(
                      'id', e.id::text, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
                      'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
@@ -111,7 +106,7 @@ export function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): st
       JOIN providers pr ON pr.id = c.provider_id
       JOIN deadline_rules dr ON dr.plan_type = py.plan_type
      WHERE c.id = $1
-     ${forUpdate ? 'FOR UPDATE OF c' : ''}`;
+     ${mode === 'lock' ? 'FOR UPDATE OF c' : ''}`;
 }
 
 /**
@@ -120,8 +115,7 @@ export function buildCaseViewSql(dataSource: DataSource, forUpdate: boolean): st
  * each round trip costs both the API and PostgreSQL a context switch.
  */
 export async function loadCaseView(dataSource: DataSource, id: string): Promise<CaseView> {
-  caseViewSql ??= buildCaseViewSql(dataSource, false);
-  const [raw] = await preparedQuery<Record<string, unknown>>(dataSource, caseViewSql, [id]);
+  const [raw] = await preparedQuery<Record<string, unknown>>(dataSource, caseSql(dataSource, 'page'), [id]);
   if (!raw) throw new NotFoundException('No such case.');
   return toCaseView(dataSource, raw);
 }
@@ -131,8 +125,7 @@ export async function loadCaseView(dataSource: DataSource, id: string): Promise<
  * change waits, then sees the new version and loses), in one round trip. No timeline.
  */
 export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<CaseView> {
-  caseForUpdateSql ??= buildCaseViewSql(manager.connection, true);
-  const [raw] = await preparedQueryIn<Record<string, unknown>>(manager, caseForUpdateSql, [id]);
+  const [raw] = await preparedQueryIn<Record<string, unknown>>(manager, caseSql(manager.connection, 'lock'), [id]);
   if (!raw) throw new NotFoundException('No such case.');
   return toCaseView(manager.connection, raw);
 }

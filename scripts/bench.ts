@@ -159,23 +159,20 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
   }
 }
 
-async function load(
-  name: string,
-  baseUrl: string,
-  opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; body?: string | Buffer; connections?: number },
-  target?: string,
-): Promise<Result | null> {
-  if (skipped(name)) return null;
-  if (PIN) pin(process.pid, '1');
-  // Unmeasured warm-up at the same load: V8 compiles the route's code, PostgreSQL's caches fill
-  // and the prepared statements are made on every pooled connection.
-  if (WARMUP > 0 && !opts.body) await autocannonRun(baseUrl, opts, WARMUP);
-  const latencies: number[] = [];
-  let errors = 0;
-  const instance = autocannon({
+interface LoadOptions {
+  path?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null;
+  body?: string | Buffer;
+  connections?: number;
+}
+
+function autocannonFor(baseUrl: string, opts: LoadOptions, seconds: number): AutocannonInstance {
+  return autocannon({
     url: baseUrl,
     connections: opts.connections ?? CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     requests: [
       {
         method: opts.method ?? 'GET',
@@ -186,21 +183,24 @@ async function load(
       },
     ],
   });
+}
+
+async function load(name: string, baseUrl: string, opts: LoadOptions, target?: string): Promise<Result | null> {
+  if (skipped(name)) return null;
+  if (PIN) pin(process.pid, '1');
+  // Unmeasured warm-up at the same load: V8 compiles the route's code, PostgreSQL's caches fill
+  // and the prepared statements are made on every pooled connection.
+  // (Not for uploads and writes: their warm-up would only add photos and use up cases.)
+  if (WARMUP > 0 && !opts.body) await autocannonFor(baseUrl, opts, WARMUP);
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannonFor(baseUrl, opts, DURATION);
   instance.on('response', (_c, status, _b, ms) => {
     if (status >= 400 && errors++ === 0) process.stdout.write(`  (${name}: first error status ${status})\n`);
     if (status < 400) latencies.push(ms);
   });
   const result = await instance;
   return summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target);
-}
-
-async function autocannonRun(baseUrl: string, opts: { path?: string; method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null; connections?: number }, seconds: number): Promise<void> {
-  await autocannon({
-    url: baseUrl,
-    connections: opts.connections ?? CONNECTIONS,
-    duration: seconds,
-    requests: [{ method: opts.method ?? 'GET', path: opts.path ?? '/', ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.setupRequest ? { setupRequest: opts.setupRequest } : {}) }],
-  });
 }
 
 /** The same query issued straight to PostgreSQL at the same concurrency, prepared as the API prepares it. */

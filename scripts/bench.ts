@@ -4,7 +4,7 @@
 // they are compared with: the same SQL issued directly with pg, and a bare Node http endpoint.
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import sharp from 'sharp';
@@ -13,6 +13,8 @@ import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
 import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/data-source';
 import { caseSql } from '../apps/api/src/modules/cases/case-loader';
+import { caseListQuery } from '../apps/api/src/modules/cases/cases.service';
+import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
 import { DataSource } from 'typeorm';
 import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
@@ -54,6 +56,9 @@ interface Result {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU time per request (user + system, from /proc, Linux only) of the API process and of PostgreSQL. */
+  apiCpuMs?: number;
+  dbCpuMs?: number;
   target?: string;
 }
 
@@ -103,6 +108,10 @@ async function planOf(client: Client, name: string, sql: string, params: unknown
   // Past the first five runs PostgreSQL may switch to the generic plan, as it does in the app.
   for (let i = 0; i < 6; i++) await client.query(`EXECUTE ${statement}${args}`);
   const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE ${statement}${args}`);
+  // A statement PostgreSQL cannot cost generically is planned again on every run: that planning
+  // time is paid by every request (the list's `LIMIT $n` did this).
+  const counts = (await client.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`, [statement])).rows[0] as { generic_plans: string; custom_plans: string };
+  const planCache = Number(counts.generic_plans) > 0 ? 'generic plan reused' : `PLANNED ON EVERY RUN (${counts.custom_plans} custom plans)`;
   await client.query(`DEALLOCATE ${statement}`);
   const [plan] = (rows[0] as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] })['QUERY PLAN'];
   const nodes: PlanNode[] = [];
@@ -118,7 +127,7 @@ async function planOf(client: Client, name: string, sql: string, params: unknown
     const rows = Number((await client.query(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]?.reltuples ?? 0);
     if (rows > 10_000) large.push(`${table} (${Math.round(rows).toLocaleString('en-US')} rows)`);
   }
-  return `${name.padEnd(30)} ${plan['Execution Time'].toFixed(2)} ms, planning ${plan['Planning Time'].toFixed(2)} ms; ${large.length ? `SEQUENTIAL SCAN of ${large.join(', ')}` : 'no sequential scan of a large table'}\n      ${[...new Set(scans)].join(', ')}`;
+  return `${name.padEnd(30)} ${plan['Execution Time'].toFixed(2)} ms, planning ${plan['Planning Time'].toFixed(2)} ms, ${planCache}; ${large.length ? `SEQUENTIAL SCAN of ${large.join(', ')}` : 'no sequential scan of a large table'}\n      ${[...new Set(scans)].join(', ')}`;
 }
 
 /** A value as SQL text for EXECUTE (arrays in PostgreSQL's literal form). */
@@ -132,6 +141,47 @@ function literal(value: unknown): string {
 function skipped(name: string): boolean {
   if (!ONLY || name.startsWith('baseline') || name.startsWith('api: health')) return false;
   return !ONLY.some((w) => name.toLowerCase().includes(w));
+}
+
+// CPU time is steadier than latency on a shared machine: it shows what a request costs whatever
+// else the cores are doing. Read from /proc for the API process and every PostgreSQL process.
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+const watched: { api?: number; postmaster?: number } = {};
+
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    if (process.env.CPU_PART === "user") return Number(fields[11]) * TICK_MS;
+    if (process.env.CPU_PART === "sys") return Number(fields[12]) * TICK_MS;
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0; // gone (a backend that closed) or not Linux
+  }
+}
+
+function cpuNow(): { api: number; db: Map<number, number> } {
+  const db = new Map<number, number>();
+  if (watched.postmaster) {
+    db.set(watched.postmaster, cpuMsOf(watched.postmaster));
+    const kids = execFileSync('pgrep', ['-P', String(watched.postmaster)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    for (const kid of kids) db.set(kid, cpuMsOf(kid));
+  }
+  return { api: watched.api ? cpuMsOf(watched.api) : 0, db };
+}
+
+function cpuPerRequest(before: ReturnType<typeof cpuNow>, requests: number): { apiCpuMs?: number; dbCpuMs?: number } {
+  if (!requests) return {};
+  const after = cpuNow();
+  let db = 0;
+  for (const [pid, ms] of after.db) db += ms - (before.db.get(pid) ?? 0);
+  const round = (ms: number) => Math.round((ms / requests) * 100) / 100;
+  return { ...(watched.api ? { apiCpuMs: round(after.api - before.api) } : {}), ...(watched.postmaster ? { dbCpuMs: round(db) } : {}) };
+}
+
+function cpuColumns(r: Result): string {
+  const api = r.apiCpuMs !== undefined ? `API ${r.apiCpuMs.toFixed(2)}` : '';
+  const db = r.dbCpuMs !== undefined ? `DB ${r.dbCpuMs.toFixed(2)}` : '';
+  return api || db ? `  CPU ms/req: ${[api, db].filter(Boolean).join(' + ')}` : '';
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -194,13 +244,17 @@ async function load(name: string, baseUrl: string, opts: LoadOptions, target?: s
   if (WARMUP > 0 && !opts.body) await autocannonFor(baseUrl, opts, WARMUP);
   const latencies: number[] = [];
   let errors = 0;
+  const cpu = cpuNow();
+  let responses = 0;
   const instance = autocannonFor(baseUrl, opts, DURATION);
   instance.on('response', (_c, status, _b, ms) => {
+    responses++;
     if (status >= 400 && errors++ === 0) process.stdout.write(`  (${name}: first error status ${status})\n`);
     if (status < 400) latencies.push(ms);
   });
   const result = await instance;
-  return summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target);
+  const measured = name.startsWith('baseline') ? {} : cpuPerRequest(cpu, responses);
+  return { ...summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target), ...measured };
 }
 
 /** The same query issued straight to PostgreSQL at the same concurrency, prepared as the API prepares it. */
@@ -229,8 +283,10 @@ async function loadSql(name: string, pool: Pool, sql: string, params: () => unkn
   };
   // The same warm-up as the API's scenarios.
   if (WARMUP > 0) await drive(WARMUP, false);
+  const cpu = cpuNow();
   await drive(DURATION, true);
-  return { ...summarize(name, 'sql', latencies, DURATION, errors), kind: 'sql' };
+  const { dbCpuMs } = cpuPerRequest(cpu, latencies.length + errors);
+  return { ...summarize(name, 'sql', latencies, DURATION, errors), kind: 'sql', ...(dbCpuMs !== undefined ? { dbCpuMs } : {}) };
 }
 
 async function signIn(baseUrl: string, email: string): Promise<Record<string, string>> {
@@ -245,15 +301,8 @@ async function signIn(baseUrl: string, email: string): Promise<Record<string, st
   return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
 }
 
-// The list query as the API issues it (CasesService.list), for the direct-SQL baseline.
-const LIST_SQL = (where: string, order: string) => `
-  SELECT c.id, c.case_number, c.status, c.urgency, c.authorization_number, c.appeal_level, c.next_due_at, c.next_due_kind,
-         c.version, c.created_at, c.updated_at, pt.id AS patient_id, pt.first_name, pt.last_name, pt.mrn, pt.date_of_birth,
-         pt.member_id, py.id AS payer_id, py.name, py.plan_type, pr.id AS provider_id, pr.first_name AS pf, pr.last_name AS pl,
-         pr.credentials, pr.npi,
-         ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position) AS cpt_codes
-    FROM cases c JOIN patients pt ON pt.id = c.patient_id JOIN payers py ON py.id = c.payer_id JOIN providers pr ON pr.id = c.provider_id
-   WHERE ${where} ORDER BY ${order} LIMIT 26`;
+/** The list query exactly as the API issues it (CasesService.list), for the direct-SQL baseline and the plans. */
+const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query as ListCasesQuery);
 
 async function main(): Promise<void> {
   process.env.DATA_DIR ??= join(root, '.data/bench');
@@ -282,17 +331,20 @@ async function main(): Promise<void> {
 
     // The app, as npm start runs it, against this database.
     const port = await findFreePort();
-    let output = '';
+    // At the default log level, as a clinic runs it: one JSON line per request, written to a file
+    // (as a service manager would take them) rather than into this process.
+    const appLog = join(process.env.DATA_DIR, 'bench-app.log');
     const app = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false' },
+      stdio: ['ignore', openSync(appLog, 'w'), 'pipe'],
     });
     children.push(app);
-    app.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-    app.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    let errors = '';
+    app.stderr?.on('data', (c: Buffer) => (errors += c.toString()));
+    const output = () => `${errors}${readFileSync(appLog, 'utf8').split('\n').slice(-40).join('\n')}`;
     const base = `http://127.0.0.1:${port}`;
-    await waitHealthy(`${base}/api/health`, app, () => output);
+    await waitHealthy(`${base}/api/health`, app, output);
 
     // The bare Node limit: a JSON endpoint with no framework, in its own process like the app.
     const barePort = await findFreePort();
@@ -300,9 +352,11 @@ async function main(): Promise<void> {
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));
 
+    watched.api = app.pid;
+    const postmaster = process.env.DATABASE_URL ? 0 : Number(readFileSync(join(process.env.DATA_DIR, 'postgres/cluster/postmaster.pid'), 'utf8').split('\n')[0]);
+    if (postmaster) watched.postmaster = postmaster;
     if (PIN) {
-      if (process.env.DATABASE_URL) throw new Error('--pin needs the embedded database (it pins its processes)');
-      const postmaster = Number(readFileSync(join(process.env.DATA_DIR, 'postgres/cluster/postmaster.pid'), 'utf8').split('\n')[0]);
+      if (!postmaster) throw new Error('--pin needs the embedded database (it pins its processes)');
       pin(app.pid ?? 0, '0');
       pin(postmaster, '1', true);
       log('Pinned: API on CPU 0, PostgreSQL on CPU 1.');
@@ -322,27 +376,30 @@ async function main(): Promise<void> {
       const r = await p;
       if (!r) return;
       results.push(r);
-      log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${r.errors ? `  (${r.errors} errors)` : ''}`);
+      log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${cpuColumns(r)}${r.errors ? `  (${r.errors} errors)` : ''}`);
     };
     log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario\n`);
     await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, {}).then((r) => r && { ...r, kind: 'baseline' as const }));
     await run(load('api: health (framework + 1 query)', base, { path: '/api/health' }));
     const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
+    const worklistQuery = listSql({ sort: 'due_asc', status: worklistStatuses.split(',') as ListCasesQuery['status'], limit: 25 });
+    const filterQuery = listSql({ status: ['denied', 'approved'], payerId, limit: 25 });
+    const deepQuery = listSql({ limit: 25, cursor: deepCursor });
     await run(load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: worklist', pool, LIST_SQL(`c.status = ANY($1) AND c.next_due_at IS NOT NULL`, 'c.next_due_at, c.id'), () => [worklistStatuses.split(',')]));
+    await run(loadSql('sql: worklist', pool, worklistQuery.sql, () => worklistQuery.params));
     // Every API read also appends its audit row (one chained insert; the API groups concurrent
     // ones): this is the SQL cost of a worklist request, without the framework.
     await run(
-      loadSql('sql: worklist + its audit row', pool, LIST_SQL(`c.status = ANY($1) AND c.next_due_at IS NOT NULL`, 'c.next_due_at, c.id'), () => [worklistStatuses.split(',')], {
+      loadSql('sql: worklist + its audit row', pool, worklistQuery.sql, () => worklistQuery.params, {
         pool: auditPool,
         sql: `INSERT INTO audit_events (action, object_type, detail, prev_hash, hash) VALUES ('read', 'case_list', $1, '', '')`,
         params: () => [JSON.stringify({ count: 25, searched: false, bench: true })],
       }),
     );
     await run(load('api: case list, status + payer filter', base, { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: case list, status + payer filter', pool, LIST_SQL(`c.status = ANY($1) AND c.payer_id = $2`, 'c.created_at DESC, c.id DESC'), () => [['denied', 'approved'], payerId]));
+    await run(loadSql('sql: case list, status + payer filter', pool, filterQuery.sql, () => filterQuery.params));
     await run(load('api: case list, deep cursor', base, { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: case list, deep cursor', pool, LIST_SQL(`(c.created_at, c.id) < ($1, $2)`, 'c.created_at DESC, c.id DESC'), () => [deep.created_at, deep.id]));
+    await run(loadSql('sql: case list, deep cursor', pool, deepQuery.sql, () => deepQuery.params));
     await run(load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk }));
     await run(
       load('api: case page', base, { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) }, 'p95 <= 30 ms'),
@@ -392,9 +449,9 @@ async function main(): Promise<void> {
       await dataSource.destroy();
       const planClient = new Client({ connectionString: db.url });
       await planClient.connect();
-      plans.push(await planOf(planClient, 'worklist', LIST_SQL(`c.status = ANY($1) AND c.next_due_at IS NOT NULL`, 'c.next_due_at, c.id'), [worklistStatuses.split(',')]));
-      plans.push(await planOf(planClient, 'case list, status + payer', LIST_SQL(`c.status = ANY($1) AND c.payer_id = $2`, 'c.created_at DESC, c.id DESC'), [['denied', 'approved'], payerId]));
-      plans.push(await planOf(planClient, 'case list, deep cursor', LIST_SQL(`(c.created_at, c.id) < ($1, $2)`, 'c.created_at DESC, c.id DESC'), [deep.created_at, deep.id]));
+      plans.push(await planOf(planClient, 'worklist', worklistQuery.sql, worklistQuery.params));
+      plans.push(await planOf(planClient, 'case list, status + payer', filterQuery.sql, filterQuery.params));
+      plans.push(await planOf(planClient, 'case list, deep cursor', deepQuery.sql, deepQuery.params));
       plans.push(await planOf(planClient, 'case page', caseViewSql, [caseIds[0]]));
       await planClient.end();
       log('\nPlans (EXPLAIN ANALYZE, BUFFERS; prepared, as the app runs them):');

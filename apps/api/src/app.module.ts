@@ -1,15 +1,13 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { WebAssetsModule } from './web/web-assets.module';
-import { AppLogger } from './common/app-logger';
-import { buildHttpLoggerOptions } from './common/http-logger';
+import { AppLogger, createRootLogger, ROOT_LOGGER } from './common/app-logger';
 import { CasesModule } from './modules/cases/cases.module';
 import { CodesModule } from './modules/codes/codes.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
@@ -58,10 +56,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: logDestination ? [buildHttpLoggerOptions(config.logLevel), logDestination] : buildHttpLoggerOptions(config.logLevel),
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        }),
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions(databaseUrl),
           manualInitialization: withoutDatabase ?? false,
@@ -81,7 +75,7 @@ export class AppModule {
         EvidenceModule,
         ReportsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, AppLogger],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, logDestination) }, AppLogger],
       exports: [APP_CONFIG],
     };
   }

@@ -5,7 +5,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule, AppModuleOptions } from './app.module';
-import { AppLogger } from './common/app-logger';
+import { AppLogger, ROOT_LOGGER } from './common/app-logger';
+import { requestLogger } from './common/http-logger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 
@@ -28,6 +29,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     abortOnError: false,
   });
   app.useLogger(app.get(AppLogger));
+  // Nest would hold its lines until listen(); an app driven without listening (the tests) must
+  // write them too.
+  app.flushLogs();
+  app.use(requestLogger(app.get(ROOT_LOGGER)));
   if (options.config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   // No hash of every response body for an ETag: API answers are per user and never cached (below),

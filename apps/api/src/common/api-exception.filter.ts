@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { requestIdOf } from './http-logger';
 
 interface PgError {
   code?: string;
@@ -34,6 +35,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    const reqId = requestIdOf(host.switchToHttp().getRequest<object>());
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -62,12 +64,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         });
         return;
       }
-      this.logger.error({ type: 'QueryFailedError', code: driverError.code }, 'database error');
+      this.logger.error({ reqId, type: 'QueryFailedError', code: driverError.code }, 'database error');
     } else {
       const error = exception as Error;
-      this.logger.error({ type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) }, 'unhandled error');
+      this.logger.error({ reqId, type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) }, 'unhandled error');
     }
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' });
+    // The request id lets support find the log lines of this failure.
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: reqId });
   }
 }
 

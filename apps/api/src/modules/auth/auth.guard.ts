@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, 
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { rememberRoutePattern } from '../../common/http-logger';
+import { rememberRoutePattern, requestIdOf } from '../../common/http-logger';
 import { IS_PUBLIC } from '../../common/public.decorator';
 import { auditContextOf } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
     if (isPublic) {
       if (access === 'public') return true;
-      this.logger.error({ route: key }, '@Public() route is not public in the authorization matrix');
+      this.logger.error({ reqId: requestIdOf(req), route: key }, '@Public() route is not public in the authorization matrix');
       throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'route_not_authorized', message: 'This route is not open to anyone yet.' });
     }
 
@@ -100,7 +100,7 @@ export class AuthGuard implements CanActivate {
     }
 
     if (access === undefined || access === 'public' || !hasAnyRole(session.user, access)) {
-      if (access === undefined) this.logger.error({ route: key }, 'route missing from the authorization matrix');
+      if (access === undefined) this.logger.error({ reqId: requestIdOf(req), route: key }, 'route missing from the authorization matrix');
       await this.audit.record(
         { action: 'forbidden', objectType: 'route', objectId: key.slice(0, 100), outcome: 'denied' },
         auditContextOf(req),

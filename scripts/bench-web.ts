@@ -1,4 +1,4 @@
-// npm run bench:web
+// npm run bench:web [-- --runs 3]
 // The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
 import { ChildProcess, spawn } from 'node:child_process';
@@ -12,11 +12,15 @@ const root = resolve(__dirname, '..');
 const dist = join(root, 'dist/web');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 // Lighthouse ships as ES modules; a real dynamic import keeps it out of require().
-type Lighthouse = (
-  url: string,
-  flags: Record<string, unknown>,
-  config?: Record<string, unknown>,
-) => Promise<{ lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> } }>;
+interface LighthouseResult {
+  lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
+}
+type Lighthouse = (url: string, flags: Record<string, unknown>, config?: Record<string, unknown>) => Promise<LighthouseResult>;
+const RUNS = (() => {
+  const i = process.argv.indexOf('--runs');
+  return i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 1) : 3;
+})();
+
 // The audits behind the performance score, plus time to interactive and the bytes sent.
 const METRIC_AUDITS = [
   'first-contentful-paint',
@@ -98,17 +102,23 @@ async function main(): Promise<void> {
     const { default: lighthouse } = await importEsm<{ default: Lighthouse }>('lighthouse');
     const { default: desktopConfig } = await importEsm<{ default: Record<string, unknown> }>('lighthouse/core/config/desktop-config.js');
     // The clinic works on desktops and tablets; the mobile run (4x slower CPU, slow 4G) is the harsher bound.
+    // Lighthouse's score varies from run to run with the machine's load (its simulated throttling
+    // scales the main-thread time it observes), so each form factor runs RUNS times and the run
+    // with the median score is reported, as Lighthouse's own guidance on variability advises.
     for (const [name, config] of [['desktop', desktopConfig], ['mobile', undefined]] as const) {
-      const result = await lighthouse(
-        `${app.url}/sign-in`,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] },
-        config,
-      );
-      const score = (category: string) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100);
-      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling):\n`);
-      process.stdout.write(`  performance ${score('performance')} (target >= 90), accessibility ${score('accessibility')}, best practices ${score('best-practices')}\n`);
+      const runs: LighthouseResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        runs.push(
+          await lighthouse(`${app.url}/sign-in`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] }, config),
+        );
+      }
+      const score = (result: LighthouseResult, category: string) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100);
+      const sorted = [...runs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
+      const median = sorted[Math.floor((sorted.length - 1) / 2)];
+      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${RUNS} runs:\n`);
+      process.stdout.write(`  performance ${score(median, 'performance')} (target >= 90; runs: ${runs.map((r) => score(r, 'performance')).join(', ')}), accessibility ${score(median, 'accessibility')}, best practices ${score(median, 'best-practices')}\n`);
       for (const audit of METRIC_AUDITS) {
-        process.stdout.write(`  ${audit.padEnd(26)} ${result.lhr.audits[audit]?.displayValue ?? '?'}\n`);
+        process.stdout.write(`  ${audit.padEnd(26)} ${median.lhr.audits[audit]?.displayValue ?? '?'}\n`);
       }
     }
   } finally {

@@ -63,7 +63,14 @@ function keyset(cursor: KeysetCursor): [string, string] {
  * (database/prepared.ts). Also
  * run by the benchmark as its direct-SQL baseline, so both issue the same text.
  */
-export function caseListQuery(query: ListCasesQuery): { sql: string; params: unknown[]; limit: number; sortKey: 'next_due_at' | 'updated_at' | 'created_at' } {
+export function caseListQuery(query: ListCasesQuery): {
+  sql: string;
+  params: unknown[];
+  limit: number;
+  sortKey: 'next_due_at' | 'updated_at' | 'created_at';
+  /** False for a name search: its plan depends on the searched text, so it is planned each time. */
+  reusePlan: boolean;
+} {
   const limit = query.limit ?? 25;
   const sort = query.sort ?? 'created_desc';
   const cursor = decodeCursor(query.cursor);
@@ -112,6 +119,9 @@ export function caseListQuery(query: ListCasesQuery): { sql: string; params: unk
     params,
     limit,
     sortKey,
+    // How many patients match the text decides between the trigram index and walking the list in
+    // its order; a generic plan cannot know, so a search is planned for its own text each time.
+    reusePlan: !query.q,
   };
 }
 
@@ -287,8 +297,8 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
-    const { sql, params, limit, sortKey } = caseListQuery(query);
-    const rows = await preparedQuery<Record<string, unknown>>(this.dataSource, sql, params);
+    const { sql, params, limit, sortKey, reusePlan } = caseListQuery(query);
+    const rows: Record<string, unknown>[] = reusePlan ? await preparedQuery(this.dataSource, sql, params) : await this.dataSource.query(sql, params);
     const page = rows.slice(0, limit);
     const now = new Date();
     const items = page.map((r) => this.toSummary(r, now));

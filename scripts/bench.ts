@@ -4,7 +4,7 @@
 // they are compared with: the same SQL issued directly with pg, and a bare Node http endpoint.
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import sharp from 'sharp';
@@ -143,9 +143,11 @@ function skipped(name: string): boolean {
   return !ONLY.some((w) => name.toLowerCase().includes(w));
 }
 
-// CPU time is steadier than latency on a shared machine: it shows what a request costs whatever
-// else the cores are doing. Read from /proc for the API process and every PostgreSQL process.
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+// CPU time per request shows what a request costs rather than how long it queued for a core, so it
+// moves less than latency with the machine's load (a busy host still inflates it by 10–30%).
+// Read from /proc for the API process and every PostgreSQL process: Linux only, else left out.
+const HAS_PROC = existsSync('/proc/self/stat');
+const TICK_MS = HAS_PROC ? 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100) : 0;
 const watched: { api?: number; postmaster?: number } = {};
 
 function cpuMsOf(pid: number): number {
@@ -155,7 +157,7 @@ function cpuMsOf(pid: number): number {
     if (process.env.CPU_PART === "sys") return Number(fields[12]) * TICK_MS;
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   } catch {
-    return 0; // gone (a backend that closed) or not Linux
+    return 0; // a backend that has closed
   }
 }
 
@@ -352,9 +354,11 @@ async function main(): Promise<void> {
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));
 
-    watched.api = app.pid;
     const postmaster = process.env.DATABASE_URL ? 0 : Number(readFileSync(join(process.env.DATA_DIR, 'postgres/cluster/postmaster.pid'), 'utf8').split('\n')[0]);
-    if (postmaster) watched.postmaster = postmaster;
+    if (HAS_PROC) {
+      watched.api = app.pid;
+      if (postmaster) watched.postmaster = postmaster;
+    }
     if (PIN) {
       if (!postmaster) throw new Error('--pin needs the embedded database (it pins its processes)');
       pin(app.pid ?? 0, '0');

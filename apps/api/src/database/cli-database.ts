@@ -40,6 +40,7 @@ export async function openCliDatabase(config: AppConfig, log: (line: string) => 
   const dataDir = join(config.dataDir, 'postgres');
   const running = runningEmbeddedServerUrl(dataDir);
   if (running) {
+    log(`Using the embedded PostgreSQL already running on ${dataDir} (it keeps the settings it was started with).`);
     await ensureDatabaseExists(running, 'preauth');
     return { url: withDatabase(running, 'preauth'), close: async () => undefined };
   }

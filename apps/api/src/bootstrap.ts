@@ -32,7 +32,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   // Nest would hold its lines until listen(); an app driven without listening (the tests) must
   // write them too.
   app.flushLogs();
-  app.use(requestLogger(app.get(ROOT_LOGGER)));
+  app.use(requestLogger(app.get(ROOT_LOGGER), options.config.trustProxy));
   if (options.config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   // No hash of every response body for an ETag: API answers are per user and never cached (below),

@@ -19,6 +19,15 @@ interface Line {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Whether the app logged this text within a second (lines are written on the response's 'close'). */
+async function logged(t: TestApp, text: string): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (t.logs().includes(text)) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
 describe('request log', () => {
   let t: TestApp;
   let frontDesk: SignedIn;
@@ -63,20 +72,18 @@ describe('request log', () => {
     expect(a.headers['x-request-id']).not.toEqual(b.headers['x-request-id']);
   });
 
-  it('keeps a proxy’s request id that looks like one, and replaces one that does not', async () => {
-    const kept = await frontDesk.get('/api/cases').set('X-Request-Id', 'proxy-7f3a-0001').expect(200);
-    expect(kept.headers['x-request-id']).toBe('proxy-7f3a-0001');
-    expect((await linesOf('proxy-7f3a-0001'))[0]).toMatchObject({ route: '/api/cases', statusCode: 200 });
-
-    const replaced = await frontDesk.get('/api/cases').set('X-Request-Id', 'Zebulonix Quackenbushh 1931-07-13').expect(200);
-    expect(replaced.headers['x-request-id']).toMatch(UUID);
-    await linesOf(replaced.headers['x-request-id']);
+  it('does not take a request id from the client when no proxy is trusted', async () => {
+    const res = await frontDesk.get('/api/cases').set('X-Request-Id', 'Quackenbushh-1931-07-13').expect(200);
+    expect(res.headers['x-request-id']).toMatch(UUID);
+    await linesOf(res.headers['x-request-id']);
     expect(t.logs()).not.toContain('Quackenbushh');
   });
 
   it('does not log health checks', async () => {
     const res = await t.http().get('/api/health').expect(200);
-    await new Promise((r) => setTimeout(r, 50));
+    // A request after it has its line written: the health check's would be there by then.
+    const after = await frontDesk.get('/api/cases').expect(200);
+    expect(await linesOf(after.headers['x-request-id'])).toHaveLength(1);
     expect(lines().filter((l) => l.reqId === res.headers['x-request-id'])).toEqual([]);
     expect(lines().filter((l) => l.route?.startsWith('/api/health'))).toEqual([]);
   });
@@ -106,5 +113,26 @@ describe('request log', () => {
     ]);
     expect(found[0]).toMatchObject({ context: 'Exceptions', type: 'QueryFailedError', code: '42P01' });
     expect(found[1]).toMatchObject({ route: '/api/payers', statusCode: 500, userId: frontDesk.user.id });
+  });
+});
+
+describe('request log behind a trusted proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+  let frontDesk: SignedIn;
+  beforeAll(async () => {
+    t = await createTestApp({ LOG_LEVEL: 'info', TRUST_PROXY: 'true' }, { captureLogs: true });
+    frontDesk = await signIn(t, 'front_desk');
+  });
+  afterAll(() => t.close());
+
+  it('keeps the proxy’s request id when it looks like one, and replaces one that does not', async () => {
+    const kept = await frontDesk.get('/api/cases').set('X-Request-Id', 'proxy-7f3a-0001').expect(200);
+    expect(kept.headers['x-request-id']).toBe('proxy-7f3a-0001');
+    expect(await logged(t, '"reqId":"proxy-7f3a-0001","method":"GET","route":"/api/cases","statusCode":200')).toBe(true);
+
+    const replaced = await frontDesk.get('/api/cases').set('X-Request-Id', 'Zebulonix Quackenbushh 1931-07-13').expect(200);
+    expect(replaced.headers['x-request-id']).toMatch(UUID);
+    expect(await logged(t, `"reqId":"${replaced.headers['x-request-id']}"`)).toBe(true);
+    expect(t.logs()).not.toContain('Quackenbushh');
   });
 });

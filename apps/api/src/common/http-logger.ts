@@ -29,7 +29,8 @@ export function loggablePath(req: LoggedRequest): string {
   return segments.length > 3 ? `${segments.slice(0, 3).join('/')}/…` : segments.join('/');
 }
 
-// A proxy's request id is kept when it looks like one (it is written into every log line).
+// The reverse proxy's request id, when the app sits behind one (TRUST_PROXY), is kept if it looks
+// like one. Without a trusted proxy a client could write what it likes into the logs this way.
 const INCOMING_ID = /^[\w.:-]{8,64}$/;
 
 /**
@@ -42,9 +43,9 @@ const INCOMING_ID = /^[\w.:-]{8,64}$/;
  * cost a quarter of a worklist request's CPU, measured with `npm run bench`. Lines written during
  * a request that need the id take it from requestIdOf(req).
  */
-export function requestLogger(logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+export function requestLogger(logger: Logger, trustProxy: boolean): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
-    const header = req.headers['x-request-id'];
+    const header = trustProxy ? req.headers['x-request-id'] : undefined;
     const id = typeof header === 'string' && INCOMING_ID.test(header) ? header : randomUUID();
     (req as LoggedRequest)[REQUEST_ID] = id;
     res.setHeader('X-Request-Id', id);

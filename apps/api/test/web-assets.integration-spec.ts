@@ -17,7 +17,7 @@ describe('serving the built dashboard', () => {
     writeFileSync(join(dist, 'assets/index-abc123.js'), bundle);
     writeFileSync(join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(bundle));
     writeFileSync(join(dist, 'assets/index-abc123.js.gz'), gzipSync(bundle));
-    t = await createTestApp({ WEB_DIST_DIR: dist });
+    t = await createTestApp({ WEB_DIST_DIR: dist, LOG_LEVEL: 'info' }, { captureLogs: true });
   });
 
   afterAll(async () => {
@@ -53,5 +53,13 @@ describe('serving the built dashboard', () => {
     expect(res.text).toContain('/assets/index-abc123.js');
     const index = await t.http().get('/').expect(200);
     expect(index.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('logs an asset request with its whole path, not the part the /assets middleware sees', async () => {
+    const res = await t.http().get('/assets/index-abc123.js').expect(200);
+    const id = res.headers['x-request-id'];
+    for (let i = 0; i < 50 && !t.logs().includes(id); i++) await new Promise((r) => setTimeout(r, 20));
+    const line = t.logs().split('\n').find((l) => l.includes(id));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', route: '/assets/index-abc123.js', statusCode: 200 });
   });
 });

@@ -25,7 +25,8 @@ export function requestIdOf(req: object): string | undefined {
 export function loggablePath(req: LoggedRequest): string {
   const pattern = req[ROUTE_PATTERN];
   if (pattern) return pattern;
-  const segments = (req.url ?? '').split('?')[0].split('/');
+  // Express shortens req.url inside a middleware mounted on a path (the /assets one); not originalUrl.
+  const segments = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0].split('/');
   return segments.length > 3 ? `${segments.slice(0, 3).join('/')}/…` : segments.join('/');
 }
 

@@ -38,6 +38,8 @@ export interface ApiErrorBody {
   message?: string;
   errors?: { field: string; reason: string }[];
   reasons?: string[];
+  /** On a 500: the request's id, which the server's log lines of the failure carry. */
+  requestId?: string;
 }
 
 export class ApiError extends Error {
@@ -53,7 +55,9 @@ export class ApiError extends Error {
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
     const body = (result.error ?? { statusCode: result.response.status }) as ApiErrorBody;
-    throw new ApiError(result.response.status, { ...body, statusCode: result.response.status });
+    // A server error's message carries a short reference the clinic can quote to whoever reads the logs.
+    const message = body.requestId && body.message ? `${body.message} (reference ${body.requestId})` : body.message;
+    throw new ApiError(result.response.status, { ...body, message, statusCode: result.response.status });
   }
   return result.data as T;
 }

@@ -83,10 +83,12 @@ async function benchPhoto(): Promise<Buffer> {
 
 /** Every thread of a process (and, with children, of the processes it has forked) on these CPUs. */
 function pin(pid: number, cpus: string, children = false): void {
-  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
-  if (!children) return;
-  const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const kid of kids) execFileSync('taskset', ['-a', '-p', '-c', cpus, kid], { stdio: 'ignore' });
+  for (const p of [pid, ...(children ? childrenOf(pid) : [])]) execFileSync('taskset', ['-a', '-p', '-c', cpus, String(p)], { stdio: 'ignore' });
+}
+
+/** The processes a process has forked (PostgreSQL's backends and workers, for the postmaster). */
+function childrenOf(pid: number): number[] {
+  return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
 }
 
 interface PlanNode {
@@ -153,8 +155,6 @@ const watched: { api?: number; postmaster?: number } = {};
 function cpuMsOf(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    if (process.env.CPU_PART === "user") return Number(fields[11]) * TICK_MS;
-    if (process.env.CPU_PART === "sys") return Number(fields[12]) * TICK_MS;
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   } catch {
     return 0; // a backend that has closed
@@ -164,9 +164,7 @@ function cpuMsOf(pid: number): number {
 function cpuNow(): { api: number; db: Map<number, number> } {
   const db = new Map<number, number>();
   if (watched.postmaster) {
-    db.set(watched.postmaster, cpuMsOf(watched.postmaster));
-    const kids = execFileSync('pgrep', ['-P', String(watched.postmaster)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-    for (const kid of kids) db.set(kid, cpuMsOf(kid));
+    for (const pid of [watched.postmaster, ...childrenOf(watched.postmaster)]) db.set(pid, cpuMsOf(pid));
   }
   return { api: watched.api ? cpuMsOf(watched.api) : 0, db };
 }

@@ -72,7 +72,6 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
   let uploadDir: string;
   const fhir = new Fhir();
 
-
   async function submittedCase(body: Json = {}): Promise<{ id: string; version: number }> {
     const created = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
     await addEvidence(t, created.body.id);

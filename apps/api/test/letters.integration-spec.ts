@@ -23,7 +23,6 @@ describe('letters over HTTP', () => {
   let npi: string;
   let uploadDir: string;
 
-
   async function createCase(body: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
     const res = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
     return { id: res.body.id, version: res.body.version };

@@ -55,7 +55,7 @@ export class ApiError extends Error {
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
     const body = (result.error ?? { statusCode: result.response.status }) as ApiErrorBody;
-    // A server error's message carries a short reference the clinic can quote to whoever reads the logs.
+    // A server error's message ends with its request id: a reference the clinic can quote to whoever reads the logs.
     const message = body.requestId && body.message ? `${body.message} (reference ${body.requestId})` : body.message;
     throw new ApiError(result.response.status, { ...body, message, statusCode: result.response.status });
   }

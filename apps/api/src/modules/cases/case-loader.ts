@@ -50,12 +50,12 @@ export interface CaseEventRow {
   actorName: string | null;
 }
 
-/** A case with everything its page shows: read in one round trip, outside any transaction. */
 // What a case page shows of its patient, payer and physician (fewer columns to read and parse).
 const PATIENT_FIELDS = ['id', 'firstName', 'lastName', 'mrn', 'dateOfBirth', 'memberId'] as const;
 const PAYER_FIELDS = ['id', 'name', 'planType'] as const;
 const PROVIDER_FIELDS = ['id', 'firstName', 'lastName', 'credentials', 'npi'] as const;
 
+/** A case with everything its page shows: read in one round trip, outside any transaction. */
 export interface CaseView {
   loaded: LoadedCase;
   patient: Pick<Patient, (typeof PATIENT_FIELDS)[number]>;

@@ -60,8 +60,7 @@ function keyset(cursor: KeysetCursor): [string, string] {
 /**
  * The case list's SQL for a query, with every filter value a parameter: the text depends only on
  * which filters are used (and the limit), so each combination is one prepared statement
- * (database/prepared.ts). Also
- * run by the benchmark as its direct-SQL baseline, so both issue the same text.
+ * (database/prepared.ts). The benchmark runs it as its direct-SQL baseline: both issue one text.
  */
 export function caseListQuery(query: ListCasesQuery): {
   sql: string;

@@ -19,15 +19,6 @@ interface Line {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Whether the app logged this text within a second (lines are written on the response's 'close'). */
-async function logged(t: TestApp, text: string): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    if (t.logs().includes(text)) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-}
-
 describe('request log', () => {
   let t: TestApp;
   let frontDesk: SignedIn;
@@ -38,13 +29,9 @@ describe('request log', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as Line);
-  // The line is written on the response's 'close', which may follow the client's read by a tick.
+  // Every line of a request, once its request line (reqId then method, as the logger writes it) is there.
   async function linesOf(reqId: string): Promise<Line[]> {
-    for (let i = 0; i < 50; i++) {
-      const found = lines().filter((l) => l.reqId === reqId);
-      if (found.some((l) => l.msg.startsWith('request '))) return found;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await t.waitForLog(`"reqId":"${reqId}","method"`);
     return lines().filter((l) => l.reqId === reqId);
   }
 
@@ -128,11 +115,11 @@ describe('request log behind a trusted proxy (TRUST_PROXY)', () => {
   it('keeps the proxy’s request id when it looks like one, and replaces one that does not', async () => {
     const kept = await frontDesk.get('/api/cases').set('X-Request-Id', 'proxy-7f3a-0001').expect(200);
     expect(kept.headers['x-request-id']).toBe('proxy-7f3a-0001');
-    expect(await logged(t, '"reqId":"proxy-7f3a-0001","method":"GET","route":"/api/cases","statusCode":200')).toBe(true);
+    expect(await t.waitForLog('"reqId":"proxy-7f3a-0001","method":"GET","route":"/api/cases","statusCode":200')).toBe(true);
 
     const replaced = await frontDesk.get('/api/cases').set('X-Request-Id', 'Zebulonix Quackenbushh 1931-07-13').expect(200);
     expect(replaced.headers['x-request-id']).toMatch(UUID);
-    expect(await logged(t, `"reqId":"${replaced.headers['x-request-id']}"`)).toBe(true);
+    expect(await t.waitForLog(`"reqId":"${replaced.headers['x-request-id']}"`)).toBe(true);
     expect(t.logs()).not.toContain('Quackenbushh');
   });
 });

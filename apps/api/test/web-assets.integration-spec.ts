@@ -58,7 +58,7 @@ describe('serving the built dashboard', () => {
   it('logs an asset request with its whole path, not the part the /assets middleware sees', async () => {
     const res = await t.http().get('/assets/index-abc123.js').expect(200);
     const id = res.headers['x-request-id'];
-    for (let i = 0; i < 50 && !t.logs().includes(id); i++) await new Promise((r) => setTimeout(r, 20));
+    await t.waitForLog(id);
     const line = t.logs().split('\n').find((l) => l.includes(id));
     expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', route: '/assets/index-abc123.js', statusCode: 200 });
   });

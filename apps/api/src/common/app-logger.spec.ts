@@ -81,7 +81,7 @@ describe('AppLogger', () => {
     try {
       new Logger('AuthGuard').error({ route: 'GET /api/x' }, 'route missing from the authorization matrix');
     } finally {
-      Logger.overrideLogger(new (class extends AppLogger {})(createRootLogger('silent')));
+      Logger.overrideLogger(new AppLogger(createRootLogger('silent')));
     }
     expect(lines().map(fields)).toEqual([{ level: 50, msg: 'route missing from the authorization matrix', context: 'AuthGuard', route: 'GET /api/x' }]);
   });

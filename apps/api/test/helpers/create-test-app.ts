@@ -19,6 +19,11 @@ export interface TestApp {
   /** Everything the app logged so far (JSON lines), when created with `{ captureLogs: true }`. */
   logs: () => string;
   /**
+   * Whether the logs contain `text` within a second: a request's line is written on the
+   * response's 'close', which may come a tick after the client has read the answer.
+   */
+  waitForLog(text: string): Promise<boolean>;
+  /**
    * Drop the guard's session cache (SESSION_CACHE_SECONDS), as its few seconds passing would:
    * for tests that change sessions or users straight in the database, as another instance might.
    */
@@ -59,6 +64,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     db,
     database,
     logs: () => captured,
+    async waitForLog(text) {
+      for (let i = 0; i < 50 && !captured.includes(text); i++) await new Promise((r) => setTimeout(r, 20));
+      return captured.includes(text);
+    },
     forgetCachedSessions: () => app.get(SessionsService).forgetAll(),
     countRows: async (table, where = 'true', params = []) =>
       (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0].n,

@@ -216,6 +216,8 @@ interface LoadOptions {
   setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> | null;
   body?: string | Buffer;
   connections?: number;
+  /** false: the loaded server is not the watched process, so its CPU is not measured. */
+  cpu?: false;
 }
 
 function autocannonFor(baseUrl: string, opts: LoadOptions, seconds: number): AutocannonInstance {
@@ -253,7 +255,7 @@ async function load(name: string, baseUrl: string, opts: LoadOptions, target?: s
     if (status < 400) latencies.push(ms);
   });
   const result = await instance;
-  const measured = name.startsWith('baseline') ? {} : cpuPerRequest(cpu, responses);
+  const measured = opts.cpu === false ? {} : cpuPerRequest(cpu, responses);
   return { ...summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target), ...measured };
 }
 
@@ -334,7 +336,7 @@ async function main(): Promise<void> {
     // At the default log level, as a clinic runs it: one JSON line per request, written to a file
     // (as a service manager would take them) rather than into this process.
     const appLog = join(process.env.DATA_DIR, 'bench-app.log');
-    const app = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
+    const app = spawn(process.execPath, [...(process.env.BENCH_APP_FLAGS ? process.env.BENCH_APP_FLAGS.split(' ') : []), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false' },
       stdio: ['ignore', openSync(appLog, 'w'), 'pipe'],
@@ -372,6 +374,11 @@ async function main(): Promise<void> {
     const year = new Date().getFullYear();
     const range = `from=${year - 1}-01-01&to=${year - 1}-12-31`;
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+    // The case page's one statement, as CasesService.get issues it.
+    const dataSource = new DataSource(buildDataSourceOptions(db.url));
+    await dataSource.initialize();
+    const caseViewSql = caseSql(dataSource, 'page');
+    await dataSource.destroy();
 
     const results: Result[] = [];
     const run = async (p: Promise<Result | null>) => {
@@ -381,12 +388,34 @@ async function main(): Promise<void> {
       log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${cpuColumns(r)}${r.errors ? `  (${r.errors} errors)` : ''}`);
     };
     log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario\n`);
-    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, {}).then((r) => r && { ...r, kind: 'baseline' as const }));
+    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, { cpu: false }).then((r) => r && { ...r, kind: 'baseline' as const }));
     await run(load('api: health (framework + 1 query)', base, { path: '/api/health' }));
     const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
     const worklistQuery = listSql({ sort: 'due_asc', status: worklistStatuses.split(',') as ListCasesQuery['status'], limit: 25 });
     const filterQuery = listSql({ status: ['denied', 'approved'], payerId, limit: 25 });
     const deepQuery = listSql({ limit: 25, cursor: deepCursor });
+    // The floor for the API on this machine: a bare Node http server that runs the same prepared
+    // SQL with pg and writes the rows as JSON, in its own process like the app, with no framework,
+    // session, validation, mapping or audit. API / this is what the framework and the app add.
+    const barePgPort = await findFreePort();
+    const barePg = spawn(
+      process.execPath,
+      [
+        ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []),
+        '-e',
+        `const {Pool}=require('pg');const pool=new Pool({connectionString:process.env.DB,max:20});
+         const q=JSON.parse(process.env.Q);
+         require('http').createServer(async(req,res)=>{try{const r=await pool.query({name:'w',text:q.sql,values:q.params});
+           res.setHeader('content-type','application/json');res.end(JSON.stringify({items:r.rows}))}catch(e){res.statusCode=500;res.end()}})
+           .listen(${barePgPort},'127.0.0.1');process.on('SIGTERM',()=>process.exit(0))`,
+      ],
+      { cwd: root, env: { ...process.env, DB: db.url, Q: JSON.stringify({ sql: worklistQuery.sql, params: worklistQuery.params }) } },
+    );
+    children.push(barePg);
+    await new Promise((r) => setTimeout(r, 500));
+    if (HAS_PROC) watched.api = barePg.pid;
+    await run(load('baseline: bare node http + pg, worklist SQL', `http://127.0.0.1:${barePgPort}`, {}).then((r) => r && { ...r, kind: 'baseline' as const }));
+    if (HAS_PROC) watched.api = app.pid;
     await run(load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
     await run(loadSql('sql: worklist', pool, worklistQuery.sql, () => worklistQuery.params));
     // Every API read also appends its audit row (one chained insert; the API groups concurrent
@@ -406,6 +435,7 @@ async function main(): Promise<void> {
     await run(
       load('api: case page', base, { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) }, 'p95 <= 30 ms'),
     );
+    await run(loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]));
     let next = 0;
     await run(
       load('api: transition (withdraw a documented case)', base, {
@@ -445,10 +475,6 @@ async function main(): Promise<void> {
     // The hot paths' plans, as the app runs them.
     const plans: string[] = [];
     if (!ONLY || ONLY.includes('plans')) {
-      const dataSource = new DataSource(buildDataSourceOptions(db.url));
-      await dataSource.initialize();
-      const caseViewSql = caseSql(dataSource, 'page');
-      await dataSource.destroy();
       const planClient = new Client({ connectionString: db.url });
       await planClient.connect();
       plans.push(await planOf(planClient, 'worklist', worklistQuery.sql, worklistQuery.params));

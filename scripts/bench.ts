@@ -492,17 +492,23 @@ async function main(): Promise<void> {
       .filter((q) => byName(`api: ${q}`))
       .map((q) => ({ query: q, apiOverSqlP95: ratio(`api: ${q}`, `sql: ${q}`) }));
     const withAudit = byName('sql: worklist + its audit row') ? ratio('api: worklist', 'sql: worklist + its audit row') : null;
+    // Not targets, but they say where the time goes: the case page against its one statement, and
+    // the worklist against the floor of any Node API running its SQL on this machine.
+    const casePage = byName('api: case page') && byName('sql: case page') ? ratio('api: case page', 'sql: case page') : null;
+    const overBareNode = byName('api: worklist') && byName('baseline: bare node http + pg, worklist SQL') ? ratio('api: worklist', 'baseline: bare node http + pg, worklist SQL') : null;
     const bareRps = byName('baseline: bare node http JSON')?.rps ?? NaN;
     const healthRps = byName('api: health (framework + 1 query)')?.rps ?? NaN;
     log('\nRatios measured in this run:');
     for (const r of ratios) log(`  ${r.query.padEnd(36)} API p95 / direct SQL p95 = ${r.apiOverSqlP95}  (target <= 2)`);
     if (withAudit !== null) log(`  ${'worklist, SQL with its audit row'.padEnd(36)} API p95 / direct SQL p95 = ${withAudit}`);
+    if (casePage !== null) log(`  ${'case page'.padEnd(36)} API p95 / direct SQL p95 = ${casePage}`);
+    if (overBareNode !== null) log(`  ${'worklist'.padEnd(36)} API p95 / bare node http + pg p95 = ${overBareNode}`);
     log(`  framework: bare node req/s / health req/s = ${Math.round((bareRps / healthRps) * 100) / 100}`);
 
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     // A partial run (--only) must not replace the figures of the last full one.
     const file = join(root, ONLY ? 'bench/results/partial.json' : PIN ? 'bench/results/latest-pinned.json' : 'bench/results/latest.json');
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, casePageOverSql: casePage, worklistOverBareNodePg: overBareNode, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
     log(`\nWrote ${file}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -16,7 +16,7 @@ import { caseSql } from '../apps/api/src/modules/cases/case-loader';
 import { caseListQuery } from '../apps/api/src/modules/cases/cases.service';
 import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
 import { DataSource } from 'typeorm';
-import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
+import { seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -321,7 +321,14 @@ async function main(): Promise<void> {
     if (have < CASES) {
       log(`Loading ${CASES.toLocaleString('en-US')} bulk cases (once; kept in ${process.env.DATA_DIR}) …`);
       await seedBulk(client, CASES, log);
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(CASES)]);
+      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb), ('bulk_evidence', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(CASES)]);
+    } else if (Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_evidence'`)).rows[0]?.value ?? 0) < have) {
+      // Bulk data loaded before the generator wrote evidence: add it to those cases (once).
+      log(`Adding photos, notes and failed treatments to the ${have.toLocaleString('en-US')} bulk cases (once) …`);
+      const evidence = await seedBulkEvidence(client, have, log);
+      log(`evidence: ${evidence.treatments} failed treatments, ${evidence.notes} note versions, ${evidence.photos} photos`);
+      await client.query('VACUUM ANALYZE case_failed_treatments, case_notes, case_photos, case_events');
+      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_evidence', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(have)]);
     }
     const total = Number((await client.query(`SELECT count(*) FROM cases`)).rows[0].count);
     const payerId = (await client.query(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id as string;

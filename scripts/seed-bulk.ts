@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     try {
       const started = Date.now();
       await seedBulk(client, cases, (line) => process.stdout.write(`${line}\n`));
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb)
+      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb), ('bulk_evidence', $1::jsonb)
                           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`, [JSON.stringify(cases)]);
       process.stdout.write(`Loaded ${cases.toLocaleString('en-US')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     } finally {

@@ -3,7 +3,8 @@ import type { Client } from 'pg';
 /**
  * Generates a clinic network's history in SQL (generate_series, no round trips per row): cases
  * across every state, payers of each plan type, physicians, patients, procedure lines, payer
- * decisions and events. Deterministic for a given size (setseed).
+ * decisions, events and the evidence behind them (seedBulkEvidence). The cases are deterministic
+ * for a given size (setseed).
  */
 export async function seedBulk(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<void> {
   await client.query('SELECT setseed(0.42)');
@@ -139,6 +140,122 @@ export async function seedBulk(client: Client, cases: number, log: (line: string
     await client.query('COMMIT');
     log(`cases ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
   }
+  const evidence = await seedBulkEvidence(client, cases, log, batch);
+  log(`evidence: ${evidence.treatments.toLocaleString('en-US')} failed treatments, ${evidence.notes.toLocaleString('en-US')} note versions, ${evidence.photos.toLocaleString('en-US')} photos`);
   // Set the visibility map too, as autovacuum would in time, so counts can use index-only scans.
   await client.query('VACUUM ANALYZE');
+}
+
+/** Bulk case numbers g from..to, as seedBulk writes them ('PB-00000042'). */
+const IN_RANGE = `c.case_number BETWEEN 'PB-' || lpad($1::text, 8, '0') AND 'PB-' || lpad($2::text, 8, '0')`;
+
+export interface BulkEvidenceSummary {
+  treatments: number;
+  notes: number;
+  photos: number;
+  /** Why notes and photos were left out, if they were. */
+  skipped?: string;
+}
+
+/**
+ * The evidence a physician documents before a request goes out, for bulk cases 1..cases that have
+ * none yet (so it can be added to a database loaded before it existed): every case one failed
+ * treatment and four in ten a second; eight in ten a physician's clinical note, one note in ten
+ * edited once (a second version); seven in ten one or two photos, each with its event. Notes and
+ * photos need a physician user (the demo data's); photos reuse one stored demo photo's files, so
+ * the gallery shows a real image. Photos are soft-deleted only, so shared files are never removed.
+ */
+export async function seedBulkEvidence(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<BulkEvidenceSummary> {
+  const physician = (await client.query<{ id: string }>(
+    `SELECT id FROM users WHERE 'physician' = ANY (roles) AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+  )).rows[0]?.id;
+  const template = physician
+    ? (await client.query<Record<string, unknown>>(
+        `SELECT p.original_type, p.original_size, p.original_sha256, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key
+           FROM case_photos p JOIN cases c ON c.id = p.case_id
+          WHERE p.deleted_at IS NULL AND c.case_number NOT LIKE 'PB-%' ORDER BY p.created_at, p.id LIMIT 1`,
+      )).rows[0]
+    : undefined;
+  const summary: BulkEvidenceSummary = { treatments: 0, notes: 0, photos: 0 };
+  if (!physician) summary.skipped = 'no active physician user: notes and photos left out (load the demo data first, e.g. npm start once)';
+  else if (!template) summary.skipped = 'no stored demo photo to show: photos left out (demo data with local photo storage brings one)';
+  if (summary.skipped) log(summary.skipped);
+
+  for (let start = 1; start <= cases; start += batch) {
+    const end = Math.min(cases, start + batch - 1);
+    await client.query('BEGIN');
+    const treatments = await client.query(
+      `INSERT INTO case_failed_treatments (case_id, position, therapy, start_date, end_date, outcome)
+       SELECT c.id, t.position, t.therapy, (c.created_at - t.started)::date, (c.created_at - t.ended)::date, t.outcome
+         FROM cases c
+        CROSS JOIN (VALUES (0, 'Tretinoin 0.025% cream nightly', interval '140 days', interval '50 days', 'No reduction in lesion count after 12 weeks'),
+                           (1, 'Topical retinol 0.5% nightly', interval '45 days', interval '10 days', 'Little improvement; irritation')) AS t(position, therapy, started, ended, outcome)
+        WHERE ${IN_RANGE} AND (t.position = 0 OR abs(hashtext(c.case_number || 't')) % 10 < 4)
+          AND NOT EXISTS (SELECT 1 FROM case_failed_treatments x WHERE x.case_id = c.id)`,
+      [start, end],
+    );
+    summary.treatments += treatments.rowCount ?? 0;
+    if (physician) {
+      // Version 1 of each note, then for one in ten an edit that replaces it, as NotesService writes them.
+      const notes = await client.query<{ n: number }>(
+        `WITH src AS MATERIALIZED (
+           SELECT gen_random_uuid() AS note_id, c.id AS case_id, c.created_at + interval '2 hours' AS at,
+                  'Multiple 1-2 mm firm white papules, ' || (6 + abs(hashtext(c.case_number)) % 20) || ' lesions, periorbital and both cheeks. '
+                  || 'Present ' || (12 + abs(hashtext(c.case_number)) % 40) || ' weeks with itching and irritation; lesions on the lower lid '
+                  || 'catch on eyeglass frames. Failed topical tretinoin for 12 weeks. Dermoscopy consistent with milia. '
+                  || 'Plan: extraction under local anaesthesia; photos attached.' AS text
+             FROM cases c
+            WHERE ${IN_RANGE} AND abs(hashtext(c.case_number || 'n')) % 10 < 8
+              AND NOT EXISTS (SELECT 1 FROM case_notes x WHERE x.case_id = c.id)),
+         v1 AS (
+           INSERT INTO case_notes (id, case_id, kind, text, author_id, version, root_id, created_at)
+           SELECT note_id, case_id, 'clinical_note', text, $3, 1, note_id, at FROM src
+           RETURNING id, case_id, created_at),
+         v2 AS (
+           INSERT INTO case_notes (id, case_id, kind, text, author_id, version, root_id, previous_id, created_at)
+           SELECT gen_random_uuid(), s.case_id, 'clinical_note', s.text || ' Addendum: lesions tender on palpation.', $3, 2, s.note_id, s.note_id, s.at + interval '1 day'
+             FROM src s WHERE abs(hashtext(s.note_id::text)) % 10 = 0
+           RETURNING id, case_id, root_id, previous_id, created_at),
+         events AS (
+           INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at)
+           SELECT case_id, 'note_added', $3, jsonb_build_object('noteId', id, 'kind', 'clinical_note', 'version', 1), created_at, created_at FROM v1
+           UNION ALL
+           SELECT case_id, 'note_added', $3, jsonb_build_object('noteId', id, 'kind', 'clinical_note', 'version', 2, 'previousId', previous_id, 'rootId', root_id),
+                  created_at, created_at FROM v2
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM v1)::int + (SELECT count(*) FROM v2)::int AS n`,
+        [start, end, physician],
+      );
+      summary.notes += notes.rows[0].n;
+    }
+    if (physician && template) {
+      const photos = await client.query<{ n: number }>(
+        `WITH src AS MATERIALIZED (
+           SELECT gen_random_uuid() AS photo_id, c.id AS case_id, c.created_at + interval '1 hour' AS at, k
+             FROM cases c CROSS JOIN generate_series(0, 1) k
+            WHERE ${IN_RANGE} AND abs(hashtext(c.case_number || 'p')) % 10 < 7 AND (k = 0 OR abs(hashtext(c.case_number || 'q')) % 2 = 0)
+              AND NOT EXISTS (SELECT 1 FROM case_photos x WHERE x.case_id = c.id)),
+         photos AS (
+           INSERT INTO case_photos (id, case_id, uploaded_by, body_site, lesion_count, taken_at, caption, original_name, original_type,
+                                    original_size, original_sha256, content_type, byte_size, width, height, storage_key, thumbnail_key, created_at)
+           SELECT photo_id, case_id, $3, CASE k WHEN 0 THEN 'Periorbital, both cheeks' ELSE 'Left lower eyelid' END, 6 + k * 3, at,
+                  'Benchmark photo (one synthetic image shared by the bulk cases)', 'lesion.jpg', $4, $5, $6, $7, $8, $9, $10, $11, $12, at + k * interval '1 minute'
+             FROM src
+           RETURNING id, case_id, body_site, lesion_count, taken_at, created_at),
+         events AS (
+           INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at)
+           SELECT case_id, 'photo_added', $3, jsonb_build_object('photoId', id, 'bodySite', body_site, 'lesionCount', lesion_count,
+                  'takenAt', to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), created_at, created_at
+             FROM photos
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM events`,
+        [start, end, physician, template.original_type, template.original_size, template.original_sha256, template.content_type,
+          template.byte_size, template.width, template.height, template.storage_key, template.thumbnail_key],
+      );
+      summary.photos += photos.rows[0].n;
+    }
+    await client.query('COMMIT');
+    log(`evidence ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
+  }
+  return summary;
 }

@@ -56,6 +56,13 @@ describe('bulk data (npm run seed:bulk)', () => {
       );
       expect(edits.rowCount).toBeGreaterThan(0);
       expect(edits.rows.every((r) => r.root_ok && r.author_is_physician)).toBe(true);
+      // The note describes its own case: the lesion count of its procedure lines and the symptoms' duration.
+      const mismatched = await count(
+        `SELECT count(*) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id
+          WHERE ${BULK} AND (position((SELECT sum(l.lesion_count) FROM case_procedure_lines l WHERE l.case_id = c.id) || ' lesions' IN n.text) = 0
+                OR position(c.symptom_duration_weeks || ' weeks' IN n.text) = 0)`,
+      );
+      expect(mismatched).toBe(0);
       const noteEvents = await count(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${BULK} AND e.type = 'note_added'`);
       expect(noteEvents).toBe(await count(`SELECT count(*) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id WHERE ${BULK}`));
     });

@@ -200,8 +200,9 @@ export async function seedBulkEvidence(client: Client, cases: number, log: (line
       const notes = await client.query<{ n: number }>(
         `WITH src AS MATERIALIZED (
            SELECT gen_random_uuid() AS note_id, c.id AS case_id, c.created_at + interval '2 hours' AS at,
-                  'Multiple 1-2 mm firm white papules, ' || (6 + abs(hashtext(c.case_number)) % 20) || ' lesions, periorbital and both cheeks. '
-                  || 'Present ' || (12 + abs(hashtext(c.case_number)) % 40) || ' weeks with itching and irritation; lesions on the lower lid '
+                  'Multiple 1-2 mm firm white papules, '
+                  || coalesce((SELECT sum(l.lesion_count) FROM case_procedure_lines l WHERE l.case_id = c.id), 0) || ' lesions, periorbital and both cheeks. '
+                  || 'Present ' || coalesce(c.symptom_duration_weeks, 12) || ' weeks with itching and irritation; lesions on the lower lid '
                   || 'catch on eyeglass frames. Failed topical tretinoin for 12 weeks. Dermoscopy consistent with milia. '
                   || 'Plan: extraction under local anaesthesia; photos attached.' AS text
              FROM cases c

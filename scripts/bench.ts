@@ -325,8 +325,7 @@ async function main(): Promise<void> {
     } else if (Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_evidence'`)).rows[0]?.value ?? 0) < have) {
       // Bulk data loaded before the generator wrote evidence: add it to those cases (once).
       log(`Adding photos, notes and failed treatments to the ${have.toLocaleString('en-US')} bulk cases (once) …`);
-      const evidence = await seedBulkEvidence(client, have, log);
-      log(`evidence: ${evidence.treatments} failed treatments, ${evidence.notes} note versions, ${evidence.photos} photos`);
+      await seedBulkEvidence(client, have, log);
       await client.query('VACUUM ANALYZE case_failed_treatments, case_notes, case_photos, case_events');
       await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_evidence', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(have)]);
     }

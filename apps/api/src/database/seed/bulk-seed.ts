@@ -140,8 +140,7 @@ export async function seedBulk(client: Client, cases: number, log: (line: string
     await client.query('COMMIT');
     log(`cases ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
   }
-  const evidence = await seedBulkEvidence(client, cases, log, batch);
-  log(`evidence: ${evidence.treatments.toLocaleString('en-US')} failed treatments, ${evidence.notes.toLocaleString('en-US')} note versions, ${evidence.photos.toLocaleString('en-US')} photos`);
+  await seedBulkEvidence(client, cases, log, batch);
   // Set the visibility map too, as autovacuum would in time, so counts can use index-only scans.
   await client.query('VACUUM ANALYZE');
 }
@@ -258,5 +257,7 @@ export async function seedBulkEvidence(client: Client, cases: number, log: (line
     await client.query('COMMIT');
     log(`evidence ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
   }
+  const n = (value: number) => value.toLocaleString('en-US');
+  log(`evidence: ${n(summary.treatments)} failed treatments, ${n(summary.notes)} note versions, ${n(summary.photos)} photos`);
   return summary;
 }

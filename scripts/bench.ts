@@ -16,7 +16,7 @@ import { caseSql } from '../apps/api/src/modules/cases/case-loader';
 import { caseListQuery } from '../apps/api/src/modules/cases/cases.service';
 import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
 import { DataSource } from 'typeorm';
-import { seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
+import { bulkLoaded, recordBulkLoaded, seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -317,17 +317,16 @@ async function main(): Promise<void> {
     await seedDemoData(db.url, config.clinicTimeZone, { uploadDir: config.s3 ? null : config.uploadDir });
     const client = new Client({ connectionString: db.url });
     await client.connect();
-    const have = Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_cases'`)).rows[0]?.value ?? 0);
-    if (have < CASES) {
+    const loaded = await bulkLoaded(client);
+    if (loaded.cases < CASES) {
       log(`Loading ${CASES.toLocaleString('en-US')} bulk cases (once; kept in ${process.env.DATA_DIR}) …`);
-      await seedBulk(client, CASES, log);
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb), ('bulk_evidence', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(CASES)]);
-    } else if (Number((await client.query(`SELECT value FROM app_meta WHERE key = 'bulk_evidence'`)).rows[0]?.value ?? 0) < have) {
-      // Bulk data loaded before the generator wrote evidence: add it to those cases (once).
-      log(`Adding photos, notes and failed treatments to the ${have.toLocaleString('en-US')} bulk cases (once) …`);
-      await seedBulkEvidence(client, have, log);
+      await recordBulkLoaded(client, CASES, await seedBulk(client, CASES, log));
+    } else if (loaded.evidence < loaded.cases) {
+      // Bulk data loaded before the generator wrote evidence (or without a physician): add it (once).
+      log(`Adding photos, notes and failed treatments to the ${loaded.cases.toLocaleString('en-US')} bulk cases (once) …`);
+      const evidence = await seedBulkEvidence(client, loaded.cases, log);
       await client.query('VACUUM ANALYZE case_failed_treatments, case_notes, case_photos, case_events');
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_evidence', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(have)]);
+      await recordBulkLoaded(client, loaded.cases, evidence);
     }
     const total = Number((await client.query(`SELECT count(*) FROM cases`)).rows[0].count);
     const payerId = (await client.query(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id as string;

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { runMigrations } from '../apps/api/src/database/data-source';
-import { seedBulk } from '../apps/api/src/database/seed/bulk-seed';
+import { recordBulkLoaded, seedBulk } from '../apps/api/src/database/seed/bulk-seed';
 
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--cases');
@@ -19,9 +19,7 @@ async function main(): Promise<void> {
     await client.connect();
     try {
       const started = Date.now();
-      await seedBulk(client, cases, (line) => process.stdout.write(`${line}\n`));
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('bulk_cases', $1::jsonb), ('bulk_evidence', $1::jsonb)
-                          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`, [JSON.stringify(cases)]);
+      await recordBulkLoaded(client, cases, await seedBulk(client, cases, (line) => process.stdout.write(`${line}\n`)));
       process.stdout.write(`Loaded ${cases.toLocaleString('en-US')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     } finally {
       await client.end();

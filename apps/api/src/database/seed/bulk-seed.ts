@@ -6,7 +6,7 @@ import type { Client } from 'pg';
  * decisions, events and the evidence behind them (seedBulkEvidence). The cases are deterministic
  * for a given size (setseed).
  */
-export async function seedBulk(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<void> {
+export async function seedBulk(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<BulkEvidenceSummary> {
   await client.query('SELECT setseed(0.42)');
   const payerCount = 24;
   await client.query(
@@ -140,9 +140,30 @@ export async function seedBulk(client: Client, cases: number, log: (line: string
     await client.query('COMMIT');
     log(`cases ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
   }
-  await seedBulkEvidence(client, cases, log, batch);
+  const evidence = await seedBulkEvidence(client, cases, log, batch);
   // Set the visibility map too, as autovacuum would in time, so counts can use index-only scans.
   await client.query('VACUUM ANALYZE');
+  return evidence;
+}
+
+/** How many bulk cases app_meta records as loaded, and how many of them have their full evidence. */
+export async function bulkLoaded(client: Client): Promise<{ cases: number; evidence: number }> {
+  const { rows } = await client.query<{ key: string; value: unknown }>(`SELECT key, value FROM app_meta WHERE key IN ('bulk_cases', 'bulk_evidence')`);
+  const value = (key: string) => Number(rows.find((r) => r.key === key)?.value ?? 0);
+  return { cases: value('bulk_cases'), evidence: value('bulk_evidence') };
+}
+
+/**
+ * Records a load in app_meta: the bulk cases, and their evidence only when it is complete (notes
+ * and photos were not skipped), so a later run adds what is missing.
+ */
+export async function recordBulkLoaded(client: Client, cases: number, evidence?: BulkEvidenceSummary): Promise<void> {
+  const keys = ['bulk_cases', ...(evidence && !evidence.skipped ? ['bulk_evidence'] : [])];
+  await client.query(
+    `INSERT INTO app_meta (key, value) SELECT k, $2::jsonb FROM unnest($1::text[]) k
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [keys, JSON.stringify(cases)],
+  );
 }
 
 /** Bulk case numbers g from..to, as seedBulk writes them ('PB-00000042'). */

@@ -468,7 +468,11 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatClock(clock: Clock, now: Date): string {
-  const ms = Date.parse(clock.dueAt) - now.getTime();
-  const copy = CLOCK_COPY[clock.kind];
-  return ms < 0 ? copy.passed(formatDuration(ms)) : copy.pending(formatDuration(ms));
+  return clockText(clock.kind, Date.parse(clock.dueAt) - now.getTime());
+}
+
+/** formatClock's text for a clock of this kind due in `msRemaining` (negative once passed). */
+export function clockText(kind: ClockKind, msRemaining: number): string {
+  const copy = CLOCK_COPY[kind];
+  return msRemaining < 0 ? copy.passed(formatDuration(msRemaining)) : copy.pending(formatDuration(msRemaining));
 }

@@ -1,6 +1,7 @@
 import {
   CLOCK_LABELS,
   CLOCK_OWNERS,
+  clockText,
   computeDeadlines,
   formatClock,
   toLocalDate,
@@ -90,21 +91,22 @@ export function toClockDto(clock: Clock, now: Date): ClockDto {
   };
 }
 
-/** A clock rebuilt from the stored next_due_at/next_due_kind, for list rows. */
+/**
+ * A clock rebuilt from the stored next_due_at/next_due_kind, for list rows: the same DTO as
+ * toClockDto gives for that clock, built straight from the row (a list maps up to 100 of them).
+ */
 export function storedClockDto(kind: ClockKind | null, dueAt: Date | null, timeZone: string, now: Date): ClockDto | null {
   if (!kind || !dueAt) return null;
-  const clock: Clock = {
+  const msRemaining = dueAt.getTime() - now.getTime();
+  return {
     kind,
     label: CLOCK_LABELS[kind],
     dueAt: dueAt.toISOString(),
     dueDate: toLocalDate(dueAt, timeZone),
     owner: CLOCK_OWNERS[kind],
-    overdue: dueAt.getTime() < now.getTime(),
-    msRemaining: dueAt.getTime() - now.getTime(),
-    startedAt: null,
-    basis: '',
+    overdue: msRemaining < 0,
+    text: clockText(kind, msRemaining),
   };
-  return toClockDto(clock, now);
 }
 
 export const CLINICAL_FIELDS = ['findings', 'failedTreatments', 'cosmeticOverrideJustification'] as const;

@@ -296,14 +296,25 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
+    const page = await this.readPage(query);
+    await this.audit.record({ action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } }, ctx);
+    return page;
+  }
+
+  /**
+   * One page of the list, mapped. Its own function so that the raw rows are garbage before the
+   * request waits for its audit row: under load, 16 requests' rows would otherwise survive every
+   * young-generation collection meanwhile (garbage collection is a tenth of a list request's CPU).
+   */
+  private async readPage(query: ListCasesQuery): Promise<CasePageDto> {
     const { sql, params, limit, sortKey, reusePlan } = caseListQuery(query);
     const rows: Record<string, unknown>[] = reusePlan ? await preparedQuery(this.dataSource, sql, params) : await this.dataSource.query(sql, params);
-    const page = rows.slice(0, limit);
+    const count = Math.min(rows.length, limit);
     const now = new Date();
-    const items = page.map((r) => this.toSummary(r, now));
-    const last = page[page.length - 1];
+    const items: CaseSummaryDto[] = new Array(count);
+    for (let i = 0; i < count; i++) items[i] = this.toSummary(rows[i], now);
+    const last = rows[count - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor({ k: (last[sortKey] as Date).toISOString(), id: last.id as string }) : null;
-    await this.audit.record({ action: 'read', objectType: 'case_list', detail: { count: items.length, searched: Boolean(query.q) } }, ctx);
     return { items, nextCursor };
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash as digest, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -22,7 +22,12 @@ export interface NewSession {
 }
 
 export function hashSessionToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+  return Buffer.from(sessionKey(token), 'base64');
+}
+
+/** The token's SHA-256 in base64: the session cache's key (one-shot hash, on every request). */
+function sessionKey(token: string): string {
+  return digest('sha256', token, 'base64');
 }
 
 interface CachedSession {
@@ -92,8 +97,7 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 200) return null;
-    const hash = hashSessionToken(token);
-    const key = hash.toString('base64');
+    const key = sessionKey(token);
     const now = Date.now();
     const cached = this.cache.get(key);
     if (cached && cached.until > now) return cached.session;
@@ -112,7 +116,7 @@ export class SessionsService {
       email: string;
       display_name: string;
       roles: Role[];
-    }>(this.dataSource, RESOLVE_SESSION, [hash, this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours]);
+    }>(this.dataSource, RESOLVE_SESSION, [Buffer.from(key, 'base64'), this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours]);
     const row = rows[0];
     if (!row) return null;
     const session: ResolvedSession = {

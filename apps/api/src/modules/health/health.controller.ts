@@ -30,11 +30,20 @@ export class HealthController {
 
   private async pingDatabase(): Promise<boolean> {
     if (!this.dataSource.isInitialized) return false;
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 2_000).unref();
+    });
     const ping = this.dataSource
       .query('SELECT 1')
       .then(() => true)
       .catch(() => false);
-    return Promise.race([ping, timeout]);
+    try {
+      return await Promise.race([ping, timeout]);
+    } finally {
+      // A load balancer may poll often: an answered check must not keep its timer (and the
+      // request's closure) alive for two more seconds.
+      clearTimeout(timer);
+    }
   }
 }

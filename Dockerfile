@@ -16,5 +16,4 @@ RUN mkdir -p /data/uploads && chown -R node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# The same Node flags as `npm start` (package.json): a larger young generation, see the README.
-CMD ["node", "--max-semi-space-size=64", "dist/api/apps/api/src/main.js"]
+CMD ["node", "dist/api/apps/api/src/main.js"]

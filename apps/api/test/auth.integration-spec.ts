@@ -321,7 +321,10 @@ describe('sign-in and sessions', () => {
 
       await session.post('/api/auth/totp/enable').send({ code: '000000' === generateTotpCode(secret) ? '111111' : '000000' }).expect(403);
       await session.post('/api/auth/totp/enable').send({ code: 'abc' }).expect(400);
-      await session.post('/api/auth/totp/enable').send({ code: generateTotpCode(secret) }).expect(204);
+      // One instant for the codes below: two calls could straddle a 30 s step and give two codes.
+      const enabledAt = Date.now();
+      const enableCode = generateTotpCode(secret, enabledAt);
+      await session.post('/api/auth/totp/enable').send({ code: enableCode }).expect(204);
       await session.post('/api/auth/totp/setup').expect(409);
       const me = await session.get('/api/auth/me').expect(200);
       expect(me.body.totpEnabled).toBe(true);
@@ -331,8 +334,8 @@ describe('sign-in and sessions', () => {
       const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: '12345x' }).expect(401);
       expect(wrong.body.code).toBe('totp_invalid');
       // The code used to enable cannot be used again; the next one (30 s later, within the drift window) can, once.
-      await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: generateTotpCode(secret) }).expect(401);
-      const next = generateTotpCode(secret, Date.now() + 30_000);
+      await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: enableCode }).expect(401);
+      const next = generateTotpCode(secret, enabledAt + 30_000);
       await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: next }).expect(200);
       await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: next }).expect(401);
       // A wrong password is refused before the code is looked at.

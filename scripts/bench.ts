@@ -139,18 +139,6 @@ function literal(value: unknown): string {
   return String(value);
 }
 
-/**
- * The Node flags `npm start` gives the app (package.json's start script), so the benchmark runs it
- * as a clinic does; BENCH_APP_FLAGS replaces them for an A/B run ("" for none).
- */
-function appNodeFlags(): string[] {
-  const override = process.env.BENCH_APP_FLAGS;
-  if (override !== undefined) return override.split(' ').filter(Boolean);
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
-  const launch = start.split('&&').map((part) => part.trim().split(/\s+/)).find((words) => words[0] === 'node');
-  return launch ? launch.slice(1).filter((word) => word.startsWith('--')) : [];
-}
-
 /** Scenarios left out by --only; the two baselines always run. */
 function skipped(name: string): boolean {
   if (!ONLY || name.startsWith('baseline') || name.startsWith('api: health')) return false;
@@ -353,7 +341,7 @@ async function main(): Promise<void> {
     // At the default log level, as a clinic runs it: one JSON line per request, written to a file
     // (as a service manager would take them) rather than into this process.
     const appLog = join(process.env.DATA_DIR, 'bench-app.log');
-    const app = spawn(process.execPath, [...appNodeFlags(), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
+    const app = spawn(process.execPath, [...(process.env.BENCH_APP_FLAGS ?? '').split(' ').filter(Boolean), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false' },
       stdio: ['ignore', openSync(appLog, 'w'), 'pipe'],

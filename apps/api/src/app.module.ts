@@ -57,7 +57,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(databaseUrl),
+          ...buildDataSourceOptions(databaseUrl, config.databasePoolSize),
           manualInitialization: withoutDatabase ?? false,
         }),
         ...serveWeb,

@@ -40,6 +40,7 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._/-]*$/, 'may only contain letters, digits and . _ / -')
     .default(''),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
@@ -58,6 +59,7 @@ function buildConfig(env: z.infer<typeof schema>) {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir,
     // Demo users and cases only ever go into the embedded database, never into a real one by default.
     demoData: env.DEMO_DATA ?? env.DATABASE_URL === undefined,

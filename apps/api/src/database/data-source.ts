@@ -2,7 +2,8 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '@preauth/migrations';
 import { entities } from './entities';
 
-export function buildDataSourceOptions(url: string): DataSourceOptions {
+/** `poolSize`: the most connections the app holds open (DATABASE_POOL_SIZE). */
+export function buildDataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,7 +18,7 @@ export function buildDataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
-    extra: { max: 20, connectionTimeoutMillis: 10_000, application_name: 'preauth' },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'preauth' },
   };
 }
 

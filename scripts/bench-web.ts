@@ -2,19 +2,17 @@
 // The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
+import { LighthouseResult, medianRun, score } from './lighthouse-runs';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist/web');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 // Lighthouse ships as ES modules; a real dynamic import keeps it out of require().
-interface LighthouseResult {
-  lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
-}
 type Lighthouse = (url: string, flags: Record<string, unknown>, config?: Record<string, unknown>) => Promise<LighthouseResult>;
 const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
@@ -82,6 +80,11 @@ async function main(): Promise<void> {
   process.stdout.write(`Initial JavaScript (* above): ${kb(sizes.initialJsGzip)} gzipped (target <= 250 KB)\n`);
   process.stdout.write(`Initial CSS (render-blocking): ${kb(sizes.initialCssGzip)} gzipped\n\n`);
 
+  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    process.stderr.write(`No Chromium at ${chromePath} for Lighthouse: install Debian's (apt-get install -y chromium) or set CHROME_PATH.\n`);
+    process.exit(1);
+  }
   const app = await startApp();
   // What a browser actually receives for the entry chunk: encoding, bytes on the wire, caching.
   const entry = sizes.files.find((f) => f.initial && f.file.endsWith('.js'));
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   }
   const chromeLauncher = await importEsm<{ launch(o: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> }> }>('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath,
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
@@ -112,11 +115,13 @@ async function main(): Promise<void> {
           await lighthouse(`${app.url}/sign-in`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] }, config),
         );
       }
-      const score = (result: LighthouseResult, category: string) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100);
-      const sorted = [...runs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
-      const median = sorted[Math.floor((sorted.length - 1) / 2)];
-      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${RUNS} runs:\n`);
-      process.stdout.write(`  performance ${score(median, 'performance')} (target >= 90; runs: ${runs.map((r) => score(r, 'performance')).join(', ')}), accessibility ${score(median, 'accessibility')}, best practices ${score(median, 'best-practices')}\n`);
+      const { median, scored, runText, error } = medianRun(runs);
+      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${scored} scored runs of ${RUNS}:\n`);
+      if (!median) {
+        process.stdout.write(`  no run finished (runs: ${runText}): ${error ?? ''}\n`);
+        continue;
+      }
+      process.stdout.write(`  performance ${score(median, 'performance')} (target >= 90; runs: ${runText}), accessibility ${score(median, 'accessibility')}, best practices ${score(median, 'best-practices')}\n`);
       for (const audit of METRIC_AUDITS) {
         process.stdout.write(`  ${audit.padEnd(26)} ${median.lhr.audits[audit]?.displayValue ?? '?'}\n`);
       }

@@ -1,0 +1,30 @@
+import { LighthouseResult, medianRun } from '../../scripts/lighthouse-runs';
+
+const run = (performance: number | null, runtimeError?: { code: string; message: string }): LighthouseResult => ({
+  lhr: { categories: { performance: { score: performance } }, audits: {}, ...(runtimeError ? { runtimeError } : {}) },
+});
+
+describe('medianRun (npm run bench:web)', () => {
+  it('reports the run with the median performance score', () => {
+    const runs = [run(0.97), run(0.91), run(0.95)];
+    const summary = medianRun(runs);
+    expect(summary.median).toBe(runs[2]);
+    expect(summary.scored).toBe(3);
+    expect(summary.runText).toBe('97, 91, 95');
+  });
+
+  it('leaves a run without a score out of the median and names its error', () => {
+    const runs = [run(0.95), run(0.96), run(null, { code: 'NO_FCP', message: 'The page did not paint any content.' })];
+    const summary = medianRun(runs);
+    expect(summary.median).toBe(runs[0]);
+    expect(summary.scored).toBe(2);
+    expect(summary.runText).toBe('95, 96, failed (NO_FCP)');
+  });
+
+  it('says so when no run finished', () => {
+    const summary = medianRun([run(null, { code: 'NO_FCP', message: 'The page did not paint any content.' }), run(null)]);
+    expect(summary.median).toBeNull();
+    expect(summary.runText).toBe('failed (NO_FCP), failed (no score)');
+    expect(summary.error).toBe('The page did not paint any content.');
+  });
+});

@@ -1,9 +1,10 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '@preauth/migrations';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../config/config';
 import { entities } from './entities';
 
 /** `poolSize`: the most connections the app holds open (DATABASE_POOL_SIZE). */
-export function buildDataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+export function buildDataSourceOptions(url: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,

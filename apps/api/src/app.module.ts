@@ -1,12 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
-import { WebAssetsModule } from './web/web-assets.module';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from './common/app-logger';
 import { CasesModule } from './modules/cases/cases.module';
 import { CodesModule } from './modules/codes/codes.module';
@@ -34,24 +29,6 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, withoutDatabase, logDestination }: AppModuleOptions): DynamicModule {
-    // WebAssetsModule must come first: its middleware has to answer /assets before ServeStaticModule's.
-    const serveWeb = existsSync(config.webDistDir)
-      ? [
-          WebAssetsModule.forRoot(join(config.webDistDir, 'assets')),
-          ServeStaticModule.forRoot({
-            rootPath: config.webDistDir,
-            exclude: ['/api/{*path}'],
-            serveStaticOptions: {
-              index: 'index.html',
-              maxAge: '1h',
-              // index.html names the current hashed bundle: revalidate it so a deploy shows at once.
-              setHeaders: (res: Response, path: string) => {
-                if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-              },
-            },
-          }),
-        ]
-      : [];
     return {
       module: AppModule,
       global: true,
@@ -60,7 +37,6 @@ export class AppModule {
           ...buildDataSourceOptions(databaseUrl, config.databasePoolSize),
           manualInitialization: withoutDatabase ?? false,
         }),
-        ...serveWeb,
         HealthModule,
         AuditModule,
         AuthModule,

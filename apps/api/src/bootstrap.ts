@@ -1,14 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppLogger, ROOT_LOGGER } from './common/app-logger';
-import { requestLogger } from './common/http-logger';
+import { JSON_BODY_LIMIT, registerBodyParsers } from './common/body-parsers';
+import { registerRequestLogger } from './common/http-logger';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { registerWebApp } from './web/web-app';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -23,37 +27,45 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Everything main.ts and the tests share, so tests exercise the app exactly as it runs. */
-export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    // One proxy hop (TRUST_PROXY): req.ip is then the address that proxy saw.
+    trustProxy: config.trustProxy ? 1 : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+    // A URL Fastify cannot route (bad percent-encoding, say): the API's error shape, and the URL,
+    // which may hold what a client typed, not quoted back.
+    frameworkErrors: (_error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'The URL is not valid.' });
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // registerBodyParsers() below says which bodies the API reads.
+    bodyParser: false,
   });
   app.useLogger(app.get(AppLogger));
   // Nest would hold its lines until listen(); an app driven without listening (the tests) must
   // write them too.
   app.flushLogs();
-  app.use(requestLogger(app.get(ROOT_LOGGER), options.config.trustProxy));
-  if (options.config.trustProxy) app.set('trust proxy', 1);
-  app.disable('x-powered-by');
-  // No hash of every response body for an ETag: API answers are per user and never cached (below),
-  // and the case and letter ETags that matter are the record versions their controllers set.
-  app.set('etag', false);
-  // API answers carry patient data: no browser or proxy keeps a copy.
-  app.use('/api', (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-    res.setHeader('Cache-Control', 'private, no-store');
-    next();
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogger(fastify, app.get(ROOT_LOGGER), config.trustProxy);
+  // API answers carry patient data: no browser or proxy keeps a copy. (Fastify adds no ETag of
+  // its own; the case and letter ETags that matter are the record versions their controllers set.)
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (req.url.startsWith('/api')) reply.header('Cache-Control', 'private, no-store');
+    done();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
-      },
-    }),
-  );
-  app.use(cookieParser());
-  // Replaces Nest's default JSON parser (same 100kb limit) so that payers' FHIR, sent as
-  // application/fhir+json (ClaimResponse import), is parsed too.
-  app.useBodyParser('json', { type: ['application/json', 'application/fhir+json'], limit: '100kb' });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
+    },
+  });
+  await app.register(fastifyCookie);
+  registerBodyParsers(fastify);
+  if (existsSync(config.webDistDir)) await registerWebApp(fastify, config.webDistDir);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

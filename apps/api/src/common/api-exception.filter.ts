@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { requestIdOf } from './http-logger';
@@ -33,8 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    if (res.sent) return;
     const reqId = requestIdOf(host.switchToHttp().getRequest<object>());
 
     if (exception instanceof HttpException) {
@@ -44,9 +45,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (status === HttpStatus.NOT_FOUND && isRouteNotFound(body)) {
         body = { statusCode: 404, error: 'Not Found', message: 'There is no such API route.' };
       }
+      // A string is what Nest makes of Fastify's own refusals (a body that is not JSON, or too large).
       const payload =
-        typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...(body as object) };
-      res.status(status).json(payload);
+        typeof body === 'string' ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body } : { statusCode: status, ...(body as object) };
+      sendJson(res, status, payload);
       return;
     }
 
@@ -56,7 +58,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof DatabaseError ? exception : ((exception as QueryFailedError & { driverError?: PgError }).driverError ?? {});
       const mapped = driverError.code ? PG_CLIENT_ERRORS[driverError.code] : undefined;
       if (mapped) {
-        res.status(mapped.status).json({
+        sendJson(res, mapped.status, {
           statusCode: mapped.status,
           error: mapped.status === HttpStatus.CONFLICT ? 'Conflict' : 'Bad Request',
           message: mapped.message,
@@ -70,8 +72,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error({ reqId, type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) }, 'unhandled error');
     }
     // The request id lets support find the log lines of this failure.
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: reqId });
+    sendJson(res, HttpStatus.INTERNAL_SERVER_ERROR, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: reqId });
   }
+}
+
+/**
+ * The error as JSON, whatever the route meant to send: a CSV export or a photo has set its own
+ * type (and a file name) before it failed.
+ */
+function sendJson(res: FastifyReply, status: number, payload: object): void {
+  res.removeHeader('Content-Disposition');
+  res.status(status).type('application/json; charset=utf-8').send(payload);
 }
 
 function isRouteNotFound(body: unknown): boolean {

@@ -1,16 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
-const ROUTE_PATTERN = Symbol('routePattern');
 const REQUEST_ID = Symbol('requestId');
 
-type LoggedRequest = IncomingMessage & { [ROUTE_PATTERN]?: string; [REQUEST_ID]?: string; user?: { id?: string } };
-
-/** Called for every API route (by the AuthGuard) with its pattern, e.g. '/api/patients/:id'. */
-export function rememberRoutePattern(req: object, pattern: string): void {
-  (req as LoggedRequest)[ROUTE_PATTERN] = pattern;
-}
+type LoggedRequest = FastifyRequest & { [REQUEST_ID]?: string; user?: { id?: string } };
 
 /** The id the request's log lines carry (also sent back as X-Request-Id). */
 export function requestIdOf(req: object): string | undefined {
@@ -18,15 +12,14 @@ export function requestIdOf(req: object): string | undefined {
 }
 
 /**
- * The path to log: the matched route's pattern, never what the client put in the URL, since a
- * mistaken or hostile client may put a name or an MRN there. A path that matched no route (404,
- * static files) keeps only its first two segments.
+ * The path to log: the matched route's pattern (e.g. '/api/patients/:id'), never what the client
+ * put in the URL, since a mistaken or hostile client may put a name or an MRN there. A path that
+ * matched no route, or only the dashboard's catch-all, keeps its first two segments.
  */
-export function loggablePath(req: LoggedRequest): string {
-  const pattern = req[ROUTE_PATTERN];
-  if (pattern) return pattern;
-  // Express shortens req.url inside a middleware mounted on a path (the /assets one); not originalUrl.
-  const segments = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0].split('/');
+export function loggablePath(req: FastifyRequest): string {
+  const pattern = req.routeOptions.url;
+  if (pattern && !pattern.includes('*')) return pattern;
+  const segments = req.url.split('?')[0].split('/');
   return segments.length > 3 ? `${segments.slice(0, 3).join('/')}/…` : segments.join('/');
 }
 
@@ -44,24 +37,25 @@ const INCOMING_ID = /^[\w.:-]{8,64}$/;
  * cost a quarter of a worklist request's CPU, measured with `npm run bench`. Lines written during
  * a request that need the id take it from requestIdOf(req).
  */
-export function requestLogger(logger: Logger, trustProxy: boolean): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  return (req, res, next) => {
+export function registerRequestLogger(fastify: FastifyInstance, logger: Logger, trustProxy: boolean): void {
+  fastify.addHook('onRequest', (req, reply, done) => {
     const header = trustProxy ? req.headers['x-request-id'] : undefined;
     const id = typeof header === 'string' && INCOMING_ID.test(header) ? header : randomUUID();
     (req as LoggedRequest)[REQUEST_ID] = id;
-    res.setHeader('X-Request-Id', id);
-    if ((req.url ?? '').startsWith('/api/health') || !logger.isLevelEnabled('error')) {
-      next();
+    reply.header('X-Request-Id', id);
+    if (req.url.startsWith('/api/health') || !logger.isLevelEnabled('error')) {
+      done();
       return;
     }
     const started = Date.now();
+    const res = reply.raw;
     // 'close' comes last whether the response was sent in full or the client went away.
     res.once('close', () => {
       const r = req as LoggedRequest;
       const line = {
         reqId: id,
         method: req.method,
-        route: loggablePath(r),
+        route: loggablePath(req),
         statusCode: res.statusCode,
         responseTime: Date.now() - started,
         ...(r.user?.id ? { userId: r.user.id } : {}),
@@ -70,6 +64,6 @@ export function requestLogger(logger: Logger, trustProxy: boolean): (req: Incomi
       else if (res.statusCode >= 500) logger.error(line, 'request errored');
       else logger.info(line, 'request completed');
     });
-    next();
-  };
+    done();
+  });
 }

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../modules/auth/auth-user';
 
 /** Who is acting, and from where: what services need for authorization and the audit trail. */
@@ -8,7 +8,7 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-export function buildRequestContext(req: Request, user: AuthUser): RequestContext {
+export function buildRequestContext(req: FastifyRequest, user: AuthUser): RequestContext {
   return {
     user,
     ip: req.ip ?? null,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PassThrough } from 'node:stream';
 import { Pool } from 'pg';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/config';
 import { createTestDatabase, TestDatabase } from './create-test-database';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   /** Direct access to the file's database, to check the rows behind a response. */
   db: Pool;
@@ -57,6 +57,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   });
   const app = await createApp({ config, databaseUrl: database.url, logDestination });
   await app.init();
+  // Fastify adds the routes and plugins when it is ready (listen() would wait for it too).
+  await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: database.url, max: 4 });
   return {
     app,

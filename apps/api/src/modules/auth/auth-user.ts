@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '@preauth/domain';
 
 /** The signed-in user of a request, as the AuthGuard loaded it from the session (fresh each request). */
@@ -10,7 +10,7 @@ export interface AuthUser {
   sessionId: string;
 }
 
-export type AuthenticatedRequest = Request & { user?: AuthUser };
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
 
 export function hasAnyRole(user: Pick<AuthUser, 'roles'>, roles: readonly Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));

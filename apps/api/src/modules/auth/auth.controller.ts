@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/public.decorator';
 import { AuditContext } from '../audit/audit-context.decorator';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.constants';
@@ -35,14 +35,14 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto, description: 'Signed in: sets the session cookie (HttpOnly) and the csrf_token cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (code invalid_credentials), or the authenticator code is missing (totp_required) or wrong (totp_invalid)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
-  async login(@Body() dto: LoginDto, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+  async login(@Body() dto: LoginDto, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: FastifyReply): Promise<MeDto> {
     try {
       const { me, token } = await this.auth.login(dto, context);
-      res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(true));
-      res.cookie(CSRF_COOKIE, me.csrfToken, this.sessions.cookieOptions(false));
+      res.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(true));
+      res.setCookie(CSRF_COOKIE, me.csrfToken, this.sessions.cookieOptions(false));
       return me;
     } catch (error) {
-      if (error instanceof LoginThrottledException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginThrottledException) res.header('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }
@@ -50,7 +50,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The session is ended on the server and its cookies cleared' })
-  async logout(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout({ ...context, user });
     const { maxAge: _maxAge, ...options } = this.sessions.cookieOptions(true);
     res.clearCookie(SESSION_COOKIE, options);

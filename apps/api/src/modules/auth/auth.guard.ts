@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { rememberRoutePattern, requestIdOf } from '../../common/http-logger';
+import { requestIdOf } from '../../common/http-logger';
 import { IS_PUBLIC } from '../../common/public.decorator';
 import { auditContextOf } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -46,9 +46,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<SessionRequest>();
-    const res = context.switchToHttp().getResponse<Response>();
-    const pattern = (req.route as { path?: string } | undefined)?.path ?? req.path;
-    rememberRoutePattern(req, pattern);
+    const res = context.switchToHttp().getResponse<FastifyReply>();
+    // The matched route's pattern, e.g. '/api/cases/:id' (Nest registers every route under the prefix).
+    const pattern = req.routeOptions.url ?? req.url.split('?')[0];
     const key = routeKey(req.method === 'HEAD' ? 'GET' : req.method, pattern);
     const access = AUTHORIZATION_MATRIX[key];
 

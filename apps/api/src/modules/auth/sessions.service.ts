@@ -174,7 +174,8 @@ export class SessionsService {
       sameSite: 'strict' as const,
       secure: this.config.cookieSecure ?? this.config.nodeEnv === 'production',
       path: '/',
-      maxAge: this.config.sessionAbsoluteHours * 3_600_000,
+      // Seconds, as the cookie's Max-Age attribute is written.
+      maxAge: this.config.sessionAbsoluteHours * 3_600,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CaseTransitionsService } from './case-transitions.service';
@@ -20,30 +20,30 @@ export class CasesController {
 
   @Get()
   @ApiOkResponse({ type: CasePageDto })
-  list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<CasePageDto> {
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<CasePageDto> {
     return this.cases.list(query, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: CaseDetailDto })
-  async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDetailDto> {
+  async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetailDto> {
     const detail = await this.cases.create(dto, buildRequestContext(req, user));
-    res.setHeader('ETag', `"${detail.version}"`);
+    res.header('ETag', `"${detail.version}"`);
     return detail;
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CaseDetailDto })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDetailDto> {
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetailDto> {
     const detail = await this.cases.get(id, buildRequestContext(req, user));
-    res.setHeader('ETag', `"${detail.version}"`);
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('ETag', `"${detail.version}"`);
+    res.header('Cache-Control', 'private, no-store');
     return detail;
   }
 
   @Get(':id/readiness')
   @ApiOkResponse({ type: ReadinessDto })
-  readiness(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<ReadinessDto> {
+  readiness(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ReadinessDto> {
     return this.cases.readiness(id, buildRequestContext(req, user));
   }
 
@@ -55,11 +55,11 @@ export class CasesController {
     @Body() dto: UpdateCaseDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.cases.update(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.setHeader('ETag', `"${detail.version}"`);
+    res.header('ETag', `"${detail.version}"`);
     return detail;
   }
 
@@ -71,11 +71,11 @@ export class CasesController {
     @Body() dto: TransitionCaseDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.setHeader('ETag', `"${detail.version}"`);
+    res.header('ETag', `"${detail.version}"`);
     return detail;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CasesService } from '../cases/cases.service';
@@ -23,7 +23,7 @@ export class DeadlineRulesController {
 
   @Put(':planType')
   @ApiOkResponse({ type: DeadlineRuleDto })
-  update(@Param('planType') planType: string, @Body() dto: UpdateDeadlineRuleDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<DeadlineRuleDto> {
+  update(@Param('planType') planType: string, @Body() dto: UpdateDeadlineRuleDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<DeadlineRuleDto> {
     return this.rules.update(planType, dto, buildRequestContext(req, user), (type, rule, manager) => this.cases.recomputeDueForPlanType(type, rule, manager));
   }
 }

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -44,7 +44,7 @@ export function tooLarge(maxBytes: number): HttpException {
  * and measured (never held whole in memory); text fields are collected. Refuses with 413 as soon
  * as the file passes `maxBytes`. On any failure the scratch file is gone before this rejects.
  */
-export function receiveMultipart(req: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions): Promise<ReceivedUpload> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) {
     return Promise.reject(httpError(400, 'Bad Request', `Send the photo as multipart/form-data with the image in the "${options.fileField}" field.`));
@@ -152,7 +152,7 @@ export function receiveMultipart(req: Request, options: ReceiveOptions): Promise
  * Read and discard what is left of a request body, so a refusal sent mid-upload reaches a client
  * that is still sending (closing the socket under it would surface as a reset, not a 413).
  */
-export async function drainRequest(req: Request, timeoutMs = 10_000): Promise<void> {
+export async function drainRequest(req: IncomingMessage, timeoutMs = 10_000): Promise<void> {
   if (req.readableEnded || req.destroyed) return;
   req.unpipe();
   await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateNoteDto, CreateNoteVersionDto, ListNotesQuery, NoteDto } from './dto/note.dto';
@@ -13,7 +13,7 @@ export class NotesController {
 
   @Post('cases/:id/notes')
   @ApiCreatedResponse({ type: NoteDto })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<NoteDto> {
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<NoteDto> {
     return this.notes.create(id, dto, buildRequestContext(req, user));
   }
 
@@ -23,16 +23,16 @@ export class NotesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListNotesQuery,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<NoteDto[]> {
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Cache-Control', 'private, no-store');
     return this.notes.list(id, query.history ?? false, buildRequestContext(req, user));
   }
 
   @Post('notes/:id/versions')
   @ApiCreatedResponse({ type: NoteDto, description: 'Notes are immutable: an edit adds a version linked to the one it replaces (409 unless that is the latest)' })
-  addVersion(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteVersionDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<NoteDto> {
+  addVersion(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteVersionDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<NoteDto> {
     return this.notes.addVersion(id, dto, buildRequestContext(req, user));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { PhotoDto, UploadPhotoDto } from './dto/photo.dto';
@@ -15,14 +15,14 @@ export class PhotosController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPhotoDto })
   @ApiCreatedResponse({ type: PhotoDto, description: '415 for anything but JPEG/PNG/WebP/HEIC by content, 413 over MAX_UPLOAD_MB, 422 for damaged images or over 50 megapixels' })
-  upload(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PhotoDto> {
-    return this.photos.upload(id, req, buildRequestContext(req, user));
+  upload(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PhotoDto> {
+    return this.photos.upload(id, req.raw, buildRequestContext(req, user));
   }
 
   @Get('cases/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PhotoDto[]> {
-    res.setHeader('Cache-Control', 'private, no-store');
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<PhotoDto[]> {
+    res.header('Cache-Control', 'private, no-store');
     return this.photos.list(id, buildRequestContext(req, user));
   }
 
@@ -33,7 +33,7 @@ export class PhotosController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('photoId', ParseUUIDPipe) photoId: string,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<void> {
     await this.photos.remove(id, photoId, buildRequestContext(req, user));
   }
@@ -41,23 +41,23 @@ export class PhotosController {
   @Get('photos/:id')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  image(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  image(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     return this.send(id, 'full', user, req, res);
   }
 
   @Get('photos/:id/thumbnail')
   @ApiProduces('image/webp')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  thumbnail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  thumbnail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     return this.send(id, 'thumbnail', user, req, res);
   }
 
-  private async send(id: string, variant: 'full' | 'thumbnail', user: AuthUser, req: Request, res: Response): Promise<StreamableFile> {
+  private async send(id: string, variant: 'full' | 'thumbnail', user: AuthUser, req: FastifyRequest, res: FastifyReply): Promise<StreamableFile> {
     const file = await this.photos.open(id, variant, buildRequestContext(req, user));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', 'private, no-store');
     // Opened directly, the image is a document of its own: give it no powers at all.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.header('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: file.disposition });
   }
 }

@@ -2,7 +2,7 @@ import { fieldError } from '../../common/validation';
 import { ForbiddenException, HttpException, Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PHOTO_UPLOADERS } from '@preauth/domain';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,7 +58,7 @@ export class PhotosService implements OnModuleInit {
     await mkdir(this.scratchDir, { recursive: true, mode: 0o700 });
   }
 
-  async upload(caseId: string, req: Request, ctx: RequestContext): Promise<PhotoDto> {
+  async upload(caseId: string, req: IncomingMessage, ctx: RequestContext): Promise<PhotoDto> {
     let received: ReceivedFile | null = null;
     try {
       if (!hasAnyRole(ctx.user, PHOTO_UPLOADERS)) {

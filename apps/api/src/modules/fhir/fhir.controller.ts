@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { parseIfMatch } from '../cases/cases.service';
@@ -15,10 +15,10 @@ export class FhirController {
   @Get()
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'Da Vinci PAS request Bundle (FHIR R4): Claim (use = preauthorization) first', schema: { type: 'object' } })
-  async export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const bundle = await this.fhir.exportBundle(id, buildRequestContext(req, user));
-    res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Content-Type', 'application/fhir+json; charset=utf-8');
+    res.header('Cache-Control', 'private, no-store');
     return bundle;
   }
 
@@ -32,11 +32,11 @@ export class FhirController {
     @Body() body: Record<string, unknown>,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.fhir.importClaimResponse(id, body, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.setHeader('ETag', `"${detail.version}"`);
+    res.header('ETag', `"${detail.version}"`);
     return detail;
   }
 }

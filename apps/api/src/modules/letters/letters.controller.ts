@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { parseIfMatch } from '../cases/cases.service';
@@ -14,13 +14,13 @@ export class LettersController {
 
   @Get()
   @ApiOkResponse({ type: [LetterDto] })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<LetterDto[]> {
+  list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<LetterDto[]> {
     return this.letters.list(id, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: LetterDto, description: 'A new draft, filled from the case' })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLetterDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<LetterDto> {
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLetterDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<LetterDto> {
     return this.letters.create(id, dto, buildRequestContext(req, user));
   }
 
@@ -30,12 +30,12 @@ export class LettersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('letterId', ParseUUIDPipe) letterId: string,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
     const letter = await this.letters.get(id, letterId, buildRequestContext(req, user));
-    res.setHeader('ETag', `"${letter.revision}"`);
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('ETag', `"${letter.revision}"`);
+    res.header('Cache-Control', 'private, no-store');
     return letter;
   }
 
@@ -48,11 +48,11 @@ export class LettersController {
     @Body() dto: UpdateLetterDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
     const letter = await this.letters.update(id, letterId, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.setHeader('ETag', `"${letter.revision}"`);
+    res.header('ETag', `"${letter.revision}"`);
     return letter;
   }
 
@@ -62,7 +62,7 @@ export class LettersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('letterId', ParseUUIDPipe) letterId: string,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<LetterDto> {
     return this.letters.sign(id, letterId, buildRequestContext(req, user));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreatePatientDto, ListPatientsQuery, PatientDto, UpdatePatientDto } from './dto/patient.dto';
@@ -13,19 +13,19 @@ export class PatientsController {
 
   @Get()
   @ApiOkResponse({ type: [PatientDto] })
-  search(@Query() query: ListPatientsQuery, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PatientDto[]> {
+  search(@Query() query: ListPatientsQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto[]> {
     return this.patients.search(query, buildRequestContext(req, user));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PatientDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PatientDto> {
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto> {
     return this.patients.get(id, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: PatientDto })
-  create(@Body() dto: CreatePatientDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PatientDto> {
+  create(@Body() dto: CreatePatientDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto> {
     return this.patients.create(dto, buildRequestContext(req, user));
   }
 
@@ -35,7 +35,7 @@ export class PatientsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePatientDto,
     @CurrentUser() user: AuthUser,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<PatientDto> {
     return this.patients.update(id, dto, buildRequestContext(req, user));
   }

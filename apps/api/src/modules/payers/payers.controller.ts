@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreatePayerDto, PayerDto, UpdatePayerDto } from './dto/payer.dto';
@@ -25,13 +25,13 @@ export class PayersController {
 
   @Post()
   @ApiCreatedResponse({ type: PayerDto })
-  create(@Body() dto: CreatePayerDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PayerDto> {
+  create(@Body() dto: CreatePayerDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PayerDto> {
     return this.payers.create(dto, buildRequestContext(req, user));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PayerDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePayerDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<PayerDto> {
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePayerDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PayerDto> {
     return this.payers.update(id, dto, buildRequestContext(req, user));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateProviderDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
@@ -25,13 +25,13 @@ export class ProvidersController {
 
   @Post()
   @ApiCreatedResponse({ type: ProviderDto })
-  create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<ProviderDto> {
+  create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ProviderDto> {
     return this.providers.create(dto, buildRequestContext(req, user));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ProviderDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProviderDto, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<ProviderDto> {
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProviderDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ProviderDto> {
     return this.providers.update(id, dto, buildRequestContext(req, user));
   }
 }

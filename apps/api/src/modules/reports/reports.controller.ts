@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import {
@@ -80,9 +80,9 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The named table as CSV', schema: { type: 'string' } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
-  async export(@Query() query: ReportCsvQuery, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<string> {
+  async export(@Query() query: ReportCsvQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const { table, format: _format, ...range } = query;
-    req.res?.setHeader('Content-Disposition', `attachment; filename="preauth-${table}-${range.from}-to-${range.to}.csv"`);
+    res.header('Content-Disposition', `attachment; filename="preauth-${table}-${range.from}-to-${range.to}.csv"`);
     return this.reports.table(table, range, buildRequestContext(req, user));
   }
 }

@@ -12,7 +12,7 @@ const root = resolve(here, '../..');
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-// The API serves dist/web/assets from these .br/.gz copies (app.module.ts): compressing once at
+// The API serves dist/web/assets from these .br/.gz copies (apps/api/src/web/web-app.ts): compressing once at
 // build time at the highest levels costs nothing per request and sends fewer bytes than on the fly.
 function precompressAssets(): Plugin {
   return {

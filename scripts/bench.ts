@@ -1,9 +1,10 @@
-// npm run bench [-- --cases 1000000 --duration 10 --connections 16]
+// npm run bench [-- --cases 1000000 --duration 10 --rounds 5 --connections 16]
 // Starts the built app on its own embedded PostgreSQL (or DATABASE_URL), loads the bulk data if
 // missing, and measures the hot endpoints with autocannon. In the same run it measures the limits
 // they are compared with: the same SQL issued directly with pg, and a bare Node http endpoint.
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -35,6 +36,8 @@ const CASES = arg('cases', 1_000_000);
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 16);
 const WARMUP = arg('warmup', 2);
+// The API calls that are compared with their SQL are measured in this many alternating stretches.
+const ROUNDS = Math.max(1, arg('rounds', 5));
 // --only worklist,report: run the scenarios whose names contain one of these words (and the baselines).
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
@@ -169,13 +172,12 @@ function cpuNow(): { api: number; db: Map<number, number> } {
   return { api: watched.api ? cpuMsOf(watched.api) : 0, db };
 }
 
-function cpuPerRequest(before: ReturnType<typeof cpuNow>, requests: number): { apiCpuMs?: number; dbCpuMs?: number } {
-  if (!requests) return {};
+/** CPU milliseconds spent since `before` by the watched API process and by PostgreSQL. */
+function cpuSince(before: ReturnType<typeof cpuNow>): { api: number; db: number } {
   const after = cpuNow();
   let db = 0;
   for (const [pid, ms] of after.db) db += ms - (before.db.get(pid) ?? 0);
-  const round = (ms: number) => Math.round((ms / requests) * 100) / 100;
-  return { ...(watched.api ? { apiCpuMs: round(after.api - before.api) } : {}), ...(watched.postmaster ? { dbCpuMs: round(db) } : {}) };
+  return { api: after.api - before.api, db };
 }
 
 function cpuColumns(r: Result): string {
@@ -237,36 +239,105 @@ function autocannonFor(baseUrl: string, opts: LoadOptions, seconds: number): Aut
   });
 }
 
-async function load(name: string, baseUrl: string, opts: LoadOptions, target?: string): Promise<Result | null> {
+/**
+ * What stretches of load measured. A scenario measured in interleaved rounds adds its stretches
+ * up, so its percentiles are over all of its requests.
+ */
+interface Measured {
+  latencies: number[];
+  errors: number;
+  responses: number;
+  seconds: number;
+  apiCpuMs: number;
+  dbCpuMs: number;
+}
+
+interface Scenario {
+  name: string;
+  kind: Result['kind'];
+  target?: string;
+  /** Which processes' CPU the requests cost: the API's and PostgreSQL's, PostgreSQL's only, or not measured. */
+  cpu: 'api+db' | 'db' | 'none';
+  warmUp(): Promise<void>;
+  measure(seconds: number, into: Measured): Promise<void>;
+}
+
+function resultOf(scenario: Scenario, m: Measured): Result {
+  const round = (ms: number) => Math.round((ms / m.responses) * 100) / 100;
+  const cpu =
+    !m.responses || scenario.cpu === 'none'
+      ? {}
+      : {
+          ...(scenario.cpu === 'api+db' && watched.api ? { apiCpuMs: round(m.apiCpuMs) } : {}),
+          ...(watched.postmaster ? { dbCpuMs: round(m.dbCpuMs) } : {}),
+        };
+  return { ...summarize(scenario.name, scenario.kind, m.latencies, m.seconds, m.errors, scenario.target), ...cpu };
+}
+
+const nothingMeasured = (): Measured => ({ latencies: [], errors: 0, responses: 0, seconds: 0, apiCpuMs: 0, dbCpuMs: 0 });
+
+/** One scenario on its own: its warm-up, then DURATION seconds of load. */
+async function measureAlone(scenario: Scenario | null): Promise<Result | null> {
+  if (!scenario) return null;
+  await scenario.warmUp();
+  const m = nothingMeasured();
+  await scenario.measure(DURATION, m);
+  return resultOf(scenario, m);
+}
+
+/**
+ * Scenarios compared with each other (an API call and its SQL direct), each warmed up, then in
+ * ROUNDS alternating stretches of DURATION / ROUNDS seconds: a machine whose speed drifts (shared
+ * and noisy, as these are) slows both sides of a ratio alike instead of whichever ran second.
+ */
+async function measureInterleaved(scenarios: (Scenario | null)[]): Promise<Result[]> {
+  const present = scenarios.filter((s): s is Scenario => s !== null);
+  for (const s of present) await s.warmUp();
+  const measured = present.map(() => nothingMeasured());
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, s] of present.entries()) await s.measure(DURATION / ROUNDS, measured[i]);
+  }
+  return present.map((s, i) => resultOf(s, measured[i]));
+}
+
+function load(name: string, baseUrl: string, opts: LoadOptions, target?: string): Scenario | null {
   if (skipped(name)) return null;
-  if (PIN) pin(process.pid, '1');
-  // Unmeasured warm-up at the same load: V8 compiles the route's code, PostgreSQL's caches fill
-  // and the prepared statements are made on every pooled connection.
-  // (Not for uploads and writes: their warm-up would only add photos and use up cases.)
-  if (WARMUP > 0 && !opts.body) await autocannonFor(baseUrl, opts, WARMUP);
-  const latencies: number[] = [];
-  let errors = 0;
-  const cpu = cpuNow();
-  let responses = 0;
-  const instance = autocannonFor(baseUrl, opts, DURATION);
-  instance.on('response', (_c, status, _b, ms) => {
-    responses++;
-    if (status >= 400 && errors++ === 0) process.stdout.write(`  (${name}: first error status ${status})\n`);
-    if (status < 400) latencies.push(ms);
-  });
-  const result = await instance;
-  const measured = opts.cpu === false ? {} : cpuPerRequest(cpu, responses);
-  return { ...summarize(name, 'api', latencies, DURATION, errors + result.errors + result.timeouts, target), ...measured };
+  return {
+    name,
+    kind: 'api',
+    target,
+    cpu: opts.cpu === false ? 'none' : 'api+db',
+    // Unmeasured warm-up at the same load: V8 compiles the route's code, PostgreSQL's caches fill
+    // and the prepared statements are made on every pooled connection.
+    // (Not for uploads and writes: their warm-up would only add photos and use up cases.)
+    async warmUp() {
+      if (PIN) pin(process.pid, '1');
+      if (WARMUP > 0 && !opts.body) await autocannonFor(baseUrl, opts, WARMUP);
+    },
+    async measure(seconds, into) {
+      if (PIN) pin(process.pid, '1');
+      const cpu = cpuNow();
+      const instance = autocannonFor(baseUrl, opts, seconds);
+      instance.on('response', (_c, status, _b, ms) => {
+        into.responses++;
+        if (status >= 400 && into.errors++ === 0) process.stdout.write(`  (${name}: first error status ${status})\n`);
+        if (status < 400) into.latencies.push(ms);
+      });
+      const result = await instance;
+      const spent = cpuSince(cpu);
+      into.errors += result.errors + result.timeouts;
+      into.seconds += seconds;
+      into.apiCpuMs += spent.api;
+      into.dbCpuMs += spent.db;
+    },
+  };
 }
 
 /** The same query issued straight to PostgreSQL at the same concurrency, prepared as the API prepares it. */
-async function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[], then?: { pool: Pool; sql: string; params: () => unknown[] }): Promise<Result | null> {
+function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[], then?: { pool: Pool; sql: string; params: () => unknown[] }): Scenario | null {
   if (skipped(name)) return null;
-  if (PIN) pin(process.pid, '0');
   const statement = `bench_${name.replace(/\W+/g, '_')}`;
-  const latencies: number[] = [];
-  let errors = 0;
-  const drive = async (seconds: number, measure: boolean) => {
+  const drive = async (seconds: number, into: Measured | null) => {
     const end = Date.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
@@ -275,20 +346,32 @@ async function loadSql(name: string, pool: Pool, sql: string, params: () => unkn
           try {
             await pool.query({ name: statement, text: sql, values: params() });
             if (then) await then.pool.query({ name: `${statement}_then`, text: then.sql, values: then.params() });
-            if (measure) latencies.push(performance.now() - t0);
+            if (into) into.latencies.push(performance.now() - t0);
           } catch {
-            if (measure) errors++;
+            if (into) into.errors++;
           }
+          if (into) into.responses++;
         }
       }),
     );
   };
-  // The same warm-up as the API's scenarios.
-  if (WARMUP > 0) await drive(WARMUP, false);
-  const cpu = cpuNow();
-  await drive(DURATION, true);
-  const { dbCpuMs } = cpuPerRequest(cpu, latencies.length + errors);
-  return { ...summarize(name, 'sql', latencies, DURATION, errors), kind: 'sql', ...(dbCpuMs !== undefined ? { dbCpuMs } : {}) };
+  return {
+    name,
+    kind: 'sql',
+    cpu: 'db',
+    // The same warm-up as the API's scenarios.
+    async warmUp() {
+      if (PIN) pin(process.pid, '0');
+      if (WARMUP > 0) await drive(WARMUP, null);
+    },
+    async measure(seconds, into) {
+      if (PIN) pin(process.pid, '0');
+      const cpu = cpuNow();
+      await drive(seconds, into);
+      into.seconds += seconds;
+      into.dbCpuMs += cpuSince(cpu).db;
+    },
+  };
 }
 
 async function signIn(baseUrl: string, email: string): Promise<Record<string, string>> {
@@ -386,15 +469,21 @@ async function main(): Promise<void> {
     await dataSource.destroy();
 
     const results: Result[] = [];
-    const run = async (p: Promise<Result | null>) => {
-      const r = await p;
-      if (!r) return;
+    const record = (r: Result) => {
       results.push(r);
       log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${cpuColumns(r)}${r.errors ? `  (${r.errors} errors)` : ''}`);
     };
-    log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario\n`);
-    await run(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, { cpu: false }).then((r) => r && { ...r, kind: 'baseline' as const }));
-    await run(load('api: health (framework + 1 query)', base, { path: '/api/health' }));
+    const run = async (p: Promise<Result | null>) => {
+      const r = await p;
+      if (r) record(r);
+    };
+    const runCompared = async (scenarios: (Scenario | null)[]) => {
+      for (const r of await measureInterleaved(scenarios)) record(r);
+    };
+    const asBaseline = (s: Scenario | null): Scenario | null => s && { ...s, kind: 'baseline' };
+    log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario (API calls and their direct SQL in ${ROUNDS} alternating stretches)\n`);
+    await run(measureAlone(asBaseline(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, { cpu: false }))));
+    await run(measureAlone(load('api: health (framework + 1 query)', base, { path: '/api/health' })));
     const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
     const worklistQuery = listSql({ sort: 'due_asc', status: worklistStatuses.split(',') as ListCasesQuery['status'], limit: 25 });
     const filterQuery = listSql({ status: ['denied', 'approved'], payerId, limit: 25 });
@@ -419,36 +508,45 @@ async function main(): Promise<void> {
     children.push(barePg);
     await new Promise((r) => setTimeout(r, 500));
     if (HAS_PROC) watched.api = barePg.pid;
-    await run(load('baseline: bare node http + pg, worklist SQL', `http://127.0.0.1:${barePgPort}`, {}).then((r) => r && { ...r, kind: 'baseline' as const }));
+    await run(measureAlone(asBaseline(load('baseline: bare node http + pg, worklist SQL', `http://127.0.0.1:${barePgPort}`, {}))));
     if (HAS_PROC) watched.api = app.pid;
-    await run(load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: worklist', pool, worklistQuery.sql, () => worklistQuery.params));
+    // Done with: its idle pool and heap should not share the machine with what follows.
+    barePg.kill('SIGTERM');
+    if (barePg.exitCode === null) await once(barePg, 'exit');
+    await runCompared([
+      load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'),
+      loadSql('sql: worklist', pool, worklistQuery.sql, () => worklistQuery.params),
     // Every API read also appends its audit row (one chained insert; the API groups concurrent
     // ones): this is the SQL cost of a worklist request, without the framework.
-    await run(
       loadSql('sql: worklist + its audit row', pool, worklistQuery.sql, () => worklistQuery.params, {
         pool: auditPool,
         sql: `INSERT INTO audit_events (action, object_type, detail, prev_hash, hash) VALUES ('read', 'case_list', $1, '', '')`,
         params: () => [JSON.stringify({ count: 25, searched: false, bench: true })],
       }),
-    );
-    await run(load('api: case list, status + payer filter', base, { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: case list, status + payer filter', pool, filterQuery.sql, () => filterQuery.params));
-    await run(load('api: case list, deep cursor', base, { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk }, 'p95 <= 50 ms'));
-    await run(loadSql('sql: case list, deep cursor', pool, deepQuery.sql, () => deepQuery.params));
-    await run(load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk }));
-    await run(
+    ]);
+    await runCompared([
+      load('api: case list, status + payer filter', base, { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'),
+      loadSql('sql: case list, status + payer filter', pool, filterQuery.sql, () => filterQuery.params),
+    ]);
+    await runCompared([
+      load('api: case list, deep cursor', base, { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk }, 'p95 <= 50 ms'),
+      loadSql('sql: case list, deep cursor', pool, deepQuery.sql, () => deepQuery.params),
+    ]);
+    await run(measureAlone(load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk })));
+    await runCompared([
       load('api: case page', base, { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) }, 'p95 <= 30 ms'),
-    );
-    await run(loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]));
+      loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]),
+    ]);
     let next = 0;
     await run(
-      load('api: transition (withdraw a documented case)', base, {
-        method: 'POST',
-        headers: { ...frontDesk, 'content-type': 'application/json', 'if-match': '1' },
-        body: JSON.stringify({ to: 'withdrawn', reason: 'benchmark' }),
-        setupRequest: (req) => (next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null),
-      }),
+      measureAlone(
+        load('api: transition (withdraw a documented case)', base, {
+          method: 'POST',
+          headers: { ...frontDesk, 'content-type': 'application/json', 'if-match': '1' },
+          body: JSON.stringify({ to: 'withdrawn', reason: 'benchmark' }),
+          setupRequest: (req) => (next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null),
+        }),
+      ),
     );
     // A phone photo (1600×1200 JPEG, camera noise so it does not compress to nothing) uploaded by
     // a physician: streamed to disk, sniffed, EXIF stripped, a WebP thumbnail made, rows committed.
@@ -462,17 +560,19 @@ async function main(): Promise<void> {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     await run(
-      load(`api: photo upload + thumbnail (${UPLOAD_CONNECTIONS} connections, ${Math.round(photo.length / 1024)} KB JPEG)`, base, {
-        method: 'POST',
-        headers: { ...physician, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        body: upload,
-        connections: UPLOAD_CONNECTIONS,
-        setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}/photos` }),
-      }),
+      measureAlone(
+        load(`api: photo upload + thumbnail (${UPLOAD_CONNECTIONS} connections, ${Math.round(photo.length / 1024)} KB JPEG)`, base, {
+          method: 'POST',
+          headers: { ...physician, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          body: upload,
+          connections: UPLOAD_CONNECTIONS,
+          setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}/photos` }),
+        }),
+      ),
     );
     for (const report of ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
       // A manager opens a report; sixteen managers at once on two cores would measure the queue.
-      await run(load(`api: report ${report} (1 connection)`, base, { path: `/api/reports/${report}?${range}`, headers: manager, connections: 1 }, '<= 500 ms'));
+      await run(measureAlone(load(`api: report ${report} (1 connection)`, base, { path: `/api/reports/${report}?${range}`, headers: manager, connections: 1 }, '<= 500 ms')));
     }
     await pool.end();
     await auditPool.end();
@@ -513,7 +613,7 @@ async function main(): Promise<void> {
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     // A partial run (--only) must not replace the figures of the last full one.
     const file = join(root, ONLY ? 'bench/results/partial.json' : PIN ? 'bench/results/latest-pinned.json' : 'bench/results/latest.json');
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, casePageOverSql: casePage, worklistOverBareNodePg: overBareNode, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, casePageOverSql: casePage, worklistOverBareNodePg: overBareNode, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
     log(`\nWrote ${file}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

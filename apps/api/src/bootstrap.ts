@@ -3,13 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppLogger, ROOT_LOGGER } from './common/app-logger';
 import { JSON_BODY_LIMIT, registerBodyParsers } from './common/body-parsers';
 import { registerRequestLogger } from './common/http-logger';
+import { securityHeaders } from './common/security-headers';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { registerWebApp } from './web/web-app';
@@ -52,16 +52,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogger(fastify, app.get(ROOT_LOGGER), config.trustProxy);
-  // API answers carry patient data: no browser or proxy keeps a copy. (Fastify adds no ETag of
-  // its own; the case and letter ETags that matter are the record versions their controllers set.)
+  const security = securityHeaders();
   fastify.addHook('onRequest', (req, reply, done) => {
+    reply.headers(security);
+    // API answers carry patient data: no browser or proxy keeps a copy. (Fastify adds no ETag of
+    // its own; the case and letter ETags that matter are the record versions their controllers set.)
     if (req.url.startsWith('/api')) reply.header('Cache-Control', 'private, no-store');
     done();
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
-    },
   });
   await app.register(fastifyCookie);
   registerBodyParsers(fastify);

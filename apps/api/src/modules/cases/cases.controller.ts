@@ -37,7 +37,6 @@ export class CasesController {
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetailDto> {
     const detail = await this.cases.get(id, buildRequestContext(req, user));
     res.header('ETag', `"${detail.version}"`);
-    res.header('Cache-Control', 'private, no-store');
     return detail;
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateNoteDto, CreateNoteVersionDto, ListNotesQuery, NoteDto } from './dto/note.dto';
@@ -24,9 +24,7 @@ export class NotesController {
     @Query() query: ListNotesQuery,
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<NoteDto[]> {
-    res.header('Cache-Control', 'private, no-store');
     return this.notes.list(id, query.history ?? false, buildRequestContext(req, user));
   }
 

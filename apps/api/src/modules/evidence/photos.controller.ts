@@ -21,8 +21,7 @@ export class PhotosController {
 
   @Get('cases/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<PhotoDto[]> {
-    res.header('Cache-Control', 'private, no-store');
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PhotoDto[]> {
     return this.photos.list(id, buildRequestContext(req, user));
   }
 
@@ -54,9 +53,8 @@ export class PhotosController {
 
   private async send(id: string, variant: 'full' | 'thumbnail', user: AuthUser, req: FastifyRequest, res: FastifyReply): Promise<StreamableFile> {
     const file = await this.photos.open(id, variant, buildRequestContext(req, user));
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Cache-Control', 'private, no-store');
-    // Opened directly, the image is a document of its own: give it no powers at all.
+    // Opened directly, the image is a document of its own: give it no powers at all (nosniff and
+    // no-store come with every API answer).
     res.header('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: file.disposition });
   }

@@ -18,7 +18,6 @@ export class FhirController {
   async export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const bundle = await this.fhir.exportBundle(id, buildRequestContext(req, user));
     res.header('Content-Type', 'application/fhir+json; charset=utf-8');
-    res.header('Cache-Control', 'private, no-store');
     return bundle;
   }
 

@@ -35,7 +35,6 @@ export class LettersController {
   ): Promise<LetterDto> {
     const letter = await this.letters.get(id, letterId, buildRequestContext(req, user));
     res.header('ETag', `"${letter.revision}"`);
-    res.header('Cache-Control', 'private, no-store');
     return letter;
   }
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { PacketService } from './packet.service';
@@ -17,10 +17,8 @@ export class PacketController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const { fileName, pdf } = await this.packets.build(id, buildRequestContext(req, user));
-    res.header('Cache-Control', 'private, no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
   }
 }

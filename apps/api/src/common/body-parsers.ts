@@ -8,10 +8,10 @@ export const JSON_BODY_LIMIT = 100 * 1024;
  * - JSON, also as application/fhir+json (a payer's FHIR ClaimResponse import), parsed with
  *   Fastify's own parser, which refuses `__proto__` and `constructor.prototype` keys. An empty
  *   body is no body, as a POST without content is (a transition needs none);
- * - multipart/form-data is left unread: the photo upload streams it to disk itself, under its
- *   own limit (MAX_UPLOAD_MB), instead of holding a photo in memory;
- * - any other type is left unread as no body, so validation names the fields it lacks; and a
- *   request without a session still gets its 401 from the guard, which runs after parsing.
+ * - any other type is left unread, as no body: multipart/form-data because the photo upload
+ *   streams it to disk itself, under its own limit (MAX_UPLOAD_MB), instead of holding a photo
+ *   in memory; the rest so that validation names the fields they lack, and a request without a
+ *   session still gets its 401 from the guard, which runs after parsing.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -23,6 +23,5 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     }
     json(req, body as string, done);
   });
-  fastify.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null));
   fastify.addContentTypeParser('*', (_req, _payload, done) => done(null));
 }

@@ -276,28 +276,25 @@ function resultOf(scenario: Scenario, m: Measured): Result {
 
 const nothingMeasured = (): Measured => ({ latencies: [], errors: 0, responses: 0, seconds: 0, apiCpuMs: 0, dbCpuMs: 0 });
 
-/** One scenario on its own: its warm-up, then DURATION seconds of load. */
-async function measureAlone(scenario: Scenario | null): Promise<Result | null> {
-  if (!scenario) return null;
-  await scenario.warmUp();
-  const m = nothingMeasured();
-  await scenario.measure(DURATION, m);
-  return resultOf(scenario, m);
-}
-
 /**
- * Scenarios compared with each other (an API call and its SQL direct), each warmed up, then in
- * ROUNDS alternating stretches of DURATION / ROUNDS seconds: a machine whose speed drifts (shared
- * and noisy, as these are) slows both sides of a ratio alike instead of whichever ran second.
+ * Each scenario warmed up, then `rounds` alternating stretches of DURATION / rounds seconds each.
+ * Scenarios compared with each other (an API call and its SQL direct) run in ROUNDS: a machine
+ * whose speed drifts (shared and noisy, as these are) slows both sides of a ratio alike instead
+ * of whichever ran second.
  */
-async function measureInterleaved(scenarios: (Scenario | null)[]): Promise<Result[]> {
+async function measureInterleaved(scenarios: (Scenario | null)[], rounds = ROUNDS): Promise<Result[]> {
   const present = scenarios.filter((s): s is Scenario => s !== null);
   for (const s of present) await s.warmUp();
   const measured = present.map(() => nothingMeasured());
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, s] of present.entries()) await s.measure(DURATION / ROUNDS, measured[i]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, s] of present.entries()) await s.measure(DURATION / rounds, measured[i]);
   }
   return present.map((s, i) => resultOf(s, measured[i]));
+}
+
+/** One scenario on its own: its warm-up, then DURATION seconds of load. */
+async function measureAlone(scenario: Scenario | null): Promise<Result | null> {
+  return (await measureInterleaved([scenario], 1))[0] ?? null;
 }
 
 function load(name: string, baseUrl: string, opts: LoadOptions, target?: string): Scenario | null {

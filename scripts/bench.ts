@@ -91,7 +91,11 @@ function pin(pid: number, cpus: string, children = false): void {
 
 /** The processes a process has forked (PostgreSQL's backends and workers, for the postmaster). */
 function childrenOf(pid: number): number[] {
-  return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when it finds none (a postmaster that has stopped): CPU is then not counted, and the next query says why
+  }
 }
 
 interface PlanNode {

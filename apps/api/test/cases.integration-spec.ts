@@ -246,6 +246,31 @@ describe('cases over HTTP', () => {
       expect(res.body.items.find((c: { id: string }) => c.id === id).currentClock.overdue).toBe(true);
     });
 
+    it('pages past cases that share a millisecond (the cursor keeps microseconds)', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await createReadyCase()).id);
+      // Three cases created in the same transaction (one now()) and one 56 µs before them.
+      await t.db.query(`UPDATE cases SET created_at = '2025-01-05 10:00:00.123456+00', next_due_at = '2027-01-05 10:00:00.123456+00', next_due_kind = 'payer_decision' WHERE id = ANY($1::uuid[])`, [ids.slice(0, 3)]);
+      await t.db.query(`UPDATE cases SET created_at = '2025-01-05 10:00:00.1234+00', next_due_at = '2027-01-05 10:00:00.1234+00', next_due_kind = 'payer_decision' WHERE id = $1`, [ids[3]]);
+      for (const sort of ['created_desc', 'due_asc']) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res: { body: { items: { id: string; createdAt: string }[]; nextCursor: string | null } } = await frontDesk
+            .get(`/api/cases?sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+            .expect(200);
+          seen.push(...res.body.items.map((c) => c.id));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        expect({ sort, missing: ids.filter((id) => !seen.includes(id)) }).toEqual({ sort, missing: [] });
+        expect(new Set(seen).size).toBe(seen.length);
+      }
+      // The list still writes instants as the case page does: milliseconds, UTC.
+      const listed = (await frontDesk.get('/api/cases?limit=100').expect(200)).body.items.find((c: { id: string }) => c.id === ids[3]);
+      expect(listed.createdAt).toBe('2025-01-05T10:00:00.123Z');
+      expect(listed.currentClock.dueAt).toBe('2027-01-05T10:00:00.123Z');
+    });
+
     it('answers a garbled cursor with 400, not 500', async () => {
       const res = await frontDesk.get('/api/cases?cursor=not-a-cursor').expect(400);
       expect(res.body.errors[0].field).toBe('cursor');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { CustomTypesConfig, Pool, PoolClient, QueryResultRow } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
@@ -25,8 +25,21 @@ function statementName(sql: string): string {
  * Reads only: anything inside a transaction uses preparedQueryIn with the transaction's manager.
  */
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  return poolQuery<T>(dataSource, sql, params, { prepared: true });
+}
+
+/**
+ * A read on the connection pool: prepared under its stable name, or (`prepared: false`) planned
+ * for its values each time; `types` says how pg decodes the columns (pg's defaults if left out).
+ */
+export async function poolQuery<T extends QueryResultRow>(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[],
+  options: { prepared: boolean; types?: CustomTypesConfig },
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query<T>({ name: statementName(sql), text: sql, values: params });
+  const result = await pool.query<T>({ ...(options.prepared ? { name: statementName(sql) } : {}), text: sql, values: params, ...(options.types ? { types: options.types } : {}) });
   return result.rows;
 }
 

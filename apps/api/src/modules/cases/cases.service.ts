@@ -12,7 +12,8 @@ import {
 } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { preparedQuery } from '../../database/prepared';
+import { LIST_ROW_TYPES, isoMillis } from '../../database/list-row-types';
+import { poolQuery } from '../../database/prepared';
 import type { RequestContext } from '../../common/request-context';
 import { decodeCursor, encodeCursor, type KeysetCursor } from '../../common/dto/pagination';
 import { fieldError } from '../../common/validation';
@@ -308,13 +309,13 @@ export class CasesService {
    */
   private async readPage(query: ListCasesQuery): Promise<CasePageDto> {
     const { sql, params, limit, sortKey, reusePlan } = caseListQuery(query);
-    const rows: Record<string, unknown>[] = reusePlan ? await preparedQuery(this.dataSource, sql, params) : await this.dataSource.query(sql, params);
+    const rows: Record<string, unknown>[] = await poolQuery(this.dataSource, sql, params, { prepared: reusePlan, types: LIST_ROW_TYPES });
     const count = Math.min(rows.length, limit);
     const now = new Date();
     const items: CaseSummaryDto[] = new Array(count);
     for (let i = 0; i < count; i++) items[i] = this.toSummary(rows[i], now);
     const last = rows[count - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ k: (last[sortKey] as Date).toISOString(), id: last.id as string }) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ k: last[sortKey] as string, id: last.id as string }) : null;
     return { items, nextCursor };
   }
 
@@ -392,10 +393,10 @@ export class CasesService {
       cptCodes: r.cpt_codes as string[],
       authorizationNumber: (r.authorization_number as string | null) ?? null,
       appealLevel: Number(r.appeal_level),
-      currentClock: storedClockDto(r.next_due_kind as ClockKind | null, r.next_due_at as Date | null, this.config.clinicTimeZone, now),
+      currentClock: storedClockDto(r.next_due_kind as ClockKind | null, r.next_due_at ? new Date(r.next_due_at as string) : null, this.config.clinicTimeZone, now),
       version: Number(r.version),
-      createdAt: (r.created_at as Date).toISOString(),
-      updatedAt: (r.updated_at as Date).toISOString(),
+      createdAt: isoMillis(r.created_at as string),
+      updatedAt: isoMillis(r.updated_at as string),
     };
   }
 

@@ -30,16 +30,23 @@ export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSo
 
 /**
  * A read on the connection pool: prepared under its stable name, or (`prepared: false`) planned
- * for its values each time; `types` says how pg decodes the columns (pg's defaults if left out).
+ * for its values each time; `types` says how pg decodes the columns (pg's defaults if left out);
+ * `rowMode: 'array'` gives each row as an array of its values in column order.
  */
 export async function poolQuery<T extends QueryResultRow>(
   dataSource: DataSource,
   sql: string,
   params: unknown[],
-  options: { prepared: boolean; types?: CustomTypesConfig },
+  options: { prepared: boolean; types?: CustomTypesConfig; rowMode?: 'array' },
 ): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query<T>({ ...(options.prepared ? { name: statementName(sql) } : {}), text: sql, values: params, ...(options.types ? { types: options.types } : {}) });
+  const result = await pool.query<T>({
+    ...(options.prepared ? { name: statementName(sql) } : {}),
+    text: sql,
+    values: params,
+    ...(options.types ? { types: options.types } : {}),
+    ...(options.rowMode ? { rowMode: options.rowMode } : {}),
+  });
   return result.rows;
 }
 

@@ -1,9 +1,7 @@
-import { types } from 'pg';
-import { isoMillis, LIST_ROW_TYPES, timestamptzText, wordArray } from './list-row-types';
+import { isoMillis, LIST_ROW_TYPES, pgParser, timestamptzText, wordArray } from './list-row-types';
 
-const pgTimestamptz = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
-// pg names no array type ids (1009 is text[]), so its getTypeParser is typed without them.
-const pgTextArray = (types.getTypeParser as unknown as (oid: number) => (text: string) => (string | null)[])(1009);
+const pgTimestamptz = pgParser(1184, 'text') as (text: string) => Date;
+const pgTextArray = pgParser(1009, 'text') as (text: string) => (string | null)[];
 
 describe('timestamptzText and isoMillis (list rows)', () => {
   it('rewrites a UTC timestamp keeping every digit, and cuts it to what Date#toISOString writes', () => {

@@ -4,8 +4,8 @@ const TIMESTAMPTZ = 1184;
 const VARCHAR_ARRAY = 1015;
 const TEXT_ARRAY = 1009;
 
-// pg's own parser for a type id (pg types its argument as an enum of built-in ids).
-const pgParser = types.getTypeParser as unknown as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
+/** pg's own parser for a type id (pg types its argument as its named ids, which include no array type). */
+export const pgParser = types.getTypeParser as unknown as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
 const parseTimestamptz = pgParser(TIMESTAMPTZ, 'text');
 
 // PostgreSQL's text for a timestamptz in a UTC session, e.g. '2026-12-02 15:09:58.44709+00'.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CustomTypesConfig, Pool, PoolClient, QueryResultRow } from 'pg';
+import type { CustomTypesConfig, Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
@@ -40,13 +40,15 @@ export async function poolQuery<T extends QueryResultRow>(
   options: { prepared: boolean; types?: CustomTypesConfig; rowMode?: 'array' },
 ): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query<T>({
-    ...(options.prepared ? { name: statementName(sql) } : {}),
+  // pg treats an undefined name, types or rowMode as not given.
+  const config: QueryConfig & { rowMode?: 'array' } = {
+    name: options.prepared ? statementName(sql) : undefined,
     text: sql,
     values: params,
-    ...(options.types ? { types: options.types } : {}),
-    ...(options.rowMode ? { rowMode: options.rowMode } : {}),
-  });
+    types: options.types,
+    rowMode: options.rowMode,
+  };
+  const result = await pool.query<T>(config);
   return result.rows;
 }
 

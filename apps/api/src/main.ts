@@ -1,3 +1,4 @@
+import './v8-tuning';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { createApp } from './bootstrap';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { seedDemoData } from '../src/database/seed/demo-seed';
 import { createTestDatabase, TestDatabase } from './helpers/create-test-database';
 
@@ -14,7 +14,7 @@ describe('demo data', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = new Pool({ connectionString: database.url, max: 2 });
+    db = database.pool(2);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PassThrough } from 'node:stream';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { SessionsService } from '../../src/modules/auth/sessions.service';
@@ -59,12 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   await app.init();
   // Fastify adds the routes and plugins when it is ready (listen() would wait for it too).
   await app.getHttpAdapter().getInstance().ready();
-  const db = new Pool({ connectionString: database.url, max: 4 });
-  // pool.end() resolves before its clients' sockets have closed, so close()'s DROP DATABASE … WITH
-  // (FORCE) can terminate a backend whose client is still ending; the pool then emits that FATAL
-  // 57P01 as an 'error', which with no listener fails whichever test is running. A query's own
-  // error still rejects its promise: this only catches errors of idle clients.
-  db.on('error', () => undefined);
+  const db = database.pool(4);
   return {
     app,
     http: () => request(app.getHttpServer()),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { withDatabase } from '../../src/database/embedded-postgres';
 
 export const TEMPLATE_DATABASE = 'preauth_template';
@@ -7,6 +7,8 @@ export const TEMPLATE_DATABASE = 'preauth_template';
 export interface TestDatabase {
   name: string;
   url: string;
+  /** A pg pool on this database for a test's own queries; end it before drop(). */
+  pool(max: number): Pool;
   drop(): Promise<void>;
 }
 
@@ -38,6 +40,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(serverUrl(), name),
+    pool(max) {
+      const pool = new Pool({ connectionString: withDatabase(serverUrl(), name), max });
+      // pool.end() resolves before its clients' sockets have closed, so drop()'s DROP DATABASE …
+      // WITH (FORCE) can terminate a backend whose client is still ending; the pool then emits
+      // that FATAL 57P01 as an 'error', which with no listener fails whichever test is running. A
+      // query's own error still rejects its promise: this only catches errors of idle clients.
+      pool.on('error', () => undefined);
+      return pool;
+    },
     async drop() {
       const client = new Client({ connectionString: serverUrl() });
       await client.connect();

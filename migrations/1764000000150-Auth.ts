@@ -32,11 +32,15 @@ export class Auth1764000000150 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "login_failures" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "account_hash" bytea NOT NULL, "ip" inet, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "login_failures_pkey" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "login_failures_account_idx" ON "login_failures" ("account_hash", "occurred_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "login_failures_account_idx" ON "login_failures" ("account_hash", "occurred_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "login_failures_ip_idx" ON "login_failures" ("ip", "occurred_at")`);
 
     // Which roles must sign in with a second factor (PUT /api/auth/policy).
-    await queryRunner.query(`INSERT INTO app_meta (key, value) VALUES ('totp_required_roles', '[]'::jsonb) ON CONFLICT (key) DO NOTHING`);
+    await queryRunner.query(
+      `INSERT INTO app_meta (key, value) VALUES ('totp_required_roles', '[]'::jsonb) ON CONFLICT (key) DO NOTHING`,
+    );
 
     await queryRunner.query(
       `CREATE TABLE "audit_events" ("id" bigint NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid, "action" character varying(20) NOT NULL, "object_type" character varying(40) NOT NULL, "object_id" character varying(100), "patient_id" uuid, "case_id" uuid, "ip" inet, "user_agent" character varying(500), "outcome" character varying(10) NOT NULL DEFAULT 'success', "detail" jsonb NOT NULL DEFAULT '{}', "prev_hash" character varying(64) NOT NULL, "hash" character varying(64) NOT NULL, CONSTRAINT "audit_events_outcome_valid" CHECK (outcome IN ('success','denied','failure')), CONSTRAINT "audit_events_action_valid" CHECK (action IN ('read','create','update','delete','export','login','logout','failed_login','forbidden')), CONSTRAINT "audit_events_pkey" PRIMARY KEY ("id"))`,
@@ -56,7 +60,9 @@ export class Auth1764000000150 implements MigrationInterface {
         last_id bigint NOT NULL,
         last_hash varchar(64) NOT NULL
       )`);
-    await queryRunner.query(`INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (true, 0, repeat('0', 64))`);
+    await queryRunner.query(
+      `INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (true, 0, repeat('0', 64))`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION audit_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$

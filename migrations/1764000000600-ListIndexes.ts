@@ -13,7 +13,9 @@ export class ListIndexes1764000000600 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "cases_payer_id_idx"`);
     await queryRunner.query(`DROP INDEX "cases_provider_id_idx"`);
     await queryRunner.query(`CREATE INDEX "cases_payer_created_idx" ON "cases" ("payer_id", "created_at", "id") `);
-    await queryRunner.query(`CREATE INDEX "cases_provider_created_idx" ON "cases" ("provider_id", "created_at", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "cases_provider_created_idx" ON "cases" ("provider_id", "created_at", "id") `,
+    );
     await queryRunner.query(`CREATE INDEX "cases_appealed_idx" ON "cases" ("id") WHERE appeal_level >= 1`);
 
     await queryRunner.query(`ALTER TABLE "case_decisions" ADD "provider_id" uuid`);

@@ -24,7 +24,9 @@ export class ReportSpeed1764000000700 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "cases_appeal_window_idx"`);
-    await queryRunner.query(`CREATE INDEX "case_decisions_stage_decided_idx" ON "case_decisions" ("stage", "decided_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "case_decisions_stage_decided_idx" ON "case_decisions" ("stage", "decided_at") `,
+    );
     await queryRunner.query(`DROP INDEX "case_decisions_report_idx"`);
   }
 }

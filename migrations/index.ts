@@ -9,4 +9,14 @@ import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 
-export const migrations = [Foundation1764000000000, Users1764000000100, Auth1764000000150, CaseWorkflow1764000000200, Evidence1764000000300, Letters1764000000400, ReportIndexes1764000000500, ListIndexes1764000000600, ReportSpeed1764000000700];
+export const migrations = [
+  Foundation1764000000000,
+  Users1764000000100,
+  Auth1764000000150,
+  CaseWorkflow1764000000200,
+  Evidence1764000000300,
+  Letters1764000000400,
+  ReportIndexes1764000000500,
+  ListIndexes1764000000600,
+  ReportSpeed1764000000700,
+];

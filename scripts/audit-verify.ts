@@ -15,10 +15,14 @@ async function main(): Promise<number> {
     try {
       const report = await verifyAuditChain(client);
       if (report.ok) {
-        process.stdout.write(`OK: the audit trail's ${report.checked} events are intact; the last hash is ${report.lastHash}.\n`);
+        process.stdout.write(
+          `OK: the audit trail's ${report.checked} events are intact; the last hash is ${report.lastHash}.\n`,
+        );
         return 0;
       }
-      process.stdout.write(`TAMPERED: audit event ${report.brokenId}: ${report.reason} (${report.checked} events before it are intact).\n`);
+      process.stdout.write(
+        `TAMPERED: audit event ${report.brokenId}: ${report.reason} (${report.checked} events before it are intact).\n`,
+      );
       return 1;
     } finally {
       await client.end();

@@ -81,18 +81,24 @@ async function benchPhoto(): Promise<Buffer> {
     pixels[i + 1] = 150 + noise - 20;
     pixels[i + 2] = 130 + noise - 20;
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /** Every thread of a process (and, with children, of the processes it has forked) on these CPUs. */
 function pin(pid: number, cpus: string, children = false): void {
-  for (const p of [pid, ...(children ? childrenOf(pid) : [])]) execFileSync('taskset', ['-a', '-p', '-c', cpus, String(p)], { stdio: 'ignore' });
+  for (const p of [pid, ...(children ? childrenOf(pid) : [])])
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(p)], { stdio: 'ignore' });
 }
 
 /** The processes a process has forked (PostgreSQL's backends and workers, for the postmaster). */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // pgrep exits 1 when it finds none (a postmaster that has stopped): CPU is then not counted, and the next query says why
   }
@@ -119,21 +125,34 @@ async function planOf(client: Client, name: string, sql: string, params: unknown
   const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE ${statement}${args}`);
   // A statement PostgreSQL cannot cost generically is planned again on every run: that planning
   // time is paid by every request (the list's `LIMIT $n` did this).
-  const counts = (await client.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`, [statement])).rows[0] as { generic_plans: string; custom_plans: string };
-  const planCache = Number(counts.generic_plans) > 0 ? 'generic plan reused' : `PLANNED ON EVERY RUN (${counts.custom_plans} custom plans)`;
+  const counts = (
+    await client.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`, [statement])
+  ).rows[0] as { generic_plans: string; custom_plans: string };
+  const planCache =
+    Number(counts.generic_plans) > 0
+      ? 'generic plan reused'
+      : `PLANNED ON EVERY RUN (${counts.custom_plans} custom plans)`;
   await client.query(`DEALLOCATE ${statement}`);
-  const [plan] = (rows[0] as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] })['QUERY PLAN'];
+  const [plan] = (rows[0] as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] })[
+    'QUERY PLAN'
+  ];
   const nodes: PlanNode[] = [];
   const walk = (n: PlanNode) => {
     nodes.push(n);
     for (const c of n.Plans ?? []) walk(c);
   };
   walk(plan.Plan);
-  const scans = nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} ${n['Index Name'] ?? n['Relation Name']}`);
-  const seqTables = [...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'] as string))];
+  const scans = nodes
+    .filter((n) => n['Relation Name'])
+    .map((n) => `${n['Node Type']} ${n['Index Name'] ?? n['Relation Name']}`);
+  const seqTables = [
+    ...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'] as string)),
+  ];
   const large: string[] = [];
   for (const table of seqTables) {
-    const rows = Number((await client.query(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]?.reltuples ?? 0);
+    const rows = Number(
+      (await client.query(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]?.reltuples ?? 0,
+    );
     if (rows > 10_000) large.push(`${table} (${Math.round(rows).toLocaleString('en-US')} rows)`);
   }
   return `${name.padEnd(30)} ${plan['Execution Time'].toFixed(2)} ms, planning ${plan['Planning Time'].toFixed(2)} ms, ${planCache}; ${large.length ? `SEQUENTIAL SCAN of ${large.join(', ')}` : 'no sequential scan of a large table'}\n      ${[...new Set(scans)].join(', ')}`;
@@ -196,9 +215,25 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.max(0, i)] * 100) / 100;
 }
 
-function summarize(name: string, kind: Result['kind'], latencies: number[], seconds: number, errors: number, target?: string): Result {
+function summarize(
+  name: string,
+  kind: Result['kind'],
+  latencies: number[],
+  seconds: number,
+  errors: number,
+  target?: string,
+): Result {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { name, kind, rps: Math.round(latencies.length / seconds), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors, target };
+  return {
+    name,
+    kind,
+    rps: Math.round(latencies.length / seconds),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors,
+    target,
+  };
 }
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -278,7 +313,14 @@ function resultOf(scenario: Scenario, m: Measured): Result {
   return { ...summarize(scenario.name, scenario.kind, m.latencies, m.seconds, m.errors, scenario.target), ...cpu };
 }
 
-const nothingMeasured = (): Measured => ({ latencies: [], errors: 0, responses: 0, seconds: 0, apiCpuMs: 0, dbCpuMs: 0 });
+const nothingMeasured = (): Measured => ({
+  latencies: [],
+  errors: 0,
+  responses: 0,
+  seconds: 0,
+  apiCpuMs: 0,
+  dbCpuMs: 0,
+});
 
 /**
  * Each scenario warmed up, then `rounds` alternating stretches of DURATION / rounds seconds each.
@@ -335,7 +377,13 @@ function load(name: string, baseUrl: string, opts: LoadOptions, target?: string)
 }
 
 /** The same query issued straight to PostgreSQL at the same concurrency, prepared as the API prepares it. */
-function loadSql(name: string, pool: Pool, sql: string, params: () => unknown[], then?: { pool: Pool; sql: string; params: () => unknown[] }): Scenario | null {
+function loadSql(
+  name: string,
+  pool: Pool,
+  sql: string,
+  params: () => unknown[],
+  then?: { pool: Pool; sql: string; params: () => unknown[] },
+): Scenario | null {
   if (skipped(name)) return null;
   const statement = `bench_${name.replace(/\W+/g, '_')}`;
   const drive = async (seconds: number, into: Measured | null) => {
@@ -407,17 +455,31 @@ async function main(): Promise<void> {
       await recordBulkLoaded(client, CASES, await seedBulk(client, CASES, log));
     } else if (loaded.evidence < loaded.cases) {
       // Bulk data loaded before the generator wrote evidence (or without a physician): add it (once).
-      log(`Adding photos, notes and failed treatments to the ${loaded.cases.toLocaleString('en-US')} bulk cases (once) …`);
+      log(
+        `Adding photos, notes and failed treatments to the ${loaded.cases.toLocaleString('en-US')} bulk cases (once) …`,
+      );
       const evidence = await seedBulkEvidence(client, loaded.cases, log);
       await client.query('VACUUM ANALYZE case_failed_treatments, case_notes, case_photos, case_events');
       await recordBulkLoaded(client, loaded.cases, evidence);
     }
     const total = Number((await client.query(`SELECT count(*) FROM cases`)).rows[0].count);
     const payerId = (await client.query(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id as string;
-    const caseIds = (await client.query(`SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 5000`)).rows.map((r) => r.id as string);
-    const documented = (await client.query(`SELECT id FROM cases WHERE status = 'documented' AND version = 1 AND case_number LIKE 'PB-%' LIMIT 20000`)).rows.map((r) => r.id as string);
-    const deep = (await client.query(`SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(total / 2)])).rows[0];
-    const deepCursor = Buffer.from(JSON.stringify({ k: deep.created_at.toISOString(), id: deep.id })).toString('base64url');
+    const caseIds = (await client.query(`SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 5000`)).rows.map(
+      (r) => r.id as string,
+    );
+    const documented = (
+      await client.query(
+        `SELECT id FROM cases WHERE status = 'documented' AND version = 1 AND case_number LIKE 'PB-%' LIMIT 20000`,
+      )
+    ).rows.map((r) => r.id as string);
+    const deep = (
+      await client.query(`SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [
+        Math.floor(total / 2),
+      ])
+    ).rows[0];
+    const deepCursor = Buffer.from(JSON.stringify({ k: deep.created_at.toISOString(), id: deep.id })).toString(
+      'base64url',
+    );
     await client.end();
 
     // The app, as npm start runs it, against this database.
@@ -425,11 +487,26 @@ async function main(): Promise<void> {
     // At the default log level, as a clinic runs it: one JSON line per request, written to a file
     // (as a service manager would take them) rather than into this process.
     const appLog = join(process.env.DATA_DIR, 'bench-app.log');
-    const app = spawn(process.execPath, [...(process.env.BENCH_APP_FLAGS ?? '').split(' ').filter(Boolean), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []), join(root, 'dist/api/apps/api/src/main.js')], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false' },
-      stdio: ['ignore', openSync(appLog, 'w'), 'pipe'],
-    });
+    const app = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_APP_FLAGS ?? '').split(' ').filter(Boolean),
+        ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/profiles')}`] : []),
+        join(root, 'dist/api/apps/api/src/main.js'),
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          DEMO_DATA: 'false',
+        },
+        stdio: ['ignore', openSync(appLog, 'w'), 'pipe'],
+      },
+    );
     children.push(app);
     let errors = '';
     app.stderr?.on('data', (c: Buffer) => (errors += c.toString()));
@@ -439,11 +516,16 @@ async function main(): Promise<void> {
 
     // The bare Node limit: a JSON endpoint with no framework, in its own process like the app.
     const barePort = await findFreePort();
-    const bare = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end(JSON.stringify({status:'ok'}))}).listen(${barePort},'127.0.0.1')`]);
+    const bare = spawn(process.execPath, [
+      '-e',
+      `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end(JSON.stringify({status:'ok'}))}).listen(${barePort},'127.0.0.1')`,
+    ]);
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));
 
-    const postmaster = process.env.DATABASE_URL ? 0 : Number(readFileSync(join(process.env.DATA_DIR, 'postgres/cluster/postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = process.env.DATABASE_URL
+      ? 0
+      : Number(readFileSync(join(process.env.DATA_DIR, 'postgres/cluster/postmaster.pid'), 'utf8').split('\n')[0]);
     if (HAS_PROC) {
       watched.api = app.pid;
       if (postmaster) watched.postmaster = postmaster;
@@ -472,7 +554,9 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     const record = (r: Result) => {
       results.push(r);
-      log(`${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${cpuColumns(r)}${r.errors ? `  (${r.errors} errors)` : ''}`);
+      log(
+        `${r.name.padEnd(44)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms${cpuColumns(r)}${r.errors ? `  (${r.errors} errors)` : ''}`,
+      );
     };
     const run = async (p: Promise<Result | null>) => {
       const r = await p;
@@ -482,11 +566,19 @@ async function main(): Promise<void> {
       for (const r of await measureInterleaved(scenarios)) record(r);
     };
     const asBaseline = (s: Scenario | null): Scenario | null => s && { ...s, kind: 'baseline' };
-    log(`\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario (API calls and their direct SQL in ${ROUNDS} alternating stretches)\n`);
-    await run(measureAlone(asBaseline(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, { cpu: false }))));
+    log(
+      `\n${total.toLocaleString('en-US')} cases, ${CONNECTIONS} connections, ${DURATION} s per scenario (API calls and their direct SQL in ${ROUNDS} alternating stretches)\n`,
+    );
+    await run(
+      measureAlone(asBaseline(load('baseline: bare node http JSON', `http://127.0.0.1:${barePort}`, { cpu: false }))),
+    );
     await run(measureAlone(load('api: health (framework + 1 query)', base, { path: '/api/health' })));
     const worklistStatuses = 'submitted,more_info_requested,denied,peer_to_peer,appealed,external_review';
-    const worklistQuery = listSql({ sort: 'due_asc', status: worklistStatuses.split(',') as ListCasesQuery['status'], limit: 25 });
+    const worklistQuery = listSql({
+      sort: 'due_asc',
+      status: worklistStatuses.split(',') as ListCasesQuery['status'],
+      limit: 25,
+    });
     const filterQuery = listSql({ status: ['denied', 'approved'], payerId, limit: 25 });
     const deepQuery = listSql({ limit: 25, cursor: deepCursor });
     // The floor for the API on this machine: a bare Node http server that runs the same prepared
@@ -504,21 +596,37 @@ async function main(): Promise<void> {
            res.setHeader('content-type','application/json');res.end(JSON.stringify({items:r.rows}))}catch(e){res.statusCode=500;res.end()}})
            .listen(${barePgPort},'127.0.0.1');process.on('SIGTERM',()=>process.exit(0))`,
       ],
-      { cwd: root, env: { ...process.env, DB: db.url, Q: JSON.stringify({ sql: worklistQuery.sql, params: worklistQuery.params }) } },
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DB: db.url,
+          Q: JSON.stringify({ sql: worklistQuery.sql, params: worklistQuery.params }),
+        },
+      },
     );
     children.push(barePg);
     await new Promise((r) => setTimeout(r, 500));
     if (HAS_PROC) watched.api = barePg.pid;
-    await run(measureAlone(asBaseline(load('baseline: bare node http + pg, worklist SQL', `http://127.0.0.1:${barePgPort}`, {}))));
+    await run(
+      measureAlone(
+        asBaseline(load('baseline: bare node http + pg, worklist SQL', `http://127.0.0.1:${barePgPort}`, {})),
+      ),
+    );
     if (HAS_PROC) watched.api = app.pid;
     // Done with: its idle pool and heap should not share the machine with what follows.
     barePg.kill('SIGTERM');
     if (barePg.exitCode === null) await once(barePg, 'exit');
     await runCompared([
-      load('api: worklist', base, { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'),
+      load(
+        'api: worklist',
+        base,
+        { path: `/api/cases?sort=due_asc&status=${worklistStatuses}&limit=25`, headers: frontDesk },
+        'p95 <= 50 ms',
+      ),
       loadSql('sql: worklist', pool, worklistQuery.sql, () => worklistQuery.params),
-    // Every API read also appends its audit row (one chained insert; the API groups concurrent
-    // ones): this is the SQL cost of a worklist request, without the framework.
+      // Every API read also appends its audit row (one chained insert; the API groups concurrent
+      // ones): this is the SQL cost of a worklist request, without the framework.
       loadSql('sql: worklist + its audit row', pool, worklistQuery.sql, () => worklistQuery.params, {
         pool: auditPool,
         sql: `INSERT INTO audit_events (action, object_type, detail, prev_hash, hash) VALUES ('read', 'case_list', $1, '', '')`,
@@ -526,16 +634,35 @@ async function main(): Promise<void> {
       }),
     ]);
     await runCompared([
-      load('api: case list, status + payer filter', base, { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk }, 'p95 <= 50 ms'),
+      load(
+        'api: case list, status + payer filter',
+        base,
+        { path: `/api/cases?status=denied,approved&payerId=${payerId}&limit=25`, headers: frontDesk },
+        'p95 <= 50 ms',
+      ),
       loadSql('sql: case list, status + payer filter', pool, filterQuery.sql, () => filterQuery.params),
     ]);
     await runCompared([
-      load('api: case list, deep cursor', base, { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk }, 'p95 <= 50 ms'),
+      load(
+        'api: case list, deep cursor',
+        base,
+        { path: `/api/cases?limit=25&cursor=${deepCursor}`, headers: frontDesk },
+        'p95 <= 50 ms',
+      ),
       loadSql('sql: case list, deep cursor', pool, deepQuery.sql, () => deepQuery.params),
     ]);
-    await run(measureAlone(load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk })));
+    await run(
+      measureAlone(
+        load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk }),
+      ),
+    );
     await runCompared([
-      load('api: case page', base, { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) }, 'p95 <= 30 ms'),
+      load(
+        'api: case page',
+        base,
+        { headers: frontDesk, setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}` }) },
+        'p95 <= 30 ms',
+      ),
       loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]),
     ]);
     let next = 0;
@@ -545,7 +672,8 @@ async function main(): Promise<void> {
           method: 'POST',
           headers: { ...frontDesk, 'content-type': 'application/json', 'if-match': '1' },
           body: JSON.stringify({ to: 'withdrawn', reason: 'benchmark' }),
-          setupRequest: (req) => (next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null),
+          setupRequest: (req) =>
+            next < documented.length ? { ...req, path: `/api/cases/${documented[next++]}/transitions` } : null,
         }),
       ),
     );
@@ -553,27 +681,55 @@ async function main(): Promise<void> {
     // a physician: streamed to disk, sniffed, EXIF stripped, a WebP thumbnail made, rows committed.
     const photo = await benchPhoto();
     const boundary = 'preauthbench';
-    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const upload = Buffer.concat([
-      Buffer.from(`${field('bodySite', 'Left lower eyelid')}${field('lesionCount', '4')}${field('takenAt', '2026-11-20')}`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lesion.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `${field('bodySite', 'Left lower eyelid')}${field('lesionCount', '4')}${field('takenAt', '2026-11-20')}`,
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lesion.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       photo,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     await run(
       measureAlone(
-        load(`api: photo upload + thumbnail (${UPLOAD_CONNECTIONS} connections, ${Math.round(photo.length / 1024)} KB JPEG)`, base, {
-          method: 'POST',
-          headers: { ...physician, 'content-type': `multipart/form-data; boundary=${boundary}` },
-          body: upload,
-          connections: UPLOAD_CONNECTIONS,
-          setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}/photos` }),
-        }),
+        load(
+          `api: photo upload + thumbnail (${UPLOAD_CONNECTIONS} connections, ${Math.round(photo.length / 1024)} KB JPEG)`,
+          base,
+          {
+            method: 'POST',
+            headers: { ...physician, 'content-type': `multipart/form-data; boundary=${boundary}` },
+            body: upload,
+            connections: UPLOAD_CONNECTIONS,
+            setupRequest: (req) => ({ ...req, path: `/api/cases/${pick(caseIds)}/photos` }),
+          },
+        ),
       ),
     );
-    for (const report of ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
+    for (const report of [
+      'summary',
+      'decision-times',
+      'by-payer',
+      'by-cpt',
+      'by-physician',
+      'by-denial-reason',
+      'trend',
+      'late-payers',
+      'clinic-misses',
+    ]) {
       // A manager opens a report; sixteen managers at once on two cores would measure the queue.
-      await run(measureAlone(load(`api: report ${report} (1 connection)`, base, { path: `/api/reports/${report}?${range}`, headers: manager, connections: 1 }, '<= 500 ms')));
+      await run(
+        measureAlone(
+          load(
+            `api: report ${report} (1 connection)`,
+            base,
+            { path: `/api/reports/${report}?${range}`, headers: manager, connections: 1 },
+            '<= 500 ms',
+          ),
+        ),
+      );
     }
     await pool.end();
     await auditPool.end();
@@ -597,24 +753,37 @@ async function main(): Promise<void> {
     const ratios = ['worklist', 'case list, status + payer filter', 'case list, deep cursor']
       .filter((q) => byName(`api: ${q}`))
       .map((q) => ({ query: q, apiOverSqlP95: ratio(`api: ${q}`, `sql: ${q}`) }));
-    const withAudit = byName('sql: worklist + its audit row') ? ratio('api: worklist', 'sql: worklist + its audit row') : null;
+    const withAudit = byName('sql: worklist + its audit row')
+      ? ratio('api: worklist', 'sql: worklist + its audit row')
+      : null;
     // Not targets, but they say where the time goes: the case page against its one statement, and
     // the worklist against the floor of any Node API running its SQL on this machine.
-    const casePage = byName('api: case page') && byName('sql: case page') ? ratio('api: case page', 'sql: case page') : null;
-    const overBareNode = byName('api: worklist') && byName('baseline: bare node http + pg, worklist SQL') ? ratio('api: worklist', 'baseline: bare node http + pg, worklist SQL') : null;
+    const casePage =
+      byName('api: case page') && byName('sql: case page') ? ratio('api: case page', 'sql: case page') : null;
+    const overBareNode =
+      byName('api: worklist') && byName('baseline: bare node http + pg, worklist SQL')
+        ? ratio('api: worklist', 'baseline: bare node http + pg, worklist SQL')
+        : null;
     const bareRps = byName('baseline: bare node http JSON')?.rps ?? NaN;
     const healthRps = byName('api: health (framework + 1 query)')?.rps ?? NaN;
     log('\nRatios measured in this run:');
     for (const r of ratios) log(`  ${r.query.padEnd(36)} API p95 / direct SQL p95 = ${r.apiOverSqlP95}  (target <= 2)`);
-    if (withAudit !== null) log(`  ${'worklist, SQL with its audit row'.padEnd(36)} API p95 / direct SQL p95 = ${withAudit}`);
+    if (withAudit !== null)
+      log(`  ${'worklist, SQL with its audit row'.padEnd(36)} API p95 / direct SQL p95 = ${withAudit}`);
     if (casePage !== null) log(`  ${'case page'.padEnd(36)} API p95 / direct SQL p95 = ${casePage}`);
     if (overBareNode !== null) log(`  ${'worklist'.padEnd(36)} API p95 / bare node http + pg p95 = ${overBareNode}`);
     log(`  framework: bare node req/s / health req/s = ${Math.round((bareRps / healthRps) * 100) / 100}`);
 
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     // A partial run (--only) must not replace the figures of the last full one.
-    const file = join(root, ONLY ? 'bench/results/partial.json' : PIN ? 'bench/results/latest-pinned.json' : 'bench/results/latest.json');
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, casePageOverSql: casePage, worklistOverBareNodePg: overBareNode, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`);
+    const file = join(
+      root,
+      ONLY ? 'bench/results/partial.json' : PIN ? 'bench/results/latest-pinned.json' : 'bench/results/latest.json',
+    );
+    writeFileSync(
+      file,
+      `${JSON.stringify({ at: new Date().toISOString(), cases: total, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, pinned: PIN, results, ratios, worklistOverSqlWithAudit: withAudit, casePageOverSql: casePage, worklistOverBareNodePg: overBareNode, plans, frameworkOverhead: bareRps / healthRps }, null, 2)}\n`,
+    );
     log(`\nWrote ${file}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
       readOrEmpty(schemaPath) !== schema ? 'libs/api-client/src/schema.d.ts' : null,
     ].filter(Boolean);
     if (stale.length) {
-      process.stderr.write(`The generated API client is stale (${stale.join(', ')}): run \`npm run api:generate\` and commit.\n`);
+      process.stderr.write(
+        `The generated API client is stale (${stale.join(', ')}): run \`npm run api:generate\` and commit.\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('The API client is up to date.\n');

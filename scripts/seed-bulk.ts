@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     try {
       const started = Date.now();
       await recordBulkLoaded(client, cases, await seedBulk(client, cases, (line) => process.stdout.write(`${line}\n`)));
-      process.stdout.write(`Loaded ${cases.toLocaleString('en-US')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `Loaded ${cases.toLocaleString('en-US')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     } finally {
       await client.end();
     }

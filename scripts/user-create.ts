@@ -8,7 +8,12 @@ import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { runMigrations } from '../apps/api/src/database/data-source';
-import { createUserFromCli, parseUserCreateArgs, UsageError, USER_CREATE_USAGE } from '../apps/api/src/modules/users/user-cli';
+import {
+  createUserFromCli,
+  parseUserCreateArgs,
+  UsageError,
+  USER_CREATE_USAGE,
+} from '../apps/api/src/modules/users/user-cli';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -38,7 +43,8 @@ async function askHidden(question: string): Promise<string> {
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.PREAUTH_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('set PREAUTH_PASSWORD, or run this in a terminal to type the password');
+  if (!process.stdin.isTTY)
+    throw new UsageError('set PREAUTH_PASSWORD, or run this in a terminal to type the password');
   const first = await askHidden('Password (at least 12 characters): ');
   const second = await askHidden('Same password again: ');
   if (first !== second) throw new UsageError('the two passwords differ');
@@ -61,7 +67,11 @@ async function main(): Promise<number> {
     await client.connect();
     try {
       const { id, created } = await createUserFromCli(client, args, password);
-      say(created ? `Created ${args.roles.join(', ')} ${args.email} (${id}).` : `Set a new password for ${args.email} (${id}) and ended their sessions.`);
+      say(
+        created
+          ? `Created ${args.roles.join(', ')} ${args.email} (${id}).`
+          : `Set a new password for ${args.email} (${id}) and ended their sessions.`,
+      );
     } finally {
       await client.end();
     }
@@ -78,7 +88,9 @@ main().then(
       process.stderr.write(`user:create: ${error.message}\n\n${USER_CREATE_USAGE}\n`);
       process.exit(2);
     }
-    process.stderr.write(`user:create: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `user:create: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -19,13 +19,20 @@ function precompressAssets(): Plugin {
     name: 'preauth:precompress-assets',
     apply: 'build',
     async writeBundle({ dir }, bundle) {
-      const files = Object.keys(bundle).filter((file) => file.startsWith('assets/') && /\.(js|css|svg|json)$/.test(file));
+      const files = Object.keys(bundle).filter(
+        (file) => file.startsWith('assets/') && /\.(js|css|svg|json)$/.test(file),
+      );
       await Promise.all(
         files.map(async (file) => {
           const path = join(dir ?? '', file);
           const body = await readFile(path);
           if (body.length < 1024) return;
-          await writeFile(`${path}.br`, await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          await writeFile(
+            `${path}.br`,
+            await brotli(body, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+            }),
+          );
           await writeFile(`${path}.gz`, await gzipAsync(body, { level: 9 }));
         }),
       );

@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"`]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const specifiers = [
+    ...text.matchAll(
+      /(?:import|export)[^'"`]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ];
   return specifiers.map((m) => m[1] ?? m[2] ?? m[3]).filter(Boolean);
 }
 
@@ -62,7 +66,8 @@ describe('module boundaries', () => {
     expect(
       violations('apps/web/src', (s, file) => {
         if (escapesProject(s, file, 'apps/web')) return `relative import out of the project: ${s}`;
-        if (/(^|\/)apps\/api\//.test(s) || s.startsWith('@nestjs/') || s === 'typeorm' || s === 'pg') return `imports server code ${s}`;
+        if (/(^|\/)apps\/api\//.test(s) || s.startsWith('@nestjs/') || s === 'typeorm' || s === 'pg')
+          return `imports server code ${s}`;
         return null;
       }),
     ).toEqual([]);
@@ -70,7 +75,9 @@ describe('module boundaries', () => {
 
   it('keeps the API on tsconfig paths for shared libraries', () => {
     expect(
-      violations('apps/api/src', (s) => (/(^|\/)libs\//.test(s) || /(^|\/)apps\/web\//.test(s) ? `imports ${s} by path` : null)),
+      violations('apps/api/src', (s) =>
+        /(^|\/)libs\//.test(s) || /(^|\/)apps\/web\//.test(s) ? `imports ${s} by path` : null,
+      ),
     ).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ describe('medianRun (npm run bench:web)', () => {
   });
 
   it('says so when no run finished', () => {
-    const summary = medianRun([run(null, { code: 'NO_FCP', message: 'The page did not paint any content.' }), run(null)]);
+    const summary = medianRun([
+      run(null, { code: 'NO_FCP', message: 'The page did not paint any content.' }),
+      run(null),
+    ]);
     expect(summary.median).toBeNull();
     expect(summary.runText).toBe('failed (NO_FCP), failed (no score)');
     expect(summary.error).toBe('The page did not paint any content.');

@@ -51,7 +51,11 @@ export class AppModule {
         EvidenceModule,
         ReportsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, logDestination) }, AppLogger],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, logDestination) },
+        AppLogger,
+      ],
       exports: [APP_CONFIG],
     };
   }

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>>;
   let demo: Awaited<ReturnType<typeof seedDemoData>> | undefined;
   try {
-    demo = config.demoData ? await seedDemoData(url, config.clinicTimeZone, { uploadDir: config.s3 ? null : config.uploadDir }) : undefined;
+    demo = config.demoData
+      ? await seedDemoData(url, config.clinicTimeZone, { uploadDir: config.s3 ? null : config.uploadDir })
+      : undefined;
     app = await createApp({ config, databaseUrl: url });
     await app.listen(config.port, config.host);
   } catch (error) {

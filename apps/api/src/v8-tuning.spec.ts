@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { V8_FLAGS } from './v8-tuning';
 
-const stderrOf = (script: string, ...args: string[]) => spawnSync(process.execPath, ['-e', script, ...args], { encoding: 'utf8' }).stderr;
+const stderrOf = (script: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['-e', script, ...args], { encoding: 'utf8' }).stderr;
 
 describe('V8 tuning', () => {
   it('names only flags this Node accepts (V8 reports an unknown one on stderr and ignores it)', () => {

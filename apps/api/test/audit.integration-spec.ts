@@ -14,7 +14,11 @@ function runScript(script: string, databaseUrl: string): Promise<{ code: number;
     execFile(
       process.execPath,
       ['-r', '@swc-node/register', `scripts/${script}`],
-      { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, timeout: 60_000 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -32,7 +36,10 @@ async function verify(t: TestApp) {
 async function addEvents(t: TestApp, count: number): Promise<void> {
   const audit = t.app.get(AuditService);
   for (let i = 0; i < count; i++) {
-    await audit.record({ action: 'read', objectType: 'case', objectId: `case-${i}`, detail: { i, note: 'ünïcode ✓' } }, { ip: '10.0.0.1', userAgent: 'jest' });
+    await audit.record(
+      { action: 'read', objectType: 'case', objectId: `case-${i}`, detail: { i, note: 'ünïcode ✓' } },
+      { ip: '10.0.0.1', userAgent: 'jest' },
+    );
   }
 }
 
@@ -70,7 +77,11 @@ describe('the audit trail', () => {
       const patientId = '11111111-1111-4111-8111-111111111111';
       await expect(
         dataSource.transaction(async (em) => {
-          await audit.record({ action: 'update', objectType: 'patient', objectId: patientId, patientId }, { user: null }, em);
+          await audit.record(
+            { action: 'update', objectType: 'patient', objectId: patientId, patientId },
+            { user: null },
+            em,
+          );
           throw new Error('the write failed');
         }),
       ).rejects.toThrow('the write failed');
@@ -108,7 +119,9 @@ describe('the audit trail', () => {
     });
 
     it('drops an IP that is not an address instead of failing the request', async () => {
-      await t.app.get(AuditService).record({ action: 'read', objectType: 'case', objectId: 'bad-ip' }, { ip: 'not-an-ip, 1.2.3.4' });
+      await t.app
+        .get(AuditService)
+        .record({ action: 'read', objectType: 'case', objectId: 'bad-ip' }, { ip: 'not-an-ip, 1.2.3.4' });
       const { rows } = await t.db.query(`SELECT ip FROM audit_events WHERE object_id = 'bad-ip'`);
       expect(rows).toEqual([{ ip: null }]);
     });
@@ -116,11 +129,19 @@ describe('the audit trail', () => {
     it('keeps one unbroken chain under concurrent writers', async () => {
       const audit = t.app.get(AuditService);
       await Promise.all(
-        Array.from({ length: 40 }, (_, i) => audit.record({ action: 'read', objectType: 'note', objectId: `n${i}` }, { user: null })),
+        Array.from({ length: 40 }, (_, i) =>
+          audit.record({ action: 'read', objectType: 'note', objectId: `n${i}` }, { user: null }),
+        ),
       );
       const report = await verify(t);
-      expect(report).toEqual({ ok: true, checked: expect.any(Number), lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const { rows } = await t.db.query<{ n: string; max: string }>('SELECT count(*) AS n, max(id) AS max FROM audit_events');
+      expect(report).toEqual({
+        ok: true,
+        checked: expect.any(Number),
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const { rows } = await t.db.query<{ n: string; max: string }>(
+        'SELECT count(*) AS n, max(id) AS max FROM audit_events',
+      );
       expect(rows[0].n).toBe(rows[0].max);
     });
 
@@ -128,11 +149,23 @@ describe('the audit trail', () => {
       const audit = t.app.get(AuditService);
       const results = await Promise.allSettled(
         Array.from({ length: 12 }, (_, i) =>
-          audit.record({ action: 'read', objectType: 'photo', objectId: i === 5 ? 'x'.repeat(150) : `grouped-${i}`, detail: { i } }, { user: null, ip: `10.0.0.${i}` }),
+          audit.record(
+            {
+              action: 'read',
+              objectType: 'photo',
+              objectId: i === 5 ? 'x'.repeat(150) : `grouped-${i}`,
+              detail: { i },
+            },
+            { user: null, ip: `10.0.0.${i}` },
+          ),
         ),
       );
-      expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
-      const { rows } = await t.db.query(`SELECT object_id, host(ip) AS ip, detail FROM audit_events WHERE object_id LIKE 'grouped-%' ORDER BY id`);
+      expect(results.map((r) => r.status)).toEqual(
+        Array.from({ length: 12 }, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')),
+      );
+      const { rows } = await t.db.query(
+        `SELECT object_id, host(ip) AS ip, detail FROM audit_events WHERE object_id LIKE 'grouped-%' ORDER BY id`,
+      );
       expect(rows).toEqual(
         Array.from({ length: 12 }, (_, i) => i)
           .filter((i) => i !== 5)
@@ -158,7 +191,9 @@ describe('the audit trail', () => {
       await t.db.query(
         `INSERT INTO audit_events (id, occurred_at, action, object_type, prev_hash, hash) VALUES (999999, '2000-01-01', 'read', 'case', 'x', 'y')`,
       );
-      const { rows } = await t.db.query(`SELECT id, occurred_at, prev_hash, hash FROM audit_events ORDER BY id DESC LIMIT 2`);
+      const { rows } = await t.db.query(
+        `SELECT id, occurred_at, prev_hash, hash FROM audit_events ORDER BY id DESC LIMIT 2`,
+      );
       expect(rows[0].id).toBe(String(Number(rows[1].id) + 1));
       expect(rows[0].occurred_at.getFullYear()).toBeGreaterThan(2020);
       expect(rows[0].prev_hash).toBe(rows[1].hash);
@@ -235,12 +270,19 @@ describe('the audit trail', () => {
 
       const mine = await manager.get(`/api/audit?userId=${fd.user.id}`).expect(200);
       expect(mine.body.items.map((e: { action: string }) => e.action)).toEqual(['logout', 'forbidden', 'login']);
-      expect(mine.body.items[0]).toMatchObject({ userId: fd.user.id, userEmail: fd.user.email, objectType: 'session', outcome: 'success' });
+      expect(mine.body.items[0]).toMatchObject({
+        userId: fd.user.id,
+        userEmail: fd.user.email,
+        objectType: 'session',
+        outcome: 'success',
+      });
       const byAdmin = await manager.get(`/api/audit?userId=${admin.user.id}`).expect(200);
       expect(byAdmin.body.items[0]).toMatchObject({ action: 'update', objectType: 'user', objectId: fd.user.id });
       const all = await manager.get('/api/audit?limit=200').expect(200);
       expect(all.body.items).toEqual(
-        expect.arrayContaining([expect.objectContaining({ action: 'failed_login', objectId: fd.user.id, userId: null, outcome: 'failure' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'failed_login', objectId: fd.user.id, userId: null, outcome: 'failure' }),
+        ]),
       );
     });
 
@@ -257,23 +299,34 @@ describe('the audit trail', () => {
       expect(byCase.body.items).toHaveLength(1);
 
       const future = new Date(Date.now() + 3_600_000).toISOString();
-      const none = await manager.get(`/api/audit?patientId=${patientId}&from=${encodeURIComponent(future)}`).expect(200);
+      const none = await manager
+        .get(`/api/audit?patientId=${patientId}&from=${encodeURIComponent(future)}`)
+        .expect(200);
       expect(none.body.items).toEqual([]);
       const past = new Date(Date.now() - 3_600_000).toISOString();
-      const some = await manager.get(`/api/audit?caseId=${caseId}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`).expect(200);
+      const some = await manager
+        .get(`/api/audit?caseId=${caseId}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`)
+        .expect(200);
       expect(some.body.items.map((e: { objectType: string }) => e.objectType)).toEqual(['audit_log', 'case']);
       await manager.get('/api/audit?from=yesterday').expect(400);
       await manager.get('/api/audit?patientId=12').expect(400);
 
       // Reading the trail leaves a trace too.
-      const reads = await t.db.query(`SELECT detail FROM audit_events WHERE object_type = 'audit_log' AND patient_id = $1`, [patientId]);
+      const reads = await t.db.query(
+        `SELECT detail FROM audit_events WHERE object_type = 'audit_log' AND patient_id = $1`,
+        [patientId],
+      );
       expect(reads.rowCount).toBeGreaterThan(0);
     });
 
     it('pages with a keyset cursor, newest first, without gaps or repeats', async () => {
       const user = await createUser(t, 'physician');
       const audit = t.app.get(AuditService);
-      for (let i = 0; i < 7; i++) await audit.record({ action: 'read', objectType: 'note', objectId: `page-${i}` }, { user: { ...user, sessionId: 's' } });
+      for (let i = 0; i < 7; i++)
+        await audit.record(
+          { action: 'read', objectType: 'note', objectId: `page-${i}` },
+          { user: { ...user, sessionId: 's' } },
+        );
       const seen: string[] = [];
       let cursor: string | null = null;
       do {

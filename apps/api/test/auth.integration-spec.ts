@@ -10,7 +10,9 @@ function cookieFrom(res: request.Response, name: string): string | undefined {
 }
 
 function cookieValue(res: request.Response, name: string): string | undefined {
-  return cookieFrom(res, name)?.split(';')[0].slice(name.length + 1);
+  return cookieFrom(res, name)
+    ?.split(';')[0]
+    .slice(name.length + 1);
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
@@ -33,7 +35,11 @@ describe('sign-in and sessions', () => {
   describe('POST /api/auth/login', () => {
     it('signs in: HttpOnly SameSite=Strict session cookie, CSRF cookie, only a hash of the token stored', async () => {
       const user = await createUser(t, 'front_desk');
-      const res = await t.http().post('/api/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD })
+        .expect(200);
 
       expect(res.body).toEqual({
         id: user.id,
@@ -57,10 +63,16 @@ describe('sign-in and sessions', () => {
       const { rows } = await t.db.query('SELECT token_hash, user_id FROM user_sessions WHERE user_id = $1', [user.id]);
       expect(rows).toHaveLength(1);
       expect(rows[0].token_hash.equals(sha256(token))).toBe(true);
-      const stored = await t.db.query(`SELECT 1 FROM user_sessions WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, [token]);
+      const stored = await t.db.query(
+        `SELECT 1 FROM user_sessions WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`,
+        [token],
+      );
       expect(stored.rowCount).toBe(0);
 
-      const audit = await t.db.query(`SELECT action, user_id, object_type, outcome FROM audit_events WHERE user_id = $1`, [user.id]);
+      const audit = await t.db.query(
+        `SELECT action, user_id, object_type, outcome FROM audit_events WHERE user_id = $1`,
+        [user.id],
+      );
       expect(audit.rows).toEqual([{ action: 'login', user_id: user.id, object_type: 'session', outcome: 'success' }]);
       const lastLogin = await t.db.query('SELECT last_login_at FROM users WHERE id = $1', [user.id]);
       expect(lastLogin.rows[0].last_login_at).not.toBeNull();
@@ -68,9 +80,19 @@ describe('sign-in and sessions', () => {
 
     it('answers an unknown email and a wrong password alike, and audits both', async () => {
       const user = await createUser(t, 'physician');
-      const before = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'failed_login'`);
-      const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: 'not-the-right-password' }).expect(401);
-      const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.clinic', password: 'not-the-right-password' }).expect(401);
+      const before = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'failed_login'`,
+      );
+      const wrong = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'not-the-right-password' })
+        .expect(401);
+      const unknown = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'nobody@test.clinic', password: 'not-the-right-password' })
+        .expect(401);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.message).toBe('The email or password is incorrect.');
       expect(cookieFrom(wrong, 'preauth_session')).toBeUndefined();
@@ -87,7 +109,11 @@ describe('sign-in and sessions', () => {
 
     it('refuses a disabled account with the same message', async () => {
       const user = await createUser(t, 'manager', { disabled: true });
-      const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(401);
       expect(res.body.message).toBe('The email or password is incorrect.');
     });
 
@@ -101,8 +127,14 @@ describe('sign-in and sessions', () => {
       const agent = request.agent(t.app.getHttpServer());
       const planted = 'attacker-chosen-token-value-0000000000000';
       agent.jar.setCookie(`preauth_session=${planted}; Path=/`, '127.0.0.1');
-      const first = await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-      const second = await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      const first = await agent
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(200);
+      const second = await agent
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(200);
       const firstToken = cookieValue(first, 'preauth_session');
       const secondToken = cookieValue(second, 'preauth_session');
       expect(firstToken).toBeDefined();
@@ -117,7 +149,11 @@ describe('sign-in and sessions', () => {
       const secure = await createTestApp({ COOKIE_SECURE: 'true' });
       try {
         const user = await createUser(secure, 'admin');
-        const res = await secure.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+        const res = await secure
+          .http()
+          .post('/api/auth/login')
+          .send({ email: user.email, password: TEST_PASSWORD })
+          .expect(200);
         expect(cookieFrom(res, 'preauth_session')).toMatch(/; Secure/);
         expect(cookieFrom(res, 'csrf_token')).toMatch(/; Secure/);
       } finally {
@@ -141,7 +177,11 @@ describe('sign-in and sessions', () => {
 
     it('logs out: the session is gone on the server, the old cookie no longer works, and it is audited', async () => {
       const pm = await signIn(t, 'physician');
-      const token = (pm.agent.jar.getCookie('preauth_session', { domain: '127.0.0.1', path: '/', secure: false, script: false }) as { value: string }).value;
+      const token = (
+        pm.agent.jar.getCookie('preauth_session', { domain: '127.0.0.1', path: '/', secure: false, script: false }) as {
+          value: string;
+        }
+      ).value;
       const res = await pm.post('/api/auth/logout').expect(204);
       expect(cookieFrom(res, 'preauth_session')).toMatch(/Expires=Thu, 01 Jan 1970/);
       const sessions = await t.db.query('SELECT 1 FROM user_sessions WHERE user_id = $1', [pm.user.id]);
@@ -155,13 +195,20 @@ describe('sign-in and sessions', () => {
     it('ends a session idle longer than SESSION_IDLE_MINUTES', async () => {
       const fd = await signIn(t, 'front_desk');
       await fd.get('/api/auth/me').expect(200);
-      await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [fd.user.id]);
+      await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [
+        fd.user.id,
+      ]);
       t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(200);
       // Activity moves the idle clock (at most every 30 s, so parallel requests do not queue on the row).
-      const seen = await t.db.query(`SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM user_sessions WHERE user_id = $1`, [fd.user.id]);
+      const seen = await t.db.query(
+        `SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM user_sessions WHERE user_id = $1`,
+        [fd.user.id],
+      );
       expect(seen.rows[0].fresh).toBe(true);
-      await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [fd.user.id]);
+      await t.db.query(`UPDATE user_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
+        fd.user.id,
+      ]);
       t.forgetCachedSessions();
       const res = await fd.get('/api/auth/me').expect(401);
       expect(res.body.code).toBe('session_expired');
@@ -169,10 +216,16 @@ describe('sign-in and sessions', () => {
 
     it('ends a session older than SESSION_ABSOLUTE_HOURS even while in use', async () => {
       const fd = await signIn(t, 'front_desk');
-      await t.db.query(`UPDATE user_sessions SET created_at = now() - interval '11 hours 59 minutes' WHERE user_id = $1`, [fd.user.id]);
+      await t.db.query(
+        `UPDATE user_sessions SET created_at = now() - interval '11 hours 59 minutes' WHERE user_id = $1`,
+        [fd.user.id],
+      );
       t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(200);
-      await t.db.query(`UPDATE user_sessions SET created_at = now() - interval '12 hours 1 minute' WHERE user_id = $1`, [fd.user.id]);
+      await t.db.query(
+        `UPDATE user_sessions SET created_at = now() - interval '12 hours 1 minute' WHERE user_id = $1`,
+        [fd.user.id],
+      );
       t.forgetCachedSessions();
       await fd.get('/api/auth/me').expect(401);
     });
@@ -228,7 +281,10 @@ describe('sign-in and sessions', () => {
     it('keeps health, login and the API docs open', async () => {
       await t.http().get('/api/health').expect(200);
       await t.http().get('/api/docs-json').expect(200);
-      await t.http().get('/api/docs').expect((res) => expect([200, 301]).toContain(res.status));
+      await t
+        .http()
+        .get('/api/docs')
+        .expect((res) => expect([200, 301]).toContain(res.status));
     });
 
     it('requires the CSRF token on unsafe methods: header = cookie = session', async () => {
@@ -252,10 +308,13 @@ describe('sign-in and sessions', () => {
       expect(noCsrf.body.code).toBe('csrf_token_invalid');
       const wrongRole = await fd.post('/api/users').send({}).expect(403);
       expect(wrongRole.body.code).toBe('role_forbidden');
-      const audit = await t.db.query(`SELECT action, object_type, object_id, outcome FROM audit_events WHERE user_id = $1 AND action = 'forbidden'`, [
-        fd.user.id,
+      const audit = await t.db.query(
+        `SELECT action, object_type, object_id, outcome FROM audit_events WHERE user_id = $1 AND action = 'forbidden'`,
+        [fd.user.id],
+      );
+      expect(audit.rows).toEqual([
+        { action: 'forbidden', object_type: 'route', object_id: 'POST /api/users', outcome: 'denied' },
       ]);
-      expect(audit.rows).toEqual([{ action: 'forbidden', object_type: 'route', object_id: 'POST /api/users', outcome: 'denied' }]);
     });
   });
 
@@ -263,23 +322,43 @@ describe('sign-in and sessions', () => {
     it('after 5 failures for an account asks to wait (429, Retry-After), even with the right password', async () => {
       const user = await createUser(t, 'front_desk');
       for (let i = 0; i < 5; i++) {
-        await t.http().post('/api/auth/login').send({ email: user.email, password: `wrong-password-${i}` }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: user.email, password: `wrong-password-${i}` })
+          .expect(401);
       }
-      const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(300);
       expect(res.body.code).toBe('login_throttled');
       // Unknown emails are throttled the same way (no enumeration through 429s).
-      for (let i = 0; i < 5; i++) await t.http().post('/api/auth/login').send({ email: 'ghost@test.clinic', password: `wrong-password-${i}` });
-      await t.http().post('/api/auth/login').send({ email: 'ghost@test.clinic', password: 'wrong-password-x' }).expect(429);
+      for (let i = 0; i < 5; i++)
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: 'ghost@test.clinic', password: `wrong-password-${i}` });
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'ghost@test.clinic', password: 'wrong-password-x' })
+        .expect(429);
 
-      const audit = await t.db.query(`SELECT outcome, detail FROM audit_events WHERE action = 'failed_login' AND outcome = 'denied'`);
+      const audit = await t.db.query(
+        `SELECT outcome, detail FROM audit_events WHERE action = 'failed_login' AND outcome = 'denied'`,
+      );
       expect(audit.rows[0]).toEqual({ outcome: 'denied', detail: { reason: 'throttled' } });
 
       // The wait is short: once it has passed, the real user gets in and the count is forgiven.
       await t.db.query(`UPDATE login_failures SET occurred_at = occurred_at - interval '5 minutes'`);
       await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-      const left = await t.db.query('SELECT count(*)::int AS n FROM login_failures WHERE account_hash = $1', [sha256(user.email)]);
+      const left = await t.db.query('SELECT count(*)::int AS n FROM login_failures WHERE account_hash = $1', [
+        sha256(user.email),
+      ]);
       expect(left.rows[0].n).toBe(0);
     });
 
@@ -289,7 +368,11 @@ describe('sign-in and sessions', () => {
         `INSERT INTO login_failures (account_hash, ip, occurred_at) SELECT $1, NULL, now() - interval '1 second' FROM generate_series(1, 14)`,
         [sha256(user.email)],
       );
-      const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(298);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(300);
       // Failures older than the 15-minute window do not count.
@@ -298,7 +381,11 @@ describe('sign-in and sessions', () => {
     });
 
     it('throttles an IP that fails across many accounts', async () => {
-      await t.http().post('/api/auth/login').send({ email: 'probe@test.clinic', password: 'wrong-password-0' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'probe@test.clinic', password: 'wrong-password-0' })
+        .expect(401);
       const { rows } = await t.db.query<{ ip: string }>('SELECT host(ip) AS ip FROM login_failures LIMIT 1');
       expect(rows[0].ip).toBeTruthy();
       await t.db.query(
@@ -306,7 +393,11 @@ describe('sign-in and sessions', () => {
         [rows[0].ip],
       );
       const user = await createUser(t, 'manager');
-      const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     });
   });
@@ -319,7 +410,10 @@ describe('sign-in and sessions', () => {
       expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Preauth:/);
       const secret = setup.body.secret as string;
 
-      await session.post('/api/auth/totp/enable').send({ code: '000000' === generateTotpCode(secret) ? '111111' : '000000' }).expect(403);
+      await session
+        .post('/api/auth/totp/enable')
+        .send({ code: '000000' === generateTotpCode(secret) ? '111111' : '000000' })
+        .expect(403);
       await session.post('/api/auth/totp/enable').send({ code: 'abc' }).expect(400);
       // One instant for the codes below: two calls could straddle a 30 s step and give two codes.
       const enabledAt = Date.now();
@@ -329,35 +423,72 @@ describe('sign-in and sessions', () => {
       const me = await session.get('/api/auth/me').expect(200);
       expect(me.body.totpEnabled).toBe(true);
 
-      const noCode = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+      const noCode = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD })
+        .expect(401);
       expect(noCode.body.code).toBe('totp_required');
-      const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: '12345x' }).expect(401);
+      const wrong = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD, totp: '12345x' })
+        .expect(401);
       expect(wrong.body.code).toBe('totp_invalid');
       // The code used to enable cannot be used again; the next one (30 s later, within the drift window) can, once.
-      await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: enableCode }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD, totp: enableCode })
+        .expect(401);
       const next = generateTotpCode(secret, enabledAt + 30_000);
-      await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: next }).expect(200);
-      await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, totp: next }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD, totp: next })
+        .expect(200);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD, totp: next })
+        .expect(401);
       // A wrong password is refused before the code is looked at.
-      const badPassword = await t.http().post('/api/auth/login').send({ email: user.email, password: 'nope-nope-nope', totp: next }).expect(401);
+      const badPassword = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'nope-nope-nope', totp: next })
+        .expect(401);
       expect(badPassword.body.code).toBe('invalid_credentials');
     });
 
     it('lets an admin require TOTP per role; such a user must enrol before doing anything else', async () => {
       const admin = await signIn(t, 'admin');
-      await admin.put('/api/auth/policy').send({ totpRequiredRoles: ['physician', 'nurse'] }).expect(400);
-      const policy = await admin.put('/api/auth/policy').send({ totpRequiredRoles: ['physician'] }).expect(200);
+      await admin
+        .put('/api/auth/policy')
+        .send({ totpRequiredRoles: ['physician', 'nurse'] })
+        .expect(400);
+      const policy = await admin
+        .put('/api/auth/policy')
+        .send({ totpRequiredRoles: ['physician'] })
+        .expect(200);
       expect(policy.body).toEqual({ totpRequiredRoles: ['physician'] });
       try {
         const user = await createUser(t, 'physician');
-        const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+        const login = await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: user.email, password: TEST_PASSWORD })
+          .expect(200);
         expect(login.body.totpEnrollmentRequired).toBe(true);
         const session = await signInAs(t, user);
         const blocked = await session.get('/api/payers').expect(403);
         expect(blocked.body.code).toBe('totp_enrollment_required');
         expect(blocked.body.message).toMatch(/set up an authenticator app/);
         const setup = await session.post('/api/auth/totp/setup').expect(200);
-        await session.post('/api/auth/totp/enable').send({ code: generateTotpCode(setup.body.secret) }).expect(204);
+        await session
+          .post('/api/auth/totp/enable')
+          .send({ code: generateTotpCode(setup.body.secret) })
+          .expect(204);
         const me = await session.get('/api/auth/me').expect(200);
         expect(me.body.totpEnrollmentRequired).toBe(false);
         await session.get('/api/codes/cpt').expect((res) => expect([401, 403]).not.toContain(res.status));

@@ -79,24 +79,31 @@ describe('the authorization matrix', () => {
     expect(wrong).toEqual([]);
   }, 60_000);
 
-  it.each(ROLES)('lets %s call exactly the routes the matrix gives it', async (role) => {
-    const wrong: string[] = [];
-    for (const route of routes) {
-      const access = AUTHORIZATION_MATRIX[route.key];
-      if (access === undefined || access === 'public') continue;
-      const res = await call(route, role);
-      if (access.includes(role)) {
-        // Allowed: anything but a refusal (or a crash), e.g. 200, 400 for the empty body, 404 for the absent id.
-        if ([401, 403].includes(res.status) || res.status >= 500) wrong.push(`${route.key} → ${res.status} (allowed)`);
-      } else if (res.status !== 403) {
-        wrong.push(`${route.key} → ${res.status} (should be 403)`);
+  it.each(ROLES)(
+    'lets %s call exactly the routes the matrix gives it',
+    async (role) => {
+      const wrong: string[] = [];
+      for (const route of routes) {
+        const access = AUTHORIZATION_MATRIX[route.key];
+        if (access === undefined || access === 'public') continue;
+        const res = await call(route, role);
+        if (access.includes(role)) {
+          // Allowed: anything but a refusal (or a crash), e.g. 200, 400 for the empty body, 404 for the absent id.
+          if ([401, 403].includes(res.status) || res.status >= 500)
+            wrong.push(`${route.key} → ${res.status} (allowed)`);
+        } else if (res.status !== 403) {
+          wrong.push(`${route.key} → ${res.status} (should be 403)`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, 60_000);
+      expect(wrong).toEqual([]);
+    },
+    60_000,
+  );
 
   it('records every refusal in the audit trail', async () => {
-    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'forbidden' AND outcome = 'denied'`);
+    const { rows } = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'forbidden' AND outcome = 'denied'`,
+    );
     const refusals = routes.reduce((n, route) => {
       const access = AUTHORIZATION_MATRIX[route.key];
       return access && access !== 'public' ? n + ROLES.filter((role) => !access.includes(role)).length : n;

@@ -38,15 +38,23 @@ describe('bulk data (npm run seed:bulk)', () => {
 
     it('gives every case a failed treatment and four in ten a second one', async () => {
       expect(await count(`SELECT count(*) AS n FROM cases c WHERE ${BULK}`)).toBe(CASES);
-      expect(await count(`SELECT count(*) AS n FROM cases c WHERE ${BULK} AND NOT EXISTS (SELECT 1 FROM case_failed_treatments t WHERE t.case_id = c.id)`)).toBe(0);
-      const second = await count(`SELECT count(*) AS n FROM case_failed_treatments t JOIN cases c ON c.id = t.case_id WHERE ${BULK} AND t.position = 1`);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM cases c WHERE ${BULK} AND NOT EXISTS (SELECT 1 FROM case_failed_treatments t WHERE t.case_id = c.id)`,
+        ),
+      ).toBe(0);
+      const second = await count(
+        `SELECT count(*) AS n FROM case_failed_treatments t JOIN cases c ON c.id = t.case_id WHERE ${BULK} AND t.position = 1`,
+      );
       expect(second / CASES).toBeGreaterThan(0.25);
       expect(second / CASES).toBeLessThan(0.55);
       expect(await count(`SELECT count(*) AS n FROM case_failed_treatments WHERE end_date < start_date`)).toBe(0);
     });
 
     it('writes physician notes with edited versions chained as the notes module chains them', async () => {
-      const withNote = await count(`SELECT count(DISTINCT n.case_id) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id WHERE ${BULK}`);
+      const withNote = await count(
+        `SELECT count(DISTINCT n.case_id) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id WHERE ${BULK}`,
+      );
       expect(withNote / CASES).toBeGreaterThan(0.65);
       expect(withNote / CASES).toBeLessThan(0.92);
       const edits = await client.query<{ root_ok: boolean; author_is_physician: boolean }>(
@@ -63,8 +71,12 @@ describe('bulk data (npm run seed:bulk)', () => {
                 OR position(c.symptom_duration_weeks || ' weeks' IN n.text) = 0)`,
       );
       expect(mismatched).toBe(0);
-      const noteEvents = await count(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${BULK} AND e.type = 'note_added'`);
-      expect(noteEvents).toBe(await count(`SELECT count(*) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id WHERE ${BULK}`));
+      const noteEvents = await count(
+        `SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${BULK} AND e.type = 'note_added'`,
+      );
+      expect(noteEvents).toBe(
+        await count(`SELECT count(*) AS n FROM case_notes n JOIN cases c ON c.id = n.case_id WHERE ${BULK}`),
+      );
     });
 
     it('attaches photos that point at a real stored image, each with its event', async () => {
@@ -74,12 +86,20 @@ describe('bulk data (npm run seed:bulk)', () => {
       expect(photos.rowCount).toBe(1);
       expect(existsSync(join(uploadDir, 'photos', photos.rows[0].storage_key))).toBe(true);
       expect(existsSync(join(uploadDir, 'photos', photos.rows[0].thumbnail_key))).toBe(true);
-      const withPhoto = await count(`SELECT count(DISTINCT p.case_id) AS n FROM case_photos p JOIN cases c ON c.id = p.case_id WHERE ${BULK}`);
+      const withPhoto = await count(
+        `SELECT count(DISTINCT p.case_id) AS n FROM case_photos p JOIN cases c ON c.id = p.case_id WHERE ${BULK}`,
+      );
       expect(withPhoto / CASES).toBeGreaterThan(0.55);
       expect(withPhoto / CASES).toBeLessThan(0.85);
-      const total = await count(`SELECT count(*) AS n FROM case_photos p JOIN cases c ON c.id = p.case_id WHERE ${BULK}`);
+      const total = await count(
+        `SELECT count(*) AS n FROM case_photos p JOIN cases c ON c.id = p.case_id WHERE ${BULK}`,
+      );
       expect(total).toBeGreaterThan(withPhoto);
-      expect(await count(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${BULK} AND e.type = 'photo_added'`)).toBe(total);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE ${BULK} AND e.type = 'photo_added'`,
+        ),
+      ).toBe(total);
     });
 
     it('counts an edited note once on the case page, as the readiness checklist does', async () => {
@@ -115,7 +135,9 @@ describe('bulk data (npm run seed:bulk)', () => {
       await recordBulkLoaded(client, 50, await seedBulk(client, 50, (line) => lines.push(line)));
       // The evidence is not complete, so a later run (the bench, after the demo data) adds it.
       expect(await bulkLoaded(client)).toEqual({ cases: 50, evidence: 0 });
-      expect(lines).toContain('no active physician user: notes and photos left out (load the demo data first, e.g. npm start once)');
+      expect(lines).toContain(
+        'no active physician user: notes and photos left out (load the demo data first, e.g. npm start once)',
+      );
       const { rows } = await client.query(
         `SELECT (SELECT count(*) FROM case_failed_treatments)::int AS t, (SELECT count(*) FROM case_notes)::int AS n, (SELECT count(*) FROM case_photos)::int AS p`,
       );

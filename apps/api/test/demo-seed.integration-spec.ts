@@ -26,7 +26,9 @@ describe('demo data', () => {
   it('loads a clinic with cases in every state, once', async () => {
     const first = await seedDemoData(database.url, 'America/New_York', { uploadDir });
     expect(first.seeded).toBe(true);
-    const { rows } = await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM cases GROUP BY status`);
+    const { rows } = await db.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM cases GROUP BY status`,
+    );
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     for (const status of CASE_STATUSES) expect(byStatus[status] ?? 0).toBeGreaterThan(0);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
@@ -40,18 +42,24 @@ describe('demo data', () => {
     expect(milia.rows).toEqual([{ status: 'appealed' }]);
     const overdue = await db.query(`SELECT count(*)::int AS n FROM cases WHERE next_due_at < now()`);
     expect(overdue.rows[0].n).toBeGreaterThan(0);
-    const decisions = await db.query(`SELECT count(*)::int AS n FROM case_decisions WHERE stage = 'initial' AND due_at IS NOT NULL`);
+    const decisions = await db.query(
+      `SELECT count(*)::int AS n FROM case_decisions WHERE stage = 'initial' AND due_at IS NOT NULL`,
+    );
     expect(decisions.rows[0].n).toBeGreaterThan(5);
 
     // Evidence: a real photo file (and thumbnail) behind each photo row, and physician notes.
-    const photos = await db.query<{ storage_key: string; thumbnail_key: string }>(`SELECT storage_key, thumbnail_key FROM case_photos`);
+    const photos = await db.query<{ storage_key: string; thumbnail_key: string }>(
+      `SELECT storage_key, thumbnail_key FROM case_photos`,
+    );
     expect(photos.rowCount).toBeGreaterThan(30);
     for (const p of photos.rows.slice(0, 3)) {
       const meta = await sharp(join(uploadDir, 'photos', p.storage_key)).metadata();
       expect(meta).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
       expect(existsSync(join(uploadDir, 'photos', p.thumbnail_key))).toBe(true);
     }
-    const notes = await db.query(`SELECT count(*)::int AS n FROM case_notes n JOIN users u ON u.id = n.author_id WHERE 'physician' = ANY(u.roles) AND n.kind = 'clinical_note'`);
+    const notes = await db.query(
+      `SELECT count(*)::int AS n FROM case_notes n JOIN users u ON u.id = n.author_id WHERE 'physician' = ANY(u.roles) AND n.kind = 'clinical_note'`,
+    );
     expect(notes.rows[0].n).toBe(photos.rowCount);
     const documentedWithout = await db.query(
       `SELECT count(*)::int AS n FROM cases c WHERE c.status = 'documented' AND NOT EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id)`,

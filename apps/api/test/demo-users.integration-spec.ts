@@ -29,7 +29,9 @@ describe('demo users', () => {
         const res = await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
         expect(res.body).toMatchObject({ id: first.userIds[role], roles: [role] });
       }
-      const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.clinic'`);
+      const { rows } = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.clinic'`,
+      );
       expect(rows[0].n).toBe(4);
     } finally {
       client.release();

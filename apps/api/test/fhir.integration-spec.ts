@@ -16,13 +16,18 @@ const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 function adjudication(action: string, reason?: string): Json {
   return {
     category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'submitted' }] },
-    ...(reason ? { reason: { coding: [{ system: 'https://x12.org/codes/claim-adjustment-reason-codes', code: reason }] } } : {}),
+    ...(reason
+      ? { reason: { coding: [{ system: 'https://x12.org/codes/claim-adjustment-reason-codes', code: reason }] } }
+      : {}),
     extension: [
       {
         url: REVIEW_ACTION_URL,
         extension: [
           { url: 'number', valueString: 'REV-1' },
-          { url: 'code', valueCodeableConcept: { coding: [{ system: 'https://codesystem.x12.org/005010/306', code: action }] } },
+          {
+            url: 'code',
+            valueCodeableConcept: { coding: [{ system: 'https://codesystem.x12.org/005010/306', code: action }] },
+          },
         ],
       },
     ],
@@ -30,7 +35,10 @@ function adjudication(action: string, reason?: string): Json {
 }
 
 /** A complete PAS ClaimResponse, valid FHIR R4, whose items carry these review actions. */
-function claimResponse(items: { action: string; sequence?: number; quantity?: number; reason?: string }[], extra: Json = {}): Json {
+function claimResponse(
+  items: { action: string; sequence?: number; quantity?: number; reason?: string }[],
+  extra: Json = {},
+): Json {
   return {
     resourceType: 'ClaimResponse',
     id: 'payer-response-1',
@@ -73,9 +81,16 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
   const fhir = new Fhir();
 
   async function submittedCase(body: Json = {}): Promise<{ id: string; version: number }> {
-    const created = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
+    const created = await physician
+      .post('/api/cases')
+      .send({ ...readyCaseBody(clinic), ...body })
+      .expect(201);
     await addEvidence(t, created.body.id);
-    const res = await frontDesk.post(`/api/cases/${created.body.id}/transitions`).set('If-Match', String(created.body.version)).send({ to: 'submitted' }).expect(201);
+    const res = await frontDesk
+      .post(`/api/cases/${created.body.id}/transitions`)
+      .set('If-Match', String(created.body.version))
+      .send({ to: 'submitted' })
+      .expect(201);
     return { id: created.body.id, version: res.body.version };
   }
 
@@ -102,9 +117,14 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
 
   describe('GET /api/cases/:id/fhir', () => {
     it('exports a PAS request Bundle that validates against FHIR R4, Claim first, every reference resolved', async () => {
-      const created = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), urgency: 'expedited' }).expect(201);
+      const created = await physician
+        .post('/api/cases')
+        .send({ ...readyCaseBody(clinic), urgency: 'expedited' })
+        .expect(201);
       const id = created.body.id as string;
-      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
+        .jpeg()
+        .toBuffer();
       await physician
         .post(`/api/cases/${id}/photos`)
         .field('bodySite', 'Behind the left ear')
@@ -164,13 +184,20 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(claim.item).toEqual([
         expect.objectContaining({
           sequence: 1,
-          productOrService: { coding: [expect.objectContaining({ system: 'http://www.ama-assn.org/go/cpt', code: '17110' })] },
+          productOrService: {
+            coding: [expect.objectContaining({ system: 'http://www.ama-assn.org/go/cpt', code: '17110' })],
+          },
           quantity: { value: 1 },
           diagnosisSequence: [1],
         }),
       ]);
       expect(claim.diagnosis).toEqual([
-        { sequence: 1, diagnosisCodeableConcept: { coding: [expect.objectContaining({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'L72.0' })] } },
+        {
+          sequence: 1,
+          diagnosisCodeableConcept: {
+            coding: [expect.objectContaining({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'L72.0' })],
+          },
+        },
       ]);
 
       const docs = (claim.supportingInfo as Json[]).map((s) => resolve(s.valueReference));
@@ -181,9 +208,14 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       );
       const photoDoc = docs.find((d) => d.type.text === 'Clinical photograph')!;
       expect(photoDoc.description).toBe('Behind the left ear, 6 lesions, taken 2026-11-02');
-      expect(photoDoc.content[0].attachment).toMatchObject({ contentType: 'image/jpeg', url: expect.stringMatching(/^\/api\/photos\/[0-9a-f-]{36}$/) });
+      expect(photoDoc.content[0].attachment).toMatchObject({
+        contentType: 'image/jpeg',
+        url: expect.stringMatching(/^\/api\/photos\/[0-9a-f-]{36}$/),
+      });
 
-      expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'fhir_bundle' AND case_id = $1`, [id])).toBe(1);
+      expect(
+        await t.countRows('audit_events', `action = 'export' AND object_type = 'fhir_bundle' AND case_id = $1`, [id]),
+      ).toBe(1);
     });
 
     it('exports a withdrawn request as a cancel (certificationType 3 on each item), still valid R4', async () => {
@@ -198,7 +230,9 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(bundle.entry[0].resource.item[0].extension).toEqual([
         {
           url: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType',
-          valueCodeableConcept: { coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '3', display: 'Cancel' }] },
+          valueCodeableConcept: {
+            coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '3', display: 'Cancel' }],
+          },
         },
       ]);
     });
@@ -212,24 +246,61 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
 
   describe('POST /api/cases/:id/fhir/claim-response', () => {
     it.each([
-      ['A1 (certified)', [{ action: 'A1' }], 'approved', { authorization_number: 'AUTH-2026-0042', valid_from: '2026-11-20', valid_to: '2027-02-20', approved_units: null, denial_code: null }],
-      ['A3 (not certified)', [{ action: 'A3', reason: '50' }], 'denied', { authorization_number: null, denial_code: 'CO-50', denial_text: 'Reviewed by the medical director.' }],
+      [
+        'A1 (certified)',
+        [{ action: 'A1' }],
+        'approved',
+        {
+          authorization_number: 'AUTH-2026-0042',
+          valid_from: '2026-11-20',
+          valid_to: '2027-02-20',
+          approved_units: null,
+          denial_code: null,
+        },
+      ],
+      [
+        'A3 (not certified)',
+        [{ action: 'A3', reason: '50' }],
+        'denied',
+        { authorization_number: null, denial_code: 'CO-50', denial_text: 'Reviewed by the medical director.' },
+      ],
       ['A4 (pended)', [{ action: 'A4' }], 'more_info_requested', { authorization_number: null, denial_code: null }],
-    ] as const)('records %s as the matching transition, with its event, decision and audit rows', async (_label, items, status, columns) => {
-      const { id, version } = await submittedCase();
-      const res = await importResponse(frontDesk, id, version, claimResponse([...items])).expect(200);
-      expect(res.body).toMatchObject({ status, version: version + 1 });
-      expect(res.headers.etag).toBe(`"${version + 1}"`);
-      const row = (await t.db.query(`SELECT status, authorization_number, valid_from::text, valid_to::text, approved_units, denial_code, denial_text FROM cases WHERE id = $1`, [id])).rows[0];
-      expect(row).toMatchObject({ status, ...columns });
-      const events = (await t.db.query(`SELECT from_status, to_status, actor_id, note, occurred_at FROM case_events WHERE case_id = $1 AND type = 'transition' ORDER BY id DESC LIMIT 1`, [id])).rows;
-      expect(events[0]).toMatchObject({ from_status: 'submitted', to_status: status, actor_id: frontDesk.user.id });
-      expect(events[0].note).toContain(`Payer ClaimResponse payer-response-1: ${items[0].action}`);
-      // The payer's decision time (ClaimResponse.created), not the import time, drives the clocks.
-      expect(Math.abs((events[0].occurred_at as Date).getTime() - (Date.now() - 3_600_000))).toBeLessThan(120_000);
-      expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(status === 'more_info_requested' ? 0 : 1);
-      expect(await t.countRows('audit_events', `action = 'update' AND object_type = 'case' AND case_id = $1 AND detail->>'transition' = $2`, [id, `submitted->${status}`])).toBe(1);
-    });
+    ] as const)(
+      'records %s as the matching transition, with its event, decision and audit rows',
+      async (_label, items, status, columns) => {
+        const { id, version } = await submittedCase();
+        const res = await importResponse(frontDesk, id, version, claimResponse([...items])).expect(200);
+        expect(res.body).toMatchObject({ status, version: version + 1 });
+        expect(res.headers.etag).toBe(`"${version + 1}"`);
+        const row = (
+          await t.db.query(
+            `SELECT status, authorization_number, valid_from::text, valid_to::text, approved_units, denial_code, denial_text FROM cases WHERE id = $1`,
+            [id],
+          )
+        ).rows[0];
+        expect(row).toMatchObject({ status, ...columns });
+        const events = (
+          await t.db.query(
+            `SELECT from_status, to_status, actor_id, note, occurred_at FROM case_events WHERE case_id = $1 AND type = 'transition' ORDER BY id DESC LIMIT 1`,
+            [id],
+          )
+        ).rows;
+        expect(events[0]).toMatchObject({ from_status: 'submitted', to_status: status, actor_id: frontDesk.user.id });
+        expect(events[0].note).toContain(`Payer ClaimResponse payer-response-1: ${items[0].action}`);
+        // The payer's decision time (ClaimResponse.created), not the import time, drives the clocks.
+        expect(Math.abs((events[0].occurred_at as Date).getTime() - (Date.now() - 3_600_000))).toBeLessThan(120_000);
+        expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(
+          status === 'more_info_requested' ? 0 : 1,
+        );
+        expect(
+          await t.countRows(
+            'audit_events',
+            `action = 'update' AND object_type = 'case' AND case_id = $1 AND detail->>'transition' = $2`,
+            [id, `submitted->${status}`],
+          ),
+        ).toBe(1);
+      },
+    );
 
     it('records A2 (partially certified) with the authorized units, and mixed A1/A3 items as a partial approval', async () => {
       const lines = [
@@ -237,15 +308,34 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         { cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 },
       ];
       const a = await submittedCase({ procedureLines: lines });
-      await importResponse(manager, a.id, a.version, claimResponse([{ action: 'A2', quantity: 2 }, { action: 'A1' }])).expect(200);
-      expect((await t.db.query(`SELECT status, approved_units, authorization_number FROM cases WHERE id = $1`, [a.id])).rows[0]).toEqual({
+      await importResponse(
+        manager,
+        a.id,
+        a.version,
+        claimResponse([{ action: 'A2', quantity: 2 }, { action: 'A1' }]),
+      ).expect(200);
+      expect(
+        (await t.db.query(`SELECT status, approved_units, authorization_number FROM cases WHERE id = $1`, [a.id]))
+          .rows[0],
+      ).toEqual({
         status: 'partially_approved',
         approved_units: 3,
         authorization_number: 'AUTH-2026-0042',
       });
       const b = await submittedCase({ procedureLines: lines });
-      await importResponse(frontDesk, b.id, b.version, claimResponse([{ action: 'A1', sequence: 1 }, { action: 'A3', sequence: 2, reason: '50' }])).expect(200);
-      expect((await t.db.query(`SELECT status, approved_units FROM cases WHERE id = $1`, [b.id])).rows[0]).toEqual({ status: 'partially_approved', approved_units: 3 });
+      await importResponse(
+        frontDesk,
+        b.id,
+        b.version,
+        claimResponse([
+          { action: 'A1', sequence: 1 },
+          { action: 'A3', sequence: 2, reason: '50' },
+        ]),
+      ).expect(200);
+      expect((await t.db.query(`SELECT status, approved_units FROM cases WHERE id = $1`, [b.id])).rows[0]).toEqual({
+        status: 'partially_approved',
+        approved_units: 3,
+      });
     });
 
     it('accepts the response Bundle (application/fhir+json) and reads the ClaimResponse out of it', async () => {
@@ -255,10 +345,15 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         resourceType: 'Bundle',
         type: 'collection',
         entry: [
-          { fullUrl: 'urn:uuid:0d3c2f0e-5a44-4b0c-9f3e-5a1d1d0c0001', resource: { resourceType: 'Organization', id: 'insurer', name: 'Payer' } },
+          {
+            fullUrl: 'urn:uuid:0d3c2f0e-5a44-4b0c-9f3e-5a1d1d0c0001',
+            resource: { resourceType: 'Organization', id: 'insurer', name: 'Payer' },
+          },
           {
             fullUrl: 'urn:uuid:0d3c2f0e-5a44-4b0c-9f3e-5a1d1d0c0002',
-            resource: claimResponse([{ action: 'A1' }], { request: { identifier: { system: 'urn:preauth:case-number', value: caseNumber } } }),
+            resource: claimResponse([{ action: 'A1' }], {
+              request: { identifier: { system: 'urn:preauth:case-number', value: caseNumber } },
+            }),
           },
         ],
       };
@@ -272,22 +367,55 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
     });
 
     it.each([
-      ['an unknown review action code', claimResponse([{ action: 'A9' }]), 'item[0].adjudication[0].extension[0].extension[1].valueCodeableConcept.coding[0].code'],
-      ['an item without a review action', { ...claimResponse([{ action: 'A1' }]), item: [{ itemSequence: 1, adjudication: [{ category: { text: 'submitted' } }] }] }, 'item[0].adjudication'],
-      ['a certification without preAuthRef', claimResponse([{ action: 'A1' }], { preAuthRef: undefined }), 'preAuthRef'],
-      ['a certification without a validity window', claimResponse([{ action: 'A1' }], { preAuthPeriod: undefined }), 'preAuthPeriod'],
-      ['a bad validity date', claimResponse([{ action: 'A1' }], { preAuthPeriod: { start: '2026-13-45', end: '2027-01-01' } }), 'preAuthPeriod.start'],
+      [
+        'an unknown review action code',
+        claimResponse([{ action: 'A9' }]),
+        'item[0].adjudication[0].extension[0].extension[1].valueCodeableConcept.coding[0].code',
+      ],
+      [
+        'an item without a review action',
+        {
+          ...claimResponse([{ action: 'A1' }]),
+          item: [{ itemSequence: 1, adjudication: [{ category: { text: 'submitted' } }] }],
+        },
+        'item[0].adjudication',
+      ],
+      [
+        'a certification without preAuthRef',
+        claimResponse([{ action: 'A1' }], { preAuthRef: undefined }),
+        'preAuthRef',
+      ],
+      [
+        'a certification without a validity window',
+        claimResponse([{ action: 'A1' }], { preAuthPeriod: undefined }),
+        'preAuthPeriod',
+      ],
+      [
+        'a bad validity date',
+        claimResponse([{ action: 'A1' }], { preAuthPeriod: { start: '2026-13-45', end: '2027-01-01' } }),
+        'preAuthPeriod.start',
+      ],
       ['a denial without a CARC reason', claimResponse([{ action: 'A3' }]), 'item[0].adjudication[0].reason'],
-      ['a partial certification without the authorized quantity', claimResponse([{ action: 'A2' }]), 'item[0].extension'],
+      [
+        'a partial certification without the authorized quantity',
+        claimResponse([{ action: 'A2' }]),
+        'item[0].extension',
+      ],
       ['a use other than preauthorization', claimResponse([{ action: 'A1' }], { use: 'claim' }), 'use'],
       ['a missing required R4 element (status)', claimResponse([{ action: 'A1' }], { status: undefined }), 'status'],
       ['another resource type', { resourceType: 'Claim' }, 'resourceType'],
       [
         "an answer to another case's request",
-        claimResponse([{ action: 'A1' }], { request: { identifier: { system: 'urn:preauth:case-number', value: 'PA-999999' } } }),
+        claimResponse([{ action: 'A1' }], {
+          request: { identifier: { system: 'urn:preauth:case-number', value: 'PA-999999' } },
+        }),
         'request.identifier.value',
       ],
-      ['a Bundle with the bad element inside', { resourceType: 'Bundle', type: 'collection', entry: [{ resource: claimResponse([{ action: 'A7' }]) }] }, 'entry[0].resource.item[0].adjudication[0].extension[0].extension[1].valueCodeableConcept.coding[0].code'],
+      [
+        'a Bundle with the bad element inside',
+        { resourceType: 'Bundle', type: 'collection', entry: [{ resource: claimResponse([{ action: 'A7' }]) }] },
+        'entry[0].resource.item[0].adjudication[0].extension[0].extension[1].valueCodeableConcept.coding[0].code',
+      ],
     ])('refuses %s with 400 naming the element, changing nothing', async (_label, body, field) => {
       const { id, version } = await submittedCase();
       const before = (await t.db.query(`SELECT status, version, updated_at FROM cases WHERE id = $1`, [id])).rows[0];
@@ -296,7 +424,9 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       const res = await importResponse(frontDesk, id, version, JSON.parse(JSON.stringify(body))).expect(400);
       expect(res.body.code).toBe('malformed_claim_response');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect((await t.db.query(`SELECT status, version, updated_at FROM cases WHERE id = $1`, [id])).rows[0]).toEqual(before);
+      expect((await t.db.query(`SELECT status, version, updated_at FROM cases WHERE id = $1`, [id])).rows[0]).toEqual(
+        before,
+      );
       expect(await t.countRows('case_events', 'case_id = $1', [id])).toBe(events);
       expect(await t.countRows('audit_events', `action = 'update' AND case_id = $1`, [id])).toBe(audits);
     });
@@ -309,7 +439,12 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       await importResponse(physician, id, version, claimResponse([{ action: 'A1' }])).expect(403);
       await importResponse(admin, id, version, claimResponse([{ action: 'A1' }])).expect(403);
       // A validity window that ends before it starts passes FHIR but fails the approval guard.
-      const guard = await importResponse(frontDesk, id, version, claimResponse([{ action: 'A1' }], { preAuthPeriod: { start: '2027-01-01', end: '2026-12-01' } })).expect(422);
+      const guard = await importResponse(
+        frontDesk,
+        id,
+        version,
+        claimResponse([{ action: 'A1' }], { preAuthPeriod: { start: '2027-01-01', end: '2026-12-01' } }),
+      ).expect(422);
       expect(guard.body.code).toBe('guard_failed');
       await importResponse(frontDesk, id, version, claimResponse([{ action: 'A1' }])).expect(200);
       // Approved is not a state a payer review can approve again.
@@ -319,11 +454,28 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
 
     it('records an appeal decision through the same path (A1 after an appeal overturns the denial)', async () => {
       const { id, version } = await submittedCase();
-      let v = (await importResponse(frontDesk, id, version, claimResponse([{ action: 'A3', reason: 'CO-50' }])).expect(200)).body.version as number;
-      v = (await frontDesk.post(`/api/cases/${id}/transitions`).set('If-Match', String(v)).send({ to: 'appealed', appealLevel: 1, letterAttached: true }).expect(201)).body.version;
+      let v = (
+        await importResponse(frontDesk, id, version, claimResponse([{ action: 'A3', reason: 'CO-50' }])).expect(200)
+      ).body.version as number;
+      v = (
+        await frontDesk
+          .post(`/api/cases/${id}/transitions`)
+          .set('If-Match', String(v))
+          .send({ to: 'appealed', appealLevel: 1, letterAttached: true })
+          .expect(201)
+      ).body.version;
       await importResponse(frontDesk, id, v, claimResponse([{ action: 'A1' }])).expect(200);
-      const last = (await t.db.query(`SELECT from_status, to_status, data FROM case_events WHERE case_id = $1 AND type = 'transition' ORDER BY id DESC LIMIT 1`, [id])).rows[0];
-      expect(last).toMatchObject({ from_status: 'appealed', to_status: 'approved', data: expect.objectContaining({ outcome: 'overturned' }) });
+      const last = (
+        await t.db.query(
+          `SELECT from_status, to_status, data FROM case_events WHERE case_id = $1 AND type = 'transition' ORDER BY id DESC LIMIT 1`,
+          [id],
+        )
+      ).rows[0];
+      expect(last).toMatchObject({
+        from_status: 'appealed',
+        to_status: 'approved',
+        data: expect.objectContaining({ outcome: 'overturned' }),
+      });
     });
   });
 });

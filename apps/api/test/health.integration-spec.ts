@@ -20,7 +20,9 @@ describe('GET /api/health', () => {
     const other = await createTestApp();
     // Kill every connection and forbid new ones: the app's pool can no longer reach PostgreSQL.
     await t.db.query(`ALTER DATABASE ${other.database.name} ALLOW_CONNECTIONS false`);
-    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [other.database.name]);
+    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+      other.database.name,
+    ]);
     const res = await other.http().get('/api/health').expect(503);
     expect(res.body).toEqual({ status: 'error', database: 'down' });
     await t.db.query(`ALTER DATABASE ${other.database.name} ALLOW_CONNECTIONS true`);

@@ -41,7 +41,11 @@ describe('the HTTP layer', () => {
   });
 
   it('refuses a body that is not JSON with 400, and stores nothing', async () => {
-    const res = await frontDesk.post('/api/patients').set('Content-Type', 'application/json').send('{"mrn": "HTTP-1",').expect(400);
+    const res = await frontDesk
+      .post('/api/patients')
+      .set('Content-Type', 'application/json')
+      .send('{"mrn": "HTTP-1",')
+      .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(res.body.message).toMatch(/not valid JSON/);
     expect(await t.countRows('patients', 'mrn = $1', ['HTTP-1'])).toBe(0);
@@ -56,7 +60,10 @@ describe('the HTTP layer', () => {
   });
 
   it('refuses a JSON body over 100 KB with 413', async () => {
-    const res = await frontDesk.post('/api/patients').send({ ...patient, lastName: 'x'.repeat(110 * 1024) }).expect(413);
+    const res = await frontDesk
+      .post('/api/patients')
+      .send({ ...patient, lastName: 'x'.repeat(110 * 1024) })
+      .expect(413);
     expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
     expect(await t.countRows('patients', 'mrn = $1', ['HTTP-1'])).toBe(0);
   });
@@ -68,14 +75,20 @@ describe('the HTTP layer', () => {
       ['application/x-www-form-urlencoded', 'mrn=HTTP-1'],
     ]) {
       const res = await frontDesk.post('/api/patients').set('Content-Type', type).send(body).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['mrn', 'firstName', 'lastName']));
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['mrn', 'firstName', 'lastName']),
+      );
     }
     // Without a session, the guard's 401 comes first, whatever the body.
     await t.http().post('/api/patients').set('Content-Type', 'text/plain').send('hello').expect(401);
   });
 
   it('reads application/fhir+json as JSON', async () => {
-    const res = await frontDesk.post('/api/patients').set('Content-Type', 'application/fhir+json').send(JSON.stringify(patient)).expect(201);
+    const res = await frontDesk
+      .post('/api/patients')
+      .set('Content-Type', 'application/fhir+json')
+      .send(JSON.stringify(patient))
+      .expect(201);
     expect(res.body).toMatchObject({ mrn: 'HTTP-1', lastName: 'Quill' });
   });
 

@@ -11,7 +11,9 @@ import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
 import { parsePdf } from './helpers/pdf';
 
 const image = (format: 'jpeg' | 'png' | 'webp', color: { r: number; g: number; b: number }) =>
-  sharp({ create: { width: 80, height: 60, channels: 3, background: color } })[format]().toBuffer();
+  sharp({ create: { width: 80, height: 60, channels: 3, background: color } })
+    [format]()
+    .toBuffer();
 
 describe('letters over HTTP', () => {
   let t: TestApp;
@@ -24,12 +26,19 @@ describe('letters over HTTP', () => {
   let uploadDir: string;
 
   async function createCase(body: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-    const res = await physician.post('/api/cases').send({ ...readyCaseBody(clinic), ...body }).expect(201);
+    const res = await physician
+      .post('/api/cases')
+      .send({ ...readyCaseBody(clinic), ...body })
+      .expect(201);
     return { id: res.body.id, version: res.body.version };
   }
 
   async function move(id: string, version: number, body: Record<string, unknown>) {
-    const res = await frontDesk.post(`/api/cases/${id}/transitions`).set('If-Match', String(version)).send(body).expect(201);
+    const res = await frontDesk
+      .post(`/api/cases/${id}/transitions`)
+      .set('If-Match', String(version))
+      .send(body)
+      .expect(201);
     return res.body.version as number;
   }
 
@@ -53,7 +62,13 @@ describe('letters over HTTP', () => {
     rmSync(uploadDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function uploadPhoto(caseId: string, bodySite: string, lesionCount: number, takenAt: string, format: 'jpeg' | 'png' | 'webp' = 'jpeg') {
+  async function uploadPhoto(
+    caseId: string,
+    bodySite: string,
+    lesionCount: number,
+    takenAt: string,
+    format: 'jpeg' | 'png' | 'webp' = 'jpeg',
+  ) {
     return physician
       .post(`/api/cases/${caseId}/photos`)
       .field('bodySite', bodySite)
@@ -77,7 +92,14 @@ describe('letters over HTTP', () => {
       });
       const payerName = (await t.db.query(`SELECT name FROM payers WHERE id = $1`, [clinic.payerId])).rows[0].name;
       const res = await draft(id);
-      expect(res.body).toMatchObject({ caseId: id, kind: 'medical_necessity', version: 1, status: 'draft', signedAt: null, signedBy: null });
+      expect(res.body).toMatchObject({
+        caseId: id,
+        kind: 'medical_necessity',
+        version: 1,
+        status: 'draft',
+        signedAt: null,
+        signedBy: null,
+      });
       const text: string = res.body.text;
       for (const expected of [
         'Evelyn Thibodeau',
@@ -104,15 +126,23 @@ describe('letters over HTTP', () => {
         expect(text).toContain(expected);
       }
       expect(res.body.facts).toMatchObject({ photoCount: 0, failedTreatmentCount: 1, npi });
-      const row = (await t.db.query(`SELECT status, version, created_by, text FROM case_letters WHERE id = $1`, [res.body.id])).rows[0];
+      const row = (
+        await t.db.query(`SELECT status, version, created_by, text FROM case_letters WHERE id = $1`, [res.body.id])
+      ).rows[0];
       expect(row).toEqual({ status: 'draft', version: 1, created_by: physician.user.id, text });
-      expect(await t.countRows('audit_events', `object_type = 'letter' AND action = 'create' AND object_id = $1`, [res.body.id])).toBe(1);
+      expect(
+        await t.countRows('audit_events', `object_type = 'letter' AND action = 'create' AND object_id = $1`, [
+          res.body.id,
+        ]),
+      ).toBe(1);
     });
 
     it('says so when no less costly treatment was tried, instead of an empty section', async () => {
       const { id } = await createCase({ failedTreatments: [] });
       const res = await draft(id);
-      expect(res.body.text).toContain('Failed less costly treatments\nNo less costly treatment has been tried before this request');
+      expect(res.body.text).toContain(
+        'Failed less costly treatments\nNo less costly treatment has been tried before this request',
+      );
       expect(res.body.text).not.toContain('were tried and failed');
     });
 
@@ -123,26 +153,55 @@ describe('letters over HTTP', () => {
       const edited = `${created.body.text}\n\nP.S. The patient also reports sleep loss from itching.`;
       await physician.patch(letterUrl).send({ text: edited }).expect(428);
       const patched = await physician.patch(letterUrl).set('If-Match', '1').send({ text: edited }).expect(200);
-      expect(patched.body).toMatchObject({ text: edited, status: 'draft', revision: 2, editedBy: { id: physician.user.id } });
+      expect(patched.body).toMatchObject({
+        text: edited,
+        status: 'draft',
+        revision: 2,
+        editedBy: { id: physician.user.id },
+      });
       expect(patched.headers.etag).toBe('"2"');
-      const stale = await physician.patch(letterUrl).set('If-Match', '1').send({ text: 'an edit made on an old copy' }).expect(409);
+      const stale = await physician
+        .patch(letterUrl)
+        .set('If-Match', '1')
+        .send({ text: 'an edit made on an old copy' })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'stale_version', currentRevision: 2 });
 
       const signed = await physician.post(`${letterUrl}/sign`).expect(201);
-      expect(signed.body).toMatchObject({ status: 'signed', text: edited, signedBy: { id: physician.user.id, name: physician.user.displayName } });
+      expect(signed.body).toMatchObject({
+        status: 'signed',
+        text: edited,
+        signedBy: { id: physician.user.id, name: physician.user.displayName },
+      });
       expect(Date.parse(signed.body.signedAt)).toBeGreaterThan(Date.now() - 60_000);
       expect(signed.body.textSha256).toBe(createHash('sha256').update(edited).digest('hex'));
-      const row = (await t.db.query(`SELECT status, signed_by, signed_at, text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0];
+      const row = (
+        await t.db.query(`SELECT status, signed_by, signed_at, text FROM case_letters WHERE id = $1`, [created.body.id])
+      ).rows[0];
       expect(row).toMatchObject({ status: 'signed', signed_by: physician.user.id, text: edited });
-      const event = (await t.db.query(`SELECT actor_id, data FROM case_events WHERE case_id = $1 AND type = 'letter_signed'`, [id])).rows;
-      expect(event).toEqual([{ actor_id: physician.user.id, data: { letterId: created.body.id, kind: 'medical_necessity', version: 1 } }]);
+      const event = (
+        await t.db.query(`SELECT actor_id, data FROM case_events WHERE case_id = $1 AND type = 'letter_signed'`, [id])
+      ).rows;
+      expect(event).toEqual([
+        { actor_id: physician.user.id, data: { letterId: created.body.id, kind: 'medical_necessity', version: 1 } },
+      ]);
 
-      const refused = await physician.patch(letterUrl).set('If-Match', '2').send({ text: 'changed after signing' }).expect(409);
+      const refused = await physician
+        .patch(letterUrl)
+        .set('If-Match', '2')
+        .send({ text: 'changed after signing' })
+        .expect(409);
       expect(refused.body.code).toBe('letter_signed');
       await physician.post(`${letterUrl}/sign`).expect(409);
-      await expect(t.db.query(`UPDATE case_letters SET text = 'tampered' WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
-      await expect(t.db.query(`DELETE FROM case_letters WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
-      expect((await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].text).toBe(edited);
+      await expect(
+        t.db.query(`UPDATE case_letters SET text = 'tampered' WHERE id = $1`, [created.body.id]),
+      ).rejects.toThrow(/immutable/);
+      await expect(t.db.query(`DELETE FROM case_letters WHERE id = $1`, [created.body.id])).rejects.toThrow(
+        /immutable/,
+      );
+      expect((await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].text).toBe(
+        edited,
+      );
 
       const next = await draft(id);
       expect(next.body).toMatchObject({ version: 2, status: 'draft' });
@@ -159,7 +218,9 @@ describe('letters over HTTP', () => {
       for (const actor of [frontDesk, manager]) {
         await actor.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(403);
       }
-      expect((await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status).toBe('draft');
+      expect(
+        (await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status,
+      ).toBe('draft');
       expect(await t.countRows('case_events', `case_id = $1 AND type = 'letter_signed'`, [id])).toBe(0);
     });
 
@@ -184,11 +245,19 @@ describe('letters over HTTP', () => {
         const res = await reader.get(`/api/cases/${id}/letters/${created.body.id}`).expect(200);
         expect(res.body.id).toBe(created.body.id);
       }
-      expect(await t.countRows('audit_events', `object_type = 'letter' AND action = 'read' AND object_id = $1`, [created.body.id])).toBe(3);
+      expect(
+        await t.countRows('audit_events', `object_type = 'letter' AND action = 'read' AND object_id = $1`, [
+          created.body.id,
+        ]),
+      ).toBe(3);
       await admin.get(`/api/cases/${id}/letters`).expect(403);
       await admin.get(`/api/cases/${id}/letters/${created.body.id}`).expect(403);
       await frontDesk.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(403);
-      await manager.patch(`/api/cases/${id}/letters/${created.body.id}`).set('If-Match', '1').send({ text: 'x' }).expect(403);
+      await manager
+        .patch(`/api/cases/${id}/letters/${created.body.id}`)
+        .set('If-Match', '1')
+        .send({ text: 'x' })
+        .expect(403);
       await physician.post(`/api/cases/${id}/letters`).send({ kind: 'poem' }).expect(400);
       await physician.get(`/api/cases/${id}/letters/00000000-0000-4000-8000-000000000000`).expect(404);
     });
@@ -213,7 +282,10 @@ describe('letters over HTTP', () => {
       const { id, version } = await createCase();
       await uploadPhoto(id, 'Behind the left ear', 6, '2026-11-02T15:00:00Z');
       await uploadPhoto(id, 'Posterior scalp line', 11, '2026-11-09T15:00:00Z', 'webp');
-      await physician.post(`/api/cases/${id}/notes`).send({ kind: 'clinical_note', text: 'Milia en plaque, pruritic, failed retinol.' }).expect(201);
+      await physician
+        .post(`/api/cases/${id}/notes`)
+        .send({ kind: 'clinical_note', text: 'Milia en plaque, pruritic, failed retinol.' })
+        .expect(201);
       let v = await move(id, version, { to: 'submitted' });
       v = await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Cosmetic procedure.' });
       const letter = await draft(id, 'appeal');
@@ -263,7 +335,13 @@ describe('letters over HTTP', () => {
       }
       expect(parsed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(2);
       expect(parsed.info).toMatchObject({ Title: expect.stringMatching(/^Appeal packet PA-/) });
-      expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'appeal_packet' AND case_id = $1 AND user_id = $2`, [id, frontDesk.user.id])).toBe(1);
+      expect(
+        await t.countRows(
+          'audit_events',
+          `action = 'export' AND object_type = 'appeal_packet' AND case_id = $1 AND user_id = $2`,
+          [id, frontDesk.user.id],
+        ),
+      ).toBe(1);
     });
 
     it('opens without photos or a signed letter and says so; admins get none', async () => {
@@ -296,13 +374,21 @@ describe('letters over HTTP', () => {
       const { id, version } = await createCase({ failedTreatments: [] });
       await addEvidence(t, id);
       let v = await move(id, version, { to: 'submitted' });
-      v = await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Removal of milia is considered cosmetic.' });
+      v = await move(id, v, {
+        to: 'denied',
+        denialCode: 'CO-50',
+        denialText: 'Removal of milia is considered cosmetic.',
+      });
       const deniedAt = (await t.db.query(`SELECT denied_at FROM cases WHERE id = $1`, [id])).rows[0].denied_at as Date;
       const tz = 'America/New_York';
       const deadline = addDaysToDate(toLocalDate(deniedAt, tz), 180);
       const res = await draft(id, 'appeal');
       const text: string = res.body.text;
-      expect(res.body).toMatchObject({ kind: 'appeal', version: 1, facts: { denialCode: 'CO-50', appealLevel: 1, filingDeadline: deadline } });
+      expect(res.body).toMatchObject({
+        kind: 'appeal',
+        version: 1,
+        facts: { denialCode: 'CO-50', appealLevel: 1, filingDeadline: deadline },
+      });
       const [y, m, d] = deadline.split('-').map(Number);
       const longDeadline = `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${d}, ${y}`;
       for (const expected of [
@@ -332,7 +418,8 @@ describe('letters over HTTP', () => {
       await addEvidence(t, id);
       let v = await move(id, version, { to: 'submitted' });
       v = await move(id, v, { to: 'denied', denialCode: 'CO-197' });
-      const submittedAt = (await t.db.query(`SELECT submitted_at FROM cases WHERE id = $1`, [id])).rows[0].submitted_at as Date;
+      const submittedAt = (await t.db.query(`SELECT submitted_at FROM cases WHERE id = $1`, [id])).rows[0]
+        .submitted_at as Date;
       const res = await draft(id, 'appeal');
       expect(res.body.text).toContain('reason code CO-197 (Precertification / authorization absent).');
       expect(res.body.text).toMatch(/1\. Pre-authorization was requested before the procedure, on \w+ \d+, \d{4}/);

@@ -64,7 +64,9 @@ describe('photos in an S3-compatible bucket', () => {
   it('stores the re-encoded photo and thumbnail as final objects and serves them', async () => {
     const res = await upload(physician).expect(201);
     const id = res.body.id as string;
-    expect([...s3.objects.keys()].sort()).toEqual([`preauth/test/photos/${id}-thumb.webp`, `preauth/test/photos/${id}.jpg`].sort());
+    expect([...s3.objects.keys()].sort()).toEqual(
+      [`preauth/test/photos/${id}-thumb.webp`, `preauth/test/photos/${id}.jpg`].sort(),
+    );
     const stored = await sharp(s3.objects.get(`preauth/test/photos/${id}.jpg`)!).metadata();
     expect(stored.format).toBe('jpeg');
     expect(stored.exif).toBeUndefined();

@@ -31,7 +31,9 @@ function multipart(fields: Record<string, string>, file?: Part): { body: Buffer;
     const plain = /^[\x20-\x7e]*$/.test(file.filename) && !file.filename.includes('"');
     const name = plain ? `filename="${file.filename}"` : `filename*=UTF-8''${encodeURIComponent(file.filename)}`;
     chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${name}\r\nContent-Type: ${file.contentType ?? 'image/jpeg'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${name}\r\nContent-Type: ${file.contentType ?? 'image/jpeg'}\r\n\r\n`,
+      ),
       file.data,
       Buffer.from('\r\n'),
     );
@@ -57,7 +59,8 @@ async function pixelBomb(): Promise<Buffer> {
   return png;
 }
 
-const hasGpsIfd = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25])));
+const hasGpsIfd = (exif: Buffer | undefined) =>
+  !!exif && (exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25])));
 
 describe('photos over HTTP', () => {
   let t: TestApp;
@@ -115,7 +118,10 @@ describe('photos over HTTP', () => {
     it('re-encodes a JPEG without its EXIF/GPS, upright, with a 320 px WebP thumbnail, a row and an event', async () => {
       const original = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#c33' } })
         .jpeg()
-        .withMetadata({ orientation: 6, exif: { IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 30/1 0/1' } } })
+        .withMetadata({
+          orientation: 6,
+          exif: { IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 30/1 0/1' } },
+        })
         .toBuffer();
       expect(hasGpsIfd((await sharp(original).metadata()).exif)).toBe(true);
 
@@ -137,7 +143,13 @@ describe('photos over HTTP', () => {
       expect(res.body.takenAt).toBe('2026-11-20T00:00:00.000Z');
 
       const row = (await t.db.query(`SELECT * FROM case_photos WHERE id = $1`, [res.body.id])).rows[0];
-      expect(row).toMatchObject({ case_id: caseId, uploaded_by: physician.user.id, original_type: 'jpeg', original_size: original.length, deleted_at: null });
+      expect(row).toMatchObject({
+        case_id: caseId,
+        uploaded_by: physician.user.id,
+        original_type: 'jpeg',
+        original_size: original.length,
+        deleted_at: null,
+      });
       expect(filesIn('photos')).toEqual([`${res.body.id}-thumb.webp`, `${res.body.id}.jpg`].sort());
       expect(filesIn('pending')).toEqual([]);
       expect(filesIn('incoming')).toEqual([]);
@@ -151,14 +163,31 @@ describe('photos over HTTP', () => {
       expect(thumb.format).toBe('webp');
       expect(thumb.exif).toBeUndefined();
 
-      const events = await t.db.query(`SELECT type, actor_id, data FROM case_events WHERE case_id = $1 AND type = 'photo_added'`, [caseId]);
-      expect(events.rows).toEqual([{ type: 'photo_added', actor_id: physician.user.id, data: expect.objectContaining({ photoId: res.body.id, bodySite: 'Left lower eyelid' }) }]);
-      expect(await t.countRows('audit_events', `action = 'create' AND object_type = 'photo' AND object_id = $1`, [res.body.id])).toBe(1);
+      const events = await t.db.query(
+        `SELECT type, actor_id, data FROM case_events WHERE case_id = $1 AND type = 'photo_added'`,
+        [caseId],
+      );
+      expect(events.rows).toEqual([
+        {
+          type: 'photo_added',
+          actor_id: physician.user.id,
+          data: expect.objectContaining({ photoId: res.body.id, bodySite: 'Left lower eyelid' }),
+        },
+      ]);
+      expect(
+        await t.countRows('audit_events', `action = 'create' AND object_type = 'photo' AND object_id = $1`, [
+          res.body.id,
+        ]),
+      ).toBe(1);
     });
 
     it('makes a thumbnail of at most 320 px', async () => {
       const big = await solid('png', 1200, 600);
-      const res = await upload(physician, caseId, FIELDS, { data: big, filename: 'wide.png', contentType: 'image/png' }).expect(201);
+      const res = await upload(physician, caseId, FIELDS, {
+        data: big,
+        filename: 'wide.png',
+        contentType: 'image/png',
+      }).expect(201);
       const thumb = await sharp(join(uploadDir, 'photos', `${res.body.id}-thumb.webp`)).metadata();
       expect([thumb.width, thumb.height]).toEqual([320, 160]);
     });
@@ -169,7 +198,11 @@ describe('photos over HTTP', () => {
     ] as const)('accepts a %s by its content, whatever it is called', async (format, contentType, extension) => {
       const data = await solid(format);
       // The name and declared type lie; the bytes decide.
-      const res = await upload(physician, caseId, FIELDS, { data, filename: 'scan.bin', contentType: 'application/octet-stream' }).expect(201);
+      const res = await upload(physician, caseId, FIELDS, {
+        data,
+        filename: 'scan.bin',
+        contentType: 'application/octet-stream',
+      }).expect(201);
       expect(res.body.contentType).toBe(contentType);
       const stored = await sharp(join(uploadDir, 'photos', `${res.body.id}.${extension}`)).metadata();
       expect(stored.format).toBe(format);
@@ -177,16 +210,32 @@ describe('photos over HTTP', () => {
 
     it('accepts a HEIF-family image that the image library can decode, stored as JPEG', async () => {
       // sharp's prebuilt libheif decodes AV1-coded HEIF (AVIF) but not HEVC-coded HEIC.
-      const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a3' } }).heif({ compression: 'av1' }).toBuffer();
-      const res = await upload(physician, caseId, FIELDS, { data, filename: 'IMG_0002.HEIC', contentType: 'image/heic' }).expect(201);
+      const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a3' } })
+        .heif({ compression: 'av1' })
+        .toBuffer();
+      const res = await upload(physician, caseId, FIELDS, {
+        data,
+        filename: 'IMG_0002.HEIC',
+        contentType: 'image/heic',
+      }).expect(201);
       expect(res.body).toMatchObject({ contentType: 'image/jpeg', width: 40, height: 30 });
-      expect((await t.db.query(`SELECT original_type FROM case_photos WHERE id = $1`, [res.body.id])).rows[0].original_type).toBe('heif');
+      expect(
+        (await t.db.query(`SELECT original_type FROM case_photos WHERE id = $1`, [res.body.id])).rows[0].original_type,
+      ).toBe('heif');
     });
 
     it('refuses an HEVC HEIC it cannot decode with 415 and says what to do', async () => {
       const before = await t.countRows('case_photos');
-      const data = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), randomBytes(2000)]);
-      const res = await upload(physician, caseId, FIELDS, { data, filename: 'IMG_0003.HEIC', contentType: 'image/heic' }).expect(415);
+      const data = Buffer.concat([
+        Buffer.from([0, 0, 0, 0x18]),
+        Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+        randomBytes(2000),
+      ]);
+      const res = await upload(physician, caseId, FIELDS, {
+        data,
+        filename: 'IMG_0003.HEIC',
+        contentType: 'image/heic',
+      }).expect(415);
       expect(res.body.message).toMatch(/HEIC.*JPEG/);
       await expectNothingStored(before);
     });
@@ -199,15 +248,55 @@ describe('photos over HTTP', () => {
         .field('takenAt', '2026-11-19T15:30:00Z')
         .attach('file', await solid('jpeg'), 'ear.jpg')
         .expect(201);
-      expect(res.body).toMatchObject({ bodySite: 'Behind the right ear', lesionCount: 3, caption: null, takenAt: '2026-11-19T15:30:00.000Z' });
+      expect(res.body).toMatchObject({
+        bodySite: 'Behind the right ear',
+        lesionCount: 3,
+        caption: null,
+        takenAt: '2026-11-19T15:30:00.000Z',
+      });
     });
 
     it.each([
-      ['a text file renamed .jpg', 415, () => Buffer.from('Just some notes about the patient, not a photo.\n'), 'notes.jpg', 'image/jpeg'],
-      ['an SVG', 415, () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), 'lesion.svg', 'image/svg+xml'],
-      ['an HTML file', 415, () => Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'), 'photo.jpg', 'image/jpeg'],
-      ['a PDF', 415, () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), 'referral.pdf', 'application/pdf'],
-      ['a GIF', 415, () => Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1'), 'a.gif', 'image/gif'],
+      [
+        'a text file renamed .jpg',
+        415,
+        () => Buffer.from('Just some notes about the patient, not a photo.\n'),
+        'notes.jpg',
+        'image/jpeg',
+      ],
+      [
+        'an SVG',
+        415,
+        () =>
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+        'lesion.svg',
+        'image/svg+xml',
+      ],
+      [
+        'an HTML file',
+        415,
+        () => Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'),
+        'photo.jpg',
+        'image/jpeg',
+      ],
+      [
+        'a PDF',
+        415,
+        () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+        'referral.pdf',
+        'application/pdf',
+      ],
+      [
+        'a GIF',
+        415,
+        () =>
+          Buffer.from(
+            'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+            'latin1',
+          ),
+        'a.gif',
+        'image/gif',
+      ],
       ['a zero-byte file', 400, () => Buffer.alloc(0), 'empty.jpg', 'image/jpeg'],
     ])('refuses %s with %i and keeps nothing', async (_label, status, data, filename, contentType) => {
       const before = await t.countRows('case_photos');
@@ -219,15 +308,24 @@ describe('photos over HTTP', () => {
 
     it('refuses a truncated JPEG with 422 and keeps nothing', async () => {
       const before = await t.countRows('case_photos');
-      const full = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#33c' } }).jpeg().toBuffer();
-      const res = await upload(physician, caseId, FIELDS, { data: full.subarray(0, Math.floor(full.length / 2)), filename: 'cut.jpg' }).expect(422);
+      const full = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#33c' } })
+        .jpeg()
+        .toBuffer();
+      const res = await upload(physician, caseId, FIELDS, {
+        data: full.subarray(0, Math.floor(full.length / 2)),
+        filename: 'cut.jpg',
+      }).expect(422);
       expect(res.body.message).toMatch(/damaged or incomplete/);
       await expectNothingStored(before);
     });
 
     it('refuses a pixel bomb with 422 before decoding it', async () => {
       const before = await t.countRows('case_photos');
-      const res = await upload(physician, caseId, FIELDS, { data: await pixelBomb(), filename: 'bomb.png', contentType: 'image/png' }).expect(422);
+      const res = await upload(physician, caseId, FIELDS, {
+        data: await pixelBomb(),
+        filename: 'bomb.png',
+        contentType: 'image/png',
+      }).expect(422);
       expect(res.body.message).toMatch(/20000 × 20000 pixels; at most 50 megapixels/);
       await expectNothingStored(before);
     });
@@ -257,7 +355,9 @@ describe('photos over HTTP', () => {
       ['an unknown field', { ...FIELDS, gps: '43.5,-1.5' }, 'gps'],
     ])('refuses %s with 400 naming the field, keeping nothing', async (_label, fields, field) => {
       const before = await t.countRows('case_photos');
-      const res = await upload(physician, caseId, fields, { data: await solid('jpeg'), filename: 'ok.jpg' }).expect(400);
+      const res = await upload(physician, caseId, fields, { data: await solid('jpeg'), filename: 'ok.jpg' }).expect(
+        400,
+      );
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       await expectNothingStored(before);
     });
@@ -280,7 +380,10 @@ describe('photos over HTTP', () => {
 
     it('answers 404 for a case that does not exist, keeping nothing', async () => {
       const before = await t.countRows('case_photos');
-      await upload(physician, '00000000-0000-4000-8000-000000000000', FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(404);
+      await upload(physician, '00000000-0000-4000-8000-000000000000', FIELDS, {
+        data: await solid('jpeg'),
+        filename: 'a.jpg',
+      }).expect(404);
       await expectNothingStored(before);
     });
 
@@ -313,19 +416,31 @@ describe('photos over HTTP', () => {
     });
 
     it('streams the image to front desk with safe headers and audits the read', async () => {
-      const before = await t.countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1`, [photoId]);
-      const res = await frontDesk.get(`/api/photos/${photoId}`).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const before = await t.countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1`, [
+        photoId,
+      ]);
+      const res = await frontDesk
+        .get(`/api/photos/${photoId}`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(res.headers['content-type']).toBe('image/jpeg');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['cache-control']).toBe('private, no-store');
       expect(res.headers['content-disposition']).toMatch(/^inline; filename="eyelid\.jpg"/);
       const body = res.body as Buffer;
       expect(body.equals(readFileSync(join(uploadDir, 'photos', `${photoId}.jpg`)))).toBe(true);
-      expect(await t.countRows('audit_events', `action = 'read' AND object_type = 'photo' AND object_id = $1 AND user_id = $2`, [photoId, frontDesk.user.id])).toBe(before + 1);
+      expect(
+        await t.countRows(
+          'audit_events',
+          `action = 'read' AND object_type = 'photo' AND object_id = $1 AND user_id = $2`,
+          [photoId, frontDesk.user.id],
+        ),
+      ).toBe(before + 1);
     });
 
     it('streams the thumbnail as WebP', async () => {
@@ -366,18 +481,22 @@ describe('photos over HTTP', () => {
 
     it('does not reach another case’s photo through this case', async () => {
       const otherCase = await newCase();
-      const foreign = (await upload(physician, otherCase, FIELDS, { data: jpeg, filename: 'other.jpg' }).expect(201)).body.id as string;
+      const foreign = (await upload(physician, otherCase, FIELDS, { data: jpeg, filename: 'other.jpg' }).expect(201))
+        .body.id as string;
       const list = await frontDesk.get(`/api/cases/${caseId}/photos`).expect(200);
       expect(list.body.map((p: { id: string }) => p.id)).not.toContain(foreign);
       await physician.delete(`/api/cases/${caseId}/photos/${foreign}`).expect(404);
       await manager.delete(`/api/cases/${caseId}/photos/${foreign}`).expect(404);
-      expect((await t.db.query(`SELECT deleted_at FROM case_photos WHERE id = $1`, [foreign])).rows[0].deleted_at).toBeNull();
+      expect(
+        (await t.db.query(`SELECT deleted_at FROM case_photos WHERE id = $1`, [foreign])).rows[0].deleted_at,
+      ).toBeNull();
     });
   });
 
   describe('soft delete', () => {
     it('lets the uploader delete, keeps row and files, records the event, and hides the photo', async () => {
-      const id = (await upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(201)).body.id as string;
+      const id = (await upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(201))
+        .body.id as string;
       await otherPhysician.delete(`/api/cases/${caseId}/photos/${id}`).expect(403);
       await frontDesk.delete(`/api/cases/${caseId}/photos/${id}`).expect(403);
       await physician.delete(`/api/cases/${caseId}/photos/${id}`).expect(204);
@@ -386,9 +505,14 @@ describe('photos over HTTP', () => {
       expect(row.deleted_at).toBeInstanceOf(Date);
       expect(row.deleted_by).toBe(physician.user.id);
       expect(filesIn('photos')).toContain(`${id}.jpg`);
-      const events = await t.db.query(`SELECT actor_id, data FROM case_events WHERE type = 'photo_deleted' AND data->>'photoId' = $1`, [id]);
+      const events = await t.db.query(
+        `SELECT actor_id, data FROM case_events WHERE type = 'photo_deleted' AND data->>'photoId' = $1`,
+        [id],
+      );
       expect(events.rows).toEqual([{ actor_id: physician.user.id, data: expect.objectContaining({ photoId: id }) }]);
-      expect(await t.countRows('audit_events', `action = 'delete' AND object_type = 'photo' AND object_id = $1`, [id])).toBe(1);
+      expect(
+        await t.countRows('audit_events', `action = 'delete' AND object_type = 'photo' AND object_id = $1`, [id]),
+      ).toBe(1);
 
       await frontDesk.get(`/api/photos/${id}`).expect(404);
       const list = await frontDesk.get(`/api/cases/${caseId}/photos`).expect(200);
@@ -397,9 +521,12 @@ describe('photos over HTTP', () => {
     });
 
     it('lets a manager delete any photo', async () => {
-      const id = (await upload(physician, caseId, FIELDS, { data: await solid('png'), filename: 'a.png' }).expect(201)).body.id as string;
+      const id = (await upload(physician, caseId, FIELDS, { data: await solid('png'), filename: 'a.png' }).expect(201))
+        .body.id as string;
       await manager.delete(`/api/cases/${caseId}/photos/${id}`).expect(204);
-      expect((await t.db.query(`SELECT deleted_by FROM case_photos WHERE id = $1`, [id])).rows[0].deleted_by).toBe(manager.user.id);
+      expect((await t.db.query(`SELECT deleted_by FROM case_photos WHERE id = $1`, [id])).rows[0].deleted_by).toBe(
+        manager.user.id,
+      );
     });
   });
 
@@ -426,7 +553,9 @@ describe('photos over HTTP', () => {
         crashedId = id;
         return new Promise<void>(() => undefined);
       };
-      await expect(upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).timeout(1500)).rejects.toThrow();
+      await expect(
+        upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).timeout(1500),
+      ).rejects.toThrow();
       expect(crashedId).not.toBe('');
       expect(filesIn('pending')).toEqual([`${crashedId}-thumb.webp`, `${crashedId}.jpg`].sort());
       expect(await t.countRows('case_photos', 'id = $1', [crashedId])).toBe(0);
@@ -451,7 +580,9 @@ describe('photos over HTTP', () => {
         crashedId = id;
         return new Promise<void>(() => undefined);
       };
-      await expect(upload(physician, caseId, FIELDS, { data: await solid('webp'), filename: 'a.webp' }).timeout(1500)).rejects.toThrow();
+      await expect(
+        upload(physician, caseId, FIELDS, { data: await solid('webp'), filename: 'a.webp' }).timeout(1500),
+      ).rejects.toThrow();
       expect(await t.countRows('case_photos', 'id = $1', [crashedId])).toBe(1);
       expect(filesIn('pending')).toEqual([`${crashedId}-thumb.webp`, `${crashedId}.webp`].sort());
       expect(filesIn('photos')).not.toContain(`${crashedId}.webp`);
@@ -469,7 +600,9 @@ describe('photos over HTTP', () => {
         crashedId = id;
         return new Promise<void>(() => undefined);
       };
-      await expect(upload(physician, caseId, FIELDS, { data: await solid('png'), filename: 'a.png' }).timeout(1500)).rejects.toThrow();
+      await expect(
+        upload(physician, caseId, FIELDS, { data: await solid('png'), filename: 'a.png' }).timeout(1500),
+      ).rejects.toThrow();
       await frontDesk.get(`/api/photos/${crashedId}/thumbnail`).expect(200).expect('Content-Type', 'image/webp');
       await frontDesk.get(`/api/photos/${crashedId}`).expect(200).expect('Content-Type', 'image/png');
       expect(filesIn('pending')).toEqual([]);
@@ -494,7 +627,11 @@ describe('photos over HTTP', () => {
 
     it('every row has its final files and every final file has its row', async () => {
       await sweeper().sweep();
-      const rows = (await t.db.query<{ storage_key: string; thumbnail_key: string }>(`SELECT storage_key, thumbnail_key FROM case_photos`)).rows;
+      const rows = (
+        await t.db.query<{ storage_key: string; thumbnail_key: string }>(
+          `SELECT storage_key, thumbnail_key FROM case_photos`,
+        )
+      ).rows;
       const expected = rows.flatMap((r) => [r.storage_key, r.thumbnail_key]).sort();
       expect(filesIn('photos')).toEqual(expected);
       expect(filesIn('pending')).toEqual([]);
@@ -505,9 +642,12 @@ describe('photos over HTTP', () => {
     it('counts live photos only', async () => {
       const id = await newCase();
       const photoItem = async () =>
-        (await frontDesk.get(`/api/cases/${id}/readiness`).expect(200)).body.items.find((i: { id: string }) => i.id === 'photos') as { passed: boolean };
+        (await frontDesk.get(`/api/cases/${id}/readiness`).expect(200)).body.items.find(
+          (i: { id: string }) => i.id === 'photos',
+        ) as { passed: boolean };
       expect((await photoItem()).passed).toBe(false);
-      const photo = (await upload(physician, id, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(201)).body.id as string;
+      const photo = (await upload(physician, id, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(201))
+        .body.id as string;
       expect((await photoItem()).passed).toBe(true);
       await physician.delete(`/api/cases/${id}/photos/${photo}`).expect(204);
       expect((await photoItem()).passed).toBe(false);

@@ -23,18 +23,54 @@ describe('manager reports', () => {
     const { rows } = await t.db.query<{ id: string }>(
       `INSERT INTO cases (case_number, patient_id, payer_id, provider_id, status, urgency, appeal_level, first_submitted_at, submitted_at, closed_at, next_due_at, next_due_kind)
        VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) RETURNING id`,
-      [c.patient, c.payer, c.provider, c.status ?? 'approved', c.urgency ?? 'standard', c.appealLevel ?? 0, c.submitted ?? null, c.closed ?? null, c.nextDue ?? null, c.nextDueKind ?? null],
+      [
+        c.patient,
+        c.payer,
+        c.provider,
+        c.status ?? 'approved',
+        c.urgency ?? 'standard',
+        c.appealLevel ?? 0,
+        c.submitted ?? null,
+        c.closed ?? null,
+        c.nextDue ?? null,
+        c.nextDueKind ?? null,
+      ],
     );
-    await t.db.query(`INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count) VALUES ($1, 0, $2, 1, 'ear', 5)`, [rows[0].id, c.cpt]);
+    await t.db.query(
+      `INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count) VALUES ($1, 0, $2, 1, 'ear', 5)`,
+      [rows[0].id, c.cpt],
+    );
     return rows[0].id;
   }
 
-  async function decide(caseId: string, payer: string, d: { stage?: string; urgency?: string; requested: string; decided: string; due: string | null; outcome: string; code?: string }) {
+  async function decide(
+    caseId: string,
+    payer: string,
+    d: {
+      stage?: string;
+      urgency?: string;
+      requested: string;
+      decided: string;
+      due: string | null;
+      outcome: string;
+      code?: string;
+    },
+  ) {
     await t.db.query(
       `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
        SELECT $1, $2, c.provider_id, ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id), $3, $4, $5, $6, $7, $8, $9
          FROM cases c WHERE c.id = $1`,
-      [caseId, payer, d.stage ?? 'initial', d.urgency ?? 'standard', d.requested, d.decided, d.due, d.outcome, d.code ?? null],
+      [
+        caseId,
+        payer,
+        d.stage ?? 'initial',
+        d.urgency ?? 'standard',
+        d.requested,
+        d.decided,
+        d.due,
+        d.outcome,
+        d.code ?? null,
+      ],
     );
   }
 
@@ -42,29 +78,147 @@ describe('manager reports', () => {
     t = await createTestApp({ CLINIC_TIMEZONE: 'America/New_York' });
     manager = await signIn(t, 'manager');
     const one = async (sql: string, params: unknown[]) => (await t.db.query<{ id: string }>(sql, params)).rows[0].id;
-    const A = await one(`INSERT INTO payers (name, payer_code, plan_type) VALUES ('Alpha Health', 'ALPHA', 'commercial_erisa') RETURNING id`, []);
-    const B = await one(`INSERT INTO payers (name, payer_code, plan_type) VALUES ('Beta Advantage', 'BETA', 'medicare_advantage') RETURNING id`, []);
-    const P1 = await one(`INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Dana', 'Whitfield', 'MD', '1234567893') RETURNING id`, []);
-    const P2 = await one(`INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Sam', 'Okafor', 'MD', '1245319599') RETURNING id`, []);
-    const X = await one(`INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex) VALUES ('MRN-R1', 'Report', 'Patient', '1970-01-01', 'female') RETURNING id`, []);
+    const A = await one(
+      `INSERT INTO payers (name, payer_code, plan_type) VALUES ('Alpha Health', 'ALPHA', 'commercial_erisa') RETURNING id`,
+      [],
+    );
+    const B = await one(
+      `INSERT INTO payers (name, payer_code, plan_type) VALUES ('Beta Advantage', 'BETA', 'medicare_advantage') RETURNING id`,
+      [],
+    );
+    const P1 = await one(
+      `INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Dana', 'Whitfield', 'MD', '1234567893') RETURNING id`,
+      [],
+    );
+    const P2 = await one(
+      `INSERT INTO providers (first_name, last_name, credentials, npi) VALUES ('Sam', 'Okafor', 'MD', '1245319599') RETURNING id`,
+      [],
+    );
+    const X = await one(
+      `INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex) VALUES ('MRN-R1', 'Report', 'Patient', '1970-01-01', 'female') RETURNING id`,
+      [],
+    );
 
     const c1 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', submitted: '2026-03-02T14:00Z' });
-    await decide(c1, A, { requested: '2026-03-02T14:00Z', decided: '2026-03-03T14:00Z', due: '2026-03-17T14:00Z', outcome: 'approved' });
-    const c2 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', appealLevel: 1, submitted: '2026-03-05T14:00Z' });
-    await decide(c2, A, { requested: '2026-03-05T14:00Z', decided: '2026-03-07T14:00Z', due: '2026-03-06T14:00Z', outcome: 'denied', code: 'CO-50' });
-    await decide(c2, A, { stage: 'appeal_1', requested: '2026-03-10T14:00Z', decided: '2026-03-20T14:00Z', due: '2026-04-09T14:00Z', outcome: 'approved' });
-    const c3 = await insertCase({ payer: B, provider: P2, patient: X, cpt: '17111', status: 'denied', submitted: '2026-03-10T14:00Z' });
-    await decide(c3, B, { requested: '2026-03-10T14:00Z', decided: '2026-03-14T14:00Z', due: '2026-03-18T14:00Z', outcome: 'denied', code: 'CO-16' });
-    const c4 = await insertCase({ payer: B, provider: P2, patient: X, cpt: '10040', urgency: 'expedited', status: 'partially_approved', submitted: '2026-03-12T12:00Z' });
-    await decide(c4, B, { urgency: 'expedited', requested: '2026-03-12T12:00Z', decided: '2026-03-15T12:00Z', due: '2026-03-15T12:00Z', outcome: 'partially_approved' });
-    const c5 = await insertCase({ payer: B, provider: P1, patient: X, cpt: '17110', urgency: 'expedited', status: 'denied', appealLevel: 1, submitted: '2026-03-20T00:00Z' });
-    await decide(c5, B, { urgency: 'expedited', requested: '2026-03-20T00:00Z', decided: '2026-03-24T00:00Z', due: '2026-03-23T00:00Z', outcome: 'denied', code: 'CO-50' });
-    await decide(c5, B, { stage: 'appeal_1', urgency: 'expedited', requested: '2026-03-25T00:00Z', decided: '2026-03-28T00:00Z', due: '2026-04-27T00:00Z', outcome: 'denied', code: 'CO-50' });
+    await decide(c1, A, {
+      requested: '2026-03-02T14:00Z',
+      decided: '2026-03-03T14:00Z',
+      due: '2026-03-17T14:00Z',
+      outcome: 'approved',
+    });
+    const c2 = await insertCase({
+      payer: A,
+      provider: P1,
+      patient: X,
+      cpt: '17110',
+      appealLevel: 1,
+      submitted: '2026-03-05T14:00Z',
+    });
+    await decide(c2, A, {
+      requested: '2026-03-05T14:00Z',
+      decided: '2026-03-07T14:00Z',
+      due: '2026-03-06T14:00Z',
+      outcome: 'denied',
+      code: 'CO-50',
+    });
+    await decide(c2, A, {
+      stage: 'appeal_1',
+      requested: '2026-03-10T14:00Z',
+      decided: '2026-03-20T14:00Z',
+      due: '2026-04-09T14:00Z',
+      outcome: 'approved',
+    });
+    const c3 = await insertCase({
+      payer: B,
+      provider: P2,
+      patient: X,
+      cpt: '17111',
+      status: 'denied',
+      submitted: '2026-03-10T14:00Z',
+    });
+    await decide(c3, B, {
+      requested: '2026-03-10T14:00Z',
+      decided: '2026-03-14T14:00Z',
+      due: '2026-03-18T14:00Z',
+      outcome: 'denied',
+      code: 'CO-16',
+    });
+    const c4 = await insertCase({
+      payer: B,
+      provider: P2,
+      patient: X,
+      cpt: '10040',
+      urgency: 'expedited',
+      status: 'partially_approved',
+      submitted: '2026-03-12T12:00Z',
+    });
+    await decide(c4, B, {
+      urgency: 'expedited',
+      requested: '2026-03-12T12:00Z',
+      decided: '2026-03-15T12:00Z',
+      due: '2026-03-15T12:00Z',
+      outcome: 'partially_approved',
+    });
+    const c5 = await insertCase({
+      payer: B,
+      provider: P1,
+      patient: X,
+      cpt: '17110',
+      urgency: 'expedited',
+      status: 'denied',
+      appealLevel: 1,
+      submitted: '2026-03-20T00:00Z',
+    });
+    await decide(c5, B, {
+      urgency: 'expedited',
+      requested: '2026-03-20T00:00Z',
+      decided: '2026-03-24T00:00Z',
+      due: '2026-03-23T00:00Z',
+      outcome: 'denied',
+      code: 'CO-50',
+    });
+    await decide(c5, B, {
+      stage: 'appeal_1',
+      urgency: 'expedited',
+      requested: '2026-03-25T00:00Z',
+      decided: '2026-03-28T00:00Z',
+      due: '2026-04-27T00:00Z',
+      outcome: 'denied',
+      code: 'CO-50',
+    });
     const c6 = await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', submitted: '2026-03-30T14:00Z' });
-    await decide(c6, A, { requested: '2026-03-30T14:00Z', decided: '2026-04-02T14:00Z', due: '2026-04-14T14:00Z', outcome: 'approved' });
-    await insertCase({ payer: A, provider: P1, patient: X, cpt: '17110', status: 'withdrawn', submitted: '2026-02-20T14:00Z', closed: '2026-03-15T14:00Z' });
-    await insertCase({ payer: B, provider: P2, patient: X, cpt: '17110', status: 'denied', nextDue: '2026-03-25T03:59:59Z', nextDueKind: 'appeal_filing' });
-    await insertCase({ payer: A, provider: P2, patient: X, cpt: '17111', status: 'expired', closed: '2026-03-10T14:00Z' });
+    await decide(c6, A, {
+      requested: '2026-03-30T14:00Z',
+      decided: '2026-04-02T14:00Z',
+      due: '2026-04-14T14:00Z',
+      outcome: 'approved',
+    });
+    await insertCase({
+      payer: A,
+      provider: P1,
+      patient: X,
+      cpt: '17110',
+      status: 'withdrawn',
+      submitted: '2026-02-20T14:00Z',
+      closed: '2026-03-15T14:00Z',
+    });
+    await insertCase({
+      payer: B,
+      provider: P2,
+      patient: X,
+      cpt: '17110',
+      status: 'denied',
+      nextDue: '2026-03-25T03:59:59Z',
+      nextDueKind: 'appeal_filing',
+    });
+    await insertCase({
+      payer: A,
+      provider: P2,
+      patient: X,
+      cpt: '17111',
+      status: 'expired',
+      closed: '2026-03-10T14:00Z',
+    });
   });
 
   afterAll(async () => {
@@ -109,12 +263,22 @@ describe('manager reports', () => {
 
   it('breaks decisions down by payer, CPT code, physician and denial reason', async () => {
     const payer = await manager.get(`/api/reports/by-payer?${range}`).expect(200);
-    expect(payer.body.rows.map((r: Record<string, unknown>) => [r.label, r.decisions, r.denied, r.late, r.medianHours])).toEqual([
+    expect(
+      payer.body.rows.map((r: Record<string, unknown>) => [r.label, r.decisions, r.denied, r.late, r.medianHours]),
+    ).toEqual([
       ['Beta Advantage', 3, 2, 1, 96],
       ['Alpha Health', 2, 1, 1, 36],
     ]);
     const cpt = await manager.get(`/api/reports/by-cpt?${range}`).expect(200);
-    expect(cpt.body.rows.map((r: Record<string, unknown>) => [r.key, r.decisions, r.approved, r.partiallyApproved, r.denied])).toEqual([
+    expect(
+      cpt.body.rows.map((r: Record<string, unknown>) => [
+        r.key,
+        r.decisions,
+        r.approved,
+        r.partiallyApproved,
+        r.denied,
+      ]),
+    ).toEqual([
       ['17110', 3, 1, 0, 2],
       ['17111', 1, 0, 0, 1],
       ['10040', 1, 0, 1, 0],
@@ -134,9 +298,13 @@ describe('manager reports', () => {
 
   it('gives a monthly trend, the late payers and the clinic own misses', async () => {
     const trend = await manager.get(`/api/reports/trend?${range}`).expect(200);
-    expect(trend.body.rows).toEqual([{ month: '2026-03', submitted: 6, decisions: 5, approved: 1, denied: 3, medianHours: 72 }]);
+    expect(trend.body.rows).toEqual([
+      { month: '2026-03', submitted: 6, decisions: 5, approved: 1, denied: 3, medianHours: 72 },
+    ]);
     const late = await manager.get(`/api/reports/late-payers?${range}`).expect(200);
-    expect(late.body.rows.map((r: Record<string, unknown>) => [r.payer, r.decisions, r.late, r.lateShare, r.meanDaysLate])).toEqual([
+    expect(
+      late.body.rows.map((r: Record<string, unknown>) => [r.payer, r.decisions, r.late, r.lateShare, r.meanDaysLate]),
+    ).toEqual([
       ['Alpha Health', 3, 1, 0.3333, 1],
       ['Beta Advantage', 4, 1, 0.25, 1],
     ]);
@@ -154,11 +322,21 @@ describe('manager reports', () => {
     expect(values).toMatchObject({ decisions: '5', denied: '3', appealRate: '0.6667', 'appeal_1.overturnRate': '0.5' });
     const times = await manager.get(`/api/reports/export?table=decision-times&${range}`).expect(200);
     expect(times.text.split(/\r\n/)[1]).toBe('standard,3,56,48,86.4,1,0.3333');
-    for (const table of ['by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses']) {
+    for (const table of [
+      'by-payer',
+      'by-cpt',
+      'by-physician',
+      'by-denial-reason',
+      'trend',
+      'late-payers',
+      'clinic-misses',
+    ]) {
       const csv = await manager.get(`/api/reports/export?table=${table}&${range}`).expect(200);
       expect(csv.text.split(/\r\n/).filter(Boolean).length).toBeGreaterThan(1);
     }
-    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'export' AND object_type = 'report'`);
+    const audit = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'export' AND object_type = 'report'`,
+    );
     expect(audit.rows[0].n).toBe(9);
   });
 
@@ -166,7 +344,15 @@ describe('manager reports', () => {
     const empty = await manager.get('/api/reports/summary?from=2020-01-01&to=2020-01-31').expect(200);
     expect(empty.body).toMatchObject({ decisions: 0, approvedShare: null, appealRate: null });
     const times = await manager.get('/api/reports/decision-times?from=2020-01-01&to=2020-01-31').expect(200);
-    expect(times.body.rows[0]).toEqual({ urgency: 'standard', decisions: 0, meanHours: null, medianHours: null, p90Hours: null, late: 0, lateShare: null });
+    expect(times.body.rows[0]).toEqual({
+      urgency: 'standard',
+      decisions: 0,
+      meanHours: null,
+      medianHours: null,
+      p90Hours: null,
+      late: 0,
+      lateShare: null,
+    });
     await manager.get('/api/reports/summary?from=2026-03-31&to=2026-03-01').expect(400);
     await manager.get('/api/reports/summary?from=yesterday&to=2026-03-01').expect(400);
   });

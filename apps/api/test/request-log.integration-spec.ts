@@ -47,7 +47,14 @@ describe('request log', () => {
     expect(id).toMatch(UUID);
     const [line, ...more] = await linesOf(id);
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ level: 30, msg: 'request completed', method: 'GET', route: '/api/cases', statusCode: 200, userId: frontDesk.user.id });
+    expect(line).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      method: 'GET',
+      route: '/api/cases',
+      statusCode: 200,
+      userId: frontDesk.user.id,
+    });
     expect(typeof line.responseTime).toBe('number');
     // The query string (a patient's name here) is not in the line.
     expect(JSON.stringify(line)).not.toContain('Smith');
@@ -92,7 +99,12 @@ describe('request log', () => {
       await t.db.query('ALTER TABLE payers_hidden RENAME TO payers');
     }
     const id = res.headers['x-request-id'];
-    expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: id });
+    expect(res.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side.',
+      requestId: id,
+    });
     const found = await linesOf(id);
     expect(found.map((l) => [l.level, l.msg])).toEqual([
       [50, 'database error'],
@@ -115,9 +127,14 @@ describe('request log behind a trusted proxy (TRUST_PROXY)', () => {
   it('keeps the proxy’s request id when it looks like one, and replaces one that does not', async () => {
     const kept = await frontDesk.get('/api/cases').set('X-Request-Id', 'proxy-7f3a-0001').expect(200);
     expect(kept.headers['x-request-id']).toBe('proxy-7f3a-0001');
-    expect(await t.waitForLog('"reqId":"proxy-7f3a-0001","method":"GET","route":"/api/cases","statusCode":200')).toBe(true);
+    expect(await t.waitForLog('"reqId":"proxy-7f3a-0001","method":"GET","route":"/api/cases","statusCode":200')).toBe(
+      true,
+    );
 
-    const replaced = await frontDesk.get('/api/cases').set('X-Request-Id', 'Zebulonix Quackenbushh 1931-07-13').expect(200);
+    const replaced = await frontDesk
+      .get('/api/cases')
+      .set('X-Request-Id', 'Zebulonix Quackenbushh 1931-07-13')
+      .expect(200);
     expect(replaced.headers['x-request-id']).toMatch(UUID);
     expect(await t.waitForLog(`"reqId":"${replaced.headers['x-request-id']}"`)).toBe(true);
     expect(t.logs()).not.toContain('Quackenbushh');

@@ -15,12 +15,22 @@ describe('user administration (/api/users)', () => {
   });
 
   const auditFor = async (objectId: string) =>
-    (await t.db.query(`SELECT action, user_id, object_type, detail FROM audit_events WHERE object_id = $1 ORDER BY id`, [objectId])).rows;
+    (
+      await t.db.query(
+        `SELECT action, user_id, object_type, detail FROM audit_events WHERE object_id = $1 ORDER BY id`,
+        [objectId],
+      )
+    ).rows;
 
   it('creates a user who can then sign in, with an audit row', async () => {
     const res = await admin
       .post('/api/users')
-      .send({ email: 'New.Person@test.clinic', displayName: 'New Person', roles: ['front_desk', 'physician'], password: 'a-long-enough-secret' })
+      .send({
+        email: 'New.Person@test.clinic',
+        displayName: 'New Person',
+        roles: ['front_desk', 'physician'],
+        password: 'a-long-enough-secret',
+      })
       .expect(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -38,7 +48,11 @@ describe('user administration (/api/users)', () => {
     expect(await auditFor(res.body.id)).toEqual([
       { action: 'create', user_id: admin.user.id, object_type: 'user', detail: { roles: ['front_desk', 'physician'] } },
     ]);
-    await t.http().post('/api/auth/login').send({ email: 'new.person@test.clinic', password: 'a-long-enough-secret' }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'new.person@test.clinic', password: 'a-long-enough-secret' })
+      .expect(200);
   });
 
   it.each([
@@ -52,18 +66,31 @@ describe('user administration (/api/users)', () => {
       .post('/api/users')
       .send({ email: 'carol.jones@test.clinic', displayName: 'Carol', roles: ['manager'], password })
       .expect(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'password', reason: expect.stringMatching(reason) })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'password', reason: expect.stringMatching(reason) }),
+    ]);
   });
 
   it('refuses a duplicate email, whatever its case, and unknown roles', async () => {
     const existing = await createUser(t, 'manager');
     const dup = await admin
       .post('/api/users')
-      .send({ email: existing.email.toUpperCase(), displayName: 'Dup', roles: ['manager'], password: 'a-long-enough-secret' })
+      .send({
+        email: existing.email.toUpperCase(),
+        displayName: 'Dup',
+        roles: ['manager'],
+        password: 'a-long-enough-secret',
+      })
       .expect(409);
     expect(dup.body.message).toBe('A user with this email already exists.');
-    await admin.post('/api/users').send({ email: 'r@test.clinic', displayName: 'R', roles: ['nurse'], password: 'a-long-enough-secret' }).expect(400);
-    await admin.post('/api/users').send({ email: 'r@test.clinic', displayName: 'R', roles: [], password: 'a-long-enough-secret' }).expect(400);
+    await admin
+      .post('/api/users')
+      .send({ email: 'r@test.clinic', displayName: 'R', roles: ['nurse'], password: 'a-long-enough-secret' })
+      .expect(400);
+    await admin
+      .post('/api/users')
+      .send({ email: 'r@test.clinic', displayName: 'R', roles: [], password: 'a-long-enough-secret' })
+      .expect(400);
   });
 
   it('lists and reads users; an unknown id is 404', async () => {
@@ -80,14 +107,20 @@ describe('user administration (/api/users)', () => {
       const user = await signIn(t, role);
       await user.get('/api/users').expect(403);
       await user.get(`/api/users/${user.user.id}`).expect(403);
-      await user.patch(`/api/users/${user.user.id}`).send({ roles: ['admin'] }).expect(403);
+      await user
+        .patch(`/api/users/${user.user.id}`)
+        .send({ roles: ['admin'] })
+        .expect(403);
     }
   });
 
   it('changes roles with effect on the next request, and audits the change', async () => {
     const fd = await signIn(t, 'front_desk');
     await fd.get('/api/audit').expect(403);
-    const res = await admin.patch(`/api/users/${fd.user.id}`).send({ roles: ['manager'], displayName: 'Promoted' }).expect(200);
+    const res = await admin
+      .patch(`/api/users/${fd.user.id}`)
+      .send({ roles: ['manager'], displayName: 'Promoted' })
+      .expect(200);
     expect(res.body).toMatchObject({ roles: ['manager'], displayName: 'Promoted' });
     await fd.get('/api/audit').expect(200);
     const audit = await auditFor(fd.user.id);
@@ -118,7 +151,11 @@ describe('user administration (/api/users)', () => {
     await admin.patch(`/api/users/${fd.user.id}`).send({ password: 'password1234' }).expect(400);
     await admin.patch(`/api/users/${fd.user.id}`).send({ password: 'brand-new-secret-phrase' }).expect(200);
     await fd.get('/api/auth/me').expect(401);
-    await t.http().post('/api/auth/login').send({ email: fd.user.email, password: 'brand-new-secret-phrase' }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: fd.user.email, password: 'brand-new-secret-phrase' })
+      .expect(200);
     const audit = await auditFor(fd.user.id);
     expect(audit.at(-1)).toMatchObject({ action: 'update', detail: { changes: ['password'] } });
   });
@@ -134,7 +171,10 @@ describe('user administration (/api/users)', () => {
   it('never leaves the clinic without an active admin', async () => {
     const self = await admin.patch(`/api/users/${admin.user.id}`).send({ disabled: true }).expect(409);
     expect(self.body.code).toBe('self_lockout');
-    await admin.patch(`/api/users/${admin.user.id}`).send({ roles: ['manager'] }).expect(409);
+    await admin
+      .patch(`/api/users/${admin.user.id}`)
+      .send({ roles: ['manager'] })
+      .expect(409);
 
     // Every other admin disabled: the last one cannot be disabled by a second admin that is then demoted.
     await t.db.query(`UPDATE users SET disabled_at = now() WHERE 'admin' = ANY(roles) AND id <> $1`, [admin.user.id]);
@@ -143,7 +183,10 @@ describe('user administration (/api/users)', () => {
     await other.patch(`/api/users/${admin.user.id}`).send({ disabled: true }).expect(200);
     const last = await admin.patch(`/api/users/${second.id}`).send({ roles: ['manager'] });
     expect(last.status).toBe(401); // admin was just disabled by `other`
-    const lastAdmin = await other.patch(`/api/users/${second.id}`).send({ roles: ['manager'] }).expect(409);
+    const lastAdmin = await other
+      .patch(`/api/users/${second.id}`)
+      .send({ roles: ['manager'] })
+      .expect(409);
     expect(lastAdmin.body.code).toBe('self_lockout');
     await t.db.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [admin.user.id]);
   });

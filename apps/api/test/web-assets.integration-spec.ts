@@ -13,7 +13,10 @@ describe('serving the built dashboard', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'preauth-web-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+    );
     writeFileSync(join(dist, 'assets/index-abc123.js'), bundle);
     writeFileSync(join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(bundle));
     writeFileSync(join(dist, 'assets/index-abc123.js.gz'), gzipSync(bundle));
@@ -59,7 +62,14 @@ describe('serving the built dashboard', () => {
     const res = await t.http().get('/assets/index-abc123.js').expect(200);
     const id = res.headers['x-request-id'];
     await t.waitForLog(id);
-    const line = t.logs().split('\n').find((l) => l.includes(id));
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', route: '/assets/index-abc123.js', statusCode: 200 });
+    const line = t
+      .logs()
+      .split('\n')
+      .find((l) => l.includes(id));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      method: 'GET',
+      route: '/assets/index-abc123.js',
+      statusCode: 200,
+    });
   });
 });

@@ -7,7 +7,13 @@ jest.setTimeout(90_000);
 async function openFirstDocumentedCase(page: Page, search: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/cases`);
   await field(page, /^Search/).fill(search);
-  await page.getByTestId('case-row').filter({ hasText: search }).filter({ hasText: 'Documented' }).first().getByRole('link').click();
+  await page
+    .getByTestId('case-row')
+    .filter({ hasText: search })
+    .filter({ hasText: 'Documented' })
+    .first()
+    .getByRole('link')
+    .click();
   await page.getByTestId('readiness-checklist').waitFor();
 }
 
@@ -60,7 +66,10 @@ describe('two people editing the same case', () => {
 
     await second.page.getByRole('button', { name: 'Reload the case' }).click();
     // The other person's change arrives; the typed one stays.
-    await second.page.waitForFunction(() => (document.querySelector('input[name="payerReference"]') as HTMLInputElement | null)?.value === 'PORTAL-1111');
+    await second.page.waitForFunction(
+      () =>
+        (document.querySelector('input[name="payerReference"]') as HTMLInputElement | null)?.value === 'PORTAL-1111',
+    );
     expect(await field(second.page, /^Body site/).inputValue()).toBe('Left temple, near the hairline');
     await second.page.getByRole('button', { name: 'Save changes' }).click();
     await second.page.getByText('Saved.').waitFor();

@@ -42,7 +42,10 @@ describe('the front desk', () => {
     // Nakamura: the conflict test edits a documented Nakamura case, and the demo one (documented
     // two days ago, ready) is submitted further down; this one stays documented for it.
     await field(page, /^Patient/).fill('Nakamura');
-    await page.getByRole('option', { name: /Nakamura/ }).first().click();
+    await page
+      .getByRole('option', { name: /Nakamura/ })
+      .first()
+      .click();
     await chooseOption(page, /^Payer/);
     await chooseOption(page, /^Physician/);
     await field(page, /^CPT code/).fill('10040');
@@ -83,10 +86,17 @@ describe('the front desk', () => {
   it('submits the ready demo case and records the payer’s denial with a CARC code', async () => {
     // The demo case documented two days ago has everything the checklist asks for, photos and a
     // physician note included: it really goes to the payer here.
-    const { items } = await apiGet<{ items: { id: string; createdAt: string }[] }>(page, '/api/cases?status=documented&limit=100');
+    const { items } = await apiGet<{ items: { id: string; createdAt: string }[] }>(
+      page,
+      '/api/cases?status=documented&limit=100',
+    );
     const dayMs = 24 * 60 * 60 * 1000;
-    const twoDaysOld = items.filter((item) => Math.abs(Date.now() - Date.parse(item.createdAt) - 2 * dayMs) < dayMs / 2);
-    const details = await Promise.all(twoDaysOld.map((item) => apiGet<{ id: string; readiness: { ready: boolean } }>(page, `/api/cases/${item.id}`)));
+    const twoDaysOld = items.filter(
+      (item) => Math.abs(Date.now() - Date.parse(item.createdAt) - 2 * dayMs) < dayMs / 2,
+    );
+    const details = await Promise.all(
+      twoDaysOld.map((item) => apiGet<{ id: string; readiness: { ready: boolean } }>(page, `/api/cases/${item.id}`)),
+    );
     const ready = details.find((detail) => detail.readiness.ready);
     expect(ready).toBeDefined();
     await page.goto(`${baseUrl()}/cases/${ready!.id}`);
@@ -134,7 +144,9 @@ describe('the front desk', () => {
     const kinds = await notes.getByLabel('Kind of note').locator('option').allTextContents();
     expect(kinds).toEqual(['Payer call', 'Other']);
     await notes.getByLabel('Kind of note').selectOption({ label: 'Payer call' });
-    await notes.getByLabel('Note', { exact: true }).fill('Called the payer: appeal by fax within 180 days, reference D-4471.');
+    await notes
+      .getByLabel('Note', { exact: true })
+      .fill('Called the payer: appeal by fax within 180 days, reference D-4471.');
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByTestId('note').filter({ hasText: 'reference D-4471' }).waitFor();
 

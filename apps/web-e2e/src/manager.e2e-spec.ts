@@ -123,7 +123,10 @@ describe('a manager', () => {
       const caseNumber = await links.first().textContent();
       await links.first().click();
       await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-      await page.getByText(caseNumber ?? '').first().waitFor();
+      await page
+        .getByText(caseNumber ?? '')
+        .first()
+        .waitFor();
     }
     expect(errors).toEqual([]);
     await page.context().close();
@@ -138,8 +141,14 @@ describe('a manager', () => {
     await page.waitForFunction(() => !document.querySelector('[aria-label^="Loading"]'));
     // End the session on the server, as an idle timeout or a sign-out in another tab would.
     const status = await page.evaluate(async () => {
-      const csrf = document.cookie.split('; ').find((part) => part.startsWith('csrf_token='))?.slice('csrf_token='.length) ?? '';
-      return (await fetch('/api/auth/logout', { method: 'POST', headers: { 'X-CSRF-Token': decodeURIComponent(csrf) } })).status;
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((part) => part.startsWith('csrf_token='))
+          ?.slice('csrf_token='.length) ?? '';
+      return (
+        await fetch('/api/auth/logout', { method: 'POST', headers: { 'X-CSRF-Token': decodeURIComponent(csrf) } })
+      ).status;
     });
     expect(status).toBe(204);
     await page.getByRole('navigation').getByRole('link', { name: 'Board' }).click();

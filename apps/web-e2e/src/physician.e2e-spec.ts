@@ -24,7 +24,9 @@ async function findCaseLackingEvidence(page: Page): Promise<Detail> {
   const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/cases?status=documented&limit=100');
   const details = await Promise.all(items.map((item) => apiGet<Detail>(page, `/api/cases/${item.id}`)));
   const candidates = details.filter((detail) => !/Ferreira|Nakamura/.test(detail.patient.name));
-  const chosen = candidates.find((detail) => detail.readiness.items.some((item) => item.id === 'photos' && !item.passed));
+  const chosen = candidates.find((detail) =>
+    detail.readiness.items.some((item) => item.id === 'photos' && !item.passed),
+  );
   if (!chosen) throw new Error('No documented demo case lacks photos.');
   return chosen;
 }
@@ -35,7 +37,10 @@ async function findOwnSubmittedCase(page: Page): Promise<string> {
   const providers = await apiGet<{ id: string; userId: string | null }[]>(page, '/api/providers');
   const mine = providers.find((provider) => provider.userId === me.id);
   if (!mine) throw new Error('The demo physician is not linked to a provider.');
-  const { items } = await apiGet<{ items: { id: string; patient: { name: string } }[] }>(page, `/api/cases?status=submitted&providerId=${mine.id}&limit=100`);
+  const { items } = await apiGet<{ items: { id: string; patient: { name: string } }[] }>(
+    page,
+    `/api/cases?status=submitted&providerId=${mine.id}&limit=100`,
+  );
   const chosen = items.find((item) => !/Ferreira|Nakamura/.test(item.patient.name));
   if (!chosen) throw new Error('The demo physician has no submitted case.');
   return chosen.id;
@@ -135,7 +140,10 @@ describe('a physician', () => {
       const viewer = page.getByRole('dialog');
       const image = viewer.getByRole('img', { name: /Left cheek, e2e/ });
       await image.waitFor();
-      await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await image.elementHandle());
+      await page.waitForFunction(
+        (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+        await image.elementHandle(),
+      );
       await saveScreenshot(page, 'physician-photo-viewer');
       await page.keyboard.press('Escape');
       await viewer.waitFor({ state: 'hidden' });
@@ -146,7 +154,9 @@ describe('a physician', () => {
       const section = page.getByTestId('notes-section');
       await expectText(section.getByLabel('Kind of note'), 'Clinical note');
       await section.getByLabel('Kind of note').selectOption({ label: 'Clinical note' });
-      await section.getByLabel('Note', { exact: true }).fill('Five 2–3 mm milia on the left cheek; two inflamed. Pruritic for 6 months.');
+      await section
+        .getByLabel('Note', { exact: true })
+        .fill('Five 2–3 mm milia on the left cheek; two inflamed. Pruritic for 6 months.');
       await section.getByRole('button', { name: 'Add note' }).click();
       const note = section.getByTestId('note').filter({ hasText: 'Five 2–3 mm milia on the left cheek' });
       await note.waitFor();
@@ -155,12 +165,17 @@ describe('a physician', () => {
 
       // An edit is a new version, marked as such.
       await note.getByRole('button', { name: 'Edit' }).click();
-      await note.getByLabel('Edit note').fill('Five 2–3 mm milia on the left cheek; two inflamed, one bled. Pruritic for 6 months.');
+      await note
+        .getByLabel('Edit note')
+        .fill('Five 2–3 mm milia on the left cheek; two inflamed, one bled. Pruritic for 6 months.');
       await note.getByRole('button', { name: 'Save as new version' }).click();
       const edited = section.getByTestId('note').filter({ hasText: 'one bled' });
       await edited.getByTestId('note-edited').waitFor();
       await edited.getByRole('button', { name: 'Show earlier versions' }).click();
-      await edited.getByTestId('note-history').getByText(/two inflamed\. Pruritic/).waitFor();
+      await edited
+        .getByTestId('note-history')
+        .getByText(/two inflamed\. Pruritic/)
+        .waitFor();
       await saveScreenshot(page, 'physician-notes');
     });
 
@@ -197,7 +212,9 @@ describe('a physician', () => {
       expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
       expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-      const fhir = await page.request.get(`${baseUrl()}${await section.getByTestId('export-fhir').getAttribute('href')}`);
+      const fhir = await page.request.get(
+        `${baseUrl()}${await section.getByTestId('export-fhir').getAttribute('href')}`,
+      );
       expect(fhir.status()).toBe(200);
       expect((await fhir.json()).resourceType).toBe('Bundle');
       expect(errors).toEqual([]);

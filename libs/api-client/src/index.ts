@@ -26,7 +26,11 @@ const csrfMiddleware: Middleware = {
 };
 
 export function createApiClient(baseUrl = '', fetchImpl?: typeof fetch): ApiClient {
-  const client = createClient<paths>({ baseUrl, credentials: 'same-origin', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const client = createClient<paths>({
+    baseUrl,
+    credentials: 'same-origin',
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
   client.use(csrfMiddleware);
   return client;
 }

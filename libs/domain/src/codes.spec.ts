@@ -14,7 +14,20 @@ import {
 } from './codes';
 import { CARC_DENIAL_CODES, findCarcCode, isValidCarcCode, normalizeCarcCode } from './denial-codes';
 
-const MEDICAL_CPT = ['10040', '17110', '17111', '11102', '11103', '11104', '11105', '11106', '11107', '67840', '67850', '92285'];
+const MEDICAL_CPT = [
+  '10040',
+  '17110',
+  '17111',
+  '11102',
+  '11103',
+  '11104',
+  '11105',
+  '11106',
+  '11107',
+  '67840',
+  '67850',
+  '92285',
+];
 const COSMETIC_CPT = ['15780', '15781', '15782', '15783', '15786', '15787', '15788', '15789', '17340', '17360'];
 
 describe('CPT_CATALOG', () => {
@@ -196,7 +209,14 @@ describe('isDiagnosisCompatible', () => {
 
 describe('CARC denial codes', () => {
   it('lists the six codes of DOMAIN.md with descriptions', () => {
-    expect(CARC_DENIAL_CODES.map((entry) => entry.code)).toEqual(['CO-50', 'CO-197', 'CO-15', 'CO-198', 'CO-11', 'CO-16']);
+    expect(CARC_DENIAL_CODES.map((entry) => entry.code)).toEqual([
+      'CO-50',
+      'CO-197',
+      'CO-15',
+      'CO-198',
+      'CO-11',
+      'CO-16',
+    ]);
     for (const entry of CARC_DENIAL_CODES) {
       expect(isValidCarcCode(entry.code)).toBe(true);
       expect(entry.description.length).toBeGreaterThan(5);

@@ -25,8 +25,7 @@ const UNVERIFIED_COSMETIC =
 export const CPT_CATALOG: readonly CptEntry[] = [
   {
     code: '10040',
-    description:
-      'Acne surgery (marsupialization, opening or removal of multiple milia, comedones, cysts, pustules)',
+    description: 'Acne surgery (marsupialization, opening or removal of multiple milia, comedones, cysts, pustules)',
     cosmeticRisk: false,
   },
   {
@@ -77,8 +76,7 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '11106',
-    description:
-      'Incisional biopsy of skin (e.g. wedge) (including simple closure, when performed); single lesion',
+    description: 'Incisional biopsy of skin (e.g. wedge) (including simple closure, when performed); single lesion',
     cosmeticRisk: false,
     exactUnits: 1,
     unitsHint: BIOPSY_UNITS_HINT,
@@ -152,7 +150,11 @@ export const ICD10_CATALOG: readonly CodeEntry[] = [
   },
   { code: 'L72.3', description: 'Sebaceous cyst', cosmeticRisk: false },
   { code: 'L72.8', description: 'Other follicular cysts of the skin and subcutaneous tissue', cosmeticRisk: false },
-  { code: 'L72.9', description: 'Follicular cyst of the skin and subcutaneous tissue, unspecified', cosmeticRisk: false },
+  {
+    code: 'L72.9',
+    description: 'Follicular cyst of the skin and subcutaneous tissue, unspecified',
+    cosmeticRisk: false,
+  },
   { code: 'L70.0', description: 'Acne vulgaris', cosmeticRisk: false },
   { code: 'L82.0', description: 'Inflamed seborrheic keratosis', cosmeticRisk: false },
   { code: 'L82.1', description: 'Other seborrheic keratosis', cosmeticRisk: false },

@@ -75,10 +75,22 @@ describe('DEFAULT_DEADLINE_RULES', () => {
 describe('validateDeadlineRule', () => {
   it.each<[string, Partial<DeadlineRule>, string]>([
     ['zero decision days', { decisionStandardDays: 0 }, 'decisionStandardDays must be a whole number of at least 1.'],
-    ['fractional hours', { decisionExpeditedHours: 1.5 }, 'decisionExpeditedHours must be a whole number of at least 1.'],
-    ['negative months', { externalReviewRequestMonths: -4 }, 'externalReviewRequestMonths must be a whole number of at least 1.'],
+    [
+      'fractional hours',
+      { decisionExpeditedHours: 1.5 },
+      'decisionExpeditedHours must be a whole number of at least 1.',
+    ],
+    [
+      'negative months',
+      { externalReviewRequestMonths: -4 },
+      'externalReviewRequestMonths must be a whole number of at least 1.',
+    ],
     ['three appeal levels', { maxInternalAppealLevels: 3 }, 'maxInternalAppealLevels must be 0, 1 or 2.'],
-    ['zero info hours', { infoResponseExpeditedHours: 0 }, 'infoResponseExpeditedHours must be a whole number of at least 1.'],
+    [
+      'zero info hours',
+      { infoResponseExpeditedHours: 0 },
+      'infoResponseExpeditedHours must be a whole number of at least 1.',
+    ],
     ['unknown plan type', { planType: 'tricare' as never }, 'Unknown plan type "tricare".'],
   ])('flags %s', (_name, change, problem) => {
     expect(validateDeadlineRule({ ...ERISA, ...change })).toEqual([problem]);
@@ -98,20 +110,60 @@ describe('computeDeadlines: which clocks run', () => {
     ['submitted without a date', { status: 'submitted', submittedAt: null }, ERISA, []],
     ['submitted with a garbled date', { status: 'submitted', submittedAt: 'soon' }, ERISA, []],
     ['more info requested', { status: 'more_info_requested', infoRequestedAt: at }, ERISA, ['info_response']],
-    ['denied, appeal levels left', { status: 'denied', deniedAt: at }, ERISA, ['appeal_filing', 'peer_to_peer_request']],
+    [
+      'denied, appeal levels left',
+      { status: 'denied', deniedAt: at },
+      ERISA,
+      ['appeal_filing', 'peer_to_peer_request'],
+    ],
     ['denied, peer-to-peer held', { status: 'denied', deniedAt: at, peerToPeerDone: true }, ERISA, ['appeal_filing']],
-    ['denied after level 1 of 2', { status: 'denied', deniedAt: at, appealLevel: 1 }, ERISA, ['appeal_filing', 'peer_to_peer_request']],
-    ['denied after level 2 of 2', { status: 'denied', deniedAt: at, appealLevel: 2 }, ERISA, ['external_review_request', 'peer_to_peer_request']],
-    ['MA denied after reconsideration', { status: 'denied', deniedAt: at, appealLevel: 1 }, MA, ['external_review_request', 'peer_to_peer_request']],
+    [
+      'denied after level 1 of 2',
+      { status: 'denied', deniedAt: at, appealLevel: 1 },
+      ERISA,
+      ['appeal_filing', 'peer_to_peer_request'],
+    ],
+    [
+      'denied after level 2 of 2',
+      { status: 'denied', deniedAt: at, appealLevel: 2 },
+      ERISA,
+      ['external_review_request', 'peer_to_peer_request'],
+    ],
+    [
+      'MA denied after reconsideration',
+      { status: 'denied', deniedAt: at, appealLevel: 1 },
+      MA,
+      ['external_review_request', 'peer_to_peer_request'],
+    ],
     ['denied without a date', { status: 'denied', deniedAt: null }, ERISA, []],
     ['peer-to-peer pending', { status: 'peer_to_peer', deniedAt: at }, ERISA, ['appeal_filing']],
-    ['peer-to-peer after final level', { status: 'peer_to_peer', deniedAt: at, appealLevel: 2 }, ERISA, ['external_review_request']],
+    [
+      'peer-to-peer after final level',
+      { status: 'peer_to_peer', deniedAt: at, appealLevel: 2 },
+      ERISA,
+      ['external_review_request'],
+    ],
     ['appealed', { status: 'appealed', appealedAt: at, appealLevel: 1 }, ERISA, ['appeal_decision']],
-    ['external review', { status: 'external_review', externalReviewAt: at, appealLevel: 2 }, ERISA, ['external_review_decision']],
+    [
+      'external review',
+      { status: 'external_review', externalReviewAt: at, appealLevel: 2 },
+      ERISA,
+      ['external_review_decision'],
+    ],
     ['approved', { status: 'approved', validTo: '2026-09-30' }, ERISA, ['approval_expiry']],
     ['approved without an end date', { status: 'approved', validTo: null }, ERISA, []],
-    ['partially approved', { status: 'partially_approved', validTo: '2026-09-30', decidedAt: at }, ERISA, ['approval_expiry', 'appeal_filing']],
-    ['partially approved after last level', { status: 'partially_approved', validTo: '2026-09-30', decidedAt: at, appealLevel: 2 }, ERISA, ['approval_expiry']],
+    [
+      'partially approved',
+      { status: 'partially_approved', validTo: '2026-09-30', decidedAt: at },
+      ERISA,
+      ['approval_expiry', 'appeal_filing'],
+    ],
+    [
+      'partially approved after last level',
+      { status: 'partially_approved', validTo: '2026-09-30', decidedAt: at, appealLevel: 2 },
+      ERISA,
+      ['approval_expiry'],
+    ],
     ['expired', { status: 'expired', validTo: '2026-01-31', submittedAt: at }, ERISA, []],
     ['withdrawn', { status: 'withdrawn', submittedAt: at, deniedAt: at }, ERISA, []],
   ])('%s', (_name, overrides, rule, expected) => {
@@ -132,24 +184,155 @@ describe('computeDeadlines: due times', () => {
   it.each<[string, Partial<CaseSnapshot>, ClockKind, DeadlineRule, string, string]>([
     // 7 days from the Saturday before the March DST switch (Sunday 2026-03-08): the end of the
     // 14th is in EDT, one hour earlier in UTC than a naive 24 h × 8 − 1 ms from EST midnight.
-    ['MA 7 days across spring-forward', { status: 'submitted', submittedAt: '2026-03-07T15:00:00.000Z' }, 'payer_decision', MA, '2026-03-14', '2026-03-15T03:59:59.999Z'],
-    ['late Saturday evening counts from the local date', { status: 'submitted', submittedAt: '2026-03-08T04:30:00.000Z' }, 'payer_decision', MA, '2026-03-14', '2026-03-15T03:59:59.999Z'],
-    ['MA 7 days across fall-back', { status: 'submitted', submittedAt: '2026-10-31T12:00:00.000Z' }, 'payer_decision', MA, '2026-11-07', '2026-11-08T04:59:59.999Z'],
-    ['ERISA 15 days', { status: 'submitted', submittedAt: '2026-04-01T13:00:00.000Z' }, 'payer_decision', ERISA, '2026-04-16', '2026-04-17T03:59:59.999Z'],
-    ['72 hours across spring-forward', { status: 'submitted', urgency: 'expedited', submittedAt: '2026-03-07T15:00:00.000Z' }, 'payer_decision', MA, '2026-03-10', '2026-03-10T15:00:00.000Z'],
-    ['72 hours across fall-back', { status: 'submitted', urgency: 'expedited', submittedAt: '2026-10-31T12:00:00.000Z' }, 'payer_decision', ERISA, '2026-11-03', '2026-11-03T12:00:00.000Z'],
-    ['info response 45 days', { status: 'more_info_requested', infoRequestedAt: '2026-05-01T14:00:00.000Z' }, 'info_response', ERISA, '2026-06-15', '2026-06-16T03:59:59.999Z'],
-    ['urgent info response 48 hours', { status: 'more_info_requested', urgency: 'expedited', infoRequestedAt: '2026-06-14T20:00:00.000Z' }, 'info_response', ERISA, '2026-06-16', '2026-06-16T20:00:00.000Z'],
-    ['appeal filing 180 days', { status: 'denied', deniedAt: '2026-01-15T15:00:00.000Z' }, 'appeal_filing', ERISA, '2026-07-14', '2026-07-15T03:59:59.999Z'],
-    ['MA reconsideration 60 days', { status: 'denied', deniedAt: '2026-01-15T15:00:00.000Z' }, 'appeal_filing', MA, '2026-03-16', '2026-03-17T03:59:59.999Z'],
-    ['peer-to-peer 14 days', { status: 'denied', deniedAt: '2026-06-10T15:00:00.000Z' }, 'peer_to_peer_request', ERISA, '2026-06-24', '2026-06-25T03:59:59.999Z'],
-    ['partial approval appeal from the decision', { status: 'partially_approved', validTo: '2026-12-31', decidedAt: '2026-06-01T15:00:00.000Z', deniedAt: '2026-01-01T15:00:00.000Z' }, 'appeal_filing', ERISA, '2026-11-28', '2026-11-29T04:59:59.999Z'],
-    ['appeal decision 30 days', { status: 'appealed', appealedAt: '2026-06-01T15:00:00.000Z' }, 'appeal_decision', ERISA, '2026-07-01', '2026-07-02T03:59:59.999Z'],
-    ['expedited appeal decision 72 hours', { status: 'appealed', urgency: 'expedited', appealedAt: '2026-06-01T15:00:00.000Z' }, 'appeal_decision', ERISA, '2026-06-04', '2026-06-04T15:00:00.000Z'],
-    ['external review decision 45 days', { status: 'external_review', externalReviewAt: '2026-06-01T15:00:00.000Z' }, 'external_review_decision', ERISA, '2026-07-16', '2026-07-17T03:59:59.999Z'],
-    ['expedited external review 72 hours', { status: 'external_review', urgency: 'expedited', externalReviewAt: '2026-06-01T15:00:00.000Z' }, 'external_review_decision', ERISA, '2026-06-04', '2026-06-04T15:00:00.000Z'],
-    ['approval expires at the end of validTo', { status: 'approved', validFrom: '2026-06-01', validTo: '2026-08-31' }, 'approval_expiry', ERISA, '2026-08-31', '2026-09-01T03:59:59.999Z'],
-    ['approval expiring in winter time', { status: 'approved', validTo: '2026-12-31' }, 'approval_expiry', ERISA, '2026-12-31', '2027-01-01T04:59:59.999Z'],
+    [
+      'MA 7 days across spring-forward',
+      { status: 'submitted', submittedAt: '2026-03-07T15:00:00.000Z' },
+      'payer_decision',
+      MA,
+      '2026-03-14',
+      '2026-03-15T03:59:59.999Z',
+    ],
+    [
+      'late Saturday evening counts from the local date',
+      { status: 'submitted', submittedAt: '2026-03-08T04:30:00.000Z' },
+      'payer_decision',
+      MA,
+      '2026-03-14',
+      '2026-03-15T03:59:59.999Z',
+    ],
+    [
+      'MA 7 days across fall-back',
+      { status: 'submitted', submittedAt: '2026-10-31T12:00:00.000Z' },
+      'payer_decision',
+      MA,
+      '2026-11-07',
+      '2026-11-08T04:59:59.999Z',
+    ],
+    [
+      'ERISA 15 days',
+      { status: 'submitted', submittedAt: '2026-04-01T13:00:00.000Z' },
+      'payer_decision',
+      ERISA,
+      '2026-04-16',
+      '2026-04-17T03:59:59.999Z',
+    ],
+    [
+      '72 hours across spring-forward',
+      { status: 'submitted', urgency: 'expedited', submittedAt: '2026-03-07T15:00:00.000Z' },
+      'payer_decision',
+      MA,
+      '2026-03-10',
+      '2026-03-10T15:00:00.000Z',
+    ],
+    [
+      '72 hours across fall-back',
+      { status: 'submitted', urgency: 'expedited', submittedAt: '2026-10-31T12:00:00.000Z' },
+      'payer_decision',
+      ERISA,
+      '2026-11-03',
+      '2026-11-03T12:00:00.000Z',
+    ],
+    [
+      'info response 45 days',
+      { status: 'more_info_requested', infoRequestedAt: '2026-05-01T14:00:00.000Z' },
+      'info_response',
+      ERISA,
+      '2026-06-15',
+      '2026-06-16T03:59:59.999Z',
+    ],
+    [
+      'urgent info response 48 hours',
+      { status: 'more_info_requested', urgency: 'expedited', infoRequestedAt: '2026-06-14T20:00:00.000Z' },
+      'info_response',
+      ERISA,
+      '2026-06-16',
+      '2026-06-16T20:00:00.000Z',
+    ],
+    [
+      'appeal filing 180 days',
+      { status: 'denied', deniedAt: '2026-01-15T15:00:00.000Z' },
+      'appeal_filing',
+      ERISA,
+      '2026-07-14',
+      '2026-07-15T03:59:59.999Z',
+    ],
+    [
+      'MA reconsideration 60 days',
+      { status: 'denied', deniedAt: '2026-01-15T15:00:00.000Z' },
+      'appeal_filing',
+      MA,
+      '2026-03-16',
+      '2026-03-17T03:59:59.999Z',
+    ],
+    [
+      'peer-to-peer 14 days',
+      { status: 'denied', deniedAt: '2026-06-10T15:00:00.000Z' },
+      'peer_to_peer_request',
+      ERISA,
+      '2026-06-24',
+      '2026-06-25T03:59:59.999Z',
+    ],
+    [
+      'partial approval appeal from the decision',
+      {
+        status: 'partially_approved',
+        validTo: '2026-12-31',
+        decidedAt: '2026-06-01T15:00:00.000Z',
+        deniedAt: '2026-01-01T15:00:00.000Z',
+      },
+      'appeal_filing',
+      ERISA,
+      '2026-11-28',
+      '2026-11-29T04:59:59.999Z',
+    ],
+    [
+      'appeal decision 30 days',
+      { status: 'appealed', appealedAt: '2026-06-01T15:00:00.000Z' },
+      'appeal_decision',
+      ERISA,
+      '2026-07-01',
+      '2026-07-02T03:59:59.999Z',
+    ],
+    [
+      'expedited appeal decision 72 hours',
+      { status: 'appealed', urgency: 'expedited', appealedAt: '2026-06-01T15:00:00.000Z' },
+      'appeal_decision',
+      ERISA,
+      '2026-06-04',
+      '2026-06-04T15:00:00.000Z',
+    ],
+    [
+      'external review decision 45 days',
+      { status: 'external_review', externalReviewAt: '2026-06-01T15:00:00.000Z' },
+      'external_review_decision',
+      ERISA,
+      '2026-07-16',
+      '2026-07-17T03:59:59.999Z',
+    ],
+    [
+      'expedited external review 72 hours',
+      { status: 'external_review', urgency: 'expedited', externalReviewAt: '2026-06-01T15:00:00.000Z' },
+      'external_review_decision',
+      ERISA,
+      '2026-06-04',
+      '2026-06-04T15:00:00.000Z',
+    ],
+    [
+      'approval expires at the end of validTo',
+      { status: 'approved', validFrom: '2026-06-01', validTo: '2026-08-31' },
+      'approval_expiry',
+      ERISA,
+      '2026-08-31',
+      '2026-09-01T03:59:59.999Z',
+    ],
+    [
+      'approval expiring in winter time',
+      { status: 'approved', validTo: '2026-12-31' },
+      'approval_expiry',
+      ERISA,
+      '2026-12-31',
+      '2027-01-01T04:59:59.999Z',
+    ],
   ])('%s', (_name, overrides, kind, rule, dueDate, dueAt) => {
     const clock = findClock(buildSnapshot(overrides), kind, rule);
     expect(clock.dueDate).toBe(dueDate);
@@ -170,7 +353,11 @@ describe('computeDeadlines: due times', () => {
   });
 
   it('makes a day clock that spans spring-forward one hour shorter in real time', () => {
-    const clock = findClock(buildSnapshot({ status: 'submitted', submittedAt: '2026-03-07T05:00:00.000Z' }), 'payer_decision', MA);
+    const clock = findClock(
+      buildSnapshot({ status: 'submitted', submittedAt: '2026-03-07T05:00:00.000Z' }),
+      'payer_decision',
+      MA,
+    );
     // Local midnight Mar 7 (EST) to the end of Mar 14 (EDT): 8 local days minus the lost hour.
     expect(Date.parse(clock.dueAt) - Date.parse('2026-03-07T05:00:00.000Z')).toBe(8 * DAY - HOUR - 1);
     expect(clock.basis).toBe('7 calendar days');
@@ -193,7 +380,11 @@ describe('computeDeadlines: due times', () => {
   it('falls back to 48 hours for an urgent info request when the rule row lacks the field', () => {
     const { infoResponseExpeditedHours: _hours, ...legacy } = ERISA;
     const clock = findClock(
-      buildSnapshot({ status: 'more_info_requested', urgency: 'expedited', infoRequestedAt: '2026-06-14T20:00:00.000Z' }),
+      buildSnapshot({
+        status: 'more_info_requested',
+        urgency: 'expedited',
+        infoRequestedAt: '2026-06-14T20:00:00.000Z',
+      }),
       'info_response',
       legacy,
     );
@@ -205,15 +396,69 @@ describe('weekends and holidays', () => {
   // Every clock but the external-review request keeps its date: a later date than the payer
   // accepts would make the clinic miss it.
   it.each<[string, Partial<CaseSnapshot>, ClockKind, DeadlineRule, string]>([
-    ['payer decision on a Sunday', { status: 'submitted', submittedAt: '2026-04-26T15:00:00.000Z' }, 'payer_decision', MA, '2026-05-03'],
-    ['payer decision on a Saturday', { status: 'submitted', submittedAt: '2026-04-17T15:00:00.000Z' }, 'payer_decision', ERISA, '2026-05-02'],
-    ['appeal filing on July 4', { status: 'denied', deniedAt: '2026-05-05T14:00:00.000Z' }, 'appeal_filing', MA, '2026-07-04'],
-    ['appeal filing on observed July 3', { status: 'denied', deniedAt: '2026-05-04T14:00:00.000Z' }, 'appeal_filing', MA, '2026-07-03'],
-    ['info response on Christmas', { status: 'more_info_requested', infoRequestedAt: '2026-11-10T15:00:00.000Z' }, 'info_response', ERISA, '2026-12-25'],
-    ['peer-to-peer on a Saturday', { status: 'denied', deniedAt: '2026-06-06T15:00:00.000Z' }, 'peer_to_peer_request', ERISA, '2026-06-20'],
-    ['appeal decision on Thanksgiving', { status: 'appealed', appealedAt: '2026-10-27T15:00:00.000Z' }, 'appeal_decision', ERISA, '2026-11-26'],
-    ['external review decision on July 4', { status: 'external_review', externalReviewAt: '2026-05-20T15:00:00.000Z' }, 'external_review_decision', ERISA, '2026-07-04'],
-    ['approval expiring on New Year’s Day', { status: 'approved', validTo: '2027-01-01' }, 'approval_expiry', ERISA, '2027-01-01'],
+    [
+      'payer decision on a Sunday',
+      { status: 'submitted', submittedAt: '2026-04-26T15:00:00.000Z' },
+      'payer_decision',
+      MA,
+      '2026-05-03',
+    ],
+    [
+      'payer decision on a Saturday',
+      { status: 'submitted', submittedAt: '2026-04-17T15:00:00.000Z' },
+      'payer_decision',
+      ERISA,
+      '2026-05-02',
+    ],
+    [
+      'appeal filing on July 4',
+      { status: 'denied', deniedAt: '2026-05-05T14:00:00.000Z' },
+      'appeal_filing',
+      MA,
+      '2026-07-04',
+    ],
+    [
+      'appeal filing on observed July 3',
+      { status: 'denied', deniedAt: '2026-05-04T14:00:00.000Z' },
+      'appeal_filing',
+      MA,
+      '2026-07-03',
+    ],
+    [
+      'info response on Christmas',
+      { status: 'more_info_requested', infoRequestedAt: '2026-11-10T15:00:00.000Z' },
+      'info_response',
+      ERISA,
+      '2026-12-25',
+    ],
+    [
+      'peer-to-peer on a Saturday',
+      { status: 'denied', deniedAt: '2026-06-06T15:00:00.000Z' },
+      'peer_to_peer_request',
+      ERISA,
+      '2026-06-20',
+    ],
+    [
+      'appeal decision on Thanksgiving',
+      { status: 'appealed', appealedAt: '2026-10-27T15:00:00.000Z' },
+      'appeal_decision',
+      ERISA,
+      '2026-11-26',
+    ],
+    [
+      'external review decision on July 4',
+      { status: 'external_review', externalReviewAt: '2026-05-20T15:00:00.000Z' },
+      'external_review_decision',
+      ERISA,
+      '2026-07-04',
+    ],
+    [
+      'approval expiring on New Year’s Day',
+      { status: 'approved', validTo: '2027-01-01' },
+      'approval_expiry',
+      ERISA,
+      '2027-01-01',
+    ],
   ])('%s does not move', (_name, overrides, kind, rule, dueDate) => {
     expect(findClock(buildSnapshot(overrides), kind, rule).dueDate).toBe(dueDate);
   });
@@ -250,7 +495,11 @@ describe('current clock', () => {
   });
 
   it('skips a window that has closed while another still runs', () => {
-    const { clocks, current } = computeDeadlines(buildSnapshot({ status: 'denied', deniedAt: deniedAt(20) }), ERISA, ctx);
+    const { clocks, current } = computeDeadlines(
+      buildSnapshot({ status: 'denied', deniedAt: deniedAt(20) }),
+      ERISA,
+      ctx,
+    );
     expect(clocks.find((clock) => clock.kind === 'peer_to_peer_request')?.overdue).toBe(true);
     expect(current?.kind).toBe('appeal_filing');
   });
@@ -261,11 +510,7 @@ describe('current clock', () => {
   });
 
   it('is an overdue payer clock when the payer is late', () => {
-    const { current } = computeDeadlines(
-      buildSnapshot({ status: 'submitted', submittedAt: deniedAt(20) }),
-      ERISA,
-      ctx,
-    );
+    const { current } = computeDeadlines(buildSnapshot({ status: 'submitted', submittedAt: deniedAt(20) }), ERISA, ctx);
     expect(current).toMatchObject({ kind: 'payer_decision', owner: 'payer', overdue: true });
     expect(current?.msRemaining).toBeLessThan(0);
   });
@@ -301,7 +546,10 @@ describe('window checks', () => {
 
   it('marks a clock overdue only after its due instant', () => {
     const snapshot = buildSnapshot({ status: 'submitted', submittedAt: '2026-06-01T15:00:00.000Z' });
-    const onTime = computeDeadlines(snapshot, ERISA, { now: new Date('2026-06-17T03:59:59.999Z'), timeZone: TIME_ZONE });
+    const onTime = computeDeadlines(snapshot, ERISA, {
+      now: new Date('2026-06-17T03:59:59.999Z'),
+      timeZone: TIME_ZONE,
+    });
     const late = computeDeadlines(snapshot, ERISA, { now: new Date('2026-06-17T04:00:00.000Z'), timeZone: TIME_ZONE });
     expect(onTime.current).toMatchObject({ overdue: false, msRemaining: 0 });
     expect(late.current).toMatchObject({ overdue: true, msRemaining: -1 });

@@ -223,13 +223,15 @@ const CLOCK_COPY: Record<ClockKind, ClockCopy> = {
   },
 };
 
-export const CLOCK_LABELS = Object.fromEntries(
-  CLOCK_KINDS.map((kind) => [kind, CLOCK_COPY[kind].label]),
-) as Record<ClockKind, string>;
+export const CLOCK_LABELS = Object.fromEntries(CLOCK_KINDS.map((kind) => [kind, CLOCK_COPY[kind].label])) as Record<
+  ClockKind,
+  string
+>;
 
-export const CLOCK_OWNERS = Object.fromEntries(
-  CLOCK_KINDS.map((kind) => [kind, CLOCK_COPY[kind].owner]),
-) as Record<ClockKind, ClockOwner>;
+export const CLOCK_OWNERS = Object.fromEntries(CLOCK_KINDS.map((kind) => [kind, CLOCK_COPY[kind].owner])) as Record<
+  ClockKind,
+  ClockOwner
+>;
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -337,7 +339,9 @@ export function computeApprovalExpiry(snapshot: CaseSnapshot, ctx: DeadlineConte
     getEndOfLocalDay(snapshot.validTo, ctx.timeZone),
     snapshot.validTo,
     null,
-    isIsoDate(snapshot.validFrom) ? `valid ${snapshot.validFrom} to ${snapshot.validTo}` : `valid to ${snapshot.validTo}`,
+    isIsoDate(snapshot.validFrom)
+      ? `valid ${snapshot.validFrom} to ${snapshot.validTo}`
+      : `valid to ${snapshot.validTo}`,
     ctx.now,
   );
 }

@@ -15,16 +15,14 @@ export const MEDICAL_NECESSITY_CRITERIA = [
 
 export type MedicalNecessityCriterion = (typeof MEDICAL_NECESSITY_CRITERIA)[number]['key'];
 
-export const MEDICAL_NECESSITY_CRITERION_KEYS: readonly MedicalNecessityCriterion[] =
-  MEDICAL_NECESSITY_CRITERIA.map((criterion) => criterion.key);
+export const MEDICAL_NECESSITY_CRITERION_KEYS: readonly MedicalNecessityCriterion[] = MEDICAL_NECESSITY_CRITERIA.map(
+  (criterion) => criterion.key,
+);
 
 export const MEDICAL_NECESSITY_CRITERION_LABELS = Object.fromEntries(
   MEDICAL_NECESSITY_CRITERIA.map((criterion) => [criterion.key, criterion.label]),
 ) as Record<MedicalNecessityCriterion, string>;
 
 export function isMedicalNecessityCriterion(value: unknown): value is MedicalNecessityCriterion {
-  return (
-    typeof value === 'string' &&
-    (MEDICAL_NECESSITY_CRITERION_KEYS as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (MEDICAL_NECESSITY_CRITERION_KEYS as readonly string[]).includes(value);
 }

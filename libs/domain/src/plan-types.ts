@@ -1,10 +1,4 @@
-export const PLAN_TYPES = [
-  'medicare_advantage',
-  'medicaid',
-  'commercial_erisa',
-  'aca_marketplace',
-  'other',
-] as const;
+export const PLAN_TYPES = ['medicare_advantage', 'medicaid', 'commercial_erisa', 'aca_marketplace', 'other'] as const;
 
 export type PlanType = (typeof PLAN_TYPES)[number];
 

@@ -77,9 +77,21 @@ describe('computeReadiness', () => {
     ['lower-case diagnosis without dot is normalized', { diagnoses: ['l720'] }, []],
     // cosmetic risk
     ['dermabrasion without justification', { procedureLines: [line('15780')] }, ['cosmetic_risk']],
-    ['chemical peel with blank justification', { procedureLines: [line('15788')], cosmeticOverride: { justification: '  ' } }, ['cosmetic_risk']],
-    ['dermabrasion with justification', { procedureLines: [line('15780')], cosmeticOverride: { justification: 'Milia en plaque resistant to 17110' } }, []],
-    ['acne cryotherapy without justification', { procedureLines: [line('17340')], diagnoses: ['L70.0'] }, ['cosmetic_risk']],
+    [
+      'chemical peel with blank justification',
+      { procedureLines: [line('15788')], cosmeticOverride: { justification: '  ' } },
+      ['cosmetic_risk'],
+    ],
+    [
+      'dermabrasion with justification',
+      { procedureLines: [line('15780')], cosmeticOverride: { justification: 'Milia en plaque resistant to 17110' } },
+      [],
+    ],
+    [
+      'acne cryotherapy without justification',
+      { procedureLines: [line('17340')], diagnoses: ['L70.0'] },
+      ['cosmetic_risk'],
+    ],
     // units and lesions
     ['17110 with 14 lesions', { procedureLines: [line('17110', 1, 14)] }, []],
     ['17110 with 15 lesions', { procedureLines: [line('17110', 1, 15)] }, ['units_lesions']],
@@ -106,16 +118,40 @@ describe('computeReadiness', () => {
     ['L70.0 with 10040', { diagnoses: ['L70.0'], procedureLines: [line('10040')] }, []],
     ['L70.0 with 17110', { diagnoses: ['L70.0'], procedureLines: [line('17110', 1, 5)] }, ['diagnosis_compatible']],
     ['L70.0 with 67840', { diagnoses: ['L70.0'], procedureLines: [line('67840')] }, ['diagnosis_compatible']],
-    ['pruritus alone with destruction', { diagnoses: ['L29.9'], procedureLines: [line('17110', 1, 5)] }, ['diagnosis_compatible']],
+    [
+      'pruritus alone with destruction',
+      { diagnoses: ['L29.9'], procedureLines: [line('17110', 1, 5)] },
+      ['diagnosis_compatible'],
+    ],
     ['pruritus with a biopsy', { diagnoses: ['L29.9'], procedureLines: [line('11104')] }, []],
-    ['one supporting diagnosis among several is enough', { diagnoses: ['L29.9', 'L72.8'], procedureLines: [line('17111', 1, 20)] }, []],
+    [
+      'one supporting diagnosis among several is enough',
+      { diagnoses: ['L29.9', 'L72.8'], procedureLines: [line('17111', 1, 20)] },
+      [],
+    ],
     ['uncertain neoplasm with eyelid excision', { diagnoses: ['D48.5'], procedureLines: [line('67840')] }, []],
     // failed treatments
-    ['treatment without end date', { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-01-01', endDate: null, outcome: 'Irritation' }] }, []],
+    [
+      'treatment without end date',
+      { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-01-01', endDate: null, outcome: 'Irritation' }] },
+      [],
+    ],
     ['no failed treatment at all', { failedTreatments: [] }, []],
-    ['treatment with malformed start', { failedTreatments: [{ therapy: 'Tretinoin', startDate: '01/02/2026', outcome: '' }] }, ['treatment_dates']],
-    ['treatment ending before it starts', { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-03-01', endDate: '2026-02-01', outcome: '' }] }, ['treatment_dates']],
-    ['treatment with impossible end date', { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-01-01', endDate: '2026-02-30', outcome: '' }] }, ['treatment_dates']],
+    [
+      'treatment with malformed start',
+      { failedTreatments: [{ therapy: 'Tretinoin', startDate: '01/02/2026', outcome: '' }] },
+      ['treatment_dates'],
+    ],
+    [
+      'treatment ending before it starts',
+      { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-03-01', endDate: '2026-02-01', outcome: '' }] },
+      ['treatment_dates'],
+    ],
+    [
+      'treatment with impossible end date',
+      { failedTreatments: [{ therapy: 'Tretinoin', startDate: '2026-01-01', endDate: '2026-02-30', outcome: '' }] },
+      ['treatment_dates'],
+    ],
     // evidence
     ['no photo', { photoCount: 0 }, ['photos']],
     ['no physician note', { physicianNoteCount: 0 }, ['physician_note']],
@@ -127,7 +163,13 @@ describe('computeReadiness', () => {
 
   it('gives a reason for every failing item and none for passing ones', () => {
     const result = computeReadiness(
-      buildSnapshot({ findings: { criteria: [] }, diagnoses: [], procedureLines: [], photoCount: 0, physicianNoteCount: 0 }),
+      buildSnapshot({
+        findings: { criteria: [] },
+        diagnoses: [],
+        procedureLines: [],
+        photoCount: 0,
+        physicianNoteCount: 0,
+      }),
     );
     expect(result.ready).toBe(false);
     for (const item of result.items) {
@@ -157,9 +199,9 @@ describe('computeReadiness', () => {
     expect(getReason(buildSnapshot({ procedureLines: [line('15781')] }), 'cosmetic_risk')).toBe(
       '15781 (Dermabrasion; segmental, face) is usually treated as cosmetic: remove it or record why it is medically necessary.',
     );
-    expect(getReason(buildSnapshot({ diagnoses: ['L70.0'], procedureLines: [line('17110', 1, 3)] }), 'diagnosis_compatible')).toBe(
-      'No diagnosis on the request supports 17110 (have L70.0); payers deny this as CO-11.',
-    );
+    expect(
+      getReason(buildSnapshot({ diagnoses: ['L70.0'], procedureLines: [line('17110', 1, 3)] }), 'diagnosis_compatible'),
+    ).toBe('No diagnosis on the request supports 17110 (have L70.0); payers deny this as CO-11.');
   });
 
   it.each([
@@ -179,7 +221,8 @@ describe('computeReadiness', () => {
       id: 'symptom_duration',
       label: 'Symptom duration recorded',
       field: 'findings',
-      check: (snapshot) => (snapshot.findings.symptomDurationWeeks ? [] : ['Record how long the symptoms have lasted.']),
+      check: (snapshot) =>
+        snapshot.findings.symptomDurationWeeks ? [] : ['Record how long the symptoms have lasted.'],
     };
     const rules = [...READINESS_RULES, symptomDuration];
     expect(computeReadiness(buildSnapshot(), {}, rules).ready).toBe(true);

@@ -2,13 +2,7 @@ import { CASE_STATUSES, type CaseStatus } from './case-status';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import { ROLES, type Role } from './roles';
 import type { CaseSnapshot, TransitionInput } from './snapshot';
-import {
-  buildCompleteInput,
-  buildContext,
-  buildSnapshot,
-  buildSnapshotReadyFor,
-  NOW,
-} from './testing/case-fixtures';
+import { buildCompleteInput, buildContext, buildSnapshot, buildSnapshotReadyFor, NOW } from './testing/case-fixtures';
 import {
   appealOutcome,
   applyTransition,
@@ -73,7 +67,9 @@ function expectTransitionError(
   expect(error.code).toBe(code);
   expect(error.reasons.length).toBeGreaterThan(0);
   for (const matcher of reasonMatchers) {
-    expect(error.reasons.some((reason) => (typeof matcher === 'string' ? reason.includes(matcher) : matcher.test(reason)))).toBe(true);
+    expect(
+      error.reasons.some((reason) => (typeof matcher === 'string' ? reason.includes(matcher) : matcher.test(reason))),
+    ).toBe(true);
   }
   return error;
 }
@@ -109,7 +105,11 @@ describe('TRANSITIONS table', () => {
     ['approved', 'expired', ['validity_passed']],
     ['partially_approved', 'expired', ['validity_passed']],
     ['denied', 'appealed', ['appeal_documentation', 'appeal_level', 'appeal_levels_remaining', 'appeal_window']],
-    ['partially_approved', 'appealed', ['appeal_documentation', 'appeal_level', 'appeal_levels_remaining', 'appeal_window']],
+    [
+      'partially_approved',
+      'appealed',
+      ['appeal_documentation', 'appeal_level', 'appeal_levels_remaining', 'appeal_window'],
+    ],
     ['denied', 'external_review', ['final_internal_denial', 'external_review_window']],
     ['denied', 'peer_to_peer', []],
     ['documented', 'withdrawn', ['withdraw_reason']],
@@ -227,29 +227,120 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOStri
 const GUARD_CASES: readonly GuardCase[] = [
   // readiness
   ['ready case submits', 'documented', 'submitted', {}, {}, 'pass'],
-  ['missing diagnosis blocks submit', 'documented', 'submitted', { diagnoses: [] }, {}, ['Add at least one ICD-10-CM diagnosis.']],
+  [
+    'missing diagnosis blocks submit',
+    'documented',
+    'submitted',
+    { diagnoses: [] },
+    {},
+    ['Add at least one ICD-10-CM diagnosis.'],
+  ],
   ['missing photo blocks resubmission', 'more_info_requested', 'submitted', { photoCount: 0 }, {}, [/dated photo/]],
   // info request
   ['info request with a note', 'submitted', 'more_info_requested', {}, { note: 'Needs photos with a ruler' }, 'pass'],
-  ['info request without a note', 'submitted', 'more_info_requested', {}, { note: '  ' }, [/what information the payer asked for/]],
+  [
+    'info request without a note',
+    'submitted',
+    'more_info_requested',
+    {},
+    { note: '  ' },
+    [/what information the payer asked for/],
+  ],
   // approval
-  ['approval complete', 'submitted', 'approved', {}, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-06-15' }, 'pass'],
-  ['approval without a number', 'submitted', 'approved', {}, { validFrom: '2026-06-15', validTo: '2026-07-15' }, ["authorization number"]],
+  [
+    'approval complete',
+    'submitted',
+    'approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-06-15' },
+    'pass',
+  ],
+  [
+    'approval without a number',
+    'submitted',
+    'approved',
+    {},
+    { validFrom: '2026-06-15', validTo: '2026-07-15' },
+    ['authorization number'],
+  ],
   ['approval without dates', 'submitted', 'approved', {}, { authorizationNumber: 'A1' }, [/validity window/]],
-  ['approval with a malformed date', 'submitted', 'approved', {}, { authorizationNumber: 'A1', validFrom: '2026-02-30', validTo: '2026-07-15' }, [/validity window/]],
-  ['approval window reversed', 'peer_to_peer', 'approved', { deniedAt: daysAgo(1) }, { authorizationNumber: 'A1', validFrom: '2026-07-15', validTo: '2026-07-01' }, ['ends (2026-07-01) before it starts (2026-07-15)']],
+  [
+    'approval with a malformed date',
+    'submitted',
+    'approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-02-30', validTo: '2026-07-15' },
+    [/validity window/],
+  ],
+  [
+    'approval window reversed',
+    'peer_to_peer',
+    'approved',
+    { deniedAt: daysAgo(1) },
+    { authorizationNumber: 'A1', validFrom: '2026-07-15', validTo: '2026-07-01' },
+    ['ends (2026-07-01) before it starts (2026-07-15)'],
+  ],
   // partial approval (the fixture requests 2 units)
-  ['partial with 1 of 2 units', 'submitted', 'partially_approved', {}, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 1 }, 'pass'],
-  ['partial without units', 'submitted', 'partially_approved', {}, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15' }, [/number of approved units/]],
-  ['partial with 0 units', 'appealed', 'partially_approved', { appealLevel: 1 }, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 0 }, [/number of approved units/]],
-  ['partial with fractional units', 'submitted', 'partially_approved', {}, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 1.5 }, [/number of approved units/]],
-  ['partial with all requested units', 'submitted', 'partially_approved', {}, { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 2 }, ['fewer units than the 2 requested']],
+  [
+    'partial with 1 of 2 units',
+    'submitted',
+    'partially_approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 1 },
+    'pass',
+  ],
+  [
+    'partial without units',
+    'submitted',
+    'partially_approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15' },
+    [/number of approved units/],
+  ],
+  [
+    'partial with 0 units',
+    'appealed',
+    'partially_approved',
+    { appealLevel: 1 },
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 0 },
+    [/number of approved units/],
+  ],
+  [
+    'partial with fractional units',
+    'submitted',
+    'partially_approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 1.5 },
+    [/number of approved units/],
+  ],
+  [
+    'partial with all requested units',
+    'submitted',
+    'partially_approved',
+    {},
+    { authorizationNumber: 'A1', validFrom: '2026-06-15', validTo: '2026-07-15', approvedUnits: 2 },
+    ['fewer units than the 2 requested'],
+  ],
   // denial
   ['denial with CO-50', 'submitted', 'denied', {}, { denialCode: 'CO-50' }, 'pass'],
   ['denial with a lower-case code', 'more_info_requested', 'denied', {}, { denialCode: ' co-197 ' }, 'pass'],
   ['denial with PR-96', 'external_review', 'denied', { appealLevel: 2 }, { denialCode: 'PR-96' }, 'pass'],
-  ['denial without a code', 'submitted', 'denied', {}, { denialText: 'cosmetic' }, ['A denial needs a CARC reason code such as CO-50.']],
-  ['denial with a bare number', 'appealed', 'denied', { appealLevel: 1 }, { denialCode: '50' }, ['"50" is not a CARC reason code']],
+  [
+    'denial without a code',
+    'submitted',
+    'denied',
+    {},
+    { denialText: 'cosmetic' },
+    ['A denial needs a CARC reason code such as CO-50.'],
+  ],
+  [
+    'denial with a bare number',
+    'appealed',
+    'denied',
+    { appealLevel: 1 },
+    { denialCode: '50' },
+    ['"50" is not a CARC reason code'],
+  ],
   // withdrawal
   ['withdrawal with a reason', 'submitted', 'withdrawn', {}, { reason: 'Self-pay' }, 'pass'],
   ['withdrawal with only a note', 'approved', 'withdrawn', {}, { note: 'Procedure no longer needed' }, 'pass'],
@@ -257,32 +348,158 @@ const GUARD_CASES: readonly GuardCase[] = [
   // expiry
   ['expiry after validTo', 'approved', 'expired', { validTo: '2026-06-14' }, {}, 'pass'],
   ['expiry on the last valid day', 'approved', 'expired', { validTo: '2026-06-15' }, {}, ['valid through 2026-06-15']],
-  ['expiry without validTo', 'partially_approved', 'expired', { validTo: null }, {}, ['No authorization end date is recorded.']],
+  [
+    'expiry without validTo',
+    'partially_approved',
+    'expired',
+    { validTo: null },
+    {},
+    ['No authorization end date is recorded.'],
+  ],
   // appeal
-  ['level-1 appeal with a letter', 'denied', 'appealed', { deniedAt: daysAgo(10) }, { appealLevel: 1, letterAttached: true }, 'pass'],
-  ['level-2 appeal with new documentation', 'denied', 'appealed', { deniedAt: daysAgo(10), appealLevel: 1 }, { appealLevel: 2, newDocumentation: true }, 'pass'],
-  ['appeal with neither letter nor documentation', 'denied', 'appealed', { deniedAt: daysAgo(10) }, { appealLevel: 1 }, ['An appeal needs a letter of medical necessity or new documentation.']],
-  ['appeal skipping a level', 'denied', 'appealed', { deniedAt: daysAgo(10) }, { appealLevel: 2, letterAttached: true }, ['This appeal is level 1, not level 2.']],
-  ['appeal repeating a level', 'denied', 'appealed', { deniedAt: daysAgo(10), appealLevel: 1 }, { appealLevel: 1, letterAttached: true }, ['This appeal is level 2, not level 1.']],
-  ['appeal without a level', 'partially_approved', 'appealed', { decidedAt: daysAgo(10) }, { letterAttached: true }, ['(level 1)']],
-  ['appeal after both levels', 'denied', 'appealed', { deniedAt: daysAgo(10), appealLevel: 2 }, { appealLevel: 2, letterAttached: true }, ['All 2 internal appeal levels are used']],
-  ['appeal on the 180th day', 'denied', 'appealed', { deniedAt: '2025-12-17T15:00:00.000Z' }, { appealLevel: 1, letterAttached: true }, 'pass'],
-  ['appeal on the 181st day', 'denied', 'appealed', { deniedAt: '2025-12-16T15:00:00.000Z' }, { appealLevel: 1, letterAttached: true }, ['The appeal window closed on 2026-06-14 (180 days after the denial notice).']],
-  ['appeal without a denial date', 'denied', 'appealed', { deniedAt: null }, { appealLevel: 1, letterAttached: true }, [/No denial date/]],
-  ['late appeal filed in time (occurredAt)', 'denied', 'appealed', { deniedAt: '2025-12-16T15:00:00.000Z' }, { appealLevel: 1, letterAttached: true, occurredAt: '2026-06-13T14:00:00.000Z' }, 'pass'],
+  [
+    'level-1 appeal with a letter',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10) },
+    { appealLevel: 1, letterAttached: true },
+    'pass',
+  ],
+  [
+    'level-2 appeal with new documentation',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10), appealLevel: 1 },
+    { appealLevel: 2, newDocumentation: true },
+    'pass',
+  ],
+  [
+    'appeal with neither letter nor documentation',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10) },
+    { appealLevel: 1 },
+    ['An appeal needs a letter of medical necessity or new documentation.'],
+  ],
+  [
+    'appeal skipping a level',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10) },
+    { appealLevel: 2, letterAttached: true },
+    ['This appeal is level 1, not level 2.'],
+  ],
+  [
+    'appeal repeating a level',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10), appealLevel: 1 },
+    { appealLevel: 1, letterAttached: true },
+    ['This appeal is level 2, not level 1.'],
+  ],
+  [
+    'appeal without a level',
+    'partially_approved',
+    'appealed',
+    { decidedAt: daysAgo(10) },
+    { letterAttached: true },
+    ['(level 1)'],
+  ],
+  [
+    'appeal after both levels',
+    'denied',
+    'appealed',
+    { deniedAt: daysAgo(10), appealLevel: 2 },
+    { appealLevel: 2, letterAttached: true },
+    ['All 2 internal appeal levels are used'],
+  ],
+  [
+    'appeal on the 180th day',
+    'denied',
+    'appealed',
+    { deniedAt: '2025-12-17T15:00:00.000Z' },
+    { appealLevel: 1, letterAttached: true },
+    'pass',
+  ],
+  [
+    'appeal on the 181st day',
+    'denied',
+    'appealed',
+    { deniedAt: '2025-12-16T15:00:00.000Z' },
+    { appealLevel: 1, letterAttached: true },
+    ['The appeal window closed on 2026-06-14 (180 days after the denial notice).'],
+  ],
+  [
+    'appeal without a denial date',
+    'denied',
+    'appealed',
+    { deniedAt: null },
+    { appealLevel: 1, letterAttached: true },
+    [/No denial date/],
+  ],
+  [
+    'late appeal filed in time (occurredAt)',
+    'denied',
+    'appealed',
+    { deniedAt: '2025-12-16T15:00:00.000Z' },
+    { appealLevel: 1, letterAttached: true, occurredAt: '2026-06-13T14:00:00.000Z' },
+    'pass',
+  ],
   // external review
   ['external review after level 2', 'denied', 'external_review', { deniedAt: daysAgo(10), appealLevel: 2 }, {}, 'pass'],
-  ['external review after level 1 only', 'denied', 'external_review', { deniedAt: daysAgo(10), appealLevel: 1 }, {}, ['1 of 2 internal levels used']],
-  ['external review straight after the first denial', 'denied', 'external_review', { deniedAt: daysAgo(10), appealLevel: 0 }, {}, ['0 of 2 internal levels used']],
+  [
+    'external review after level 1 only',
+    'denied',
+    'external_review',
+    { deniedAt: daysAgo(10), appealLevel: 1 },
+    {},
+    ['1 of 2 internal levels used'],
+  ],
+  [
+    'external review straight after the first denial',
+    'denied',
+    'external_review',
+    { deniedAt: daysAgo(10), appealLevel: 0 },
+    {},
+    ['0 of 2 internal levels used'],
+  ],
   // Final denial 2026-02-13 → June 13 (Saturday) → Monday June 15: still open on the 15th.
-  ['external review on the rolled business day', 'denied', 'external_review', { deniedAt: '2026-02-13T15:00:00.000Z', appealLevel: 2 }, {}, 'pass'],
-  ['external review after the window', 'denied', 'external_review', { deniedAt: '2026-02-12T15:00:00.000Z', appealLevel: 2 }, {}, ['closed on 2026-06-12 (4 months after the final denial)']],
+  [
+    'external review on the rolled business day',
+    'denied',
+    'external_review',
+    { deniedAt: '2026-02-13T15:00:00.000Z', appealLevel: 2 },
+    {},
+    'pass',
+  ],
+  [
+    'external review after the window',
+    'denied',
+    'external_review',
+    { deniedAt: '2026-02-12T15:00:00.000Z', appealLevel: 2 },
+    {},
+    ['closed on 2026-06-12 (4 months after the final denial)'],
+  ],
   ['external review without a denial date', 'denied', 'external_review', { appealLevel: 2 }, {}, [/No denial date/]],
   // peer to peer has no guard besides the event time
   ['peer-to-peer request', 'denied', 'peer_to_peer', { deniedAt: daysAgo(30) }, {}, 'pass'],
   // occurredAt
-  ['event time in the future', 'submitted', 'denied', {}, { denialCode: 'CO-50', occurredAt: '2026-06-16T00:00:00.000Z' }, ['The event time cannot be in the future.']],
-  ['event time not a date', 'submitted', 'denied', {}, { denialCode: 'CO-50', occurredAt: 'yesterday' }, [/not a date-time/]],
+  [
+    'event time in the future',
+    'submitted',
+    'denied',
+    {},
+    { denialCode: 'CO-50', occurredAt: '2026-06-16T00:00:00.000Z' },
+    ['The event time cannot be in the future.'],
+  ],
+  [
+    'event time not a date',
+    'submitted',
+    'denied',
+    {},
+    { denialCode: 'CO-50', occurredAt: 'yesterday' },
+    [/not a date-time/],
+  ],
 ];
 
 describe('assertTransition: guards', () => {
@@ -330,9 +547,9 @@ describe('assertTransition: guards', () => {
 
   it('lets the readiness guard skip evidence when the clinic turns it off', () => {
     const snapshot = buildSnapshot({ photoCount: 0, physicianNoteCount: 0 });
-    expect(assertTransition(snapshot, 'submitted', ['front_desk'], {}, buildContext({ requireEvidence: false })).to).toBe(
-      'submitted',
-    );
+    expect(
+      assertTransition(snapshot, 'submitted', ['front_desk'], {}, buildContext({ requireEvidence: false })).to,
+    ).toBe('submitted');
   });
 
   describe('Medicare Advantage: one reconsideration level', () => {
@@ -341,9 +558,9 @@ describe('assertTransition: guards', () => {
       buildSnapshot({ status: 'denied', planType: 'medicare_advantage', appealLevel, deniedAt });
 
     it('allows the reconsideration', () => {
-      expect(assertTransition(denied(0), 'appealed', ['physician'], { appealLevel: 1, letterAttached: true }, ctx).to).toBe(
-        'appealed',
-      );
+      expect(
+        assertTransition(denied(0), 'appealed', ['physician'], { appealLevel: 1, letterAttached: true }, ctx).to,
+      ).toBe('appealed');
     });
 
     it('allows external review after it', () => {
@@ -361,7 +578,13 @@ describe('assertTransition: guards', () => {
     it('closes the reconsideration window after 60 days', () => {
       expectTransitionError(
         () =>
-          assertTransition(denied(0, daysAgo(62)), 'appealed', ['physician'], { appealLevel: 1, letterAttached: true }, ctx),
+          assertTransition(
+            denied(0, daysAgo(62)),
+            'appealed',
+            ['physician'],
+            { appealLevel: 1, letterAttached: true },
+            ctx,
+          ),
         'guard_failed',
         [/60 days after the denial notice/],
       );
@@ -433,7 +656,9 @@ describe('availableTransitions', () => {
     const byTarget = Object.fromEntries(
       availableTransitions(snapshot, ['physician'], buildContext()).map((e) => [e.transition.to, e.blockedBy]),
     );
-    expect(byTarget['appealed']).toEqual(['The appeal window closed on 2025-11-28 (180 days after the denial notice).']);
+    expect(byTarget['appealed']).toEqual([
+      'The appeal window closed on 2025-11-28 (180 days after the denial notice).',
+    ]);
     expect(byTarget['external_review']).toEqual([
       'External review comes after the final internal appeal: 0 of 2 internal levels used so far.',
       'The external review window closed on 2025-10-01 (4 months after the final denial).',
@@ -442,8 +667,12 @@ describe('availableTransitions', () => {
 
   it('greys out expiry while the authorization is valid', () => {
     const snapshot = buildSnapshot({ status: 'approved', validFrom: '2026-06-01', validTo: '2026-08-31' });
-    const expire = availableTransitions(snapshot, ['front_desk'], buildContext()).find((e) => e.transition.to === 'expired');
-    expect(expire?.blockedBy).toEqual(['The authorization is valid through 2026-08-31; it can be marked expired after that day.']);
+    const expire = availableTransitions(snapshot, ['front_desk'], buildContext()).find(
+      (e) => e.transition.to === 'expired',
+    );
+    expect(expire?.blockedBy).toEqual([
+      'The authorization is valid through 2026-08-31; it can be marked expired after that day.',
+    ]);
     expect(expire?.enabled).toBe(false);
   });
 
@@ -472,7 +701,10 @@ describe('applyTransition', () => {
   const at = NOW.toISOString();
 
   it('stamps the submission', () => {
-    expect(applyTransition(buildSnapshot(), 'submitted', {}, NOW)).toMatchObject({ status: 'submitted', submittedAt: at });
+    expect(applyTransition(buildSnapshot(), 'submitted', {}, NOW)).toMatchObject({
+      status: 'submitted',
+      submittedAt: at,
+    });
   });
 
   it('stamps the info request', () => {
@@ -514,7 +746,12 @@ describe('applyTransition', () => {
   });
 
   it('raises the appeal level', () => {
-    const next = applyTransition(buildSnapshot({ status: 'denied', appealLevel: 1 }), 'appealed', { appealLevel: 2 }, NOW);
+    const next = applyTransition(
+      buildSnapshot({ status: 'denied', appealLevel: 1 }),
+      'appealed',
+      { appealLevel: 2 },
+      NOW,
+    );
     expect(next).toMatchObject({ status: 'appealed', appealLevel: 2, appealedAt: at });
   });
 
@@ -539,7 +776,13 @@ describe('applyTransition', () => {
 describe('TransitionError', () => {
   it('carries code, reasons and both ends', () => {
     const error = new TransitionError('forbidden', ['No.'], 'submitted', 'approved');
-    expect(error).toMatchObject({ code: 'forbidden', reasons: ['No.'], from: 'submitted', to: 'approved', message: 'No.' });
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      reasons: ['No.'],
+      from: 'submitted',
+      to: 'approved',
+      message: 'No.',
+    });
     expect(isTransitionError(error)).toBe(true);
     expect(isTransitionError(new Error('No.'))).toBe(false);
   });

@@ -184,9 +184,7 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
       const max = ctx.rules.maxInternalAppealLevels;
       return max === 0
         ? ['This plan has no internal appeal; request external review.']
-        : [
-            `All ${max} internal appeal level${max === 1 ? ' is' : 's are'} used; request external review instead.`,
-          ];
+        : [`All ${max} internal appeal level${max === 1 ? ' is' : 's are'} used; request external review instead.`];
     },
   },
   appeal_window: {
@@ -269,7 +267,9 @@ const APPEAL_GUARDS: readonly GuardName[] = [
   'appeal_levels_remaining',
   'appeal_window',
 ];
-const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PAYER_RESPONSE_RECORDERS, ['validity_passed']);
+const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PAYER_RESPONSE_RECORDERS, [
+  'validity_passed',
+]);
 
 export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
   documented: [defineTransition('submitted', 'submit', 'Submit to payer', SUBMITTERS, ['readiness']), WITHDRAW],
@@ -278,7 +278,13 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
       'info_request_note',
     ]),
     defineTransition('approved', 'approve', 'Record approval', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
-    defineTransition('partially_approved', 'partially_approve', 'Record partial approval', PAYER_RESPONSE_RECORDERS, PARTIAL_GUARDS),
+    defineTransition(
+      'partially_approved',
+      'partially_approve',
+      'Record partial approval',
+      PAYER_RESPONSE_RECORDERS,
+      PARTIAL_GUARDS,
+    ),
     defineTransition('denied', 'deny', 'Record denial', PAYER_RESPONSE_RECORDERS, ['denial_code']),
     WITHDRAW,
   ],
@@ -327,8 +333,16 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
     WITHDRAW,
   ],
   external_review: [
-    defineTransition('approved', 'overturn', 'External review overturned (approved)', PAYER_RESPONSE_RECORDERS, APPROVE_GUARDS),
-    defineTransition('denied', 'uphold', 'External review upheld (still denied)', PAYER_RESPONSE_RECORDERS, ['denial_code']),
+    defineTransition(
+      'approved',
+      'overturn',
+      'External review overturned (approved)',
+      PAYER_RESPONSE_RECORDERS,
+      APPROVE_GUARDS,
+    ),
+    defineTransition('denied', 'uphold', 'External review upheld (still denied)', PAYER_RESPONSE_RECORDERS, [
+      'denial_code',
+    ]),
     WITHDRAW,
   ],
   expired: [],
@@ -506,4 +520,3 @@ export function applyTransition(
   }
   return next;
 }
-

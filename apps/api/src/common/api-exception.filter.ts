@@ -22,7 +22,10 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range.' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range.' },
   '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long.' },
-  '40001': { status: HttpStatus.CONFLICT, message: 'Someone else changed this at the same time; reload and try again.' },
+  '40001': {
+    status: HttpStatus.CONFLICT,
+    message: 'Someone else changed this at the same time; reload and try again.',
+  },
 };
 
 /**
@@ -47,7 +50,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       // A string is what Nest makes of Fastify's own refusals (a body that is not JSON, or too large).
       const payload =
-        typeof body === 'string' ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body } : { statusCode: status, ...(body as object) };
+        typeof body === 'string'
+          ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }
+          : { statusCode: status, ...(body as object) };
       sendJson(res, status, payload);
       return;
     }
@@ -55,7 +60,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
       // TypeORM wraps pg's error; a prepared read (database/prepared.ts) throws pg's own.
       const driverError: PgError =
-        exception instanceof DatabaseError ? exception : ((exception as QueryFailedError & { driverError?: PgError }).driverError ?? {});
+        exception instanceof DatabaseError
+          ? exception
+          : ((exception as QueryFailedError & { driverError?: PgError }).driverError ?? {});
       const mapped = driverError.code ? PG_CLIENT_ERRORS[driverError.code] : undefined;
       if (mapped) {
         sendJson(res, mapped.status, {
@@ -69,10 +76,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error({ reqId, type: 'QueryFailedError', code: driverError.code }, 'database error');
     } else {
       const error = exception as Error;
-      this.logger.error({ reqId, type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) }, 'unhandled error');
+      this.logger.error(
+        { reqId, type: error?.name ?? typeof exception, stack: stripMessage(error?.stack) },
+        'unhandled error',
+      );
     }
     // The request id lets support find the log lines of this failure.
-    sendJson(res, HttpStatus.INTERNAL_SERVER_ERROR, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: reqId });
+    sendJson(res, HttpStatus.INTERNAL_SERVER_ERROR, {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side.',
+      requestId: reqId,
+    });
   }
 }
 

@@ -28,7 +28,9 @@ describe('AppLogger', () => {
   it('merges an object message into the line and keeps the text and the context', () => {
     const { logger, lines } = capture();
     logger.error({ type: 'QueryFailedError', code: '42P01' }, 'database error', 'Exceptions');
-    expect(lines().map(fields)).toEqual([{ level: 50, msg: 'database error', context: 'Exceptions', type: 'QueryFailedError', code: '42P01' }]);
+    expect(lines().map(fields)).toEqual([
+      { level: 50, msg: 'database error', context: 'Exceptions', type: 'QueryFailedError', code: '42P01' },
+    ]);
   });
 
   it('maps Nest’s levels onto pino’s', () => {
@@ -58,13 +60,17 @@ describe('AppLogger', () => {
   it('logs an Error by type and message only (a stack may quote patient data)', () => {
     const { logger, lines } = capture();
     logger.error(new RangeError('bad range'), 'Ctx');
-    expect(lines().map(fields)).toEqual([{ level: 50, msg: 'bad range', context: 'Ctx', err: { type: 'RangeError', message: 'bad range' } }]);
+    expect(lines().map(fields)).toEqual([
+      { level: 50, msg: 'bad range', context: 'Ctx', err: { type: 'RangeError', message: 'bad range' } },
+    ]);
   });
 
   it('understands Nest’s own error(message, stack, context) calls', () => {
     const { logger, lines } = capture();
     logger.error('boom', 'Error: boom\n    at somewhere (file.js:1:1)', 'ExceptionHandler');
-    expect(lines().map(fields)).toEqual([{ level: 50, msg: 'boom', context: 'ExceptionHandler', err: { type: 'Error', message: 'boom' } }]);
+    expect(lines().map(fields)).toEqual([
+      { level: 50, msg: 'boom', context: 'ExceptionHandler', err: { type: 'Error', message: 'boom' } },
+    ]);
   });
 
   it('moves Nest’s start-up chatter to debug and drops what the level leaves out', () => {
@@ -83,6 +89,8 @@ describe('AppLogger', () => {
     } finally {
       Logger.overrideLogger(new AppLogger(createRootLogger('silent')));
     }
-    expect(lines().map(fields)).toEqual([{ level: 50, msg: 'route missing from the authorization matrix', context: 'AuthGuard', route: 'GET /api/x' }]);
+    expect(lines().map(fields)).toEqual([
+      { level: 50, msg: 'route missing from the authorization matrix', context: 'AuthGuard', route: 'GET /api/x' },
+    ]);
   });
 });

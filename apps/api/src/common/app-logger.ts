@@ -18,7 +18,14 @@ export function createRootLogger(level: string, destination?: NodeJS.WritableStr
 
 // Nest announces every module and route at start-up; at the default level that buries the
 // start-up banner, so those framework contexts only show at debug level.
-const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'LegacyRouteConverter']);
+const CHATTY_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'LegacyRouteConverter',
+]);
 
 /**
  * Nest's logger interface over pino. Nest calls `log(message, ...params, context)`: the context

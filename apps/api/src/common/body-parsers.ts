@@ -16,12 +16,16 @@ export const JSON_BODY_LIMIT = 100 * 1024;
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   const json = fastify.getDefaultJsonParser('error', 'error');
-  fastify.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT }, (req, body, done) => {
-    if (body === '') {
-      done(null, undefined);
-      return;
-    }
-    json(req, body as string, done);
-  });
+  fastify.addContentTypeParser(
+    ['application/json', 'application/fhir+json'],
+    { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT },
+    (req, body, done) => {
+      if (body === '') {
+        done(null, undefined);
+        return;
+      }
+      json(req, body as string, done);
+    },
+  );
   fastify.addContentTypeParser('*', (_req, _payload, done) => done(null));
 }

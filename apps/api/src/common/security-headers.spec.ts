@@ -9,7 +9,9 @@ describe('securityHeaders', () => {
     const res = new ServerResponse(req);
     res.setHeader('X-Powered-By', 'something');
     helmet(SECURITY_HEADER_OPTIONS)(req, res, () => undefined);
-    const fromHelmet = Object.fromEntries(Object.entries(res.getHeaders()).map(([name, value]) => [name, String(value)]));
+    const fromHelmet = Object.fromEntries(
+      Object.entries(res.getHeaders()).map(([name, value]) => [name, String(value)]),
+    );
     expect(securityHeaders()).toEqual(fromHelmet);
   });
 

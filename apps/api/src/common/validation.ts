@@ -9,8 +9,16 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** The API's error for one bad field: `{ statusCode, error, message, errors: [{ field, reason }] }`. */
-export function fieldError(field: string, reason: string, status: number = HttpStatus.BAD_REQUEST, message = `${field} ${reason}`): HttpException {
-  return new HttpException({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, errors: [{ field, reason }] }, status);
+export function fieldError(
+  field: string,
+  reason: string,
+  status: number = HttpStatus.BAD_REQUEST,
+  message = `${field} ${reason}`,
+): HttpException {
+  return new HttpException(
+    { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, errors: [{ field, reason }] },
+    status,
+  );
 }
 
 export interface FieldError {

@@ -14,7 +14,11 @@ function makeValidator(name: string, test: (value: unknown) => boolean, message:
     };
 }
 
-export const IsNpi = makeValidator('isNpi', (v) => typeof v === 'string' && isValidNpi(v), 'must be a 10-digit NPI with a valid check digit');
+export const IsNpi = makeValidator(
+  'isNpi',
+  (v) => typeof v === 'string' && isValidNpi(v),
+  'must be a 10-digit NPI with a valid check digit',
+);
 export const IsCptCode = makeValidator(
   'isCptCode',
   (v) => typeof v === 'string' && isValidCptFormat(v.replace(/^\+/, '')),
@@ -27,6 +31,10 @@ export const IsIcd10Code = makeValidator(
 );
 export const IsCalendarDate = makeValidator(
   'isCalendarDate',
-  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+  (v) =>
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+    new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
   'must be a calendar date YYYY-MM-DD',
 );

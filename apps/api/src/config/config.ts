@@ -27,7 +27,10 @@ const schema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_DATA: booleanFromEnv.optional(),
-  CLINIC_TIMEZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York').default('America/New_York'),
+  CLINIC_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
+    .default('America/New_York'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
@@ -78,7 +81,9 @@ function buildConfig(env: z.infer<typeof schema>) {
           endpoint: env.S3_ENDPOINT,
           // Both or neither: without them the AWS SDK's default credential chain applies.
           credentials:
-            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+              : undefined,
           forcePathStyle: env.S3_FORCE_PATH_STYLE,
           prefix: env.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
         }

@@ -36,4 +36,5 @@ export const entities: Function[] = [
   AuditEvent,
   CasePhoto,
   CaseNote,
-  CaseLetter];
+  CaseLetter,
+];

@@ -4,7 +4,13 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * `alias."column" AS "prefix_column"` for every column of an entity: the select list of a
  * hand-written query that reads several entities in one round trip (see `hydrate`).
  */
-export function selectColumns(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, prefix: string, only?: readonly string[]): string {
+export function selectColumns(
+  dataSource: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+  only?: readonly string[],
+): string {
   return columnsOf(dataSource, entity, only)
     .map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
     .join(', ');
@@ -20,7 +26,13 @@ function columnsOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, 
  * find() would build it: each value goes through the driver's conversion (dates, numbers,
  * transformers). With `only`, just those properties (the columns `selectColumns` read with it).
  */
-export function hydrate<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, raw: Record<string, unknown>, prefix = '', only?: readonly (keyof T & string)[]): T {
+export function hydrate<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  raw: Record<string, unknown>,
+  prefix = '',
+  only?: readonly (keyof T & string)[],
+): T {
   const result = dataSource.getMetadata(entity).create() as T;
   for (const column of columnsOf(dataSource, entity, only)) {
     const value = raw[`${prefix}${column.databaseName}`];

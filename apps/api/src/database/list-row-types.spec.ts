@@ -22,7 +22,14 @@ describe('timestamptzText and isoMillis (list rows)', () => {
     let compared = 0;
     for (let i = 0; i < 20000; i++) {
       // A spread of instants from 1000 to 9999, every fraction length, a few session offsets.
-      const ms = Date.UTC(1000 + ((i * 7919) % 9000), (i * 31) % 12, 1 + ((i * 17) % 28), (i * 13) % 24, (i * 7) % 60, (i * 11) % 60);
+      const ms = Date.UTC(
+        1000 + ((i * 7919) % 9000),
+        (i * 31) % 12,
+        1 + ((i * 17) % 28),
+        (i * 13) % 24,
+        (i * 7) % 60,
+        (i * 11) % 60,
+      );
       const digits = i % 7;
       const fraction = digits ? `.${String((i * 104729) % 10 ** digits).padStart(digits, '0')}` : '';
       const offsetMinutes = [0, 0, 60, -300, 330, 345, -570][i % 7];
@@ -47,7 +54,17 @@ describe('timestamptzText and isoMillis (list rows)', () => {
 
 describe('wordArray', () => {
   it('splits plain words and hands anything else to pg’s array parser', () => {
-    for (const text of ['{17110,11102}', '{17110}', '{}', '{NULL,17110}', '{"a b",c}', '{"x\\"y",z}', '{"NULL"}', '{{1,2},{3,4}}', '{""}']) {
+    for (const text of [
+      '{17110,11102}',
+      '{17110}',
+      '{}',
+      '{NULL,17110}',
+      '{"a b",c}',
+      '{"x\\"y",z}',
+      '{"NULL"}',
+      '{{1,2},{3,4}}',
+      '{""}',
+    ]) {
       expect({ text, parsed: wordArray(text) }).toEqual({ text, parsed: pgTextArray(text) });
     }
   });
@@ -55,7 +72,8 @@ describe('wordArray', () => {
 
 describe('LIST_ROW_TYPES', () => {
   it('decodes timestamps and text arrays its own way and every other type as pg does', () => {
-    const parser = (oid: number) => (LIST_ROW_TYPES.getTypeParser as (oid: number, format?: string) => (v: string) => unknown)(oid, 'text');
+    const parser = (oid: number) =>
+      (LIST_ROW_TYPES.getTypeParser as (oid: number, format?: string) => (v: string) => unknown)(oid, 'text');
     expect(parser(1184)('2026-12-02 15:09:58+00')).toBe('2026-12-02T15:09:58Z');
     expect(parser(1015)('{17110,11102}')).toEqual(['17110', '11102']);
     expect(parser(21)('7')).toBe(7);

@@ -5,7 +5,10 @@ const VARCHAR_ARRAY = 1015;
 const TEXT_ARRAY = 1009;
 
 /** pg's own parser for a type id (pg types its argument as its named ids, which include no array type). */
-export const pgParser = types.getTypeParser as unknown as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
+export const pgParser = types.getTypeParser as unknown as (
+  oid: number,
+  format: 'text' | 'binary',
+) => (value: string) => unknown;
 const parseTimestamptz = pgParser(TIMESTAMPTZ, 'text');
 
 // PostgreSQL's text for a timestamptz in a UTC session, e.g. '2026-12-02 15:09:58.44709+00'.
@@ -25,7 +28,8 @@ const UTC_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?\+00$/;
 export function timestamptzText(text: string): string {
   if (UTC_TIMESTAMP.test(text)) return `${text.slice(0, 10)}T${text.slice(11, -3)}Z`;
   const parsed = parseTimestamptz(text);
-  if (!(parsed instanceof Date) || Number.isNaN(parsed.getTime())) throw new RangeError(`not a finite timestamptz: ${text}`);
+  if (!(parsed instanceof Date) || Number.isNaN(parsed.getTime()))
+    throw new RangeError(`not a finite timestamptz: ${text}`);
   const micro = /^[^.]*\d\d:\d\d:\d\d\.\d{3}(\d{1,3})/.exec(text)?.[1];
   const iso = parsed.toISOString();
   return micro ? `${iso.slice(0, -1)}${micro}Z` : iso;
@@ -48,7 +52,8 @@ const parseTextArray = pgParser(TEXT_ARRAY, 'text') as (text: string) => (string
 export function wordArray(text: string): (string | null)[] {
   if (text === '{}') return [];
   const inner = text.slice(1, -1);
-  if (text[0] !== '{' || text[text.length - 1] !== '}' || /["\\{}]|(?:^|,)NULL(?:,|$)/i.test(inner)) return parseTextArray(text);
+  if (text[0] !== '{' || text[text.length - 1] !== '}' || /["\\{}]|(?:^|,)NULL(?:,|$)/i.test(inner))
+    return parseTextArray(text);
   return inner.split(',');
 }
 

@@ -32,11 +32,15 @@ export async function assertDatabaseReachable(url: string): Promise<void> {
     const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
     const version = Number(rows[0]?.server_version_num ?? 0);
     if (version < 150000) {
-      throw new DatabaseUnavailableError(`PostgreSQL 15 or newer is required; ${redactDatabaseUrl(url)} runs ${version}`);
+      throw new DatabaseUnavailableError(
+        `PostgreSQL 15 or newer is required; ${redactDatabaseUrl(url)} runs ${version}`,
+      );
     }
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) throw error;
-    throw new DatabaseUnavailableError(`Cannot connect to the database at ${redactDatabaseUrl(url)}: ${describeConnectError(error)}`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to the database at ${redactDatabaseUrl(url)}: ${describeConnectError(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

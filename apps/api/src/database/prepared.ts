@@ -24,7 +24,11 @@ function statementName(sql: string): string {
  *
  * Reads only: anything inside a transaction uses preparedQueryIn with the transaction's manager.
  */
-export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+export async function preparedQuery<T extends QueryResultRow>(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
   return poolQuery<T>(dataSource, sql, params, { prepared: true });
 }
 
@@ -53,8 +57,13 @@ export async function poolQuery<T extends QueryResultRow>(
 }
 
 /** The same, on a transaction's own connection (`manager` from dataSource.transaction). */
-export async function preparedQueryIn<T extends QueryResultRow>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+export async function preparedQueryIn<T extends QueryResultRow>(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)
+    ?.databaseConnection;
   if (!client) throw new Error('preparedQueryIn needs the EntityManager of a running transaction');
   const result = await client.query<T>({ name: statementName(sql), text: sql, values: params });
   return result.rows;

@@ -26,9 +26,14 @@ export interface CreateUserOverrides {
 }
 
 /** Inserts a user straight into the database (no HTTP, no audit row). */
-export async function createUser(t: TestApp, roles: Role[] | Role, overrides: CreateUserOverrides = {}): Promise<TestUser> {
+export async function createUser(
+  t: TestApp,
+  roles: Role[] | Role,
+  overrides: CreateUserOverrides = {},
+): Promise<TestUser> {
   const roleList = Array.isArray(roles) ? roles : [roles];
-  const email = overrides.email ?? `${roleList.join('-').replace(/_/g, '')}-${randomBytes(4).toString('hex')}@test.clinic`;
+  const email =
+    overrides.email ?? `${roleList.join('-').replace(/_/g, '')}-${randomBytes(4).toString('hex')}@test.clinic`;
   const displayName = overrides.displayName ?? `Test ${roleList.join(' and ')}`;
   const password = overrides.password ?? TEST_PASSWORD;
   // One argon2 hash for the default password per test file keeps files fast.
@@ -58,7 +63,9 @@ export interface SignedIn {
 /** Signs in an existing user through POST /api/auth/login and wraps the session. */
 export async function signInAs(t: TestApp, user: TestUser, totp?: string): Promise<SignedIn> {
   const agent = request.agent(t.app.getHttpServer());
-  const res = await agent.post('/api/auth/login').send({ email: user.email, password: user.password, ...(totp ? { totp } : {}) });
+  const res = await agent
+    .post('/api/auth/login')
+    .send({ email: user.email, password: user.password, ...(totp ? { totp } : {}) });
   if (res.status !== 200) throw new Error(`Sign-in of ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const csrf = res.body.csrfToken as string;
   return {

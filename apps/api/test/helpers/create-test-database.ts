@@ -14,7 +14,8 @@ export interface TestDatabase {
 
 function serverUrl(): string {
   const url = process.env.PREAUTH_TEST_SERVER_URL;
-  if (!url) throw new Error('PREAUTH_TEST_SERVER_URL is unset: run the tests through jest (globalSetup starts PostgreSQL).');
+  if (!url)
+    throw new Error('PREAUTH_TEST_SERVER_URL is unset: run the tests through jest (globalSetup starts PostgreSQL).');
   return url;
 }
 

@@ -31,7 +31,11 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
       const key = rest.map(decodeURIComponent).join('/');
       const notFound = () => {
         res.writeHead(404, { 'Content-Type': 'application/xml' });
-        res.end(req.method === 'HEAD' ? undefined : xml(`<Error><Code>NoSuchKey</Code><Message>missing</Message><Key>${escape(key)}</Key></Error>`));
+        res.end(
+          req.method === 'HEAD'
+            ? undefined
+            : xml(`<Error><Code>NoSuchKey</Code><Message>missing</Message><Key>${escape(key)}</Key></Error>`),
+        );
       };
       if (bucketName !== bucket) {
         res.writeHead(404, { 'Content-Type': 'application/xml' });
@@ -44,10 +48,17 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
         const contents = [...objects.keys()]
           .filter((k) => k.startsWith(prefix))
           .sort()
-          .map((k) => `<Contents><Key>${escape(k)}</Key><LastModified>${modified.get(k)!.toISOString()}</LastModified><Size>${objects.get(k)!.length}</Size></Contents>`)
+          .map(
+            (k) =>
+              `<Contents><Key>${escape(k)}</Key><LastModified>${modified.get(k)!.toISOString()}</LastModified><Size>${objects.get(k)!.length}</Size></Contents>`,
+          )
           .join('');
         res.writeHead(200, { 'Content-Type': 'application/xml' });
-        res.end(xml(`<ListBucketResult><Name>${bucket}</Name><Prefix>${escape(prefix)}</Prefix><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`));
+        res.end(
+          xml(
+            `<ListBucketResult><Name>${bucket}</Name><Prefix>${escape(prefix)}</Prefix><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+          ),
+        );
         return;
       }
       if (req.method === 'PUT') {
@@ -59,7 +70,11 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
           objects.set(key, source);
           modified.set(key, new Date());
           res.writeHead(200, { 'Content-Type': 'application/xml' });
-          res.end(xml(`<CopyObjectResult><ETag>"x"</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyObjectResult>`));
+          res.end(
+            xml(
+              `<CopyObjectResult><ETag>"x"</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyObjectResult>`,
+            ),
+          );
           return;
         }
         objects.set(key, body);
@@ -71,7 +86,12 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
       if (req.method === 'GET' || req.method === 'HEAD') {
         const object = objects.get(key);
         if (!object) return notFound();
-        res.writeHead(200, { 'Content-Length': object.length, 'Content-Type': 'application/octet-stream', ETag: '"x"', 'Last-Modified': modified.get(key)!.toUTCString() });
+        res.writeHead(200, {
+          'Content-Length': object.length,
+          'Content-Type': 'application/octet-stream',
+          ETag: '"x"',
+          'Last-Modified': modified.get(key)!.toUTCString(),
+        });
         res.end(req.method === 'HEAD' ? undefined : object);
         return;
       }

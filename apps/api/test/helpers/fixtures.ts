@@ -11,15 +11,29 @@ export interface ClinicFixture {
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
 
 /** A payer, a physician and a patient, created over HTTP by the roles allowed to. */
-export async function createClinic(manager: SignedIn, frontDesk: SignedIn, planType: PlanType = 'commercial_erisa'): Promise<ClinicFixture> {
-  const payer = await manager.post('/api/payers').send({ name: `Test Payer ${unique()}`, payerCode: `P${unique()}`, planType }).expect(201);
+export async function createClinic(
+  manager: SignedIn,
+  frontDesk: SignedIn,
+  planType: PlanType = 'commercial_erisa',
+): Promise<ClinicFixture> {
+  const payer = await manager
+    .post('/api/payers')
+    .send({ name: `Test Payer ${unique()}`, payerCode: `P${unique()}`, planType })
+    .expect(201);
   const provider = await manager
     .post('/api/providers')
     .send({ firstName: 'Dana', lastName: 'Whitfield', credentials: 'MD', npi: randomNpi() })
     .expect(201);
   const patient = await frontDesk
     .post('/api/patients')
-    .send({ mrn: `MRN-${unique()}`, firstName: 'Evelyn', lastName: 'Thibodeau', dateOfBirth: '1968-09-14', sex: 'female', memberId: 'W123' })
+    .send({
+      mrn: `MRN-${unique()}`,
+      firstName: 'Evelyn',
+      lastName: 'Thibodeau',
+      dateOfBirth: '1968-09-14',
+      sex: 'female',
+      memberId: 'W123',
+    })
     .expect(201);
   return { payerId: payer.body.id, providerId: provider.body.id, patientId: patient.body.id };
 }
@@ -39,7 +53,15 @@ export function readyCaseBody(clinic: ClinicFixture) {
     urgency: 'standard',
     procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
     diagnoses: ['L72.0'],
-    findings: { criteria: ['itching', 'burning'], symptoms: 'Itchy, burns when scratched', symptomDurationWeeks: 30, inflammation: false, infection: false },
-    failedTreatments: [{ therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' }],
+    findings: {
+      criteria: ['itching', 'burning'],
+      symptoms: 'Itchy, burns when scratched',
+      symptomDurationWeeks: 30,
+      inflammation: false,
+      infection: false,
+    },
+    failedTreatments: [
+      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
+    ],
   };
 }

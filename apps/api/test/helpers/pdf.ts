@@ -25,6 +25,10 @@ process.stdin.on('end', async () => {
 
 /** Parses a PDF with a real PDF reader: its text, page count and embedded images per page. */
 export function parsePdf(pdf: Buffer): ParsedPdf {
-  const out = execFileSync(process.execPath, ['-e', SCRIPT], { input: pdf, cwd: resolve(__dirname, '../../../..'), maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['-e', SCRIPT], {
+    input: pdf,
+    cwd: resolve(__dirname, '../../../..'),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8')) as ParsedPdf;
 }

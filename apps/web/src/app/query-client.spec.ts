@@ -20,9 +20,15 @@ describe('createQueryClient', () => {
     const onUnauthorized = jest.fn();
     const client = createQueryClient({ onUnauthorized });
     await client
-      .fetchQuery({ queryKey: ['me'], queryFn: () => Promise.reject(new ApiError(401, { statusCode: 401 })), meta: { unauthorizedIsExpected: true } })
+      .fetchQuery({
+        queryKey: ['me'],
+        queryFn: () => Promise.reject(new ApiError(401, { statusCode: 401 })),
+        meta: { unauthorizedIsExpected: true },
+      })
       .catch(() => undefined);
-    await client.fetchQuery({ queryKey: ['y'], queryFn: () => Promise.reject(new ApiError(403, { statusCode: 403 })) }).catch(() => undefined);
+    await client
+      .fetchQuery({ queryKey: ['y'], queryFn: () => Promise.reject(new ApiError(403, { statusCode: 403 })) })
+      .catch(() => undefined);
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });

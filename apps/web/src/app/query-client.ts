@@ -21,7 +21,9 @@ export function createQueryClient({ onUnauthorized = redirectToSignIn }: QueryCl
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => handleError(error, query.meta) }),
-    mutationCache: new MutationCache({ onError: (error, _variables, _result, mutation) => handleError(error, mutation.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => handleError(error, mutation.meta),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

@@ -39,7 +39,8 @@ export function BoardPage() {
   const isPending = clocked.isPending || unclocked.isPending;
   const error = clocked.error ?? unclocked.error;
   const refetch = () => Promise.all([clocked.refetch(), unclocked.refetch()]);
-  const data = clocked.data && unclocked.data ? { nextCursor: clocked.data.nextCursor ?? unclocked.data.nextCursor } : undefined;
+  const data =
+    clocked.data && unclocked.data ? { nextCursor: clocked.data.nextCursor ?? unclocked.data.nextCursor } : undefined;
   const columns = useMemo(() => {
     const items = [...(clocked.data?.items ?? []), ...(unclocked.data?.items ?? [])];
     return OPEN_STATUSES.map((status) => ({ status, items: items.filter((item) => item.status === status) }));

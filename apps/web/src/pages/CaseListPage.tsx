@@ -28,13 +28,18 @@ export function CaseListPage() {
           New case
         </Button>
       </Group>
-      <CaseFilters value={filters} onChange={setFilters} withSearch withStatus withSort withOverdue searchText={searchText} onSearchTextChange={setSearchText} />
+      <CaseFilters
+        value={filters}
+        onChange={setFilters}
+        withSearch
+        withStatus
+        withSort
+        withOverdue
+        searchText={searchText}
+        onSearchTextChange={setSearchText}
+      />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="cases">
-        {items.length === 0 ? (
-          <Text>No case matches these filters.</Text>
-        ) : (
-          <CaseTable cases={items} caption="Cases" />
-        )}
+        {items.length === 0 ? <Text>No case matches these filters.</Text> : <CaseTable cases={items} caption="Cases" />}
         <div ref={sentinelRef} />
         {hasNextPage ? (
           <Center>

@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
 import { useMemo, useState } from 'react';
@@ -48,7 +64,8 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
             {detail.patient.name}
           </Title>
           <Text c="dimmed" size="sm">
-            {detail.caseNumber} · {formatMrn(detail.patient.mrn)} · born {formatCalendarDate(detail.patient.dateOfBirth)}
+            {detail.caseNumber} · {formatMrn(detail.patient.mrn)} · born{' '}
+            {formatCalendarDate(detail.patient.dateOfBirth)}
           </Text>
         </div>
         <Group gap="xs">
@@ -76,7 +93,8 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
             ? '—'
             : detail.procedureLines.map((line) => (
                 <div key={`${line.cpt}-${line.bodySite}`}>
-                  {line.cpt} × {line.units} · {line.lesionCount} lesion{line.lesionCount === 1 ? '' : 's'} · {line.bodySite}
+                  {line.cpt} × {line.units} · {line.lesionCount} lesion{line.lesionCount === 1 ? '' : 's'} ·{' '}
+                  {line.bodySite}
                 </div>
               ))}
         </Fact>
@@ -123,7 +141,13 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function CaseActions({ actions, onChoose }: { actions: readonly CaseAction[]; onChoose: (action: CaseAction) => void }) {
+function CaseActions({
+  actions,
+  onChoose,
+}: {
+  actions: readonly CaseAction[];
+  onChoose: (action: CaseAction) => void;
+}) {
   const mine = actions.filter((action) => action.allowedForRole);
   const others = actions.filter((action) => !action.allowedForRole);
   return (
@@ -133,7 +157,9 @@ function CaseActions({ actions, onChoose }: { actions: readonly CaseAction[]; on
       </Title>
       {mine.length === 0 && (
         <Text size="sm" c="dimmed">
-          {actions.length === 0 ? 'This case is closed: nothing more can happen to it.' : 'No step in this state is yours to take.'}
+          {actions.length === 0
+            ? 'This case is closed: nothing more can happen to it.'
+            : 'No step in this state is yours to take.'}
         </Text>
       )}
       <Group gap="xs">
@@ -209,7 +235,9 @@ export function CasePage() {
     }
     const element = document.getElementById(sectionId(section));
     element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    element?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')?.focus({ preventScroll: true });
+    element
+      ?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')
+      ?.focus({ preventScroll: true });
   };
 
   return (
@@ -223,7 +251,10 @@ export function CasePage() {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack>
-                <CaseActions actions={data.actions} onChoose={(action) => setChosen({ action, version: data.version })} />
+                <CaseActions
+                  actions={data.actions}
+                  onChoose={(action) => setChosen({ action, version: data.version })}
+                />
                 {(data.status === 'documented' || data.status === 'more_info_requested') && (
                   <ReadinessChecklist ready={data.readiness.ready} items={data.readiness.items} onFix={handleFix} />
                 )}
@@ -234,7 +265,10 @@ export function CasePage() {
                   {locked && (
                     <>
                       <Alert color="gray" mb="sm">
-                        In state “{STATUS_LABELS[data.status]}” the request {data.editableFields.length ? 'only takes the payer’s reference number' : 'can no longer be edited'}
+                        In state “{STATUS_LABELS[data.status]}” the request{' '}
+                        {data.editableFields.length
+                          ? 'only takes the payer’s reference number'
+                          : 'can no longer be edited'}
                         {data.status === 'denied' ? ': a correction is a new case linked to this one.' : '.'}
                       </Alert>
                       <ClinicalSummary detail={data} />
@@ -250,12 +284,21 @@ export function CasePage() {
                     submitLabel="Save changes"
                     onReload={reloadForm}
                     onSubmit={async (values, changed) => {
-                      const saved = await update.mutateAsync({ id: data.id, version: baseVersion, body: toUpdateCaseBody(values, changed) });
+                      const saved = await update.mutateAsync({
+                        id: data.id,
+                        version: baseVersion,
+                        body: toUpdateCaseBody(values, changed),
+                      });
                       setFormVersion(saved.version);
                     }}
                   />
                 </Card>
-                <PhotosSection caseId={data.id} me={me} defaultBodySite={data.procedureLines[0]?.bodySite} defaultLesionCount={data.procedureLines[0]?.lesionCount} />
+                <PhotosSection
+                  caseId={data.id}
+                  me={me}
+                  defaultBodySite={data.procedureLines[0]?.bodySite}
+                  defaultLesionCount={data.procedureLines[0]?.lesionCount}
+                />
                 <NotesSection caseId={data.id} me={me} />
                 <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
               </Stack>
@@ -277,11 +320,19 @@ export function CasePage() {
                   if (latest) setChosen({ action: chosen.action, version: latest.version });
                 }}
                 onSubmit={async (values) => {
-                  const detail = await transition.mutateAsync({ id: data.id, version: chosen.version, body: toTransitionBody(chosen.action.to, values) });
+                  const detail = await transition.mutateAsync({
+                    id: data.id,
+                    version: chosen.version,
+                    body: toTransitionBody(chosen.action.to, values),
+                  });
                   // A transition changes no field of the edit form, so the form stays current.
                   if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);
                   setChosen(null);
-                  notifications.show({ color: 'teal', title: chosen.action.label, message: `The case is now ${STATUS_LABELS[detail.status].toLowerCase()}.` });
+                  notifications.show({
+                    color: 'teal',
+                    title: chosen.action.label,
+                    message: `The case is now ${STATUS_LABELS[detail.status].toLowerCase()}.`,
+                  });
                 }}
               />
             )}

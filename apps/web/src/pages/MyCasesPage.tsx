@@ -12,7 +12,12 @@ export function MyCasesPage() {
   const providers = useProviders();
   const mine = providers.data?.find((provider) => provider.userId === me?.id);
   const cases = useCases(
-    { status: ['documented', 'more_info_requested'], sort: 'updated_desc', limit: 100, ...(mine ? { providerId: mine.id } : {}) },
+    {
+      status: ['documented', 'more_info_requested'],
+      sort: 'updated_desc',
+      limit: 100,
+      ...(mine ? { providerId: mine.id } : {}),
+    },
     { enabled: !providers.isPending },
   );
 
@@ -26,7 +31,12 @@ export function MyCasesPage() {
             : 'Requests still being documented or where the payer asked for more information (your account is not linked to a provider, so this shows every physician’s).'}
         </Text>
       </div>
-      <QueryState isPending={providers.isPending || cases.isPending} error={cases.error} onRetry={() => void cases.refetch()} what="your cases">
+      <QueryState
+        isPending={providers.isPending || cases.isPending}
+        error={cases.error}
+        onRetry={() => void cases.refetch()}
+        what="your cases"
+      >
         {cases.data && cases.data.items.length === 0 ? (
           <Text>Nothing is waiting for you.</Text>
         ) : (

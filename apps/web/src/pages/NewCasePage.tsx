@@ -6,14 +6,22 @@ import { useMe } from '../features/auth/api/useMe';
 import { mayWriteClinicalFindings } from '../features/auth/roles';
 import { useCreateCase } from '../features/cases/api/useCreateCase';
 import { CaseForm } from '../features/cases/components/CaseForm';
-import { CASE_FORM_FIELDS, CLINICAL_FORM_FIELDS, emptyCaseForm, toCreateCaseBody } from '../features/cases/model/case-form-schema';
+import {
+  CASE_FORM_FIELDS,
+  CLINICAL_FORM_FIELDS,
+  emptyCaseForm,
+  toCreateCaseBody,
+} from '../features/cases/model/case-form-schema';
 
 export function NewCasePage() {
   const { data: me } = useMe();
   const createCase = useCreateCase();
   const navigate = useNavigate();
   const mayWriteClinical = mayWriteClinicalFindings(me?.roles);
-  const editable = useMemo(() => CASE_FORM_FIELDS.filter((field) => mayWriteClinical || !CLINICAL_FORM_FIELDS.includes(field)), [mayWriteClinical]);
+  const editable = useMemo(
+    () => CASE_FORM_FIELDS.filter((field) => mayWriteClinical || !CLINICAL_FORM_FIELDS.includes(field)),
+    [mayWriteClinical],
+  );
   const defaults = useMemo(() => emptyCaseForm(), []);
 
   return (
@@ -21,7 +29,8 @@ export function NewCasePage() {
       <div>
         <Title order={2}>New case</Title>
         <Text c="dimmed" size="sm">
-          Document the request. It is saved as “Documented”; submit it to the payer from the case page once the readiness checklist passes.
+          Document the request. It is saved as “Documented”; submit it to the payer from the case page once the
+          readiness checklist passes.
         </Text>
       </div>
       <CaseForm
@@ -32,7 +41,11 @@ export function NewCasePage() {
         submitLabel="Create case"
         onSubmit={async (values) => {
           const detail = await createCase.mutateAsync(toCreateCaseBody(values, mayWriteClinical));
-          notifications.show({ color: 'teal', title: 'Case created', message: `${detail.caseNumber} for ${detail.patient.name}` });
+          notifications.show({
+            color: 'teal',
+            title: 'Case created',
+            message: `${detail.caseNumber} for ${detail.patient.name}`,
+          });
           navigate(`/cases/${detail.id}`);
         }}
       />

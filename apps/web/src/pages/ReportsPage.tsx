@@ -2,7 +2,11 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReportRange } from '../features/reports/api/types';
-import { CptBreakdownSection, PayerBreakdownSection, PhysicianBreakdownSection } from '../features/reports/components/BreakdownSection';
+import {
+  CptBreakdownSection,
+  PayerBreakdownSection,
+  PhysicianBreakdownSection,
+} from '../features/reports/components/BreakdownSection';
 import { ClinicMissesSection } from '../features/reports/components/ClinicMissesSection';
 import { DateRangeControls } from '../features/reports/components/DateRangeControls';
 import { DecisionTimesSection } from '../features/reports/components/DecisionTimesSection';

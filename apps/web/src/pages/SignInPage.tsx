@@ -27,7 +27,9 @@ export function SignInPage() {
         </Group>
         <Text c="dimmed">Pre-authorizations and appeals for the clinic. Sign in to continue.</Text>
         <Paper withBorder p="lg" shadow="xs">
-          <SignInForm onSignedIn={(me) => navigate(next && next !== '/' ? next : homePathFor(me.roles), { replace: true })} />
+          <SignInForm
+            onSignedIn={(me) => navigate(next && next !== '/' ? next : homePathFor(me.roles), { replace: true })}
+          />
         </Paper>
       </Stack>
     </Center>

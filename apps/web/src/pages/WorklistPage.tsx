@@ -9,13 +9,25 @@ export function WorklistPage() {
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
   const clocked = useCases({ sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 }, { refetchInterval: 60_000 });
-  const documented = useCases({ sort: 'updated_desc', status: ['documented'], limit: 100 }, { refetchInterval: 60_000 });
-  const data = clocked.data && documented.data ? { items: [...clocked.data.items, ...documented.data.items], nextCursor: clocked.data.nextCursor ?? documented.data.nextCursor } : undefined;
+  const documented = useCases(
+    { sort: 'updated_desc', status: ['documented'], limit: 100 },
+    { refetchInterval: 60_000 },
+  );
+  const data =
+    clocked.data && documented.data
+      ? {
+          items: [...clocked.data.items, ...documented.data.items],
+          nextCursor: clocked.data.nextCursor ?? documented.data.nextCursor,
+        }
+      : undefined;
   const isPending = clocked.isPending || documented.isPending;
   const error = clocked.error ?? documented.error;
   const refetch = () => Promise.all([clocked.refetch(), documented.refetch()]);
   const dataUpdatedAt = clocked.dataUpdatedAt;
-  const groups = useMemo(() => (data ? groupWorklist(data.items, new Date(dataUpdatedAt)) : null), [clocked.data, documented.data, dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const groups = useMemo(
+    () => (data ? groupWorklist(data.items, new Date(dataUpdatedAt)) : null),
+    [clocked.data, documented.data, dataUpdatedAt],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Stack>
@@ -26,7 +38,9 @@ export function WorklistPage() {
         </Text>
       </div>
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
-        {groups && data && data.items.length === 0 && <Text>No open cases. New requests appear here once documented.</Text>}
+        {groups && data && data.items.length === 0 && (
+          <Text>No open cases. New requests appear here once documented.</Text>
+        )}
         {groups &&
           WORKLIST_BUCKETS.filter((bucket) => groups[bucket.key].length > 0).map((bucket) => (
             <section key={bucket.key} aria-labelledby={`bucket-${bucket.key}`} data-testid={`bucket-${bucket.key}`}>

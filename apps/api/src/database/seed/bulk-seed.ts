@@ -6,7 +6,12 @@ import type { Client } from 'pg';
  * decisions, events and the evidence behind them (seedBulkEvidence). The cases are deterministic
  * for a given size (setseed).
  */
-export async function seedBulk(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<BulkEvidenceSummary> {
+export async function seedBulk(
+  client: Client,
+  cases: number,
+  log: (line: string) => void,
+  batch = 100_000,
+): Promise<BulkEvidenceSummary> {
   await client.query('SELECT setseed(0.42)');
   const payerCount = 24;
   await client.query(
@@ -148,7 +153,9 @@ export async function seedBulk(client: Client, cases: number, log: (line: string
 
 /** How many bulk cases app_meta records as loaded, and how many of them have their full evidence. */
 export async function bulkLoaded(client: Client): Promise<{ cases: number; evidence: number }> {
-  const { rows } = await client.query<{ key: string; value: unknown }>(`SELECT key, value FROM app_meta WHERE key IN ('bulk_cases', 'bulk_evidence')`);
+  const { rows } = await client.query<{ key: string; value: unknown }>(
+    `SELECT key, value FROM app_meta WHERE key IN ('bulk_cases', 'bulk_evidence')`,
+  );
   const value = (key: string) => Number(rows.find((r) => r.key === key)?.value ?? 0);
   return { cases: value('bulk_cases'), evidence: value('bulk_evidence') };
 }
@@ -185,20 +192,32 @@ export interface BulkEvidenceSummary {
  * photos need a physician user (the demo data's); photos reuse one stored demo photo's files, so
  * the gallery shows a real image. Photos are soft-deleted only, so shared files are never removed.
  */
-export async function seedBulkEvidence(client: Client, cases: number, log: (line: string) => void, batch = 100_000): Promise<BulkEvidenceSummary> {
-  const physician = (await client.query<{ id: string }>(
-    `SELECT id FROM users WHERE 'physician' = ANY (roles) AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
-  )).rows[0]?.id;
+export async function seedBulkEvidence(
+  client: Client,
+  cases: number,
+  log: (line: string) => void,
+  batch = 100_000,
+): Promise<BulkEvidenceSummary> {
+  const physician = (
+    await client.query<{ id: string }>(
+      `SELECT id FROM users WHERE 'physician' = ANY (roles) AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+    )
+  ).rows[0]?.id;
   const template = physician
-    ? (await client.query<Record<string, unknown>>(
-        `SELECT p.original_type, p.original_size, p.original_sha256, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key
+    ? (
+        await client.query<Record<string, unknown>>(
+          `SELECT p.original_type, p.original_size, p.original_sha256, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key
            FROM case_photos p JOIN cases c ON c.id = p.case_id
           WHERE p.deleted_at IS NULL AND c.case_number NOT LIKE 'PB-%' ORDER BY p.created_at, p.id LIMIT 1`,
-      )).rows[0]
+        )
+      ).rows[0]
     : undefined;
   const summary: BulkEvidenceSummary = { treatments: 0, notes: 0, photos: 0 };
-  if (!physician) summary.skipped = 'no active physician user: notes and photos left out (load the demo data first, e.g. npm start once)';
-  else if (!template) summary.skipped = 'no stored demo photo to show: photos left out (demo data with local photo storage brings one)';
+  if (!physician)
+    summary.skipped =
+      'no active physician user: notes and photos left out (load the demo data first, e.g. npm start once)';
+  else if (!template)
+    summary.skipped = 'no stored demo photo to show: photos left out (demo data with local photo storage brings one)';
   if (summary.skipped) log(summary.skipped);
 
   for (let start = 1; start <= cases; start += batch) {
@@ -270,8 +289,20 @@ export async function seedBulkEvidence(client: Client, cases: number, log: (line
              FROM photos
            RETURNING 1)
          SELECT count(*)::int AS n FROM events`,
-        [start, end, physician, template.original_type, template.original_size, template.original_sha256, template.content_type,
-          template.byte_size, template.width, template.height, template.storage_key, template.thumbnail_key],
+        [
+          start,
+          end,
+          physician,
+          template.original_type,
+          template.original_size,
+          template.original_sha256,
+          template.content_type,
+          template.byte_size,
+          template.width,
+          template.height,
+          template.storage_key,
+          template.thumbnail_key,
+        ],
       );
       summary.photos += photos.rows[0].n;
     }
@@ -279,6 +310,8 @@ export async function seedBulkEvidence(client: Client, cases: number, log: (line
     log(`evidence ${end.toLocaleString('en-US')} / ${cases.toLocaleString('en-US')}`);
   }
   const n = (value: number) => value.toLocaleString('en-US');
-  log(`evidence: ${n(summary.treatments)} failed treatments, ${n(summary.notes)} note versions, ${n(summary.photos)} photos`);
+  log(
+    `evidence: ${n(summary.treatments)} failed treatments, ${n(summary.notes)} note versions, ${n(summary.photos)} photos`,
+  );
   return summary;
 }

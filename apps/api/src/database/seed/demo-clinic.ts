@@ -34,13 +34,76 @@ const PAYERS: { name: string; code: string; planType: PlanType }[] = [
 
 // Fictional physicians; NPIs carry valid check digits.
 const PROVIDERS = [
-  { firstName: 'Dana', lastName: 'Whitfield', credentials: 'MD', npi: '1234567893', specialty: 'Dermatology', linkDemoPhysician: true },
-  { firstName: 'Samuel', lastName: 'Okafor', credentials: 'MD', npi: '1245319599', specialty: 'Dermatology', linkDemoPhysician: false },
-  { firstName: 'Priya', lastName: 'Raman', credentials: 'DO', npi: '1679576722', specialty: 'Dermatology', linkDemoPhysician: false },
+  {
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    credentials: 'MD',
+    npi: '1234567893',
+    specialty: 'Dermatology',
+    linkDemoPhysician: true,
+  },
+  {
+    firstName: 'Samuel',
+    lastName: 'Okafor',
+    credentials: 'MD',
+    npi: '1245319599',
+    specialty: 'Dermatology',
+    linkDemoPhysician: false,
+  },
+  {
+    firstName: 'Priya',
+    lastName: 'Raman',
+    credentials: 'DO',
+    npi: '1679576722',
+    specialty: 'Dermatology',
+    linkDemoPhysician: false,
+  },
 ];
 
-const FIRST = ['Margaret', 'Elena', 'Robert', 'Aisha', 'Thomas', 'Lucia', 'Henry', 'Grace', 'Daniel', 'Noor', 'Walter', 'Ingrid', 'Marcus', 'Yuki', 'Rosa', 'Peter', 'Amara', 'George', 'Helen', 'Omar'];
-const LAST = ['Thibodeau', 'Lindqvist', 'Carver', 'Haddad', 'Pelletier', 'Moreau', 'Gallagher', 'Nakamura', 'Ferreira', 'Ouellette', 'Brennan', 'Kowalski', 'Stroud', 'Abernathy', 'Vasquez', 'Delaney', 'Achebe', 'Sorensen', 'Whitcomb', 'Farouk'];
+const FIRST = [
+  'Margaret',
+  'Elena',
+  'Robert',
+  'Aisha',
+  'Thomas',
+  'Lucia',
+  'Henry',
+  'Grace',
+  'Daniel',
+  'Noor',
+  'Walter',
+  'Ingrid',
+  'Marcus',
+  'Yuki',
+  'Rosa',
+  'Peter',
+  'Amara',
+  'George',
+  'Helen',
+  'Omar',
+];
+const LAST = [
+  'Thibodeau',
+  'Lindqvist',
+  'Carver',
+  'Haddad',
+  'Pelletier',
+  'Moreau',
+  'Gallagher',
+  'Nakamura',
+  'Ferreira',
+  'Ouellette',
+  'Brennan',
+  'Kowalski',
+  'Stroud',
+  'Abernathy',
+  'Vasquez',
+  'Delaney',
+  'Achebe',
+  'Sorensen',
+  'Whitcomb',
+  'Farouk',
+];
 
 interface Step {
   to: CaseStatus;
@@ -71,14 +134,41 @@ const MILIA: ProcedureLine[] = [{ cpt: '17110', units: 1, bodySite: 'Periorbital
 const MANY: ProcedureLine[] = [{ cpt: '17111', units: 1, bodySite: 'Forehead and temples', lesionCount: 22 }];
 const EYELID: ProcedureLine[] = [{ cpt: '67850', units: 1, bodySite: 'Left lower lid margin', lesionCount: 3 }];
 const EXTRACTION: ProcedureLine[] = [{ cpt: '10040', units: 1, bodySite: 'Nose and cheeks', lesionCount: 12 }];
-const RETINOL: FailedTreatment[] = [{ therapy: 'Topical retinol 0.5% nightly', startDate: '2026-02-02', endDate: '2026-05-04', outcome: 'Little improvement; irritation' }];
-const TRETINOIN: FailedTreatment[] = [{ therapy: 'Tretinoin 0.025% cream', startDate: '2026-01-10', endDate: '2026-04-10', outcome: 'No reduction in lesion count' }];
+const RETINOL: FailedTreatment[] = [
+  {
+    therapy: 'Topical retinol 0.5% nightly',
+    startDate: '2026-02-02',
+    endDate: '2026-05-04',
+    outcome: 'Little improvement; irritation',
+  },
+];
+const TRETINOIN: FailedTreatment[] = [
+  {
+    therapy: 'Tretinoin 0.025% cream',
+    startDate: '2026-01-10',
+    endDate: '2026-04-10',
+    outcome: 'No reduction in lesion count',
+  },
+];
 
-const approve = (validDays = 90): TransitionInput => ({ authorizationNumber: '', validFrom: '', validTo: String(validDays) });
-const deny = (code = 'CO-50', text = 'Not medically necessary: considered cosmetic'): TransitionInput => ({ denialCode: code, denialText: text });
+const approve = (validDays = 90): TransitionInput => ({
+  authorizationNumber: '',
+  validFrom: '',
+  validTo: String(validDays),
+});
+const deny = (code = 'CO-50', text = 'Not medically necessary: considered cosmetic'): TransitionInput => ({
+  denialCode: code,
+  denialText: text,
+});
 
 function scenarios(): Scenario[] {
-  const ready = { diagnoses: ['L72.0'], criteria: ['itching', 'irritation'] as MedicalNecessityCriterion[], symptoms: 'Pruritic papules, bleed when scratched', durationWeeks: 26, treatments: RETINOL };
+  const ready = {
+    diagnoses: ['L72.0'],
+    criteria: ['itching', 'irritation'] as MedicalNecessityCriterion[],
+    symptoms: 'Pruritic papules, bleed when scratched',
+    durationWeeks: 26,
+    treatments: RETINOL,
+  };
   const list: Scenario[] = [
     // The case from DOMAIN.md: milia en plaque behind both ears, Maine, denied as cosmetic and appealed.
     {
@@ -88,76 +178,357 @@ function scenarios(): Scenario[] {
       createdDaysAgo: 40,
       lines: [
         { cpt: '11104', units: 1, bodySite: 'Right postauricular', lesionCount: 1 },
-        { cpt: '17111', units: 1, bodySite: 'Behind both ears and posterior scalp line (2-inch swath)', lesionCount: 60 },
+        {
+          cpt: '17111',
+          units: 1,
+          bodySite: 'Behind both ears and posterior scalp line (2-inch swath)',
+          lesionCount: 60,
+        },
       ],
       diagnoses: ['L72.0', 'L29.9'],
       criteria: ['itching', 'burning', 'suspected_malignancy'],
-      symptoms: 'Milia en plaque behind both ears and along the posterior scalp line; intensely itchy, burns when scratched',
+      symptoms:
+        'Milia en plaque behind both ears and along the posterior scalp line; intensely itchy, burns when scratched',
       durationWeeks: 40,
       inflammation: true,
-      treatments: [{ therapy: 'Topical retinol (OTC) nightly', startDate: '2025-11-01', endDate: '2026-06-30', outcome: 'Little result after 8 months' }],
+      treatments: [
+        {
+          therapy: 'Topical retinol (OTC) nightly',
+          startDate: '2025-11-01',
+          endDate: '2026-06-30',
+          outcome: 'Little result after 8 months',
+        },
+      ],
       steps: [
         { to: 'submitted', daysAgo: 38 },
         { to: 'denied', daysAgo: 30, input: deny('CO-50', 'Removal of benign lesions is cosmetic') },
-        { to: 'appealed', daysAgo: 12, input: { appealLevel: 1, letterAttached: true, note: 'Letter of medical necessity with photos and biopsy plan' } },
+        {
+          to: 'appealed',
+          daysAgo: 12,
+          input: {
+            appealLevel: 1,
+            letterAttached: true,
+            note: 'Letter of medical necessity with photos and biopsy plan',
+          },
+        },
       ],
     },
   ];
   const shapes: Omit<Scenario, 'payer' | 'provider'>[] = [
     // documented (some not ready yet)
     { createdDaysAgo: 2, lines: MILIA, ...ready, steps: [] },
-    { createdDaysAgo: 1, lines: EYELID, diagnoses: ['L72.0'], criteria: ['vision_obstruction'], functionalImpairment: 'Lesions at the lid margin rub the cornea', durationWeeks: 12, steps: [] },
+    {
+      createdDaysAgo: 1,
+      lines: EYELID,
+      diagnoses: ['L72.0'],
+      criteria: ['vision_obstruction'],
+      functionalImpairment: 'Lesions at the lid margin rub the cornea',
+      durationWeeks: 12,
+      steps: [],
+    },
     { createdDaysAgo: 3, lines: MANY, diagnoses: ['L72.0'], criteria: [], steps: [], evidence: false },
     { createdDaysAgo: 0, lines: EXTRACTION, diagnoses: [], criteria: ['irritation'], steps: [], evidence: false },
     { createdDaysAgo: 5, lines: MILIA, ...ready, steps: [], evidence: false },
-    { createdDaysAgo: 4, lines: [{ cpt: '15780', units: 1, bodySite: 'Full face', lesionCount: 40 }], diagnoses: ['L72.0'], criteria: ['irritation'], steps: [] },
+    {
+      createdDaysAgo: 4,
+      lines: [{ cpt: '15780', units: 1, bodySite: 'Full face', lesionCount: 40 }],
+      diagnoses: ['L72.0'],
+      criteria: ['irritation'],
+      steps: [],
+    },
     // submitted: two past the payer's deadline
     { createdDaysAgo: 25, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 20 }] },
-    { createdDaysAgo: 12, lines: EYELID, ...ready, criteria: ['vision_obstruction'], steps: [{ to: 'submitted', daysAgo: 10 }] },
+    {
+      createdDaysAgo: 12,
+      lines: EYELID,
+      ...ready,
+      criteria: ['vision_obstruction'],
+      steps: [{ to: 'submitted', daysAgo: 10 }],
+    },
     { createdDaysAgo: 6, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 4 }] },
     { createdDaysAgo: 3, lines: MILIA, ...ready, urgency: 'expedited', steps: [{ to: 'submitted', daysAgo: 1 }] },
     { createdDaysAgo: 9, lines: EXTRACTION, ...ready, diagnoses: ['L70.0'], steps: [{ to: 'submitted', daysAgo: 2 }] },
     { createdDaysAgo: 15, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 6 }] },
     // more information requested
-    { createdDaysAgo: 30, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 25 }, { to: 'more_info_requested', daysAgo: 20, input: { note: 'Payer asks for dated photos with lesion count' } }] },
-    { createdDaysAgo: 14, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 10 }, { to: 'more_info_requested', daysAgo: 3, input: { note: 'Payer asks for the dates of the retinol trial' } }] },
-    { createdDaysAgo: 50, lines: EYELID, ...ready, criteria: ['vision_obstruction'], steps: [{ to: 'submitted', daysAgo: 48 }, { to: 'more_info_requested', daysAgo: 40, input: { note: 'Ophthalmology note requested' } }, { to: 'submitted', daysAgo: 30 }, { to: 'more_info_requested', daysAgo: 25, input: { note: 'External photos (92285) requested' } }] },
+    {
+      createdDaysAgo: 30,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 25 },
+        { to: 'more_info_requested', daysAgo: 20, input: { note: 'Payer asks for dated photos with lesion count' } },
+      ],
+    },
+    {
+      createdDaysAgo: 14,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 10 },
+        { to: 'more_info_requested', daysAgo: 3, input: { note: 'Payer asks for the dates of the retinol trial' } },
+      ],
+    },
+    {
+      createdDaysAgo: 50,
+      lines: EYELID,
+      ...ready,
+      criteria: ['vision_obstruction'],
+      steps: [
+        { to: 'submitted', daysAgo: 48 },
+        { to: 'more_info_requested', daysAgo: 40, input: { note: 'Ophthalmology note requested' } },
+        { to: 'submitted', daysAgo: 30 },
+        { to: 'more_info_requested', daysAgo: 25, input: { note: 'External photos (92285) requested' } },
+      ],
+    },
     // approved (one expiring soon)
-    { createdDaysAgo: 40, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 35 }, { to: 'approved', daysAgo: 30, input: approve(90) }] },
-    { createdDaysAgo: 95, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 90 }, { to: 'approved', daysAgo: 85, input: approve(90) }] },
-    { createdDaysAgo: 20, lines: EYELID, ...ready, criteria: ['vision_obstruction'], steps: [{ to: 'submitted', daysAgo: 18 }, { to: 'approved', daysAgo: 16, input: approve(60) }] },
-    { createdDaysAgo: 10, lines: EXTRACTION, ...ready, diagnoses: ['L70.0'], steps: [{ to: 'submitted', daysAgo: 9 }, { to: 'approved', daysAgo: 7, input: approve(120) }] },
-    { createdDaysAgo: 70, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 65 }, { to: 'denied', daysAgo: 58, input: deny() }, { to: 'peer_to_peer', daysAgo: 55, input: { note: 'Call with medical director booked' } }, { to: 'approved', daysAgo: 52, input: approve(90) }] },
+    {
+      createdDaysAgo: 40,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 35 },
+        { to: 'approved', daysAgo: 30, input: approve(90) },
+      ],
+    },
+    {
+      createdDaysAgo: 95,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 90 },
+        { to: 'approved', daysAgo: 85, input: approve(90) },
+      ],
+    },
+    {
+      createdDaysAgo: 20,
+      lines: EYELID,
+      ...ready,
+      criteria: ['vision_obstruction'],
+      steps: [
+        { to: 'submitted', daysAgo: 18 },
+        { to: 'approved', daysAgo: 16, input: approve(60) },
+      ],
+    },
+    {
+      createdDaysAgo: 10,
+      lines: EXTRACTION,
+      ...ready,
+      diagnoses: ['L70.0'],
+      steps: [
+        { to: 'submitted', daysAgo: 9 },
+        { to: 'approved', daysAgo: 7, input: approve(120) },
+      ],
+    },
+    {
+      createdDaysAgo: 70,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 65 },
+        { to: 'denied', daysAgo: 58, input: deny() },
+        { to: 'peer_to_peer', daysAgo: 55, input: { note: 'Call with medical director booked' } },
+        { to: 'approved', daysAgo: 52, input: approve(90) },
+      ],
+    },
     // partially approved
-    { createdDaysAgo: 30, lines: [...MILIA, { cpt: '67850', units: 1, bodySite: 'Right upper lid margin', lesionCount: 2 }], ...ready, steps: [{ to: 'submitted', daysAgo: 28 }, { to: 'partially_approved', daysAgo: 20, input: { ...approve(90), approvedUnits: 1 } }] },
-    { createdDaysAgo: 22, lines: [...MANY, ...EYELID], ...ready, steps: [{ to: 'submitted', daysAgo: 21 }, { to: 'partially_approved', daysAgo: 15, input: { ...approve(60), approvedUnits: 1 } }] },
+    {
+      createdDaysAgo: 30,
+      lines: [...MILIA, { cpt: '67850', units: 1, bodySite: 'Right upper lid margin', lesionCount: 2 }],
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 28 },
+        { to: 'partially_approved', daysAgo: 20, input: { ...approve(90), approvedUnits: 1 } },
+      ],
+    },
+    {
+      createdDaysAgo: 22,
+      lines: [...MANY, ...EYELID],
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 21 },
+        { to: 'partially_approved', daysAgo: 15, input: { ...approve(60), approvedUnits: 1 } },
+      ],
+    },
     // denied: one with the appeal window nearly closed (Medicare Advantage: 60 days)
-    { createdDaysAgo: 60, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 58 }, { to: 'denied', daysAgo: 52, input: deny() }] },
-    { createdDaysAgo: 20, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 18 }, { to: 'denied', daysAgo: 5, input: deny('CO-16', 'Missing photographs') }] },
-    { createdDaysAgo: 15, lines: EXTRACTION, ...ready, diagnoses: ['L70.0'], steps: [{ to: 'submitted', daysAgo: 14 }, { to: 'denied', daysAgo: 3, input: deny('CO-11', 'Diagnosis inconsistent with procedure') }] },
-    { createdDaysAgo: 45, lines: EYELID, ...ready, criteria: ['vision_obstruction'], steps: [{ to: 'submitted', daysAgo: 44 }, { to: 'denied', daysAgo: 40, input: deny() }] },
-    { createdDaysAgo: 100, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 98 }, { to: 'denied', daysAgo: 90, input: deny() }, { to: 'appealed', daysAgo: 80, input: { appealLevel: 1, letterAttached: true } }, { to: 'denied', daysAgo: 60, input: deny('CO-50', 'Appeal upheld') }] },
-    { createdDaysAgo: 8, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 7 }, { to: 'denied', daysAgo: 1, input: deny('CO-197', 'Authorization absent') }] },
+    {
+      createdDaysAgo: 60,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 58 },
+        { to: 'denied', daysAgo: 52, input: deny() },
+      ],
+    },
+    {
+      createdDaysAgo: 20,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 18 },
+        { to: 'denied', daysAgo: 5, input: deny('CO-16', 'Missing photographs') },
+      ],
+    },
+    {
+      createdDaysAgo: 15,
+      lines: EXTRACTION,
+      ...ready,
+      diagnoses: ['L70.0'],
+      steps: [
+        { to: 'submitted', daysAgo: 14 },
+        { to: 'denied', daysAgo: 3, input: deny('CO-11', 'Diagnosis inconsistent with procedure') },
+      ],
+    },
+    {
+      createdDaysAgo: 45,
+      lines: EYELID,
+      ...ready,
+      criteria: ['vision_obstruction'],
+      steps: [
+        { to: 'submitted', daysAgo: 44 },
+        { to: 'denied', daysAgo: 40, input: deny() },
+      ],
+    },
+    {
+      createdDaysAgo: 100,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 98 },
+        { to: 'denied', daysAgo: 90, input: deny() },
+        { to: 'appealed', daysAgo: 80, input: { appealLevel: 1, letterAttached: true } },
+        { to: 'denied', daysAgo: 60, input: deny('CO-50', 'Appeal upheld') },
+      ],
+    },
+    {
+      createdDaysAgo: 8,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 7 },
+        { to: 'denied', daysAgo: 1, input: deny('CO-197', 'Authorization absent') },
+      ],
+    },
     // peer-to-peer
-    { createdDaysAgo: 16, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 15 }, { to: 'denied', daysAgo: 6, input: deny() }, { to: 'peer_to_peer', daysAgo: 2, input: { note: 'Dr. Whitfield to call Thursday' } }] },
-    { createdDaysAgo: 12, lines: EYELID, ...ready, criteria: ['vision_obstruction'], steps: [{ to: 'submitted', daysAgo: 11 }, { to: 'denied', daysAgo: 5, input: deny() }, { to: 'peer_to_peer', daysAgo: 1 }] },
+    {
+      createdDaysAgo: 16,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 15 },
+        { to: 'denied', daysAgo: 6, input: deny() },
+        { to: 'peer_to_peer', daysAgo: 2, input: { note: 'Dr. Whitfield to call Thursday' } },
+      ],
+    },
+    {
+      createdDaysAgo: 12,
+      lines: EYELID,
+      ...ready,
+      criteria: ['vision_obstruction'],
+      steps: [
+        { to: 'submitted', daysAgo: 11 },
+        { to: 'denied', daysAgo: 5, input: deny() },
+        { to: 'peer_to_peer', daysAgo: 1 },
+      ],
+    },
     // appealed (level 1 and 2, one past the payer's deadline)
-    { createdDaysAgo: 90, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 88 }, { to: 'denied', daysAgo: 80, input: deny() }, { to: 'appealed', daysAgo: 45, input: { appealLevel: 1, letterAttached: true } }] },
-    { createdDaysAgo: 120, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 118 }, { to: 'denied', daysAgo: 110, input: deny() }, { to: 'appealed', daysAgo: 100, input: { appealLevel: 1, letterAttached: true } }, { to: 'denied', daysAgo: 75, input: deny('CO-50', 'Level 1 upheld') }, { to: 'appealed', daysAgo: 10, input: { appealLevel: 2, newDocumentation: true, letterAttached: true } }] },
-    { createdDaysAgo: 25, lines: EXTRACTION, ...ready, diagnoses: ['L70.0'], urgency: 'expedited', steps: [{ to: 'submitted', daysAgo: 24 }, { to: 'denied', daysAgo: 22, input: deny() }, { to: 'appealed', daysAgo: 2, input: { appealLevel: 1, letterAttached: true } }] },
+    {
+      createdDaysAgo: 90,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 88 },
+        { to: 'denied', daysAgo: 80, input: deny() },
+        { to: 'appealed', daysAgo: 45, input: { appealLevel: 1, letterAttached: true } },
+      ],
+    },
+    {
+      createdDaysAgo: 120,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 118 },
+        { to: 'denied', daysAgo: 110, input: deny() },
+        { to: 'appealed', daysAgo: 100, input: { appealLevel: 1, letterAttached: true } },
+        { to: 'denied', daysAgo: 75, input: deny('CO-50', 'Level 1 upheld') },
+        { to: 'appealed', daysAgo: 10, input: { appealLevel: 2, newDocumentation: true, letterAttached: true } },
+      ],
+    },
+    {
+      createdDaysAgo: 25,
+      lines: EXTRACTION,
+      ...ready,
+      diagnoses: ['L70.0'],
+      urgency: 'expedited',
+      steps: [
+        { to: 'submitted', daysAgo: 24 },
+        { to: 'denied', daysAgo: 22, input: deny() },
+        { to: 'appealed', daysAgo: 2, input: { appealLevel: 1, letterAttached: true } },
+      ],
+    },
     // external review after the last internal level
-    { createdDaysAgo: 200, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 198 }, { to: 'denied', daysAgo: 190, input: deny() }, { to: 'appealed', daysAgo: 180, input: { appealLevel: 1, letterAttached: true } }, { to: 'denied', daysAgo: 150, input: deny() }, { to: 'appealed', daysAgo: 140, input: { appealLevel: 2, letterAttached: true } }, { to: 'denied', daysAgo: 110, input: deny() }, { to: 'external_review', daysAgo: 30, input: { note: 'Filed with the independent review organization' } }] },
+    {
+      createdDaysAgo: 200,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 198 },
+        { to: 'denied', daysAgo: 190, input: deny() },
+        { to: 'appealed', daysAgo: 180, input: { appealLevel: 1, letterAttached: true } },
+        { to: 'denied', daysAgo: 150, input: deny() },
+        { to: 'appealed', daysAgo: 140, input: { appealLevel: 2, letterAttached: true } },
+        { to: 'denied', daysAgo: 110, input: deny() },
+        { to: 'external_review', daysAgo: 30, input: { note: 'Filed with the independent review organization' } },
+      ],
+    },
     // expired and withdrawn
-    { createdDaysAgo: 150, lines: MILIA, ...ready, steps: [{ to: 'submitted', daysAgo: 148 }, { to: 'approved', daysAgo: 140, input: approve(60) }, { to: 'expired', daysAgo: 70 }] },
-    { createdDaysAgo: 130, lines: EXTRACTION, ...ready, diagnoses: ['L70.0'], steps: [{ to: 'submitted', daysAgo: 128 }, { to: 'approved', daysAgo: 125, input: approve(90) }, { to: 'expired', daysAgo: 20 }] },
-    { createdDaysAgo: 18, lines: MILIA, ...ready, steps: [{ to: 'withdrawn', daysAgo: 10, input: { reason: 'Patient chose self-pay with a signed financial waiver' } }] },
-    { createdDaysAgo: 35, lines: MANY, ...ready, steps: [{ to: 'submitted', daysAgo: 33 }, { to: 'withdrawn', daysAgo: 20, input: { reason: 'Lesions resolved; procedure no longer needed' } }] },
+    {
+      createdDaysAgo: 150,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 148 },
+        { to: 'approved', daysAgo: 140, input: approve(60) },
+        { to: 'expired', daysAgo: 70 },
+      ],
+    },
+    {
+      createdDaysAgo: 130,
+      lines: EXTRACTION,
+      ...ready,
+      diagnoses: ['L70.0'],
+      steps: [
+        { to: 'submitted', daysAgo: 128 },
+        { to: 'approved', daysAgo: 125, input: approve(90) },
+        { to: 'expired', daysAgo: 20 },
+      ],
+    },
+    {
+      createdDaysAgo: 18,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'withdrawn', daysAgo: 10, input: { reason: 'Patient chose self-pay with a signed financial waiver' } },
+      ],
+    },
+    {
+      createdDaysAgo: 35,
+      lines: MANY,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 33 },
+        { to: 'withdrawn', daysAgo: 20, input: { reason: 'Lesions resolved; procedure no longer needed' } },
+      ],
+    },
   ];
   shapes.forEach((shape, i) => {
     // The deny→appeal→deny→external review story needs a plan with two internal levels.
     const needsTwoLevels = shape.steps.filter((s) => s.to === 'appealed').length >= 2;
     const payer = needsTwoLevels ? 4 + (i % 4) : i % PAYERS.length;
-    list.push({ ...shape, payer: shape.createdDaysAgo === 60 && shape.steps.some((s) => s.to === 'denied') ? 0 : payer, provider: i % PROVIDERS.length });
+    list.push({
+      ...shape,
+      payer: shape.createdDaysAgo === 60 && shape.steps.some((s) => s.to === 'denied') ? 0 : payer,
+      provider: i % PROVIDERS.length,
+    });
   });
   return list;
 }
@@ -185,7 +556,14 @@ export async function seedDemoClinic(client: Client, options: DemoClinicOptions)
   for (const p of PROVIDERS) {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO providers (first_name, last_name, credentials, npi, specialty, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [p.firstName, p.lastName, p.credentials, p.npi, p.specialty, p.linkDemoPhysician ? options.physicianUserId : null],
+      [
+        p.firstName,
+        p.lastName,
+        p.credentials,
+        p.npi,
+        p.specialty,
+        p.linkDemoPhysician ? options.physicianUserId : null,
+      ],
     );
     providerIds.push(rows[0].id);
   }
@@ -200,9 +578,27 @@ export async function seedDemoClinic(client: Client, options: DemoClinicOptions)
     };
     const { rows: patientRows } = await client.query<{ id: string }>(
       `INSERT INTO patients (mrn, first_name, last_name, date_of_birth, sex, member_id, phone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [`MRN-${String(100200 + i * 17)}`, person.first, person.last, person.dob, person.sex, `W${String(880000000 + i * 7919)}`, `(207) 555-${String(1000 + i).slice(-4)}`],
+      [
+        `MRN-${String(100200 + i * 17)}`,
+        person.first,
+        person.last,
+        person.dob,
+        person.sex,
+        `W${String(880000000 + i * 7919)}`,
+        `(207) 555-${String(1000 + i).slice(-4)}`,
+      ],
     );
-    await insertCase(client, s, { patientId: patientRows[0].id, payerId: payerIds[s.payer], providerId: providerIds[s.provider], planType: PAYERS[s.payer].planType }, options);
+    await insertCase(
+      client,
+      s,
+      {
+        patientId: patientRows[0].id,
+        payerId: payerIds[s.payer],
+        providerId: providerIds[s.provider],
+        planType: PAYERS[s.payer].planType,
+      },
+      options,
+    );
   }
   return list.length;
 }
@@ -222,16 +618,46 @@ async function insertCase(
     planType: ids.planType,
     procedureLines: s.lines,
     diagnoses: s.diagnoses,
-    findings: { criteria: s.criteria, symptoms: s.symptoms ?? null, symptomDurationWeeks: s.durationWeeks ?? null, inflammation: s.inflammation ?? false, infection: false, functionalImpairment: s.functionalImpairment ?? null },
+    findings: {
+      criteria: s.criteria,
+      symptoms: s.symptoms ?? null,
+      symptomDurationWeeks: s.durationWeeks ?? null,
+      inflammation: s.inflammation ?? false,
+      infection: false,
+      functionalImpairment: s.functionalImpairment ?? null,
+    },
     failedTreatments: s.treatments ?? [],
     photoCount: 0,
     physicianNoteCount: 0,
     appealLevel: 0,
   };
-  const events: { type: string; from: CaseStatus | null; to: CaseStatus; note: string | null; data: object; at: Date; actor: string | null }[] = [
-    { type: 'created', from: null, to: 'documented', note: null, data: {}, at: at(s.createdDaysAgo), actor: options.actorIds.frontDesk },
+  const events: {
+    type: string;
+    from: CaseStatus | null;
+    to: CaseStatus;
+    note: string | null;
+    data: object;
+    at: Date;
+    actor: string | null;
+  }[] = [
+    {
+      type: 'created',
+      from: null,
+      to: 'documented',
+      note: null,
+      data: {},
+      at: at(s.createdDaysAgo),
+      actor: options.actorIds.frontDesk,
+    },
   ];
-  const decisions: { stage: string; requestedAt: Date; decidedAt: Date; outcome: string; denialCode: string | null; dueAt: Date | null }[] = [];
+  const decisions: {
+    stage: string;
+    requestedAt: Date;
+    decidedAt: Date;
+    outcome: string;
+    denialCode: string | null;
+    dueAt: Date | null;
+  }[] = [];
   let denialText: string | null = null;
   let firstSubmittedAt: string | null = null;
   for (const step of s.steps) {
@@ -244,7 +670,12 @@ async function insertCase(
       input.validFrom = start;
       input.validTo = addDaysToDate(start, Number(input.validTo));
     }
-    assertTransition(snapshot, step.to, ROLES, input, { now: new Date(when.getTime() + 1000), timeZone, rules: rule, requireEvidence: false });
+    assertTransition(snapshot, step.to, ROLES, input, {
+      now: new Date(when.getTime() + 1000),
+      timeZone,
+      rules: rule,
+      requireEvidence: false,
+    });
     const before = snapshot;
     snapshot = applyTransition(snapshot, step.to, input, when);
     if (step.to === 'submitted' && !firstSubmittedAt) firstSubmittedAt = snapshot.submittedAt ?? null;
@@ -252,11 +683,24 @@ async function insertCase(
     if (['approved', 'partially_approved', 'denied'].includes(step.to)) {
       const decision = describeDecision(before, rule, when, timeZone);
       if (decision) {
-        decisions.push({ ...decision, decidedAt: when, outcome: step.to, denialCode: step.to === 'denied' ? (snapshot.denialCode ?? null) : null });
+        decisions.push({
+          ...decision,
+          decidedAt: when,
+          outcome: step.to,
+          denialCode: step.to === 'denied' ? (snapshot.denialCode ?? null) : null,
+        });
       }
     }
     const { note, ...details } = input;
-    events.push({ type: 'transition', from: before.status, to: step.to, note: note ?? null, data: Object.fromEntries(Object.entries(details).filter(([k, v]) => v != null && k !== 'occurredAt')), at: when, actor: options.actorIds.frontDesk });
+    events.push({
+      type: 'transition',
+      from: before.status,
+      to: step.to,
+      note: note ?? null,
+      data: Object.fromEntries(Object.entries(details).filter(([k, v]) => v != null && k !== 'occurredAt')),
+      at: when,
+      actor: options.actorIds.frontDesk,
+    });
   }
   const due = computeStoredDue(snapshot, rule, timeZone, now);
   const closing = snapshot.status === 'withdrawn' || snapshot.status === 'expired';
@@ -271,31 +715,59 @@ async function insertCase(
         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
      RETURNING id`,
     [
-      ids.patientId, ids.payerId, ids.providerId, snapshot.status, snapshot.urgency, snapshot.diagnoses, snapshot.findings.criteria,
-      snapshot.findings.symptoms ?? null, snapshot.findings.symptomDurationWeeks ?? null, snapshot.findings.inflammation ?? false,
-      snapshot.findings.functionalImpairment ?? null, snapshot.authorizationNumber ?? null, snapshot.approvedUnits ?? null,
-      snapshot.validFrom ?? null, snapshot.validTo ?? null, snapshot.denialCode ?? null, denialText, snapshot.appealLevel,
-      snapshot.peerToPeerDone ?? false, firstSubmittedAt, snapshot.submittedAt ?? null, snapshot.infoRequestedAt ?? null,
-      snapshot.decidedAt ?? null, snapshot.deniedAt ?? null, snapshot.appealedAt ?? null, snapshot.externalReviewAt ?? null,
-      closing && lastStep ? at(lastStep.daysAgo) : null, closing ? (lastStep?.input?.reason ?? null) : null, due.at, due.kind,
-      options.actorIds.frontDesk, at(s.createdDaysAgo), lastStep ? at(lastStep.daysAgo) : at(s.createdDaysAgo),
+      ids.patientId,
+      ids.payerId,
+      ids.providerId,
+      snapshot.status,
+      snapshot.urgency,
+      snapshot.diagnoses,
+      snapshot.findings.criteria,
+      snapshot.findings.symptoms ?? null,
+      snapshot.findings.symptomDurationWeeks ?? null,
+      snapshot.findings.inflammation ?? false,
+      snapshot.findings.functionalImpairment ?? null,
+      snapshot.authorizationNumber ?? null,
+      snapshot.approvedUnits ?? null,
+      snapshot.validFrom ?? null,
+      snapshot.validTo ?? null,
+      snapshot.denialCode ?? null,
+      denialText,
+      snapshot.appealLevel,
+      snapshot.peerToPeerDone ?? false,
+      firstSubmittedAt,
+      snapshot.submittedAt ?? null,
+      snapshot.infoRequestedAt ?? null,
+      snapshot.decidedAt ?? null,
+      snapshot.deniedAt ?? null,
+      snapshot.appealedAt ?? null,
+      snapshot.externalReviewAt ?? null,
+      closing && lastStep ? at(lastStep.daysAgo) : null,
+      closing ? (lastStep?.input?.reason ?? null) : null,
+      due.at,
+      due.kind,
+      options.actorIds.frontDesk,
+      at(s.createdDaysAgo),
+      lastStep ? at(lastStep.daysAgo) : at(s.createdDaysAgo),
     ],
   );
   const caseId = rows[0].id;
   for (const [position, line] of s.lines.entries()) {
-    await client.query(`INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      caseId, position, line.cpt, line.units, line.bodySite, line.lesionCount,
-    ]);
+    await client.query(
+      `INSERT INTO case_procedure_lines (case_id, position, cpt_code, units, body_site, lesion_count) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [caseId, position, line.cpt, line.units, line.bodySite, line.lesionCount],
+    );
   }
   for (const [position, t] of (s.treatments ?? []).entries()) {
-    await client.query(`INSERT INTO case_failed_treatments (case_id, position, therapy, start_date, end_date, outcome) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      caseId, position, t.therapy, t.startDate, t.endDate ?? null, t.outcome,
-    ]);
+    await client.query(
+      `INSERT INTO case_failed_treatments (case_id, position, therapy, start_date, end_date, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [caseId, position, t.therapy, t.startDate, t.endDate ?? null, t.outcome],
+    );
   }
   for (const e of events) {
-    await client.query(`INSERT INTO case_events (case_id, type, from_status, to_status, actor_id, note, data, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`, [
-      caseId, e.type, e.from, e.to, e.actor, e.note, JSON.stringify(e.data), e.at,
-    ]);
+    await client.query(
+      `INSERT INTO case_events (case_id, type, from_status, to_status, actor_id, note, data, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      [caseId, e.type, e.from, e.to, e.actor, e.note, JSON.stringify(e.data), e.at],
+    );
   }
   if (s.evidence !== false) {
     const first = s.lines[0];
@@ -316,7 +788,19 @@ async function insertCase(
     await client.query(
       `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [caseId, ids.payerId, ids.providerId, s.lines.map((l) => l.cpt), d.stage, snapshot.urgency, d.requestedAt, d.decidedAt, d.dueAt, d.outcome, d.denialCode],
+      [
+        caseId,
+        ids.payerId,
+        ids.providerId,
+        s.lines.map((l) => l.cpt),
+        d.stage,
+        snapshot.urgency,
+        d.requestedAt,
+        d.decidedAt,
+        d.dueAt,
+        d.outcome,
+        d.denialCode,
+      ],
     );
   }
 }

@@ -43,7 +43,10 @@ export async function addDemoEvidence(
   if (options.uploadDir) {
     const id = randomUUID();
     const photo = await renderDemoPhoto(seed);
-    const thumbnail = await sharp(photo).resize({ width: 320, height: 320, fit: 'inside' }).webp({ quality: 75 }).toBuffer();
+    const thumbnail = await sharp(photo)
+      .resize({ width: 320, height: 320, fit: 'inside' })
+      .webp({ quality: 75 })
+      .toBuffer();
     const dir = join(options.uploadDir, 'photos');
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const key = `${id}.jpg`;
@@ -54,7 +57,18 @@ export async function addDemoEvidence(
       `INSERT INTO case_photos (id, case_id, uploaded_by, body_site, lesion_count, taken_at, caption, original_name, original_type,
          original_size, original_sha256, content_type, byte_size, width, height, storage_key, thumbnail_key, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'Demo photograph (synthetic)', 'demo.jpg', 'jpeg', $7, $8, 'image/jpeg', $7, 640, 480, $9, $10, $6)`,
-      [id, caseId, options.physicianId, site, lesions, at, photo.length, createHash('sha256').update(photo).digest('hex'), key, thumbnailKey],
+      [
+        id,
+        caseId,
+        options.physicianId,
+        site,
+        lesions,
+        at,
+        photo.length,
+        createHash('sha256').update(photo).digest('hex'),
+        key,
+        thumbnailKey,
+      ],
     );
     await client.query(
       `INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at) VALUES ($1, 'photo_added', $2, $3, $4, $4)`,
@@ -66,10 +80,8 @@ export async function addDemoEvidence(
     `INSERT INTO case_notes (id, case_id, kind, text, author_id, version, root_id, created_at) VALUES ($1, $2, 'clinical_note', $3, $4, 1, $1, $5)`,
     [noteId, caseId, noteText, options.physicianId, at],
   );
-  await client.query(`INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at) VALUES ($1, 'note_added', $2, $3, $4, $4)`, [
-    caseId,
-    options.physicianId,
-    JSON.stringify({ noteId, kind: 'clinical_note' }),
-    at,
-  ]);
+  await client.query(
+    `INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at) VALUES ($1, 'note_added', $2, $3, $4, $4)`,
+    [caseId, options.physicianId, JSON.stringify({ noteId, kind: 'clinical_note' }), at],
+  );
 }

@@ -28,7 +28,8 @@ export async function seedDemoData(
     const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
     if (!rowCount) {
       const userIds = async (email: string) =>
-        ((await client.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = $1`, [email])).rows[0]?.id ?? null);
+        (await client.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = $1`, [email])).rows[0]?.id ??
+        null;
       const physician = await userIds('physician@demo.clinic');
       await seedDemoClinic(client, {
         now,

@@ -26,9 +26,10 @@ export interface DemoUsersResult {
 export async function seedDemoUsers(client: ClientBase): Promise<DemoUsersResult> {
   const problems = DEMO_USERS.flatMap((user) => passwordProblems(DEMO_PASSWORD, { email: user.email }));
   if (problems.length) throw new Error(`The demo password breaks the password policy: ${problems.join('; ')}`);
-  const existing = await client.query<{ email: string; id: string }>(`SELECT lower(email) AS email, id FROM users WHERE lower(email) = ANY($1)`, [
-    DEMO_USERS.map((user) => user.email),
-  ]);
+  const existing = await client.query<{ email: string; id: string }>(
+    `SELECT lower(email) AS email, id FROM users WHERE lower(email) = ANY($1)`,
+    [DEMO_USERS.map((user) => user.email)],
+  );
   const ids = new Map(existing.rows.map((row) => [row.email, row.id]));
   const missing = DEMO_USERS.filter((user) => !ids.has(user.email));
   if (missing.length) {
@@ -41,6 +42,9 @@ export async function seedDemoUsers(client: ClientBase): Promise<DemoUsersResult
       ids.set(user.email, rows[0].id);
     }
   }
-  const userIds = Object.fromEntries(DEMO_USERS.map((user) => [user.role, ids.get(user.email) as string])) as Record<Role, string>;
+  const userIds = Object.fromEntries(DEMO_USERS.map((user) => [user.role, ids.get(user.email) as string])) as Record<
+    Role,
+    string
+  >;
   return { logins: DEMO_USERS.map(({ email, role }) => ({ email, role })), password: DEMO_PASSWORD, userIds };
 }

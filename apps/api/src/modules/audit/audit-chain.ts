@@ -47,10 +47,20 @@ export async function verifyAuditChain(client: ClientBase): Promise<AuditChainRe
       );
       for (const row of rows) {
         if (BigInt(row.id) !== expectedId) {
-          return { ok: false, checked, brokenId: row.id, reason: `rows ${expectedId} to ${BigInt(row.id) - 1n} are missing` };
+          return {
+            ok: false,
+            checked,
+            brokenId: row.id,
+            reason: `rows ${expectedId} to ${BigInt(row.id) - 1n} are missing`,
+          };
         }
         if (row.prev_hash !== previousHash) {
-          return { ok: false, checked, brokenId: row.id, reason: 'prev_hash does not match the hash of the row before' };
+          return {
+            ok: false,
+            checked,
+            brokenId: row.id,
+            reason: 'prev_hash does not match the hash of the row before',
+          };
         }
         if (row.hash !== row.recomputed) {
           return { ok: false, checked, brokenId: row.id, reason: 'the row’s content does not match its hash (edited)' };
@@ -61,7 +71,9 @@ export async function verifyAuditChain(client: ClientBase): Promise<AuditChainRe
       }
       if (rows.length < BATCH) break;
     }
-    const head = await client.query<{ last_id: string; last_hash: string }>(`SELECT last_id::text AS last_id, last_hash FROM audit_chain_head`);
+    const head = await client.query<{ last_id: string; last_hash: string }>(
+      `SELECT last_id::text AS last_id, last_hash FROM audit_chain_head`,
+    );
     const lastId = (expectedId - 1n).toString();
     if (head.rows.length !== 1 || head.rows[0].last_id !== lastId || head.rows[0].last_hash !== previousHash) {
       return {

@@ -20,5 +20,6 @@ export function auditContextOf(req: AuthenticatedRequest): AuditContext {
 
 /** `@AuditContext() ctx: AuditContext` in a controller: the user, IP and user agent of the request. */
 export const AuditContext = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): AuditContext => auditContextOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+  (_data: unknown, ctx: ExecutionContext): AuditContext =>
+    auditContextOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

@@ -1,7 +1,17 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'login', 'logout', 'failed_login', 'forbidden'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'login',
+  'logout',
+  'failed_login',
+  'forbidden',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
@@ -14,7 +24,10 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
  * before it whoever inserts it (see migrations/1764000000150-Auth.ts and audit-chain.ts).
  */
 @Entity({ name: 'audit_events' })
-@Check('audit_events_action_valid', `action IN ('read','create','update','delete','export','login','logout','failed_login','forbidden')`)
+@Check(
+  'audit_events_action_valid',
+  `action IN ('read','create','update','delete','export','login','logout','failed_login','forbidden')`,
+)
 @Check('audit_events_outcome_valid', `outcome IN ('success','denied','failure')`)
 @Index('audit_events_user_id_idx', ['userId', 'id'])
 @Index('audit_events_patient_id_idx', ['patientId', 'id'])

@@ -16,7 +16,16 @@ export class AuditController {
     const page = await this.audit.list(query);
     // Reading the trail is itself traced (filters are ids and dates, never PHI).
     const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
-    await this.audit.record({ action: 'read', objectType: 'audit_log', patientId: query.patientId ?? null, caseId: query.caseId ?? null, detail: { filters, count: page.items.length } }, context);
+    await this.audit.record(
+      {
+        action: 'read',
+        objectType: 'audit_log',
+        patientId: query.patientId ?? null,
+        caseId: query.caseId ?? null,
+        detail: { filters, count: page.items.length },
+      },
+      context,
+    );
     return page;
   }
 }

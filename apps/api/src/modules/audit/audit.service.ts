@@ -69,7 +69,12 @@ export class AuditService implements OnModuleDestroy {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) return undefined;
     if (!this.readPool) {
-      this.readPool = new Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off', application_name: 'preauth-audit' });
+      this.readPool = new Pool({
+        connectionString: url,
+        max: 4,
+        options: '-c synchronous_commit=off',
+        application_name: 'preauth-audit',
+      });
       // An idle connection dropped by the server must not take the process down; the next query reconnects.
       this.readPool.on('error', () => undefined);
     }

@@ -11,9 +11,10 @@ export class AuthPolicyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async totpRequiredRoles(manager?: EntityManager): Promise<Role[]> {
-    const rows: { value: unknown }[] = await (manager ?? this.dataSource.manager).query(`SELECT value FROM app_meta WHERE key = $1`, [
-      TOTP_REQUIRED_ROLES_KEY,
-    ]);
+    const rows: { value: unknown }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT value FROM app_meta WHERE key = $1`,
+      [TOTP_REQUIRED_ROLES_KEY],
+    );
     const value = rows[0]?.value;
     return Array.isArray(value) ? value.filter(isRole) : [];
   }

@@ -32,10 +32,20 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: MeDto, description: 'Signed in: sets the session cookie (HttpOnly) and the csrf_token cookie' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password (code invalid_credentials), or the authenticator code is missing (totp_required) or wrong (totp_invalid)' })
+  @ApiOkResponse({
+    type: MeDto,
+    description: 'Signed in: sets the session cookie (HttpOnly) and the csrf_token cookie',
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      'Wrong email or password (code invalid_credentials), or the authenticator code is missing (totp_required) or wrong (totp_invalid)',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
-  async login(@Body() dto: LoginDto, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: FastifyReply): Promise<MeDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @AuditContext() context: AuditContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<MeDto> {
     try {
       const { me, token } = await this.auth.login(dto, context);
       res.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(true));
@@ -50,7 +60,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The session is ended on the server and its cookies cleared' })
-  async logout(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @AuditContext() context: AuditContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout({ ...context, user });
     const { maxAge: _maxAge, ...options } = this.sessions.cookieOptions(true);
     res.clearCookie(SESSION_COOKIE, options);
@@ -65,7 +79,10 @@ export class AuthController {
 
   @Post('totp/setup')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TotpSetupDto, description: 'A new secret; two-factor sign-in is on only after POST /api/auth/totp/enable confirms a code' })
+  @ApiOkResponse({
+    type: TotpSetupDto,
+    description: 'A new secret; two-factor sign-in is on only after POST /api/auth/totp/enable confirms a code',
+  })
   setupTotp(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext): Promise<TotpSetupDto> {
     return this.auth.setupTotp({ ...context, user });
   }
@@ -74,7 +91,11 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Two-factor sign-in is on; other sessions of the user are ended' })
   @ApiForbiddenResponse({ description: 'Wrong code (code totp_invalid)' })
-  async enableTotp(@Body() dto: TotpEnableDto, @CurrentUser() user: AuthUser, @AuditContext() context: AuditContext): Promise<void> {
+  async enableTotp(
+    @Body() dto: TotpEnableDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() context: AuditContext,
+  ): Promise<void> {
     await this.auth.enableTotp(dto.code, { ...context, user });
   }
 

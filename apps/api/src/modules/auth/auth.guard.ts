@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -14,7 +21,12 @@ import { SessionsService } from './sessions.service';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // What a password-only session may do while its role requires TOTP that is not set up yet.
-const TOTP_ENROLMENT_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable']);
+const TOTP_ENROLMENT_ROUTES = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/totp/setup',
+  'POST /api/auth/totp/enable',
+]);
 
 export type SessionRequest = AuthenticatedRequest & { session?: { csrfToken: string; totpEnrollmentOnly: boolean } };
 
@@ -52,11 +64,20 @@ export class AuthGuard implements CanActivate {
     const key = routeKey(req.method === 'HEAD' ? 'GET' : req.method, pattern);
     const access = AUTHORIZATION_MATRIX[key];
 
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
     if (isPublic) {
       if (access === 'public') return true;
-      this.logger.error({ reqId: requestIdOf(req), route: key }, '@Public() route is not public in the authorization matrix');
-      throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'route_not_authorized', message: 'This route is not open to anyone yet.' });
+      this.logger.error(
+        { reqId: requestIdOf(req), route: key },
+        '@Public() route is not public in the authorization matrix',
+      );
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'route_not_authorized',
+        message: 'This route is not open to anyone yet.',
+      });
     }
 
     const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
@@ -95,12 +116,14 @@ export class AuthGuard implements CanActivate {
         statusCode: 403,
         error: 'Forbidden',
         code: 'totp_enrollment_required',
-        message: 'Your role requires two-factor sign-in: set up an authenticator app first (POST /api/auth/totp/setup, then POST /api/auth/totp/enable).',
+        message:
+          'Your role requires two-factor sign-in: set up an authenticator app first (POST /api/auth/totp/setup, then POST /api/auth/totp/enable).',
       });
     }
 
     if (access === undefined || access === 'public' || !hasAnyRole(session.user, access)) {
-      if (access === undefined) this.logger.error({ reqId: requestIdOf(req), route: key }, 'route missing from the authorization matrix');
+      if (access === undefined)
+        this.logger.error({ reqId: requestIdOf(req), route: key }, 'route missing from the authorization matrix');
       await this.audit.record(
         { action: 'forbidden', objectType: 'route', objectId: key.slice(0, 100), outcome: 'denied' },
         auditContextOf(req),

@@ -9,7 +9,13 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginThrottleService, AuthPolicyService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginThrottleService,
+    AuthPolicyService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [SessionsService],
 })
 export class AuthModule {}

@@ -61,7 +61,10 @@ export class AuthService implements OnModuleInit {
 
     const wait = await this.throttle.retryAfterSeconds(email, ip);
     if (wait > 0) {
-      await this.audit.record({ action: 'failed_login', objectType: 'user', outcome: 'denied', detail: { reason: 'throttled' } }, context);
+      await this.audit.record(
+        { action: 'failed_login', objectType: 'user', outcome: 'denied', detail: { reason: 'throttled' } },
+        context,
+      );
       throw new LoginThrottledException(wait);
     }
 
@@ -99,12 +102,22 @@ export class AuthService implements OnModuleInit {
     }
 
     await this.throttle.clearAccount(email);
-    const authUser: Omit<AuthUser, 'sessionId'> = { id: user.id, email: user.email, displayName: user.display_name, roles: user.roles };
+    const authUser: Omit<AuthUser, 'sessionId'> = {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      roles: user.roles,
+    };
     const session = await this.dataSource.transaction(async (manager) => {
       const created = await this.sessions.create(user.id, context, { totpEnrollmentOnly }, manager);
       await manager.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
       await this.audit.record(
-        { action: 'login', objectType: 'session', objectId: created.id, detail: { totp: user.totp_enabled, totpEnrollmentOnly } },
+        {
+          action: 'login',
+          objectType: 'session',
+          objectId: created.id,
+          detail: { totp: user.totp_enabled, totpEnrollmentOnly },
+        },
         { ...context, user: { ...authUser, sessionId: created.id } },
         manager,
       );
@@ -114,20 +127,32 @@ export class AuthService implements OnModuleInit {
 
     return {
       token: session.token,
-      me: { ...authUser, totpEnabled: user.totp_enabled, totpEnrollmentRequired: totpEnrollmentOnly, csrfToken: session.csrfToken },
+      me: {
+        ...authUser,
+        totpEnabled: user.totp_enabled,
+        totpEnrollmentRequired: totpEnrollmentOnly,
+        csrfToken: session.csrfToken,
+      },
     };
   }
 
   async logout(context: AuditContext & { user: AuthUser }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.destroy(context.user.sessionId, manager);
-      await this.audit.record({ action: 'logout', objectType: 'session', objectId: context.user.sessionId }, context, manager);
+      await this.audit.record(
+        { action: 'logout', objectType: 'session', objectId: context.user.sessionId },
+        context,
+        manager,
+      );
     });
     this.sessions.forgetAll();
   }
 
   async me(user: AuthUser, csrfToken: string, totpEnrollmentOnly: boolean): Promise<MeDto> {
-    const rows: { totp_enabled: boolean }[] = await this.dataSource.query(`SELECT totp_enabled FROM users WHERE id = $1`, [user.id]);
+    const rows: { totp_enabled: boolean }[] = await this.dataSource.query(
+      `SELECT totp_enabled FROM users WHERE id = $1`,
+      [user.id],
+    );
     return {
       id: user.id,
       email: user.email,
@@ -148,7 +173,11 @@ export class AuthService implements OnModuleInit {
         [context.user.id, secret],
       );
       if (!rows.length) throw new ConflictException('Two-factor sign-in is already on; an admin can reset it.');
-      await this.audit.record({ action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'setup_started' } }, context, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'setup_started' } },
+        context,
+        manager,
+      );
     });
     return { secret, otpauthUrl: totpKeyUri(context.user.email, secret) };
   }
@@ -161,16 +190,29 @@ export class AuthService implements OnModuleInit {
       );
       const row = rows[0];
       if (row?.totp_enabled) throw new ConflictException('Two-factor sign-in is already on.');
-      if (!row?.totp_secret) throw new ConflictException('Start with POST /api/auth/totp/setup, then confirm a code here.');
+      if (!row?.totp_secret)
+        throw new ConflictException('Start with POST /api/auth/totp/setup, then confirm a code here.');
       const step = matchTotpStep(code, row.totp_secret);
       if (step === null) {
-        throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'totp_invalid', message: 'The authenticator code is wrong; check the time on your phone and try again.' });
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'totp_invalid',
+          message: 'The authenticator code is wrong; check the time on your phone and try again.',
+        });
       }
-      await manager.query(`UPDATE users SET totp_enabled = true, totp_last_step = $2, updated_at = now() WHERE id = $1`, [context.user.id, step]);
+      await manager.query(
+        `UPDATE users SET totp_enabled = true, totp_last_step = $2, updated_at = now() WHERE id = $1`,
+        [context.user.id, step],
+      );
       // Any other session was opened with the password alone.
       await this.sessions.destroyAllFor(context.user.id, manager, context.user.sessionId);
       await this.sessions.liftTotpEnrollmentOnly(context.user.sessionId, manager);
-      await this.audit.record({ action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'enabled' } }, context, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'enabled' } },
+        context,
+        manager,
+      );
     });
     this.sessions.forgetAll();
   }
@@ -184,7 +226,11 @@ export class AuthService implements OnModuleInit {
       const before = await this.policy.totpRequiredRoles(manager);
       await this.policy.setTotpRequiredRoles(totpRequiredRoles, manager);
       await this.audit.record(
-        { action: 'update', objectType: 'auth_policy', detail: { totpRequiredRoles: { from: before, to: totpRequiredRoles } } },
+        {
+          action: 'update',
+          objectType: 'auth_policy',
+          detail: { totpRequiredRoles: { from: before, to: totpRequiredRoles } },
+        },
         context,
         manager,
       );
@@ -217,6 +263,9 @@ export class AuthService implements OnModuleInit {
 
   private async fail(email: string, context: AuditContext, userId: string | null, reason: string): Promise<void> {
     await this.throttle.recordFailure(email, context.ip ?? null);
-    await this.audit.record({ action: 'failed_login', objectType: 'user', objectId: userId, outcome: 'failure', detail: { reason } }, { ...context, user: null });
+    await this.audit.record(
+      { action: 'failed_login', objectType: 'user', objectId: userId, outcome: 'failure', detail: { reason } },
+      { ...context, user: null },
+    );
   }
 }

@@ -106,7 +106,6 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/codes/icd10': ALL,
   'GET /api/deadline-rules': ALL,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
-
 };
 
 export function routeKey(method: string, path: string): string {

@@ -7,12 +7,16 @@ const as = (...roles: Role[]) => ({ roles });
 describe('field rules', () => {
   it('keeps front desk from writing clinical findings', () => {
     expect(() => assertMayWriteClinicalFindings(as('front_desk'))).toThrow(ForbiddenException);
-    expect(() => assertMayWriteClinicalFindings(as('front_desk'), { symptoms: 'itching' })).toThrow(/physician or a manager.*symptoms/);
+    expect(() => assertMayWriteClinicalFindings(as('front_desk'), { symptoms: 'itching' })).toThrow(
+      /physician or a manager.*symptoms/,
+    );
     expect(() => assertMayWriteClinicalFindings(as('admin'), { necessityCriteria: ['x'] })).toThrow(ForbiddenException);
   });
 
   it('lets front desk write the rest of a case', () => {
-    expect(() => assertMayWriteClinicalFindings(as('front_desk'), { payerReference: 'X1', symptoms: undefined })).not.toThrow();
+    expect(() =>
+      assertMayWriteClinicalFindings(as('front_desk'), { payerReference: 'X1', symptoms: undefined }),
+    ).not.toThrow();
   });
 
   it('lets physicians, managers and anyone holding one of those roles write them', () => {
@@ -23,7 +27,8 @@ describe('field rules', () => {
 
   it('lets only physicians sign letters', () => {
     expect(() => assertMaySignLetters(as('physician'))).not.toThrow();
-    for (const role of ['front_desk', 'manager', 'admin'] as Role[]) expect(() => assertMaySignLetters(as(role))).toThrow(/Only a physician/);
+    for (const role of ['front_desk', 'manager', 'admin'] as Role[])
+      expect(() => assertMaySignLetters(as(role))).toThrow(/Only a physician/);
   });
 
   it('shows the audit log to managers and admins only', () => {

@@ -9,7 +9,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('login_failures_account_idx', ['accountHash', 'occurredAt'])
 @Index('login_failures_ip_idx', ['ip', 'occurredAt'])
 export class LoginFailure {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'login_failures_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'login_failures_pkey',
+  })
   id!: string;
 
   @Column({ name: 'account_hash', type: 'bytea' })

@@ -46,28 +46,37 @@ export class LoginThrottleService {
 
   /** Seconds to wait before this account or this IP may try again; 0 when it may try now. */
   async retryAfterSeconds(email: string, ip: string | null): Promise<number> {
-    const rows: { scope: 'account' | 'ip'; failures: number; seconds_since_last: number | null }[] = await this.dataSource.query(
-      `SELECT 'account' AS scope, count(*)::int AS failures, extract(epoch FROM now() - max(occurred_at))::float8 AS seconds_since_last
+    const rows: { scope: 'account' | 'ip'; failures: number; seconds_since_last: number | null }[] =
+      await this.dataSource.query(
+        `SELECT 'account' AS scope, count(*)::int AS failures, extract(epoch FROM now() - max(occurred_at))::float8 AS seconds_since_last
          FROM login_failures
         WHERE account_hash = $1 AND occurred_at > now() - make_interval(mins => $3)
        UNION ALL
        SELECT 'ip', count(*)::int, extract(epoch FROM now() - max(occurred_at))::float8
          FROM login_failures
         WHERE $2::inet IS NOT NULL AND ip = $2::inet AND occurred_at > now() - make_interval(mins => $3)`,
-      [accountHash(email), this.validIp(ip), THROTTLE_WINDOW_MINUTES],
-    );
+        [accountHash(email), this.validIp(ip), THROTTLE_WINDOW_MINUTES],
+      );
     let wait = 0;
     for (const row of rows) {
-      const delay = throttleDelaySeconds(row.failures, row.scope === 'account' ? ACCOUNT_FREE_FAILURES : IP_FREE_FAILURES);
-      if (delay > 0 && row.seconds_since_last !== null) wait = Math.max(wait, Math.ceil(delay - row.seconds_since_last));
+      const delay = throttleDelaySeconds(
+        row.failures,
+        row.scope === 'account' ? ACCOUNT_FREE_FAILURES : IP_FREE_FAILURES,
+      );
+      if (delay > 0 && row.seconds_since_last !== null)
+        wait = Math.max(wait, Math.ceil(delay - row.seconds_since_last));
     }
     return Math.max(wait, 0);
   }
 
   async recordFailure(email: string, ip: string | null): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_failures (account_hash, ip) VALUES ($1, $2)`, [accountHash(email), this.validIp(ip)]);
+    await this.dataSource.query(`INSERT INTO login_failures (account_hash, ip) VALUES ($1, $2)`, [
+      accountHash(email),
+      this.validIp(ip),
+    ]);
     // Nothing older than a day is ever read; keep the table small as a side effect of failures.
-    if (Math.random() < 0.05) await this.dataSource.query(`DELETE FROM login_failures WHERE occurred_at < now() - interval '1 day'`);
+    if (Math.random() < 0.05)
+      await this.dataSource.query(`DELETE FROM login_failures WHERE occurred_at < now() - interval '1 day'`);
   }
 
   /** A successful sign-in forgives the account's failures (the IP's stay counted). */

@@ -1,4 +1,9 @@
-import { ACCOUNT_FREE_FAILURES, IP_FREE_FAILURES, THROTTLE_MAX_DELAY_SECONDS, throttleDelaySeconds } from './login-throttle.service';
+import {
+  ACCOUNT_FREE_FAILURES,
+  IP_FREE_FAILURES,
+  THROTTLE_MAX_DELAY_SECONDS,
+  throttleDelaySeconds,
+} from './login-throttle.service';
 
 describe('throttleDelaySeconds', () => {
   it('lets the first failures through without a wait', () => {
@@ -6,7 +11,9 @@ describe('throttleDelaySeconds', () => {
   });
 
   it('doubles the wait with each further failure, up to the cap', () => {
-    const waits = Array.from({ length: 8 }, (_, i) => throttleDelaySeconds(ACCOUNT_FREE_FAILURES + i, ACCOUNT_FREE_FAILURES));
+    const waits = Array.from({ length: 8 }, (_, i) =>
+      throttleDelaySeconds(ACCOUNT_FREE_FAILURES + i, ACCOUNT_FREE_FAILURES),
+    );
     expect(waits).toEqual([15, 30, 60, 120, 240, 300, 300, 300]);
     expect(throttleDelaySeconds(10_000, ACCOUNT_FREE_FAILURES)).toBe(THROTTLE_MAX_DELAY_SECONDS);
   });

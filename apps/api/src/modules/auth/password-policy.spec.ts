@@ -7,7 +7,12 @@ describe('passwordProblems', () => {
   });
 
   it('accepts the demo password for the demo accounts', () => {
-    for (const email of ['frontdesk@demo.clinic', 'physician@demo.clinic', 'manager@demo.clinic', 'admin@demo.clinic']) {
+    for (const email of [
+      'frontdesk@demo.clinic',
+      'physician@demo.clinic',
+      'manager@demo.clinic',
+      'admin@demo.clinic',
+    ]) {
       expect(passwordProblems('preauth-demo-2026', { email })).toEqual([]);
     }
   });
@@ -24,7 +29,9 @@ describe('passwordProblems', () => {
   });
 
   it('refuses a password containing the email’s local part, whatever its case', () => {
-    expect(passwordProblems('my-Jane.Doe-password', { email: 'jane.doe@clinic.example' })).toEqual(['must not contain your email address']);
+    expect(passwordProblems('my-Jane.Doe-password', { email: 'jane.doe@clinic.example' })).toEqual([
+      'must not contain your email address',
+    ]);
     // Very short local parts would refuse too much.
     expect(passwordProblems('a-long-enough-secret', { email: 'al@clinic.example' })).toEqual([]);
   });

@@ -72,7 +72,12 @@ export class SessionsService {
   ) {}
 
   /** A fresh random token (256 bits) for every sign-in: a token set before sign-in is never reused. */
-  async create(userId: string, context: AuditContext, options: { totpEnrollmentOnly: boolean }, manager?: EntityManager): Promise<NewSession> {
+  async create(
+    userId: string,
+    context: AuditContext,
+    options: { totpEnrollmentOnly: boolean },
+    manager?: EntityManager,
+  ): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const rows: { id: string }[] = await (manager ?? this.dataSource.manager).query(
@@ -116,11 +121,21 @@ export class SessionsService {
       email: string;
       display_name: string;
       roles: Role[];
-    }>(this.dataSource, RESOLVE_SESSION, [Buffer.from(key, 'base64'), this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours]);
+    }>(this.dataSource, RESOLVE_SESSION, [
+      Buffer.from(key, 'base64'),
+      this.config.sessionIdleMinutes,
+      this.config.sessionAbsoluteHours,
+    ]);
     const row = rows[0];
     if (!row) return null;
     const session: ResolvedSession = {
-      user: { id: row.user_id, email: row.email, displayName: row.display_name, roles: row.roles, sessionId: row.session_id },
+      user: {
+        id: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        roles: row.roles,
+        sessionId: row.session_id,
+      },
       csrfToken: row.csrf_token,
       totpEnrollmentOnly: row.totp_enrollment_only,
     };
@@ -156,7 +171,10 @@ export class SessionsService {
   }
 
   async liftTotpEnrollmentOnly(sessionId: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(`UPDATE user_sessions SET totp_enrollment_only = false WHERE id = $1`, [sessionId]);
+    await (manager ?? this.dataSource.manager).query(
+      `UPDATE user_sessions SET totp_enrollment_only = false WHERE id = $1`,
+      [sessionId],
+    );
   }
 
   /** Expired sessions are refused anyway; this only keeps the table small. */

@@ -4,14 +4,26 @@ import type { Relation } from 'typeorm';
 import { User } from '../users/user.entity';
 import { PreauthCase } from './preauth-case.entity';
 
-export const CASE_EVENT_TYPES = ['created', 'transition', 'updated', 'note_added', 'photo_added', 'photo_deleted', 'letter_signed'] as const;
+export const CASE_EVENT_TYPES = [
+  'created',
+  'transition',
+  'updated',
+  'note_added',
+  'photo_added',
+  'photo_deleted',
+  'letter_signed',
+] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** Append-only history of a case (a trigger refuses UPDATE and DELETE). */
 @Entity({ name: 'case_events' })
 @Index('case_events_case_id_idx', ['caseId', 'id'])
 export class CaseEvent {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'case_events_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'case_events_pkey',
+  })
   id!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })

@@ -95,11 +95,15 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
            (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM case_procedure_lines l WHERE l.case_id = c.id) AS lines,
            (SELECT coalesce(json_agg(t ORDER BY t.position), '[]') FROM case_failed_treatments t WHERE t.case_id = c.id) AS treatments,
-           ${mode !== 'page' ? `'[]'::json` : `(SELECT coalesce(json_agg(json_build_object(
+           ${
+             mode !== 'page'
+               ? `'[]'::json`
+               : `(SELECT coalesce(json_agg(json_build_object(
                      'id', e.id::text, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
                      'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
-              FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`} AS events
+              FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`
+           } AS events
       FROM cases c
       JOIN patients pt ON pt.id = c.patient_id
       JOIN payers py ON py.id = c.payer_id
@@ -140,7 +144,9 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     planType: payer.planType,
     evidence: { photoCount: raw.photo_count as number, physicianNoteCount: raw.note_count as number },
   };
-  const events = (raw.events as (Omit<CaseEventRow, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string })[]).map((e) => ({
+  const events = (
+    raw.events as (Omit<CaseEventRow, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string })[]
+  ).map((e) => ({
     ...e,
     occurredAt: new Date(e.occurredAt),
     createdAt: new Date(e.createdAt),

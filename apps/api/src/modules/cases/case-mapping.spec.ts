@@ -27,10 +27,13 @@ describe('storedClockDto (list rows)', () => {
 
   // Minutes, hours and days either side of now, and now itself (due this instant is not overdue).
   const offsets = [-5 * 86_400_000, -3 * 3_600_000, -90_000, -1, 0, 30_000, 2 * 3_600_000 + 1, 3 * 86_400_000];
-  it.each(CLOCK_KINDS.flatMap((kind) => offsets.map((offset) => [kind, offset] as const)))('%s due %i ms from now reads as the case page does', (kind, offset) => {
-    const dueAt = new Date(NOW.getTime() + offset);
-    expect(storedClockDto(kind, dueAt, TZ, NOW)).toEqual(toClockDto(pageClock(kind, dueAt), NOW));
-  });
+  it.each(CLOCK_KINDS.flatMap((kind) => offsets.map((offset) => [kind, offset] as const)))(
+    '%s due %i ms from now reads as the case page does',
+    (kind, offset) => {
+      const dueAt = new Date(NOW.getTime() + offset);
+      expect(storedClockDto(kind, dueAt, TZ, NOW)).toEqual(toClockDto(pageClock(kind, dueAt), NOW));
+    },
+  );
 
   it('dates the deadline in the clinic time zone', () => {
     // 02:30 UTC on 11 March is still 10 March in New York.

@@ -37,7 +37,12 @@ export function toSnapshot(
     status: c.status,
     urgency: c.urgency,
     planType,
-    procedureLines: lines.map((l) => ({ cpt: l.cptCode, units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount })),
+    procedureLines: lines.map((l) => ({
+      cpt: l.cptCode,
+      units: l.units,
+      bodySite: l.bodySite,
+      lesionCount: l.lesionCount,
+    })),
     diagnoses: c.diagnoses,
     findings: {
       criteria: c.necessityCriteria,
@@ -47,7 +52,12 @@ export function toSnapshot(
       infection: c.infection,
       functionalImpairment: c.functionalImpairment,
     },
-    failedTreatments: treatments.map((t) => ({ therapy: t.therapy, startDate: t.startDate, endDate: t.endDate, outcome: t.outcome })),
+    failedTreatments: treatments.map((t) => ({
+      therapy: t.therapy,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      outcome: t.outcome,
+    })),
     cosmeticOverride: c.cosmeticOverrideJustification ? { justification: c.cosmeticOverrideJustification } : null,
     photoCount: evidence.photoCount,
     physicianNoteCount: evidence.physicianNoteCount,
@@ -72,8 +82,15 @@ export function toSnapshot(
 const INFORMATIONAL_CLOCKS: readonly ClockKind[] = ['peer_to_peer_request'];
 
 /** The deadline stored on the row, for SQL filters and sorting: the earliest binding clock. */
-export function computeStoredDue(snapshot: CaseSnapshot, rule: DeadlineRule, timeZone: string, now: Date): { at: Date | null; kind: ClockKind | null } {
-  const binding = computeDeadlines(snapshot, rule, { now, timeZone }).clocks.filter((c) => !INFORMATIONAL_CLOCKS.includes(c.kind));
+export function computeStoredDue(
+  snapshot: CaseSnapshot,
+  rule: DeadlineRule,
+  timeZone: string,
+  now: Date,
+): { at: Date | null; kind: ClockKind | null } {
+  const binding = computeDeadlines(snapshot, rule, { now, timeZone }).clocks.filter(
+    (c) => !INFORMATIONAL_CLOCKS.includes(c.kind),
+  );
   if (!binding.length) return { at: null, kind: null };
   const first = binding.reduce((a, b) => (Date.parse(a.dueAt) <= Date.parse(b.dueAt) ? a : b));
   return { at: new Date(first.dueAt), kind: first.kind };
@@ -95,7 +112,12 @@ export function toClockDto(clock: Clock, now: Date): ClockDto {
  * A clock rebuilt from the stored next_due_at/next_due_kind, for list rows: the same DTO as
  * toClockDto gives for that clock, built straight from the row (a list maps up to 100 of them).
  */
-export function storedClockDto(kind: ClockKind | null, dueAt: Date | null, timeZone: string, now: Date): ClockDto | null {
+export function storedClockDto(
+  kind: ClockKind | null,
+  dueAt: Date | null,
+  timeZone: string,
+  now: Date,
+): ClockDto | null {
   if (!kind || !dueAt) return null;
   const msRemaining = dueAt.getTime() - now.getTime();
   return {
@@ -110,7 +132,15 @@ export function storedClockDto(kind: ClockKind | null, dueAt: Date | null, timeZ
 }
 
 export const CLINICAL_FIELDS = ['findings', 'failedTreatments', 'cosmeticOverrideJustification'] as const;
-const DOCUMENTATION_FIELDS = ['urgency', 'payerId', 'providerId', 'procedureLines', 'diagnoses', ...CLINICAL_FIELDS, 'payerReference'] as const;
+const DOCUMENTATION_FIELDS = [
+  'urgency',
+  'payerId',
+  'providerId',
+  'procedureLines',
+  'diagnoses',
+  ...CLINICAL_FIELDS,
+  'payerReference',
+] as const;
 
 /**
  * What PATCH may change: the request is editable until the payer has it; after that only the
@@ -165,7 +195,11 @@ export function describeDecision(
       [stage, requestedAt, clock] = ['peer_to_peer', before.deniedAt, null];
       break;
     case 'appealed':
-      [stage, requestedAt, clock] = [before.appealLevel >= 2 ? 'appeal_2' : 'appeal_1', before.appealedAt, 'appeal_decision'];
+      [stage, requestedAt, clock] = [
+        before.appealLevel >= 2 ? 'appeal_2' : 'appeal_1',
+        before.appealedAt,
+        'appeal_decision',
+      ];
       break;
     case 'external_review':
       [stage, requestedAt, clock] = ['external_review', before.externalReviewAt, 'external_review_decision'];
@@ -173,6 +207,12 @@ export function describeDecision(
     default:
       return null;
   }
-  const due = clock ? computeDeadlines(before, rule, { now: decidedAt, timeZone }).clocks.find((c) => c.kind === clock) : undefined;
-  return { stage, requestedAt: requestedAt ? new Date(requestedAt) : decidedAt, dueAt: due ? new Date(due.dueAt) : null };
+  const due = clock
+    ? computeDeadlines(before, rule, { now: decidedAt, timeZone }).clocks.find((c) => c.kind === clock)
+    : undefined;
+  return {
+    stage,
+    requestedAt: requestedAt ? new Date(requestedAt) : decidedAt,
+    dueAt: due ? new Date(due.dueAt) : null,
+  };
 }

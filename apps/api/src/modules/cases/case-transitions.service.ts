@@ -1,12 +1,6 @@
 import { ForbiddenException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  appealOutcome,
-  applyTransition,
-  assertTransition,
-  isTransitionError,
-  type CaseStatus,
-} from '@preauth/domain';
+import { appealOutcome, applyTransition, assertTransition, isTransitionError, type CaseStatus } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
@@ -33,7 +27,12 @@ export class CaseTransitionsService {
     private readonly cases: CasesService,
   ) {}
 
-  async transition(id: string, dto: TransitionCaseDto, expectedVersion: number, ctx: RequestContext): Promise<CaseDetailDto> {
+  async transition(
+    id: string,
+    dto: TransitionCaseDto,
+    expectedVersion: number,
+    ctx: RequestContext,
+  ): Promise<CaseDetailDto> {
     const { to, ...input } = dto;
     const now = new Date();
     const tz = this.config.clinicTimeZone;
@@ -44,14 +43,33 @@ export class CaseTransitionsService {
       if (row.version !== expectedVersion) throw this.cases.stale(row.version);
       const before = snapshotOf(loaded);
       try {
-        assertTransition(before, to, ctx.user.roles, input, { now, timeZone: tz, rules: rule, requireEvidence: REQUIRE_EVIDENCE });
+        assertTransition(before, to, ctx.user.roles, input, {
+          now,
+          timeZone: tz,
+          rules: rule,
+          requireEvidence: REQUIRE_EVIDENCE,
+        });
       } catch (error) {
         if (!isTransitionError(error)) throw error;
         if (error.code === 'forbidden') {
-          throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: error.code, message: error.reasons.join(' '), reasons: error.reasons });
+          throw new ForbiddenException({
+            statusCode: 403,
+            error: 'Forbidden',
+            code: error.code,
+            message: error.reasons.join(' '),
+            reasons: error.reasons,
+          });
         }
         throw new HttpException(
-          { statusCode: 422, error: 'Unprocessable Entity', code: error.code, message: error.reasons.join(' '), reasons: error.reasons, from: error.from, to: error.to },
+          {
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            code: error.code,
+            message: error.reasons.join(' '),
+            reasons: error.reasons,
+            from: error.from,
+            to: error.to,
+          },
           422,
         );
       }
@@ -99,7 +117,10 @@ export class CaseTransitionsService {
         toStatus: to,
         actorId: ctx.user.id,
         note: note ?? null,
-        data: { ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null)), ...(outcome ? { outcome } : {}) },
+        data: {
+          ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null)),
+          ...(outcome ? { outcome } : {}),
+        },
         occurredAt: eventAt,
       });
 
@@ -121,7 +142,14 @@ export class CaseTransitionsService {
       }
 
       await this.audit.record(
-        { action: 'update', objectType: 'case', objectId: id, caseId: id, patientId: row.patientId, detail: { transition: `${before.status}->${to}` } },
+        {
+          action: 'update',
+          objectType: 'case',
+          objectId: id,
+          caseId: id,
+          patientId: row.patientId,
+          detail: { transition: `${before.status}->${to}` },
+        },
         ctx,
         manager,
       );

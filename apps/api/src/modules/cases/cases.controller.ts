@@ -8,7 +8,11 @@ import { CasesService, parseIfMatch } from './cases.service';
 import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 
-const IF_MATCH = { name: 'If-Match', required: true, description: 'The case version being changed (from GET or its ETag)' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: true,
+  description: 'The case version being changed (from GET or its ETag)',
+};
 
 @ApiTags('cases')
 @Controller('cases')
@@ -20,13 +24,22 @@ export class CasesController {
 
   @Get()
   @ApiOkResponse({ type: CasePageDto })
-  list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<CasePageDto> {
+  list(
+    @Query() query: ListCasesQuery,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CasePageDto> {
     return this.cases.list(query, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: CaseDetailDto })
-  async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetailDto> {
+  async create(
+    @Body() dto: CreateCaseDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CaseDetailDto> {
     const detail = await this.cases.create(dto, buildRequestContext(req, user));
     res.header('ETag', `"${detail.version}"`);
     return detail;
@@ -34,7 +47,12 @@ export class CasesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CaseDetailDto })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetailDto> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CaseDetailDto> {
     const detail = await this.cases.get(id, buildRequestContext(req, user));
     res.header('ETag', `"${detail.version}"`);
     return detail;
@@ -42,7 +60,11 @@ export class CasesController {
 
   @Get(':id/readiness')
   @ApiOkResponse({ type: ReadinessDto })
-  readiness(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ReadinessDto> {
+  readiness(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<ReadinessDto> {
     return this.cases.readiness(id, buildRequestContext(req, user));
   }
 

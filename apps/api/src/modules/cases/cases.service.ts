@@ -29,7 +29,13 @@ import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseView, loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { computeStoredDue, editableFields, storedClockDto, toClockDto } from './case-mapping';
 import { CaseProcedureLine } from './case-procedure-line.entity';
-import { CreateCaseDto, FailedTreatmentInput, ListCasesQuery, ProcedureLineInput, UpdateCaseDto } from './dto/case-input.dto';
+import {
+  CreateCaseDto,
+  FailedTreatmentInput,
+  ListCasesQuery,
+  ProcedureLineInput,
+  UpdateCaseDto,
+} from './dto/case-input.dto';
 import { CaseDetailDto, CaseEventDto, CasePageDto, CaseSummaryDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
 
@@ -72,7 +78,10 @@ const SUMMARY_COLUMNS = {
 type SummaryColumn = keyof typeof SUMMARY_COLUMNS;
 
 /** Each summary column's position in a row. */
-const COL = Object.fromEntries(Object.keys(SUMMARY_COLUMNS).map((name, i) => [name, i])) as Record<SummaryColumn, number>;
+const COL = Object.fromEntries(Object.keys(SUMMARY_COLUMNS).map((name, i) => [name, i])) as Record<
+  SummaryColumn,
+  number
+>;
 
 const CASE_SUMMARY_SELECT = `
   SELECT ${Object.entries(SUMMARY_COLUMNS)
@@ -119,7 +128,8 @@ export function caseListQuery(query: ListCasesQuery): {
   if (query.payerId) where.push(`c.payer_id = ${param(query.payerId)}`);
   if (query.providerId) where.push(`c.provider_id = ${param(query.providerId)}`);
   if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
-  if (query.overdue !== undefined) where.push(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
+  if (query.overdue !== undefined)
+    where.push(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
   if (query.dueBefore) where.push(`c.next_due_at < ${param(query.dueBefore)}::timestamptz`);
   if (query.q) {
     const like = param(`%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
@@ -145,7 +155,8 @@ export function caseListQuery(query: ListCasesQuery): {
   // not passed as a parameter: with `LIMIT $n` PostgreSQL cannot cost the generic plan, so it
   // plans the statement again on every run (pg_prepared_statements showed 0 generic plans in
   // 212 runs, twice the database time of the statement with a constant limit).
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw fieldError('limit', 'must be an integer from 1 to 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw fieldError('limit', 'must be an integer from 1 to 100');
   return {
     sql: `${CASE_SUMMARY_SELECT}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -179,7 +190,11 @@ export function parseIfMatch(header: string | undefined): number {
   const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
   if (!match) {
     throw new HttpException(
-      { statusCode: 428, error: 'Precondition Required', message: 'Send If-Match with the case version you are changing (from GET, or the ETag header).' },
+      {
+        statusCode: 428,
+        error: 'Precondition Required',
+        message: 'Send If-Match with the case version you are changing (from GET, or the ETag header).',
+      },
       428,
     );
   }
@@ -204,7 +219,9 @@ export class CasesService {
         if (!previous) throw fieldError('previousCaseId', 'is not a known case');
         if (previous.patientId !== dto.patientId) throw fieldError('previousCaseId', 'belongs to another patient');
       }
-      const [{ number }] = (await manager.query(`SELECT 'PA-' || lpad(nextval('case_number_seq')::text, 6, '0') AS number`)) as { number: string }[];
+      const [{ number }] = (await manager.query(
+        `SELECT 'PA-' || lpad(nextval('case_number_seq')::text, 6, '0') AS number`,
+      )) as { number: string }[];
       const row = manager.getRepository(PreauthCase).create({
         caseNumber: number,
         patientId: dto.patientId,
@@ -236,7 +253,11 @@ export class CasesService {
         data: dto.previousCaseId ? { previousCaseId: dto.previousCaseId } : {},
         occurredAt: new Date(),
       });
-      await this.audit.record({ action: 'create', objectType: 'case', objectId: saved.id, caseId: saved.id, patientId: saved.patientId }, ctx, manager);
+      await this.audit.record(
+        { action: 'create', objectType: 'case', objectId: saved.id, caseId: saved.id, patientId: saved.patientId },
+        ctx,
+        manager,
+      );
       return saved.id;
     });
     return this.get(id, ctx, false);
@@ -245,20 +266,32 @@ export class CasesService {
   async get(id: string, ctx: RequestContext, audit = true): Promise<CaseDetailDto> {
     const view = await loadCaseView(this.dataSource, id);
     if (audit) {
-      await this.audit.record({ action: 'read', objectType: 'case', objectId: id, caseId: id, patientId: view.loaded.row.patientId }, ctx);
+      await this.audit.record(
+        { action: 'read', objectType: 'case', objectId: id, caseId: id, patientId: view.loaded.row.patientId },
+        ctx,
+      );
     }
     return this.toDetail(view, ctx);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
     const loaded = await loadCase(this.dataSource.manager, id);
-    await this.audit.record({ action: 'read', objectType: 'case_readiness', objectId: id, caseId: id, patientId: loaded.row.patientId }, ctx);
+    await this.audit.record(
+      { action: 'read', objectType: 'case_readiness', objectId: id, caseId: id, patientId: loaded.row.patientId },
+      ctx,
+    );
     return computeReadiness(snapshotOf(loaded), { requireEvidence: REQUIRE_EVIDENCE });
   }
 
   async update(id: string, dto: UpdateCaseDto, expectedVersion: number, ctx: RequestContext): Promise<CaseDetailDto> {
     const changed = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
-    if (!changed.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Nothing to change.', errors: [] });
+    if (!changed.length)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Nothing to change.',
+        errors: [],
+      });
     assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
     await this.dataSource.transaction(async (manager) => {
       const { loaded, rule: currentRule } = await loadCaseForUpdate(manager, id);
@@ -271,15 +304,20 @@ export class CasesService {
           {
             statusCode: 409,
             error: 'Conflict',
-            message: row.status === 'denied'
-              ? 'A denied request cannot be edited; open a corrected request linked to it instead.'
-              : `In state "${row.status}" these fields cannot be changed: ${refused.join(', ')}.`,
+            message:
+              row.status === 'denied'
+                ? 'A denied request cannot be edited; open a corrected request linked to it instead.'
+                : `In state "${row.status}" these fields cannot be changed: ${refused.join(', ')}.`,
             errors: refused.map((field) => ({ field, reason: `cannot be changed while the case is ${row.status}` })),
           },
           409,
         );
       }
-      await this.assertReferences(manager, { patientId: row.patientId, payerId: dto.payerId ?? row.payerId, providerId: dto.providerId ?? row.providerId });
+      await this.assertReferences(manager, {
+        patientId: row.patientId,
+        payerId: dto.payerId ?? row.payerId,
+        providerId: dto.providerId ?? row.providerId,
+      });
       if (dto.urgency !== undefined) row.urgency = dto.urgency;
       if (dto.payerId !== undefined) row.payerId = dto.payerId;
       if (dto.providerId !== undefined) row.providerId = dto.providerId;
@@ -292,10 +330,12 @@ export class CasesService {
         row.infection = dto.findings.infection ?? false;
         row.functionalImpairment = dto.findings.functionalImpairment ?? null;
       }
-      if (dto.cosmeticOverrideJustification !== undefined) row.cosmeticOverrideJustification = dto.cosmeticOverrideJustification;
+      if (dto.cosmeticOverrideJustification !== undefined)
+        row.cosmeticOverrideJustification = dto.cosmeticOverrideJustification;
       if (dto.payerReference !== undefined) row.payerReference = dto.payerReference;
       if (dto.procedureLines !== undefined) loaded.lines = await this.replaceLines(manager, id, dto.procedureLines);
-      if (dto.failedTreatments !== undefined) loaded.treatments = await this.replaceTreatments(manager, id, dto.failedTreatments);
+      if (dto.failedTreatments !== undefined)
+        loaded.treatments = await this.replaceTreatments(manager, id, dto.failedTreatments);
       let rule = currentRule;
       if (dto.payerId !== undefined && dto.payerId !== row.payerId) {
         loaded.planType = (await manager.getRepository(Payer).findOneByOrFail({ id: dto.payerId })).planType;
@@ -325,15 +365,37 @@ export class CasesService {
         .where('id = :id AND version = :version', { id, version: expectedVersion })
         .execute();
       if (result.affected !== 1) throw this.stale();
-      await manager.getRepository(CaseEvent).insert({ caseId: id, type: 'updated', actorId: ctx.user.id, data: { fields: changed }, occurredAt: new Date() });
-      await this.audit.record({ action: 'update', objectType: 'case', objectId: id, caseId: id, patientId: row.patientId, detail: { fields: changed } }, ctx, manager);
+      await manager
+        .getRepository(CaseEvent)
+        .insert({
+          caseId: id,
+          type: 'updated',
+          actorId: ctx.user.id,
+          data: { fields: changed },
+          occurredAt: new Date(),
+        });
+      await this.audit.record(
+        {
+          action: 'update',
+          objectType: 'case',
+          objectId: id,
+          caseId: id,
+          patientId: row.patientId,
+          detail: { fields: changed },
+        },
+        ctx,
+        manager,
+      );
     });
     return this.get(id, ctx, false);
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
     const page = await this.readPage(query);
-    await this.audit.record({ action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } }, ctx);
+    await this.audit.record(
+      { action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } },
+      ctx,
+    );
     return page;
   }
 
@@ -344,13 +406,20 @@ export class CasesService {
    */
   private async readPage(query: ListCasesQuery): Promise<CasePageDto> {
     const { sql, params, limit, sortKey, reusePlan } = caseListQuery(query);
-    const rows: unknown[][] = await poolQuery(this.dataSource, sql, params, { prepared: reusePlan, types: LIST_ROW_TYPES, rowMode: 'array' });
+    const rows: unknown[][] = await poolQuery(this.dataSource, sql, params, {
+      prepared: reusePlan,
+      types: LIST_ROW_TYPES,
+      rowMode: 'array',
+    });
     const count = Math.min(rows.length, limit);
     const now = new Date();
     const items: CaseSummaryDto[] = new Array(count);
     for (let i = 0; i < count; i++) items[i] = this.toSummary(rows[i], now);
     const last = rows[count - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ k: last[COL[sortKey]] as string, id: last[COL.id] as string }) : null;
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ k: last[COL[sortKey]] as string, id: last[COL.id] as string })
+        : null;
     return { items, nextCursor };
   }
 
@@ -379,8 +448,12 @@ export class CasesService {
     });
   }
 
-  private async assertReferences(manager: EntityManager, refs: { patientId: string; payerId: string; providerId: string }): Promise<void> {
-    if (!(await manager.getRepository(Patient).existsBy({ id: refs.patientId }))) throw fieldError('patientId', 'is not a known patient');
+  private async assertReferences(
+    manager: EntityManager,
+    refs: { patientId: string; payerId: string; providerId: string },
+  ): Promise<void> {
+    if (!(await manager.getRepository(Patient).existsBy({ id: refs.patientId })))
+      throw fieldError('patientId', 'is not a known patient');
     const payer = await manager.getRepository(Payer).findOneBy({ id: refs.payerId });
     if (!payer) throw fieldError('payerId', 'is not a known payer');
     const provider = await manager.getRepository(Provider).findOneBy({ id: refs.providerId });
@@ -388,20 +461,42 @@ export class CasesService {
     if (!provider.active) throw fieldError('providerId', 'is an inactive provider');
   }
 
-  private async replaceLines(manager: EntityManager, caseId: string, lines: ProcedureLineInput[]): Promise<CaseProcedureLine[]> {
+  private async replaceLines(
+    manager: EntityManager,
+    caseId: string,
+    lines: ProcedureLineInput[],
+  ): Promise<CaseProcedureLine[]> {
     const repo = manager.getRepository(CaseProcedureLine);
     await repo.delete({ caseId });
     const rows = lines.map((l, position) =>
-      repo.create({ caseId, position, cptCode: normalizeCpt(l.cpt), units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount }),
+      repo.create({
+        caseId,
+        position,
+        cptCode: normalizeCpt(l.cpt),
+        units: l.units,
+        bodySite: l.bodySite,
+        lesionCount: l.lesionCount,
+      }),
     );
     return rows.length ? repo.save(rows) : [];
   }
 
-  private async replaceTreatments(manager: EntityManager, caseId: string, treatments: FailedTreatmentInput[]): Promise<CaseFailedTreatment[]> {
+  private async replaceTreatments(
+    manager: EntityManager,
+    caseId: string,
+    treatments: FailedTreatmentInput[],
+  ): Promise<CaseFailedTreatment[]> {
     const repo = manager.getRepository(CaseFailedTreatment);
     await repo.delete({ caseId });
     const rows = treatments.map((t, position) =>
-      repo.create({ caseId, position, therapy: t.therapy, startDate: t.startDate, endDate: t.endDate ?? null, outcome: t.outcome }),
+      repo.create({
+        caseId,
+        position,
+        therapy: t.therapy,
+        startDate: t.startDate,
+        endDate: t.endDate ?? null,
+        outcome: t.outcome,
+      }),
     );
     return rows.length ? repo.save(rows) : [];
   }
@@ -419,16 +514,29 @@ export class CasesService {
         dateOfBirth: r[COL.patient_dob] as string,
         memberId: (r[COL.patient_member_id] as string | null) ?? null,
       },
-      payer: { id: r[COL.payer_id] as string, name: r[COL.payer_name] as string, planType: r[COL.payer_plan_type] as PlanType },
+      payer: {
+        id: r[COL.payer_id] as string,
+        name: r[COL.payer_name] as string,
+        planType: r[COL.payer_plan_type] as PlanType,
+      },
       provider: {
         id: r[COL.provider_id] as string,
-        name: providerDisplayName({ firstName: r[COL.provider_first_name] as string, lastName: r[COL.provider_last_name] as string, credentials: r[COL.provider_credentials] as string | null }),
+        name: providerDisplayName({
+          firstName: r[COL.provider_first_name] as string,
+          lastName: r[COL.provider_last_name] as string,
+          credentials: r[COL.provider_credentials] as string | null,
+        }),
         npi: r[COL.provider_npi] as string,
       },
       cptCodes: r[COL.cpt_codes] as string[],
       authorizationNumber: (r[COL.authorization_number] as string | null) ?? null,
       appealLevel: Number(r[COL.appeal_level]),
-      currentClock: storedClockDto(r[COL.next_due_kind] as ClockKind | null, r[COL.next_due_at] ? new Date(r[COL.next_due_at] as string) : null, this.config.clinicTimeZone, now),
+      currentClock: storedClockDto(
+        r[COL.next_due_kind] as ClockKind | null,
+        r[COL.next_due_at] ? new Date(r[COL.next_due_at] as string) : null,
+        this.config.clinicTimeZone,
+        now,
+      ),
       version: Number(r[COL.version]),
       createdAt: isoMillis(r[COL.created_at] as string),
       updatedAt: isoMillis(r[COL.updated_at] as string),
@@ -441,13 +549,24 @@ export class CasesService {
     const snapshot = snapshotOf(loaded);
     const tz = this.config.clinicTimeZone;
     const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
-    const actions = availableTransitions(snapshot, ctx.user.roles, { now, timeZone: tz, rules: rule, requireEvidence: REQUIRE_EVIDENCE });
+    const actions = availableTransitions(snapshot, ctx.user.roles, {
+      now,
+      timeZone: tz,
+      rules: rule,
+      requireEvidence: REQUIRE_EVIDENCE,
+    });
     return {
       id: row.id,
       caseNumber: row.caseNumber,
       status: row.status,
       urgency: row.urgency,
-      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, mrn: patient.mrn, dateOfBirth: patient.dateOfBirth, memberId: patient.memberId },
+      patient: {
+        id: patient.id,
+        name: `${patient.firstName} ${patient.lastName}`,
+        mrn: patient.mrn,
+        dateOfBirth: patient.dateOfBirth,
+        memberId: patient.memberId,
+      },
       payer: { id: payer.id, name: payer.name, planType: payer.planType },
       provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
       cptCodes: loaded.lines.map((l) => l.cptCode),
@@ -457,7 +576,12 @@ export class CasesService {
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      procedureLines: loaded.lines.map((l) => ({ cpt: l.cptCode, units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount })),
+      procedureLines: loaded.lines.map((l) => ({
+        cpt: l.cptCode,
+        units: l.units,
+        bodySite: l.bodySite,
+        lesionCount: l.lesionCount,
+      })),
       diagnoses: row.diagnoses,
       findings: snapshot.findings as CaseDetailDto['findings'],
       failedTreatments: snapshot.failedTreatments as CaseDetailDto['failedTreatments'],

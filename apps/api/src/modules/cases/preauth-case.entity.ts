@@ -36,7 +36,9 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 @Index('cases_appealed_idx', ['id'], { where: 'appeal_level >= 1' })
 @Index('cases_status_closed_idx', ['status', 'closedAt'])
 // Denied cases waiting on an appeal or external-review request: the clinic-misses count reads only this.
-@Index('cases_appeal_window_idx', ['nextDueAt'], { where: `status = 'denied' AND next_due_kind IN ('appeal_filing', 'external_review_request')` })
+@Index('cases_appeal_window_idx', ['nextDueAt'], {
+  where: `status = 'denied' AND next_due_kind IN ('appeal_filing', 'external_review_request')`,
+})
 export class PreauthCase {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cases_pkey' })
   id!: string;

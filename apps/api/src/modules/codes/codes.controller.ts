@@ -27,7 +27,12 @@ export class CodesController {
   @ApiOkResponse({ type: [CptCodeDto] })
   async cpt(): Promise<CptCodeDto[]> {
     const rows = await this.dataSource.getRepository(CptCode).find({ order: { code: 'ASC' } });
-    return rows.map(({ code, description, cosmeticRisk, descriptorVerified }) => ({ code, description, cosmeticRisk, descriptorVerified }));
+    return rows.map(({ code, description, cosmeticRisk, descriptorVerified }) => ({
+      code,
+      description,
+      cosmeticRisk,
+      descriptorVerified,
+    }));
   }
 
   @Get('icd10')

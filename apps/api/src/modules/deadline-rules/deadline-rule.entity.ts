@@ -3,7 +3,10 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 
 /** One row per plan type: the clocks are data an admin can edit, not code branches. */
 @Entity({ name: 'deadline_rules' })
-@Check('deadline_rules_plan_type_valid', `plan_type IN ('medicare_advantage','medicaid','commercial_erisa','aca_marketplace','other')`)
+@Check(
+  'deadline_rules_plan_type_valid',
+  `plan_type IN ('medicare_advantage','medicaid','commercial_erisa','aca_marketplace','other')`,
+)
 @Check('deadline_rules_levels_valid', `max_internal_appeal_levels BETWEEN 0 AND 2`)
 export class DeadlineRuleRow {
   @PrimaryColumn({ name: 'plan_type', type: 'varchar', length: 30, primaryKeyConstraintName: 'deadline_rules_pkey' })

@@ -23,7 +23,14 @@ export class DeadlineRulesController {
 
   @Put(':planType')
   @ApiOkResponse({ type: DeadlineRuleDto })
-  update(@Param('planType') planType: string, @Body() dto: UpdateDeadlineRuleDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<DeadlineRuleDto> {
-    return this.rules.update(planType, dto, buildRequestContext(req, user), (type, rule, manager) => this.cases.recomputeDueForPlanType(type, rule, manager));
+  update(
+    @Param('planType') planType: string,
+    @Body() dto: UpdateDeadlineRuleDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<DeadlineRuleDto> {
+    return this.rules.update(planType, dto, buildRequestContext(req, user), (type, rule, manager) =>
+      this.cases.recomputeDueForPlanType(type, rule, manager),
+    );
   }
 }

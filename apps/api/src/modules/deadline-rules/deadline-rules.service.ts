@@ -62,7 +62,12 @@ export class DeadlineRulesService {
     const rule: DeadlineRule = { ...dto, planType };
     const problems = validateDeadlineRule(rule);
     if (problems.length) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.join(' '), errors: problems.map((reason) => ({ field: 'rule', reason })) });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: problems.join(' '),
+        errors: problems.map((reason) => ({ field: 'rule', reason })),
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(DeadlineRuleRow);
@@ -71,7 +76,16 @@ export class DeadlineRulesService {
       Object.assign(row, dto, { updatedBy: ctx.user.id });
       const saved = await repo.save(row);
       const recomputed = await onChanged(planType, toDeadlineRule(saved), manager);
-      await this.audit.record({ action: 'update', objectType: 'deadline_rule', objectId: planType, detail: { fields: Object.keys(dto), casesRecomputed: recomputed } }, ctx, manager);
+      await this.audit.record(
+        {
+          action: 'update',
+          objectType: 'deadline_rule',
+          objectId: planType,
+          detail: { fields: Object.keys(dto), casesRecomputed: recomputed },
+        },
+        ctx,
+        manager,
+      );
       return toDto(saved);
     });
   }

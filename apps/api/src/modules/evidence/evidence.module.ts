@@ -29,7 +29,12 @@ import { S3PhotoStorage } from './s3-photo-storage';
           const client = new S3Client({
             ...clientConfig,
             // Other S3-compatible services often reject the SDK's default CRC checksums (aws-chunked bodies).
-            ...(clientConfig.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
+            ...(clientConfig.endpoint
+              ? {
+                  requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+                  responseChecksumValidation: 'WHEN_REQUIRED' as const,
+                }
+              : {}),
           });
           return new S3PhotoStorage(client, { bucket, prefix }, scratchDir);
         }

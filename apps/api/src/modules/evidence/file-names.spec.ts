@@ -23,6 +23,8 @@ describe('cleanFileName', () => {
 
 describe('contentDisposition', () => {
   it('uses the stored extension and an ASCII fallback', () => {
-    expect(contentDisposition('élodie scalp.heic', 'jpg')).toBe(`inline; filename="_lodie scalp.jpg"; filename*=UTF-8''%C3%A9lodie%20scalp.jpg`);
+    expect(contentDisposition('élodie scalp.heic', 'jpg')).toBe(
+      `inline; filename="_lodie scalp.jpg"; filename*=UTF-8''%C3%A9lodie%20scalp.jpg`,
+    );
   });
 });

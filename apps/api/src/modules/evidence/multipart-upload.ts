@@ -31,12 +31,20 @@ export interface ReceiveOptions {
 }
 
 function httpError(status: number, error: string, message: string, field?: string): HttpException {
-  return new HttpException({ statusCode: status, error, message, ...(field ? { errors: [{ field, reason: message }] } : {}) }, status);
+  return new HttpException(
+    { statusCode: status, error, message, ...(field ? { errors: [{ field, reason: message }] } : {}) },
+    status,
+  );
 }
 
 export function tooLarge(maxBytes: number): HttpException {
   const mb = Math.round((maxBytes / 1024 / 1024) * 100) / 100;
-  return httpError(HttpStatus.PAYLOAD_TOO_LARGE, 'Payload Too Large', `The file is larger than the ${mb} MB limit (MAX_UPLOAD_MB).`, 'file');
+  return httpError(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'Payload Too Large',
+    `The file is larger than the ${mb} MB limit (MAX_UPLOAD_MB).`,
+    'file',
+  );
 }
 
 /**
@@ -47,11 +55,18 @@ export function tooLarge(maxBytes: number): HttpException {
 export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions): Promise<ReceivedUpload> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) {
-    return Promise.reject(httpError(400, 'Bad Request', `Send the photo as multipart/form-data with the image in the "${options.fileField}" field.`));
+    return Promise.reject(
+      httpError(
+        400,
+        'Bad Request',
+        `Send the photo as multipart/form-data with the image in the "${options.fileField}" field.`,
+      ),
+    );
   }
   // Multipart framing and the text fields add a little; anything far above the limit is refused unread.
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > options.maxBytes + 64 * 1024) return Promise.reject(tooLarge(options.maxBytes));
+  if (Number.isFinite(declared) && declared > options.maxBytes + 64 * 1024)
+    return Promise.reject(tooLarge(options.maxBytes));
 
   let parser: busboy.Busboy;
   try {
@@ -62,7 +77,9 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
       limits: { fileSize: options.maxBytes + 1, files: 1, fields: 10, fieldSize: 2000, parts: 12, headerPairs: 20 },
     });
   } catch {
-    return Promise.reject(httpError(400, 'Bad Request', 'The request is not valid multipart/form-data (missing boundary?).'));
+    return Promise.reject(
+      httpError(400, 'Bad Request', 'The request is not valid multipart/form-data (missing boundary?).'),
+    );
   }
 
   return new Promise<ReceivedUpload>((resolve, reject) => {
@@ -100,13 +117,26 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
     parser.on('file', (name, stream, info) => {
       if (name !== options.fileField || file) {
         stream.resume();
-        fail(httpError(400, 'Bad Request', `Send exactly one file, in the "${options.fileField}" field.`, options.fileField));
+        fail(
+          httpError(
+            400,
+            'Bad Request',
+            `Send exactly one file, in the "${options.fileField}" field.`,
+            options.fileField,
+          ),
+        );
         return;
       }
       const hash = createHash('sha256');
       const head: Buffer[] = [];
       let headLength = 0;
-      const received: ReceivedFile = { path: join(options.scratchDir, `${randomUUID()}.upload`), size: 0, sha256: '', head: Buffer.alloc(0), filename: info.filename ?? '' };
+      const received: ReceivedFile = {
+        path: join(options.scratchDir, `${randomUUID()}.upload`),
+        size: 0,
+        sha256: '',
+        head: Buffer.alloc(0),
+        filename: info.filename ?? '',
+      };
       file = received;
       fileStream = stream;
       const meter = new Transform({
@@ -137,7 +167,11 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
       }
       fields[name] = value;
     });
-    parser.on('filesLimit', () => fail(httpError(400, 'Bad Request', `Send exactly one file, in the "${options.fileField}" field.`, options.fileField)));
+    parser.on('filesLimit', () =>
+      fail(
+        httpError(400, 'Bad Request', `Send exactly one file, in the "${options.fileField}" field.`, options.fileField),
+      ),
+    );
     parser.on('fieldsLimit', () => fail(httpError(400, 'Bad Request', 'Too many fields.')));
     parser.on('partsLimit', () => fail(httpError(400, 'Bad Request', 'Too many parts.')));
     parser.on('error', () => fail(httpError(400, 'Bad Request', 'The request is not valid multipart/form-data.')));

@@ -13,12 +13,20 @@ export class NotesController {
 
   @Post('cases/:id/notes')
   @ApiCreatedResponse({ type: NoteDto })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<NoteDto> {
+  create(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateNoteDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<NoteDto> {
     return this.notes.create(id, dto, buildRequestContext(req, user));
   }
 
   @Get('cases/:id/notes')
-  @ApiOkResponse({ type: [NoteDto], description: 'Newest first; only the latest version of each note unless history=true' })
+  @ApiOkResponse({
+    type: [NoteDto],
+    description: 'Newest first; only the latest version of each note unless history=true',
+  })
   async list(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListNotesQuery,
@@ -29,8 +37,17 @@ export class NotesController {
   }
 
   @Post('notes/:id/versions')
-  @ApiCreatedResponse({ type: NoteDto, description: 'Notes are immutable: an edit adds a version linked to the one it replaces (409 unless that is the latest)' })
-  addVersion(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateNoteVersionDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<NoteDto> {
+  @ApiCreatedResponse({
+    type: NoteDto,
+    description:
+      'Notes are immutable: an edit adds a version linked to the one it replaces (409 unless that is the latest)',
+  })
+  addVersion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateNoteVersionDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<NoteDto> {
     return this.notes.addVersion(id, dto, buildRequestContext(req, user));
   }
 }

@@ -41,7 +41,18 @@ export class NotesService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const patientId = await casePatient(manager, caseId);
-      await manager.getRepository(CaseNote).insert({ id, caseId, kind: dto.kind, text: dto.text, authorId: ctx.user.id, version: 1, rootId: id, previousId: null });
+      await manager
+        .getRepository(CaseNote)
+        .insert({
+          id,
+          caseId,
+          kind: dto.kind,
+          text: dto.text,
+          authorId: ctx.user.id,
+          version: 1,
+          rootId: id,
+          previousId: null,
+        });
       await manager.getRepository(CaseEvent).insert({
         caseId,
         type: 'note_added',
@@ -49,7 +60,18 @@ export class NotesService {
         data: { noteId: id, kind: dto.kind, version: 1 },
         occurredAt: new Date(),
       });
-      await this.audit.record({ action: 'create', objectType: 'note', objectId: id, caseId, patientId, detail: { kind: dto.kind, version: 1 } }, ctx, manager);
+      await this.audit.record(
+        {
+          action: 'create',
+          objectType: 'note',
+          objectId: id,
+          caseId,
+          patientId,
+          detail: { kind: dto.kind, version: 1 },
+        },
+        ctx,
+        manager,
+      );
     });
     return this.one(id);
   }
@@ -63,7 +85,9 @@ export class NotesService {
       assertMayWrite(ctx, previous.kind);
       // Two concurrent edits of one version: the unique index on previous_id refuses the second (409).
       const patientId = await casePatient(manager, previous.caseId, true);
-      const newer = (await manager.query(`SELECT id FROM case_notes WHERE previous_id = $1`, [previousId])) as { id: string }[];
+      const newer = (await manager.query(`SELECT id FROM case_notes WHERE previous_id = $1`, [previousId])) as {
+        id: string;
+      }[];
       if (newer.length) {
         throw new ConflictException({
           statusCode: 409,
@@ -93,7 +117,14 @@ export class NotesService {
         occurredAt: new Date(),
       });
       await this.audit.record(
-        { action: 'update', objectType: 'note', objectId: id, caseId: previous.caseId, patientId, detail: { kind: previous.kind, version, previousId } },
+        {
+          action: 'update',
+          objectType: 'note',
+          objectId: id,
+          caseId: previous.caseId,
+          patientId,
+          detail: { kind: previous.kind, version, previousId },
+        },
         ctx,
         manager,
       );
@@ -109,7 +140,17 @@ export class NotesService {
         ORDER BY created_at DESC, version DESC`,
       [caseId, history],
     )) as NoteRow[];
-    await this.audit.record({ action: 'read', objectType: 'case_notes', objectId: caseId, caseId, patientId, detail: { count: rows.length, history } }, ctx);
+    await this.audit.record(
+      {
+        action: 'read',
+        objectType: 'case_notes',
+        objectId: caseId,
+        caseId,
+        patientId,
+        detail: { count: rows.length, history },
+      },
+      ctx,
+    );
     return rows.map(toDto);
   }
 
@@ -131,7 +172,9 @@ function assertMayWrite(ctx: RequestContext, kind: NoteKind): void {
 }
 
 async function casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
-  const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [caseId])) as { patient_id: string }[];
+  const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
+    caseId,
+  ])) as { patient_id: string }[];
   if (!rows.length) throw new NotFoundException('No such case.');
   return rows[0].patient_id;
 }

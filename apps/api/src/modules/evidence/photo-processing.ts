@@ -50,7 +50,9 @@ export async function inspectImage(path: string, type: SniffedImageType): Promis
   const height = meta.height ?? 0;
   if (!width || !height) throw unprocessable('The image has no readable dimensions.');
   if (width * height > MAX_PHOTO_PIXELS) {
-    throw unprocessable(`The image is ${width} × ${height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels are accepted.`);
+    throw unprocessable(
+      `The image is ${width} × ${height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels are accepted.`,
+    );
   }
   return { width, height };
 }
@@ -82,7 +84,8 @@ export function thumbnail(path: string): Sharp {
 /** Turn a decoder failure while re-encoding into the client's error. */
 export function decodeError(type: SniffedImageType, error: unknown): HttpException {
   const message = error instanceof Error ? error.message : '';
-  if (/pixel limit/i.test(message)) return unprocessable(`The image has more than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels.`);
+  if (/pixel limit/i.test(message))
+    return unprocessable(`The image has more than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels.`);
   if (type === 'heif') return unsupportedType(HEIF_UNREADABLE);
   return unprocessable('The image is damaged or incomplete and cannot be read.');
 }

@@ -1,5 +1,24 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
@@ -14,14 +33,26 @@ export class PhotosController {
   @Post('cases/:id/photos')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPhotoDto })
-  @ApiCreatedResponse({ type: PhotoDto, description: '415 for anything but JPEG/PNG/WebP/HEIC by content, 413 over MAX_UPLOAD_MB, 422 for damaged images or over 50 megapixels' })
-  upload(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PhotoDto> {
+  @ApiCreatedResponse({
+    type: PhotoDto,
+    description:
+      '415 for anything but JPEG/PNG/WebP/HEIC by content, 413 over MAX_UPLOAD_MB, 422 for damaged images or over 50 megapixels',
+  })
+  upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PhotoDto> {
     return this.photos.upload(id, req.raw, buildRequestContext(req, user));
   }
 
   @Get('cases/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PhotoDto[]> {
+  async list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PhotoDto[]> {
     return this.photos.list(id, buildRequestContext(req, user));
   }
 
@@ -40,22 +71,42 @@ export class PhotosController {
   @Get('photos/:id')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  image(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
+  image(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
     return this.send(id, 'full', user, req, res);
   }
 
   @Get('photos/:id/thumbnail')
   @ApiProduces('image/webp')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  thumbnail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
+  thumbnail(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
     return this.send(id, 'thumbnail', user, req, res);
   }
 
-  private async send(id: string, variant: 'full' | 'thumbnail', user: AuthUser, req: FastifyRequest, res: FastifyReply): Promise<StreamableFile> {
+  private async send(
+    id: string,
+    variant: 'full' | 'thumbnail',
+    user: AuthUser,
+    req: FastifyRequest,
+    res: FastifyReply,
+  ): Promise<StreamableFile> {
     const file = await this.photos.open(id, variant, buildRequestContext(req, user));
     // Opened directly, the image is a document of its own: give it no powers at all (nosniff and
     // no-store come with every API answer).
     res.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: file.disposition });
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: file.disposition,
+    });
   }
 }

@@ -1,5 +1,13 @@
 import { fieldError } from '../../common/validation';
-import { ForbiddenException, HttpException, Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PHOTO_UPLOADERS } from '@preauth/domain';
 import type { IncomingMessage } from 'node:http';
@@ -62,19 +70,33 @@ export class PhotosService implements OnModuleInit {
     let received: ReceivedFile | null = null;
     try {
       if (!hasAnyRole(ctx.user, PHOTO_UPLOADERS)) {
-        throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'photo_upload_forbidden', message: 'Only a physician may upload clinical photos.' });
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'photo_upload_forbidden',
+          message: 'Only a physician may upload clinical photos.',
+        });
       }
       const patientId = await this.casePatient(this.dataSource.manager, caseId);
-      const upload = await receiveMultipart(req, { maxBytes: this.config.maxUploadBytes, scratchDir: this.scratchDir, fileField: PHOTO_FILE_FIELD });
+      const upload = await receiveMultipart(req, {
+        maxBytes: this.config.maxUploadBytes,
+        scratchDir: this.scratchDir,
+        fileField: PHOTO_FILE_FIELD,
+      });
       received = upload.file;
-      const fields = (await this.fieldsPipe.transform(upload.fields, { type: 'body', metatype: PhotoFieldsDto })) as PhotoFieldsDto;
+      const fields = (await this.fieldsPipe.transform(upload.fields, {
+        type: 'body',
+        metatype: PhotoFieldsDto,
+      })) as PhotoFieldsDto;
       const takenAt = new Date(fields.takenAt);
       if (takenAt.getTime() > Date.now() + FUTURE_SLACK_MS) throw fieldError('takenAt', 'is in the future');
       if (!received) throw fieldError(PHOTO_FILE_FIELD, 'is missing: attach the photo in the "file" field');
       if (received.size === 0) throw fieldError(PHOTO_FILE_FIELD, 'is empty');
       const type = sniffImageType(received.head);
       if (!type) {
-        throw unsupportedType('Only JPEG, PNG, WebP and HEIC/HEIF photos are accepted, recognised by their content; this file is none of them, whatever its name or type says.');
+        throw unsupportedType(
+          'Only JPEG, PNG, WebP and HEIC/HEIF photos are accepted, recognised by their content; this file is none of them, whatever its name or type says.',
+        );
       }
       await inspectImage(received.path, type);
       return await this.store(caseId, patientId, received, type, fields, takenAt, ctx);
@@ -151,11 +173,23 @@ export class PhotosService implements OnModuleInit {
           caseId,
           type: 'photo_added',
           actorId: ctx.user.id,
-          data: { photoId: id, bodySite: photo.bodySite, lesionCount: photo.lesionCount, takenAt: takenAt.toISOString() },
+          data: {
+            photoId: id,
+            bodySite: photo.bodySite,
+            lesionCount: photo.lesionCount,
+            takenAt: takenAt.toISOString(),
+          },
           occurredAt: new Date(),
         });
         await this.audit.record(
-          { action: 'create', objectType: 'photo', objectId: id, caseId, patientId, detail: { originalSha256: received.sha256, bytes: received.size } },
+          {
+            action: 'create',
+            objectType: 'photo',
+            objectId: id,
+            caseId,
+            patientId,
+            detail: { originalSha256: received.sha256, bytes: received.size },
+          },
           ctx,
           manager,
         );
@@ -164,7 +198,9 @@ export class PhotosService implements OnModuleInit {
       committed = true;
       await this.hooks.afterCommit?.(id);
       await this.finalizeFiles(row);
-      const saved = await this.dataSource.getRepository(CasePhoto).findOneOrFail({ where: { id: row.id }, relations: { uploadedBy: true } });
+      const saved = await this.dataSource
+        .getRepository(CasePhoto)
+        .findOneOrFail({ where: { id: row.id }, relations: { uploadedBy: true } });
       return this.toDto(saved, saved.uploadedBy?.displayName ?? ctx.user.displayName);
     } catch (error) {
       if (!committed) {
@@ -192,7 +228,17 @@ export class PhotosService implements OnModuleInit {
       relations: { uploadedBy: true },
       order: { takenAt: 'ASC', createdAt: 'ASC' },
     });
-    await this.audit.record({ action: 'read', objectType: 'case_photos', objectId: caseId, caseId, patientId, detail: { count: rows.length } }, ctx);
+    await this.audit.record(
+      {
+        action: 'read',
+        objectType: 'case_photos',
+        objectId: caseId,
+        caseId,
+        patientId,
+        detail: { count: rows.length },
+      },
+      ctx,
+    );
     return rows.map((row) => this.toDto(row, row.uploadedBy?.displayName ?? ''));
   }
 
@@ -211,13 +257,19 @@ export class PhotosService implements OnModuleInit {
       throw new NotFoundException('The file of this photo is missing.');
     }
     const patientId = await this.casePatient(this.dataSource.manager, row.caseId);
-    await this.audit.record({ action: 'read', objectType: 'photo', objectId: photoId, caseId: row.caseId, patientId, detail: { variant } }, ctx);
+    await this.audit.record(
+      { action: 'read', objectType: 'photo', objectId: photoId, caseId: row.caseId, patientId, detail: { variant } },
+      ctx,
+    );
     const thumb = variant === 'thumbnail';
     return {
       stream: file.stream,
       size: file.size,
       contentType: thumb ? 'image/webp' : row.contentType,
-      disposition: contentDisposition(thumb ? `${row.originalName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}-thumbnail` : row.originalName, thumb ? 'webp' : key.split('.').pop()!),
+      disposition: contentDisposition(
+        thumb ? `${row.originalName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}-thumbnail` : row.originalName,
+        thumb ? 'webp' : key.split('.').pop()!,
+      ),
     };
   }
 
@@ -225,20 +277,41 @@ export class PhotosService implements OnModuleInit {
   async remove(caseId: string, photoId: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const patientId = await this.casePatient(manager, caseId, true);
-      const row = await manager.getRepository(CasePhoto).findOne({ where: { id: photoId, caseId }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager
+        .getRepository(CasePhoto)
+        .findOne({ where: { id: photoId, caseId }, lock: { mode: 'pessimistic_write' } });
       if (!row || row.deletedAt) throw new NotFoundException('No such photo on this case.');
       if (row.uploadedById !== ctx.user.id && !ctx.user.roles.includes('manager')) {
-        throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'photo_delete_forbidden', message: 'Only the physician who uploaded a photo, or a manager, may delete it.' });
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'photo_delete_forbidden',
+          message: 'Only the physician who uploaded a photo, or a manager, may delete it.',
+        });
       }
       const now = new Date();
       await manager.getRepository(CasePhoto).update({ id: photoId }, { deletedAt: now, deletedById: ctx.user.id });
-      await manager.getRepository(CaseEvent).insert({ caseId, type: 'photo_deleted', actorId: ctx.user.id, data: { photoId, bodySite: row.bodySite }, occurredAt: now });
-      await this.audit.record({ action: 'delete', objectType: 'photo', objectId: photoId, caseId, patientId }, ctx, manager);
+      await manager
+        .getRepository(CaseEvent)
+        .insert({
+          caseId,
+          type: 'photo_deleted',
+          actorId: ctx.user.id,
+          data: { photoId, bodySite: row.bodySite },
+          occurredAt: now,
+        });
+      await this.audit.record(
+        { action: 'delete', objectType: 'photo', objectId: photoId, caseId, patientId },
+        ctx,
+        manager,
+      );
     });
   }
 
   private async casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
-    const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [caseId])) as { patient_id: string }[];
+    const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
+      caseId,
+    ])) as { patient_id: string }[];
     if (!rows.length) throw new NotFoundException('No such case.');
     return rows[0].patient_id;
   }
@@ -264,4 +337,3 @@ export class PhotosService implements OnModuleInit {
     };
   }
 }
-

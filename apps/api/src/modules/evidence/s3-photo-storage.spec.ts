@@ -135,7 +135,9 @@ describe('S3PhotoStorage', () => {
   });
 
   it('refuses keys it did not make', async () => {
-    await expect(storage.putPending('../../etc/passwd', Readable.from([Buffer.from('x')]))).rejects.toThrow('invalid storage key');
+    await expect(storage.putPending('../../etc/passwd', Readable.from([Buffer.from('x')]))).rejects.toThrow(
+      'invalid storage key',
+    );
     await expect(storage.get('other/../key.jpg')).rejects.toThrow('invalid storage key');
   });
 });

@@ -92,7 +92,9 @@ export class S3PhotoStorage implements PhotoStorage {
 
   async get(key: string): Promise<{ stream: Readable; size: number } | null> {
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('photos', key) }));
+      const result = await this.client.send(
+        new GetObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('photos', key) }),
+      );
       return { stream: result.Body as Readable, size: Number(result.ContentLength ?? 0) };
     } catch (error) {
       if (isMissing(error)) return null;
@@ -101,8 +103,12 @@ export class S3PhotoStorage implements PhotoStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('pending', key) }));
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('photos', key) }));
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('pending', key) }),
+    );
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey('photos', key) }),
+    );
   }
 
   isFinal(key: string): Promise<boolean> {
@@ -117,7 +123,9 @@ export class S3PhotoStorage implements PhotoStorage {
     const prefix = [this.location.prefix, 'pending'].filter(Boolean).join('/') + '/';
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
       for (const object of page.Contents ?? []) {
         if (!object.Key) continue;
         yield { key: object.Key.slice(prefix.length), modifiedAt: object.LastModified ?? new Date(0) };

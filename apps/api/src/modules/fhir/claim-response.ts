@@ -5,7 +5,8 @@ import { isValidCarcCode, normalizeCarcCode, type CaseStatus } from '@preauth/do
 
 export const REVIEW_ACTION_URL = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction';
 const ITEM_PREAUTH_PERIOD_URL = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemPreAuthPeriod';
-const ITEM_AUTHORIZED_DETAIL_URL = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemAuthorizedDetail';
+const ITEM_AUTHORIZED_DETAIL_URL =
+  'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemAuthorizedDetail';
 
 /** X12 306 action codes (https://codesystem.x12.org/005010/306) that PAS uses for a review. */
 export const REVIEW_ACTIONS = {
@@ -41,23 +42,32 @@ export interface ClaimResponseDecision {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] | null => (v === undefined ? [] : Array.isArray(v) ? v : null);
-const urlIs = (ext: Json, url: string) => typeof ext.url === 'string' && (ext.url === url || ext.url.endsWith(url.slice(url.lastIndexOf('/'))));
+const urlIs = (ext: Json, url: string) =>
+  typeof ext.url === 'string' && (ext.url === url || ext.url.endsWith(url.slice(url.lastIndexOf('/'))));
 /** The identifier system of the Claim this app exports. */
 export const CASE_NUMBER_SYSTEM = 'urn:preauth:case-number';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** Find the ClaimResponse in the body: the resource itself, or the one ClaimResponse entry of a Bundle. */
 export function locateClaimResponse(body: unknown): { resource: Json; prefix: string } | { errors: FieldError[] } {
-  if (!isObject(body)) return { errors: [{ field: '(body)', reason: 'must be a FHIR ClaimResponse or a Bundle containing one (JSON object)' }] };
+  if (!isObject(body))
+    return {
+      errors: [{ field: '(body)', reason: 'must be a FHIR ClaimResponse or a Bundle containing one (JSON object)' }],
+    };
   if (body.resourceType === 'ClaimResponse') return { resource: body, prefix: '' };
-  if (body.resourceType !== 'Bundle') return { errors: [{ field: 'resourceType', reason: 'must be "ClaimResponse" or "Bundle"' }] };
+  if (body.resourceType !== 'Bundle')
+    return { errors: [{ field: 'resourceType', reason: 'must be "ClaimResponse" or "Bundle"' }] };
   const entries = asArray(body.entry);
   if (!entries) return { errors: [{ field: 'entry', reason: 'must be an array' }] };
   const found = entries
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => isObject(e) && isObject(e.resource) && e.resource.resourceType === 'ClaimResponse');
   if (found.length !== 1) {
-    return { errors: [{ field: 'entry', reason: found.length ? 'holds more than one ClaimResponse' : 'holds no ClaimResponse' }] };
+    return {
+      errors: [
+        { field: 'entry', reason: found.length ? 'holds more than one ClaimResponse' : 'holds no ClaimResponse' },
+      ],
+    };
   }
   return { resource: (found[0].e as Json).resource as Json, prefix: `entry[${found[0].i}].resource.` };
 }
@@ -67,7 +77,11 @@ function codesOf(concept: unknown): { code: string; system?: string; path: strin
   return concept.coding
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => isObject(c) && typeof c.code === 'string')
-    .map(({ c, i }) => ({ code: (c as Json).code as string, system: (c as Json).system as string | undefined, path: `.coding[${i}].code` }));
+    .map(({ c, i }) => ({
+      code: (c as Json).code as string,
+      system: (c as Json).system as string | undefined,
+      path: `.coding[${i}].code`,
+    }));
 }
 
 interface ItemReading {
@@ -90,7 +104,8 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
     if (!isObject(adj)) return errors.push({ field: `${path}.adjudication[${a}]`, reason: 'must be an object' });
     const exts = asArray(adj.extension) ?? [];
     exts.forEach((ext, e) => {
-      if (isObject(ext) && urlIs(ext, REVIEW_ACTION_URL)) holders.push({ ext, path: `${path}.adjudication[${a}].extension[${e}]` });
+      if (isObject(ext) && urlIs(ext, REVIEW_ACTION_URL))
+        holders.push({ ext, path: `${path}.adjudication[${a}].extension[${e}]` });
     });
   });
   (asArray(item.extension) ?? []).forEach((ext, e) => {
@@ -116,7 +131,10 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
   }
   const known = codes.find((c) => c.code in REVIEW_ACTIONS);
   if (!known) {
-    errors.push({ field: `${conceptPath}${codes[0].path}`, reason: `"${codes[0].code}" is not a review action code (A1, A2, A3 or A4)` });
+    errors.push({
+      field: `${conceptPath}${codes[0].path}`,
+      reason: `"${codes[0].code}" is not a review action code (A1, A2, A3 or A4)`,
+    });
     return null;
   }
 
@@ -136,12 +154,16 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
         if (isObject(sub) && sub.url === 'quantity') {
           const value = isObject(sub.valueQuantity) ? sub.valueQuantity.value : undefined;
           if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-            errors.push({ field: `${path}.extension[${e}].extension[${s}].valueQuantity.value`, reason: 'must be a whole number of units' });
+            errors.push({
+              field: `${path}.extension[${e}].extension[${s}].valueQuantity.value`,
+              reason: 'must be a whole number of units',
+            });
           } else authorizedQuantity = value;
         }
       });
     }
-    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod)) period = ext.valuePeriod as ItemReading['period'];
+    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod))
+      period = ext.valuePeriod as ItemReading['period'];
   });
 
   // A denial's reason: the adjudication reason, coded with CARC (e.g. "50" or "CO-50").
@@ -154,7 +176,10 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
         carc = candidate;
         return;
       }
-      errors.push({ field: `${path}.adjudication[${a}].reason${c.path}`, reason: `"${c.code}" is not a CARC reason code (e.g. 50 or CO-50)` });
+      errors.push({
+        field: `${path}.adjudication[${a}].reason${c.path}`,
+        reason: `"${c.code}" is not a CARC reason code (e.g. 50 or CO-50)`,
+      });
     }
   });
   return { action: known.code as ReviewActionCode, sequence, authorizedQuantity, period, carc };
@@ -189,16 +214,24 @@ export function readClaimResponse(
   // than refusing it.
   const requestId = isObject(cr.request) && isObject(cr.request.identifier) ? cr.request.identifier : null;
   if (caseNumber && requestId && requestId.system === CASE_NUMBER_SYSTEM && requestId.value !== caseNumber) {
-    errors.push({ field: at('request.identifier.value'), reason: `names the request ${String(requestId.value)}, not this case (${caseNumber})` });
+    errors.push({
+      field: at('request.identifier.value'),
+      reason: `names the request ${String(requestId.value)}, not this case (${caseNumber})`,
+    });
   }
 
-  if (cr.use !== undefined && cr.use !== 'preauthorization') errors.push({ field: at('use'), reason: 'must be "preauthorization"' });
+  if (cr.use !== undefined && cr.use !== 'preauthorization')
+    errors.push({ field: at('use'), reason: 'must be "preauthorization"' });
   if (cr.outcome === 'error') {
-    errors.push({ field: at('outcome'), reason: 'is "error": the payer could not process the request; nothing to record' });
+    errors.push({
+      field: at('outcome'),
+      reason: 'is "error": the payer could not process the request; nothing to record',
+    });
   }
   const items = asArray(cr.item);
   if (!items) errors.push({ field: at('item'), reason: 'must be an array' });
-  else if (!items.length) errors.push({ field: at('item'), reason: 'must hold at least one item with a review action' });
+  else if (!items.length)
+    errors.push({ field: at('item'), reason: 'must hold at least one item with a review action' });
   const readings: ItemReading[] = [];
   (items ?? []).forEach((item, i) => {
     if (!isObject(item)) return errors.push({ field: at(`item[${i}]`), reason: 'must be an object' });
@@ -227,16 +260,25 @@ export function readClaimResponse(
 
   if (to === 'approved' || to === 'partially_approved') {
     if (typeof cr.preAuthRef !== 'string' || !cr.preAuthRef.trim()) {
-      errors.push({ field: at('preAuthRef'), reason: 'is required when the request is certified (A1/A2): it is the authorization number' });
+      errors.push({
+        field: at('preAuthRef'),
+        reason: 'is required when the request is certified (A1/A2): it is the authorization number',
+      });
     } else if (cr.preAuthRef.trim().length > 60) {
       errors.push({ field: at('preAuthRef'), reason: 'is longer than 60 characters' });
     } else authorizationNumber = cr.preAuthRef.trim();
     const periodPath = isObject(cr.preAuthPeriod) ? 'preAuthPeriod' : null;
-    const period = (isObject(cr.preAuthPeriod) ? cr.preAuthPeriod : readings.find((r) => r.period)?.period) as Json | undefined;
+    const period = (isObject(cr.preAuthPeriod) ? cr.preAuthPeriod : readings.find((r) => r.period)?.period) as
+      | Json
+      | undefined;
     if (!period) {
-      errors.push({ field: at('preAuthPeriod'), reason: 'is required when the request is certified: the validity window (start and end)' });
+      errors.push({
+        field: at('preAuthPeriod'),
+        reason: 'is required when the request is certified: the validity window (start and end)',
+      });
     } else {
-      const base = periodPath ?? `item[${readings.findIndex((r) => r.period)}].extension(itemPreAuthPeriod).valuePeriod`;
+      const base =
+        periodPath ?? `item[${readings.findIndex((r) => r.period)}].extension(itemPreAuthPeriod).valuePeriod`;
       for (const end of ['start', 'end'] as const) {
         const field = at(`${base}.${end}`);
         const value = period[end] === undefined ? null : toDate(period[end], field, errors);
@@ -251,18 +293,26 @@ export function readClaimResponse(
     readings.forEach((r, i) => {
       if (r.action === 'A1') {
         const units = r.sequence ? requestedUnits[r.sequence - 1] : undefined;
-        if (units === undefined) errors.push({ field: at(`item[${i}].itemSequence`), reason: 'does not name a requested procedure line' });
+        if (units === undefined)
+          errors.push({ field: at(`item[${i}].itemSequence`), reason: 'does not name a requested procedure line' });
         else approvedUnits! += units;
       } else if (r.action === 'A2') {
         if (r.authorizedQuantity === null) {
-          errors.push({ field: at(`item[${i}].extension`), reason: `a partial certification (A2) needs the authorized quantity (${ITEM_AUTHORIZED_DETAIL_URL}, quantity)` });
+          errors.push({
+            field: at(`item[${i}].extension`),
+            reason: `a partial certification (A2) needs the authorized quantity (${ITEM_AUTHORIZED_DETAIL_URL}, quantity)`,
+          });
         } else approvedUnits! += r.authorizedQuantity;
       }
     });
   }
   if (to === 'denied') {
     denialCode = readings.find((r) => r.carc)?.carc ?? null;
-    if (!denialCode) errors.push({ field: at('item[0].adjudication[0].reason'), reason: 'a denial (A3) needs the CARC reason code (e.g. 50 for not medically necessary)' });
+    if (!denialCode)
+      errors.push({
+        field: at('item[0].adjudication[0].reason'),
+        reason: 'a denial (A3) needs the CARC reason code (e.g. 50 for not medically necessary)',
+      });
   }
   const created = toDate(cr.created, at('created'), errors) ? (cr.created as string) : null;
   if (errors.length) return { errors };
@@ -279,7 +329,7 @@ export function readClaimResponse(
       validTo,
       approvedUnits,
       denialCode,
-      denialText: to === 'denied' ? (texts.join(' ') || null) : null,
+      denialText: to === 'denied' ? texts.join(' ') || null : null,
       note: [summary, ...texts].join('. '),
       created,
     },

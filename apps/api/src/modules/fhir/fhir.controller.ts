@@ -14,8 +14,16 @@ export class FhirController {
 
   @Get()
   @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'Da Vinci PAS request Bundle (FHIR R4): Claim (use = preauthorization) first', schema: { type: 'object' } })
-  async export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOkResponse({
+    description: 'Da Vinci PAS request Bundle (FHIR R4): Claim (use = preauthorization) first',
+    schema: { type: 'object' },
+  })
+  async export(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const bundle = await this.fhir.exportBundle(id, buildRequestContext(req, user));
     res.header('Content-Type', 'application/fhir+json; charset=utf-8');
     return bundle;
@@ -24,7 +32,10 @@ export class FhirController {
   @Post('claim-response')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The case version being changed (from GET or its ETag)' })
-  @ApiBody({ description: 'A FHIR R4 ClaimResponse (Da Vinci PAS), or a Bundle containing one', schema: { type: 'object', additionalProperties: true } })
+  @ApiBody({
+    description: 'A FHIR R4 ClaimResponse (Da Vinci PAS), or a Bundle containing one',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the transition the review action means' })
   async importClaimResponse(
     @Param('id', ParseUUIDPipe) id: string,

@@ -51,9 +51,10 @@ export class FhirService {
   async exportBundle(caseId: string, ctx: RequestContext): Promise<Record<string, unknown>> {
     const now = new Date();
     const dossier = await this.letters.dossier(caseId);
-    const signed = [await this.letters.latestSigned(caseId, 'medical_necessity'), await this.letters.latestSigned(caseId, 'appeal')].filter(
-      (l): l is NonNullable<typeof l> => l !== null,
-    );
+    const signed = [
+      await this.letters.latestSigned(caseId, 'medical_necessity'),
+      await this.letters.latestSigned(caseId, 'appeal'),
+    ].filter((l): l is NonNullable<typeof l> => l !== null);
     const bundle = buildPasBundle({
       dossier,
       letters: signed,
@@ -81,14 +82,30 @@ export class FhirService {
     const result = this.validator.validate(resource, { errorOnUnexpected: false });
     return (result.messages ?? [])
       .filter((m) => m.severity === 'error')
-      .map((m) => ({ field: `${prefix}${(m.location ?? '').replace(/^[A-Za-z]+\.?/, '') || '(resource)'}`, reason: m.message ?? 'is invalid' }));
+      .map((m) => ({
+        field: `${prefix}${(m.location ?? '').replace(/^[A-Za-z]+\.?/, '') || '(resource)'}`,
+        reason: m.message ?? 'is invalid',
+      }));
   }
 
-  async importClaimResponse(caseId: string, body: unknown, expectedVersion: number, ctx: RequestContext): Promise<CaseDetailDto> {
-    const row = await this.dataSource.getRepository(PreauthCase).findOne({ where: { id: caseId }, select: { id: true, caseNumber: true } });
+  async importClaimResponse(
+    caseId: string,
+    body: unknown,
+    expectedVersion: number,
+    ctx: RequestContext,
+  ): Promise<CaseDetailDto> {
+    const row = await this.dataSource
+      .getRepository(PreauthCase)
+      .findOne({ where: { id: caseId }, select: { id: true, caseNumber: true } });
     if (!row) throw new NotFoundException('No such case.');
-    const lines = await this.dataSource.getRepository(CaseProcedureLine).find({ where: { caseId }, order: { position: 'ASC' } });
-    const read = readClaimResponse(body, lines.map((l) => l.units), row.caseNumber);
+    const lines = await this.dataSource
+      .getRepository(CaseProcedureLine)
+      .find({ where: { caseId }, order: { position: 'ASC' } });
+    const read = readClaimResponse(
+      body,
+      lines.map((l) => l.units),
+      row.caseNumber,
+    );
     if ('errors' in read) throw malformed(read.errors);
     const located = locateClaimResponse(body);
     if (!('errors' in located)) {
@@ -105,7 +122,9 @@ export class FhirService {
       ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
       ...(d.denialCode ? { denialCode: d.denialCode, denialText: clip(d.denialText, 5000) } : {}),
       // The payer's decision date drives the clocks; a clock skewed into the future is ignored.
-      ...(created && !Number.isNaN(created.getTime()) && created.getTime() <= Date.now() ? { occurredAt: created.toISOString() } : {}),
+      ...(created && !Number.isNaN(created.getTime()) && created.getTime() <= Date.now()
+        ? { occurredAt: created.toISOString() }
+        : {}),
     };
     return this.transitions.transition(caseId, dto, expectedVersion, ctx);
   }

@@ -21,7 +21,8 @@ export const FHIR_SYSTEMS = {
 } as const;
 
 // X12 1322 certification type: 3 cancels an earlier request (a withdrawn case).
-export const CERTIFICATION_TYPE_URL = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType';
+export const CERTIFICATION_TYPE_URL =
+  'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType';
 const CERTIFICATION_TYPE_SYSTEM = 'https://codesystem.x12.org/005010/1322';
 
 export const PAS_PROFILES = {
@@ -56,8 +57,14 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
     resourceType: 'Patient',
     id: idFor('patient', pt.id),
     identifier: [
-      { type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MR' }] }, system: FHIR_SYSTEMS.mrn, value: pt.mrn },
-      ...(pt.memberId ? [{ type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MB' }] }, value: pt.memberId }] : []),
+      {
+        type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MR' }] },
+        system: FHIR_SYSTEMS.mrn,
+        value: pt.mrn,
+      },
+      ...(pt.memberId
+        ? [{ type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MB' }] }, value: pt.memberId }]
+        : []),
     ],
     name: [{ family: pt.lastName, given: [pt.firstName] }],
     gender: pt.sex,
@@ -88,7 +95,9 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
         }
       : {}),
     beneficiary: ref(patient),
-    relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }] },
+    relationship: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }],
+    },
     payor: [ref(insurer)],
   };
 
@@ -145,7 +154,9 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
   const diagnosis = row.diagnoses.map((code, i) => ({
     sequence: i + 1,
     diagnosisCodeableConcept: {
-      coding: [{ system: FHIR_SYSTEMS.icd10cm, code, ...(findIcd10(code) ? { display: findIcd10(code)!.description } : {}) }],
+      coding: [
+        { system: FHIR_SYSTEMS.icd10cm, code, ...(findIcd10(code) ? { display: findIcd10(code)!.description } : {}) },
+      ],
     },
   }));
 
@@ -161,7 +172,9 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
     created: now.toISOString(),
     insurer: ref(insurer),
     provider: ref(practitioner),
-    priority: { coding: [{ system: FHIR_SYSTEMS.processPriority, code: row.urgency === 'expedited' ? 'stat' : 'normal' }] },
+    priority: {
+      coding: [{ system: FHIR_SYSTEMS.processPriority, code: row.urgency === 'expedited' ? 'stat' : 'normal' }],
+    },
     careTeam: [{ sequence: 1, provider: ref(practitioner) }],
     ...(supportingInfo.length ? { supportingInfo } : {}),
     ...(diagnosis.length ? { diagnosis } : {}),
@@ -170,14 +183,29 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
       ? {
           item: lines.map((l, i) => ({
             ...(row.status === 'withdrawn'
-              ? { extension: [{ url: CERTIFICATION_TYPE_URL, valueCodeableConcept: { coding: [{ system: CERTIFICATION_TYPE_SYSTEM, code: '3', display: 'Cancel' }] } }] }
+              ? {
+                  extension: [
+                    {
+                      url: CERTIFICATION_TYPE_URL,
+                      valueCodeableConcept: {
+                        coding: [{ system: CERTIFICATION_TYPE_SYSTEM, code: '3', display: 'Cancel' }],
+                      },
+                    },
+                  ],
+                }
               : {}),
             sequence: i + 1,
             careTeamSequence: [1],
             ...(diagnosis.length ? { diagnosisSequence: diagnosis.map((d) => d.sequence) } : {}),
             ...(supportingInfo.length ? { informationSequence: supportingInfo.map((s) => s.sequence) } : {}),
             productOrService: {
-              coding: [{ system: FHIR_SYSTEMS.cpt, code: l.cptCode, ...(findCpt(l.cptCode) ? { display: findCpt(l.cptCode)!.description } : {}) }],
+              coding: [
+                {
+                  system: FHIR_SYSTEMS.cpt,
+                  code: l.cptCode,
+                  ...(findCpt(l.cptCode) ? { display: findCpt(l.cptCode)!.description } : {}),
+                },
+              ],
             },
             quantity: { value: l.units },
             bodySite: { text: `${l.bodySite} (${l.lesionCount} lesion${l.lesionCount === 1 ? '' : 's'})` },

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { User } from '../users/user.entity';
@@ -18,7 +28,10 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 @Check('case_letters_status_valid', `status IN ('draft','signed')`)
 @Check('case_letters_version_valid', `version >= 1 AND revision >= 1`)
 @Check('case_letters_text_length', `char_length(text) BETWEEN 1 AND 50000`)
-@Check('case_letters_signature_complete', `(status = 'signed') = (signed_at IS NOT NULL AND signed_by IS NOT NULL AND text_sha256 IS NOT NULL)`)
+@Check(
+  'case_letters_signature_complete',
+  `(status = 'signed') = (signed_at IS NOT NULL AND signed_by IS NOT NULL AND text_sha256 IS NOT NULL)`,
+)
 @Index('case_letters_case_kind_version_key', ['caseId', 'kind', 'version'], { unique: true })
 export class CaseLetter {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'case_letters_pkey' })

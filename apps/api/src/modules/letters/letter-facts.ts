@@ -9,11 +9,20 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
     date: toLocalDate(now, timeZone),
     caseNumber: row.caseNumber,
     payerReference: row.payerReference,
-    patient: { name: `${d.patient.firstName} ${d.patient.lastName}`, dateOfBirth: d.patient.dateOfBirth, memberId: d.patient.memberId },
+    patient: {
+      name: `${d.patient.firstName} ${d.patient.lastName}`,
+      dateOfBirth: d.patient.dateOfBirth,
+      memberId: d.patient.memberId,
+    },
     payer: { name: d.payer.name, planType: d.payer.planType },
     physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
     diagnoses: row.diagnoses,
-    procedures: lines.map((l) => ({ cpt: l.cptCode, units: l.units, bodySite: l.bodySite, lesionCount: l.lesionCount })),
+    procedures: lines.map((l) => ({
+      cpt: l.cptCode,
+      units: l.units,
+      bodySite: l.bodySite,
+      lesionCount: l.lesionCount,
+    })),
     findings: {
       criteria: row.necessityCriteria,
       symptoms: row.symptoms,
@@ -22,8 +31,17 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
       infection: row.infection,
       functionalImpairment: row.functionalImpairment,
     },
-    failedTreatments: treatments.map((t) => ({ therapy: t.therapy, startDate: t.startDate, endDate: t.endDate, outcome: t.outcome })),
-    photos: d.photos.map((p) => ({ bodySite: p.bodySite, lesionCount: p.lesionCount, takenOn: toLocalDate(p.takenAt, timeZone) })),
+    failedTreatments: treatments.map((t) => ({
+      therapy: t.therapy,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      outcome: t.outcome,
+    })),
+    photos: d.photos.map((p) => ({
+      bodySite: p.bodySite,
+      lesionCount: p.lesionCount,
+      takenOn: toLocalDate(p.takenAt, timeZone),
+    })),
     clinicalNoteCount: d.notes.filter((n) => n.kind === 'clinical_note').length,
   };
 }
@@ -35,13 +53,16 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
 export function toAppealFacts(d: CaseDossier, timeZone: string, now: Date): AppealFacts | { refused: string } {
   const { row } = d.loaded;
   const snapshot = dossierSnapshot(d);
-  if (!row.denialCode || !row.deniedAt) return { refused: 'No denial is recorded on this case; an appeal letter answers a denial.' };
+  if (!row.denialCode || !row.deniedAt)
+    return { refused: 'No denial is recorded on this case; an appeal letter answers a denial.' };
   let level: number;
   if (row.status === 'appealed') {
     level = row.appealLevel;
   } else if (row.status === 'denied' || row.status === 'peer_to_peer' || row.status === 'partially_approved') {
     if (!hasAppealLevelsLeft(snapshot, d.rule)) {
-      return { refused: `All ${d.rule.maxInternalAppealLevels} internal appeal levels are used; request external review instead.` };
+      return {
+        refused: `All ${d.rule.maxInternalAppealLevels} internal appeal levels are used; request external review instead.`,
+      };
     }
     level = row.appealLevel + 1;
   } else {

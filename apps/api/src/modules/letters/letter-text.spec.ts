@@ -1,4 +1,11 @@
-import { answerDenial, composeAppealLetter, composeMedicalNecessityLetter, formatLetterDate, type AppealFacts, type LetterFacts } from './letter-text';
+import {
+  answerDenial,
+  composeAppealLetter,
+  composeMedicalNecessityLetter,
+  formatLetterDate,
+  type AppealFacts,
+  type LetterFacts,
+} from './letter-text';
 
 const facts: LetterFacts = {
   date: '2026-11-24',
@@ -9,7 +16,14 @@ const facts: LetterFacts = {
   physician: { name: 'Dana Whitfield, MD', npi: '1234567893' },
   diagnoses: ['L72.0', 'Z99.9'],
   procedures: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
-  findings: { criteria: [], symptoms: null, symptomDurationWeeks: null, inflammation: false, infection: true, functionalImpairment: null },
+  findings: {
+    criteria: [],
+    symptoms: null,
+    symptomDurationWeeks: null,
+    inflammation: false,
+    infection: true,
+    functionalImpairment: null,
+  },
   failedTreatments: [{ therapy: 'Tretinoin 0.025%', startDate: '2026-02-01', endDate: null, outcome: 'No change' }],
   photos: [{ bodySite: 'Left ear', lesionCount: 1, takenOn: '2026-11-02' }],
   clinicalNoteCount: 2,
@@ -53,7 +67,10 @@ describe('letter text', () => {
   it.each([
     ['CO-11', /^1\. CPT 17110 .* is supported by the diagnosis L72\.0/],
     ['CO-198', /^1\. CPT 17110 .*: 1 unit requested for 9 documented lesions at Behind both ears\./],
-    ['CO-16', /^1\. The missing information is enclosed: the letter of medical necessity, 1 dated photograph and 2 clinical notes\./],
+    [
+      'CO-16',
+      /^1\. The missing information is enclosed: the letter of medical necessity, 1 dated photograph and 2 clinical notes\./,
+    ],
     ['CO-15', /^1\. Pre-authorization was requested before the procedure, on November 1, 2026\./],
     ['PR-204', /^1\. The procedure is medically necessary, not cosmetic\./],
   ])('answers %s with its own first point', (denialCode, first) => {

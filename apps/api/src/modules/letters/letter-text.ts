@@ -55,7 +55,20 @@ export interface AppealFacts extends LetterFacts {
   authorizationNumber: string | null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 2026-03-01 → March 1, 2026 (the form payers' reviewers read). */
 export function formatLetterDate(date: string): string {
@@ -96,12 +109,15 @@ function header(f: LetterFacts, subject: string): string[] {
 function codeSections(f: LetterFacts): string[] {
   return [
     'Diagnosis',
-    ...(f.diagnoses.length ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d)}`) : ['- No diagnosis code is recorded.']),
+    ...(f.diagnoses.length
+      ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d)}`)
+      : ['- No diagnosis code is recorded.']),
     '',
     'Requested procedure',
     ...(f.procedures.length
       ? f.procedures.map(
-          (p) => `- ${describeProcedure(p.cpt)}: ${plural(p.units, 'unit')}, ${p.bodySite}, ${plural(p.lesionCount, 'lesion')}`,
+          (p) =>
+            `- ${describeProcedure(p.cpt)}: ${plural(p.units, 'unit')}, ${p.bodySite}, ${plural(p.lesionCount, 'lesion')}`,
         )
       : ['- No procedure code is recorded.']),
     '',
@@ -126,7 +142,9 @@ export function findingSentences(f: LetterFacts): string[] {
       : 'Inflammation: no physical evidence of inflammation is documented.',
   );
   if (f.findings.infection) lines.push('Infection: the lesions show signs of infection.');
-  lines.push(`Functional impairment: ${f.findings.functionalImpairment?.trim() || 'none documented'}.`.replace(/\.\.$/, '.'));
+  lines.push(
+    `Functional impairment: ${f.findings.functionalImpairment?.trim() || 'none documented'}.`.replace(/\.\.$/, '.'),
+  );
   return lines;
 }
 
@@ -149,9 +167,14 @@ export function photoSentences(f: LetterFacts): string[] {
   const dates = [...new Set(f.photos.map((p) => p.takenOn))].sort();
   return [
     `${plural(f.photos.length, 'dated clinical photograph')} ${f.photos.length === 1 ? 'is' : 'are'} attached, of ${sites.join('; ')}, taken ${
-      dates.length === 1 ? `on ${formatLetterDate(dates[0])}` : `between ${formatLetterDate(dates[0])} and ${formatLetterDate(dates[dates.length - 1])}`
+      dates.length === 1
+        ? `on ${formatLetterDate(dates[0])}`
+        : `between ${formatLetterDate(dates[0])} and ${formatLetterDate(dates[dates.length - 1])}`
     }:`,
-    ...f.photos.map((p, i) => `- Photo ${i + 1}: ${p.bodySite}, ${plural(p.lesionCount, 'lesion')}, taken ${formatLetterDate(p.takenOn)}`),
+    ...f.photos.map(
+      (p, i) =>
+        `- Photo ${i + 1}: ${p.bodySite}, ${plural(p.lesionCount, 'lesion')}, taken ${formatLetterDate(p.takenOn)}`,
+    ),
   ];
 }
 
@@ -188,7 +211,12 @@ export function answerDenial(f: AppealFacts): string[] {
   const points: string[] = [];
   const code = f.denialCode;
   // Inside a numbered point the bullet lists read as prose: "Intense itching; Burning."
-  const prose = (lines: string[]) => lines.map((l) => (l.startsWith('- ') ? `${l.slice(2)};` : l)).join(' ').replace(/;(?= [A-Z][a-z]+:| No | The |$)/g, '.').replace(/:;/g, ':');
+  const prose = (lines: string[]) =>
+    lines
+      .map((l) => (l.startsWith('- ') ? `${l.slice(2)};` : l))
+      .join(' ')
+      .replace(/;(?= [A-Z][a-z]+:| No | The |$)/g, '.')
+      .replace(/:;/g, ':');
   const necessity = [
     `The procedure is medically necessary, not cosmetic. ${prose(findingSentences(f))}`,
     prose(treatmentSentences(f)),
@@ -225,7 +253,8 @@ export function answerDenial(f: AppealFacts): string[] {
     case 'CO-198':
       points.push(
         ...f.procedures.map(
-          (p) => `${describeProcedure(p.cpt)}: ${plural(p.units, 'unit')} requested for ${plural(p.lesionCount, 'documented lesion')} at ${p.bodySite}.`,
+          (p) =>
+            `${describeProcedure(p.cpt)}: ${plural(p.units, 'unit')} requested for ${plural(p.lesionCount, 'documented lesion')} at ${p.bodySite}.`,
         ),
         ...necessity,
       );

@@ -14,13 +14,22 @@ export class LettersController {
 
   @Get()
   @ApiOkResponse({ type: [LetterDto] })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<LetterDto[]> {
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<LetterDto[]> {
     return this.letters.list(id, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: LetterDto, description: 'A new draft, filled from the case' })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLetterDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<LetterDto> {
+  create(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateLetterDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<LetterDto> {
     return this.letters.create(id, dto, buildRequestContext(req, user));
   }
 
@@ -39,7 +48,11 @@ export class LettersController {
   }
 
   @Patch(':letterId')
-  @ApiHeader({ name: 'If-Match', required: true, description: "The letter's revision being edited (from GET or its ETag)" })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: "The letter's revision being edited (from GET or its ETag)",
+  })
   @ApiOkResponse({ type: LetterDto, description: 'Drafts only: a signed letter is frozen (409)' })
   async update(
     @Param('id', ParseUUIDPipe) id: string,

@@ -23,7 +23,8 @@ const LETTER_SELECT = `
     LEFT JOIN users su ON su.id = l.signed_by`;
 
 function toLetterDto(r: Record<string, unknown>): LetterDto {
-  const person = (id: unknown, name: unknown) => (id ? { id: id as string, name: (name as string | null) ?? '' } : null);
+  const person = (id: unknown, name: unknown) =>
+    id ? { id: id as string, name: (name as string | null) ?? '' } : null;
   return {
     id: r.id as string,
     caseId: r.case_id as string,
@@ -62,8 +63,13 @@ export class LettersService {
 
   async list(caseId: string, ctx: RequestContext): Promise<LetterDto[]> {
     const patientId = await this.patientOf(caseId);
-    const rows = (await this.dataSource.query(`${LETTER_SELECT} WHERE l.case_id = $1 ORDER BY l.kind, l.version DESC`, [caseId])) as Record<string, unknown>[];
-    await this.audit.record({ action: 'read', objectType: 'letter_list', caseId, patientId, detail: { count: rows.length } }, ctx);
+    const rows = (await this.dataSource.query(`${LETTER_SELECT} WHERE l.case_id = $1 ORDER BY l.kind, l.version DESC`, [
+      caseId,
+    ])) as Record<string, unknown>[];
+    await this.audit.record(
+      { action: 'read', objectType: 'letter_list', caseId, patientId, detail: { count: rows.length } },
+      ctx,
+    );
     return rows.map(toLetterDto);
   }
 
@@ -75,11 +81,15 @@ export class LettersService {
   }
 
   /** The latest signed letter of a kind, for the packet and the FHIR export (no audit: callers record theirs). */
-  async latestSigned(caseId: string, kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<LetterDto | null> {
-    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.case_id = $1 AND l.kind = $2 AND l.status = 'signed' ORDER BY l.version DESC LIMIT 1`, [
-      caseId,
-      kind,
-    ])) as Record<string, unknown>[];
+  async latestSigned(
+    caseId: string,
+    kind: LetterKind,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LetterDto | null> {
+    const rows = (await manager.query(
+      `${LETTER_SELECT} WHERE l.case_id = $1 AND l.kind = $2 AND l.status = 'signed' ORDER BY l.version DESC LIMIT 1`,
+      [caseId, kind],
+    )) as Record<string, unknown>[];
     return rows.length ? toLetterDto(rows[0]) : null;
   }
 
@@ -88,7 +98,9 @@ export class LettersService {
     const tz = this.config.clinicTimeZone;
     const id = await this.dataSource.transaction(async (manager) => {
       // The case row lock numbers concurrent drafts one after the other.
-      const locked = await manager.getRepository(PreauthCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager
+        .getRepository(PreauthCase)
+        .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw new NotFoundException('No such case.');
       const dossier = await this.dossier(caseId, manager);
       let text: string;
@@ -96,7 +108,12 @@ export class LettersService {
       if (dto.kind === 'appeal') {
         const appeal = toAppealFacts(dossier, tz, now);
         if ('refused' in appeal) {
-          throw new ConflictException({ statusCode: 409, error: 'Conflict', code: 'no_denial_to_appeal', message: appeal.refused });
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            code: 'no_denial_to_appeal',
+            message: appeal.refused,
+          });
         }
         text = composeAppealLetter(appeal);
         facts = {
@@ -109,17 +126,40 @@ export class LettersService {
       } else {
         const letter = toLetterFacts(dossier, tz, now);
         text = composeMedicalNecessityLetter(letter);
-        facts = { photoCount: letter.photos.length, failedTreatmentCount: letter.failedTreatments.length, npi: letter.physician.npi };
+        facts = {
+          photoCount: letter.photos.length,
+          failedTreatmentCount: letter.failedTreatments.length,
+          npi: letter.physician.npi,
+        };
       }
-      const [{ next }] = (await manager.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`, [
-        caseId,
-        dto.kind,
-      ])) as { next: number }[];
-      const saved = await manager.getRepository(CaseLetter).save(
-        manager.getRepository(CaseLetter).create({ caseId, kind: dto.kind, version: Number(next), status: 'draft', text, facts, createdById: ctx.user.id }),
-      );
+      const [{ next }] = (await manager.query(
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`,
+        [caseId, dto.kind],
+      )) as { next: number }[];
+      const saved = await manager
+        .getRepository(CaseLetter)
+        .save(
+          manager
+            .getRepository(CaseLetter)
+            .create({
+              caseId,
+              kind: dto.kind,
+              version: Number(next),
+              status: 'draft',
+              text,
+              facts,
+              createdById: ctx.user.id,
+            }),
+        );
       await this.audit.record(
-        { action: 'create', objectType: 'letter', objectId: saved.id, caseId, patientId: locked.patientId, detail: { kind: dto.kind, version: saved.version } },
+        {
+          action: 'create',
+          objectType: 'letter',
+          objectId: saved.id,
+          caseId,
+          patientId: locked.patientId,
+          detail: { kind: dto.kind, version: saved.version },
+        },
         ctx,
         manager,
       );
@@ -128,7 +168,13 @@ export class LettersService {
     return this.find(this.dataSource.manager, caseId, id);
   }
 
-  async update(caseId: string, letterId: string, dto: UpdateLetterDto, expectedRevision: number, ctx: RequestContext): Promise<LetterDto> {
+  async update(
+    caseId: string,
+    letterId: string,
+    dto: UpdateLetterDto,
+    expectedRevision: number,
+    ctx: RequestContext,
+  ): Promise<LetterDto> {
     await this.dataSource.transaction(async (manager) => {
       const letter = await this.lockDraft(manager, caseId, letterId, 'edited');
       if (letter.revision !== expectedRevision) {
@@ -140,9 +186,20 @@ export class LettersService {
           currentRevision: letter.revision,
         });
       }
-      await manager.update(CaseLetter, { id: letter.id }, { text: dto.text, editedById: ctx.user.id, revision: letter.revision + 1 });
+      await manager.update(
+        CaseLetter,
+        { id: letter.id },
+        { text: dto.text, editedById: ctx.user.id, revision: letter.revision + 1 },
+      );
       await this.audit.record(
-        { action: 'update', objectType: 'letter', objectId: letterId, caseId, patientId: await this.patientOf(caseId, manager), detail: { fields: ['text'] } },
+        {
+          action: 'update',
+          objectType: 'letter',
+          objectId: letterId,
+          caseId,
+          patientId: await this.patientOf(caseId, manager),
+          detail: { fields: ['text'] },
+        },
         ctx,
         manager,
       );
@@ -169,7 +226,11 @@ export class LettersService {
         });
       }
       const signedAt = new Date();
-      await manager.update(CaseLetter, { id: letter.id }, { status: 'signed', signedById: ctx.user.id, signedAt, textSha256: sha256(letter.text) });
+      await manager.update(
+        CaseLetter,
+        { id: letter.id },
+        { status: 'signed', signedById: ctx.user.id, signedAt, textSha256: sha256(letter.text) },
+      );
       await manager.getRepository(CaseEvent).insert({
         caseId,
         type: 'letter_signed',
@@ -194,7 +255,9 @@ export class LettersService {
   }
 
   private async lockDraft(manager: EntityManager, caseId: string, letterId: string, verb: string): Promise<CaseLetter> {
-    const letter = await manager.getRepository(CaseLetter).findOne({ where: { id: letterId, caseId }, lock: { mode: 'pessimistic_write' } });
+    const letter = await manager
+      .getRepository(CaseLetter)
+      .findOne({ where: { id: letterId, caseId }, lock: { mode: 'pessimistic_write' } });
     if (!letter) throw new NotFoundException('No such letter on this case.');
     if (letter.status === 'signed') {
       throw new ConflictException({
@@ -208,13 +271,18 @@ export class LettersService {
   }
 
   private async find(manager: EntityManager, caseId: string, letterId: string): Promise<LetterDto> {
-    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.id = $1 AND l.case_id = $2`, [letterId, caseId])) as Record<string, unknown>[];
+    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.id = $1 AND l.case_id = $2`, [
+      letterId,
+      caseId,
+    ])) as Record<string, unknown>[];
     if (!rows.length) throw new NotFoundException('No such letter on this case.');
     return toLetterDto(rows[0]);
   }
 
   async patientOf(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const row = await manager.getRepository(PreauthCase).findOne({ where: { id: caseId }, select: { id: true, patientId: true } });
+    const row = await manager
+      .getRepository(PreauthCase)
+      .findOne({ where: { id: caseId }, select: { id: true, patientId: true } });
     if (!row) throw new NotFoundException('No such case.');
     return row.patientId;
   }

@@ -12,13 +12,20 @@ export class PacketController {
 
   @Get('packet')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'Appeal packet: case summary, signed letters, photos and clinical notes', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'Appeal packet: case summary, signed letters, photos and clinical notes',
+    schema: { type: 'string', format: 'binary' },
+  })
   async packet(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
     const { fileName, pdf } = await this.packets.build(id, buildRequestContext(req, user));
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}"`,
+      length: pdf.length,
+    });
   }
 }

@@ -15,7 +15,10 @@ import type { LetterDto } from './dto/letter.dto';
 import { describeDiagnosis, describeProcedure, formatLetterDate } from './letter-text';
 import { LettersService } from './letters.service';
 
-const LETTER_TITLES: Record<string, string> = { medical_necessity: 'Letter of medical necessity', appeal: 'Appeal letter' };
+const LETTER_TITLES: Record<string, string> = {
+  medical_necessity: 'Letter of medical necessity',
+  appeal: 'Appeal letter',
+};
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -59,9 +62,10 @@ export class PacketService {
   async build(caseId: string, ctx: RequestContext): Promise<Packet> {
     const now = new Date();
     const dossier = await this.letters.dossier(caseId);
-    const signed = [await this.letters.latestSigned(caseId, 'appeal'), await this.letters.latestSigned(caseId, 'medical_necessity')].filter(
-      (l): l is LetterDto => l !== null,
-    );
+    const signed = [
+      await this.letters.latestSigned(caseId, 'appeal'),
+      await this.letters.latestSigned(caseId, 'medical_necessity'),
+    ].filter((l): l is LetterDto => l !== null);
     const images = await Promise.all(dossier.photos.map((p) => this.loadImage(p.storageKey)));
     const pdf = await this.render(dossier, signed, images, now);
     await this.audit.record(
@@ -83,7 +87,10 @@ export class PacketService {
     try {
       const file = await this.photoStorage().get(key);
       if (!file) return null;
-      return await sharp(await readAll(file.stream)).rotate().jpeg({ quality: 85 }).toBuffer();
+      return await sharp(await readAll(file.stream))
+        .rotate()
+        .jpeg({ quality: 85 })
+        .toBuffer();
     } catch (error) {
       this.logger.warn({ type: (error as Error)?.name ?? 'error' }, 'photo unreadable for the packet');
       return null;
@@ -96,7 +103,12 @@ export class PacketService {
     const doc = new PDFDocument({
       size: 'LETTER',
       margin: 54,
-      info: { Title: `Appeal packet ${row.caseNumber}`, Author: providerDisplayName(d.provider), Subject: 'Pre-authorization appeal packet', CreationDate: now },
+      info: {
+        Title: `Appeal packet ${row.caseNumber}`,
+        Author: providerDisplayName(d.provider),
+        Subject: 'Pre-authorization appeal packet',
+        CreationDate: now,
+      },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -105,8 +117,10 @@ export class PacketService {
       doc.on('error', reject);
     });
 
-    const heading = (text: string) => doc.font('Helvetica-Bold').fontSize(15).text(text).moveDown(0.4).font('Helvetica').fontSize(10.5);
-    const field = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+    const heading = (text: string) =>
+      doc.font('Helvetica-Bold').fontSize(15).text(text).moveDown(0.4).font('Helvetica').fontSize(10.5);
+    const field = (label: string, value: string) =>
+      doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
 
     // 1. Case summary.
     heading(`Appeal packet: case ${row.caseNumber}`);
@@ -121,7 +135,10 @@ export class PacketService {
     if (row.submittedAt) field('Submitted', formatLetterDate(toLocalDate(row.submittedAt, tz)));
     if (row.denialCode) {
       const carc = findCarcCode(row.denialCode);
-      field('Denial', `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${formatLetterDate(toLocalDate(row.deniedAt, tz))}` : ''}`);
+      field(
+        'Denial',
+        `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${formatLetterDate(toLocalDate(row.deniedAt, tz))}` : ''}`,
+      );
       if (row.denialText) field('Payer wording', row.denialText);
     }
     if (row.appealLevel > 0) field('Appeal level filed', String(row.appealLevel));
@@ -131,7 +148,8 @@ export class PacketService {
     doc.font('Helvetica-Bold').text('Diagnoses').font('Helvetica');
     for (const code of row.diagnoses) doc.text(`- ICD-10-CM ${describeDiagnosis(code)}`);
     doc.font('Helvetica-Bold').text('Procedures').font('Helvetica');
-    for (const l of lines) doc.text(`- ${describeProcedure(l.cptCode)}: ${l.units} unit(s), ${l.bodySite}, ${l.lesionCount} lesion(s)`);
+    for (const l of lines)
+      doc.text(`- ${describeProcedure(l.cptCode)}: ${l.units} unit(s), ${l.bodySite}, ${l.lesionCount} lesion(s)`);
     doc.moveDown(0.5);
     doc.text(
       `Contents: ${letters.length ? letters.map((l) => `${LETTER_TITLES[l.kind]} (version ${l.version})`).join(', ') : 'no signed letter'}; ` +
@@ -169,7 +187,11 @@ export class PacketService {
       doc.moveDown(0.5);
       const image = images[i];
       if (image) doc.image(image, { fit: [doc.page.width - 108, doc.page.height - doc.y - 72], align: 'center' });
-      else doc.font('Helvetica-Oblique').text('The image file of this photograph is missing from storage.').font('Helvetica');
+      else
+        doc
+          .font('Helvetica-Oblique')
+          .text('The image file of this photograph is missing from storage.')
+          .font('Helvetica');
     });
 
     // 4. Clinical notes (current versions).
@@ -180,7 +202,9 @@ export class PacketService {
     for (const note of notes) {
       doc
         .font('Helvetica-Bold')
-        .text(`${note.authorName ?? 'Unknown author'}, ${formatLetterDate(toLocalDate(note.createdAt, tz))}${note.version > 1 ? ` (version ${note.version})` : ''}`)
+        .text(
+          `${note.authorName ?? 'Unknown author'}, ${formatLetterDate(toLocalDate(note.createdAt, tz))}${note.version > 1 ? ` (version ${note.version})` : ''}`,
+        )
         .font('Helvetica')
         .text(note.text)
         .moveDown(0.6);

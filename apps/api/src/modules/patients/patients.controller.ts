@@ -13,19 +13,31 @@ export class PatientsController {
 
   @Get()
   @ApiOkResponse({ type: [PatientDto] })
-  search(@Query() query: ListPatientsQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto[]> {
+  search(
+    @Query() query: ListPatientsQuery,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PatientDto[]> {
     return this.patients.search(query, buildRequestContext(req, user));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PatientDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto> {
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PatientDto> {
     return this.patients.get(id, buildRequestContext(req, user));
   }
 
   @Post()
   @ApiCreatedResponse({ type: PatientDto })
-  create(@Body() dto: CreatePatientDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PatientDto> {
+  create(
+    @Body() dto: CreatePatientDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PatientDto> {
     return this.patients.create(dto, buildRequestContext(req, user));
   }
 

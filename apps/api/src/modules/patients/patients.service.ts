@@ -35,8 +35,16 @@ export class PatientsService {
         q: `%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
       });
     }
-    const rows = await qb.orderBy('p.last_name', 'ASC').addOrderBy('p.first_name', 'ASC').addOrderBy('p.id').limit(query.limit ?? 20).getMany();
-    await this.audit.record({ action: 'read', objectType: 'patient_list', detail: { count: rows.length, searched: Boolean(query.q) } }, ctx);
+    const rows = await qb
+      .orderBy('p.last_name', 'ASC')
+      .addOrderBy('p.first_name', 'ASC')
+      .addOrderBy('p.id')
+      .limit(query.limit ?? 20)
+      .getMany();
+    await this.audit.record(
+      { action: 'read', objectType: 'patient_list', detail: { count: rows.length, searched: Boolean(query.q) } },
+      ctx,
+    );
     return rows.map(toPatientDto);
   }
 
@@ -50,7 +58,11 @@ export class PatientsService {
   async create(dto: CreatePatientDto, ctx: RequestContext): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
       const patient = await manager.getRepository(Patient).save(manager.getRepository(Patient).create({ ...dto }));
-      await this.audit.record({ action: 'create', objectType: 'patient', objectId: patient.id, patientId: patient.id }, ctx, manager);
+      await this.audit.record(
+        { action: 'create', objectType: 'patient', objectId: patient.id, patientId: patient.id },
+        ctx,
+        manager,
+      );
       return toPatientDto(patient);
     });
   }

@@ -2,7 +2,10 @@ import type { PlanType } from '@preauth/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'payers' })
-@Check('payers_plan_type_valid', `plan_type IN ('medicare_advantage','medicaid','commercial_erisa','aca_marketplace','other')`)
+@Check(
+  'payers_plan_type_valid',
+  `plan_type IN ('medicare_advantage','medicaid','commercial_erisa','aca_marketplace','other')`,
+)
 @Check('payers_p2p_days_valid', `peer_to_peer_days IS NULL OR peer_to_peer_days > 0`)
 export class Payer {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'payers_pkey' })

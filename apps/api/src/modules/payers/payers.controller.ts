@@ -31,7 +31,12 @@ export class PayersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: PayerDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePayerDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PayerDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePayerDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PayerDto> {
     return this.payers.update(id, dto, buildRequestContext(req, user));
   }
 }

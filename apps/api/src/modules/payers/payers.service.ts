@@ -52,7 +52,11 @@ export class PayersService {
       if (!payer) throw new NotFoundException('No such payer.');
       Object.assign(payer, dto);
       const saved = await repo.save(payer);
-      await this.audit.record({ action: 'update', objectType: 'payer', objectId: id, detail: { fields: Object.keys(dto) } }, ctx, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'payer', objectId: id, detail: { fields: Object.keys(dto) } },
+        ctx,
+        manager,
+      );
       return toPayerDto(saved);
     });
   }

@@ -25,13 +25,22 @@ export class ProvidersController {
 
   @Post()
   @ApiCreatedResponse({ type: ProviderDto })
-  create(@Body() dto: CreateProviderDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ProviderDto> {
+  create(
+    @Body() dto: CreateProviderDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<ProviderDto> {
     return this.providers.create(dto, buildRequestContext(req, user));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ProviderDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProviderDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ProviderDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProviderDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<ProviderDto> {
     return this.providers.update(id, dto, buildRequestContext(req, user));
   }
 }

@@ -57,7 +57,11 @@ export class ProvidersService {
       if (!provider) throw new NotFoundException('No such provider.');
       Object.assign(provider, dto);
       const saved = await repo.save(provider);
-      await this.audit.record({ action: 'update', objectType: 'provider', objectId: id, detail: { fields: Object.keys(dto) } }, ctx, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'provider', objectId: id, detail: { fields: Object.keys(dto) } },
+        ctx,
+        manager,
+      );
       return toProviderDto(saved);
     });
   }

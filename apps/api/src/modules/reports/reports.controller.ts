@@ -79,7 +79,12 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The named table as CSV', schema: { type: 'string' } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async export(@Query() query: ReportCsvQuery, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async export(
+    @Query() query: ReportCsvQuery,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<string> {
     const { table, format: _format, ...range } = query;
     res.header('Content-Disposition', `attachment; filename="preauth-${table}-${range.from}-to-${range.to}.csv"`);
     return this.reports.table(table, range, buildRequestContext(req, user));

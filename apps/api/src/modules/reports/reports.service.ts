@@ -20,7 +20,8 @@ import {
 
 // Local calendar days of the clinic, as instants: [first day 00:00, day after the last 00:00).
 // Written inline (not in a CTE) so the planner sees the bounds and estimates the rows right.
-const IN_RANGE = (column: string) => `${column} >= ($1::date::timestamp AT TIME ZONE $3) AND ${column} < (($2::date + 1)::timestamp AT TIME ZONE $3)`;
+const IN_RANGE = (column: string) =>
+  `${column} >= ($1::date::timestamp AT TIME ZONE $3) AND ${column} < (($2::date + 1)::timestamp AT TIME ZONE $3)`;
 // Seconds from one instant to another as float8, with date_part rather than extract: since
 // PostgreSQL 14 extract returns numeric, and numeric arithmetic on every decision of a year was a
 // third of a breakdown's time (by physician 284 ms → 182 ms, by CPT 335 → 224 ms, the same rows).
@@ -30,7 +31,8 @@ const HOURS = `(${SECONDS_BETWEEN('d.requested_at', 'd.decided_at')} / 3600.0)`;
 
 const num = (v: unknown): number => Number(v ?? 0);
 const CLINIC_MISS_ROWS = 200;
-const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const share = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 const hours = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
 
 type BreakdownDimension = 'payer' | 'cpt' | 'physician';
@@ -99,7 +101,8 @@ export class ReportsService {
          coalesce(sum(g.n) FILTER (WHERE g.stage <> 'initial' AND g.outcome <> 'denied'), 0) AS approved_after_appeal,
          coalesce(sum(g.appealed), 0) AS denied_then_appealed,
          ${REVIEW_STAGES.map(
-           (st) => `coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}'), 0) AS "${st}", coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}' AND g.outcome <> 'denied'), 0) AS "${st}_overturned"`,
+           (st) =>
+             `coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}'), 0) AS "${st}", coalesce(sum(g.n) FILTER (WHERE g.stage = '${st}' AND g.outcome <> 'denied'), 0) AS "${st}_overturned"`,
          ).join(',\n         ')}
        FROM (
          SELECT d.stage, d.outcome, count(*) AS n,
@@ -209,7 +212,10 @@ export class ReportsService {
     return {
       rows: rows.map((r) => ({
         key: String(r.key),
-        label: dimension === 'cpt' ? `${String(r.key)} ${findCpt(String(r.key))?.description ?? ''}`.trim() : String(r.label),
+        label:
+          dimension === 'cpt'
+            ? `${String(r.key)} ${findCpt(String(r.key))?.description ?? ''}`.trim()
+            : String(r.label),
         decisions: num(r.decisions),
         approved: num(r.approved),
         partiallyApproved: num(r.partially_approved),
@@ -230,7 +236,12 @@ export class ReportsService {
     )) as { code: string; denials: string }[];
     const total = rows.reduce((a, r) => a + num(r.denials), 0);
     return {
-      rows: rows.map((r) => ({ code: r.code, label: findCarcCode(r.code)?.description ?? r.code, denials: num(r.denials), share: share(num(r.denials), total) })),
+      rows: rows.map((r) => ({
+        code: r.code,
+        label: findCarcCode(r.code)?.description ?? r.code,
+        denials: num(r.denials),
+        share: share(num(r.denials), total),
+      })),
     };
   }
 
@@ -312,7 +323,10 @@ export class ReportsService {
       [...this.params(range), CLINIC_MISS_ROWS],
     );
     const payers = new Map(
-      ((await this.query(`SELECT id, name FROM payers`, [])) as { id: string; name: string }[]).map((p) => [p.id, p.name]),
+      ((await this.query(`SELECT id, name FROM payers`, [])) as { id: string; name: string }[]).map((p) => [
+        p.id,
+        p.name,
+      ]),
     );
     return {
       appealWindowsMissed: num(counts.missed),
@@ -368,7 +382,15 @@ export class ReportsService {
         records = (await this.clinicMisses(range)).rows as unknown as Record<string, unknown>[];
         break;
     }
-    await this.audit.record({ action: 'export', objectType: 'report', objectId: name, detail: { from: range.from, to: range.to, rows: records.length } }, ctx);
+    await this.audit.record(
+      {
+        action: 'export',
+        objectType: 'report',
+        objectId: name,
+        detail: { from: range.from, to: range.to, rows: records.length },
+      },
+      ctx,
+    );
     return toCsv(records);
   }
 }

@@ -2,7 +2,17 @@ import { parseUserCreateArgs, UsageError } from './user-cli';
 
 describe('parseUserCreateArgs', () => {
   it('reads email, roles (repeated or comma-separated) and name', () => {
-    expect(parseUserCreateArgs(['--email', 'a@clinic.org', '--role', 'admin', '--role=manager,admin', '--name', 'Ann Admin'])).toEqual({
+    expect(
+      parseUserCreateArgs([
+        '--email',
+        'a@clinic.org',
+        '--role',
+        'admin',
+        '--role=manager,admin',
+        '--name',
+        'Ann Admin',
+      ]),
+    ).toEqual({
       email: 'a@clinic.org',
       roles: ['admin', 'manager'],
       displayName: 'Ann Admin',

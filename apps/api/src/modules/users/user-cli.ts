@@ -26,7 +26,9 @@ export function parseUserCreateArgs(argv: string[]): UserCreateArgs {
   let resetPassword = false;
   const roles: Role[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] = argv[i].includes('=')
+      ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+      : [argv[i], undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -38,7 +40,10 @@ export function parseUserCreateArgs(argv: string[]): UserCreateArgs {
         break;
       case '--role':
       case '--roles':
-        for (const role of value().split(',').map((r) => r.trim()).filter(Boolean)) {
+        for (const role of value()
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean)) {
           if (!isRole(role)) throw new UsageError(`unknown role "${role}" (roles: ${ROLES.join(', ')})`);
           if (!roles.includes(role)) roles.push(role);
         }
@@ -53,20 +58,29 @@ export function parseUserCreateArgs(argv: string[]): UserCreateArgs {
         throw new UsageError(`unknown argument "${argv[i]}"`);
     }
   }
-  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw new UsageError('--email with a valid address is required');
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254)
+    throw new UsageError('--email with a valid address is required');
   if (!resetPassword && roles.length === 0) throw new UsageError('at least one --role is required');
-  if (name !== undefined && (name.length === 0 || name.length > 200)) throw new UsageError('--name must be 1 to 200 characters');
+  if (name !== undefined && (name.length === 0 || name.length > 200))
+    throw new UsageError('--name must be 1 to 200 characters');
   return { email, roles, displayName: name ?? email.split('@')[0], resetPassword };
 }
 
 /** Creates the user (or resets their password), with its audit row, in one transaction. */
-export async function createUserFromCli(client: ClientBase, args: UserCreateArgs, password: string): Promise<{ id: string; created: boolean }> {
+export async function createUserFromCli(
+  client: ClientBase,
+  args: UserCreateArgs,
+  password: string,
+): Promise<{ id: string; created: boolean }> {
   const problems = passwordProblems(password, { email: args.email });
   if (problems.length) throw new UsageError(`the password ${problems.join('; ')}`);
   const passwordHash = await hashPassword(password);
   await client.query('BEGIN');
   try {
-    const existing = await client.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [args.email]);
+    const existing = await client.query<{ id: string }>(
+      `SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`,
+      [args.email],
+    );
     let result: { id: string; created: boolean };
     if (args.resetPassword) {
       const id = existing.rows[0]?.id;
@@ -76,7 +90,8 @@ export async function createUserFromCli(client: ClientBase, args: UserCreateArgs
       await recordCliAudit(client, 'update', id, { changes: ['password'], via: 'cli' });
       result = { id, created: false };
     } else {
-      if (existing.rows.length) throw new UsageError(`a user ${args.email} already exists (use --reset-password to set a new password)`);
+      if (existing.rows.length)
+        throw new UsageError(`a user ${args.email} already exists (use --reset-password to set a new password)`);
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO users (email, display_name, roles, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
         [args.email, args.displayName, args.roles, passwordHash],
@@ -93,7 +108,12 @@ export async function createUserFromCli(client: ClientBase, args: UserCreateArgs
   }
 }
 
-async function recordCliAudit(client: ClientBase, action: 'create' | 'update', userId: string, detail: Record<string, unknown>): Promise<void> {
+async function recordCliAudit(
+  client: ClientBase,
+  action: 'create' | 'update',
+  userId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await client.query(
     `INSERT INTO audit_events (action, object_type, object_id, detail, prev_hash, hash) VALUES ($1, 'user', $2, $3, '', '')`,
     [action, userId, JSON.stringify(detail)],

@@ -2,7 +2,10 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Update
 import type { Role } from '@preauth/domain';
 
 @Entity({ name: 'users' })
-@Check('users_roles_valid', `cardinality(roles) > 0 AND roles <@ ARRAY['front_desk','physician','manager','admin']::text[]`)
+@Check(
+  'users_roles_valid',
+  `cardinality(roles) > 0 AND roles <@ ARRAY['front_desk','physician','manager','admin']::text[]`,
+)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

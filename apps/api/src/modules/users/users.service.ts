@@ -65,8 +65,14 @@ export class UsersService {
       const repo = manager.getRepository(User);
       const taken = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
       if (taken) throw new ConflictException('A user with this email already exists.');
-      const saved = await repo.save(repo.create({ email, displayName: dto.displayName.trim(), roles: unique(dto.roles), passwordHash }));
-      await this.audit.record({ action: 'create', objectType: 'user', objectId: saved.id, detail: { roles: saved.roles } }, context, manager);
+      const saved = await repo.save(
+        repo.create({ email, displayName: dto.displayName.trim(), roles: unique(dto.roles), passwordHash }),
+      );
+      await this.audit.record(
+        { action: 'create', objectType: 'user', objectId: saved.id, detail: { roles: saved.roles } },
+        context,
+        manager,
+      );
       return toUserDto(await repo.findOneByOrFail({ id: saved.id }));
     });
   }
@@ -81,7 +87,12 @@ export class UsersService {
     }
   }
 
-  private changeUser(id: string, dto: UpdateUserDto, passwordHash: string | undefined, context: AuditContext & { user: AuthUser }): Promise<UserDto> {
+  private changeUser(
+    id: string,
+    dto: UpdateUserDto,
+    passwordHash: string | undefined,
+    context: AuditContext & { user: AuthUser },
+  ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -126,7 +137,11 @@ export class UsersService {
       if (changes.includes('password') || (changes.includes('disabled') && disabled)) {
         await this.sessions.destroyAllFor(user.id, manager);
       }
-      await this.audit.record({ action: 'update', objectType: 'user', objectId: user.id, detail: { changes, ...detail } }, context, manager);
+      await this.audit.record(
+        { action: 'update', objectType: 'user', objectId: user.id, detail: { changes, ...detail } },
+        context,
+        manager,
+      );
       return toUserDto(await repo.findOneByOrFail({ id }));
     });
   }
@@ -139,7 +154,13 @@ export class UsersService {
   }
 
   /** Nobody can lock the clinic out of administration: keep one active admin, and keep yourself. */
-  private async assertAdminsRemain(manager: EntityManager, user: User, roles: Role[], disabled: boolean, actor: AuthUser): Promise<void> {
+  private async assertAdminsRemain(
+    manager: EntityManager,
+    user: User,
+    roles: Role[],
+    disabled: boolean,
+    actor: AuthUser,
+  ): Promise<void> {
     const wasActiveAdmin = user.roles.includes('admin') && user.disabledAt === null;
     const staysActiveAdmin = roles.includes('admin') && !disabled;
     if (!wasActiveAdmin || staysActiveAdmin) return;
@@ -156,7 +177,12 @@ export class UsersService {
       [user.id],
     );
     if ((others[0]?.count ?? 0) === 0) {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', code: 'last_admin', message: 'This is the last active admin.' });
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'last_admin',
+        message: 'This is the last active admin.',
+      });
     }
   }
 }

@@ -6,7 +6,12 @@ export const EVIDENCE_SECTION_IDS: Record<string, string> = {
   notes: 'case-section-notes',
 };
 
-const takenFormat = new Intl.DateTimeFormat('en-US', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric' });
+const takenFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: CLINIC_TIME_ZONE,
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
 
 // When a photo was taken is a day in the clinic, not an instant.
 export function formatTakenAt(iso: string): string {

@@ -52,6 +52,10 @@ export class AuditPageDto {
   @ApiProperty({ type: AuditEventDto, isArray: true })
   items!: AuditEventDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next (older) page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next (older) page; null on the last page',
+  })
   nextCursor!: string | null;
 }

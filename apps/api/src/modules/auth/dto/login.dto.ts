@@ -14,7 +14,10 @@ export class LoginDto {
   @MaxLength(1024)
   password!: string;
 
-  @ApiPropertyOptional({ description: 'The 6-digit code from the authenticator app, when two-factor sign-in is on', example: '123456' })
+  @ApiPropertyOptional({
+    description: 'The 6-digit code from the authenticator app, when two-factor sign-in is on',
+    example: '123456',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)

@@ -32,7 +32,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class ProcedureLineInput {
   @ApiProperty({ example: '17110' }) @Transform(trim) @IsCptCode() cpt!: string;
   @ApiProperty({ minimum: 1, maximum: 99 }) @IsInt() @Min(1) @Max(99) units!: number;
-  @ApiProperty({ example: 'Posterior scalp line and behind both ears' }) @Transform(trim) @IsString() @Length(1, 120) bodySite!: string;
+  @ApiProperty({ example: 'Posterior scalp line and behind both ears' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  bodySite!: string;
   @ApiProperty({ minimum: 0, maximum: 10000 }) @IsInt() @Min(0) @Max(10000) lesionCount!: number;
 }
 
@@ -40,7 +44,11 @@ export class FailedTreatmentInput {
   @ApiProperty({ example: 'Topical retinol 0.5%' }) @Transform(trim) @IsString() @Length(1, 200) therapy!: string;
   @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() startDate!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() endDate?: string | null;
-  @ApiProperty({ example: 'Little improvement after 12 weeks' }) @Transform(trim) @IsString() @Length(1, 2000) outcome!: string;
+  @ApiProperty({ example: 'Little improvement after 12 weeks' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  outcome!: string;
 }
 
 export class FindingsInput {
@@ -49,11 +57,22 @@ export class FindingsInput {
   @ArrayUnique()
   @IsIn(MEDICAL_NECESSITY_CRITERION_KEYS, { each: true })
   criteria!: MedicalNecessityCriterion[];
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) symptoms?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(5200) symptomDurationWeeks?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) symptoms?:
+    | string
+    | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5200)
+  symptomDurationWeeks?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inflammation?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() infection?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) functionalImpairment?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  functionalImpairment?: string | null;
 }
 
 export class UpdateCaseDto {
@@ -90,7 +109,11 @@ export class UpdateCaseDto {
   @Type(() => FailedTreatmentInput)
   failedTreatments?: FailedTreatmentInput[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a cosmetic-risk code is medically necessary here' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why a cosmetic-risk code is medically necessary here',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -115,26 +138,47 @@ export class CreateCaseDto extends UpdateCaseDto {
 
 export class TransitionCaseDto {
   @ApiProperty({ enum: CASE_STATUSES }) @IsIn(CASE_STATUSES) to!: CaseStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) note?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'CO-50' }) @IsOptional() @IsString() @MaxLength(10) denialCode?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) denialText?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(60) authorizationNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) note?:
+    | string
+    | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'CO-50' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  denialCode?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) denialText?:
+    | string
+    | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(60) authorizationNumber?:
+    | string
+    | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() validFrom?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsCalendarDate() validTo?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(10000) approvedUnits?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(10000) approvedUnits?:
+    | number
+    | null;
   @ApiPropertyOptional({ nullable: true, enum: [1, 2] }) @IsOptional() @IsIn([1, 2]) appealLevel?: 1 | 2 | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() letterAttached?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() newDocumentation?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) reason?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'When it really happened (e.g. the date on the payer letter); defaults to now' })
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) reason?:
+    | string
+    | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it really happened (e.g. the date on the payer letter); defaults to now',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string | null;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 export const CASE_SORTS = ['created_desc', 'due_asc', 'updated_desc'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -150,8 +194,15 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() payerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() providerId?: string;
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
-  @ApiPropertyOptional({ description: 'Only cases whose running clock has passed' }) @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only cases with a clock due before this instant' }) @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
+  @ApiPropertyOptional({ description: 'Only cases whose running clock has passed' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only cases with a clock due before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
   @ApiPropertyOptional({ description: 'Patient name, MRN, case number or authorization number' })
   @IsOptional()
   @Transform(trim)
@@ -160,5 +211,11 @@ export class ListCasesQuery {
   q?: string;
   @ApiPropertyOptional({ enum: CASE_SORTS, default: 'created_desc' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }

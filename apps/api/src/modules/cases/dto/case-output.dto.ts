@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_STATUSES, CLOCK_KINDS, PLAN_TYPES, URGENCIES, type CaseStatus, type ClockKind, type PlanType, type Urgency } from '@preauth/domain';
+import {
+  CASE_STATUSES,
+  CLOCK_KINDS,
+  PLAN_TYPES,
+  URGENCIES,
+  type CaseStatus,
+  type ClockKind,
+  type PlanType,
+  type Urgency,
+} from '@preauth/domain';
 import { FailedTreatmentInput, FindingsInput, ProcedureLineInput } from './case-input.dto';
 
 export class ClockDto {
@@ -30,7 +39,8 @@ export class AvailableActionDto {
   @ApiProperty() action!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ description: "The caller's roles may take it" }) allowedForRole!: boolean;
-  @ApiProperty({ type: [String], description: 'Why it cannot be taken now, whatever the form says' }) blockedBy!: string[];
+  @ApiProperty({ type: [String], description: 'Why it cannot be taken now, whatever the form says' })
+  blockedBy!: string[];
   @ApiProperty() enabled!: boolean;
 }
 
@@ -76,7 +86,8 @@ export class CaseSummaryDto {
   @ApiProperty({ type: [String], description: 'CPT codes requested' }) cptCodes!: string[];
   @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
   @ApiProperty() appealLevel!: number;
-  @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' }) currentClock!: ClockDto | null;
+  @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' })
+  currentClock!: ClockDto | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -84,7 +95,8 @@ export class CaseSummaryDto {
 
 export class CasePageDto {
   @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null at the end' }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null at the end' })
+  nextCursor!: string | null;
 }
 
 export class CaseDetailDto extends CaseSummaryDto {
@@ -109,6 +121,7 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [ClockDto] }) clocks!: ClockDto[];
   @ApiProperty({ type: ReadinessDto }) readiness!: ReadinessDto;
   @ApiProperty({ type: [AvailableActionDto] }) actions!: AvailableActionDto[];
-  @ApiProperty({ type: [String], description: 'Fields PATCH accepts in this state for this user' }) editableFields!: string[];
+  @ApiProperty({ type: [String], description: 'Fields PATCH accepts in this state for this user' })
+  editableFields!: string[];
   @ApiProperty({ type: [CaseEventDto] }) events!: CaseEventDto[];
 }

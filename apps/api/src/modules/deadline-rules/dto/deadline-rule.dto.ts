@@ -23,7 +23,9 @@ export class UpdateDeadlineRuleDto {
   @ApiProperty() @dayField() externalReviewDecisionDays!: number;
   @ApiProperty() @dayField() externalReviewExpeditedHours!: number;
   @ApiProperty() @dayField() peerToPeerDays!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) source?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) source?:
+    | string
+    | null;
 }
 
 export class DeadlineRuleDto extends UpdateDeadlineRuleDto {

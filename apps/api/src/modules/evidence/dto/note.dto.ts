@@ -12,7 +12,11 @@ export const MAX_NOTE_LENGTH = 20_000;
 
 export class CreateNoteDto {
   @ApiProperty({ enum: NOTE_KINDS }) @IsIn(NOTE_KINDS) kind!: NoteKind;
-  @ApiProperty({ maxLength: MAX_NOTE_LENGTH }) @Transform(trimEnd) @IsString() @Length(1, MAX_NOTE_LENGTH) text!: string;
+  @ApiProperty({ maxLength: MAX_NOTE_LENGTH })
+  @Transform(trimEnd)
+  @IsString()
+  @Length(1, MAX_NOTE_LENGTH)
+  text!: string;
 }
 
 export class CreateNoteVersionDto {
@@ -38,7 +42,8 @@ export class NoteDto {
   @ApiProperty() text!: string;
   @ApiProperty({ description: '1 for the original, +1 for each edit' }) version!: number;
   @ApiProperty({ format: 'uuid', description: 'The first version of this note' }) rootId!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The version this one replaced' }) previousId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The version this one replaced' })
+  previousId!: string | null;
   @ApiProperty({ description: 'False once a newer version exists' }) current!: boolean;
   @ApiProperty({ type: EvidenceUserDto }) author!: EvidenceUserDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

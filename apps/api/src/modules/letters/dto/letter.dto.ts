@@ -4,7 +4,10 @@ import { IsIn, IsString, Length } from 'class-validator';
 import { LETTER_KINDS, LETTER_STATUSES, type LetterKind, type LetterStatus } from '../case-letter.entity';
 
 export class CreateLetterDto {
-  @ApiProperty({ enum: LETTER_KINDS, description: 'medical_necessity: for the request; appeal: answers the recorded denial' })
+  @ApiProperty({
+    enum: LETTER_KINDS,
+    description: 'medical_necessity: for the request; appeal: answers the recorded denial',
+  })
   @IsIn(LETTER_KINDS)
   kind!: LetterKind;
 }
@@ -29,7 +32,8 @@ export class LetterDto {
   @ApiProperty({ enum: LETTER_KINDS }) kind!: LetterKind;
   @ApiProperty({ description: 'Version of this kind of letter on the case, from 1' }) version!: number;
   @ApiProperty({ enum: LETTER_STATUSES }) status!: LetterStatus;
-  @ApiProperty({ description: 'Edit counter of this version; send it as If-Match to PATCH (also the ETag)' }) revision!: number;
+  @ApiProperty({ description: 'Edit counter of this version; send it as If-Match to PATCH (also the ETag)' })
+  revision!: number;
   @ApiProperty() text!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the generated text was built from' })
   facts!: Record<string, unknown>;
@@ -37,7 +41,9 @@ export class LetterDto {
   @ApiPropertyOptional({ type: LetterPersonDto, nullable: true }) editedBy!: LetterPersonDto | null;
   @ApiPropertyOptional({ type: LetterPersonDto, nullable: true }) signedBy!: LetterPersonDto | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) signedAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'SHA-256 of the text as signed' }) textSha256!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'SHA-256 of the text as signed' }) textSha256!:
+    | string
+    | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

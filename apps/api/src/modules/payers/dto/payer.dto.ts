@@ -7,7 +7,11 @@ export class CreatePayerDto {
   @ApiProperty({ description: "The payer's own identifier" }) @IsString() @Length(1, 40) payerCode!: string;
   @ApiProperty({ enum: PLAN_TYPES }) @IsIn(PLAN_TYPES) planType!: PlanType;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUrl({ require_protocol: true }) @MaxLength(500) portalUrl?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsUrl({ require_protocol: true })
+  @MaxLength(500)
+  portalUrl?: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Overrides the plan type rule' })
   @IsOptional()
   @IsInt()

@@ -5,10 +5,21 @@ import { IsNpi } from '../../../common/validators';
 export class CreateProviderDto {
   @ApiProperty() @IsString() @Length(1, 100) firstName!: string;
   @ApiProperty() @IsString() @Length(1, 100) lastName!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'MD' }) @IsOptional() @IsString() @MaxLength(20) credentials?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'MD' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  credentials?: string | null;
   @ApiProperty({ example: '1234567893', description: '10 digits with a valid check digit' }) @IsNpi() npi!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) specialty?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The user account of this physician' })
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) specialty?:
+    | string
+    | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The user account of this physician',
+  })
   @IsOptional()
   @IsUUID()
   userId?: string | null;

@@ -3,11 +3,25 @@ import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 
 export class ReportRangeQuery {
-  @ApiProperty({ example: '2026-01-01', description: 'First day, in the clinic time zone' }) @IsCalendarDate() from!: string;
-  @ApiProperty({ example: '2026-12-31', description: 'Last day (inclusive), in the clinic time zone' }) @IsCalendarDate() to!: string;
+  @ApiProperty({ example: '2026-01-01', description: 'First day, in the clinic time zone' })
+  @IsCalendarDate()
+  from!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Last day (inclusive), in the clinic time zone' })
+  @IsCalendarDate()
+  to!: string;
 }
 
-export const REPORT_TABLES = ['summary', 'decision-times', 'by-payer', 'by-cpt', 'by-physician', 'by-denial-reason', 'trend', 'late-payers', 'clinic-misses'] as const;
+export const REPORT_TABLES = [
+  'summary',
+  'decision-times',
+  'by-payer',
+  'by-cpt',
+  'by-physician',
+  'by-denial-reason',
+  'trend',
+  'late-payers',
+  'clinic-misses',
+] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export class ReportCsvQuery extends ReportRangeQuery {
@@ -34,12 +48,17 @@ export class SummaryReportDto {
   @ApiProperty({ nullable: true, type: Number }) approvedShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) partiallyApprovedShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) deniedShare!: number | null;
-  @ApiProperty({ description: 'Approvals (full or partial) after peer-to-peer, appeal or external review decided in the range' })
+  @ApiProperty({
+    description: 'Approvals (full or partial) after peer-to-peer, appeal or external review decided in the range',
+  })
   approvedAfterAppeal!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'approvedAfterAppeal / decisions' }) approvedAfterAppealShare!: number | null;
-  @ApiProperty({ description: 'Initial denials in the range that were later appealed (any level)' }) deniedThenAppealed!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'approvedAfterAppeal / decisions' })
+  approvedAfterAppealShare!: number | null;
+  @ApiProperty({ description: 'Initial denials in the range that were later appealed (any level)' })
+  deniedThenAppealed!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'deniedThenAppealed / denied' }) appealRate!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Overturned / decided, over every review stage' }) overturnRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Overturned / decided, over every review stage' })
+  overturnRate!: number | null;
   @ApiProperty({ type: [OverturnByStageDto] }) overturnByStage!: OverturnByStageDto[];
 }
 
@@ -50,7 +69,8 @@ export class DecisionTimeRowDto {
   @ApiProperty({ nullable: true, type: Number }) medianHours!: number | null;
   @ApiProperty({ nullable: true, type: Number }) p90Hours!: number | null;
   @ApiProperty() late!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Share of decisions after the legal deadline' }) lateShare!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Share of decisions after the legal deadline' })
+  lateShare!: number | null;
 }
 
 export class DecisionTimesReportDto {
@@ -121,5 +141,6 @@ export class ClinicMissRowDto {
 export class ClinicMissesReportDto {
   @ApiProperty() appealWindowsMissed!: number;
   @ApiProperty() approvalsExpiredUnused!: number;
-  @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' }) rows!: ClinicMissRowDto[];
+  @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' })
+  rows!: ClinicMissRowDto[];
 }

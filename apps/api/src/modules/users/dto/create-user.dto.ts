@@ -21,7 +21,10 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles!: Role[];
 
-  @ApiProperty({ format: 'password', description: 'At least 12 characters, not a common password, not containing the email' })
+  @ApiProperty({
+    format: 'password',
+    description: 'At least 12 characters, not a common password, not containing the email',
+  })
   @IsString()
   @MaxLength(1024)
   password!: string;

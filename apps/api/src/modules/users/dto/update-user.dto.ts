@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@preauth/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
@@ -10,7 +20,13 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, minItems: 1, description: 'Takes effect at the user’s next request' })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    minItems: 1,
+    description: 'Takes effect at the user’s next request',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -23,7 +23,10 @@ describe('SignInForm', () => {
 
   it('asks for an empty email and sends a padded one trimmed', async () => {
     const user = userEvent.setup({ delay: null });
-    post.mockResolvedValue({ error: { statusCode: 401, code: 'invalid_credentials', message: 'no' }, response: { ok: false, status: 401 } });
+    post.mockResolvedValue({
+      error: { statusCode: 401, code: 'invalid_credentials', message: 'no' },
+      response: { ok: false, status: 401 },
+    });
     renderWithProviders(<SignInForm onSignedIn={jest.fn()} />);
     await user.type(screen.getByLabelText(/Email/), '   ');
     await user.type(screen.getByLabelText(/Password/), ' secret ');
@@ -32,25 +35,42 @@ describe('SignInForm', () => {
     expect(post).not.toHaveBeenCalled();
     await user.type(screen.getByLabelText(/Email/), 'frontdesk@demo.clinic ');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(post).toHaveBeenCalledWith('/api/auth/login', { body: { email: 'frontdesk@demo.clinic', password: ' secret ' } }));
+    await waitFor(() =>
+      expect(post).toHaveBeenCalledWith('/api/auth/login', {
+        body: { email: 'frontdesk@demo.clinic', password: ' secret ' },
+      }),
+    );
   });
 
   it('says the credentials are wrong on a 401', async () => {
     const user = userEvent.setup({ delay: null });
-    post.mockResolvedValue({ error: { statusCode: 401, code: 'invalid_credentials', message: 'no' }, response: { ok: false, status: 401 } });
+    post.mockResolvedValue({
+      error: { statusCode: 401, code: 'invalid_credentials', message: 'no' },
+      response: { ok: false, status: 401 },
+    });
     const onSignedIn = jest.fn();
     renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);
     await user.type(screen.getByLabelText(/Email/), 'frontdesk@demo.clinic');
     await user.type(screen.getByLabelText(/Password/), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('The email or password is not right.')).toBeInTheDocument();
-    expect(post).toHaveBeenCalledWith('/api/auth/login', { body: { email: 'frontdesk@demo.clinic', password: 'wrong' } });
+    expect(post).toHaveBeenCalledWith('/api/auth/login', {
+      body: { email: 'frontdesk@demo.clinic', password: 'wrong' },
+    });
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
   it('hands the signed-in user over on success', async () => {
     const user = userEvent.setup({ delay: null });
-    const me = { id: 'u', email: 'manager@demo.clinic', displayName: 'Manager', roles: ['manager'], totpEnabled: false, totpEnrollmentRequired: false, csrfToken: 't' };
+    const me = {
+      id: 'u',
+      email: 'manager@demo.clinic',
+      displayName: 'Manager',
+      roles: ['manager'],
+      totpEnabled: false,
+      totpEnrollmentRequired: false,
+      csrfToken: 't',
+    };
     post.mockResolvedValue({ data: me, response: { ok: true, status: 200 } });
     const onSignedIn = jest.fn();
     renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);

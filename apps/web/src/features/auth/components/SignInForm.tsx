@@ -8,7 +8,8 @@ import type { Me } from '../api/useMe';
 // Every session starts on this form, so its three checks are react-hook-form rules rather than a
 // zod schema like the other forms': zod would add ~50 KB of script to the first download.
 // zod's own email pattern (z.email()), so an address passes here exactly when it would there.
-const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_PATTERN =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 const trim = (value: string) => value.trim();
 
 interface SignInValues {
@@ -20,10 +21,14 @@ interface SignInValues {
 const RULES: { [K in keyof SignInValues]: RegisterOptions<SignInValues, K> } = {
   email: {
     setValueAs: trim,
-    validate: (email) => (email ? EMAIL_PATTERN.test(email) || 'Enter a valid email address.' : 'Enter your email address.'),
+    validate: (email) =>
+      email ? EMAIL_PATTERN.test(email) || 'Enter a valid email address.' : 'Enter your email address.',
   },
   password: { required: 'Enter your password.' },
-  totp: { setValueAs: trim, pattern: { value: /^(\d{6})?$/, message: 'The code is the 6 digits shown by your authenticator app.' } },
+  totp: {
+    setValueAs: trim,
+    pattern: { value: /^(\d{6})?$/, message: 'The code is the 6 digits shown by your authenticator app.' },
+  },
 };
 
 function describeLoginError(error: unknown): string {
@@ -67,8 +72,21 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             {describeLoginError(login.error)}
           </Alert>
         )}
-        <TextInput label="Email" type="email" autoComplete="username" required {...register('email', RULES.email)} error={errors.email?.message} />
-        <PasswordInput label="Password" autoComplete="current-password" required {...register('password', RULES.password)} error={errors.password?.message} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          {...register('email', RULES.email)}
+          error={errors.email?.message}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          required
+          {...register('password', RULES.password)}
+          error={errors.password?.message}
+        />
         {needsTotp && (
           <TextInput
             label="Authenticator code"

@@ -15,7 +15,10 @@ export function useTransitionCase() {
   return useMutation({
     mutationFn: async ({ id, version, body }: TransitionVariables) =>
       unwrap(
-        await api.POST('/api/cases/{id}/transitions', { params: { path: { id }, header: { 'If-Match': String(version) } }, body }),
+        await api.POST('/api/cases/{id}/transitions', {
+          params: { path: { id }, header: { 'If-Match': String(version) } },
+          body,
+        }),
       ),
     onSuccess: (detail) => {
       queryClient.setQueryData(caseKeys.detail(detail.id), detail);

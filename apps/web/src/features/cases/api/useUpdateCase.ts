@@ -14,7 +14,9 @@ export function useUpdateCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version, body }: UpdateCaseVariables) =>
-      unwrap(await api.PATCH('/api/cases/{id}', { params: { path: { id }, header: { 'If-Match': String(version) } }, body })),
+      unwrap(
+        await api.PATCH('/api/cases/{id}', { params: { path: { id }, header: { 'If-Match': String(version) } }, body }),
+      ),
     onSuccess: (detail) => {
       queryClient.setQueryData(caseKeys.detail(detail.id), detail);
       return queryClient.invalidateQueries({ queryKey: caseKeys.lists() });

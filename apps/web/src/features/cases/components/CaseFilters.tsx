@@ -1,5 +1,12 @@
 import { Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
-import { CASE_STATUSES, STATUS_LABELS, URGENCIES, URGENCY_LABELS, type CaseStatus, type Urgency } from '@preauth/domain';
+import {
+  CASE_STATUSES,
+  STATUS_LABELS,
+  URGENCIES,
+  URGENCY_LABELS,
+  type CaseStatus,
+  type Urgency,
+} from '@preauth/domain';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
 
@@ -32,7 +39,16 @@ interface CaseFiltersProps {
   onSearchTextChange?: (text: string) => void;
 }
 
-export function CaseFilters({ value, onChange, withSearch, withStatus, withSort, withOverdue, searchText, onSearchTextChange }: CaseFiltersProps) {
+export function CaseFilters({
+  value,
+  onChange,
+  withSearch,
+  withStatus,
+  withSort,
+  withOverdue,
+  searchText,
+  onSearchTextChange,
+}: CaseFiltersProps) {
   const payers = usePayers();
   const providers = useProviders();
   const set = (patch: Partial<CaseFilterValues>) => onChange({ ...value, ...patch });
@@ -100,7 +116,12 @@ export function CaseFilters({ value, onChange, withSearch, withStatus, withSort,
         />
       )}
       {withOverdue && (
-        <Switch label="Overdue only" checked={!!value.overdue} onChange={(event) => set({ overdue: event.currentTarget.checked || undefined })} mb={8} />
+        <Switch
+          label="Overdue only"
+          checked={!!value.overdue}
+          onChange={(event) => set({ overdue: event.currentTarget.checked || undefined })}
+          mb={8}
+        />
       )}
     </Group>
   );

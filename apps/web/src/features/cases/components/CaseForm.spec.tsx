@@ -25,7 +25,10 @@ function validValues(): CaseFormValues {
   };
 }
 
-function renderEdit(onSubmit = jest.fn().mockResolvedValue(undefined), options: { mayWriteClinical?: boolean; onReload?: () => Promise<CaseFormValues | undefined> } = {}) {
+function renderEdit(
+  onSubmit = jest.fn().mockResolvedValue(undefined),
+  options: { mayWriteClinical?: boolean; onReload?: () => Promise<CaseFormValues | undefined> } = {},
+) {
   renderWithProviders(
     <CaseForm
       mode="edit"
@@ -50,7 +53,9 @@ describe('CaseForm', () => {
     await user.tab();
     expect(await screen.findByText('A CPT code is 5 characters, such as 17110 or 0479T.')).toBeInTheDocument();
     await user.type(cpt, '10');
-    await waitFor(() => expect(screen.queryByText('A CPT code is 5 characters, such as 17110 or 0479T.')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByText('A CPT code is 5 characters, such as 17110 or 0479T.')).not.toBeInTheDocument(),
+    );
   });
 
   it('refuses a malformed diagnosis code and an empty body site before calling the server', async () => {
@@ -67,15 +72,23 @@ describe('CaseForm', () => {
 
   it('shows the server’s field errors next to the field they name', async () => {
     const user = userEvent.setup({ delay: null });
-    const onSubmit = jest.fn().mockRejectedValue(
-      new ApiError(400, { statusCode: 400, errors: [{ field: 'procedureLines.0.bodySite', reason: 'must be shorter than or equal to 120 characters' }] }),
-    );
+    const onSubmit = jest
+      .fn()
+      .mockRejectedValue(
+        new ApiError(400, {
+          statusCode: 400,
+          errors: [{ field: 'procedureLines.0.bodySite', reason: 'must be shorter than or equal to 120 characters' }],
+        }),
+      );
     renderEdit(onSubmit);
     const site = screen.getByRole('textbox', { name: /Body site/ });
     await user.type(site, ' and neck');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Must be shorter than or equal to 120 characters')).toBeInTheDocument();
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ procedureLines: [expect.objectContaining({ bodySite: 'Left cheek and neck' })] }), ['procedureLines']);
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ procedureLines: [expect.objectContaining({ bodySite: 'Left cheek and neck' })] }),
+      ['procedureLines'],
+    );
     expect(site).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -83,7 +96,9 @@ describe('CaseForm', () => {
     const user = userEvent.setup({ delay: null });
     // Meanwhile someone else recorded the payer's reference number.
     const onReload = jest.fn().mockResolvedValue({ ...validValues(), payerReference: 'REF-9' });
-    const onSubmit = jest.fn().mockRejectedValue(new ApiError(409, { statusCode: 409, code: 'stale_version', message: 'stale' } as never));
+    const onSubmit = jest
+      .fn()
+      .mockRejectedValue(new ApiError(409, { statusCode: 409, code: 'stale_version', message: 'stale' } as never));
     renderEdit(onSubmit, { onReload });
     const site = screen.getByRole('textbox', { name: /Body site/ });
     await user.type(site, ', right side');
@@ -125,7 +140,14 @@ describe('CaseForm', () => {
     const user = userEvent.setup({ delay: null });
     const onSubmit = jest.fn();
     renderWithProviders(
-      <CaseForm mode="create" defaultValues={emptyCaseForm()} editableFields={[...CASE_FORM_FIELDS]} mayWriteClinical onSubmit={onSubmit} submitLabel="Create case" />,
+      <CaseForm
+        mode="create"
+        defaultValues={emptyCaseForm()}
+        editableFields={[...CASE_FORM_FIELDS]}
+        mayWriteClinical
+        onSubmit={onSubmit}
+        submitLabel="Create case"
+      />,
     );
     await user.click(screen.getByRole('button', { name: 'Create case' }));
     expect(await screen.findByText('Choose the patient or add a new one.')).toBeInTheDocument();

@@ -31,7 +31,10 @@ import {
 } from '../model/case-form-schema';
 import { CptCodePicker, Icd10CodePicker } from './CodePickers';
 
-const createSchema = caseFormSchema.refine((values) => values.patientId !== '', { path: ['patientId'], message: 'Choose the patient or add a new one.' });
+const createSchema = caseFormSchema.refine((values) => values.patientId !== '', {
+  path: ['patientId'],
+  message: 'Choose the patient or add a new one.',
+});
 
 // Anchors the readiness checklist links to (ReadinessItem.field → section id).
 export function sectionId(field: string): string {
@@ -55,11 +58,22 @@ export interface CaseFormProps {
 
 function firstMessage(errors: FieldErrors | undefined): string | undefined {
   if (!errors) return undefined;
-  const root = (errors as { message?: unknown; root?: { message?: string } }).message ?? (errors as { root?: { message?: string } }).root?.message;
+  const root =
+    (errors as { message?: unknown; root?: { message?: string } }).message ??
+    (errors as { root?: { message?: string } }).root?.message;
   return typeof root === 'string' ? root : undefined;
 }
 
-export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical, onSubmit, onReload, submitLabel, hideLocked = false }: CaseFormProps) {
+export function CaseForm({
+  mode,
+  defaultValues,
+  editableFields,
+  mayWriteClinical,
+  onSubmit,
+  onReload,
+  submitLabel,
+  hideLocked = false,
+}: CaseFormProps) {
   const payers = usePayers();
   const providers = useProviders();
   const [problems, setProblems] = useState<string[]>([]);
@@ -176,7 +190,12 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
             control={control}
             name="patientId"
             render={({ field, fieldState }) => (
-              <PatientPicker value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+              <PatientPicker
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
             )}
           />
         )}
@@ -193,7 +212,9 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                   label="Payer"
                   required
                   searchable
-                  data={(payers.data ?? []).filter((payer) => payer.active || payer.id === field.value).map((payer) => ({ value: payer.id, label: payer.name }))}
+                  data={(payers.data ?? [])
+                    .filter((payer) => payer.active || payer.id === field.value)
+                    .map((payer) => ({ value: payer.id, label: payer.name }))}
                   value={field.value || null}
                   onChange={(value) => field.onChange(value ?? '')}
                   onBlur={field.onBlur}
@@ -280,7 +301,9 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                       max={99}
                       allowDecimal={false}
                       value={field.value}
-                      onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
+                      onChange={(value) =>
+                        field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))
+                      }
                       onBlur={field.onBlur}
                       error={fieldState.error?.message}
                     />
@@ -297,7 +320,9 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                       min={0}
                       allowDecimal={false}
                       value={field.value}
-                      onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
+                      onChange={(value) =>
+                        field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))
+                      }
                       onBlur={field.onBlur}
                       error={fieldState.error?.message}
                     />
@@ -311,7 +336,13 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                   error={errors.procedureLines?.[index]?.bodySite?.message}
                 />
                 {lines.fields.length > 1 && (
-                  <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Remove procedure line ${index + 1}`} onClick={() => lines.remove(index)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mt={28}
+                    aria-label={`Remove procedure line ${index + 1}`}
+                    onClick={() => lines.remove(index)}
+                  >
                     ×
                   </ActionIcon>
                 )}
@@ -324,12 +355,18 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
             )}
             {cosmeticCodes.length > 0 && (
               <Alert color="orange" title="Cosmetic-risk code" id={sectionId('cosmeticOverride')}>
-                Payers usually treat {cosmeticCodes.join(', ')} as cosmetic. The physician should document the medical necessity and, if
-                needed, a justification below.
+                Payers usually treat {cosmeticCodes.join(', ')} as cosmetic. The physician should document the medical
+                necessity and, if needed, a justification below.
               </Alert>
             )}
             {can('procedureLines') && (
-              <Button variant="subtle" size="xs" onClick={() => lines.append(emptyProcedureLine())} disabled={lines.fields.length >= 20} w="fit-content">
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => lines.append(emptyProcedureLine())}
+                disabled={lines.fields.length >= 20}
+                w="fit-content"
+              >
                 + Add a procedure line
               </Button>
             )}
@@ -372,7 +409,12 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                   control={control}
                   name="findings.criteria"
                   render={({ field }) => (
-                    <Checkbox.Group label="Documented criteria" description="At least one must be documented for payers to treat removal as medically necessary." value={field.value} onChange={field.onChange}>
+                    <Checkbox.Group
+                      label="Documented criteria"
+                      description="At least one must be documented for payers to treat removal as medically necessary."
+                      value={field.value}
+                      onChange={field.onChange}
+                    >
                       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
                         {MEDICAL_NECESSITY_CRITERIA.map((criterion) => (
                           <Checkbox key={criterion.key} value={criterion.key} label={criterion.label} />
@@ -381,7 +423,13 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                     </Checkbox.Group>
                   )}
                 />
-                <Textarea label="Symptoms" autosize minRows={2} {...register('findings.symptoms')} error={errors.findings?.symptoms?.message} />
+                <Textarea
+                  label="Symptoms"
+                  autosize
+                  minRows={2}
+                  {...register('findings.symptoms')}
+                  error={errors.findings?.symptoms?.message}
+                />
                 <Group align="flex-start">
                   <Controller
                     control={control}
@@ -393,7 +441,9 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                         min={0}
                         allowDecimal={false}
                         value={field.value}
-                        onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+                        onChange={(value) =>
+                          field.onChange(typeof value === 'number' ? value : value === '' ? '' : Number(value))
+                        }
                         onBlur={field.onBlur}
                         error={fieldState.error?.message}
                       />
@@ -439,17 +489,46 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
                         {...register(`failedTreatments.${index}.therapy`)}
                         error={errors.failedTreatments?.[index]?.therapy?.message}
                       />
-                      <TextInput label="Started" type="date" required {...register(`failedTreatments.${index}.startDate`)} error={errors.failedTreatments?.[index]?.startDate?.message} />
-                      <TextInput label="Ended" type="date" {...register(`failedTreatments.${index}.endDate`)} error={errors.failedTreatments?.[index]?.endDate?.message} />
-                      <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Remove treatment ${index + 1}`} onClick={() => treatments.remove(index)}>
+                      <TextInput
+                        label="Started"
+                        type="date"
+                        required
+                        {...register(`failedTreatments.${index}.startDate`)}
+                        error={errors.failedTreatments?.[index]?.startDate?.message}
+                      />
+                      <TextInput
+                        label="Ended"
+                        type="date"
+                        {...register(`failedTreatments.${index}.endDate`)}
+                        error={errors.failedTreatments?.[index]?.endDate?.message}
+                      />
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        mt={28}
+                        aria-label={`Remove treatment ${index + 1}`}
+                        onClick={() => treatments.remove(index)}
+                      >
                         ×
                       </ActionIcon>
                     </Group>
-                    <Textarea label="Outcome" required autosize minRows={1} {...register(`failedTreatments.${index}.outcome`)} error={errors.failedTreatments?.[index]?.outcome?.message} />
+                    <Textarea
+                      label="Outcome"
+                      required
+                      autosize
+                      minRows={1}
+                      {...register(`failedTreatments.${index}.outcome`)}
+                      error={errors.failedTreatments?.[index]?.outcome?.message}
+                    />
                   </Stack>
                 ))}
                 {can('failedTreatments') && (
-                  <Button variant="subtle" size="xs" w="fit-content" onClick={() => treatments.append(emptyFailedTreatment())}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    w="fit-content"
+                    onClick={() => treatments.append(emptyFailedTreatment())}
+                  >
                     + Add a failed treatment
                   </Button>
                 )}
@@ -458,8 +537,8 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
           </>
         ) : (
           <Alert color="gray" title="Clinical findings: for the physician" data-testid="clinical-hidden">
-            Front desk cannot record clinical findings or failed treatments (the server refuses them). Create the case with the codes; the
-            physician adds the findings before it is submitted.
+            Front desk cannot record clinical findings or failed treatments (the server refuses them). Create the case
+            with the codes; the physician adds the findings before it is submitted.
           </Alert>
         )}
 
@@ -467,7 +546,12 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
           section(
             'payerReference',
             "Payer's reference",
-            <TextInput label="Payer tracking number" description="The number the payer gave the request." {...register('payerReference')} error={errors.payerReference?.message} />,
+            <TextInput
+              label="Payer tracking number"
+              description="The number the payer gave the request."
+              {...register('payerReference')}
+              error={errors.payerReference?.message}
+            />,
           )}
 
         {editableFields.length > 0 && (
@@ -481,4 +565,3 @@ export function CaseForm({ mode, defaultValues, editableFields, mayWriteClinical
     </form>
   );
 }
-

@@ -6,7 +6,15 @@ import { NEXT_ACTION } from '../model/status';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { ClockText } from './ClockText';
 
-export function CaseTable({ cases, caption, showNextAction = true }: { cases: readonly CaseSummary[]; caption: string; showNextAction?: boolean }) {
+export function CaseTable({
+  cases,
+  caption,
+  showNextAction = true,
+}: {
+  cases: readonly CaseSummary[];
+  caption: string;
+  showNextAction?: boolean;
+}) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">

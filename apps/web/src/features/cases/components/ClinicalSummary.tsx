@@ -35,10 +35,15 @@ export function ClinicalSummary({ detail }: { detail: CaseDetail }) {
             {findings.symptomDurationWeeks != null ? ` (for ${findings.symptomDurationWeeks} weeks)` : ''}
           </Text>
           {(findings.inflammation || findings.infection) && (
-            <Text size="sm">On exam: {[findings.inflammation && 'inflammation', findings.infection && 'infection'].filter(Boolean).join(', ')}</Text>
+            <Text size="sm">
+              On exam:{' '}
+              {[findings.inflammation && 'inflammation', findings.infection && 'infection'].filter(Boolean).join(', ')}
+            </Text>
           )}
           {findings.functionalImpairment && <Text size="sm">Impairment: {findings.functionalImpairment}</Text>}
-          {detail.cosmeticOverrideJustification && <Text size="sm">Cosmetic-risk justification: {detail.cosmeticOverrideJustification}</Text>}
+          {detail.cosmeticOverrideJustification && (
+            <Text size="sm">Cosmetic-risk justification: {detail.cosmeticOverrideJustification}</Text>
+          )}
         </div>
         <div>
           <Text size="sm" fw={600}>

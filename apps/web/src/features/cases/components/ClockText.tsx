@@ -12,7 +12,13 @@ export function ClockText({ clock, size = 'sm' }: { clock: CaseClock | null | un
   }
   return (
     <Tooltip label={`${clock.label}: due ${formatDateTime(clock.dueAt)}`} withArrow>
-      <Text size={size} c={clock.overdue ? 'red.9' : undefined} fw={clock.overdue ? 700 : undefined} tabIndex={0} data-testid="clock-text">
+      <Text
+        size={size}
+        c={clock.overdue ? 'red.9' : undefined}
+        fw={clock.overdue ? 700 : undefined}
+        tabIndex={0}
+        data-testid="clock-text"
+      >
         {clock.overdue ? '⚠ ' : ''}
         {clock.text}
       </Text>

@@ -1,4 +1,14 @@
-import { Autocomplete, Badge, Group, TagsInput, Text, type AutocompleteProps, type ComboboxItem, type OptionsFilter, type TagsInputProps } from '@mantine/core';
+import {
+  Autocomplete,
+  Badge,
+  Group,
+  TagsInput,
+  Text,
+  type AutocompleteProps,
+  type ComboboxItem,
+  type OptionsFilter,
+  type TagsInputProps,
+} from '@mantine/core';
 import { CARC_DENIAL_CODES, CPT_CATALOG, findCpt, ICD10_CATALOG } from '@preauth/domain';
 import { forwardRef, useMemo } from 'react';
 import { useCptCodes } from '../../reference/api/useCptCodes';
@@ -13,7 +23,10 @@ interface CodeOption {
 // The clinic's catalog from the API; the shared library's list until it arrives.
 function useCptOptions(): CodeOption[] {
   const { data } = useCptCodes();
-  return useMemo(() => data ?? CPT_CATALOG.map(({ code, description, cosmeticRisk }) => ({ code, description, cosmeticRisk })), [data]);
+  return useMemo(
+    () => data ?? CPT_CATALOG.map(({ code, description, cosmeticRisk }) => ({ code, description, cosmeticRisk })),
+    [data],
+  );
 }
 
 function useIcdOptions(): CodeOption[] {
@@ -59,11 +72,16 @@ type CptPickerProps = Omit<AutocompleteProps, 'data' | 'renderOption' | 'onChang
   onChange: (value: string) => void;
 };
 
-export const CptCodePicker = forwardRef<HTMLInputElement, CptPickerProps>(function CptCodePicker({ value, onChange, description, ...props }, ref) {
+export const CptCodePicker = forwardRef<HTMLInputElement, CptPickerProps>(function CptCodePicker(
+  { value, onChange, description, ...props },
+  ref,
+) {
   const options = useCptOptions();
   const byCode = useMemo(() => new Map(options.map((option) => [option.code, option])), [options]);
   const chosen = byCode.get(value.trim().toUpperCase().replace(/^\+/, '')) ?? (value ? findCpt(value) : undefined);
-  const cosmeticWarning = chosen?.cosmeticRisk ? 'Payers usually treat this code as cosmetic: document why it is medically necessary.' : undefined;
+  const cosmeticWarning = chosen?.cosmeticRisk
+    ? 'Payers usually treat this code as cosmetic: document why it is medically necessary.'
+    : undefined;
   return (
     <Autocomplete
       ref={ref}

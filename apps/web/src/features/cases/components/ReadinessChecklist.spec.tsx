@@ -4,9 +4,21 @@ import { renderWithProviders } from '../../../test-utils';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
 const items = [
-  { id: 'medical_necessity', label: 'A medical-necessity criterion is documented', passed: false, reason: 'Document at least one criterion (bleeding, pain, …).', field: 'findings' },
+  {
+    id: 'medical_necessity',
+    label: 'A medical-necessity criterion is documented',
+    passed: false,
+    reason: 'Document at least one criterion (bleeding, pain, …).',
+    field: 'findings',
+  },
   { id: 'diagnosis', label: 'A diagnosis supports each procedure', passed: true, field: 'diagnoses' },
-  { id: 'photos', label: 'Clinical photos are attached', passed: false, reason: 'Attach at least one photo.', field: 'photos' },
+  {
+    id: 'photos',
+    label: 'Clinical photos are attached',
+    passed: false,
+    reason: 'Attach at least one photo.',
+    field: 'photos',
+  },
 ];
 
 describe('ReadinessChecklist', () => {
@@ -15,7 +27,9 @@ describe('ReadinessChecklist', () => {
     const onFix = jest.fn();
     renderWithProviders(<ReadinessChecklist ready={false} items={items} onFix={onFix} />);
     expect(screen.getByText('2 of 3 missing')).toBeInTheDocument();
-    expect(screen.getByTestId('readiness-medical_necessity')).toHaveTextContent('Missing: A medical-necessity criterion is documented');
+    expect(screen.getByTestId('readiness-medical_necessity')).toHaveTextContent(
+      'Missing: A medical-necessity criterion is documented',
+    );
     expect(screen.getByText('Document at least one criterion (bleeding, pain, …).')).toBeInTheDocument();
     expect(screen.getByTestId('readiness-diagnosis')).toHaveTextContent('Done: A diagnosis supports each procedure');
     await user.click(screen.getByRole('button', { name: 'Fix it: go to the findings' }));

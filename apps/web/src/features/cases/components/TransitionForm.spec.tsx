@@ -8,18 +8,49 @@ import { TransitionForm } from './TransitionForm';
 
 jest.setTimeout(30_000);
 
-const deny: CaseAction = { to: 'denied', action: 'deny', label: 'Record denial', allowedForRole: true, blockedBy: [], enabled: true };
-const approve: CaseAction = { to: 'approved', action: 'approve', label: 'Record approval', allowedForRole: true, blockedBy: [], enabled: true };
-const appeal: CaseAction = { to: 'appealed', action: 'appeal', label: 'File appeal', allowedForRole: true, blockedBy: [], enabled: true };
+const deny: CaseAction = {
+  to: 'denied',
+  action: 'deny',
+  label: 'Record denial',
+  allowedForRole: true,
+  blockedBy: [],
+  enabled: true,
+};
+const approve: CaseAction = {
+  to: 'approved',
+  action: 'approve',
+  label: 'Record approval',
+  allowedForRole: true,
+  blockedBy: [],
+  enabled: true,
+};
+const appeal: CaseAction = {
+  to: 'appealed',
+  action: 'appeal',
+  label: 'File appeal',
+  allowedForRole: true,
+  blockedBy: [],
+  enabled: true,
+};
 
 function inputLabelled(name: RegExp): HTMLInputElement {
-  const input = screen.getAllByLabelText(name).find((element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA');
+  const input = screen
+    .getAllByLabelText(name)
+    .find((element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA');
   if (!input) throw new Error(`No input labelled ${name}`);
   return input as HTMLInputElement;
 }
 
 function renderForm(action: CaseAction, onSubmit = jest.fn().mockResolvedValue(undefined), currentAppealLevel = 0) {
-  renderWithProviders(<TransitionForm action={action} currentAppealLevel={currentAppealLevel} onSubmit={onSubmit} onCancel={jest.fn()} onReload={jest.fn()} />);
+  renderWithProviders(
+    <TransitionForm
+      action={action}
+      currentAppealLevel={currentAppealLevel}
+      onSubmit={onSubmit}
+      onCancel={jest.fn()}
+      onReload={jest.fn()}
+    />,
+  );
   return onSubmit;
 }
 
@@ -54,22 +85,41 @@ describe('TransitionForm', () => {
     const onSubmit = renderForm(appeal, undefined, 1);
     expect(inputLabelled(/Appeal level/)).toHaveValue('Level 2 (second internal appeal)');
     await user.click(screen.getByRole('button', { name: 'File appeal' }));
-    expect(await screen.findByText('An appeal needs a letter of medical necessity or new documentation.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('An appeal needs a letter of medical necessity or new documentation.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Letter of medical necessity attached' }));
     await user.click(screen.getByRole('button', { name: 'File appeal' }));
-    expect(toTransitionBody('appealed', onSubmit.mock.calls[0][0])).toEqual({ to: 'appealed', appealLevel: 2, letterAttached: true, newDocumentation: false });
+    expect(toTransitionBody('appealed', onSubmit.mock.calls[0][0])).toEqual({
+      to: 'appealed',
+      appealLevel: 2,
+      letterAttached: true,
+      newDocumentation: false,
+    });
   });
 
   it('lists the guard reasons of a 422 and puts 400 field errors next to their field', async () => {
     const user = userEvent.setup({ delay: null });
     const onSubmit = jest
       .fn()
-      .mockRejectedValueOnce(new ApiError(422, { statusCode: 422, reasons: ['The appeal window closed on 2026-10-01 (180 days after the denial notice).'] }))
-      .mockRejectedValueOnce(new ApiError(400, { statusCode: 400, errors: [{ field: 'denialCode', reason: 'must be shorter than or equal to 10 characters' }] }));
+      .mockRejectedValueOnce(
+        new ApiError(422, {
+          statusCode: 422,
+          reasons: ['The appeal window closed on 2026-10-01 (180 days after the denial notice).'],
+        }),
+      )
+      .mockRejectedValueOnce(
+        new ApiError(400, {
+          statusCode: 400,
+          errors: [{ field: 'denialCode', reason: 'must be shorter than or equal to 10 characters' }],
+        }),
+      );
     renderForm(deny, onSubmit);
     await user.type(inputLabelled(/Denial reason/), 'CO-50');
     await user.click(screen.getByRole('button', { name: 'Record denial' }));
-    expect(await screen.findByText('The appeal window closed on 2026-10-01 (180 days after the denial notice).')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The appeal window closed on 2026-10-01 (180 days after the denial notice).'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Record denial' }));
     expect(await screen.findByText('Must be shorter than or equal to 10 characters')).toBeInTheDocument();
     expect(inputLabelled(/Denial reason/)).toHaveAttribute('aria-invalid', 'true');
@@ -77,7 +127,10 @@ describe('TransitionForm', () => {
 
   it('keeps the input on a conflict and offers to reload', async () => {
     const user = userEvent.setup({ delay: null });
-    renderForm(deny, jest.fn().mockRejectedValue(new ApiError(409, { statusCode: 409, code: 'stale_version' } as never)));
+    renderForm(
+      deny,
+      jest.fn().mockRejectedValue(new ApiError(409, { statusCode: 409, code: 'stale_version' } as never)),
+    );
     await user.type(inputLabelled(/Denial reason/), 'CO-50');
     await user.type(inputLabelled(/Denial wording/), 'Cosmetic');
     await user.click(screen.getByRole('button', { name: 'Record denial' }));

@@ -1,5 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { todayInClinic } from '../../../ui/format';
@@ -47,7 +60,8 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
       await onSubmit(values);
     } catch (error) {
       if (isStaleVersion(error)) setConflict(true);
-      else if (isApiError(error, 422)) setReasons(error.body.reasons ?? [error.body.message ?? 'The case cannot take this step yet.']);
+      else if (isApiError(error, 422))
+        setReasons(error.body.reasons ?? [error.body.message ?? 'The case cannot take this step yet.']);
       else setReasons(applyServerErrors(error, setError, TRANSITION_FORM_FIELDS, { occurredAt: 'occurredOn' }));
     }
   });
@@ -77,10 +91,27 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
 
         {(kind === 'approval' || kind === 'partial') && (
           <>
-            <TextInput label="Authorization number" required {...register('authorizationNumber')} error={errors.authorizationNumber?.message} />
+            <TextInput
+              label="Authorization number"
+              required
+              {...register('authorizationNumber')}
+              error={errors.authorizationNumber?.message}
+            />
             <SimpleGrid cols={2}>
-              <TextInput label="Valid from" type="date" required {...register('validFrom')} error={errors.validFrom?.message} />
-              <TextInput label="Valid to" type="date" required {...register('validTo')} error={errors.validTo?.message} />
+              <TextInput
+                label="Valid from"
+                type="date"
+                required
+                {...register('validFrom')}
+                error={errors.validFrom?.message}
+              />
+              <TextInput
+                label="Valid to"
+                type="date"
+                required
+                {...register('validTo')}
+                error={errors.validTo?.message}
+              />
             </SimpleGrid>
           </>
         )}
@@ -96,7 +127,9 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
                 min={1}
                 allowDecimal={false}
                 value={field.value}
-                onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+                onChange={(value) =>
+                  field.onChange(typeof value === 'number' ? value : value === '' ? '' : Number(value))
+                }
                 onBlur={field.onBlur}
                 error={fieldState.error?.message}
               />
@@ -121,7 +154,14 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
                 />
               )}
             />
-            <Textarea label="Denial wording" description="What the notice says, for the appeal letter." autosize minRows={2} {...register('denialText')} error={errors.denialText?.message} />
+            <Textarea
+              label="Denial wording"
+              description="What the notice says, for the appeal letter."
+              autosize
+              minRows={2}
+              {...register('denialText')}
+              error={errors.denialText?.message}
+            />
           </>
         )}
         {kind === 'appeal' && (
@@ -155,7 +195,14 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
           </>
         )}
         {kind === 'withdraw' ? (
-          <Textarea label="Reason for withdrawing" required autosize minRows={2} {...register('reason')} error={errors.reason?.message} />
+          <Textarea
+            label="Reason for withdrawing"
+            required
+            autosize
+            minRows={2}
+            {...register('reason')}
+            error={errors.reason?.message}
+          />
         ) : (
           <Textarea
             label={kind === 'info_request' ? 'What the payer asked for' : 'Note'}

@@ -37,7 +37,9 @@ export const failedTreatmentSchema = z
   .object({
     therapy: z.string().trim().min(1, 'Name the treatment.').max(200, 'Keep it under 200 characters.'),
     startDate: calendarDate('start date'),
-    endDate: z.string().refine((value) => value === '' || isIsoDate(value), 'Enter the end date as a date, or leave it empty.'),
+    endDate: z
+      .string()
+      .refine((value) => value === '' || isIsoDate(value), 'Enter the end date as a date, or leave it empty.'),
     outcome: z.string().trim().min(1, 'Say how it went.').max(2000, 'Keep it under 2000 characters.'),
   })
   .refine((value) => !value.endDate || !isIsoDate(value.startDate) || value.endDate >= value.startDate, {
@@ -46,7 +48,9 @@ export const failedTreatmentSchema = z
   });
 
 export const findingsSchema = z.object({
-  criteria: z.array(z.enum(MEDICAL_NECESSITY_CRITERION_KEYS as unknown as [MedicalNecessityCriterion, ...MedicalNecessityCriterion[]])),
+  criteria: z.array(
+    z.enum(MEDICAL_NECESSITY_CRITERION_KEYS as unknown as [MedicalNecessityCriterion, ...MedicalNecessityCriterion[]]),
+  ),
   symptoms: z.string().max(5000, 'Keep the symptoms under 5000 characters.'),
   symptomDurationWeeks: z.union([wholeNumber('duration in weeks', 0, 5200), z.literal('')]),
   inflammation: z.boolean(),
@@ -59,13 +63,17 @@ export const caseFormSchema = z.object({
   payerId: z.string().min(1, 'Choose the payer.'),
   providerId: z.string().min(1, 'Choose the physician.'),
   urgency: z.enum(URGENCIES),
-  procedureLines: z.array(procedureLineSchema).min(1, 'Add at least one procedure.').max(20, 'At most 20 procedure lines.'),
+  procedureLines: z
+    .array(procedureLineSchema)
+    .min(1, 'Add at least one procedure.')
+    .max(20, 'At most 20 procedure lines.'),
   diagnoses: z
     .array(z.string())
     .max(12, 'At most 12 diagnosis codes.')
     .superRefine((codes, ctx) => {
       const bad = codes.filter((code) => !isValidIcd10Format(normalizeIcd10(code)));
-      if (bad.length) ctx.addIssue({ code: 'custom', message: `Not an ICD-10-CM code: ${bad.join(', ')} (e.g. L72.0).` });
+      if (bad.length)
+        ctx.addIssue({ code: 'custom', message: `Not an ICD-10-CM code: ${bad.join(', ')} (e.g. L72.0).` });
     }),
   findings: findingsSchema,
   failedTreatments: z.array(failedTreatmentSchema).max(20, 'At most 20 treatments.'),
@@ -76,7 +84,11 @@ export const caseFormSchema = z.object({
 export type CaseFormValues = z.infer<typeof caseFormSchema>;
 
 export const CASE_FORM_FIELDS = Object.keys(caseFormSchema.shape) as (keyof CaseFormValues)[];
-export const CLINICAL_FORM_FIELDS: readonly (keyof CaseFormValues)[] = ['findings', 'failedTreatments', 'cosmeticOverrideJustification'];
+export const CLINICAL_FORM_FIELDS: readonly (keyof CaseFormValues)[] = [
+  'findings',
+  'failedTreatments',
+  'cosmeticOverrideJustification',
+];
 
 export function emptyProcedureLine(): CaseFormValues['procedureLines'][number] {
   return { cpt: '', units: 1, bodySite: '', lesionCount: 1 };
@@ -94,7 +106,14 @@ export function emptyCaseForm(): CaseFormValues {
     urgency: 'standard',
     procedureLines: [emptyProcedureLine()],
     diagnoses: [],
-    findings: { criteria: [], symptoms: '', symptomDurationWeeks: '', inflammation: false, infection: false, functionalImpairment: '' },
+    findings: {
+      criteria: [],
+      symptoms: '',
+      symptomDurationWeeks: '',
+      inflammation: false,
+      infection: false,
+      functionalImpairment: '',
+    },
     failedTreatments: [],
     cosmeticOverrideJustification: '',
     payerReference: '',
@@ -134,7 +153,13 @@ function toBodyField(values: CaseFormValues, field: keyof CaseFormValues): Parti
     case 'urgency':
       return { [field]: values[field] };
     case 'procedureLines':
-      return { procedureLines: values.procedureLines.map((line) => ({ ...line, cpt: normalizeCpt(line.cpt), bodySite: line.bodySite.trim() })) };
+      return {
+        procedureLines: values.procedureLines.map((line) => ({
+          ...line,
+          cpt: normalizeCpt(line.cpt),
+          bodySite: line.bodySite.trim(),
+        })),
+      };
     case 'diagnoses':
       return { diagnoses: values.diagnoses.map(normalizeIcd10) };
     case 'findings':
@@ -142,7 +167,8 @@ function toBodyField(values: CaseFormValues, field: keyof CaseFormValues): Parti
         findings: {
           criteria: values.findings.criteria,
           symptoms: blankToNull(values.findings.symptoms),
-          symptomDurationWeeks: values.findings.symptomDurationWeeks === '' ? null : values.findings.symptomDurationWeeks,
+          symptomDurationWeeks:
+            values.findings.symptomDurationWeeks === '' ? null : values.findings.symptomDurationWeeks,
           inflammation: values.findings.inflammation,
           infection: values.findings.infection,
           functionalImpairment: blankToNull(values.findings.functionalImpairment),
@@ -166,10 +192,18 @@ function toBodyField(values: CaseFormValues, field: keyof CaseFormValues): Parti
 // Only the fields this user may write: front desk never sends clinical findings (the API refuses them).
 export function toCreateCaseBody(values: CaseFormValues, withClinical: boolean): CreateCaseBody {
   const fields = CASE_FORM_FIELDS.filter((field) => withClinical || !CLINICAL_FORM_FIELDS.includes(field));
-  const body = Object.assign({}, ...fields.map((field) => toBodyField(values, field))) as Omit<CreateCaseBody, 'patientId'>;
+  const body = Object.assign({}, ...fields.map((field) => toBodyField(values, field))) as Omit<
+    CreateCaseBody,
+    'patientId'
+  >;
   return { ...body, patientId: values.patientId, payerId: values.payerId, providerId: values.providerId };
 }
 
 export function toUpdateCaseBody(values: CaseFormValues, fields: readonly string[]): UpdateCaseBody {
-  return Object.assign({}, ...fields.filter((f): f is keyof CaseFormValues => (CASE_FORM_FIELDS as string[]).includes(f)).map((field) => toBodyField(values, field)));
+  return Object.assign(
+    {},
+    ...fields
+      .filter((f): f is keyof CaseFormValues => (CASE_FORM_FIELDS as string[]).includes(f))
+      .map((field) => toBodyField(values, field)),
+  );
 }

@@ -61,14 +61,16 @@ export const transitionFormSchema = z
       if (!v.authorizationNumber.trim()) issue('authorizationNumber', "Enter the payer's authorization number.");
       if (!isIsoDate(v.validFrom)) issue('validFrom', 'Enter the first day the authorization is valid.');
       if (!isIsoDate(v.validTo)) issue('validTo', 'Enter the last day the authorization is valid.');
-      else if (isIsoDate(v.validFrom) && v.validTo < v.validFrom) issue('validTo', 'The validity ends before it starts.');
+      else if (isIsoDate(v.validFrom) && v.validTo < v.validFrom)
+        issue('validTo', 'The validity ends before it starts.');
     }
     if (v.kind === 'partial' && (v.approvedUnits === '' || !Number.isInteger(v.approvedUnits) || v.approvedUnits < 1)) {
       issue('approvedUnits', 'Enter the number of approved units (at least 1).');
     }
     if (v.kind === 'denial') {
       if (!v.denialCode.trim()) issue('denialCode', 'Choose the CARC reason code from the denial, such as CO-50.');
-      else if (!isValidCarcCode(normalizeCarcCode(v.denialCode))) issue('denialCode', 'A CARC code is a group and a reason, such as CO-50.');
+      else if (!isValidCarcCode(normalizeCarcCode(v.denialCode)))
+        issue('denialCode', 'A CARC code is a group and a reason, such as CO-50.');
     }
     if (v.kind === 'appeal') {
       if (!v.appealLevel) issue('appealLevel', 'Choose the appeal level.');
@@ -77,11 +79,25 @@ export const transitionFormSchema = z
       }
     }
     if (v.kind === 'info_request' && !v.note.trim()) issue('note', 'Write down what the payer asked for.');
-    if (v.kind === 'withdraw' && !v.reason.trim()) issue('reason', 'Say why the request is withdrawn (e.g. the patient chose self-pay).');
+    if (v.kind === 'withdraw' && !v.reason.trim())
+      issue('reason', 'Say why the request is withdrawn (e.g. the patient chose self-pay).');
   });
 
 export type TransitionFormValues = z.infer<typeof transitionFormSchema>;
-export const TRANSITION_FORM_FIELDS = ['note', 'denialCode', 'denialText', 'authorizationNumber', 'validFrom', 'validTo', 'approvedUnits', 'appealLevel', 'letterAttached', 'newDocumentation', 'reason', 'occurredOn'] as const;
+export const TRANSITION_FORM_FIELDS = [
+  'note',
+  'denialCode',
+  'denialText',
+  'authorizationNumber',
+  'validFrom',
+  'validTo',
+  'approvedUnits',
+  'appealLevel',
+  'letterAttached',
+  'newDocumentation',
+  'reason',
+  'occurredOn',
+] as const;
 
 export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppealLevel: number): TransitionFormValues {
   const next = currentAppealLevel + 1;

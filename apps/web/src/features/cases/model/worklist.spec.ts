@@ -4,7 +4,11 @@ import { classifyForWorklist, groupWorklist } from './worklist';
 const now = new Date('2026-11-24T15:00:00Z');
 const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
 
-function summary(id: string, status: CaseSummary['status'], clock: Partial<NonNullable<CaseSummary['currentClock']>> | null): CaseSummary {
+function summary(
+  id: string,
+  status: CaseSummary['status'],
+  clock: Partial<NonNullable<CaseSummary['currentClock']>> | null,
+): CaseSummary {
   return {
     id,
     caseNumber: id,
@@ -17,7 +21,16 @@ function summary(id: string, status: CaseSummary['status'], clock: Partial<NonNu
     authorizationNumber: null,
     appealLevel: 0,
     currentClock: clock
-      ? { kind: 'payer_decision', label: 'Payer decision', dueAt: inDays(2), dueDate: '2026-11-26', owner: 'payer', overdue: false, text: 'Payer decision due in 2 d', ...clock }
+      ? {
+          kind: 'payer_decision',
+          label: 'Payer decision',
+          dueAt: inDays(2),
+          dueDate: '2026-11-26',
+          owner: 'payer',
+          overdue: false,
+          text: 'Payer decision due in 2 d',
+          ...clock,
+        }
       : null,
     version: 1,
     createdAt: now.toISOString(),
@@ -28,11 +41,27 @@ function summary(id: string, status: CaseSummary['status'], clock: Partial<NonNu
 describe('the worklist', () => {
   it.each([
     ['an overdue clock', summary('a', 'submitted', { overdue: true, dueAt: inDays(-1) }), 'overdue'],
-    ['an appeal window closing in 10 days', summary('b', 'denied', { kind: 'appeal_filing', owner: 'clinic', dueAt: inDays(10) }), 'appeal_window'],
-    ['an appeal window 60 days out', summary('c', 'denied', { kind: 'appeal_filing', owner: 'clinic', dueAt: inDays(60) }), 'later'],
-    ['a request for more information', summary('d', 'more_info_requested', { kind: 'info_response', owner: 'clinic', dueAt: inDays(20) }), 'more_info'],
+    [
+      'an appeal window closing in 10 days',
+      summary('b', 'denied', { kind: 'appeal_filing', owner: 'clinic', dueAt: inDays(10) }),
+      'appeal_window',
+    ],
+    [
+      'an appeal window 60 days out',
+      summary('c', 'denied', { kind: 'appeal_filing', owner: 'clinic', dueAt: inDays(60) }),
+      'later',
+    ],
+    [
+      'a request for more information',
+      summary('d', 'more_info_requested', { kind: 'info_response', owner: 'clinic', dueAt: inDays(20) }),
+      'more_info',
+    ],
     ['a documented case', summary('e', 'documented', null), 'not_submitted'],
-    ['an approval expiring in 3 weeks', summary('f', 'approved', { kind: 'approval_expiry', owner: 'clinic', dueAt: inDays(21) }), 'expiring'],
+    [
+      'an approval expiring in 3 weeks',
+      summary('f', 'approved', { kind: 'approval_expiry', owner: 'clinic', dueAt: inDays(21) }),
+      'expiring',
+    ],
     ['a request waiting for the payer', summary('g', 'submitted', {}), 'later'],
   ])('files %s under the right heading', (_name, item, bucket) => {
     expect(classifyForWorklist(item, now)).toBe(bucket);
@@ -40,7 +69,10 @@ describe('the worklist', () => {
 
   it('puts the nearest deadline first inside each group', () => {
     const groups = groupWorklist(
-      [summary('late', 'submitted', { overdue: true, dueAt: inDays(-1) }), summary('later', 'submitted', { overdue: true, dueAt: inDays(-5) })],
+      [
+        summary('late', 'submitted', { overdue: true, dueAt: inDays(-1) }),
+        summary('later', 'submitted', { overdue: true, dueAt: inDays(-5) }),
+      ],
       now,
     );
     expect(groups.overdue.map((item) => item.id)).toEqual(['later', 'late']);

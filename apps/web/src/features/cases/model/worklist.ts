@@ -3,11 +3,31 @@ import type { CaseSummary } from '../api/types';
 
 export const WORKLIST_BUCKETS = [
   { key: 'overdue', title: 'Overdue', description: 'A deadline has passed: chase the payer or act now.' },
-  { key: 'appeal_window', title: 'Appeal windows closing within 14 days', description: 'File the appeal or external review before the window closes.' },
-  { key: 'more_info', title: 'Payer asked for more information', description: 'Send what the payer asked for before its deadline.' },
-  { key: 'not_submitted', title: 'Documented, not yet submitted', description: 'Open the case to see what the readiness checklist still misses, then submit.' },
-  { key: 'expiring', title: 'Approvals expiring within 30 days', description: 'Schedule the procedure before the authorization runs out.' },
-  { key: 'later', title: 'Everything else in progress', description: 'Waiting for the payer, or a deadline further out.' },
+  {
+    key: 'appeal_window',
+    title: 'Appeal windows closing within 14 days',
+    description: 'File the appeal or external review before the window closes.',
+  },
+  {
+    key: 'more_info',
+    title: 'Payer asked for more information',
+    description: 'Send what the payer asked for before its deadline.',
+  },
+  {
+    key: 'not_submitted',
+    title: 'Documented, not yet submitted',
+    description: 'Open the case to see what the readiness checklist still misses, then submit.',
+  },
+  {
+    key: 'expiring',
+    title: 'Approvals expiring within 30 days',
+    description: 'Schedule the procedure before the authorization runs out.',
+  },
+  {
+    key: 'later',
+    title: 'Everything else in progress',
+    description: 'Waiting for the payer, or a deadline further out.',
+  },
 ] as const;
 
 export type WorklistBucket = (typeof WORKLIST_BUCKETS)[number]['key'];
@@ -21,7 +41,13 @@ export function classifyForWorklist(summary: CaseSummary, now: Date): WorklistBu
   const clock = summary.currentClock;
   const msLeft = clock ? new Date(clock.dueAt).getTime() - now.getTime() : Infinity;
   if (clock?.overdue) return 'overdue';
-  if (clock && (clock.kind === 'appeal_filing' || clock.kind === 'external_review_request' || clock.kind === 'peer_to_peer_request') && msLeft <= 14 * DAY) {
+  if (
+    clock &&
+    (clock.kind === 'appeal_filing' ||
+      clock.kind === 'external_review_request' ||
+      clock.kind === 'peer_to_peer_request') &&
+    msLeft <= 14 * DAY
+  ) {
     return 'appeal_window';
   }
   if (summary.status === 'more_info_requested') return 'more_info';
@@ -31,7 +57,10 @@ export function classifyForWorklist(summary: CaseSummary, now: Date): WorklistBu
 }
 
 export function groupWorklist(items: readonly CaseSummary[], now: Date): Record<WorklistBucket, CaseSummary[]> {
-  const groups = Object.fromEntries(WORKLIST_BUCKETS.map((b) => [b.key, [] as CaseSummary[]])) as Record<WorklistBucket, CaseSummary[]>;
+  const groups = Object.fromEntries(WORKLIST_BUCKETS.map((b) => [b.key, [] as CaseSummary[]])) as Record<
+    WorklistBucket,
+    CaseSummary[]
+  >;
   for (const item of items) {
     groups[classifyForWorklist(item, now)].push(item);
   }

@@ -21,7 +21,9 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 export function toTakenAtInstant(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
-  return new Date(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12, 0, 0, CLINIC_TIME_ZONE).getTime()).toISOString();
+  return new Date(
+    new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12, 0, 0, CLINIC_TIME_ZONE).getTime(),
+  ).toISOString();
 }
 
 export interface UploadPhotoOptions {
@@ -38,7 +40,12 @@ export interface UploadPhotoOptions {
  * middleware does: the same-origin cookie and the double-submit CSRF header. Errors are thrown as
  * the same ApiError that `unwrap` throws, so callers handle both alike.
  */
-export function uploadPhoto(caseId: string, file: File, fields: PhotoFields, options: UploadPhotoOptions = {}): Promise<Photo> {
+export function uploadPhoto(
+  caseId: string,
+  file: File,
+  fields: PhotoFields,
+  options: UploadPhotoOptions = {},
+): Promise<Photo> {
   const form = new FormData();
   // The fields first: the API validates them as they stream in, before the file.
   form.append('bodySite', fields.bodySite);

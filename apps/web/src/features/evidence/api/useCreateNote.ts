@@ -8,7 +8,8 @@ import type { CreateNoteBody } from './types';
 export function useCreateNote(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: CreateNoteBody) => unwrap(await api.POST('/api/cases/{id}/notes', { params: { path: { id: caseId } }, body })),
+    mutationFn: async (body: CreateNoteBody) =>
+      unwrap(await api.POST('/api/cases/{id}/notes', { params: { path: { id: caseId } }, body })),
     // The readiness checklist counts physician notes: the case detail changes with them.
     onSuccess: () =>
       Promise.all([

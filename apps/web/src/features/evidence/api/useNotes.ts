@@ -8,6 +8,11 @@ export function useNotes(caseId: string, history = false) {
   return useQuery({
     queryKey: evidenceKeys.notes(caseId, history),
     queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/cases/{id}/notes', { params: { path: { id: caseId }, query: history ? { history: true } : {} }, signal })),
+      unwrap(
+        await api.GET('/api/cases/{id}/notes', {
+          params: { path: { id: caseId }, query: history ? { history: true } : {} },
+          signal,
+        }),
+      ),
   });
 }

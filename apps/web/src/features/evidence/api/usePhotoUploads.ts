@@ -29,7 +29,16 @@ export function usePhotoUploads(caseId: string, defaults: () => PhotoFields) {
 
   const add = useCallback(
     (files: readonly File[]) => {
-      setItems((current) => [...current, ...files.map((file) => ({ key: `upload-${nextKey++}`, file, fields: defaults(), state: 'pending' as const, progress: 0 }))]);
+      setItems((current) => [
+        ...current,
+        ...files.map((file) => ({
+          key: `upload-${nextKey++}`,
+          file,
+          fields: defaults(),
+          state: 'pending' as const,
+          progress: 0,
+        })),
+      ]);
     },
     [defaults],
   );

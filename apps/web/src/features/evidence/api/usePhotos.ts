@@ -6,6 +6,7 @@ import { evidenceKeys } from './evidence-keys';
 export function usePhotos(caseId: string) {
   return useQuery({
     queryKey: evidenceKeys.photos(caseId),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases/{id}/photos', { params: { path: { id: caseId } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/cases/{id}/photos', { params: { path: { id: caseId } }, signal })),
   });
 }

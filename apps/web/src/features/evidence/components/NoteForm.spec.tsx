@@ -5,7 +5,9 @@ import { renderWithProviders } from '../../../test-utils';
 import { NoteForm } from './NoteForm';
 
 function kindOptions(): string[] {
-  return within(screen.getByLabelText('Kind of note')).getAllByRole('option').map((option) => option.textContent ?? '');
+  return within(screen.getByLabelText('Kind of note'))
+    .getAllByRole('option')
+    .map((option) => option.textContent ?? '');
 }
 
 describe('NoteForm', () => {
@@ -13,7 +15,11 @@ describe('NoteForm', () => {
     ['front desk', ['front_desk'], ['Payer call', 'Other']],
     ['physician', ['physician'], ['Clinical note', 'Payer call', 'Letter draft', 'Other']],
     ['manager', ['manager'], ['Payer call', 'Letter draft', 'Other']],
-    ['front desk who is also a physician', ['front_desk', 'physician'], ['Clinical note', 'Payer call', 'Letter draft', 'Other']],
+    [
+      'front desk who is also a physician',
+      ['front_desk', 'physician'],
+      ['Clinical note', 'Payer call', 'Letter draft', 'Other'],
+    ],
   ])('offers a %s only the kinds of note the role may write', (_who, roles, expected) => {
     renderWithProviders(<NoteForm roles={roles} onSubmit={jest.fn()} />);
     expect(kindOptions()).toEqual(expected);
@@ -37,7 +43,12 @@ describe('NoteForm', () => {
 
   it('shows the API’s refusal and keeps the text', async () => {
     const user = userEvent.setup({ delay: null });
-    renderWithProviders(<NoteForm roles={['physician']} onSubmit={jest.fn().mockRejectedValue(new Error('Clinical note notes may only be written by: physician.'))} />);
+    renderWithProviders(
+      <NoteForm
+        roles={['physician']}
+        onSubmit={jest.fn().mockRejectedValue(new Error('Clinical note notes may only be written by: physician.'))}
+      />,
+    );
     await user.type(screen.getByLabelText('Note'), 'Findings');
     await user.click(screen.getByRole('button', { name: 'Add note' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('may only be written by');

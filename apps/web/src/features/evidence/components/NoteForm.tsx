@@ -47,7 +47,15 @@ export function NoteForm({ roles, onSubmit }: NoteFormProps) {
           onChange={(event) => setKind(event.currentTarget.value as NoteKind)}
           data={kinds.map((value) => ({ value, label: NOTE_KIND_LABELS[value] }))}
         />
-        <Textarea label="Note" autosize minRows={3} maxRows={12} maxLength={20000} value={text} onChange={(event) => setText(event.currentTarget.value)} />
+        <Textarea
+          label="Note"
+          autosize
+          minRows={3}
+          maxRows={12}
+          maxLength={20000}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
         {error && (
           <Alert color="red" role="alert" p="xs">
             {error}

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Paper, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { mayWriteNoteKind, NOTE_KIND_LABELS, type Role } from '@preauth/domain';
 import { useState } from 'react';
 import { formatDateTime } from '../../../ui/format';
@@ -22,7 +35,14 @@ export function NotesSection({ caseId, me }: NotesSectionProps) {
   const roles = me?.roles ?? [];
 
   return (
-    <Card withBorder component="section" aria-labelledby="notes-title" id={EVIDENCE_SECTION_IDS.notes} tabIndex={-1} data-testid="notes-section">
+    <Card
+      withBorder
+      component="section"
+      aria-labelledby="notes-title"
+      id={EVIDENCE_SECTION_IDS.notes}
+      tabIndex={-1}
+      data-testid="notes-section"
+    >
       <Title order={3} size="h4" id="notes-title" mb="xs">
         Notes
       </Title>
@@ -85,7 +105,13 @@ function NoteEntry({ caseId, note, mayEdit }: { caseId: string; note: Note; mayE
             </Anchor>
           )}
           {note.version > 1 && (
-            <Anchor component="button" type="button" size="xs" onClick={() => setShowHistory((shown) => !shown)} aria-expanded={showHistory}>
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => setShowHistory((shown) => !shown)}
+              aria-expanded={showHistory}
+            >
               {showHistory ? 'Hide earlier versions' : 'Show earlier versions'}
             </Anchor>
           )}
@@ -102,10 +128,20 @@ function NoteEditor({ caseId, note, onDone }: { caseId: string; note: Note; onDo
   const stale = isApiError(edit.error, 409);
   return (
     <Stack gap="xs">
-      <Textarea label="Edit note" autosize minRows={3} maxRows={12} maxLength={20000} value={text} onChange={(event) => setText(event.currentTarget.value)} />
+      <Textarea
+        label="Edit note"
+        autosize
+        minRows={3}
+        maxRows={12}
+        maxLength={20000}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+      />
       {edit.error && (
         <Alert color="red" role="alert" p="xs">
-          {stale ? 'Someone edited this note since you opened it. Cancel to see the latest version, then edit that.' : edit.error.message}
+          {stale
+            ? 'Someone edited this note since you opened it. Cancel to see the latest version, then edit that.'
+            : edit.error.message}
         </Alert>
       )}
       <Group justify="flex-end" gap="xs">
@@ -128,7 +164,9 @@ function NoteEditor({ caseId, note, onDone }: { caseId: string; note: Note; onDo
 // Fetched only when asked for: most notes are never edited.
 function NoteHistory({ caseId, note }: { caseId: string; note: Note }) {
   const { data, isPending, error } = useNotes(caseId, true);
-  const earlier = (data ?? []).filter((version) => version.rootId === note.rootId && version.version < note.version).sort((a, b) => b.version - a.version);
+  const earlier = (data ?? [])
+    .filter((version) => version.rootId === note.rootId && version.version < note.version)
+    .sort((a, b) => b.version - a.version);
   return (
     <QueryState isPending={isPending} error={error} what="the earlier versions">
       <Stack gap={4} pl="sm" data-testid="note-history">

@@ -12,7 +12,8 @@ interface PhotoUploadListProps {
 export function fieldProblems(fields: PhotoFields): string[] {
   const problems: string[] = [];
   if (!fields.bodySite.trim()) problems.push('Name the body site.');
-  if (!Number.isInteger(fields.lesionCount) || fields.lesionCount < 0 || fields.lesionCount > 10000) problems.push('Count the lesions (0–10,000).');
+  if (!Number.isInteger(fields.lesionCount) || fields.lesionCount < 0 || fields.lesionCount > 10000)
+    problems.push('Count the lesions (0–10,000).');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.takenAt)) problems.push('Give the date the photo was taken.');
   return problems;
 }
@@ -30,7 +31,15 @@ export function PhotoUploadList({ items, onChange, onUpload, onRemove }: PhotoUp
         const set = (change: Partial<PhotoFields>) => onChange(item.key, { ...item.fields, ...change });
         const problems = fieldProblems(item.fields);
         return (
-          <Paper key={item.key} withBorder p="sm" data-testid="upload-item" data-state={item.state} aria-label={`Upload of ${item.file.name}`} component="section">
+          <Paper
+            key={item.key}
+            withBorder
+            p="sm"
+            data-testid="upload-item"
+            data-state={item.state}
+            aria-label={`Upload of ${item.file.name}`}
+            component="section"
+          >
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Text size="sm" fw={600} truncate>
                 {item.file.name}
@@ -41,7 +50,14 @@ export function PhotoUploadList({ items, onChange, onUpload, onRemove }: PhotoUp
             </Group>
             {editable && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <TextInput label="Body site" required size="xs" maxLength={120} value={item.fields.bodySite} onChange={(e) => set({ bodySite: e.currentTarget.value })} />
+                <TextInput
+                  label="Body site"
+                  required
+                  size="xs"
+                  maxLength={120}
+                  value={item.fields.bodySite}
+                  onChange={(e) => set({ bodySite: e.currentTarget.value })}
+                />
                 <NumberInput
                   label="Lesion count"
                   required
@@ -53,12 +69,33 @@ export function PhotoUploadList({ items, onChange, onUpload, onRemove }: PhotoUp
                   value={item.fields.lesionCount}
                   onChange={(value) => set({ lesionCount: typeof value === 'number' ? value : Number.NaN })}
                 />
-                <TextInput label="Taken on" type="date" required size="xs" value={item.fields.takenAt} onChange={(e) => set({ takenAt: e.currentTarget.value })} />
-                <TextInput label="Caption" size="xs" maxLength={500} value={item.fields.caption ?? ''} onChange={(e) => set({ caption: e.currentTarget.value })} />
+                <TextInput
+                  label="Taken on"
+                  type="date"
+                  required
+                  size="xs"
+                  value={item.fields.takenAt}
+                  onChange={(e) => set({ takenAt: e.currentTarget.value })}
+                />
+                <TextInput
+                  label="Caption"
+                  size="xs"
+                  maxLength={500}
+                  value={item.fields.caption ?? ''}
+                  onChange={(e) => set({ caption: e.currentTarget.value })}
+                />
               </SimpleGrid>
             )}
             {item.state === 'uploading' && (
-              <Progress value={Math.round(item.progress * 100)} aria-label={`Uploading ${item.file.name}`} size="lg" striped animated mt="xs" data-testid="upload-progress" />
+              <Progress
+                value={Math.round(item.progress * 100)}
+                aria-label={`Uploading ${item.file.name}`}
+                size="lg"
+                striped
+                animated
+                mt="xs"
+                data-testid="upload-progress"
+              />
             )}
             {item.state === 'done' && (
               <Text size="sm" c="teal" mt="xs">

@@ -22,7 +22,12 @@ describe('PhotoUploader', () => {
     const user = userEvent.setup({ delay: null, applyAccept: false });
     mockedUpload.mockImplementation((_caseId, file, _fields, options) => {
       if (file.name === 'notes.pdf') {
-        return Promise.reject(new ApiError(415, { statusCode: 415, message: 'This is not an image we accept: send a JPEG, PNG, WebP or HEIC photo.' }));
+        return Promise.reject(
+          new ApiError(415, {
+            statusCode: 415,
+            message: 'This is not an image we accept: send a JPEG, PNG, WebP or HEIC photo.',
+          }),
+        );
       }
       options?.onProgress?.(0.42);
       return new Promise(() => undefined); // still uploading
@@ -36,7 +41,9 @@ describe('PhotoUploader', () => {
     // Each file gets its own fields, prefilled from the case.
     expect(within(item('cheek.jpg')).getByLabelText(/Body site/)).toHaveValue('Left cheek');
     expect(within(item('notes.pdf')).getByLabelText(/Lesion count/)).toHaveValue('9');
-    expect((within(item('cheek.jpg')).getByLabelText(/Taken on/) as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((within(item('cheek.jpg')).getByLabelText(/Taken on/) as HTMLInputElement).value).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
 
     await user.clear(within(item('cheek.jpg')).getByLabelText(/Body site/));
     expect(within(item('cheek.jpg')).getByRole('button', { name: 'Upload' })).toBeDisabled();
@@ -46,7 +53,12 @@ describe('PhotoUploader', () => {
     await user.click(within(item('cheek.jpg')).getByRole('button', { name: 'Upload' }));
     await user.click(within(item('notes.pdf')).getByRole('button', { name: 'Upload' }));
 
-    expect(mockedUpload).toHaveBeenCalledWith(CASE_ID, cheek, expect.objectContaining({ bodySite: 'Right cheek', lesionCount: 9, caption: 'Before treatment' }), expect.anything());
+    expect(mockedUpload).toHaveBeenCalledWith(
+      CASE_ID,
+      cheek,
+      expect.objectContaining({ bodySite: 'Right cheek', lesionCount: 9, caption: 'Before treatment' }),
+      expect.anything(),
+    );
     const progress = within(item('cheek.jpg')).getByRole('progressbar', { name: 'Uploading cheek.jpg' });
     expect(progress).toHaveAttribute('aria-valuenow', '42');
     expect(within(item('cheek.jpg')).queryByRole('alert')).not.toBeInTheDocument();

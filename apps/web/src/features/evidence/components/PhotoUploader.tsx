@@ -14,7 +14,12 @@ interface PhotoUploaderProps {
 
 export function PhotoUploader({ caseId, defaultBodySite = '', defaultLesionCount = 0 }: PhotoUploaderProps) {
   const defaults = useCallback(
-    (): PhotoFields => ({ bodySite: defaultBodySite, lesionCount: defaultLesionCount, takenAt: todayInClinic(), caption: '' }),
+    (): PhotoFields => ({
+      bodySite: defaultBodySite,
+      lesionCount: defaultLesionCount,
+      takenAt: todayInClinic(),
+      caption: '',
+    }),
     [defaultBodySite, defaultLesionCount],
   );
   const uploads = usePhotoUploads(caseId, defaults);
@@ -42,13 +47,22 @@ export function PhotoUploader({ caseId, defaultBodySite = '', defaultLesionCount
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={handleDrop}
-        style={{ borderStyle: 'dashed', borderWidth: 2, background: dragging ? 'var(--mantine-color-blue-light)' : undefined }}
+        style={{
+          borderStyle: 'dashed',
+          borderWidth: 2,
+          background: dragging ? 'var(--mantine-color-blue-light)' : undefined,
+        }}
       >
         <Group justify="center" gap="sm">
           <Text size="sm" c="dimmed">
             Drop photos here, or
           </Text>
-          <FileButton onChange={(files) => uploads.add(files)} multiple accept="image/jpeg,image/png,image/webp,image/heic,image/heif" inputProps={{ 'aria-label': 'Choose photos to upload' }}>
+          <FileButton
+            onChange={(files) => uploads.add(files)}
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+            inputProps={{ 'aria-label': 'Choose photos to upload' }}
+          >
             {(props) => (
               <Button size="xs" variant="light" {...props}>
                 Choose photos…
@@ -62,7 +76,12 @@ export function PhotoUploader({ caseId, defaultBodySite = '', defaultLesionCount
       </Paper>
       {uploads.items.length > 0 && (
         <>
-          <PhotoUploadList items={uploads.items} onChange={(key, fields) => uploads.patch(key, { fields })} onUpload={(item) => void uploads.start(item)} onRemove={uploads.remove} />
+          <PhotoUploadList
+            items={uploads.items}
+            onChange={(key, fields) => uploads.patch(key, { fields })}
+            onUpload={(item) => void uploads.start(item)}
+            onRemove={uploads.remove}
+          />
           <Group justify="flex-end" gap="xs">
             {uploads.items.some((item) => item.state === 'done') && (
               <Button size="xs" variant="subtle" onClick={uploads.clearDone}>

@@ -42,7 +42,10 @@ describe('PhotosSection', () => {
     // Front desk neither uploads nor deletes.
     expect(screen.queryByLabelText('Choose photos to upload')).not.toBeInTheDocument();
     await user.click(thumb);
-    expect(await screen.findByRole('img', { name: /Photo: Left lower eyelid/ })).toHaveAttribute('src', '/api/photos/p1');
+    expect(await screen.findByRole('img', { name: /Photo: Left lower eyelid/ })).toHaveAttribute(
+      'src',
+      '/api/photos/p1',
+    );
     expect(screen.queryByRole('button', { name: 'Delete photo…' })).not.toBeInTheDocument();
   });
 

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, Image, Modal, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Image,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Role } from '@preauth/domain';
 import { PHOTO_UPLOADERS } from '@preauth/domain';
@@ -29,7 +41,14 @@ export function PhotosSection({ caseId, me, defaultBodySite, defaultLesionCount 
   const open = photos?.find((photo) => photo.id === openId) ?? null;
 
   return (
-    <Card withBorder component="section" aria-labelledby="photos-title" id={EVIDENCE_SECTION_IDS.photos} tabIndex={-1} data-testid="photos-section">
+    <Card
+      withBorder
+      component="section"
+      aria-labelledby="photos-title"
+      id={EVIDENCE_SECTION_IDS.photos}
+      tabIndex={-1}
+      data-testid="photos-section"
+    >
       <Group justify="space-between" mb="xs">
         <Title order={3} size="h4" id="photos-title">
           Photos
@@ -50,7 +69,12 @@ export function PhotosSection({ caseId, me, defaultBodySite, defaultLesionCount 
           {photos && photos.length > 0 && (
             <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm" data-testid="photo-gallery">
               {photos.map((photo) => (
-                <UnstyledButton key={photo.id} onClick={() => setOpenId(photo.id)} aria-label={`View photo: ${describe(photo)}`} data-testid="photo-thumb">
+                <UnstyledButton
+                  key={photo.id}
+                  onClick={() => setOpenId(photo.id)}
+                  aria-label={`View photo: ${describe(photo)}`}
+                  data-testid="photo-thumb"
+                >
                   <Card withBorder padding={0}>
                     <Image src={photo.thumbnailUrl} alt="" h={120} fit="cover" loading="lazy" />
                     <Stack gap={0} p={6}>
@@ -67,7 +91,9 @@ export function PhotosSection({ caseId, me, defaultBodySite, defaultLesionCount 
             </SimpleGrid>
           )}
         </QueryState>
-        {mayUpload && <PhotoUploader caseId={caseId} defaultBodySite={defaultBodySite} defaultLesionCount={defaultLesionCount} />}
+        {mayUpload && (
+          <PhotoUploader caseId={caseId} defaultBodySite={defaultBodySite} defaultLesionCount={defaultLesionCount} />
+        )}
       </Stack>
       <Modal opened={!!open} onClose={() => setOpenId(null)} title={open ? open.bodySite : 'Photo'} size="xl">
         {open && <PhotoViewer caseId={caseId} photo={open} me={me} onDeleted={() => setOpenId(null)} />}
@@ -76,7 +102,17 @@ export function PhotosSection({ caseId, me, defaultBodySite, defaultLesionCount 
   );
 }
 
-function PhotoViewer({ caseId, photo, me, onDeleted }: { caseId: string; photo: Photo; me: PhotosSectionProps['me']; onDeleted: () => void }) {
+function PhotoViewer({
+  caseId,
+  photo,
+  me,
+  onDeleted,
+}: {
+  caseId: string;
+  photo: Photo;
+  me: PhotosSectionProps['me'];
+  onDeleted: () => void;
+}) {
   const remove = useDeletePhoto(caseId);
   const [confirming, setConfirming] = useState(false);
   const mayDelete = !!me && (photo.uploadedBy.id === me.id || me.roles.includes('manager'));
@@ -96,7 +132,8 @@ function PhotoViewer({ caseId, photo, me, onDeleted }: { caseId: string; photo: 
       <Image src={photo.url} alt={`Photo: ${describe(photo)}`} fit="contain" mah="70vh" />
       {photo.caption && <Text size="sm">{photo.caption}</Text>}
       <Text size="sm" c="dimmed">
-        {describe(photo)} · uploaded by {photo.uploadedBy.name}, {formatDateTime(photo.createdAt)} · {photo.width} × {photo.height}
+        {describe(photo)} · uploaded by {photo.uploadedBy.name}, {formatDateTime(photo.createdAt)} · {photo.width} ×{' '}
+        {photo.height}
       </Text>
       {remove.error && (
         <Alert color="red" role="alert">

@@ -7,7 +7,10 @@ import { HealthBadge } from './HealthBadge';
 function renderWith(data: unknown, failed = false) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   if (failed) {
-    client.getQueryCache().build(client, { queryKey: healthKeys.all }).setState({ status: 'error', error: new Error('down'), data: undefined });
+    client
+      .getQueryCache()
+      .build(client, { queryKey: healthKeys.all })
+      .setState({ status: 'error', error: new Error('down'), data: undefined });
   } else {
     client.setQueryData(healthKeys.all, data);
   }

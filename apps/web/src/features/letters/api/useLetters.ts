@@ -7,6 +7,7 @@ import { letterKeys } from './letter-keys';
 export function useLetters(caseId: string) {
   return useQuery({
     queryKey: letterKeys.list(caseId),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases/{id}/letters', { params: { path: { id: caseId } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/cases/{id}/letters', { params: { path: { id: caseId } }, signal })),
   });
 }

@@ -7,7 +7,8 @@ import { letterKeys } from './letter-keys';
 export function useSignLetter(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (letterId: string) => unwrap(await api.POST('/api/cases/{id}/letters/{letterId}/sign', { params: { path: { id: caseId, letterId } } })),
+    mutationFn: async (letterId: string) =>
+      unwrap(await api.POST('/api/cases/{id}/letters/{letterId}/sign', { params: { path: { id: caseId, letterId } } })),
     // A signed letter may be what an appeal transition is waiting for.
     onSuccess: () =>
       Promise.all([

@@ -21,7 +21,13 @@ const draft: Letter = {
   createdAt: '2026-11-20T15:00:00.000Z',
   updatedAt: '2026-11-20T15:00:00.000Z',
 };
-const signed: Letter = { ...draft, status: 'signed', signedBy: { id: 'u1', name: 'Dana Whitfield, MD' }, signedAt: '2026-11-21T15:30:00.000Z', textSha256: 'ab' };
+const signed: Letter = {
+  ...draft,
+  status: 'signed',
+  signedBy: { id: 'u1', name: 'Dana Whitfield, MD' },
+  signedAt: '2026-11-21T15:30:00.000Z',
+  textSha256: 'ab',
+};
 
 describe('LetterEditor', () => {
   it('lets the physician edit and save a draft, and sign only after saving, with a confirm', async () => {
@@ -39,7 +45,14 @@ describe('LetterEditor', () => {
     expect(onSave).toHaveBeenCalledWith(`${draft.text} Photos attached.`);
 
     // Saved: the server's text comes back and the draft is clean again.
-    renderWithProviders(<LetterEditor letter={{ ...draft, revision: 4, text: `${draft.text} Photos attached.` }} mayEdit onSave={onSave} onSign={onSign} />);
+    renderWithProviders(
+      <LetterEditor
+        letter={{ ...draft, revision: 4, text: `${draft.text} Photos attached.` }}
+        mayEdit
+        onSave={onSave}
+        onSign={onSign}
+      />,
+    );
     const signButtons = screen.getAllByRole('button', { name: 'Sign…' });
     await user.click(signButtons[signButtons.length - 1]);
     expect(await screen.findByText(/Signing freezes this version/)).toBeInTheDocument();

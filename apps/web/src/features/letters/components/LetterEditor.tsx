@@ -53,7 +53,14 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
   };
 
   return (
-    <Stack gap="xs" data-testid="letter" data-status={letter.status} data-kind={letter.kind} component="article" aria-labelledby={titleId}>
+    <Stack
+      gap="xs"
+      data-testid="letter"
+      data-status={letter.status}
+      data-kind={letter.kind}
+      component="article"
+      aria-labelledby={titleId}
+    >
       <Group justify="space-between">
         <Text fw={600} id={titleId}>
           {LETTER_KIND_LABELS[letter.kind]} · version {letter.version}
@@ -64,7 +71,8 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
       </Group>
       {signed ? (
         <Text size="sm" c="dimmed" data-testid="letter-signature">
-          Signed by {letter.signedBy?.name ?? 'the physician'} on {formatDateTime(letter.signedAt)}. Signed letters are frozen; start a new draft to change the wording.
+          Signed by {letter.signedBy?.name ?? 'the physician'} on {formatDateTime(letter.signedAt)}. Signed letters are
+          frozen; start a new draft to change the wording.
         </Text>
       ) : (
         <Text size="xs" c="dimmed">
@@ -81,7 +89,9 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
         // Read-only rather than disabled: a signed letter must stay legible (and selectable).
         readOnly={!editable}
         variant={editable ? 'default' : 'filled'}
-        description={signed ? 'Signed: this text is frozen.' : !editable ? 'Only a physician edits letters.' : undefined}
+        description={
+          signed ? 'Signed: this text is frozen.' : !editable ? 'Only a physician edits letters.' : undefined
+        }
         onChange={(event) => setText(event.currentTarget.value)}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13, lineHeight: 1.5 } }}
       />
@@ -97,7 +107,12 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
               Unsaved changes: save before signing.
             </Text>
           )}
-          <Button variant="default" disabled={!dirty || !text.trim()} loading={busy === 'save'} onClick={() => void run('save', () => onSave(text))}>
+          <Button
+            variant="default"
+            disabled={!dirty || !text.trim()}
+            loading={busy === 'save'}
+            onClick={() => void run('save', () => onSave(text))}
+          >
             Save draft
           </Button>
           <Button disabled={dirty} onClick={() => setConfirming(true)}>
@@ -105,9 +120,16 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
           </Button>
         </Group>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Sign the ${LETTER_KIND_LABELS[letter.kind].toLowerCase()}?`}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Sign the ${LETTER_KIND_LABELS[letter.kind].toLowerCase()}?`}
+      >
         <Stack>
-          <Text size="sm">Signing freezes this version: it carries your name and NPI and goes into the appeal packet as it is. Later changes need a new draft.</Text>
+          <Text size="sm">
+            Signing freezes this version: it carries your name and NPI and goes into the appeal packet as it is. Later
+            changes need a new draft.
+          </Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel

@@ -32,7 +32,11 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
 
   const draft = (kind: LetterKind) =>
     create.mutate(kind, {
-      onSuccess: (letter) => notifications.show({ color: 'teal', message: `${LETTER_KIND_LABELS[letter.kind]} drafted from the case (version ${letter.version}).` }),
+      onSuccess: (letter) =>
+        notifications.show({
+          color: 'teal',
+          message: `${LETTER_KIND_LABELS[letter.kind]} drafted from the case (version ${letter.version}).`,
+        }),
     });
 
   return (
@@ -42,10 +46,22 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
           Letters
         </Title>
         <Group gap="xs">
-          <Button component="a" href={`/api/cases/${caseId}/packet`} download variant="light" size="xs" data-testid="download-packet">
+          <Button
+            component="a"
+            href={`/api/cases/${caseId}/packet`}
+            download
+            variant="light"
+            size="xs"
+            data-testid="download-packet"
+          >
             Download appeal packet (PDF)
           </Button>
-          <Anchor href={`/api/cases/${caseId}/fhir`} download={`case-${caseId}-fhir.json`} size="xs" data-testid="export-fhir">
+          <Anchor
+            href={`/api/cases/${caseId}/fhir`}
+            download={`case-${caseId}-fhir.json`}
+            size="xs"
+            data-testid="export-fhir"
+          >
             Export FHIR bundle (Da Vinci PAS)
           </Anchor>
         </Group>
@@ -53,11 +69,21 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
       <Stack gap="md">
         {isPhysician && (
           <Group gap="xs">
-            <Button size="sm" variant="default" loading={create.isPending && create.variables === 'medical_necessity'} onClick={() => draft('medical_necessity')}>
+            <Button
+              size="sm"
+              variant="default"
+              loading={create.isPending && create.variables === 'medical_necessity'}
+              onClick={() => draft('medical_necessity')}
+            >
               Draft letter of medical necessity
             </Button>
             {status === 'denied' && (
-              <Button size="sm" variant="default" loading={create.isPending && create.variables === 'appeal'} onClick={() => draft('appeal')}>
+              <Button
+                size="sm"
+                variant="default"
+                loading={create.isPending && create.variables === 'appeal'}
+                onClick={() => draft('appeal')}
+              >
                 Draft appeal letter
               </Button>
             )}
@@ -71,7 +97,10 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
         <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the letters">
           {latest.size === 0 && (
             <Text size="sm" c="dimmed">
-              No letters yet.{isPhysician ? ' A draft is filled in from the case; edit it, then sign.' : ' The physician drafts and signs them.'}
+              No letters yet.
+              {isPhysician
+                ? ' A draft is filled in from the case; edit it, then sign.'
+                : ' The physician drafts and signs them.'}
             </Text>
           )}
           {[...latest.values()].map((letter) => (
@@ -89,7 +118,12 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
           {older.length > 0 && (
             <Text size="xs" c="dimmed">
               Earlier versions:{' '}
-              {older.map((letter) => `${LETTER_KIND_LABELS[letter.kind]} v${letter.version} (${letter.status === 'signed' ? `signed by ${letter.signedBy?.name ?? '—'}` : 'draft'})`).join('; ')}
+              {older
+                .map(
+                  (letter) =>
+                    `${LETTER_KIND_LABELS[letter.kind]} v${letter.version} (${letter.status === 'signed' ? `signed by ${letter.signedBy?.name ?? '—'}` : 'draft'})`,
+                )
+                .join('; ')}
             </Text>
           )}
         </QueryState>

@@ -32,7 +32,13 @@ describe('NewPatientForm', () => {
 
   it('shows a server refusal next to the field', async () => {
     const user = userEvent.setup({ delay: null });
-    post.mockResolvedValue({ error: { statusCode: 400, errors: [{ field: 'memberId', reason: 'must be shorter than or equal to 60 characters' }] }, response: { ok: false, status: 400 } });
+    post.mockResolvedValue({
+      error: {
+        statusCode: 400,
+        errors: [{ field: 'memberId', reason: 'must be shorter than or equal to 60 characters' }],
+      },
+      response: { ok: false, status: 400 },
+    });
     renderWithProviders(<NewPatientForm initialName="Ada Lovelace" onCreated={jest.fn()} onCancel={jest.fn()} />);
     await user.type(input(/MRN/), 'MRN-1');
     await user.type(input(/Date of birth/), '1980-02-03');
@@ -42,7 +48,14 @@ describe('NewPatientForm', () => {
     await user.click(screen.getByRole('button', { name: 'Add patient' }));
     expect(await screen.findByText('Must be shorter than or equal to 60 characters')).toBeInTheDocument();
     expect(post).toHaveBeenCalledWith('/api/patients', {
-      body: { mrn: 'MRN-1', firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1980-02-03', sex: 'female', memberId: 'W123' },
+      body: {
+        mrn: 'MRN-1',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        dateOfBirth: '1980-02-03',
+        sex: 'female',
+        memberId: 'W123',
+      },
     });
   });
 });

@@ -29,7 +29,15 @@ export const newPatientSchema = z.object({
 type NewPatientValues = z.input<typeof newPatientSchema>;
 const FIELDS = Object.keys(newPatientSchema.shape);
 
-export function NewPatientForm({ onCreated, onCancel, initialName = '' }: { onCreated: (patient: Patient) => void; onCancel: () => void; initialName?: string }) {
+export function NewPatientForm({
+  onCreated,
+  onCancel,
+  initialName = '',
+}: {
+  onCreated: (patient: Patient) => void;
+  onCancel: () => void;
+  initialName?: string;
+}) {
   const createPatient = useCreatePatient();
   const [problems, setProblems] = useState<string[]>([]);
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
@@ -42,7 +50,14 @@ export function NewPatientForm({ onCreated, onCancel, initialName = '' }: { onCr
   } = useForm<NewPatientValues>({
     resolver: zodResolver(newPatientSchema),
     mode: 'onTouched',
-    defaultValues: { mrn: '', firstName: first, lastName: rest.join(' '), dateOfBirth: '', sex: undefined, memberId: '' },
+    defaultValues: {
+      mrn: '',
+      firstName: first,
+      lastName: rest.join(' '),
+      dateOfBirth: '',
+      sex: undefined,
+      memberId: '',
+    },
   });
 
   const handleCreate = handleSubmit(async (values) => {
@@ -74,7 +89,13 @@ export function NewPatientForm({ onCreated, onCancel, initialName = '' }: { onCr
         <TextInput label="First name" required {...register('firstName')} error={errors.firstName?.message} />
         <TextInput label="Last name" required {...register('lastName')} error={errors.lastName?.message} />
         <TextInput label="MRN" required {...register('mrn')} error={errors.mrn?.message} />
-        <TextInput label="Date of birth" type="date" required {...register('dateOfBirth')} error={errors.dateOfBirth?.message} />
+        <TextInput
+          label="Date of birth"
+          type="date"
+          required
+          {...register('dateOfBirth')}
+          error={errors.dateOfBirth?.message}
+        />
         <Controller
           control={control}
           name="sex"

@@ -47,7 +47,13 @@ export function PatientPicker({ value, onChange, onBlur, error }: PatientPickerP
           }}
           onBlur={onBlur}
           filter={({ options: all }) => all}
-          nothingFoundMessage={debounced.trim().length < 2 ? 'Type at least 2 letters' : isFetching ? 'Searching…' : 'No patient found: add a new one'}
+          nothingFoundMessage={
+            debounced.trim().length < 2
+              ? 'Type at least 2 letters'
+              : isFetching
+                ? 'Searching…'
+                : 'No patient found: add a new one'
+          }
           error={error}
         />
         <Button variant="light" mt={25} onClick={open}>

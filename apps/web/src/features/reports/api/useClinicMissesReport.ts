@@ -7,7 +7,8 @@ import type { ReportRange } from './types';
 export function useClinicMissesReport(range: ReportRange) {
   return useQuery({
     queryKey: reportKeys.clinicMisses(range),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/reports/clinic-misses', { params: { query: range }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/reports/clinic-misses', { params: { query: range }, signal })),
     // A new range keeps the old figures on screen (dimmed) instead of flashing a loader.
     placeholderData: keepPreviousData,
   });

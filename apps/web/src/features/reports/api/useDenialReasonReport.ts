@@ -7,7 +7,8 @@ import type { ReportRange } from './types';
 export function useDenialReasonReport(range: ReportRange) {
   return useQuery({
     queryKey: reportKeys.byDenialReason(range),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/reports/by-denial-reason', { params: { query: range }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/reports/by-denial-reason', { params: { query: range }, signal })),
     // A new range keeps the old figures on screen (dimmed) instead of flashing a loader.
     placeholderData: keepPreviousData,
   });

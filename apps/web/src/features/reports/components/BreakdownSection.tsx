@@ -22,13 +22,27 @@ interface BreakdownSectionProps {
 }
 
 // By payer, CPT code or physician: the same columns, a stacked bar of outcomes for the busiest ten.
-export function BreakdownSection({ title, dimension, table, range, query, chartLabel = (row) => row.label }: BreakdownSectionProps) {
-  const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label));
+export function BreakdownSection({
+  title,
+  dimension,
+  table,
+  range,
+  query,
+  chartLabel = (row) => row.label,
+}: BreakdownSectionProps) {
+  const rows = [...(query.data?.rows ?? [])].sort(
+    (a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label),
+  );
   const columns: Column<BreakdownRow>[] = [
     { key: 'label', header: dimension, render: (row) => row.label },
     { key: 'decisions', header: 'Decisions', numeric: true, render: (row) => formatCount(row.decisions) },
     { key: 'approved', header: 'Approved', numeric: true, render: (row) => formatCount(row.approved) },
-    { key: 'partiallyApproved', header: 'Partially approved', numeric: true, render: (row) => formatCount(row.partiallyApproved) },
+    {
+      key: 'partiallyApproved',
+      header: 'Partially approved',
+      numeric: true,
+      render: (row) => formatCount(row.partiallyApproved),
+    },
     { key: 'denied', header: 'Denied', numeric: true, render: (row) => formatCount(row.denied) },
     { key: 'deniedShare', header: 'Denied share', numeric: true, render: (row) => formatShare(row.deniedShare) },
     { key: 'late', header: 'Late', numeric: true, render: (row) => formatCount(row.late) },
@@ -36,14 +50,23 @@ export function BreakdownSection({ title, dimension, table, range, query, chartL
   ];
   const top = rows.slice(0, CHART_ROWS);
   return (
-    <ReportSection title={title} description="Initial decisions in the range." table={table} range={range} query={query}>
+    <ReportSection
+      title={title}
+      description="Initial decisions in the range."
+      table={table}
+      range={range}
+      query={query}
+    >
       {rows.length === 0 ? (
         <EmptyReport>No initial decisions in this range.</EmptyReport>
       ) : (
         <Stack gap="md">
           <HorizontalBars
             label={`Stacked bar chart of outcomes ${title.toLowerCase()}${rows.length > CHART_ROWS ? `, the ${CHART_ROWS} with most decisions` : ''}: ${top
-              .map((row) => `${row.label}: ${row.approved} approved, ${row.partiallyApproved} partially approved, ${row.denied} denied`)
+              .map(
+                (row) =>
+                  `${row.label}: ${row.approved} approved, ${row.partiallyApproved} partially approved, ${row.denied} denied`,
+              )
               .join('; ')}`}
             data={top.map((row) => ({ ...row, category: chartLabel(row) }))}
             categoryKey="category"
@@ -54,7 +77,13 @@ export function BreakdownSection({ title, dimension, table, range, query, chartL
               { key: 'denied', label: 'Denied', color: CHART_COLORS.red },
             ]}
           />
-          <DataTable caption={`Decisions ${title.toLowerCase()}`} columns={columns} rows={rows} rowKey={(row) => row.key} minWidth={720} />
+          <DataTable
+            caption={`Decisions ${title.toLowerCase()}`}
+            columns={columns}
+            rows={rows}
+            rowKey={(row) => row.key}
+            minWidth={720}
+          />
         </Stack>
       )}
     </ReportSection>
@@ -62,13 +91,38 @@ export function BreakdownSection({ title, dimension, table, range, query, chartL
 }
 
 export function PayerBreakdownSection({ range }: { range: ReportRange }) {
-  return <BreakdownSection title="By payer" dimension="Payer" table="by-payer" range={range} query={usePayerBreakdown(range)} />;
+  return (
+    <BreakdownSection
+      title="By payer"
+      dimension="Payer"
+      table="by-payer"
+      range={range}
+      query={usePayerBreakdown(range)}
+    />
+  );
 }
 
 export function CptBreakdownSection({ range }: { range: ReportRange }) {
-  return <BreakdownSection title="By CPT code" dimension="CPT code" table="by-cpt" range={range} query={useCptBreakdown(range)} chartLabel={(row) => `CPT ${row.key}`} />;
+  return (
+    <BreakdownSection
+      title="By CPT code"
+      dimension="CPT code"
+      table="by-cpt"
+      range={range}
+      query={useCptBreakdown(range)}
+      chartLabel={(row) => `CPT ${row.key}`}
+    />
+  );
 }
 
 export function PhysicianBreakdownSection({ range }: { range: ReportRange }) {
-  return <BreakdownSection title="By physician" dimension="Physician" table="by-physician" range={range} query={usePhysicianBreakdown(range)} />;
+  return (
+    <BreakdownSection
+      title="By physician"
+      dimension="Physician"
+      table="by-physician"
+      range={range}
+      query={usePhysicianBreakdown(range)}
+    />
+  );
 }

@@ -38,13 +38,26 @@ export function ClinicMissesSection({ range }: { range: ReportRange }) {
       {data && (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <StatTile testId="stat-appeal-windows-missed" label="Appeal windows missed" value={formatCount(data.appealWindowsMissed)} />
-            <StatTile testId="stat-approvals-expired" label="Approvals expired unused" value={formatCount(data.approvalsExpiredUnused)} />
+            <StatTile
+              testId="stat-appeal-windows-missed"
+              label="Appeal windows missed"
+              value={formatCount(data.appealWindowsMissed)}
+            />
+            <StatTile
+              testId="stat-approvals-expired"
+              label="Approvals expired unused"
+              value={formatCount(data.approvalsExpiredUnused)}
+            />
           </SimpleGrid>
           {rows.length === 0 ? (
             <EmptyReport>No missed appeal windows or expired approvals in this range.</EmptyReport>
           ) : (
-            <DataTable caption="Cases the clinic missed" columns={COLUMNS} rows={rows} rowKey={(row) => `${row.kind}-${row.caseId}`} />
+            <DataTable
+              caption="Cases the clinic missed"
+              columns={COLUMNS}
+              rows={rows}
+              rowKey={(row) => `${row.kind}-${row.caseId}`}
+            />
           )}
         </Stack>
       )}

@@ -37,14 +37,21 @@ export function DataTable<T>({ caption, columns, rows, rowKey, initialRows = 10,
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row, index) => (
-              <Table.Tr key={rowKey(row)} className={!expanded && index >= initialRows ? 'report-collapsed-row' : undefined}>
+              <Table.Tr
+                key={rowKey(row)}
+                className={!expanded && index >= initialRows ? 'report-collapsed-row' : undefined}
+              >
                 {columns.map((column, columnIndex) =>
                   columnIndex === 0 ? (
                     <Table.Th key={column.key} scope="row" fw={500}>
                       {column.render(row)}
                     </Table.Th>
                   ) : (
-                    <Table.Td key={column.key} ta={column.numeric ? 'right' : 'left'} style={column.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                    <Table.Td
+                      key={column.key}
+                      ta={column.numeric ? 'right' : 'left'}
+                      style={column.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}
+                    >
                       {column.render(row)}
                     </Table.Td>
                   ),
@@ -55,7 +62,13 @@ export function DataTable<T>({ caption, columns, rows, rowKey, initialRows = 10,
         </Table>
       </Table.ScrollContainer>
       {hidden > 0 && (
-        <Button variant="subtle" size="xs" onClick={() => setExpanded((value) => !value)} className="report-no-print" aria-expanded={expanded}>
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => setExpanded((value) => !value)}
+          className="report-no-print"
+          aria-expanded={expanded}
+        >
           {expanded ? 'Show fewer rows' : `Show all ${rows.length} rows`}
         </Button>
       )}

@@ -59,8 +59,24 @@ export function DateRangeControls({ value, onChange, today }: DateRangeControlsP
         ))}
       </Group>
       <Group gap="sm" align="flex-start" wrap="nowrap">
-        <TextInput type="date" label="From" value={draft.from} onChange={handleDate('from')} error={errors.from} max={draft.to || undefined} w={170} />
-        <TextInput type="date" label="To" value={draft.to} onChange={handleDate('to')} error={errors.to} min={draft.from || undefined} w={170} />
+        <TextInput
+          type="date"
+          label="From"
+          value={draft.from}
+          onChange={handleDate('from')}
+          error={errors.from}
+          max={draft.to || undefined}
+          w={170}
+        />
+        <TextInput
+          type="date"
+          label="To"
+          value={draft.to}
+          onChange={handleDate('to')}
+          error={errors.to}
+          min={draft.from || undefined}
+          w={170}
+        />
       </Group>
     </Group>
   );

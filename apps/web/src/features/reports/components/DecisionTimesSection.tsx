@@ -39,9 +39,18 @@ export function DecisionTimesSection({ range }: { range: ReportRange }) {
           <DataTable caption="Decision time by urgency" columns={COLUMNS} rows={rows} rowKey={(row) => row.urgency} />
           <VerticalBars
             label={`Bar chart of decision times: ${decided
-              .map((row) => `${URGENCY_LABELS[row.urgency] ?? row.urgency} median ${formatDuration(row.medianHours)}, 90th percentile ${formatDuration(row.p90Hours)}`)
+              .map(
+                (row) =>
+                  `${URGENCY_LABELS[row.urgency] ?? row.urgency} median ${formatDuration(row.medianHours)}, 90th percentile ${formatDuration(row.p90Hours)}`,
+              )
               .join('; ')}`}
-            data={decided.map((row) => ({ ...row, urgencyLabel: URGENCY_LABELS[row.urgency] ?? row.urgency, mean: toDays(row.meanHours), median: toDays(row.medianHours), p90: toDays(row.p90Hours) }))}
+            data={decided.map((row) => ({
+              ...row,
+              urgencyLabel: URGENCY_LABELS[row.urgency] ?? row.urgency,
+              mean: toDays(row.meanHours),
+              median: toDays(row.medianHours),
+              p90: toDays(row.p90Hours),
+            }))}
             categoryKey="urgencyLabel"
             valueFormatter={formatDaysAxis}
             series={[

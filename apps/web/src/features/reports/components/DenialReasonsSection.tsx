@@ -18,7 +18,13 @@ export function DenialReasonsSection({ range }: { range: ReportRange }) {
   const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.denials - a.denials);
   const top = rows.slice(0, 10);
   return (
-    <ReportSection title="By denial reason" description="Initial denials in the range, by the payer's reason code (CARC)." table="by-denial-reason" range={range} query={query}>
+    <ReportSection
+      title="By denial reason"
+      description="Initial denials in the range, by the payer's reason code (CARC)."
+      table="by-denial-reason"
+      range={range}
+      query={query}
+    >
       {rows.length === 0 ? (
         <EmptyReport>No denials in this range.</EmptyReport>
       ) : (

@@ -19,7 +19,13 @@ export function LatePayersSection({ range }: { range: ReportRange }) {
   const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.late - a.late || (b.lateShare ?? 0) - (a.lateShare ?? 0));
   const late = rows.filter((row) => row.late > 0).slice(0, 10);
   return (
-    <ReportSection title="Payers that run late" description="Decisions at every level that came after the payer's deadline." table="late-payers" range={range} query={query}>
+    <ReportSection
+      title="Payers that run late"
+      description="Decisions at every level that came after the payer's deadline."
+      table="late-payers"
+      range={range}
+      query={query}
+    >
       {rows.length === 0 ? (
         <EmptyReport>No payer decisions with a deadline in this range.</EmptyReport>
       ) : (

@@ -17,7 +17,14 @@ interface ReportSectionProps {
 export function ReportSection({ title, description, table, range, query, children }: ReportSectionProps) {
   const headingId = useId();
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md" className="report-section" data-testid={`report-${table}`}>
+    <Paper
+      component="section"
+      aria-labelledby={headingId}
+      withBorder
+      p="md"
+      className="report-section"
+      data-testid={`report-${table}`}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <div>
@@ -30,11 +37,22 @@ export function ReportSection({ title, description, table, range, query, childre
               </Text>
             )}
           </div>
-          <Anchor href={reportExportUrl(table, range)} download size="sm" className="report-no-print" data-testid={`export-${table}`}>
+          <Anchor
+            href={reportExportUrl(table, range)}
+            download
+            size="sm"
+            className="report-no-print"
+            data-testid={`export-${table}`}
+          >
             Export CSV<span className="report-visually-hidden"> of {title.toLowerCase()}</span>
           </Anchor>
         </Group>
-        <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} what={title.toLowerCase()}>
+        <QueryState
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          what={title.toLowerCase()}
+        >
           <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isPlaceholderData || undefined}>
             {children}
           </div>

@@ -58,7 +58,10 @@ describe('SummarySection', () => {
     expect(within(table).queryByText('External review')).not.toBeInTheDocument();
 
     // The export link carries the range.
-    expect(screen.getByRole('link', { name: /Export CSV/ })).toHaveAttribute('href', '/api/reports/export?table=summary&from=2025-11-25&to=2026-11-24');
+    expect(screen.getByRole('link', { name: /Export CSV/ })).toHaveAttribute(
+      'href',
+      '/api/reports/export?table=summary&from=2025-11-25&to=2026-11-24',
+    );
   });
 
   it('shows an empty state, not zeros divided by zero, for a range with no activity', () => {
@@ -80,7 +83,9 @@ describe('SummarySection', () => {
       overturnRate: null,
       overturnByStage: [],
     });
-    expect(screen.getByTestId('report-empty')).toHaveTextContent('No requests were submitted, decided or withdrawn in this range.');
+    expect(screen.getByTestId('report-empty')).toHaveTextContent(
+      'No requests were submitted, decided or withdrawn in this range.',
+    );
     expect(screen.queryByTestId('stat-approved')).not.toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });

@@ -8,7 +8,12 @@ import { EmptyReport, ReportSection } from './ReportSection';
 import { StatTile } from './StatTile';
 
 export function isEmptySummary(summary: SummaryReport): boolean {
-  return summary.submitted === 0 && summary.decisions === 0 && summary.withdrawn === 0 && summary.overturnByStage.every((stage) => stage.decisions === 0);
+  return (
+    summary.submitted === 0 &&
+    summary.decisions === 0 &&
+    summary.withdrawn === 0 &&
+    summary.overturnByStage.every((stage) => stage.decisions === 0)
+  );
 }
 
 const STAGE_COLUMNS: readonly Column<OverturnByStage>[] = [
@@ -32,15 +37,30 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
-        <StatTile testId="stat-submitted" label="Requests submitted" value={formatCount(summary.submitted)} detail={plural(summary.decisions, 'initial decision', 'initial decisions')} />
-        <StatTile testId="stat-approved" label="Approved" value={formatShare(summary.approvedShare)} detail={`${formatCount(summary.approved)} of ${formatCount(summary.decisions)} decisions`} />
+        <StatTile
+          testId="stat-submitted"
+          label="Requests submitted"
+          value={formatCount(summary.submitted)}
+          detail={plural(summary.decisions, 'initial decision', 'initial decisions')}
+        />
+        <StatTile
+          testId="stat-approved"
+          label="Approved"
+          value={formatShare(summary.approvedShare)}
+          detail={`${formatCount(summary.approved)} of ${formatCount(summary.decisions)} decisions`}
+        />
         <StatTile
           testId="stat-partially-approved"
           label="Partially approved"
           value={formatShare(summary.partiallyApprovedShare)}
           detail={`${formatCount(summary.partiallyApproved)} of ${formatCount(summary.decisions)} decisions`}
         />
-        <StatTile testId="stat-denied" label="Denied" value={formatShare(summary.deniedShare)} detail={`${formatCount(summary.denied)} of ${formatCount(summary.decisions)} decisions`} />
+        <StatTile
+          testId="stat-denied"
+          label="Denied"
+          value={formatShare(summary.deniedShare)}
+          detail={`${formatCount(summary.denied)} of ${formatCount(summary.decisions)} decisions`}
+        />
         <StatTile
           testId="stat-withdrawn"
           label="Withdrawn"
@@ -59,7 +79,12 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
           value={formatShare(summary.appealRate)}
           detail={`${formatCount(summary.deniedThenAppealed)} of ${formatCount(summary.denied)} denials appealed`}
         />
-        <StatTile testId="stat-overturn-rate" label="Overturn rate" value={formatShare(summary.overturnRate)} detail="Over every review level" />
+        <StatTile
+          testId="stat-overturn-rate"
+          label="Overturn rate"
+          value={formatShare(summary.overturnRate)}
+          detail="Over every review level"
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <div>
@@ -80,7 +105,13 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
           {stages.length === 0 ? (
             <EmptyReport>No peer-to-peer, appeal or external review was decided in this range.</EmptyReport>
           ) : (
-            <DataTable caption="Overturn rate by review level" columns={STAGE_COLUMNS} rows={stages} rowKey={(row) => row.stage} minWidth={360} />
+            <DataTable
+              caption="Overturn rate by review level"
+              columns={STAGE_COLUMNS}
+              rows={stages}
+              rowKey={(row) => row.stage}
+              minWidth={360}
+            />
           )}
         </div>
       </SimpleGrid>
@@ -91,7 +122,13 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
 export function SummarySection({ range }: { range: ReportRange }) {
   const query = useSummaryReport(range);
   return (
-    <ReportSection title="Summary" description="Requests submitted and initial payer decisions in the range; appeals decided in the range." table="summary" range={range} query={query}>
+    <ReportSection
+      title="Summary"
+      description="Requests submitted and initial payer decisions in the range; appeals decided in the range."
+      table="summary"
+      range={range}
+      query={query}
+    >
       {query.data && <SummaryFigures summary={query.data} />}
     </ReportSection>
   );

@@ -21,7 +21,13 @@ export function TrendSection({ range }: { range: ReportRange }) {
   const rows = fillMonths(query.data?.rows ?? [], range);
   const empty = rows.every((row) => row.submitted === 0 && row.decisions === 0);
   return (
-    <ReportSection title="Monthly trend" description="Requests submitted and initial decisions, by month in the clinic's time zone." table="trend" range={range} query={query}>
+    <ReportSection
+      title="Monthly trend"
+      description="Requests submitted and initial decisions, by month in the clinic's time zone."
+      table="trend"
+      range={range}
+      query={query}
+    >
       {empty ? (
         <EmptyReport>Nothing was submitted or decided in this range.</EmptyReport>
       ) : (
@@ -37,7 +43,13 @@ export function TrendSection({ range }: { range: ReportRange }) {
               { key: 'denied', label: 'Denied', color: CHART_COLORS.red },
             ]}
           />
-          <DataTable caption="Monthly trend" columns={COLUMNS} rows={rows} rowKey={(row) => row.month} initialRows={13} />
+          <DataTable
+            caption="Monthly trend"
+            columns={COLUMNS}
+            rows={rows}
+            rowKey={(row) => row.month}
+            initialRows={13}
+          />
         </Stack>
       )}
     </ReportSection>

@@ -1,5 +1,16 @@
 import type { ReactElement } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 // Mantine's shade-8 colours: distinct, and dark enough to read as thin lines on white.
 export const CHART_COLORS = {
@@ -60,52 +71,109 @@ interface BarsProps<K extends string> {
 }
 
 // Horizontal bars: category labels (payer names, CPT codes) stay readable at tablet width.
-export function HorizontalBars<K extends string>({ label, data, categoryKey, series, valueFormatter, stacked, categoryWidth = 170 }: BarsProps<K>) {
+export function HorizontalBars<K extends string>({
+  label,
+  data,
+  categoryKey,
+  series,
+  valueFormatter,
+  stacked,
+  categoryWidth = 170,
+}: BarsProps<K>) {
   const height = Math.max(140, data.length * (stacked || series.length === 1 ? 36 : 24 * series.length) + 70);
   return (
     <ChartFrame label={label} height={height}>
-      <BarChart data={data as Record<string, unknown>[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        data={data as Record<string, unknown>[]}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} />
         <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
         <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
         {series.length > 1 && ChartLegend()}
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.color}
+            stackId={stacked ? 'stack' : undefined}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartFrame>
   );
 }
 
-export function VerticalBars<K extends string>({ label, data, categoryKey, series, valueFormatter, stacked }: BarsProps<K>) {
+export function VerticalBars<K extends string>({
+  label,
+  data,
+  categoryKey,
+  series,
+  valueFormatter,
+  stacked,
+}: BarsProps<K>) {
   return (
     <ChartFrame label={label} height={260}>
-      <BarChart data={data as Record<string, unknown>[]} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        data={data as Record<string, unknown>[]}
+        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} width={56} />
         <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
         {series.length > 1 && ChartLegend()}
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.color}
+            stackId={stacked ? 'stack' : undefined}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartFrame>
   );
 }
 
-export function Lines<K extends string>({ label, data, categoryKey, series, valueFormatter }: Omit<BarsProps<K>, 'stacked' | 'categoryWidth'>) {
+export function Lines<K extends string>({
+  label,
+  data,
+  categoryKey,
+  series,
+  valueFormatter,
+}: Omit<BarsProps<K>, 'stacked' | 'categoryWidth'>) {
   return (
     <ChartFrame label={label} height={280}>
-      <LineChart data={data as Record<string, unknown>[]} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <LineChart
+        data={data as Record<string, unknown>[]}
+        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} width={48} />
         <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
         {ChartLegend()}
         {series.map((s) => (
-          <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            key={s.key}
+            type="linear"
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ChartFrame>

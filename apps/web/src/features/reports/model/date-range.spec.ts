@@ -15,6 +15,8 @@ describe('presetRange', () => {
 
 describe('validateRange', () => {
   it('accepts a one-day range', () => expect(validateRange({ from: '2026-05-01', to: '2026-05-01' })).toEqual({}));
-  it('refuses from after to', () => expect(validateRange({ from: '2026-05-02', to: '2026-05-01' }).to).toMatch(/must not be before/));
-  it('refuses a day that does not exist', () => expect(validateRange({ from: '2026-02-30', to: '2026-05-01' }).from).toMatch(/YYYY-MM-DD/));
+  it('refuses from after to', () =>
+    expect(validateRange({ from: '2026-05-02', to: '2026-05-01' }).to).toMatch(/must not be before/));
+  it('refuses a day that does not exist', () =>
+    expect(validateRange({ from: '2026-02-30', to: '2026-05-01' }).from).toMatch(/YYYY-MM-DD/));
 });

@@ -49,10 +49,12 @@ export function presetRange(preset: RangePreset, today = todayInClinic()): Repor
 }
 
 export function matchingPreset(range: ReportRange, today = todayInClinic()): RangePreset | null {
-  return RANGE_PRESETS.find(({ value }) => {
-    const candidate = presetRange(value, today);
-    return candidate.from === range.from && candidate.to === range.to;
-  })?.value ?? null;
+  return (
+    RANGE_PRESETS.find(({ value }) => {
+      const candidate = presetRange(value, today);
+      return candidate.from === range.from && candidate.to === range.to;
+    })?.value ?? null
+  );
 }
 
 export interface RangeErrors {

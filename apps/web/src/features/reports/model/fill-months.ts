@@ -9,7 +9,9 @@ export function fillMonths(rows: readonly TrendRow[], range: ReportRange): Trend
   for (let guard = 0; guard < 1200; guard += 1) {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     if (key > last) break;
-    filled.push(byMonth.get(key) ?? { month: key, submitted: 0, decisions: 0, approved: 0, denied: 0, medianHours: null });
+    filled.push(
+      byMonth.get(key) ?? { month: key, submitted: 0, decisions: 0, approved: 0, denied: 0, medianHours: null },
+    );
     byMonth.delete(key);
     month += 1;
     if (month > 12) {

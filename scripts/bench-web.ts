@@ -2,18 +2,23 @@
 // The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
+import { resolveChromium } from '../tools/browser/chromium';
 import { LighthouseResult, medianRun, score } from './lighthouse-runs';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist/web');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 // Lighthouse ships as ES modules; a real dynamic import keeps it out of require().
-type Lighthouse = (url: string, flags: Record<string, unknown>, config?: Record<string, unknown>) => Promise<LighthouseResult>;
+type Lighthouse = (
+  url: string,
+  flags: Record<string, unknown>,
+  config?: Record<string, unknown>,
+) => Promise<LighthouseResult>;
 const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
   return i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 1) : 3;
@@ -42,10 +47,16 @@ function bundleSizes(): {
     .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
     .map((f) => {
       const body = readFileSync(join(dist, 'assets', f));
-      return { file: `assets/${f}`, bytes: statSync(join(dist, 'assets', f)).size, gzip: gzipSync(body, { level: 9 }).length, initial: initial.has(`assets/${f}`) };
+      return {
+        file: `assets/${f}`,
+        bytes: statSync(join(dist, 'assets', f)).size,
+        gzip: gzipSync(body, { level: 9 }).length,
+        initial: initial.has(`assets/${f}`),
+      };
     })
     .sort((a, b) => b.gzip - a.gzip);
-  const initialGzip = (ext: string) => files.filter((f) => f.initial && f.file.endsWith(ext)).reduce((a, f) => a + f.gzip, 0);
+  const initialGzip = (ext: string) =>
+    files.filter((f) => f.initial && f.file.endsWith(ext)).reduce((a, f) => a + f.gzip, 0);
   return { initialJsGzip: initialGzip('.js'), initialCssGzip: initialGzip('.css'), files };
 }
 
@@ -55,7 +66,16 @@ async function startApp(): Promise<{ url: string; child: ChildProcess; dataDir: 
   const port = await findFreePort();
   const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -75,16 +95,14 @@ async function main(): Promise<void> {
   const sizes = bundleSizes();
   process.stdout.write('Production bundle (gzip -9):\n');
   for (const f of sizes.files.slice(0, 15)) {
-    process.stdout.write(`  ${f.initial ? '*' : ' '} ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}\n`);
+    process.stdout.write(
+      `  ${f.initial ? '*' : ' '} ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}\n`,
+    );
   }
   process.stdout.write(`Initial JavaScript (* above): ${kb(sizes.initialJsGzip)} gzipped (target <= 250 KB)\n`);
   process.stdout.write(`Initial CSS (render-blocking): ${kb(sizes.initialCssGzip)} gzipped\n\n`);
 
-  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromePath)) {
-    process.stderr.write(`No Chromium at ${chromePath} for Lighthouse: install Debian's (apt-get install -y chromium) or set CHROME_PATH.\n`);
-    process.exit(1);
-  }
+  const browser = await resolveChromium();
   const app = await startApp();
   // What a browser actually receives for the entry chunk: encoding, bytes on the wire, caching.
   const entry = sizes.files.find((f) => f.initial && f.file.endsWith('.js'));
@@ -96,32 +114,52 @@ async function main(): Promise<void> {
         `cache-control ${response.headers.get('cache-control') ?? 'none'}, content-length ${response.headers.get('content-length') ?? '?'} (${kb(wire)} decoded)\n\n`,
     );
   }
-  const chromeLauncher = await importEsm<{ launch(o: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> }> }>('chrome-launcher');
+  const chromeLauncher = await importEsm<{
+    launch(o: Record<string, unknown>): Promise<{ port: number; kill(): Promise<void> }>;
+  }>('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    chromePath: browser.executablePath,
+    chromeFlags: browser.args,
   });
   try {
     const { default: lighthouse } = await importEsm<{ default: Lighthouse }>('lighthouse');
-    const { default: desktopConfig } = await importEsm<{ default: Record<string, unknown> }>('lighthouse/core/config/desktop-config.js');
+    const { default: desktopConfig } = await importEsm<{ default: Record<string, unknown> }>(
+      'lighthouse/core/config/desktop-config.js',
+    );
     // The clinic works on desktops and tablets; the mobile run (4x slower CPU, slow 4G) is the harsher bound.
     // Lighthouse's score varies from run to run with the machine's load (its simulated throttling
     // scales the main-thread time it observes), so each form factor runs RUNS times and the run
     // with the median score is reported, as Lighthouse's own guidance on variability advises.
-    for (const [name, config] of [['desktop', desktopConfig], ['mobile', undefined]] as const) {
+    for (const [name, config] of [
+      ['desktop', desktopConfig],
+      ['mobile', undefined],
+    ] as const) {
       const runs: LighthouseResult[] = [];
       for (let i = 0; i < RUNS; i++) {
         runs.push(
-          await lighthouse(`${app.url}/sign-in`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] }, config),
+          await lighthouse(
+            `${app.url}/sign-in`,
+            {
+              port: chrome.port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: ['performance', 'accessibility', 'best-practices'],
+            },
+            config,
+          ),
         );
       }
       const { median, scored, runText, error } = medianRun(runs);
-      process.stdout.write(`Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${scored} scored runs of ${RUNS}:\n`);
+      process.stdout.write(
+        `Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${scored} scored runs of ${RUNS}:\n`,
+      );
       if (!median) {
         process.stdout.write(`  no run finished (runs: ${runText}): ${error ?? ''}\n`);
         continue;
       }
-      process.stdout.write(`  performance ${score(median, 'performance')} (target >= 90; runs: ${runText}), accessibility ${score(median, 'accessibility')}, best practices ${score(median, 'best-practices')}\n`);
+      process.stdout.write(
+        `  performance ${score(median, 'performance')} (target >= 90; runs: ${runText}), accessibility ${score(median, 'accessibility')}, best practices ${score(median, 'best-practices')}\n`,
+      );
       for (const audit of METRIC_AUDITS) {
         process.stdout.write(`  ${audit.padEnd(26)} ${median.lhr.audits[audit]?.displayValue ?? '?'}\n`);
       }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import type { ChromiumBinary } from '../../../../tools/browser/chromium';
 
 export const screenshotDir = resolve(__dirname, '../../screenshots');
 
@@ -10,12 +11,14 @@ export function baseUrl(): string {
   return url;
 }
 
+/** Set by globalSetup: the Chromium of tools/browser/chromium.ts, as JSON. */
+export const CHROMIUM_ENV = 'PREAUTH_E2E_CHROMIUM';
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const resolved = process.env[CHROMIUM_ENV];
+  if (!resolved) throw new Error(`${CHROMIUM_ENV} is unset: run through jest (globalSetup resolves the browser).`);
+  const { executablePath, args } = JSON.parse(resolved) as ChromiumBinary;
+  return chromium.launch({ executablePath, args, headless: true });
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

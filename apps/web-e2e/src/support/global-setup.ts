@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveChromium } from '../../../../tools/browser/chromium';
 import { startBuiltApp, workspaceRoot } from './app-server';
+import { CHROMIUM_ENV } from './browser';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -8,6 +10,9 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Resolved here, in jest's own process, because the package is an ES module that the test
+  // workers' module system cannot import; the workers inherit the answer through the environment.
+  process.env[CHROMIUM_ENV] = JSON.stringify(await resolveChromium());
   const app = await startBuiltApp();
   globalThis.__PREAUTH_E2E_APP__ = app;
   process.env.E2E_BASE_URL = app.baseUrl;

@@ -3,7 +3,11 @@ import { baseUrl } from './browser';
 
 export const DEMO_PASSWORD = 'preauth-demo-2026';
 
-export async function openPage(browser: Browser, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+  height = 800,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'America/New_York' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -32,7 +36,9 @@ export async function chooseOption(page: Page, name: string | RegExp, option?: s
 }
 
 /** Calls the API as a demo user, outside the browser: for tests that need their own data. */
-export async function apiAs(email: string): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
+export async function apiAs(
+  email: string,
+): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,7 +50,11 @@ export async function apiAs(email: string): Promise<(method: string, path: strin
   return async (method, path, body) => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie: cookies.join('; '),
+        'x-csrf-token': csrf,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);

@@ -14,7 +14,7 @@ import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
 import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/data-source';
 import { caseSql } from '../apps/api/src/modules/cases/case-loader';
-import { caseListQuery } from '../apps/api/src/modules/cases/cases.service';
+import { caseListQuery } from '../apps/api/src/modules/cases/case-list.query';
 import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
 import { DataSource } from 'typeorm';
 import { bulkLoaded, recordBulkLoaded, seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';

@@ -1,18 +1,13 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CaseTransitionsService } from './case-transitions.service';
-import { CasesService, parseIfMatch } from './cases.service';
+import { CasesService } from './cases.service';
 import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
-
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description: 'The case version being changed (from GET or its ETag)',
-};
 
 @ApiTags('cases')
 @Controller('cases')
@@ -41,7 +36,7 @@ export class CasesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.cases.create(dto, buildRequestContext(req, user));
-    res.header('ETag', `"${detail.version}"`);
+    setETag(res, detail.version);
     return detail;
   }
 
@@ -54,7 +49,7 @@ export class CasesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.cases.get(id, buildRequestContext(req, user));
-    res.header('ETag', `"${detail.version}"`);
+    setETag(res, detail.version);
     return detail;
   }
 
@@ -69,7 +64,7 @@ export class CasesController {
   }
 
   @Patch(':id')
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(CASE_IF_MATCH)
   @ApiOkResponse({ type: CaseDetailDto })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,12 +75,12 @@ export class CasesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.cases.update(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.header('ETag', `"${detail.version}"`);
+    setETag(res, detail.version);
     return detail;
   }
 
   @Post(':id/transitions')
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(CASE_IF_MATCH)
   @ApiCreatedResponse({ type: CaseDetailDto })
   async transition(
     @Param('id', ParseUUIDPipe) id: string,
@@ -96,7 +91,7 @@ export class CasesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.header('ETag', `"${detail.version}"`);
+    setETag(res, detail.version);
     return detail;
   }
 }

@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
-import { parseIfMatch } from '../cases/cases.service';
+import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { FhirService } from './fhir.service';
 
@@ -31,7 +31,7 @@ export class FhirController {
 
   @Post('claim-response')
   @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The case version being changed (from GET or its ETag)' })
+  @ApiHeader(CASE_IF_MATCH)
   @ApiBody({
     description: 'A FHIR R4 ClaimResponse (Da Vinci PAS), or a Bundle containing one',
     schema: { type: 'object', additionalProperties: true },
@@ -46,7 +46,7 @@ export class FhirController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.fhir.importClaimResponse(id, body, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.header('ETag', `"${detail.version}"`);
+    setETag(res, detail.version);
     return detail;
   }
 }

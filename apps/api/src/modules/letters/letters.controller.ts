@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildRequestContext } from '../../common/request-context';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
-import { parseIfMatch } from '../cases/cases.service';
+import { parseIfMatch, setETag } from '../../common/if-match';
 import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
 import { LettersService } from './letters.service';
 
@@ -43,7 +43,7 @@ export class LettersController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
     const letter = await this.letters.get(id, letterId, buildRequestContext(req, user));
-    res.header('ETag', `"${letter.revision}"`);
+    setETag(res, letter.revision);
     return letter;
   }
 
@@ -64,7 +64,7 @@ export class LettersController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
     const letter = await this.letters.update(id, letterId, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
-    res.header('ETag', `"${letter.revision}"`);
+    setETag(res, letter.revision);
     return letter;
   }
 

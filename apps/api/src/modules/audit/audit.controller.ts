@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditContext } from './audit-context.decorator';
 import { AuditService } from './audit.service';
 import { AuditPageDto } from './dto/audit-event.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -12,7 +12,7 @@ export class AuditController {
 
   @Get()
   @ApiOkResponse({ type: AuditPageDto })
-  async list(@Query() query: AuditQueryDto, @AuditContext() context: AuditContext): Promise<AuditPageDto> {
+  async list(@Query() query: AuditQueryDto, @RequestContext() ctx: RequestContext): Promise<AuditPageDto> {
     const page = await this.audit.list(query);
     // Reading the trail is itself traced (filters are ids and dates, never PHI).
     const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
@@ -24,7 +24,7 @@ export class AuditController {
         caseId: query.caseId ?? null,
         detail: { filters, count: page.items.length },
       },
-      context,
+      ctx,
     );
     return page;
   }

@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
 import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditContext } from './audit-context.decorator';
+import type { AnyRequestContext } from '../../common/request-context.decorator';
 import type { AuditAction, AuditOutcome } from './audit-event.entity';
 import type { AuditEventDto, AuditPageDto } from './dto/audit-event.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
 export type { AuditAction, AuditOutcome } from './audit-event.entity';
-export type { AuditContext } from './audit-context.decorator';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -86,7 +85,7 @@ export class AuditService implements OnModuleDestroy {
    * so the change and its audit row commit (or roll back) together; a read may go without it.
    * Id, time and the hash chain are set by the database trigger.
    */
-  async record(entry: AuditEntry, context: AuditContext, manager?: EntityManager): Promise<void> {
+  async record(entry: AuditEntry, context: Partial<AnyRequestContext>, manager?: EntityManager): Promise<void> {
     const params = [
       context.user?.id ?? null,
       entry.action,

@@ -9,17 +9,16 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/public.decorator';
-import { AuditContext } from '../audit/audit-context.decorator';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.constants';
 import type { SessionRequest } from './auth.guard';
 import { AuthService } from './auth.service';
-import { type AuthUser, CurrentUser } from './current-user.decorator';
 import { AuthPolicyDto } from './dto/auth-policy.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
 import { TotpEnableDto, TotpSetupDto } from './dto/totp.dto';
 import { LoginThrottledException } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
+import { type AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -43,11 +42,11 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
   async login(
     @Body() dto: LoginDto,
-    @AuditContext() context: AuditContext,
+    @RequestContext('anonymous') ctx: AnyRequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MeDto> {
     try {
-      const { me, token } = await this.auth.login(dto, context);
+      const { me, token } = await this.auth.login(dto, ctx);
       res.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions(true));
       res.setCookie(CSRF_COOKIE, me.csrfToken, this.sessions.cookieOptions(false));
       return me;
@@ -60,12 +59,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The session is ended on the server and its cookies cleared' })
-  async logout(
-    @CurrentUser() user: AuthUser,
-    @AuditContext() context: AuditContext,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<void> {
-    await this.auth.logout({ ...context, user });
+  async logout(@RequestContext() ctx: RequestContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+    await this.auth.logout(ctx);
     const { maxAge: _maxAge, ...options } = this.sessions.cookieOptions(true);
     res.clearCookie(SESSION_COOKIE, options);
     res.clearCookie(CSRF_COOKIE, { ...options, httpOnly: false });
@@ -73,8 +68,8 @@ export class AuthController {
 
   @Get('me')
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() user: AuthUser, @Req() req: SessionRequest): Promise<MeDto> {
-    return this.auth.me(user, req.session?.csrfToken ?? '', req.session?.totpEnrollmentOnly ?? false);
+  me(@RequestContext() ctx: RequestContext, @Req() req: SessionRequest): Promise<MeDto> {
+    return this.auth.me(ctx.user, req.session?.csrfToken ?? '', req.session?.totpEnrollmentOnly ?? false);
   }
 
   @Post('totp/setup')
@@ -83,20 +78,16 @@ export class AuthController {
     type: TotpSetupDto,
     description: 'A new secret; two-factor sign-in is on only after POST /api/auth/totp/enable confirms a code',
   })
-  setupTotp(@CurrentUser() user: AuthUser, @AuditContext() context: AuditContext): Promise<TotpSetupDto> {
-    return this.auth.setupTotp({ ...context, user });
+  setupTotp(@RequestContext() ctx: RequestContext): Promise<TotpSetupDto> {
+    return this.auth.setupTotp(ctx);
   }
 
   @Post('totp/enable')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Two-factor sign-in is on; other sessions of the user are ended' })
   @ApiForbiddenResponse({ description: 'Wrong code (code totp_invalid)' })
-  async enableTotp(
-    @Body() dto: TotpEnableDto,
-    @CurrentUser() user: AuthUser,
-    @AuditContext() context: AuditContext,
-  ): Promise<void> {
-    await this.auth.enableTotp(dto.code, { ...context, user });
+  async enableTotp(@Body() dto: TotpEnableDto, @RequestContext() ctx: RequestContext): Promise<void> {
+    await this.auth.enableTotp(dto.code, ctx);
   }
 
   @Get('policy')
@@ -107,7 +98,7 @@ export class AuthController {
 
   @Put('policy')
   @ApiOkResponse({ type: AuthPolicyDto, description: 'Applies from each user’s next sign-in' })
-  setPolicy(@Body() dto: AuthPolicyDto, @AuditContext() context: AuditContext): Promise<AuthPolicyDto> {
-    return this.auth.setPolicy(dto.totpRequiredRoles, context);
+  setPolicy(@Body() dto: AuthPolicyDto, @RequestContext() ctx: RequestContext): Promise<AuthPolicyDto> {
+    return this.auth.setPolicy(dto.totpRequiredRoles, ctx);
   }
 }

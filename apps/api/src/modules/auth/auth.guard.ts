@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { requestIdOf } from '../../common/http-logger';
 import { IS_PUBLIC } from '../../common/public.decorator';
-import { auditContextOf } from '../audit/audit-context.decorator';
+import { requestContextOf } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth.constants';
 import { type AuthenticatedRequest, hasAnyRole } from './auth-user';
@@ -126,7 +126,7 @@ export class AuthGuard implements CanActivate {
         this.logger.error({ reqId: requestIdOf(req), route: key }, 'route missing from the authorization matrix');
       await this.audit.record(
         { action: 'forbidden', objectType: 'route', objectId: key.slice(0, 100), outcome: 'denied' },
-        auditContextOf(req),
+        requestContextOf(req),
       );
       throw new ForbiddenException({
         statusCode: 403,

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, OnModuleInit, Unauth
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
 import { DataSource } from 'typeorm';
-import type { AuditContext } from '../audit/audit-context.decorator';
+import type { AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from './auth-user';
 import { AuthPolicyService } from './auth-policy.service';
@@ -55,7 +55,7 @@ export class AuthService implements OnModuleInit {
     void getDummyHash();
   }
 
-  async login(dto: LoginDto, context: AuditContext): Promise<LoginResult> {
+  async login(dto: LoginDto, context: AnyRequestContext): Promise<LoginResult> {
     const email = dto.email.trim().toLowerCase();
     const ip = context.ip ?? null;
 
@@ -136,7 +136,7 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  async logout(context: AuditContext & { user: AuthUser }): Promise<void> {
+  async logout(context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.destroy(context.user.sessionId, manager);
       await this.audit.record(
@@ -165,7 +165,7 @@ export class AuthService implements OnModuleInit {
   }
 
   /** Starts enrolment: a new secret, not used for sign-in until a code from it is confirmed. */
-  async setupTotp(context: AuditContext & { user: AuthUser }): Promise<TotpSetupDto> {
+  async setupTotp(context: RequestContext): Promise<TotpSetupDto> {
     const secret = generateTotpSecret();
     await this.dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await manager.query(
@@ -182,7 +182,7 @@ export class AuthService implements OnModuleInit {
     return { secret, otpauthUrl: totpKeyUri(context.user.email, secret) };
   }
 
-  async enableTotp(code: string, context: AuditContext & { user: AuthUser }): Promise<void> {
+  async enableTotp(code: string, context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const rows: { totp_secret: string | null; totp_enabled: boolean }[] = await manager.query(
         `SELECT totp_secret, totp_enabled FROM users WHERE id = $1 FOR UPDATE`,
@@ -221,7 +221,7 @@ export class AuthService implements OnModuleInit {
     return { totpRequiredRoles: await this.policy.totpRequiredRoles() };
   }
 
-  async setPolicy(totpRequiredRoles: Role[], context: AuditContext): Promise<{ totpRequiredRoles: Role[] }> {
+  async setPolicy(totpRequiredRoles: Role[], context: RequestContext): Promise<{ totpRequiredRoles: Role[] }> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.policy.totpRequiredRoles(manager);
       await this.policy.setTotpRequiredRoles(totpRequiredRoles, manager);
@@ -261,7 +261,7 @@ export class AuthService implements OnModuleInit {
     return rows.length > 0;
   }
 
-  private async fail(email: string, context: AuditContext, userId: string | null, reason: string): Promise<void> {
+  private async fail(email: string, context: AnyRequestContext, userId: string | null, reason: string): Promise<void> {
     await this.throttle.recordFailure(email, context.ip ?? null);
     await this.audit.record(
       { action: 'failed_login', objectType: 'user', objectId: userId, outcome: 'failure', detail: { reason } },

@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { preparedQuery } from '../../database/prepared';
-import type { AuditContext } from '../audit/audit-context.decorator';
+import type { AnyRequestContext } from '../../common/request-context.decorator';
 import type { AuthUser } from './auth-user';
 
 export interface ResolvedSession {
@@ -74,7 +74,7 @@ export class SessionsService {
   /** A fresh random token (256 bits) for every sign-in: a token set before sign-in is never reused. */
   async create(
     userId: string,
-    context: AuditContext,
+    context: AnyRequestContext,
     options: { totpEnrollmentOnly: boolean },
     manager?: EntityManager,
   ): Promise<NewSession> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { appealOutcome, applyTransition, assertTransition, isTransitionError, type CaseStatus } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';

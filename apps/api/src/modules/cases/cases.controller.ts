@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CaseTransitionsService } from './case-transitions.service';
 import { CasesService } from './cases.service';
 import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,23 +18,18 @@ export class CasesController {
 
   @Get()
   @ApiOkResponse({ type: CasePageDto })
-  list(
-    @Query() query: ListCasesQuery,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<CasePageDto> {
-    return this.cases.list(query, buildRequestContext(req, user));
+  list(@Query() query: ListCasesQuery, @RequestContext() ctx: RequestContext): Promise<CasePageDto> {
+    return this.cases.list(query, ctx);
   }
 
   @Post()
   @ApiCreatedResponse({ type: CaseDetailDto })
   async create(
     @Body() dto: CreateCaseDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
-    const detail = await this.cases.create(dto, buildRequestContext(req, user));
+    const detail = await this.cases.create(dto, ctx);
     setETag(res, detail.version);
     return detail;
   }
@@ -44,23 +38,18 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailDto })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
-    const detail = await this.cases.get(id, buildRequestContext(req, user));
+    const detail = await this.cases.get(id, ctx);
     setETag(res, detail.version);
     return detail;
   }
 
   @Get(':id/readiness')
   @ApiOkResponse({ type: ReadinessDto })
-  readiness(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<ReadinessDto> {
-    return this.cases.readiness(id, buildRequestContext(req, user));
+  readiness(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<ReadinessDto> {
+    return this.cases.readiness(id, ctx);
   }
 
   @Patch(':id')
@@ -70,11 +59,10 @@ export class CasesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateCaseDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
-    const detail = await this.cases.update(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    const detail = await this.cases.update(id, dto, parseIfMatch(ifMatch), ctx);
     setETag(res, detail.version);
     return detail;
   }
@@ -86,11 +74,10 @@ export class CasesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TransitionCaseDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
-    const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), ctx);
     setETag(res, detail.version);
     return detail;
   }

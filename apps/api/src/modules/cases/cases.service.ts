@@ -11,7 +11,7 @@ import {
 } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CasesService } from '../cases/cases.service';
 import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('deadline-rules')
 @Controller('deadline-rules')
@@ -26,10 +24,9 @@ export class DeadlineRulesController {
   update(
     @Param('planType') planType: string,
     @Body() dto: UpdateDeadlineRuleDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<DeadlineRuleDto> {
-    return this.rules.update(planType, dto, buildRequestContext(req, user), (type, rule, manager) =>
+    return this.rules.update(planType, dto, ctx, (type, rule, manager) =>
       this.cases.recomputeDueForPlanType(type, rule, manager),
     );
   }

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadlineRule, isPlanType, PlanType, validateDeadlineRule } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { DeadlineRuleRow } from './deadline-rule.entity';
 import { DeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto';

@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateNoteDto, CreateNoteVersionDto, ListNotesQuery, NoteDto } from './dto/note.dto';
 import { NotesService } from './notes.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('notes')
 @Controller()
@@ -16,10 +14,9 @@ export class NotesController {
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateNoteDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<NoteDto> {
-    return this.notes.create(id, dto, buildRequestContext(req, user));
+    return this.notes.create(id, dto, ctx);
   }
 
   @Get('cases/:id/notes')
@@ -30,10 +27,9 @@ export class NotesController {
   async list(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListNotesQuery,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<NoteDto[]> {
-    return this.notes.list(id, query.history ?? false, buildRequestContext(req, user));
+    return this.notes.list(id, query.history ?? false, ctx);
   }
 
   @Post('notes/:id/versions')
@@ -45,9 +41,8 @@ export class NotesController {
   addVersion(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateNoteVersionDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<NoteDto> {
-    return this.notes.addVersion(id, dto, buildRequestContext(req, user));
+    return this.notes.addVersion(id, dto, ctx);
   }
 }

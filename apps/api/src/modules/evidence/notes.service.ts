@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { mayWriteNoteKind, NOTE_KIND_LABELS, NOTE_KIND_WRITERS, ROLE_LABELS, type NoteKind } from '@preauth/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CaseEvent } from '../cases/case-event.entity';
 import { CaseNote } from './case-note.entity';
@@ -41,18 +41,16 @@ export class NotesService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const patientId = await casePatient(manager, caseId);
-      await manager
-        .getRepository(CaseNote)
-        .insert({
-          id,
-          caseId,
-          kind: dto.kind,
-          text: dto.text,
-          authorId: ctx.user.id,
-          version: 1,
-          rootId: id,
-          previousId: null,
-        });
+      await manager.getRepository(CaseNote).insert({
+        id,
+        caseId,
+        kind: dto.kind,
+        text: dto.text,
+        authorId: ctx.user.id,
+        version: 1,
+        rootId: id,
+        previousId: null,
+      });
       await manager.getRepository(CaseEvent).insert({
         caseId,
         type: 'note_added',

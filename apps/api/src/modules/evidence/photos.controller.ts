@@ -20,10 +20,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { PhotoDto, UploadPhotoDto } from './dto/photo.dto';
 import { PhotosService } from './photos.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('photos')
 @Controller()
@@ -40,20 +39,16 @@ export class PhotosController {
   })
   upload(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
+    @RequestContext() ctx: RequestContext,
     @Req() req: FastifyRequest,
   ): Promise<PhotoDto> {
-    return this.photos.upload(id, req.raw, buildRequestContext(req, user));
+    return this.photos.upload(id, req.raw, ctx);
   }
 
   @Get('cases/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  async list(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<PhotoDto[]> {
-    return this.photos.list(id, buildRequestContext(req, user));
+  async list(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<PhotoDto[]> {
+    return this.photos.list(id, ctx);
   }
 
   @Delete('cases/:id/photos/:photoId')
@@ -62,10 +57,9 @@ export class PhotosController {
   async remove(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('photoId', ParseUUIDPipe) photoId: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<void> {
-    await this.photos.remove(id, photoId, buildRequestContext(req, user));
+    await this.photos.remove(id, photoId, ctx);
   }
 
   @Get('photos/:id')
@@ -73,11 +67,10 @@ export class PhotosController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   image(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
-    return this.send(id, 'full', user, req, res);
+    return this.send(id, 'full', ctx, res);
   }
 
   @Get('photos/:id/thumbnail')
@@ -85,21 +78,19 @@ export class PhotosController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   thumbnail(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
-    return this.send(id, 'thumbnail', user, req, res);
+    return this.send(id, 'thumbnail', ctx, res);
   }
 
   private async send(
     id: string,
     variant: 'full' | 'thumbnail',
-    user: AuthUser,
-    req: FastifyRequest,
+    ctx: RequestContext,
     res: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.photos.open(id, variant, buildRequestContext(req, user));
+    const file = await this.photos.open(id, variant, ctx);
     // Opened directly, the image is a document of its own: give it no powers at all (nosniff and
     // no-store come with every API answer).
     res.header('Content-Security-Policy', "default-src 'none'; sandbox");

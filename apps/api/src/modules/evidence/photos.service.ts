@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { OutputInfo } from 'sharp';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { createValidationPipe } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
@@ -291,15 +291,13 @@ export class PhotosService implements OnModuleInit {
       }
       const now = new Date();
       await manager.getRepository(CasePhoto).update({ id: photoId }, { deletedAt: now, deletedById: ctx.user.id });
-      await manager
-        .getRepository(CaseEvent)
-        .insert({
-          caseId,
-          type: 'photo_deleted',
-          actorId: ctx.user.id,
-          data: { photoId, bodySite: row.bodySite },
-          occurredAt: now,
-        });
+      await manager.getRepository(CaseEvent).insert({
+        caseId,
+        type: 'photo_deleted',
+        actorId: ctx.user.id,
+        data: { photoId, bodySite: row.bodySite },
+        occurredAt: now,
+      });
       await this.audit.record(
         { action: 'delete', objectType: 'photo', objectId: photoId, caseId, patientId },
         ctx,

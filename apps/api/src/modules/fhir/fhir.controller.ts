@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { FhirService } from './fhir.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('fhir')
 @Controller('cases/:id/fhir')
@@ -20,11 +19,10 @@ export class FhirController {
   })
   async export(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const bundle = await this.fhir.exportBundle(id, buildRequestContext(req, user));
+    const bundle = await this.fhir.exportBundle(id, ctx);
     res.header('Content-Type', 'application/fhir+json; charset=utf-8');
     return bundle;
   }
@@ -41,11 +39,10 @@ export class FhirController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: Record<string, unknown>,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
-    const detail = await this.fhir.importClaimResponse(id, body, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    const detail = await this.fhir.importClaimResponse(id, body, parseIfMatch(ifMatch), ctx);
     setETag(res, detail.version);
     return detail;
   }

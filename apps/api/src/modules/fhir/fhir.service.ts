@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Fhir } from 'fhir';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { CaseTransitionsService } from '../cases/case-transitions.service';

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import type { FastifyReply } from 'fastify';
 import { parseIfMatch, setETag } from '../../common/if-match';
 import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
 import { LettersService } from './letters.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('letters')
 @Controller('cases/:id/letters')
@@ -14,12 +13,8 @@ export class LettersController {
 
   @Get()
   @ApiOkResponse({ type: [LetterDto] })
-  list(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<LetterDto[]> {
-    return this.letters.list(id, buildRequestContext(req, user));
+  list(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<LetterDto[]> {
+    return this.letters.list(id, ctx);
   }
 
   @Post()
@@ -27,10 +22,9 @@ export class LettersController {
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateLetterDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<LetterDto> {
-    return this.letters.create(id, dto, buildRequestContext(req, user));
+    return this.letters.create(id, dto, ctx);
   }
 
   @Get(':letterId')
@@ -38,11 +32,10 @@ export class LettersController {
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('letterId', ParseUUIDPipe) letterId: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
-    const letter = await this.letters.get(id, letterId, buildRequestContext(req, user));
+    const letter = await this.letters.get(id, letterId, ctx);
     setETag(res, letter.revision);
     return letter;
   }
@@ -59,11 +52,10 @@ export class LettersController {
     @Param('letterId', ParseUUIDPipe) letterId: string,
     @Body() dto: UpdateLetterDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LetterDto> {
-    const letter = await this.letters.update(id, letterId, dto, parseIfMatch(ifMatch), buildRequestContext(req, user));
+    const letter = await this.letters.update(id, letterId, dto, parseIfMatch(ifMatch), ctx);
     setETag(res, letter.revision);
     return letter;
   }
@@ -73,9 +65,8 @@ export class LettersController {
   sign(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('letterId', ParseUUIDPipe) letterId: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<LetterDto> {
-    return this.letters.sign(id, letterId, buildRequestContext(req, user));
+    return this.letters.sign(id, letterId, ctx);
   }
 }

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { assertMaySignLetters } from '../auth/field-rules';
@@ -136,21 +136,17 @@ export class LettersService {
         `SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`,
         [caseId, dto.kind],
       )) as { next: number }[];
-      const saved = await manager
-        .getRepository(CaseLetter)
-        .save(
-          manager
-            .getRepository(CaseLetter)
-            .create({
-              caseId,
-              kind: dto.kind,
-              version: Number(next),
-              status: 'draft',
-              text,
-              facts,
-              createdById: ctx.user.id,
-            }),
-        );
+      const saved = await manager.getRepository(CaseLetter).save(
+        manager.getRepository(CaseLetter).create({
+          caseId,
+          kind: dto.kind,
+          version: Number(next),
+          status: 'draft',
+          text,
+          facts,
+          createdById: ctx.user.id,
+        }),
+      );
       await this.audit.record(
         {
           action: 'create',

@@ -1,9 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { PacketService } from './packet.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('letters')
 @Controller('cases/:id')
@@ -16,12 +14,8 @@ export class PacketController {
     description: 'Appeal packet: case summary, signed letters, photos and clinical notes',
     schema: { type: 'string', format: 'binary' },
   })
-  async packet(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<StreamableFile> {
-    const { fileName, pdf } = await this.packets.build(id, buildRequestContext(req, user));
+  async packet(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<StreamableFile> {
+    const { fileName, pdf } = await this.packets.build(id, ctx);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="${fileName}"`,

@@ -4,7 +4,7 @@ import { computeDeadlines, findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS, toLoca
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { Readable } from 'node:stream';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { LocalPhotoStorage } from '../evidence/local-photo-storage';

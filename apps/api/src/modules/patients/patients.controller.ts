@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreatePatientDto, ListPatientsQuery, PatientDto, UpdatePatientDto } from './dto/patient.dto';
 import { PatientsService } from './patients.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('patients')
 @Controller('patients')
@@ -13,32 +11,20 @@ export class PatientsController {
 
   @Get()
   @ApiOkResponse({ type: [PatientDto] })
-  search(
-    @Query() query: ListPatientsQuery,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<PatientDto[]> {
-    return this.patients.search(query, buildRequestContext(req, user));
+  search(@Query() query: ListPatientsQuery, @RequestContext() ctx: RequestContext): Promise<PatientDto[]> {
+    return this.patients.search(query, ctx);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PatientDto })
-  get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<PatientDto> {
-    return this.patients.get(id, buildRequestContext(req, user));
+  get(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<PatientDto> {
+    return this.patients.get(id, ctx);
   }
 
   @Post()
   @ApiCreatedResponse({ type: PatientDto })
-  create(
-    @Body() dto: CreatePatientDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<PatientDto> {
-    return this.patients.create(dto, buildRequestContext(req, user));
+  create(@Body() dto: CreatePatientDto, @RequestContext() ctx: RequestContext): Promise<PatientDto> {
+    return this.patients.create(dto, ctx);
   }
 
   @Patch(':id')
@@ -46,9 +32,8 @@ export class PatientsController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePatientDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<PatientDto> {
-    return this.patients.update(id, dto, buildRequestContext(req, user));
+    return this.patients.update(id, dto, ctx);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { CreatePatientDto, ListPatientsQuery, PatientDto, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
 

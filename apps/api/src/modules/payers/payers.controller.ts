@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreatePayerDto, PayerDto, UpdatePayerDto } from './dto/payer.dto';
 import { PayersService } from './payers.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('payers')
 @Controller('payers')
@@ -25,8 +23,8 @@ export class PayersController {
 
   @Post()
   @ApiCreatedResponse({ type: PayerDto })
-  create(@Body() dto: CreatePayerDto, @CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<PayerDto> {
-    return this.payers.create(dto, buildRequestContext(req, user));
+  create(@Body() dto: CreatePayerDto, @RequestContext() ctx: RequestContext): Promise<PayerDto> {
+    return this.payers.create(dto, ctx);
   }
 
   @Patch(':id')
@@ -34,9 +32,8 @@ export class PayersController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePayerDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<PayerDto> {
-    return this.payers.update(id, dto, buildRequestContext(req, user));
+    return this.payers.update(id, dto, ctx);
   }
 }

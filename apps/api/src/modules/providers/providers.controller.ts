@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateProviderDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { ProvidersService } from './providers.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('providers')
 @Controller('providers')
@@ -25,12 +23,8 @@ export class ProvidersController {
 
   @Post()
   @ApiCreatedResponse({ type: ProviderDto })
-  create(
-    @Body() dto: CreateProviderDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<ProviderDto> {
-    return this.providers.create(dto, buildRequestContext(req, user));
+  create(@Body() dto: CreateProviderDto, @RequestContext() ctx: RequestContext): Promise<ProviderDto> {
+    return this.providers.create(dto, ctx);
   }
 
   @Patch(':id')
@@ -38,9 +32,8 @@ export class ProvidersController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProviderDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
   ): Promise<ProviderDto> {
-    return this.providers.update(id, dto, buildRequestContext(req, user));
+    return this.providers.update(id, dto, ctx);
   }
 }

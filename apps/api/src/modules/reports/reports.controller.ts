@@ -1,8 +1,6 @@
-import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../common/request-context';
-import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import type { FastifyReply } from 'fastify';
 import {
   BreakdownReportDto,
   ClinicMissesReportDto,
@@ -15,6 +13,7 @@ import {
   TrendReportDto,
 } from './dto/report.dto';
 import { ReportsService } from './reports.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -81,12 +80,11 @@ export class ReportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async export(
     @Query() query: ReportCsvQuery,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
+    @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const { table, format: _format, ...range } = query;
     res.header('Content-Disposition', `attachment; filename="preauth-${table}-${range.from}-to-${range.to}.csv"`);
-    return this.reports.table(table, range, buildRequestContext(req, user));
+    return this.reports.table(table, range, ctx);
   }
 }

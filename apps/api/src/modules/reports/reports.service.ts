@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { findCarcCode, findCpt } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
 import {

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditContext } from '../audit/audit-context.decorator';
-import { type AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('users')
 @Controller('users')
@@ -21,8 +20,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'A user with this email already exists' })
-  create(@Body() dto: CreateUserDto, @AuditContext() context: AuditContext): Promise<UserDto> {
-    return this.users.create(dto, context);
+  create(@Body() dto: CreateUserDto, @RequestContext() ctx: RequestContext): Promise<UserDto> {
+    return this.users.create(dto, ctx);
   }
 
   @Get(':id')
@@ -39,9 +38,8 @@ export class UsersController {
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
-    @CurrentUser() user: AuthUser,
-    @AuditContext() context: AuditContext,
+    @RequestContext() ctx: RequestContext,
   ): Promise<UserDto> {
-    return this.users.update(id, dto, { ...context, user });
+    return this.users.update(id, dto, ctx);
   }
 }

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditContext } from '../audit/audit-context.decorator';
+import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password-hasher';
@@ -57,7 +57,7 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  async create(dto: CreateUserDto, context: AuditContext): Promise<UserDto> {
+  async create(dto: CreateUserDto, context: RequestContext): Promise<UserDto> {
     const email = dto.email.trim();
     assertPasswordAcceptable(dto.password, email);
     const passwordHash = await hashPassword(dto.password);
@@ -77,7 +77,7 @@ export class UsersService {
     });
   }
 
-  async update(id: string, dto: UpdateUserDto, context: AuditContext & { user: AuthUser }): Promise<UserDto> {
+  async update(id: string, dto: UpdateUserDto, context: RequestContext): Promise<UserDto> {
     const passwordHash = dto.password === undefined ? undefined : await this.checkedHash(id, dto.password);
     try {
       return await this.changeUser(id, dto, passwordHash, context);
@@ -91,7 +91,7 @@ export class UsersService {
     id: string,
     dto: UpdateUserDto,
     passwordHash: string | undefined,
-    context: AuditContext & { user: AuthUser },
+    context: RequestContext,
   ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);

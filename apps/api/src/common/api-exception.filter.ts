@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isTransitionError, type TransitionError } from '@preauth/domain';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { AppError } from './app-errors';
 import { requestIdOf } from './http-logger';
 
 interface PgError {
@@ -28,8 +30,14 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   },
 };
 
+const APP_ERROR_STATUS: Record<AppError['kind'], HttpStatus> = {
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  refused: HttpStatus.FORBIDDEN,
+};
+
 /**
- * One error shape for the whole API. Database errors are translated without echoing their
+ * One error shape for the whole API, and the one place where services' errors become HTTP. Database errors are translated without echoing their
  * details, which may contain patient data (e.g. "Key (mrn)=(…) already exists").
  */
 @Catch()
@@ -54,6 +62,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
           ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }
           : { statusCode: status, ...(body as object) };
       sendJson(res, status, payload);
+      return;
+    }
+
+    if (exception instanceof AppError) {
+      const status = APP_ERROR_STATUS[exception.kind];
+      sendJson(res, status, {
+        ...errorHead(status, exception.code),
+        message: exception.message,
+        ...exception.details,
+      });
+      return;
+    }
+
+    if (isTransitionError(exception)) {
+      const { status, body } = transitionErrorResponse(exception);
+      sendJson(res, status, body);
       return;
     }
 
@@ -89,6 +113,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       requestId: reqId,
     });
   }
+}
+
+// A role that may not take the transition is refused like any other rule (403). A transition the
+// table does not have, and a guard that fails, are both 422: the request is well formed but the
+// case cannot take it, and the body names the edge (from, to) and the reasons for the person at
+// the desk. The integration tests pin both statuses.
+function transitionErrorResponse(error: TransitionError): { status: number; body: object } {
+  const status = error.code === 'forbidden' ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
+  const body = { ...errorHead(status, error.code), message: error.reasons.join(' '), reasons: error.reasons };
+  return { status, body: status === HttpStatus.FORBIDDEN ? body : { ...body, from: error.from, to: error.to } };
+}
+
+function errorHead(status: number, code?: string): { statusCode: number; error: string; code?: string } {
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...(code ? { code } : {}) };
 }
 
 /**

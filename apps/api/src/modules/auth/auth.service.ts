@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { LoginThrottledException, LoginThrottleService } from './login-throttle.
 import { getDummyHash, verifyPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
+import { ConflictError, RuleRefusedError } from '../../common/app-errors';
 
 interface UserRow {
   id: string;
@@ -172,7 +173,7 @@ export class AuthService implements OnModuleInit {
         `WITH u AS (UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1 AND NOT totp_enabled RETURNING id) SELECT id FROM u`,
         [context.user.id, secret],
       );
-      if (!rows.length) throw new ConflictException('Two-factor sign-in is already on; an admin can reset it.');
+      if (!rows.length) throw new ConflictError('Two-factor sign-in is already on; an admin can reset it.');
       await this.audit.record(
         { action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'setup_started' } },
         context,
@@ -189,17 +190,14 @@ export class AuthService implements OnModuleInit {
         [context.user.id],
       );
       const row = rows[0];
-      if (row?.totp_enabled) throw new ConflictException('Two-factor sign-in is already on.');
-      if (!row?.totp_secret)
-        throw new ConflictException('Start with POST /api/auth/totp/setup, then confirm a code here.');
+      if (row?.totp_enabled) throw new ConflictError('Two-factor sign-in is already on.');
+      if (!row?.totp_secret) throw new ConflictError('Start with POST /api/auth/totp/setup, then confirm a code here.');
       const step = matchTotpStep(code, row.totp_secret);
       if (step === null) {
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'totp_invalid',
-          message: 'The authenticator code is wrong; check the time on your phone and try again.',
-        });
+        throw new RuleRefusedError(
+          'The authenticator code is wrong; check the time on your phone and try again.',
+          'totp_invalid',
+        );
       }
       await manager.query(
         `UPDATE users SET totp_enabled = true, totp_last_step = $2, updated_at = now() WHERE id = $1`,

@@ -1,4 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
+import { RuleRefusedError } from '../../common/app-errors';
 import type { Role } from '@preauth/domain';
 import { assertMaySignLetters, assertMayWriteClinicalFindings, mayReadAuditLog } from './field-rules';
 
@@ -6,11 +6,11 @@ const as = (...roles: Role[]) => ({ roles });
 
 describe('field rules', () => {
   it('keeps front desk from writing clinical findings', () => {
-    expect(() => assertMayWriteClinicalFindings(as('front_desk'))).toThrow(ForbiddenException);
+    expect(() => assertMayWriteClinicalFindings(as('front_desk'))).toThrow(RuleRefusedError);
     expect(() => assertMayWriteClinicalFindings(as('front_desk'), { symptoms: 'itching' })).toThrow(
       /physician or a manager.*symptoms/,
     );
-    expect(() => assertMayWriteClinicalFindings(as('admin'), { necessityCriteria: ['x'] })).toThrow(ForbiddenException);
+    expect(() => assertMayWriteClinicalFindings(as('admin'), { necessityCriteria: ['x'] })).toThrow(RuleRefusedError);
   });
 
   it('lets front desk write the rest of a case', () => {

@@ -1,6 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Role } from '@preauth/domain';
 import { type AuthUser, hasAnyRole } from './auth-user';
+import { RuleRefusedError } from '../../common/app-errors';
 
 // Field-level rules that sit below the route matrix: the route is open to the role, but some of
 // what it carries is not. Services call these before writing.
@@ -36,23 +36,16 @@ export function assertMayWriteClinicalFindings(user: Pick<AuthUser, 'roles'>, ch
     ? CLINICAL_FINDING_FIELDS.filter((field) => (changes as Record<string, unknown>)[field] !== undefined)
     : [...CLINICAL_FINDING_FIELDS];
   if (touched.length === 0) return;
-  throw new ForbiddenException({
-    statusCode: 403,
-    error: 'Forbidden',
-    code: 'clinical_findings_forbidden',
-    message: `Only a physician or a manager may record clinical findings (${touched.join(', ')}).`,
-    fields: touched,
-  });
+  throw new RuleRefusedError(
+    `Only a physician or a manager may record clinical findings (${touched.join(', ')}).`,
+    'clinical_findings_forbidden',
+    { fields: touched },
+  );
 }
 
 export function assertMaySignLetters(user: Pick<AuthUser, 'roles'>): void {
   if (hasAnyRole(user, LETTER_SIGNERS)) return;
-  throw new ForbiddenException({
-    statusCode: 403,
-    error: 'Forbidden',
-    code: 'letter_signing_forbidden',
-    message: 'Only a physician may sign a letter.',
-  });
+  throw new RuleRefusedError('Only a physician may sign a letter.', 'letter_signing_forbidden');
 }
 
 export function mayReadAuditLog(user: Pick<AuthUser, 'roles'>): boolean {

@@ -1,4 +1,3 @@
-import { NotFoundException } from '@nestjs/common';
 import type { DeadlineRule, PlanType } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { hydrate, selectColumns } from '../../database/hydrate';
@@ -12,6 +11,7 @@ import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 import { EvidenceCounts, toSnapshot } from './case-mapping';
 import { PreauthCase } from './preauth-case.entity';
+import { NotFoundError } from '../../common/app-errors';
 
 export interface LoadedCase {
   row: PreauthCase;
@@ -30,7 +30,7 @@ export const REQUIRE_EVIDENCE = true;
  */
 export async function loadCase(manager: EntityManager, id: string): Promise<LoadedCase> {
   const [raw] = (await manager.query(caseSql(manager.connection, 'rules'), [id])) as Record<string, unknown>[];
-  if (!raw) throw new NotFoundException('No such case.');
+  if (!raw) throw new NotFoundError('No such case.');
   return toCaseView(manager.connection, raw).loaded;
 }
 
@@ -120,7 +120,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
  */
 export async function loadCaseView(dataSource: DataSource, id: string): Promise<CaseView> {
   const [raw] = await preparedQuery<Record<string, unknown>>(dataSource, caseSql(dataSource, 'page'), [id]);
-  if (!raw) throw new NotFoundException('No such case.');
+  if (!raw) throw new NotFoundError('No such case.');
   return toCaseView(dataSource, raw);
 }
 
@@ -130,7 +130,7 @@ export async function loadCaseView(dataSource: DataSource, id: string): Promise<
  */
 export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<CaseView> {
   const [raw] = await preparedQueryIn<Record<string, unknown>>(manager, caseSql(manager.connection, 'lock'), [id]);
-  if (!raw) throw new NotFoundException('No such case.');
+  if (!raw) throw new NotFoundError('No such case.');
   return toCaseView(manager.connection, raw);
 }
 

@@ -1,7 +1,8 @@
-import { ForbiddenException, HttpException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { appealOutcome, applyTransition, assertTransition, isTransitionError, type CaseStatus } from '@preauth/domain';
+import { appealOutcome, applyTransition, assertTransition, type CaseStatus } from '@preauth/domain';
 import { DataSource } from 'typeorm';
+import { StaleVersionError } from '../../common/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -40,39 +41,14 @@ export class CaseTransitionsService {
       // The row lock makes a concurrent transition wait, then see the new version and lose.
       const { loaded, rule } = await loadCaseForUpdate(manager, id);
       const { row } = loaded;
-      if (row.version !== expectedVersion) throw this.cases.stale(row.version);
+      if (row.version !== expectedVersion) throw StaleVersionError.ofCase(row.version);
       const before = snapshotOf(loaded);
-      try {
-        assertTransition(before, to, ctx.user.roles, input, {
-          now,
-          timeZone: tz,
-          rules: rule,
-          requireEvidence: REQUIRE_EVIDENCE,
-        });
-      } catch (error) {
-        if (!isTransitionError(error)) throw error;
-        if (error.code === 'forbidden') {
-          throw new ForbiddenException({
-            statusCode: 403,
-            error: 'Forbidden',
-            code: error.code,
-            message: error.reasons.join(' '),
-            reasons: error.reasons,
-          });
-        }
-        throw new HttpException(
-          {
-            statusCode: 422,
-            error: 'Unprocessable Entity',
-            code: error.code,
-            message: error.reasons.join(' '),
-            reasons: error.reasons,
-            from: error.from,
-            to: error.to,
-          },
-          422,
-        );
-      }
+      assertTransition(before, to, ctx.user.roles, input, {
+        now,
+        timeZone: tz,
+        rules: rule,
+        requireEvidence: REQUIRE_EVIDENCE,
+      });
       const after = applyTransition(before, to, input, now);
       const eventAt = input.occurredAt ? new Date(input.occurredAt) : now;
       const due = computeStoredDue(after, rule, tz, now);
@@ -106,7 +82,7 @@ export class CaseTransitionsService {
         })
         .where('id = :id AND version = :version', { id, version: expectedVersion })
         .execute();
-      if (result.affected !== 1) throw this.cases.stale();
+      if (result.affected !== 1) throw StaleVersionError.ofCase();
 
       const outcome = appealOutcome(before.status, to);
       const { note, ...details } = input;

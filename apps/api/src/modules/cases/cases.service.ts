@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   availableTransitions,
@@ -35,6 +35,7 @@ import {
 import { CaseDetailDto, CaseEventDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { readCasePage } from './case-list.query';
 import { PreauthCase } from './preauth-case.entity';
+import { ConflictError, StaleVersionError } from '../../common/app-errors';
 
 /** The clinical fields of a case DTO under the names the field rules use. */
 function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
@@ -145,21 +146,16 @@ export class CasesService {
     await this.dataSource.transaction(async (manager) => {
       const { loaded, rule: currentRule } = await loadCaseForUpdate(manager, id);
       const { row } = loaded;
-      if (row.version !== expectedVersion) throw this.stale(row.version);
+      if (row.version !== expectedVersion) throw StaleVersionError.ofCase(row.version);
       const allowed = editableFields(row.status, ctx.user.roles);
       const refused = changed.filter((f) => !allowed.includes(f));
       if (refused.length) {
-        throw new HttpException(
-          {
-            statusCode: 409,
-            error: 'Conflict',
-            message:
-              row.status === 'denied'
-                ? 'A denied request cannot be edited; open a corrected request linked to it instead.'
-                : `In state "${row.status}" these fields cannot be changed: ${refused.join(', ')}.`,
-            errors: refused.map((field) => ({ field, reason: `cannot be changed while the case is ${row.status}` })),
-          },
-          409,
+        throw new ConflictError(
+          row.status === 'denied'
+            ? 'A denied request cannot be edited; open a corrected request linked to it instead.'
+            : `In state "${row.status}" these fields cannot be changed: ${refused.join(', ')}.`,
+          undefined,
+          { errors: refused.map((field) => ({ field, reason: `cannot be changed while the case is ${row.status}` })) },
         );
       }
       await this.assertReferences(manager, {
@@ -213,7 +209,7 @@ export class CasesService {
         })
         .where('id = :id AND version = :version', { id, version: expectedVersion })
         .execute();
-      if (result.affected !== 1) throw this.stale();
+      if (result.affected !== 1) throw StaleVersionError.ofCase();
       await manager.getRepository(CaseEvent).insert({
         caseId: id,
         type: 'updated',
@@ -259,16 +255,6 @@ export class CasesService {
       await manager.update(PreauthCase, { id }, { nextDueAt: due.at, nextDueKind: due.kind });
     }
     return ids.length;
-  }
-
-  stale(current?: number): ConflictException {
-    return new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'stale_version',
-      message: 'Someone changed this case since you loaded it; reload it and try again.',
-      ...(current !== undefined ? { currentVersion: current } : {}),
-    });
   }
 
   private async assertReferences(

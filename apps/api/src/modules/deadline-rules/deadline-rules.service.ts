@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadlineRule, isPlanType, PlanType, validateDeadlineRule } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +6,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { DeadlineRuleRow } from './deadline-rule.entity';
 import { DeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto';
+import { NotFoundError } from '../../common/app-errors';
 
 export function toDeadlineRule(row: DeadlineRuleRow): DeadlineRule {
   return {
@@ -44,7 +45,7 @@ export class DeadlineRulesService {
 
   async getRule(planType: PlanType, manager: EntityManager = this.dataSource.manager): Promise<DeadlineRule> {
     const row = await manager.getRepository(DeadlineRuleRow).findOneBy({ planType });
-    if (!row) throw new NotFoundException(`No deadline rule for plan type ${planType}.`);
+    if (!row) throw new NotFoundError(`No deadline rule for plan type ${planType}.`);
     return toDeadlineRule(row);
   }
 
@@ -58,7 +59,7 @@ export class DeadlineRulesService {
     ctx: RequestContext,
     onChanged: (planType: PlanType, rule: DeadlineRule, manager: EntityManager) => Promise<number>,
   ): Promise<DeadlineRuleDto> {
-    if (!isPlanType(planType)) throw new NotFoundException(`No deadline rule for plan type ${planType}.`);
+    if (!isPlanType(planType)) throw new NotFoundError(`No deadline rule for plan type ${planType}.`);
     const rule: DeadlineRule = { ...dto, planType };
     const problems = validateDeadlineRule(rule);
     if (problems.length) {
@@ -72,7 +73,7 @@ export class DeadlineRulesService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(DeadlineRuleRow);
       const row = await repo.findOne({ where: { planType }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new NotFoundException(`No deadline rule for plan type ${planType}.`);
+      if (!row) throw new NotFoundError(`No deadline rule for plan type ${planType}.`);
       Object.assign(row, dto, { updatedBy: ctx.user.id });
       const saved = await repo.save(row);
       const recomputed = await onChanged(planType, toDeadlineRule(saved), manager);

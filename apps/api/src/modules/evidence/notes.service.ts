@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { mayWriteNoteKind, NOTE_KIND_LABELS, NOTE_KIND_WRITERS, ROLE_LABELS, type NoteKind } from '@preauth/domain';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { CaseEvent } from '../cases/case-event.entity';
 import { CaseNote } from './case-note.entity';
 import { CreateNoteDto, CreateNoteVersionDto, NoteDto } from './dto/note.dto';
+import { ConflictError, NotFoundError, RuleRefusedError } from '../../common/app-errors';
 
 interface NoteRow {
   id: string;
@@ -79,7 +80,7 @@ export class NotesService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const previous = await manager.getRepository(CaseNote).findOneBy({ id: previousId });
-      if (!previous) throw new NotFoundException('No such note.');
+      if (!previous) throw new NotFoundError('No such note.');
       assertMayWrite(ctx, previous.kind);
       // Two concurrent edits of one version: the unique index on previous_id refuses the second (409).
       const patientId = await casePatient(manager, previous.caseId, true);
@@ -87,13 +88,11 @@ export class NotesService {
         id: string;
       }[];
       if (newer.length) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          code: 'note_version_stale',
-          message: 'This is not the latest version of the note; reload it and edit the latest.',
-          latestId: await latestVersionId(manager, previousId),
-        });
+        throw new ConflictError(
+          'This is not the latest version of the note; reload it and edit the latest.',
+          'note_version_stale',
+          { latestId: await latestVersionId(manager, previousId) },
+        );
       }
       const version = previous.version + 1;
       await manager.getRepository(CaseNote).insert({
@@ -161,19 +160,14 @@ export class NotesService {
 function assertMayWrite(ctx: RequestContext, kind: NoteKind): void {
   if (mayWriteNoteKind(ctx.user.roles, kind)) return;
   const who = NOTE_KIND_WRITERS[kind].map((role) => ROLE_LABELS[role].toLowerCase()).join(', ');
-  throw new ForbiddenException({
-    statusCode: 403,
-    error: 'Forbidden',
-    code: 'note_kind_forbidden',
-    message: `${NOTE_KIND_LABELS[kind]} notes may only be written by: ${who}.`,
-  });
+  throw new RuleRefusedError(`${NOTE_KIND_LABELS[kind]} notes may only be written by: ${who}.`, 'note_kind_forbidden');
 }
 
 async function casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
   const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
     caseId,
   ])) as { patient_id: string }[];
-  if (!rows.length) throw new NotFoundException('No such case.');
+  if (!rows.length) throw new NotFoundError('No such case.');
   return rows[0].patient_id;
 }
 

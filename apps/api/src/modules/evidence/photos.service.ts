@@ -1,13 +1,5 @@
 import { fieldError } from '../../common/validation';
-import {
-  ForbiddenException,
-  HttpException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnModuleInit,
-} from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PHOTO_UPLOADERS } from '@preauth/domain';
 import type { IncomingMessage } from 'node:http';
@@ -31,6 +23,7 @@ import { drainRequest, receiveMultipart, type ReceivedFile } from './multipart-u
 import { decodeError, inspectImage, outputFor, reencode, thumbnail, unsupportedType } from './photo-processing';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUploadHooks } from './photo-upload-hooks';
+import { NotFoundError, RuleRefusedError } from '../../common/app-errors';
 
 export const PHOTO_FILE_FIELD = 'file';
 
@@ -70,12 +63,7 @@ export class PhotosService implements OnModuleInit {
     let received: ReceivedFile | null = null;
     try {
       if (!hasAnyRole(ctx.user, PHOTO_UPLOADERS)) {
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'photo_upload_forbidden',
-          message: 'Only a physician may upload clinical photos.',
-        });
+        throw new RuleRefusedError('Only a physician may upload clinical photos.', 'photo_upload_forbidden');
       }
       const patientId = await this.casePatient(this.dataSource.manager, caseId);
       const upload = await receiveMultipart(req, {
@@ -244,7 +232,7 @@ export class PhotosService implements OnModuleInit {
 
   async open(photoId: string, variant: 'full' | 'thumbnail', ctx: RequestContext): Promise<PhotoFile> {
     const row = await this.dataSource.getRepository(CasePhoto).findOneBy({ id: photoId, deletedAt: IsNull() });
-    if (!row) throw new NotFoundException('No such photo.');
+    if (!row) throw new NotFoundError('No such photo.');
     const key = variant === 'full' ? row.storageKey : row.thumbnailKey;
     let file = await this.storage.get(key);
     if (!file && (await this.storage.isPending(key))) {
@@ -254,7 +242,7 @@ export class PhotosService implements OnModuleInit {
     }
     if (!file) {
       this.logger.error({ photoId, variant }, 'photo row without its file');
-      throw new NotFoundException('The file of this photo is missing.');
+      throw new NotFoundError('The file of this photo is missing.');
     }
     const patientId = await this.casePatient(this.dataSource.manager, row.caseId);
     await this.audit.record(
@@ -280,14 +268,12 @@ export class PhotosService implements OnModuleInit {
       const row = await manager
         .getRepository(CasePhoto)
         .findOne({ where: { id: photoId, caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.deletedAt) throw new NotFoundException('No such photo on this case.');
+      if (!row || row.deletedAt) throw new NotFoundError('No such photo on this case.');
       if (row.uploadedById !== ctx.user.id && !ctx.user.roles.includes('manager')) {
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'photo_delete_forbidden',
-          message: 'Only the physician who uploaded a photo, or a manager, may delete it.',
-        });
+        throw new RuleRefusedError(
+          'Only the physician who uploaded a photo, or a manager, may delete it.',
+          'photo_delete_forbidden',
+        );
       }
       const now = new Date();
       await manager.getRepository(CasePhoto).update({ id: photoId }, { deletedAt: now, deletedById: ctx.user.id });
@@ -310,7 +296,7 @@ export class PhotosService implements OnModuleInit {
     const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
       caseId,
     ])) as { patient_id: string }[];
-    if (!rows.length) throw new NotFoundException('No such case.');
+    if (!rows.length) throw new NotFoundError('No such case.');
     return rows[0].patient_id;
   }
 

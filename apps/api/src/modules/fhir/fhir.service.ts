@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Fhir } from 'fhir';
 import { createHash } from 'node:crypto';
@@ -14,6 +14,7 @@ import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { LettersService } from '../letters/letters.service';
 import { FieldError, locateClaimResponse, readClaimResponse } from './claim-response';
 import { buildPasBundle } from './pas-bundle';
+import { NotFoundError } from '../../common/app-errors';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-256), so re-exports reuse ids. */
 export function nameBasedUuid(name: string): string {
@@ -97,7 +98,7 @@ export class FhirService {
     const row = await this.dataSource
       .getRepository(PreauthCase)
       .findOne({ where: { id: caseId }, select: { id: true, caseNumber: true } });
-    if (!row) throw new NotFoundException('No such case.');
+    if (!row) throw new NotFoundError('No such case.');
     const lines = await this.dataSource
       .getRepository(CaseProcedureLine)
       .find({ where: { caseId }, order: { position: 'ASC' } });

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +14,7 @@ import { CaseLetter, LetterKind } from './case-letter.entity';
 import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
 import { toAppealFacts, toLetterFacts } from './letter-facts';
 import { composeAppealLetter, composeMedicalNecessityLetter } from './letter-text';
+import { ConflictError, NotFoundError, RuleRefusedError, StaleVersionError } from '../../common/app-errors';
 
 const LETTER_SELECT = `
   SELECT l.*, cu.display_name AS created_by_name, eu.display_name AS edited_by_name, su.display_name AS signed_by_name
@@ -101,19 +102,14 @@ export class LettersService {
       const locked = await manager
         .getRepository(PreauthCase)
         .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!locked) throw new NotFoundException('No such case.');
+      if (!locked) throw new NotFoundError('No such case.');
       const dossier = await this.dossier(caseId, manager);
       let text: string;
       let facts: Record<string, unknown>;
       if (dto.kind === 'appeal') {
         const appeal = toAppealFacts(dossier, tz, now);
         if ('refused' in appeal) {
-          throw new ConflictException({
-            statusCode: 409,
-            error: 'Conflict',
-            code: 'no_denial_to_appeal',
-            message: appeal.refused,
-          });
+          throw new ConflictError(appeal.refused, 'no_denial_to_appeal');
         }
         text = composeAppealLetter(appeal);
         facts = {
@@ -174,11 +170,7 @@ export class LettersService {
     await this.dataSource.transaction(async (manager) => {
       const letter = await this.lockDraft(manager, caseId, letterId, 'edited');
       if (letter.revision !== expectedRevision) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          code: 'stale_version',
-          message: 'Someone edited this letter since you loaded it; reload it and try again.',
+        throw new StaleVersionError('Someone edited this letter since you loaded it; reload it and try again.', {
           currentRevision: letter.revision,
         });
       }
@@ -214,12 +206,10 @@ export class LettersService {
         [caseId],
       )) as { provider_user_id: string | null }[];
       if (providerUserId && providerUserId !== ctx.user.id) {
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'not_the_case_physician',
-          message: "Only the case's physician may sign this letter: it carries their name and NPI.",
-        });
+        throw new RuleRefusedError(
+          "Only the case's physician may sign this letter: it carries their name and NPI.",
+          'not_the_case_physician',
+        );
       }
       const signedAt = new Date();
       await manager.update(
@@ -254,14 +244,12 @@ export class LettersService {
     const letter = await manager
       .getRepository(CaseLetter)
       .findOne({ where: { id: letterId, caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!letter) throw new NotFoundException('No such letter on this case.');
+    if (!letter) throw new NotFoundError('No such letter on this case.');
     if (letter.status === 'signed') {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'letter_signed',
-        message: `Letter version ${letter.version} is signed and cannot be ${verb}; start a new draft instead.`,
-      });
+      throw new ConflictError(
+        `Letter version ${letter.version} is signed and cannot be ${verb}; start a new draft instead.`,
+        'letter_signed',
+      );
     }
     return letter;
   }
@@ -271,7 +259,7 @@ export class LettersService {
       letterId,
       caseId,
     ])) as Record<string, unknown>[];
-    if (!rows.length) throw new NotFoundException('No such letter on this case.');
+    if (!rows.length) throw new NotFoundError('No such letter on this case.');
     return toLetterDto(rows[0]);
   }
 
@@ -279,7 +267,7 @@ export class LettersService {
     const row = await manager
       .getRepository(PreauthCase)
       .findOne({ where: { id: caseId }, select: { id: true, patientId: true } });
-    if (!row) throw new NotFoundException('No such case.');
+    if (!row) throw new NotFoundError('No such case.');
     return row.patientId;
   }
 }

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { CreatePatientDto, ListPatientsQuery, PatientDto, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
+import { NotFoundError } from '../../common/app-errors';
 
 export function toPatientDto(p: Patient): PatientDto {
   return {
@@ -50,7 +51,7 @@ export class PatientsService {
 
   async get(id: string, ctx: RequestContext): Promise<PatientDto> {
     const patient = await this.dataSource.getRepository(Patient).findOneBy({ id });
-    if (!patient) throw new NotFoundException('No such patient.');
+    if (!patient) throw new NotFoundError('No such patient.');
     await this.audit.record({ action: 'read', objectType: 'patient', objectId: id, patientId: id }, ctx);
     return toPatientDto(patient);
   }
@@ -71,7 +72,7 @@ export class PatientsService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Patient);
       const patient = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!patient) throw new NotFoundException('No such patient.');
+      if (!patient) throw new NotFoundError('No such patient.');
       Object.assign(patient, dto);
       const saved = await repo.save(patient);
       await this.audit.record(

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreatePayerDto, PayerDto, UpdatePayerDto } from './dto/payer.dto';
 import { Payer } from './payer.entity';
+import { NotFoundError } from '../../common/app-errors';
 
 export function toPayerDto(p: Payer): PayerDto {
   return {
@@ -33,7 +34,7 @@ export class PayersService {
 
   async get(id: string): Promise<PayerDto> {
     const payer = await this.dataSource.getRepository(Payer).findOneBy({ id });
-    if (!payer) throw new NotFoundException('No such payer.');
+    if (!payer) throw new NotFoundError('No such payer.');
     return toPayerDto(payer);
   }
 
@@ -49,7 +50,7 @@ export class PayersService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Payer);
       const payer = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!payer) throw new NotFoundException('No such payer.');
+      if (!payer) throw new NotFoundError('No such payer.');
       Object.assign(payer, dto);
       const saved = await repo.save(payer);
       await this.audit.record(

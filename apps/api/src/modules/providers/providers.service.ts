@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreateProviderDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { Provider } from './provider.entity';
+import { NotFoundError } from '../../common/app-errors';
 
 export function providerDisplayName(p: Pick<Provider, 'firstName' | 'lastName' | 'credentials'>): string {
   return `${p.firstName} ${p.lastName}${p.credentials ? `, ${p.credentials}` : ''}`;
@@ -38,7 +39,7 @@ export class ProvidersService {
 
   async get(id: string): Promise<ProviderDto> {
     const provider = await this.dataSource.getRepository(Provider).findOneBy({ id });
-    if (!provider) throw new NotFoundException('No such provider.');
+    if (!provider) throw new NotFoundError('No such provider.');
     return toProviderDto(provider);
   }
 
@@ -54,7 +55,7 @@ export class ProvidersService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Provider);
       const provider = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!provider) throw new NotFoundException('No such provider.');
+      if (!provider) throw new NotFoundError('No such provider.');
       Object.assign(provider, dto);
       const saved = await repo.save(provider);
       await this.audit.record(

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,6 +12,7 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import type { UserDto } from './dto/user.dto';
 import { User } from './user.entity';
+import { ConflictError, NotFoundError } from '../../common/app-errors';
 
 export function toUserDto(user: User): UserDto {
   return {
@@ -53,7 +54,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserDto> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundException('No such user.');
+    if (!user) throw new NotFoundError('No such user.');
     return toUserDto(user);
   }
 
@@ -64,7 +65,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const taken = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
-      if (taken) throw new ConflictException('A user with this email already exists.');
+      if (taken) throw new ConflictError('A user with this email already exists.');
       const saved = await repo.save(
         repo.create({ email, displayName: dto.displayName.trim(), roles: unique(dto.roles), passwordHash }),
       );
@@ -96,7 +97,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundException('No such user.');
+      if (!user) throw new NotFoundError('No such user.');
 
       const changes: string[] = [];
       const detail: Record<string, unknown> = {};
@@ -148,7 +149,7 @@ export class UsersService {
 
   private async checkedHash(id: string, password: string): Promise<string> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundException('No such user.');
+    if (!user) throw new NotFoundError('No such user.');
     assertPasswordAcceptable(password, user.email);
     return hashPassword(password);
   }
@@ -165,24 +166,17 @@ export class UsersService {
     const staysActiveAdmin = roles.includes('admin') && !disabled;
     if (!wasActiveAdmin || staysActiveAdmin) return;
     if (user.id === actor.id) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'self_lockout',
-        message: 'You cannot disable your own account or remove your own admin role; ask another admin.',
-      });
+      throw new ConflictError(
+        'You cannot disable your own account or remove your own admin role; ask another admin.',
+        'self_lockout',
+      );
     }
     const others: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM users WHERE id <> $1 AND 'admin' = ANY(roles) AND disabled_at IS NULL`,
       [user.id],
     );
     if ((others[0]?.count ?? 0) === 0) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'last_admin',
-        message: 'This is the last active admin.',
-      });
+      throw new ConflictError('This is the last active admin.', 'last_admin');
     }
   }
 }

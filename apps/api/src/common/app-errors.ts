@@ -1,0 +1,45 @@
+/**
+ * What services throw when a request cannot be done; ApiExceptionFilter alone decides the HTTP
+ * status and body. `code` is the stable token clients branch on; `details` are extra body fields.
+ */
+export abstract class AppError extends Error {
+  abstract readonly kind: 'not_found' | 'conflict' | 'refused';
+
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The record asked for does not exist (or is not part of the record it was asked under). */
+export class NotFoundError extends AppError {
+  readonly kind = 'not_found';
+}
+
+/** The record's current state does not allow the change. */
+export class ConflictError extends AppError {
+  readonly kind = 'conflict';
+}
+
+/** The record changed since the client read it (optimistic locking): it must reload. */
+export class StaleVersionError extends ConflictError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, 'stale_version', details);
+  }
+
+  static ofCase(currentVersion?: number): StaleVersionError {
+    return new StaleVersionError(
+      'Someone changed this case since you loaded it; reload it and try again.',
+      currentVersion !== undefined ? { currentVersion } : {},
+    );
+  }
+}
+
+/** A rule of the clinic refuses this user the action (their role, or whose record it is). */
+export class RuleRefusedError extends AppError {
+  readonly kind = 'refused';
+}

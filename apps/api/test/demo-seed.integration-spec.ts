@@ -1,4 +1,4 @@
-import { CASE_STATUSES } from '@preauth/domain';
+import { CASE_STATUSES, TRANSITIONS, type CaseStatus } from '@preauth/domain';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,37 @@ describe('demo data', () => {
       `SELECT count(*)::int AS n FROM cases c WHERE c.status = 'documented' AND NOT EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id)`,
     );
     expect(documentedWithout.rows[0].n).toBe(3);
+
+    // Every case got to its state along the transition table, one version and one audit row per
+    // step: what POST /api/cases/:id/transitions writes, and nothing it would not.
+    const timelines = await db.query<{
+      status: CaseStatus;
+      version: number;
+      steps: { from: CaseStatus; to: CaseStatus }[];
+      audited: number;
+    }>(
+      `SELECT c.status, c.version,
+              coalesce(json_agg(json_build_object('from', e.from_status, 'to', e.to_status) ORDER BY e.occurred_at)
+                FILTER (WHERE e.type = 'transition'), '[]') AS steps,
+              (SELECT count(*)::int FROM audit_events a
+                WHERE a.case_id = c.id AND a.action = 'update' AND a.object_type = 'case') AS audited
+         FROM cases c LEFT JOIN case_events e ON e.case_id = c.id
+        GROUP BY c.id`,
+    );
+    expect(timelines.rowCount).toBe(total);
+    for (const timeline of timelines.rows) {
+      let at: CaseStatus = 'documented';
+      for (const step of timeline.steps) {
+        expect(step.from).toBe(at);
+        expect(TRANSITIONS[at].map((t) => t.to)).toContain(step.to);
+        at = step.to;
+      }
+      expect(timeline).toMatchObject({
+        status: at,
+        version: 1 + timeline.steps.length,
+        audited: timeline.steps.length,
+      });
+    }
 
     const second = await seedDemoData(database.url, 'America/New_York', { uploadDir });
     expect(second.seeded).toBe(false);

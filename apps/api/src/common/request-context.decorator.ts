@@ -5,7 +5,7 @@ import type { AuthenticatedRequest, AuthUser } from '../modules/auth/auth-user';
  * Who is acting, and from where: what services need for authorization and the audit trail.
  * `user` is null only before sign-in (a @Public() route, or a request the guard turns away).
  */
-export interface RequestContext<User extends AuthUser | null = AuthUser> {
+export interface RequestContext<User extends Pick<AuthUser, 'id' | 'roles'> | null = AuthUser> {
   user: User;
   ip: string | null;
   userAgent: string | null;

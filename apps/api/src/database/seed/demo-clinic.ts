@@ -1,11 +1,6 @@
 import {
   addDaysToDate,
-  applyTransition,
-  assertTransition,
-  DEFAULT_DEADLINE_RULES,
-  ROLES,
   toLocalDate,
-  type CaseSnapshot,
   type CaseStatus,
   type FailedTreatment,
   type MedicalNecessityCriterion,
@@ -14,8 +9,11 @@ import {
   type TransitionInput,
   type Urgency,
 } from '@preauth/domain';
-import type { Client } from 'pg';
-import { computeStoredDue, describeDecision } from '../../modules/cases/case-mapping';
+import type { ClientBase } from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/request-context.decorator';
+import type { AuthUser } from '../../modules/auth/auth-user';
+import { applyCaseTransition } from '../../modules/cases/case-transition.command';
 import { addDemoEvidence } from './demo-evidence';
 
 const DAY = 86_400_000;
@@ -537,13 +535,18 @@ export interface DemoClinicOptions {
   now: Date;
   timeZone: string;
   actorIds: { frontDesk: string | null; physician: string | null };
+  /** Who records the demo cases' transitions: the demo front desk, as it would through the API. */
+  actor: RequestContext<Pick<AuthUser, 'id' | 'roles'>>;
   physicianUserId: string | null;
   uploadDir: string | null;
 }
 
 /** The demo clinic: payers of each plan type, physicians, patients, ~40 cases in every state. */
-export async function seedDemoClinic(client: Client, options: DemoClinicOptions): Promise<number> {
-  const { now, timeZone } = options;
+export async function seedDemoClinic(
+  client: ClientBase,
+  manager: EntityManager,
+  options: DemoClinicOptions,
+): Promise<number> {
   const payerIds: string[] = [];
   for (const p of PAYERS) {
     const { rows } = await client.query<{ id: string }>(
@@ -590,13 +593,9 @@ export async function seedDemoClinic(client: Client, options: DemoClinicOptions)
     );
     await insertCase(
       client,
+      manager,
       s,
-      {
-        patientId: patientRows[0].id,
-        payerId: payerIds[s.payer],
-        providerId: providerIds[s.provider],
-        planType: PAYERS[s.payer].planType,
-      },
+      { patientId: patientRows[0].id, payerId: payerIds[s.payer], providerId: providerIds[s.provider] },
       options,
     );
   }
@@ -604,150 +603,34 @@ export async function seedDemoClinic(client: Client, options: DemoClinicOptions)
 }
 
 async function insertCase(
-  client: Client,
+  client: ClientBase,
+  manager: EntityManager,
   s: Scenario,
-  ids: { patientId: string; payerId: string; providerId: string; planType: PlanType },
+  ids: { patientId: string; payerId: string; providerId: string },
   options: DemoClinicOptions,
 ): Promise<void> {
-  const { now, timeZone } = options;
-  const rule = DEFAULT_DEADLINE_RULES[ids.planType];
+  const { now, timeZone, actorIds } = options;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY - 3 * 3_600_000);
-  let snapshot: CaseSnapshot = {
-    status: 'documented',
-    urgency: s.urgency ?? 'standard',
-    planType: ids.planType,
-    procedureLines: s.lines,
-    diagnoses: s.diagnoses,
-    findings: {
-      criteria: s.criteria,
-      symptoms: s.symptoms ?? null,
-      symptomDurationWeeks: s.durationWeeks ?? null,
-      inflammation: s.inflammation ?? false,
-      infection: false,
-      functionalImpairment: s.functionalImpairment ?? null,
-    },
-    failedTreatments: s.treatments ?? [],
-    photoCount: 0,
-    physicianNoteCount: 0,
-    appealLevel: 0,
-  };
-  const events: {
-    type: string;
-    from: CaseStatus | null;
-    to: CaseStatus;
-    note: string | null;
-    data: object;
-    at: Date;
-    actor: string | null;
-  }[] = [
-    {
-      type: 'created',
-      from: null,
-      to: 'documented',
-      note: null,
-      data: {},
-      at: at(s.createdDaysAgo),
-      actor: options.actorIds.frontDesk,
-    },
-  ];
-  const decisions: {
-    stage: string;
-    requestedAt: Date;
-    decidedAt: Date;
-    outcome: string;
-    denialCode: string | null;
-    dueAt: Date | null;
-  }[] = [];
-  let denialText: string | null = null;
-  let firstSubmittedAt: string | null = null;
-  for (const step of s.steps) {
-    const when = at(step.daysAgo);
-    const input: TransitionInput = { ...step.input, occurredAt: when.toISOString() };
-    if (input.validTo !== undefined && input.authorizationNumber === '') {
-      // approve(n): a window of n days from the decision date, with a payer-style number.
-      const start = toLocalDate(when, timeZone);
-      input.authorizationNumber = `AUTH-${start.replace(/-/g, '')}-${String(events.length).padStart(2, '0')}${ids.payerId.slice(0, 4).toUpperCase()}`;
-      input.validFrom = start;
-      input.validTo = addDaysToDate(start, Number(input.validTo));
-    }
-    assertTransition(snapshot, step.to, ROLES, input, {
-      now: new Date(when.getTime() + 1000),
-      timeZone,
-      rules: rule,
-      requireEvidence: false,
-    });
-    const before = snapshot;
-    snapshot = applyTransition(snapshot, step.to, input, when);
-    if (step.to === 'submitted' && !firstSubmittedAt) firstSubmittedAt = snapshot.submittedAt ?? null;
-    if (step.to === 'denied') denialText = input.denialText ?? null;
-    if (['approved', 'partially_approved', 'denied'].includes(step.to)) {
-      const decision = describeDecision(before, rule, when, timeZone);
-      if (decision) {
-        decisions.push({
-          ...decision,
-          decidedAt: when,
-          outcome: step.to,
-          denialCode: step.to === 'denied' ? (snapshot.denialCode ?? null) : null,
-        });
-      }
-    }
-    const { note, ...details } = input;
-    events.push({
-      type: 'transition',
-      from: before.status,
-      to: step.to,
-      note: note ?? null,
-      data: Object.fromEntries(Object.entries(details).filter(([k, v]) => v != null && k !== 'occurredAt')),
-      at: when,
-      actor: options.actorIds.frontDesk,
-    });
-  }
-  const due = computeStoredDue(snapshot, rule, timeZone, now);
-  const closing = snapshot.status === 'withdrawn' || snapshot.status === 'expired';
-  const lastStep = s.steps[s.steps.length - 1];
+  const createdAt = at(s.createdDaysAgo);
+  // The case as POST /api/cases leaves it; every later state comes from the transition code.
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO cases (case_number, patient_id, payer_id, provider_id, status, urgency, diagnoses, necessity_criteria, symptoms,
-        symptom_duration_weeks, inflammation, infection, functional_impairment, authorization_number, approved_units, valid_from,
-        valid_to, denial_code, denial_text, appeal_level, peer_to_peer_done, first_submitted_at, submitted_at, info_requested_at,
-        decided_at, denied_at, appealed_at, external_review_at, closed_at, close_reason, next_due_at, next_due_kind, created_by,
-        created_at, updated_at)
-     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, $11, $12, $13, $14, $15, $16, $17,
-        $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
+        symptom_duration_weeks, inflammation, infection, functional_impairment, created_by, created_at, updated_at)
+     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, 'documented', $4, $5, $6, $7, $8, $9, false, $10, $11, $12, $12)
      RETURNING id`,
     [
       ids.patientId,
       ids.payerId,
       ids.providerId,
-      snapshot.status,
-      snapshot.urgency,
-      snapshot.diagnoses,
-      snapshot.findings.criteria,
-      snapshot.findings.symptoms ?? null,
-      snapshot.findings.symptomDurationWeeks ?? null,
-      snapshot.findings.inflammation ?? false,
-      snapshot.findings.functionalImpairment ?? null,
-      snapshot.authorizationNumber ?? null,
-      snapshot.approvedUnits ?? null,
-      snapshot.validFrom ?? null,
-      snapshot.validTo ?? null,
-      snapshot.denialCode ?? null,
-      denialText,
-      snapshot.appealLevel,
-      snapshot.peerToPeerDone ?? false,
-      firstSubmittedAt,
-      snapshot.submittedAt ?? null,
-      snapshot.infoRequestedAt ?? null,
-      snapshot.decidedAt ?? null,
-      snapshot.deniedAt ?? null,
-      snapshot.appealedAt ?? null,
-      snapshot.externalReviewAt ?? null,
-      closing && lastStep ? at(lastStep.daysAgo) : null,
-      closing ? (lastStep?.input?.reason ?? null) : null,
-      due.at,
-      due.kind,
-      options.actorIds.frontDesk,
-      at(s.createdDaysAgo),
-      lastStep ? at(lastStep.daysAgo) : at(s.createdDaysAgo),
+      s.urgency ?? 'standard',
+      s.diagnoses,
+      s.criteria,
+      s.symptoms ?? null,
+      s.durationWeeks ?? null,
+      s.inflammation ?? false,
+      s.functionalImpairment ?? null,
+      actorIds.frontDesk,
+      createdAt,
     ],
   );
   const caseId = rows[0].id;
@@ -763,44 +646,49 @@ async function insertCase(
       [caseId, position, t.therapy, t.startDate, t.endDate ?? null, t.outcome],
     );
   }
-  for (const e of events) {
-    await client.query(
-      `INSERT INTO case_events (case_id, type, from_status, to_status, actor_id, note, data, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
-      [caseId, e.type, e.from, e.to, e.actor, e.note, JSON.stringify(e.data), e.at],
-    );
-  }
+  await client.query(
+    `INSERT INTO case_events (case_id, type, from_status, to_status, actor_id, note, data, occurred_at, created_at) VALUES ($1, 'created', NULL, 'documented', $2, NULL, '{}', $3, $3)`,
+    [caseId, actorIds.frontDesk, createdAt],
+  );
   if (s.evidence !== false) {
     const first = s.lines[0];
     await addDemoEvidence(
       client,
       caseId,
       caseId.charCodeAt(0) + caseId.charCodeAt(1),
-      new Date(at(s.createdDaysAgo).getTime() + 3_600_000),
+      new Date(createdAt.getTime() + 3_600_000),
       first.bodySite,
       first.lesionCount,
       `Exam: ${first.lesionCount} firm white 1–3 mm papules, ${first.bodySite.toLowerCase()}. ${s.symptoms ?? 'Symptomatic lesions.'}` +
         (s.treatments?.length ? ` Failed: ${s.treatments.map((t) => t.therapy).join('; ')}.` : '') +
         ' Removal is medically necessary, not cosmetic.',
-      { uploadDir: options.uploadDir, physicianId: options.actorIds.physician },
+      { uploadDir: options.uploadDir, physicianId: actorIds.physician },
     );
   }
-  for (const d of decisions) {
-    await client.query(
-      `INSERT INTO case_decisions (case_id, payer_id, provider_id, cpt_codes, stage, urgency, requested_at, decided_at, due_at, outcome, denial_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        caseId,
-        ids.payerId,
-        ids.providerId,
-        s.lines.map((l) => l.cpt),
-        d.stage,
-        snapshot.urgency,
-        d.requestedAt,
-        d.decidedAt,
-        d.dueAt,
-        d.outcome,
-        d.denialCode,
-      ],
-    );
+  // Each step as the front desk would record it today, dated when it happened: the same check,
+  // UPDATE, event, decision and audit rows as POST /api/cases/:id/transitions.
+  for (const [i, step] of s.steps.entries()) {
+    const when = at(step.daysAgo);
+    const input: TransitionInput = { ...step.input, occurredAt: when.toISOString() };
+    if (input.validTo !== undefined && input.authorizationNumber === '') {
+      // approve(n): a window of n days from the decision date, with a payer-style number.
+      const start = toLocalDate(when, timeZone);
+      input.authorizationNumber = `AUTH-${start.replace(/-/g, '')}-${String(i + 1).padStart(2, '0')}${ids.payerId.slice(0, 4).toUpperCase()}`;
+      input.validFrom = start;
+      input.validTo = addDaysToDate(start, Number(input.validTo));
+    }
+    await applyCaseTransition(manager, {
+      caseId,
+      to: step.to,
+      input,
+      expectedVersion: 1 + i,
+      actor: options.actor,
+      timeZone,
+      now,
+    });
   }
+  // The transition code stamps updated_at with the transaction's clock; a demo case was last
+  // touched when its last step happened.
+  const lastStep = s.steps[s.steps.length - 1];
+  if (lastStep) await client.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, at(lastStep.daysAgo)]);
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 import sharp from 'sharp';
 
 export interface DemoEvidenceOptions {
@@ -30,7 +30,7 @@ async function renderDemoPhoto(seed: number): Promise<Buffer> {
  * and the gallery shows them.
  */
 export async function addDemoEvidence(
-  client: Client,
+  client: ClientBase,
   caseId: string,
   seed: number,
   at: Date,

@@ -1,4 +1,6 @@
-import { Client } from 'pg';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../data-source';
 import { seedDemoClinic } from './demo-clinic';
 import { seedDemoUsers } from './demo-users';
 
@@ -18,34 +20,39 @@ export async function seedDemoData(
   options: { uploadDir?: string | null; now?: Date } = {},
 ): Promise<DemoSeedResult> {
   const now = options.now ?? new Date();
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  // A TypeORM connection, so that cases move through the API's own transition code; the plain
+  // inserts share its transaction through the same pg client.
+  const dataSource = await new DataSource(buildDataSourceOptions(url, 1)).initialize();
+  const runner = dataSource.createQueryRunner();
   try {
-    await client.query('BEGIN');
-    // Serialize concurrent starts on the same database.
-    await client.query('SELECT pg_advisory_xact_lock(7426001)');
-    const demoUsers = await seedDemoUsers(client);
-    const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
-    if (!rowCount) {
-      const userIds = async (email: string) =>
-        (await client.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = $1`, [email])).rows[0]?.id ??
-        null;
-      const physician = await userIds('physician@demo.clinic');
-      await seedDemoClinic(client, {
-        now,
-        timeZone,
-        actorIds: { frontDesk: await userIds('frontdesk@demo.clinic'), physician },
-        physicianUserId: physician,
-        uploadDir: options.uploadDir ?? null,
-      });
-      await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
+    const client = (await runner.connect()) as PoolClient;
+    await runner.startTransaction();
+    try {
+      // Serialize concurrent starts on the same database.
+      await client.query('SELECT pg_advisory_xact_lock(7426001)');
+      const demoUsers = await seedDemoUsers(client);
+      const { rowCount } = await client.query(`SELECT 1 FROM app_meta WHERE key = 'demo_seeded'`);
+      if (!rowCount) {
+        const frontDesk = demoUsers.userIds.front_desk;
+        const physician = demoUsers.userIds.physician;
+        await seedDemoClinic(client, runner.manager, {
+          now,
+          timeZone,
+          actorIds: { frontDesk, physician },
+          actor: { user: { id: frontDesk, roles: ['front_desk'] }, ip: null, userAgent: null },
+          physicianUserId: physician,
+          uploadDir: options.uploadDir ?? null,
+        });
+        await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
+      }
+      await runner.commitTransaction();
+      return { seeded: !rowCount, logins: demoUsers.logins, password: demoUsers.password };
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
     }
-    await client.query('COMMIT');
-    return { seeded: !rowCount, logins: demoUsers.logins, password: demoUsers.password };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
-    await client.end();
+    await runner.release();
+    await dataSource.destroy();
   }
 }

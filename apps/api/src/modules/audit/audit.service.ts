@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
 import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AnyRequestContext } from '../../common/request-context.decorator';
+import type { RequestContext } from '../../common/request-context.decorator';
+import type { AuthUser } from '../auth/auth-user';
 import type { AuditAction, AuditOutcome } from './audit-event.entity';
 import type { AuditEventDto, AuditPageDto } from './dto/audit-event.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
@@ -36,6 +37,33 @@ const INSERT_AUDIT_BATCH = `INSERT INTO audit_events
 
 /** The most read traces one statement carries. */
 const MAX_BATCH = 200;
+
+/** Who acted, from where (the user's id is what is written): a request's, or the demo seed's. */
+export type AuditActor = Partial<RequestContext<AuthUser | Pick<AuthUser, 'id' | 'roles'> | null>>;
+
+function auditParams(entry: AuditEntry, context: AuditActor): unknown[] {
+  return [
+    context.user?.id ?? null,
+    entry.action,
+    entry.objectType,
+    entry.objectId ?? null,
+    entry.patientId ?? null,
+    entry.caseId ?? null,
+    context.ip && isIP(context.ip) ? context.ip : null,
+    context.userAgent ? context.userAgent.slice(0, 500) : null,
+    entry.outcome ?? 'success',
+    JSON.stringify(entry.detail ?? {}),
+  ];
+}
+
+/**
+ * Appends the audit row of a write inside the write's own transaction, so the change and its
+ * audit row commit (or roll back) together. Code that runs outside Nest (the demo seed) calls it
+ * directly; services go through AuditService.record.
+ */
+export async function insertAuditEvent(manager: EntityManager, entry: AuditEntry, context: AuditActor): Promise<void> {
+  await manager.query(INSERT_AUDIT, auditParams(entry, context));
+}
 
 interface PendingRead {
   params: unknown[];
@@ -85,23 +113,9 @@ export class AuditService implements OnModuleDestroy {
    * so the change and its audit row commit (or roll back) together; a read may go without it.
    * Id, time and the hash chain are set by the database trigger.
    */
-  async record(entry: AuditEntry, context: Partial<AnyRequestContext>, manager?: EntityManager): Promise<void> {
-    const params = [
-      context.user?.id ?? null,
-      entry.action,
-      entry.objectType,
-      entry.objectId ?? null,
-      entry.patientId ?? null,
-      entry.caseId ?? null,
-      context.ip && isIP(context.ip) ? context.ip : null,
-      context.userAgent ? context.userAgent.slice(0, 500) : null,
-      entry.outcome ?? 'success',
-      JSON.stringify(entry.detail ?? {}),
-    ];
-    if (manager) {
-      await manager.query(INSERT_AUDIT, params);
-      return;
-    }
+  async record(entry: AuditEntry, context: AuditActor, manager?: EntityManager): Promise<void> {
+    if (manager) return insertAuditEvent(manager, entry, context);
+    const params = auditParams(entry, context);
     await new Promise<void>((resolve, reject) => {
       this.pendingReads.push({ params, resolve, reject });
       if (!this.flushing) void this.flushReads();

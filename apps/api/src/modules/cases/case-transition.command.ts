@@ -1,0 +1,132 @@
+import {
+  appealOutcome,
+  applyTransition,
+  assertTransition,
+  type CaseStatus,
+  type TransitionInput,
+} from '@preauth/domain';
+import type { EntityManager } from 'typeorm';
+import { StaleVersionError } from '../../common/app-errors';
+import type { RequestContext } from '../../common/request-context.decorator';
+import { insertAuditEvent } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseDecision, DecisionOutcome } from './case-decision.entity';
+import { CaseEvent } from './case-event.entity';
+import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { computeStoredDue, describeDecision } from './case-mapping';
+import { PreauthCase } from './preauth-case.entity';
+
+const DECISIONS: readonly CaseStatus[] = ['approved', 'partially_approved', 'denied'];
+
+const toDate = (iso: string | null | undefined): Date | null => (iso ? new Date(iso) : null);
+
+export interface CaseTransitionRequest {
+  caseId: string;
+  to: CaseStatus;
+  input: TransitionInput;
+  /** The version the actor saw; another change since then makes this one stale. */
+  expectedVersion: number;
+  actor: RequestContext<Pick<AuthUser, 'id' | 'roles'>>;
+  timeZone: string;
+  now: Date;
+}
+
+/**
+ * One transition of a case, inside the caller's transaction: the domain's check, the versioned
+ * UPDATE, the timeline event, the decision row and the audit row. POST /api/cases/:id/transitions
+ * and the demo seed both write through here, so demo data is what the API would have written.
+ */
+export async function applyCaseTransition(manager: EntityManager, request: CaseTransitionRequest): Promise<void> {
+  const { caseId: id, to, input, expectedVersion, actor, timeZone: tz, now } = request;
+  // The row lock makes a concurrent transition wait, then see the new version and lose.
+  const { loaded, rule } = await loadCaseForUpdate(manager, id);
+  const { row } = loaded;
+  if (row.version !== expectedVersion) throw StaleVersionError.ofCase(row.version);
+  const before = snapshotOf(loaded);
+  assertTransition(before, to, actor.user.roles, input, {
+    now,
+    timeZone: tz,
+    rules: rule,
+    requireEvidence: REQUIRE_EVIDENCE,
+  });
+  const after = applyTransition(before, to, input, now);
+  const eventAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  const due = computeStoredDue(after, rule, tz, now);
+  const closing = to === 'withdrawn' || to === 'expired';
+
+  const result = await manager
+    .createQueryBuilder()
+    .update(PreauthCase)
+    .set({
+      status: after.status,
+      appealLevel: after.appealLevel,
+      peerToPeerDone: after.peerToPeerDone ?? false,
+      authorizationNumber: after.authorizationNumber ?? null,
+      validFrom: after.validFrom ?? null,
+      validTo: after.validTo ?? null,
+      approvedUnits: after.approvedUnits ?? null,
+      denialCode: after.denialCode ?? null,
+      denialText: to === 'denied' ? (input.denialText ?? null) : row.denialText,
+      submittedAt: toDate(after.submittedAt),
+      firstSubmittedAt: row.firstSubmittedAt ?? toDate(after.submittedAt),
+      infoRequestedAt: toDate(after.infoRequestedAt),
+      decidedAt: toDate(after.decidedAt),
+      deniedAt: toDate(after.deniedAt),
+      appealedAt: toDate(after.appealedAt),
+      externalReviewAt: toDate(after.externalReviewAt),
+      closedAt: closing ? eventAt : null,
+      closeReason: closing ? (input.reason ?? input.note ?? null) : null,
+      nextDueAt: due.at,
+      nextDueKind: due.kind,
+      version: () => 'version + 1',
+    })
+    .where('id = :id AND version = :version', { id, version: expectedVersion })
+    .execute();
+  if (result.affected !== 1) throw StaleVersionError.ofCase();
+
+  const outcome = appealOutcome(before.status, to);
+  const { note, ...details } = input;
+  await manager.getRepository(CaseEvent).insert({
+    caseId: id,
+    type: 'transition',
+    fromStatus: before.status,
+    toStatus: to,
+    actorId: actor.user.id,
+    note: note ?? null,
+    data: {
+      ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null)),
+      ...(outcome ? { outcome } : {}),
+    },
+    occurredAt: eventAt,
+  });
+
+  const decision = DECISIONS.includes(to) ? describeDecision(before, rule, eventAt, tz) : null;
+  if (decision) {
+    await manager.getRepository(CaseDecision).insert({
+      caseId: row.id,
+      payerId: row.payerId,
+      providerId: row.providerId,
+      cptCodes: loaded.lines.map((l) => l.cptCode),
+      stage: decision.stage,
+      urgency: before.urgency,
+      requestedAt: decision.requestedAt,
+      decidedAt: eventAt,
+      dueAt: decision.dueAt,
+      outcome: to as DecisionOutcome,
+      denialCode: to === 'denied' ? (after.denialCode ?? null) : null,
+    });
+  }
+
+  await insertAuditEvent(
+    manager,
+    {
+      action: 'update',
+      objectType: 'case',
+      objectId: id,
+      caseId: id,
+      patientId: row.patientId,
+      detail: { transition: `${before.status}->${to}` },
+    },
+    actor,
+  );
+}

@@ -1,41 +1,26 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  availableTransitions,
-  computeDeadlines,
-  computeReadiness,
-  normalizeCpt,
-  normalizeIcd10,
-  type DeadlineRule,
-  type PlanType,
-} from '@preauth/domain';
+import { computeReadiness, normalizeIcd10, type DeadlineRule, type PlanType } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { ConflictError, StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
 import { Payer } from '../payers/payer.entity';
 import { Provider } from '../providers/provider.entity';
-import { providerDisplayName } from '../providers/providers.service';
+import { replaceFailedTreatments, replaceProcedureLines } from './case-children.repository';
+import { toCaseDetail } from './case-detail.mapper';
 import { CaseEvent } from './case-event.entity';
-import { CaseFailedTreatment } from './case-failed-treatment.entity';
-import { CaseView, loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
-import { computeStoredDue, editableFields, toClockDto } from './case-mapping';
-import { CaseProcedureLine } from './case-procedure-line.entity';
-import {
-  CreateCaseDto,
-  FailedTreatmentInput,
-  ListCasesQuery,
-  ProcedureLineInput,
-  UpdateCaseDto,
-} from './dto/case-input.dto';
-import { CaseDetailDto, CaseEventDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { readCasePage } from './case-list.query';
+import { loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
+import { computeStoredDue, editableFields } from './case-mapping';
+import { CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
+import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
-import { ConflictError, StaleVersionError } from '../../common/app-errors';
 
 /** The clinical fields of a case DTO under the names the field rules use. */
 function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
@@ -92,8 +77,8 @@ export class CasesService {
         createdById: ctx.user.id,
       });
       const saved = await manager.getRepository(PreauthCase).save(row);
-      await this.replaceLines(manager, saved.id, dto.procedureLines ?? []);
-      await this.replaceTreatments(manager, saved.id, dto.failedTreatments ?? []);
+      await replaceProcedureLines(manager, saved.id, dto.procedureLines ?? []);
+      await replaceFailedTreatments(manager, saved.id, dto.failedTreatments ?? []);
       await manager.getRepository(CaseEvent).insert({
         caseId: saved.id,
         type: 'created',
@@ -121,7 +106,7 @@ export class CasesService {
         ctx,
       );
     }
-    return this.toDetail(view, ctx);
+    return toCaseDetail(view, ctx.user.roles, this.config.clinicTimeZone);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
@@ -178,9 +163,9 @@ export class CasesService {
       if (dto.cosmeticOverrideJustification !== undefined)
         row.cosmeticOverrideJustification = dto.cosmeticOverrideJustification;
       if (dto.payerReference !== undefined) row.payerReference = dto.payerReference;
-      if (dto.procedureLines !== undefined) loaded.lines = await this.replaceLines(manager, id, dto.procedureLines);
+      if (dto.procedureLines !== undefined) loaded.lines = await replaceProcedureLines(manager, id, dto.procedureLines);
       if (dto.failedTreatments !== undefined)
-        loaded.treatments = await this.replaceTreatments(manager, id, dto.failedTreatments);
+        loaded.treatments = await replaceFailedTreatments(manager, id, dto.failedTreatments);
       let rule = currentRule;
       if (dto.payerId !== undefined && dto.payerId !== row.payerId) {
         loaded.planType = (await manager.getRepository(Payer).findOneByOrFail({ id: dto.payerId })).planType;
@@ -268,128 +253,5 @@ export class CasesService {
     const provider = await manager.getRepository(Provider).findOneBy({ id: refs.providerId });
     if (!provider) throw fieldError('providerId', 'is not a known provider');
     if (!provider.active) throw fieldError('providerId', 'is an inactive provider');
-  }
-
-  private async replaceLines(
-    manager: EntityManager,
-    caseId: string,
-    lines: ProcedureLineInput[],
-  ): Promise<CaseProcedureLine[]> {
-    const repo = manager.getRepository(CaseProcedureLine);
-    await repo.delete({ caseId });
-    const rows = lines.map((l, position) =>
-      repo.create({
-        caseId,
-        position,
-        cptCode: normalizeCpt(l.cpt),
-        units: l.units,
-        bodySite: l.bodySite,
-        lesionCount: l.lesionCount,
-      }),
-    );
-    return rows.length ? repo.save(rows) : [];
-  }
-
-  private async replaceTreatments(
-    manager: EntityManager,
-    caseId: string,
-    treatments: FailedTreatmentInput[],
-  ): Promise<CaseFailedTreatment[]> {
-    const repo = manager.getRepository(CaseFailedTreatment);
-    await repo.delete({ caseId });
-    const rows = treatments.map((t, position) =>
-      repo.create({
-        caseId,
-        position,
-        therapy: t.therapy,
-        startDate: t.startDate,
-        endDate: t.endDate ?? null,
-        outcome: t.outcome,
-      }),
-    );
-    return rows.length ? repo.save(rows) : [];
-  }
-
-  private toDetail({ loaded, patient, payer, provider, rule, events }: CaseView, ctx: RequestContext): CaseDetailDto {
-    const { row } = loaded;
-    const now = new Date();
-    const snapshot = snapshotOf(loaded);
-    const tz = this.config.clinicTimeZone;
-    const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
-    const actions = availableTransitions(snapshot, ctx.user.roles, {
-      now,
-      timeZone: tz,
-      rules: rule,
-      requireEvidence: REQUIRE_EVIDENCE,
-    });
-    return {
-      id: row.id,
-      caseNumber: row.caseNumber,
-      status: row.status,
-      urgency: row.urgency,
-      patient: {
-        id: patient.id,
-        name: `${patient.firstName} ${patient.lastName}`,
-        mrn: patient.mrn,
-        dateOfBirth: patient.dateOfBirth,
-        memberId: patient.memberId,
-      },
-      payer: { id: payer.id, name: payer.name, planType: payer.planType },
-      provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
-      cptCodes: loaded.lines.map((l) => l.cptCode),
-      authorizationNumber: row.authorizationNumber,
-      appealLevel: row.appealLevel,
-      currentClock: clocks.current ? toClockDto(clocks.current, now) : null,
-      version: row.version,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      procedureLines: loaded.lines.map((l) => ({
-        cpt: l.cptCode,
-        units: l.units,
-        bodySite: l.bodySite,
-        lesionCount: l.lesionCount,
-      })),
-      diagnoses: row.diagnoses,
-      findings: snapshot.findings as CaseDetailDto['findings'],
-      failedTreatments: snapshot.failedTreatments as CaseDetailDto['failedTreatments'],
-      cosmeticOverrideJustification: row.cosmeticOverrideJustification,
-      payerReference: row.payerReference,
-      approvedUnits: row.approvedUnits,
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-      denialCode: row.denialCode,
-      denialText: row.denialText,
-      peerToPeerDone: row.peerToPeerDone,
-      previousCaseId: row.previousCaseId,
-      submittedAt: row.submittedAt?.toISOString() ?? null,
-      decidedAt: row.decidedAt?.toISOString() ?? null,
-      deniedAt: row.deniedAt?.toISOString() ?? null,
-      appealedAt: row.appealedAt?.toISOString() ?? null,
-      closeReason: row.closeReason,
-      clocks: clocks.clocks.map((c) => toClockDto(c, now)),
-      readiness: computeReadiness(snapshot, { requireEvidence: REQUIRE_EVIDENCE }),
-      actions: actions.map((a) => ({
-        to: a.transition.to,
-        action: a.transition.action,
-        label: a.transition.label,
-        allowedForRole: a.allowedForRole,
-        blockedBy: a.blockedBy,
-        enabled: a.enabled,
-      })),
-      editableFields: editableFields(row.status, ctx.user.roles),
-      events: events.map(
-        (e): CaseEventDto => ({
-          id: e.id,
-          type: e.type,
-          fromStatus: (e.fromStatus as CaseEventDto['fromStatus']) ?? null,
-          toStatus: (e.toStatus as CaseEventDto['toStatus']) ?? null,
-          actorName: e.actorName ?? null,
-          note: e.note ?? null,
-          data: e.data ?? {},
-          occurredAt: e.occurredAt.toISOString(),
-          createdAt: e.createdAt.toISOString(),
-        }),
-      ),
-    };
   }
 }

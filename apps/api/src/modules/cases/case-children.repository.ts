@@ -1,0 +1,47 @@
+import { normalizeCpt } from '@preauth/domain';
+import type { EntityManager } from 'typeorm';
+import { CaseFailedTreatment } from './case-failed-treatment.entity';
+import { CaseProcedureLine } from './case-procedure-line.entity';
+import type { FailedTreatmentInput, ProcedureLineInput } from './dto/case-input.dto';
+
+// A case's procedure lines and failed treatments are written whole: the new list replaces the old.
+
+export async function replaceProcedureLines(
+  manager: EntityManager,
+  caseId: string,
+  lines: ProcedureLineInput[],
+): Promise<CaseProcedureLine[]> {
+  const repo = manager.getRepository(CaseProcedureLine);
+  await repo.delete({ caseId });
+  const rows = lines.map((l, position) =>
+    repo.create({
+      caseId,
+      position,
+      cptCode: normalizeCpt(l.cpt),
+      units: l.units,
+      bodySite: l.bodySite,
+      lesionCount: l.lesionCount,
+    }),
+  );
+  return rows.length ? repo.save(rows) : [];
+}
+
+export async function replaceFailedTreatments(
+  manager: EntityManager,
+  caseId: string,
+  treatments: FailedTreatmentInput[],
+): Promise<CaseFailedTreatment[]> {
+  const repo = manager.getRepository(CaseFailedTreatment);
+  await repo.delete({ caseId });
+  const rows = treatments.map((t, position) =>
+    repo.create({
+      caseId,
+      position,
+      therapy: t.therapy,
+      startDate: t.startDate,
+      endDate: t.endDate ?? null,
+      outcome: t.outcome,
+    }),
+  );
+  return rows.length ? repo.save(rows) : [];
+}

@@ -1,0 +1,93 @@
+import { availableTransitions, computeDeadlines, computeReadiness, type Role } from '@preauth/domain';
+import { providerDisplayName } from '../providers/providers.service';
+import { REQUIRE_EVIDENCE, snapshotOf, type CaseView } from './case-loader';
+import { editableFields, toClockDto } from './case-mapping';
+import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
+
+/** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */
+export function toCaseDetail(
+  { loaded, patient, payer, provider, rule, events }: CaseView,
+  roles: readonly Role[],
+  timeZone: string,
+): CaseDetailDto {
+  const { row } = loaded;
+  const now = new Date();
+  const snapshot = snapshotOf(loaded);
+  const tz = timeZone;
+  const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
+  const actions = availableTransitions(snapshot, roles, {
+    now,
+    timeZone: tz,
+    rules: rule,
+    requireEvidence: REQUIRE_EVIDENCE,
+  });
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    status: row.status,
+    urgency: row.urgency,
+    patient: {
+      id: patient.id,
+      name: `${patient.firstName} ${patient.lastName}`,
+      mrn: patient.mrn,
+      dateOfBirth: patient.dateOfBirth,
+      memberId: patient.memberId,
+    },
+    payer: { id: payer.id, name: payer.name, planType: payer.planType },
+    provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
+    cptCodes: loaded.lines.map((l) => l.cptCode),
+    authorizationNumber: row.authorizationNumber,
+    appealLevel: row.appealLevel,
+    currentClock: clocks.current ? toClockDto(clocks.current, now) : null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    procedureLines: loaded.lines.map((l) => ({
+      cpt: l.cptCode,
+      units: l.units,
+      bodySite: l.bodySite,
+      lesionCount: l.lesionCount,
+    })),
+    diagnoses: row.diagnoses,
+    findings: snapshot.findings as CaseDetailDto['findings'],
+    failedTreatments: snapshot.failedTreatments as CaseDetailDto['failedTreatments'],
+    cosmeticOverrideJustification: row.cosmeticOverrideJustification,
+    payerReference: row.payerReference,
+    approvedUnits: row.approvedUnits,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    denialCode: row.denialCode,
+    denialText: row.denialText,
+    peerToPeerDone: row.peerToPeerDone,
+    previousCaseId: row.previousCaseId,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    deniedAt: row.deniedAt?.toISOString() ?? null,
+    appealedAt: row.appealedAt?.toISOString() ?? null,
+    closeReason: row.closeReason,
+    clocks: clocks.clocks.map((c) => toClockDto(c, now)),
+    readiness: computeReadiness(snapshot, { requireEvidence: REQUIRE_EVIDENCE }),
+    actions: actions.map((a) => ({
+      to: a.transition.to,
+      action: a.transition.action,
+      label: a.transition.label,
+      allowedForRole: a.allowedForRole,
+      blockedBy: a.blockedBy,
+      enabled: a.enabled,
+    })),
+    editableFields: editableFields(row.status, roles),
+    events: events.map(
+      (e): CaseEventDto => ({
+        id: e.id,
+        type: e.type,
+        fromStatus: (e.fromStatus as CaseEventDto['fromStatus']) ?? null,
+        toStatus: (e.toStatus as CaseEventDto['toStatus']) ?? null,
+        actorName: e.actorName ?? null,
+        note: e.note ?? null,
+        data: e.data ?? {},
+        occurredAt: e.occurredAt.toISOString(),
+        createdAt: e.createdAt.toISOString(),
+      }),
+    ),
+  };
+}

@@ -14,7 +14,7 @@ import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
 import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { computeStoredDue, describeDecision } from './case-mapping';
-import { PreauthCase } from './preauth-case.entity';
+import { updateCaseAtVersion } from './case.repository';
 
 const DECISIONS: readonly CaseStatus[] = ['approved', 'partially_approved', 'denied'];
 
@@ -54,35 +54,28 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
   const due = computeStoredDue(after, rule, tz, now);
   const closing = to === 'withdrawn' || to === 'expired';
 
-  const result = await manager
-    .createQueryBuilder()
-    .update(PreauthCase)
-    .set({
-      status: after.status,
-      appealLevel: after.appealLevel,
-      peerToPeerDone: after.peerToPeerDone ?? false,
-      authorizationNumber: after.authorizationNumber ?? null,
-      validFrom: after.validFrom ?? null,
-      validTo: after.validTo ?? null,
-      approvedUnits: after.approvedUnits ?? null,
-      denialCode: after.denialCode ?? null,
-      denialText: to === 'denied' ? (input.denialText ?? null) : row.denialText,
-      submittedAt: toDate(after.submittedAt),
-      firstSubmittedAt: row.firstSubmittedAt ?? toDate(after.submittedAt),
-      infoRequestedAt: toDate(after.infoRequestedAt),
-      decidedAt: toDate(after.decidedAt),
-      deniedAt: toDate(after.deniedAt),
-      appealedAt: toDate(after.appealedAt),
-      externalReviewAt: toDate(after.externalReviewAt),
-      closedAt: closing ? eventAt : null,
-      closeReason: closing ? (input.reason ?? input.note ?? null) : null,
-      nextDueAt: due.at,
-      nextDueKind: due.kind,
-      version: () => 'version + 1',
-    })
-    .where('id = :id AND version = :version', { id, version: expectedVersion })
-    .execute();
-  if (result.affected !== 1) throw StaleVersionError.ofCase();
+  await updateCaseAtVersion(manager, id, expectedVersion, {
+    status: after.status,
+    appealLevel: after.appealLevel,
+    peerToPeerDone: after.peerToPeerDone ?? false,
+    authorizationNumber: after.authorizationNumber ?? null,
+    validFrom: after.validFrom ?? null,
+    validTo: after.validTo ?? null,
+    approvedUnits: after.approvedUnits ?? null,
+    denialCode: after.denialCode ?? null,
+    denialText: to === 'denied' ? (input.denialText ?? null) : row.denialText,
+    submittedAt: toDate(after.submittedAt),
+    firstSubmittedAt: row.firstSubmittedAt ?? toDate(after.submittedAt),
+    infoRequestedAt: toDate(after.infoRequestedAt),
+    decidedAt: toDate(after.decidedAt),
+    deniedAt: toDate(after.deniedAt),
+    appealedAt: toDate(after.appealedAt),
+    externalReviewAt: toDate(after.externalReviewAt),
+    closedAt: closing ? eventAt : null,
+    closeReason: closing ? (input.reason ?? input.note ?? null) : null,
+    nextDueAt: due.at,
+    nextDueKind: due.kind,
+  });
 
   const outcome = appealOutcome(before.status, to);
   const { note, ...details } = input;

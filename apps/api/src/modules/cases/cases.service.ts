@@ -12,7 +12,7 @@ import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
 import { Payer } from '../payers/payer.entity';
 import { Provider } from '../providers/provider.entity';
-import { replaceFailedTreatments, replaceProcedureLines } from './case-children.repository';
+import { replaceFailedTreatments, replaceProcedureLines, updateCaseAtVersion } from './case.repository';
 import { toCaseDetail } from './case-detail.mapper';
 import { CaseEvent } from './case-event.entity';
 import { readCasePage } from './case-list.query';
@@ -172,29 +172,22 @@ export class CasesService {
         rule = await this.rules.getRule(loaded.planType, manager);
       }
       const due = computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, new Date());
-      const result = await manager
-        .createQueryBuilder()
-        .update(PreauthCase)
-        .set({
-          urgency: row.urgency,
-          payerId: row.payerId,
-          providerId: row.providerId,
-          diagnoses: row.diagnoses,
-          necessityCriteria: row.necessityCriteria,
-          symptoms: row.symptoms,
-          symptomDurationWeeks: row.symptomDurationWeeks,
-          inflammation: row.inflammation,
-          infection: row.infection,
-          functionalImpairment: row.functionalImpairment,
-          cosmeticOverrideJustification: row.cosmeticOverrideJustification,
-          payerReference: row.payerReference,
-          nextDueAt: due.at,
-          nextDueKind: due.kind,
-          version: () => 'version + 1',
-        })
-        .where('id = :id AND version = :version', { id, version: expectedVersion })
-        .execute();
-      if (result.affected !== 1) throw StaleVersionError.ofCase();
+      await updateCaseAtVersion(manager, id, expectedVersion, {
+        urgency: row.urgency,
+        payerId: row.payerId,
+        providerId: row.providerId,
+        diagnoses: row.diagnoses,
+        necessityCriteria: row.necessityCriteria,
+        symptoms: row.symptoms,
+        symptomDurationWeeks: row.symptomDurationWeeks,
+        inflammation: row.inflammation,
+        infection: row.infection,
+        functionalImpairment: row.functionalImpairment,
+        cosmeticOverrideJustification: row.cosmeticOverrideJustification,
+        payerReference: row.payerReference,
+        nextDueAt: due.at,
+        nextDueKind: due.kind,
+      });
       await manager.getRepository(CaseEvent).insert({
         caseId: id,
         type: 'updated',

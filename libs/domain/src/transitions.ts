@@ -400,8 +400,9 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
 
 export type TransitionErrorCode = 'not_allowed' | 'forbidden' | 'guard_failed';
 
-// The API maps not_allowed to 409, forbidden to 403 and guard_failed to 422, passing the
-// reasons through: they are written for the person at the desk.
+// The API maps not_allowed to 409 (a conflict with the case's current state, like a stale
+// version), forbidden to 403 and guard_failed to 422 (the state allows the move, a rule refuses
+// it), passing the reasons through: they are written for the person at the desk.
 export class TransitionError extends Error {
   override readonly name = 'TransitionError';
 

@@ -63,104 +63,13 @@ const ICD10_CODES: readonly [string, string, boolean][] = [
   ['L29.9', 'Pruritus, unspecified', true],
 ];
 
-// The deadline_rules columns in the order of the INSERT below.
-type DeadlineRuleRow = [
-  string,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  string | null,
-];
-const DEADLINE_RULES: readonly DeadlineRuleRow[] = [
-  [
-    'medicare_advantage',
-    7,
-    72,
-    45,
-    48,
-    60,
-    30,
-    72,
-    1,
-    4,
-    45,
-    72,
-    14,
-    'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); 42 CFR 422.582 (reconsideration filed within 60 days); 42 CFR 422.590 (reconsideration decided in 30 days / 72 hours). Info response, external review and peer-to-peer figures are clinic defaults.',
-  ],
-  [
-    'medicaid',
-    7,
-    72,
-    45,
-    48,
-    60,
-    30,
-    72,
-    2,
-    4,
-    45,
-    72,
-    14,
-    'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); appeal filed within 60 days. Appeal levels, external review and peer-to-peer figures vary by state: check and edit.',
-  ],
-  [
-    'commercial_erisa',
-    15,
-    72,
-    45,
-    48,
-    180,
-    30,
-    72,
-    2,
-    4,
-    45,
-    72,
-    14,
-    '29 CFR 2560.503-1 (pre-service decision 15 days / 72 hours, 45 days / 48 hours to supply information, 180 days to appeal, appeal decided in 30 days / 72 hours); 45 CFR 147.136 and DOL Technical Release 2010-01 (external review requested within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
-  ],
-  [
-    'aca_marketplace',
-    15,
-    72,
-    45,
-    48,
-    180,
-    30,
-    72,
-    2,
-    4,
-    45,
-    72,
-    14,
-    'healthcare.gov internal appeals (180 days to appeal); 45 CFR 147.136 (external review within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
-  ],
-  [
-    'other',
-    15,
-    72,
-    45,
-    48,
-    180,
-    30,
-    72,
-    2,
-    4,
-    45,
-    72,
-    14,
-    'Copied from the commercial (ERISA) defaults; edit to match the payer.',
-  ],
+// The sources the deadline_rules rows quote, in the order of the rows.
+const DEADLINE_RULE_SOURCES: readonly string[] = [
+  'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); 42 CFR 422.582 (reconsideration filed within 60 days); 42 CFR 422.590 (reconsideration decided in 30 days / 72 hours). Info response, external review and peer-to-peer figures are clinic defaults.',
+  'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); appeal filed within 60 days. Appeal levels, external review and peer-to-peer figures vary by state: check and edit.',
+  '29 CFR 2560.503-1 (pre-service decision 15 days / 72 hours, 45 days / 48 hours to supply information, 180 days to appeal, appeal decided in 30 days / 72 hours); 45 CFR 147.136 and DOL Technical Release 2010-01 (external review requested within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
+  'healthcare.gov internal appeals (180 days to appeal); 45 CFR 147.136 (external review within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
+  'Copied from the commercial (ERISA) defaults; edit to match the payer.',
 ];
 
 export class CaseWorkflow1764000000200 implements MigrationInterface {
@@ -295,16 +204,18 @@ export class CaseWorkflow1764000000200 implements MigrationInterface {
         ...row,
       ]);
     }
-    for (const row of DEADLINE_RULES) {
-      await queryRunner.query(
-        `INSERT INTO deadline_rules (plan_type, decision_standard_days, decision_expedited_hours, info_response_days,
-           info_response_expedited_hours, appeal_filing_days, appeal_decision_standard_days, appeal_decision_expedited_hours,
-           max_internal_appeal_levels, external_review_request_months, external_review_decision_days,
-           external_review_expedited_hours, peer_to_peer_days, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [...row],
-      );
-    }
+    await queryRunner.query(
+      `INSERT INTO deadline_rules (plan_type, decision_standard_days, decision_expedited_hours, info_response_days,
+         info_response_expedited_hours, appeal_filing_days, appeal_decision_standard_days, appeal_decision_expedited_hours,
+         max_internal_appeal_levels, external_review_request_months, external_review_decision_days,
+         external_review_expedited_hours, peer_to_peer_days, source)
+       VALUES ('medicare_advantage', 7, 72, 45, 48, 60, 30, 72, 1, 4, 45, 72, 14, $1),
+              ('medicaid', 7, 72, 45, 48, 60, 30, 72, 2, 4, 45, 72, 14, $2),
+              ('commercial_erisa', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $3),
+              ('aca_marketplace', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $4),
+              ('other', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $5)`,
+      [...DEADLINE_RULE_SOURCES],
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

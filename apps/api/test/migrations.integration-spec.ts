@@ -30,31 +30,21 @@ describe('migrations', () => {
     const verified = (note: string | undefined) => !/unverified/i.test(note ?? '');
     const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-    it('CPT codes', async () => {
-      const { rows } = await pool.query(
-        `SELECT code, description, cosmetic_risk AS "cosmeticRisk", descriptor_verified AS "descriptorVerified"
-           FROM cpt_codes`,
-      );
+    it.each([
+      ['cpt_codes', 'code, description, cosmetic_risk AS "cosmeticRisk"', CPT_CATALOG],
+      ['icd10_codes', 'code, description', ICD10_CATALOG],
+    ] as const)('%s', async (table, columns, catalog) => {
+      const { rows } = await pool.query(`SELECT ${columns}, descriptor_verified AS "descriptorVerified" FROM ${table}`);
+      const withCosmeticRisk = columns.includes('cosmetic_risk');
       expect(rows.sort(byCode)).toEqual(
-        CPT_CATALOG.map((c) => ({
-          code: c.code,
-          description: c.description,
-          cosmeticRisk: c.cosmeticRisk,
-          descriptorVerified: verified(c.note),
-        })).sort(byCode),
-      );
-    });
-
-    it('ICD-10-CM codes', async () => {
-      const { rows } = await pool.query(
-        `SELECT code, description, descriptor_verified AS "descriptorVerified" FROM icd10_codes`,
-      );
-      expect(rows.sort(byCode)).toEqual(
-        ICD10_CATALOG.map((c) => ({
-          code: c.code,
-          description: c.description,
-          descriptorVerified: verified(c.note),
-        })).sort(byCode),
+        catalog
+          .map((c) => ({
+            code: c.code,
+            description: c.description,
+            ...(withCosmeticRisk ? { cosmeticRisk: c.cosmeticRisk } : {}),
+            descriptorVerified: verified(c.note),
+          }))
+          .sort(byCode),
       );
     });
 

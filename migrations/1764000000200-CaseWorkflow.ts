@@ -1,5 +1,76 @@
-import { CPT_CATALOG, DEFAULT_DEADLINE_RULES, ICD10_CATALOG, PLAN_TYPES } from '@preauth/domain';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+
+// Reference data as shipped on this date, written out so that this migration seeds the same rows
+// whatever the application's catalogs say later; later changes go through the API or new migrations.
+
+// code, description, cosmetic_risk, descriptor_verified
+const CPT_CODES: readonly [string, string, boolean, boolean][] = [
+  [
+    '10040',
+    'Acne surgery (marsupialization, opening or removal of multiple milia, comedones, cysts, pustules)',
+    false,
+    true,
+  ],
+  [
+    '17110',
+    'Destruction of benign lesions other than skin tags or cutaneous vascular proliferative lesions; up to 14 lesions',
+    false,
+    true,
+  ],
+  [
+    '17111',
+    'Destruction of benign lesions other than skin tags or cutaneous vascular proliferative lesions; 15 or more lesions',
+    false,
+    true,
+  ],
+  ['11102', 'Tangential biopsy of skin (e.g. shave, scoop, saucerize, curette); single lesion', false, true],
+  ['11103', 'Tangential biopsy of skin; each separate/additional lesion (add-on)', false, true],
+  ['11104', 'Punch biopsy of skin (including simple closure, when performed); single lesion', false, true],
+  ['11105', 'Punch biopsy of skin; each separate/additional lesion (add-on)', false, true],
+  [
+    '11106',
+    'Incisional biopsy of skin (e.g. wedge) (including simple closure, when performed); single lesion',
+    false,
+    true,
+  ],
+  ['11107', 'Incisional biopsy of skin; each separate/additional lesion (add-on)', false, true],
+  ['67840', 'Excision of lesion of eyelid (except chalazion)', false, true],
+  ['67850', 'Destruction of lesion of lid margin (up to 1 cm)', false, true],
+  ['92285', 'External ocular photography for documentation of medical progress', false, true],
+  ['15780', 'Dermabrasion; total face', true, false],
+  ['15781', 'Dermabrasion; segmental, face', true, false],
+  ['15782', 'Dermabrasion; regional, other than face', true, false],
+  ['15783', 'Dermabrasion; superficial, any site', true, false],
+  ['15786', 'Abrasion; single lesion', true, false],
+  ['15787', 'Abrasion; each additional four lesions or less (add-on)', true, false],
+  ['15788', 'Chemical peel, facial; epidermal', true, false],
+  ['15789', 'Chemical peel, facial; dermal', true, false],
+  ['17340', 'Cryotherapy (CO2 slush, liquid nitrogen) for acne', true, false],
+  ['17360', 'Chemical exfoliation for acne', true, false],
+];
+
+// code, description, descriptor_verified
+const ICD10_CODES: readonly [string, string, boolean][] = [
+  ['L72.0', 'Epidermal cyst', false],
+  ['L72.3', 'Sebaceous cyst', true],
+  ['L72.8', 'Other follicular cysts of the skin and subcutaneous tissue', true],
+  ['L72.9', 'Follicular cyst of the skin and subcutaneous tissue, unspecified', true],
+  ['L70.0', 'Acne vulgaris', true],
+  ['L82.0', 'Inflamed seborrheic keratosis', true],
+  ['L82.1', 'Other seborrheic keratosis', true],
+  ['D23.9', 'Other benign neoplasm of skin, unspecified', true],
+  ['D48.5', 'Neoplasm of uncertain behavior of skin', true],
+  ['L29.9', 'Pruritus, unspecified', true],
+];
+
+// The sources the deadline_rules rows quote, in the order of the rows.
+const DEADLINE_RULE_SOURCES: readonly string[] = [
+  'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); 42 CFR 422.582 (reconsideration filed within 60 days); 42 CFR 422.590 (reconsideration decided in 30 days / 72 hours). Info response, external review and peer-to-peer figures are clinic defaults.',
+  'CMS-0057-F (decision 7 days / 72 hours from 2026-01-01); appeal filed within 60 days. Appeal levels, external review and peer-to-peer figures vary by state: check and edit.',
+  '29 CFR 2560.503-1 (pre-service decision 15 days / 72 hours, 45 days / 48 hours to supply information, 180 days to appeal, appeal decided in 30 days / 72 hours); 45 CFR 147.136 and DOL Technical Release 2010-01 (external review requested within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
+  'healthcare.gov internal appeals (180 days to appeal); 45 CFR 147.136 (external review within 4 months, decided in 45 days / 72 hours). Peer-to-peer window is payer-specific.',
+  'Copied from the commercial (ERISA) defaults; edit to match the payer.',
+];
 
 export class CaseWorkflow1764000000200 implements MigrationInterface {
   name = 'CaseWorkflow1764000000200';
@@ -122,46 +193,29 @@ export class CaseWorkflow1764000000200 implements MigrationInterface {
       `CREATE INDEX patients_search_trgm_idx ON patients USING gin ((lower(first_name || ' ' || last_name || ' ' || mrn)) gin_trgm_ops)`,
     );
 
-    // Reference data as shipped on this date; later edits go through the API or new migrations.
-    for (const code of CPT_CATALOG) {
+    for (const row of CPT_CODES) {
       await queryRunner.query(
         `INSERT INTO cpt_codes (code, description, cosmetic_risk, descriptor_verified) VALUES ($1, $2, $3, $4)`,
-        [code.code, code.description, code.cosmeticRisk, !/unverified/i.test(code.note ?? '')],
+        [...row],
       );
     }
-    for (const code of ICD10_CATALOG) {
+    for (const row of ICD10_CODES) {
       await queryRunner.query(`INSERT INTO icd10_codes (code, description, descriptor_verified) VALUES ($1, $2, $3)`, [
-        code.code,
-        code.description,
-        !/unverified/i.test(code.note ?? ''),
+        ...row,
       ]);
     }
-    for (const planType of PLAN_TYPES) {
-      const r = DEFAULT_DEADLINE_RULES[planType];
-      await queryRunner.query(
-        `INSERT INTO deadline_rules (plan_type, decision_standard_days, decision_expedited_hours, info_response_days,
-           info_response_expedited_hours, appeal_filing_days, appeal_decision_standard_days, appeal_decision_expedited_hours,
-           max_internal_appeal_levels, external_review_request_months, external_review_decision_days,
-           external_review_expedited_hours, peer_to_peer_days, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          planType,
-          r.decisionStandardDays,
-          r.decisionExpeditedHours,
-          r.infoResponseDays,
-          r.infoResponseExpeditedHours ?? 48,
-          r.appealFilingDays,
-          r.appealDecisionStandardDays,
-          r.appealDecisionExpeditedHours,
-          r.maxInternalAppealLevels,
-          r.externalReviewRequestMonths,
-          r.externalReviewDecisionDays,
-          r.externalReviewExpeditedHours,
-          r.peerToPeerDays,
-          r.source ?? null,
-        ],
-      );
-    }
+    await queryRunner.query(
+      `INSERT INTO deadline_rules (plan_type, decision_standard_days, decision_expedited_hours, info_response_days,
+         info_response_expedited_hours, appeal_filing_days, appeal_decision_standard_days, appeal_decision_expedited_hours,
+         max_internal_appeal_levels, external_review_request_months, external_review_decision_days,
+         external_review_expedited_hours, peer_to_peer_days, source)
+       VALUES ('medicare_advantage', 7, 72, 45, 48, 60, 30, 72, 1, 4, 45, 72, 14, $1),
+              ('medicaid', 7, 72, 45, 48, 60, 30, 72, 2, 4, 45, 72, 14, $2),
+              ('commercial_erisa', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $3),
+              ('aca_marketplace', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $4),
+              ('other', 15, 72, 45, 48, 180, 30, 72, 2, 4, 45, 72, 14, $5)`,
+      [...DEADLINE_RULE_SOURCES],
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

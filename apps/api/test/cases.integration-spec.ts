@@ -158,13 +158,27 @@ describe('cases over HTTP', () => {
       void findings;
     });
 
-    it('refuses a denial without a CARC reason (422) and a jump the table does not allow (422)', async () => {
+    // The contract of libs/domain/README.md: 422 when a rule refuses a move the state allows (a
+    // guard failed), 409 when the move conflicts with the case as it stands (a stale version, or a
+    // state that has no such move).
+    it('refuses a denial without a CARC reason: a guard fails (422, guard_failed)', async () => {
       const { id } = await createReadyCase();
       await move(frontDesk, id, 1, { to: 'submitted' });
       const noReason = await move(frontDesk, id, 2, { to: 'denied' }, 422);
+      expect(noReason.body.code).toBe('guard_failed');
       expect(noReason.body.reasons.join(' ')).toMatch(/CARC/);
-      const jump = await move(frontDesk, id, 2, { to: 'external_review' }, 422);
+      expect((await t.db.query(`SELECT status, version FROM cases WHERE id = $1`, [id])).rows[0]).toEqual({
+        status: 'submitted',
+        version: 2,
+      });
+    });
+
+    it('refuses a move the current state does not allow (409, not_allowed)', async () => {
+      const { id } = await createReadyCase();
+      await move(frontDesk, id, 1, { to: 'submitted' });
+      const jump = await move(frontDesk, id, 2, { to: 'external_review' }, 409);
       expect(jump.body.code).toBe('not_allowed');
+      expect(jump.body.reasons.join(' ')).toMatch(/cannot move to/);
       expect((await t.db.query(`SELECT status, version FROM cases WHERE id = $1`, [id])).rows[0]).toEqual({
         status: 'submitted',
         version: 2,

@@ -448,7 +448,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(guard.body.code).toBe('guard_failed');
       await importResponse(frontDesk, id, version, claimResponse([{ action: 'A1' }])).expect(200);
       // Approved is not a state a payer review can approve again.
-      const again = await importResponse(frontDesk, id, version + 1, claimResponse([{ action: 'A1' }])).expect(422);
+      const again = await importResponse(frontDesk, id, version + 1, claimResponse([{ action: 'A1' }])).expect(409);
       expect(again.body.code).toBe('not_allowed');
     });
 

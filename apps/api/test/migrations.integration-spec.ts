@@ -1,14 +1,19 @@
+import { CPT_CATALOG, DEFAULT_DEADLINE_RULES, ICD10_CATALOG, PLAN_TYPES } from '@preauth/domain';
+import type { Pool } from 'pg';
 import { pendingSchemaChanges } from '../src/database/data-source';
 import { createTestDatabase, TestDatabase } from './helpers/create-test-database';
 
 describe('migrations', () => {
   let database: TestDatabase;
+  let pool: Pool;
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    pool = database.pool(1);
   });
 
   afterAll(async () => {
+    await pool.end();
     await database.drop();
   });
 
@@ -17,5 +22,51 @@ describe('migrations', () => {
   it('leave nothing for the entities to change', async () => {
     const pending = await pendingSchemaChanges(database.url);
     expect(pending.up).toEqual([]);
+  });
+
+  // The migrations seed reference data as literals, so a catalog or default rule changed in
+  // libs/domain reaches a database only through a new migration: these say when one is missing.
+  describe('seed the reference data that libs/domain ships', () => {
+    const verified = (note: string | undefined) => !/unverified/i.test(note ?? '');
+    const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+    it.each([
+      ['cpt_codes', 'code, description, cosmetic_risk AS "cosmeticRisk"', CPT_CATALOG],
+      ['icd10_codes', 'code, description', ICD10_CATALOG],
+    ] as const)('%s', async (table, columns, catalog) => {
+      const { rows } = await pool.query(`SELECT ${columns}, descriptor_verified AS "descriptorVerified" FROM ${table}`);
+      const withCosmeticRisk = columns.includes('cosmetic_risk');
+      expect(rows.sort(byCode)).toEqual(
+        catalog
+          .map((c) => ({
+            code: c.code,
+            description: c.description,
+            ...(withCosmeticRisk ? { cosmeticRisk: c.cosmeticRisk } : {}),
+            descriptorVerified: verified(c.note),
+          }))
+          .sort(byCode),
+      );
+    });
+
+    it('deadline rules', async () => {
+      const { rows } = await pool.query(
+        `SELECT plan_type AS "planType", decision_standard_days AS "decisionStandardDays",
+                decision_expedited_hours AS "decisionExpeditedHours", info_response_days AS "infoResponseDays",
+                info_response_expedited_hours AS "infoResponseExpeditedHours", appeal_filing_days AS "appealFilingDays",
+                appeal_decision_standard_days AS "appealDecisionStandardDays",
+                appeal_decision_expedited_hours AS "appealDecisionExpeditedHours",
+                max_internal_appeal_levels AS "maxInternalAppealLevels",
+                external_review_request_months AS "externalReviewRequestMonths",
+                external_review_decision_days AS "externalReviewDecisionDays",
+                external_review_expedited_hours AS "externalReviewExpeditedHours",
+                peer_to_peer_days AS "peerToPeerDays", source
+           FROM deadline_rules`,
+      );
+      const byPlan = Object.fromEntries(rows.map((row) => [row.planType, row]));
+      expect(Object.keys(byPlan).sort()).toEqual([...PLAN_TYPES].sort());
+      for (const planType of PLAN_TYPES) {
+        expect({ planType, ...byPlan[planType] }).toEqual({ source: null, ...DEFAULT_DEADLINE_RULES[planType] });
+      }
+    });
   });
 });

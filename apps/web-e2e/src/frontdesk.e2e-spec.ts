@@ -124,7 +124,7 @@ describe('the front desk', () => {
     await page.getByTestId('action-deny').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Record denial' }).click();
-    await dialog.getByText('Choose the CARC reason code from the denial, such as CO-50.').waitFor();
+    await dialog.getByText('A denial needs a CARC reason code such as CO-50.').waitFor();
     await field(page, /^Denial reason/).fill('CO-5');
     await page.getByRole('option', { name: /CO-50/ }).click();
     await field(page, /^Denial wording/).fill('Removal of benign lesions is considered cosmetic.');

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { openPage, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
 jest.setTimeout(60_000);
@@ -28,6 +29,33 @@ describe('the dashboard as npm start serves it', () => {
     expect(statSync(shot).size).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('fits a phone: the header keeps the menu and Sign out on screen, and the page never scrolls sideways', async () => {
+    const { page, errors } = await openPage(browser, 390, 844);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+    for (const control of [
+      page.getByRole('button', { name: 'Open navigation' }),
+      page.getByRole('button', { name: 'Sign out' }),
+    ]) {
+      const box = await control.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      // A squeezed flex item keeps its box on screen but clips its own label ("Sign ou").
+      const clipped = await control.evaluate((el) =>
+        [el, ...Array.from(el.querySelectorAll('*'))]
+          .filter((n) => n.clientWidth > 0 && n.scrollWidth > n.clientWidth)
+          .map((n) => n.className.toString()),
+      );
+      expect(clipped).toHaveLength(0);
+    }
+    // Wide tables scroll inside their own container, not the whole page.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'shell-phone-worklist');
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('serves the dashboard for deep links (SPA fallback) and JSON 404s under /api', async () => {

@@ -8,6 +8,7 @@ import {
   applyTransition,
   assertTransition,
   availableTransitions,
+  checkTransitionRequest,
   GUARD_NAMES,
   GUARDS,
   isTransitionError,
@@ -596,6 +597,78 @@ describe('assertTransition: guards', () => {
       expect(GUARDS[name].label.trim()).not.toBe('');
       expect(['snapshot', 'input']).toContain(GUARDS[name].scope);
     }
+  });
+
+  it('judge the request alone only in input guards', () => {
+    for (const name of GUARD_NAMES) {
+      if (GUARDS[name].checkRequest) expect(GUARDS[name].scope).toBe('input');
+    }
+  });
+});
+
+// The dashboard's transition form runs checkTransitionRequest before sending; what it says must be
+// what the server would say, field by field.
+describe('checkTransitionRequest', () => {
+  const edges = CASE_STATUSES.flatMap((from) => TRANSITIONS[from].map((transition) => ({ from, transition })));
+
+  it('finds one set of guards for each action and target, wherever the edge starts', () => {
+    for (const { transition } of edges) {
+      const same = edges.filter(
+        (other) => other.transition.action === transition.action && other.transition.to === transition.to,
+      );
+      expect(new Set(same.map((other) => other.transition.guards.join()))).toEqual(new Set([transition.guards.join()]));
+    }
+  });
+
+  it.each(edges.map(({ from, transition }) => [from, transition.to, transition] as const))(
+    '%s → %s: passes the complete request and refuses the empty one in the words of the guards',
+    (from, to, transition) => {
+      const snapshot = buildSnapshotReadyFor(from, to);
+      const ctx = { now: NOW, appealLevel: snapshot.appealLevel };
+      expect(checkTransitionRequest(to, transition.action, buildCompleteInput(snapshot), ctx)).toEqual([]);
+
+      const found = checkTransitionRequest(to, transition.action, {}, ctx).map((item) => item.reason);
+      let refused: string[] = [];
+      try {
+        assertTransition(snapshot, to, transition.roles, {}, buildContext());
+      } catch (error) {
+        if (!isTransitionError(error)) throw error;
+        refused = error.reasons;
+      }
+      expect(refused).toEqual(expect.arrayContaining(found));
+    },
+  );
+
+  it('puts each reason beside the field it judges', () => {
+    const ctx = { now: NOW, appealLevel: 1 };
+    expect(
+      checkTransitionRequest('approved', 'approve', { validFrom: '2026-12-10', validTo: '2026-12-01' }, ctx),
+    ).toEqual([
+      { field: 'authorizationNumber', reason: "An approval needs the payer's authorization number." },
+      { field: 'validTo', reason: 'The validity window ends (2026-12-01) before it starts (2026-12-10).' },
+    ]);
+    expect(checkTransitionRequest('appealed', 'appeal', { appealLevel: 1 }, ctx)).toEqual([
+      { field: 'letterAttached', reason: 'An appeal needs a letter of medical necessity or new documentation.' },
+      { field: 'appealLevel', reason: 'This appeal is level 2, not level 1.' },
+    ]);
+    expect(
+      checkTransitionRequest(
+        'withdrawn',
+        'withdraw',
+        { occurredAt: new Date(NOW.getTime() + 60_000).toISOString() },
+        ctx,
+      ),
+    ).toEqual([
+      { field: 'reason', reason: 'Say why the request is withdrawn (e.g. the patient chose self-pay).' },
+      { field: 'occurredAt', reason: 'The event time cannot be in the future.' },
+    ]);
+  });
+
+  it('leaves the parts that need the whole case to the server', () => {
+    const ctx = { now: NOW, appealLevel: 0 };
+    const partial = { authorizationNumber: 'A1', validFrom: '2026-07-01', validTo: '2026-09-30', approvedUnits: 99 };
+    expect(checkTransitionRequest('partially_approved', 'partially_approve', partial, ctx)).toEqual([]);
+    expect(checkTransitionRequest('submitted', 'submit', {}, ctx)).toEqual([]);
   });
 });
 

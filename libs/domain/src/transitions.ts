@@ -73,10 +73,27 @@ export interface GuardCheckContext extends TransitionContext {
   at: Date;
 }
 
+export type TransitionField = keyof TransitionInput;
+
+// A reason tied to the request field it judges, so a form can show it beside that field.
+export interface FieldReason {
+  field: TransitionField;
+  reason: string;
+}
+
+// What the request's own rules need to know besides the request: a form has both before sending.
+export interface RequestCheckContext {
+  now: Date;
+  appealLevel: number;
+}
+
 export interface GuardDefinition {
   scope: GuardScope;
   label: string;
   check: (snapshot: CaseSnapshot, input: TransitionInput, ctx: GuardCheckContext) => string[];
+  // An input guard's rules on the request alone, so the dashboard's form applies them in the
+  // guard's own words before sending; `check` runs the same rules.
+  checkRequest?: (input: TransitionInput, ctx: RequestCheckContext) => FieldReason[];
 }
 
 function isBlank(value: string | null | undefined): boolean {
@@ -90,17 +107,60 @@ function countRequestedUnits(snapshot: CaseSnapshot): number {
   );
 }
 
-export const GUARDS: Record<GuardName, GuardDefinition> = {
-  occurred_at: {
+function reasonsOf(found: readonly FieldReason[]): string[] {
+  return found.map((item) => item.reason);
+}
+
+function requestContextOf(snapshot: CaseSnapshot, ctx: TransitionContext): RequestCheckContext {
+  return { now: ctx.now, appealLevel: snapshot.appealLevel };
+}
+
+// An input guard that judges nothing but the request.
+function defineRequestGuard(
+  label: string,
+  checkRequest: (input: TransitionInput, ctx: RequestCheckContext) => FieldReason[],
+): GuardDefinition {
+  return {
     scope: 'input',
-    label: 'The event time, if given, is a past date-time',
-    check: (_snapshot, input, ctx) => {
-      if (isBlank(input.occurredAt)) return [];
-      const at = parseInstant(input.occurredAt);
-      if (!at) return [`"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`];
-      return at.getTime() > ctx.now.getTime() ? ['The event time cannot be in the future.'] : [];
-    },
-  },
+    label,
+    checkRequest,
+    check: (snapshot, input, ctx) => reasonsOf(checkRequest(input, requestContextOf(snapshot, ctx))),
+  };
+}
+
+function checkApprovedUnits(input: TransitionInput): FieldReason[] {
+  const approved = input.approvedUnits;
+  return typeof approved !== 'number' || !Number.isInteger(approved) || approved < 1
+    ? [
+        {
+          field: 'approvedUnits',
+          reason: 'A partial approval needs the number of approved units (a whole number, at least 1).',
+        },
+      ]
+    : [];
+}
+
+function checkAppealLevel(input: TransitionInput, ctx: RequestCheckContext): FieldReason[] {
+  const expected = ctx.appealLevel + 1;
+  if (input.appealLevel === expected) return [];
+  const reason =
+    input.appealLevel == null
+      ? `Say which appeal level is being filed (level ${expected}).`
+      : `This appeal is level ${expected}, not level ${input.appealLevel}.`;
+  return [{ field: 'appealLevel', reason }];
+}
+
+export const GUARDS: Record<GuardName, GuardDefinition> = {
+  occurred_at: defineRequestGuard('The event time, if given, is a past date-time', (input, ctx) => {
+    if (isBlank(input.occurredAt)) return [];
+    const at = parseInstant(input.occurredAt);
+    const reason = !at
+      ? `"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`
+      : at.getTime() > ctx.now.getTime()
+        ? 'The event time cannot be in the future.'
+        : null;
+    return reason ? [{ field: 'occurredAt', reason }] : [];
+  }),
   readiness: {
     scope: 'snapshot',
     label: 'The readiness checklist passes',
@@ -109,72 +169,64 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
         .items.filter((item) => !item.passed)
         .map((item) => item.reason ?? `${item.label}.`),
   },
-  info_request_note: {
-    scope: 'input',
-    label: 'A note says what the payer asked for',
-    check: (_snapshot, input) =>
-      isBlank(input.note) ? ['Record in the note what information the payer asked for.'] : [],
-  },
-  authorization: {
-    scope: 'input',
-    label: 'Authorization number and validity window',
-    check: (_snapshot, input) => {
-      const reasons: string[] = [];
-      if (isBlank(input.authorizationNumber)) reasons.push("An approval needs the payer's authorization number.");
-      if (!isIsoDate(input.validFrom) || !isIsoDate(input.validTo)) {
-        reasons.push('An approval needs its validity window: a start and an end date (YYYY-MM-DD).');
-      } else if (input.validFrom > input.validTo) {
-        reasons.push(`The validity window ends (${input.validTo}) before it starts (${input.validFrom}).`);
-      }
-      return reasons;
-    },
-  },
+  info_request_note: defineRequestGuard('A note says what the payer asked for', (input) =>
+    isBlank(input.note) ? [{ field: 'note', reason: 'Record in the note what information the payer asked for.' }] : [],
+  ),
+  authorization: defineRequestGuard('Authorization number and validity window', (input) => {
+    const found: FieldReason[] = [];
+    if (isBlank(input.authorizationNumber)) {
+      found.push({ field: 'authorizationNumber', reason: "An approval needs the payer's authorization number." });
+    }
+    if (!isIsoDate(input.validFrom) || !isIsoDate(input.validTo)) {
+      found.push({
+        field: isIsoDate(input.validFrom) ? 'validTo' : 'validFrom',
+        reason: 'An approval needs its validity window: a start and an end date (YYYY-MM-DD).',
+      });
+    } else if (input.validFrom > input.validTo) {
+      found.push({
+        field: 'validTo',
+        reason: `The validity window ends (${input.validTo}) before it starts (${input.validFrom}).`,
+      });
+    }
+    return found;
+  }),
   partial_units: {
     scope: 'input',
     label: 'Approved units are fewer than requested',
+    checkRequest: checkApprovedUnits,
     check: (snapshot, input) => {
-      const approved = input.approvedUnits;
+      const own = reasonsOf(checkApprovedUnits(input));
+      if (own.length > 0) return own;
       const requested = countRequestedUnits(snapshot);
-      if (typeof approved !== 'number' || !Number.isInteger(approved) || approved < 1) {
-        return ['A partial approval needs the number of approved units (a whole number, at least 1).'];
-      }
-      return approved < requested
+      return (input.approvedUnits ?? 0) < requested
         ? []
         : [
             `A partial approval must approve fewer units than the ${requested} requested; record a full approval instead.`,
           ];
     },
   },
-  denial_code: {
-    scope: 'input',
-    label: 'A CARC denial reason code',
-    check: (_snapshot, input) => {
-      if (isBlank(input.denialCode)) return ['A denial needs a CARC reason code such as CO-50.'];
-      return isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
-        ? []
-        : [`"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`];
-    },
-  },
-  appeal_documentation: {
-    scope: 'input',
-    label: 'A letter of medical necessity or new documentation',
-    check: (_snapshot, input) =>
-      input.letterAttached || input.newDocumentation
-        ? []
-        : ['An appeal needs a letter of medical necessity or new documentation.'],
-  },
+  denial_code: defineRequestGuard('A CARC denial reason code', (input) => {
+    const reason = isBlank(input.denialCode)
+      ? 'A denial needs a CARC reason code such as CO-50.'
+      : isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
+        ? null
+        : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;
+    return reason ? [{ field: 'denialCode', reason }] : [];
+  }),
+  appeal_documentation: defineRequestGuard('A letter of medical necessity or new documentation', (input) =>
+    input.letterAttached || input.newDocumentation
+      ? []
+      : [{ field: 'letterAttached', reason: 'An appeal needs a letter of medical necessity or new documentation.' }],
+  ),
   appeal_level: {
     scope: 'input',
     label: 'The appeal level is the next one',
-    check: (snapshot, input, ctx) => {
-      // With no level left the snapshot guard already explains why; "level 3" would only confuse.
-      if (!hasAppealLevelsLeft(snapshot, ctx.rules)) return [];
-      const expected = snapshot.appealLevel + 1;
-      if (input.appealLevel === expected) return [];
-      return input.appealLevel == null
-        ? [`Say which appeal level is being filed (level ${expected}).`]
-        : [`This appeal is level ${expected}, not level ${input.appealLevel}.`];
-    },
+    checkRequest: checkAppealLevel,
+    // With no level left the snapshot guard already explains why; "level 3" would only confuse.
+    check: (snapshot, input, ctx) =>
+      hasAppealLevelsLeft(snapshot, ctx.rules)
+        ? reasonsOf(checkAppealLevel(input, requestContextOf(snapshot, ctx)))
+        : [],
   },
   appeal_levels_remaining: {
     scope: 'snapshot',
@@ -231,14 +283,11 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
         : [`The authorization is valid through ${snapshot.validTo}; it can be marked expired after that day.`];
     },
   },
-  withdraw_reason: {
-    scope: 'input',
-    label: 'A reason for withdrawing',
-    check: (_snapshot, input) =>
-      isBlank(input.reason) && isBlank(input.note)
-        ? ['Say why the request is withdrawn (e.g. the patient chose self-pay).']
-        : [],
-  },
+  withdraw_reason: defineRequestGuard('A reason for withdrawing', (input) =>
+    isBlank(input.reason) && isBlank(input.note)
+      ? [{ field: 'reason', reason: 'Say why the request is withdrawn (e.g. the patient chose self-pay).' }]
+      : [],
+  ),
 };
 
 const SUBMITTERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
@@ -351,8 +400,9 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
 
 export type TransitionErrorCode = 'not_allowed' | 'forbidden' | 'guard_failed';
 
-// The API maps not_allowed to 409, forbidden to 403 and guard_failed to 422, passing the
-// reasons through: they are written for the person at the desk.
+// The API maps not_allowed to 409 (a conflict with the case's current state, like a stale
+// version), forbidden to 403 and guard_failed to 422 (the state allows the move, a rule refuses
+// it), passing the reasons through: they are written for the person at the desk.
 export class TransitionError extends Error {
   override readonly name = 'TransitionError';
 
@@ -430,6 +480,23 @@ export function assertTransition(
   const reasons = evaluateGuards(transition, snapshot, input, { ...ctx, at: resolveEventTime(input, ctx.now) });
   if (reasons.length > 0) throw new TransitionError('guard_failed', reasons, from, to);
   return transition;
+}
+
+/**
+ * The request-only rules of the guards on the edge to `to` by `action`, reason by field: what a
+ * form can tell before sending. Every edge with the same action and target has the same guards.
+ * The action is a string because it comes back from the API.
+ */
+export function checkTransitionRequest(
+  to: CaseStatus,
+  action: string,
+  input: TransitionInput,
+  ctx: RequestCheckContext,
+): FieldReason[] {
+  const transition = Object.values(TRANSITIONS)
+    .flat()
+    .find((candidate) => candidate.to === to && candidate.action === action);
+  return (transition?.guards ?? []).flatMap((name) => GUARDS[name].checkRequest?.(input, ctx) ?? []);
 }
 
 export interface AvailableTransition {

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { isTransitionError, type TransitionError } from '@preauth/domain';
+import { isTransitionError, type TransitionError, type TransitionErrorCode } from '@preauth/domain';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DatabaseError } from 'pg';
@@ -115,14 +115,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-// A role that may not take the transition is refused like any other rule (403). A transition the
-// table does not have, and a guard that fails, are both 422: the request is well formed but the
-// case cannot take it, and the body names the edge (from, to) and the reasons for the person at
-// the desk. The integration tests pin both statuses.
+// libs/domain/README.md's contract: a role that may not take the move is refused like any other
+// rule (403); a move the case's current state does not have conflicts with the case as it stands,
+// like a stale version (409); a guard refusing a move the state allows is 422. The reasons are
+// written for the person at the desk and go out as they are.
+const TRANSITION_ERROR_STATUS: Record<TransitionErrorCode, HttpStatus> = {
+  forbidden: HttpStatus.FORBIDDEN,
+  not_allowed: HttpStatus.CONFLICT,
+  guard_failed: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
 function transitionErrorResponse(error: TransitionError): { status: number; body: object } {
-  const status = error.code === 'forbidden' ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
+  const status = TRANSITION_ERROR_STATUS[error.code];
   const body = { ...errorHead(status, error.code), message: error.reasons.join(' '), reasons: error.reasons };
-  return { status, body: status === HttpStatus.FORBIDDEN ? body : { ...body, from: error.from, to: error.to } };
+  return { status, body: error.code === 'forbidden' ? body : { ...body, from: error.from, to: error.to } };
 }
 
 function errorHead(status: number, code?: string): { statusCode: number; error: string; code?: string } {

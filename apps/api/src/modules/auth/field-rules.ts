@@ -1,4 +1,4 @@
-import type { Role } from '@preauth/domain';
+import { CLINICAL_FINDING_WRITERS, type Role } from '@preauth/domain';
 import { type AuthUser, hasAnyRole } from './auth-user';
 import { RuleRefusedError } from '../../common/app-errors';
 
@@ -18,7 +18,6 @@ export const CLINICAL_FINDING_FIELDS = [
   'failedTreatments',
 ] as const;
 
-export const CLINICAL_FINDING_WRITERS: readonly Role[] = ['physician', 'manager'];
 export const LETTER_SIGNERS: readonly Role[] = ['physician'];
 export const AUDIT_LOG_READERS: readonly Role[] = ['manager', 'admin'];
 

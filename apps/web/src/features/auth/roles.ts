@@ -1,4 +1,4 @@
-import type { Role } from '@preauth/domain';
+import { mayWriteClinicalFindings as rolesMayWriteClinicalFindings, type Role } from '@preauth/domain';
 
 export const CLINIC_ROLES: readonly Role[] = ['front_desk', 'physician', 'manager'];
 
@@ -10,9 +10,9 @@ export function worksCases(roles: readonly Role[] | undefined): boolean {
   return hasRole(roles, ...CLINIC_ROLES);
 }
 
-// Only the physician and the manager may record clinical findings (the API answers 403 otherwise).
+// The API answers 403 to anyone else who sends clinical findings.
 export function mayWriteClinicalFindings(roles: readonly Role[] | undefined): boolean {
-  return hasRole(roles, 'physician', 'manager');
+  return !!roles && rolesMayWriteClinicalFindings(roles);
 }
 
 export function homePathFor(roles: readonly Role[]): string {

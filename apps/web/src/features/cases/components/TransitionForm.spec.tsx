@@ -59,9 +59,11 @@ describe('TransitionForm', () => {
     const user = userEvent.setup({ delay: null });
     const onSubmit = renderForm(deny);
     await user.click(screen.getByRole('button', { name: 'Record denial' }));
-    expect(await screen.findByText('Choose the CARC reason code from the denial, such as CO-50.')).toBeInTheDocument();
+    expect(await screen.findByText('A denial needs a CARC reason code such as CO-50.')).toBeInTheDocument();
     await user.type(inputLabelled(/Denial reason/), 'XX-1');
-    expect(await screen.findByText('A CARC code is a group and a reason, such as CO-50.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('"XX-1" is not a CARC reason code; use a group code and reason such as CO-50.'),
+    ).toBeInTheDocument();
     await user.clear(inputLabelled(/Denial reason/));
     await user.type(inputLabelled(/Denial reason/), 'co-50');
     await user.click(screen.getByRole('button', { name: 'Record denial' }));
@@ -75,8 +77,10 @@ describe('TransitionForm', () => {
     await user.type(inputLabelled(/Valid from/), '2026-12-10');
     await user.type(inputLabelled(/Valid to/), '2026-12-01');
     await user.click(screen.getByRole('button', { name: 'Record approval' }));
-    expect(await screen.findByText("Enter the payer's authorization number.")).toBeInTheDocument();
-    expect(screen.getByText('The validity ends before it starts.')).toBeInTheDocument();
+    expect(await screen.findByText("An approval needs the payer's authorization number.")).toBeInTheDocument();
+    expect(
+      screen.getByText('The validity window ends (2026-12-01) before it starts (2026-12-10).'),
+    ).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

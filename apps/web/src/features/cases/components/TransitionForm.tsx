@@ -13,16 +13,16 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { todayInClinic } from '../../../ui/format';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
 import type { CaseAction } from '../api/types';
 import {
   asksWhenItHappened,
+  createTransitionFormSchema,
   emptyTransitionForm,
   TRANSITION_FORM_FIELDS,
-  transitionFormSchema,
   type TransitionFormValues,
 } from '../model/transition-schema';
 import { CarcCodePicker } from './CodePickers';
@@ -38,6 +38,7 @@ interface TransitionFormProps {
 export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel, onReload }: TransitionFormProps) {
   const [reasons, setReasons] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
+  const schema = useMemo(() => createTransitionFormSchema(action, currentAppealLevel), [action, currentAppealLevel]);
   const {
     register,
     control,
@@ -46,7 +47,7 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
     watch,
     formState: { errors, isSubmitting },
   } = useForm<TransitionFormValues>({
-    resolver: zodResolver(transitionFormSchema),
+    resolver: zodResolver(schema),
     mode: 'onTouched',
     reValidateMode: 'onChange',
     defaultValues: emptyTransitionForm(action, currentAppealLevel),

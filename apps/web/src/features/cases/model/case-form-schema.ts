@@ -1,4 +1,5 @@
 import {
+  CLINICAL_FIELDS,
   isValidCptFormat,
   isValidIcd10Format,
   isIsoDate,
@@ -84,11 +85,7 @@ export const caseFormSchema = z.object({
 export type CaseFormValues = z.infer<typeof caseFormSchema>;
 
 export const CASE_FORM_FIELDS = Object.keys(caseFormSchema.shape) as (keyof CaseFormValues)[];
-export const CLINICAL_FORM_FIELDS: readonly (keyof CaseFormValues)[] = [
-  'findings',
-  'failedTreatments',
-  'cosmeticOverrideJustification',
-];
+export const CLINICAL_FORM_FIELDS: readonly (keyof CaseFormValues)[] = CLINICAL_FIELDS;
 
 export function emptyProcedureLine(): CaseFormValues['procedureLines'][number] {
   return { cpt: '', units: 1, bodySite: '', lesionCount: 1 };

@@ -1,10 +1,17 @@
-import { getEndOfLocalDay, isIsoDate, isValidCarcCode, normalizeCarcCode, type CaseStatus } from '@preauth/domain';
+import {
+  addDaysToDate,
+  checkTransitionRequest,
+  getEndOfLocalDay,
+  isIsoDate,
+  normalizeCarcCode,
+  type CaseStatus,
+} from '@preauth/domain';
 import { z } from 'zod';
 import { CLINIC_TIME_ZONE } from '../../../app/clinic';
 import { todayInClinic } from '../../../ui/format';
 import type { CaseAction, TransitionBody } from '../api/types';
 
-// What the form for each target state asks; the guards in libs/domain/src/transitions.ts decide.
+// Which fields the form for each target state shows; the guards in libs/domain decide what they need.
 export type TransitionKind = 'approval' | 'partial' | 'denial' | 'appeal' | 'info_request' | 'withdraw' | 'plain';
 
 export function transitionKind(to: CaseStatus): TransitionKind {
@@ -35,55 +42,50 @@ export function asksWhenItHappened(kind: TransitionKind): boolean {
   return kind !== 'withdraw';
 }
 
-export const transitionFormSchema = z
-  .object({
-    kind: z.enum(['approval', 'partial', 'denial', 'appeal', 'info_request', 'withdraw', 'plain']),
-    note: z.string().max(5000, 'Keep the note under 5000 characters.'),
-    denialCode: z.string(),
-    denialText: z.string().max(5000, 'Keep it under 5000 characters.'),
-    authorizationNumber: z.string().max(60, 'Keep it under 60 characters.'),
-    validFrom: z.string(),
-    validTo: z.string(),
-    approvedUnits: z.union([z.number(), z.literal('')]),
-    appealLevel: z.enum(['1', '2', '']),
-    letterAttached: z.boolean(),
-    newDocumentation: z.boolean(),
-    reason: z.string().max(2000, 'Keep the reason under 2000 characters.'),
-    occurredOn: z.string(),
-  })
-  .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (v.occurredOn) {
-      if (!isIsoDate(v.occurredOn)) issue('occurredOn', 'Enter the date it happened.');
-      else if (v.occurredOn > todayInClinic()) issue('occurredOn', 'The date cannot be in the future.');
-    }
-    if (v.kind === 'approval' || v.kind === 'partial') {
-      if (!v.authorizationNumber.trim()) issue('authorizationNumber', "Enter the payer's authorization number.");
-      if (!isIsoDate(v.validFrom)) issue('validFrom', 'Enter the first day the authorization is valid.');
-      if (!isIsoDate(v.validTo)) issue('validTo', 'Enter the last day the authorization is valid.');
-      else if (isIsoDate(v.validFrom) && v.validTo < v.validFrom)
-        issue('validTo', 'The validity ends before it starts.');
-    }
-    if (v.kind === 'partial' && (v.approvedUnits === '' || !Number.isInteger(v.approvedUnits) || v.approvedUnits < 1)) {
-      issue('approvedUnits', 'Enter the number of approved units (at least 1).');
-    }
-    if (v.kind === 'denial') {
-      if (!v.denialCode.trim()) issue('denialCode', 'Choose the CARC reason code from the denial, such as CO-50.');
-      else if (!isValidCarcCode(normalizeCarcCode(v.denialCode)))
-        issue('denialCode', 'A CARC code is a group and a reason, such as CO-50.');
-    }
-    if (v.kind === 'appeal') {
-      if (!v.appealLevel) issue('appealLevel', 'Choose the appeal level.');
-      if (!v.letterAttached && !v.newDocumentation) {
-        issue('letterAttached', 'An appeal needs a letter of medical necessity or new documentation.');
-      }
-    }
-    if (v.kind === 'info_request' && !v.note.trim()) issue('note', 'Write down what the payer asked for.');
-    if (v.kind === 'withdraw' && !v.reason.trim())
-      issue('reason', 'Say why the request is withdrawn (e.g. the patient chose self-pay).');
-  });
+const transitionFormShape = z.object({
+  kind: z.enum(['approval', 'partial', 'denial', 'appeal', 'info_request', 'withdraw', 'plain']),
+  note: z.string().max(5000, 'Keep the note under 5000 characters.'),
+  denialCode: z.string(),
+  denialText: z.string().max(5000, 'Keep it under 5000 characters.'),
+  authorizationNumber: z.string().max(60, 'Keep it under 60 characters.'),
+  validFrom: z.string(),
+  validTo: z.string(),
+  approvedUnits: z.union([z.number(), z.literal('')]),
+  appealLevel: z.enum(['1', '2', '']),
+  letterAttached: z.boolean(),
+  newDocumentation: z.boolean(),
+  reason: z.string().max(2000, 'Keep the reason under 2000 characters.'),
+  occurredOn: z.string(),
+});
 
-export type TransitionFormValues = z.infer<typeof transitionFormSchema>;
+// The form asks for a day in the clinic, the guard judges an instant: the day's first instant is
+// in the future exactly when the day is.
+function startOfClinicDay(date: string): string {
+  return new Date(getEndOfLocalDay(addDaysToDate(date, -1), CLINIC_TIME_ZONE).getTime() + 1).toISOString();
+}
+
+// The rules are the domain's guards, in their words, beside the field each judges; the server
+// applies the same guards again, plus those that need the whole case.
+export function createTransitionFormSchema(action: Pick<CaseAction, 'to' | 'action'>, currentAppealLevel: number) {
+  return transitionFormShape.superRefine((v, ctx) => {
+    if (v.occurredOn && !isIsoDate(v.occurredOn)) {
+      ctx.addIssue({ code: 'custom', path: ['occurredOn'], message: 'Enter the date it happened.' });
+    }
+    const request = {
+      ...toTransitionBody(action.to, v),
+      occurredAt: isIsoDate(v.occurredOn) ? startOfClinicDay(v.occurredOn) : undefined,
+    };
+    const found = checkTransitionRequest(action.to, action.action, request, {
+      now: new Date(),
+      appealLevel: currentAppealLevel,
+    });
+    for (const { field, reason } of found) {
+      ctx.addIssue({ code: 'custom', path: [field === 'occurredAt' ? 'occurredOn' : field], message: reason });
+    }
+  });
+}
+
+export type TransitionFormValues = z.infer<typeof transitionFormShape>;
 export const TRANSITION_FORM_FIELDS = [
   'note',
   'denialCode',

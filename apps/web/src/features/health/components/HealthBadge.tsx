@@ -1,17 +1,19 @@
 import { Badge } from '@mantine/core';
 import { useHealth } from '../api/useHealth';
 
+// On a phone the header has room for the menu, the name and "Sign out" only: a healthy system
+// needs no badge there, while a database that cannot be reached is shown at every width.
 export function HealthBadge() {
   const { data, isPending, isError } = useHealth();
   if (isPending)
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" visibleFrom="sm">
         Checking…
       </Badge>
     );
   const up = !isError && data?.database === 'up';
   return (
-    <Badge color={up ? 'teal' : 'red'} variant="light" aria-live="polite">
+    <Badge color={up ? 'teal' : 'red'} variant="light" aria-live="polite" visibleFrom={up ? 'sm' : undefined}>
       {up ? 'System online' : 'Database unreachable'}
     </Badge>
   );

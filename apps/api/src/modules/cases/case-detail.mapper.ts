@@ -1,7 +1,7 @@
-import { availableTransitions, computeDeadlines, computeReadiness, type Role } from '@preauth/domain';
+import { availableTransitions, computeDeadlines, computeReadiness, editableFields, type Role } from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { REQUIRE_EVIDENCE, snapshotOf, type CaseView } from './case-loader';
-import { editableFields, toClockDto } from './case-mapping';
+import { toClockDto } from './case-mapping';
 import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
 
 /** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */

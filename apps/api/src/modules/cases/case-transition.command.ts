@@ -2,6 +2,8 @@ import {
   appealOutcome,
   applyTransition,
   assertTransition,
+  computeStoredDue,
+  describeDecision,
   type CaseStatus,
   type TransitionInput,
 } from '@preauth/domain';
@@ -13,7 +15,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
 import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
-import { computeStoredDue, describeDecision } from './case-mapping';
 import { updateCaseAtVersion } from './case.repository';
 
 const DECISIONS: readonly CaseStatus[] = ['approved', 'partially_approved', 'denied'];

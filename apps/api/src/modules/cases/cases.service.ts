@@ -1,6 +1,13 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { computeReadiness, normalizeIcd10, type DeadlineRule, type PlanType } from '@preauth/domain';
+import {
+  computeReadiness,
+  computeStoredDue,
+  editableFields,
+  normalizeIcd10,
+  type DeadlineRule,
+  type PlanType,
+} from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
@@ -17,7 +24,6 @@ import { toCaseDetail } from './case-detail.mapper';
 import { CaseEvent } from './case-event.entity';
 import { readCasePage } from './case-list.query';
 import { loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
-import { computeStoredDue, editableFields } from './case-mapping';
 import { CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CaseEvent } from '../cases/case-event.entity';
 import { CaseNote } from './case-note.entity';
+import { findCasePatient } from './case-patient.query';
 import { CreateNoteDto, CreateNoteVersionDto, NoteDto } from './dto/note.dto';
 import { ConflictError, NotFoundError, RuleRefusedError } from '../../common/app-errors';
 
@@ -41,7 +42,7 @@ export class NotesService {
     assertMayWrite(ctx, dto.kind);
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const patientId = await casePatient(manager, caseId);
+      const patientId = await findCasePatient(manager, caseId);
       await manager.getRepository(CaseNote).insert({
         id,
         caseId,
@@ -83,7 +84,7 @@ export class NotesService {
       if (!previous) throw new NotFoundError('No such note.');
       assertMayWrite(ctx, previous.kind);
       // Two concurrent edits of one version: the unique index on previous_id refuses the second (409).
-      const patientId = await casePatient(manager, previous.caseId, true);
+      const patientId = await findCasePatient(manager, previous.caseId, true);
       const newer = (await manager.query(`SELECT id FROM case_notes WHERE previous_id = $1`, [previousId])) as {
         id: string;
       }[];
@@ -130,7 +131,7 @@ export class NotesService {
   }
 
   async list(caseId: string, history: boolean, ctx: RequestContext): Promise<NoteDto[]> {
-    const patientId = await casePatient(this.dataSource.manager, caseId);
+    const patientId = await findCasePatient(this.dataSource.manager, caseId);
     const rows = (await this.dataSource.query(
       `SELECT * FROM (${NOTE_SELECT} WHERE n.case_id = $1) notes
         WHERE $2::boolean OR current
@@ -161,14 +162,6 @@ function assertMayWrite(ctx: RequestContext, kind: NoteKind): void {
   if (mayWriteNoteKind(ctx.user.roles, kind)) return;
   const who = NOTE_KIND_WRITERS[kind].map((role) => ROLE_LABELS[role].toLowerCase()).join(', ');
   throw new RuleRefusedError(`${NOTE_KIND_LABELS[kind]} notes may only be written by: ${who}.`, 'note_kind_forbidden');
-}
-
-async function casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
-  const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
-    caseId,
-  ])) as { patient_id: string }[];
-  if (!rows.length) throw new NotFoundError('No such case.');
-  return rows[0].patient_id;
 }
 
 async function latestVersionId(manager: EntityManager, id: string): Promise<string> {

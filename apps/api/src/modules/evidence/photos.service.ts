@@ -8,13 +8,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { OutputInfo } from 'sharp';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { createValidationPipe } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { hasAnyRole } from '../auth/auth-user';
 import { CaseEvent } from '../cases/case-event.entity';
+import { findCasePatient } from './case-patient.query';
 import { CasePhoto } from './case-photo.entity';
 import { PhotoDto, PhotoFieldsDto } from './dto/photo.dto';
 import { cleanFileName, contentDisposition } from './file-names';
@@ -65,7 +66,7 @@ export class PhotosService implements OnModuleInit {
       if (!hasAnyRole(ctx.user, PHOTO_UPLOADERS)) {
         throw new RuleRefusedError('Only a physician may upload clinical photos.', 'photo_upload_forbidden');
       }
-      const patientId = await this.casePatient(this.dataSource.manager, caseId);
+      const patientId = await findCasePatient(this.dataSource.manager, caseId);
       const upload = await receiveMultipart(req, {
         maxBytes: this.config.maxUploadBytes,
         scratchDir: this.scratchDir,
@@ -134,7 +135,7 @@ export class PhotosService implements OnModuleInit {
 
       const row = await this.dataSource.transaction(async (manager) => {
         // The case row lock orders this against transitions reading the evidence count.
-        await this.casePatient(manager, caseId, true);
+        await findCasePatient(manager, caseId, true);
         const photo = manager.getRepository(CasePhoto).create({
           id,
           caseId,
@@ -210,7 +211,7 @@ export class PhotosService implements OnModuleInit {
   }
 
   async list(caseId: string, ctx: RequestContext): Promise<PhotoDto[]> {
-    const patientId = await this.casePatient(this.dataSource.manager, caseId);
+    const patientId = await findCasePatient(this.dataSource.manager, caseId);
     const rows = await this.dataSource.getRepository(CasePhoto).find({
       where: { caseId, deletedAt: IsNull() },
       relations: { uploadedBy: true },
@@ -244,7 +245,7 @@ export class PhotosService implements OnModuleInit {
       this.logger.error({ photoId, variant }, 'photo row without its file');
       throw new NotFoundError('The file of this photo is missing.');
     }
-    const patientId = await this.casePatient(this.dataSource.manager, row.caseId);
+    const patientId = await findCasePatient(this.dataSource.manager, row.caseId);
     await this.audit.record(
       { action: 'read', objectType: 'photo', objectId: photoId, caseId: row.caseId, patientId, detail: { variant } },
       ctx,
@@ -264,7 +265,7 @@ export class PhotosService implements OnModuleInit {
   /** Soft delete: the row and files stay (the case history refers to them), the photo leaves the case. */
   async remove(caseId: string, photoId: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const patientId = await this.casePatient(manager, caseId, true);
+      const patientId = await findCasePatient(manager, caseId, true);
       const row = await manager
         .getRepository(CasePhoto)
         .findOne({ where: { id: photoId, caseId }, lock: { mode: 'pessimistic_write' } });
@@ -290,14 +291,6 @@ export class PhotosService implements OnModuleInit {
         manager,
       );
     });
-  }
-
-  private async casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
-    const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
-      caseId,
-    ])) as { patient_id: string }[];
-    if (!rows.length) throw new NotFoundError('No such case.');
-    return rows[0].patient_id;
   }
 
   private toDto(row: CasePhoto, uploaderName: string): PhotoDto {

@@ -8,15 +8,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { OutputInfo } from 'sharp';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { createValidationPipe } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { hasAnyRole } from '../auth/auth-user';
-import { CaseEvent } from '../cases/case-event.entity';
 import { findCasePatient } from './case-patient.query';
-import { CasePhoto } from './case-photo.entity';
+import type { CasePhoto } from './case-photo.entity';
 import { PhotoDto, PhotoFieldsDto } from './dto/photo.dto';
 import { cleanFileName, contentDisposition } from './file-names';
 import { sniffImageType, type SniffedImageType } from './image-sniffing';
@@ -24,6 +23,15 @@ import { drainRequest, receiveMultipart, type ReceivedFile } from './multipart-u
 import { decodeError, inspectImage, outputFor, reencode, thumbnail, unsupportedType } from './photo-processing';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUploadHooks } from './photo-upload-hooks';
+import { toPhotoDto } from './photo.mapper';
+import {
+  findCasePhotos,
+  findLivePhoto,
+  findPhotoWithUploader,
+  insertPhoto,
+  lockCasePhoto,
+  softDeletePhoto,
+} from './photo.repository';
 import { NotFoundError, RuleRefusedError } from '../../common/app-errors';
 
 export const PHOTO_FILE_FIELD = 'file';
@@ -136,7 +144,7 @@ export class PhotosService implements OnModuleInit {
       const row = await this.dataSource.transaction(async (manager) => {
         // The case row lock orders this against transitions reading the evidence count.
         await findCasePatient(manager, caseId, true);
-        const photo = manager.getRepository(CasePhoto).create({
+        const photo = await insertPhoto(manager, {
           id,
           caseId,
           uploadedById: ctx.user.id,
@@ -157,19 +165,6 @@ export class PhotosService implements OnModuleInit {
           deletedAt: null,
           deletedById: null,
         });
-        await manager.getRepository(CasePhoto).insert(photo);
-        await manager.getRepository(CaseEvent).insert({
-          caseId,
-          type: 'photo_added',
-          actorId: ctx.user.id,
-          data: {
-            photoId: id,
-            bodySite: photo.bodySite,
-            lesionCount: photo.lesionCount,
-            takenAt: takenAt.toISOString(),
-          },
-          occurredAt: new Date(),
-        });
         await this.audit.record(
           {
             action: 'create',
@@ -187,10 +182,8 @@ export class PhotosService implements OnModuleInit {
       committed = true;
       await this.hooks.afterCommit?.(id);
       await this.finalizeFiles(row);
-      const saved = await this.dataSource
-        .getRepository(CasePhoto)
-        .findOneOrFail({ where: { id: row.id }, relations: { uploadedBy: true } });
-      return this.toDto(saved, saved.uploadedBy?.displayName ?? ctx.user.displayName);
+      const saved = await findPhotoWithUploader(this.dataSource.manager, row.id);
+      return toPhotoDto(saved, saved.uploadedBy?.displayName ?? ctx.user.displayName);
     } catch (error) {
       if (!committed) {
         await this.storage.delete(key).catch(() => undefined);
@@ -212,11 +205,7 @@ export class PhotosService implements OnModuleInit {
 
   async list(caseId: string, ctx: RequestContext): Promise<PhotoDto[]> {
     const patientId = await findCasePatient(this.dataSource.manager, caseId);
-    const rows = await this.dataSource.getRepository(CasePhoto).find({
-      where: { caseId, deletedAt: IsNull() },
-      relations: { uploadedBy: true },
-      order: { takenAt: 'ASC', createdAt: 'ASC' },
-    });
+    const rows = await findCasePhotos(this.dataSource.manager, caseId);
     await this.audit.record(
       {
         action: 'read',
@@ -228,11 +217,11 @@ export class PhotosService implements OnModuleInit {
       },
       ctx,
     );
-    return rows.map((row) => this.toDto(row, row.uploadedBy?.displayName ?? ''));
+    return rows.map((row) => toPhotoDto(row, row.uploadedBy?.displayName ?? ''));
   }
 
   async open(photoId: string, variant: 'full' | 'thumbnail', ctx: RequestContext): Promise<PhotoFile> {
-    const row = await this.dataSource.getRepository(CasePhoto).findOneBy({ id: photoId, deletedAt: IsNull() });
+    const row = await findLivePhoto(this.dataSource.manager, photoId);
     if (!row) throw new NotFoundError('No such photo.');
     const key = variant === 'full' ? row.storageKey : row.thumbnailKey;
     let file = await this.storage.get(key);
@@ -266,9 +255,7 @@ export class PhotosService implements OnModuleInit {
   async remove(caseId: string, photoId: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const patientId = await findCasePatient(manager, caseId, true);
-      const row = await manager
-        .getRepository(CasePhoto)
-        .findOne({ where: { id: photoId, caseId }, lock: { mode: 'pessimistic_write' } });
+      const row = await lockCasePhoto(manager, caseId, photoId);
       if (!row || row.deletedAt) throw new NotFoundError('No such photo on this case.');
       if (row.uploadedById !== ctx.user.id && !ctx.user.roles.includes('manager')) {
         throw new RuleRefusedError(
@@ -276,41 +263,12 @@ export class PhotosService implements OnModuleInit {
           'photo_delete_forbidden',
         );
       }
-      const now = new Date();
-      await manager.getRepository(CasePhoto).update({ id: photoId }, { deletedAt: now, deletedById: ctx.user.id });
-      await manager.getRepository(CaseEvent).insert({
-        caseId,
-        type: 'photo_deleted',
-        actorId: ctx.user.id,
-        data: { photoId, bodySite: row.bodySite },
-        occurredAt: now,
-      });
+      await softDeletePhoto(manager, row, ctx.user.id);
       await this.audit.record(
         { action: 'delete', objectType: 'photo', objectId: photoId, caseId, patientId },
         ctx,
         manager,
       );
     });
-  }
-
-  private toDto(row: CasePhoto, uploaderName: string): PhotoDto {
-    return {
-      id: row.id,
-      caseId: row.caseId,
-      bodySite: row.bodySite,
-      lesionCount: row.lesionCount,
-      takenAt: row.takenAt.toISOString(),
-      caption: row.caption,
-      fileName: row.originalName,
-      contentType: row.contentType,
-      width: row.width,
-      height: row.height,
-      byteSize: row.byteSize,
-      originalSha256: row.originalSha256,
-      uploadedBy: { id: row.uploadedById, name: uploaderName },
-      createdAt: row.createdAt.toISOString(),
-      url: `/api/photos/${row.id}`,
-      thumbnailUrl: `/api/photos/${row.id}/thumbnail`,
-    };
   }
 }

@@ -53,38 +53,32 @@ const EXERCISES: Exercise[] = [
   {
     name: 'create a user with a sentinel name and email',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: SENTINEL.email,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: SENTINEL.password,
-        }),
+      admin.post('/api/users').send({
+        email: SENTINEL.email,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: SENTINEL.password,
+      }),
   },
   {
     name: 'create the same user again (409)',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: SENTINEL.email,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: SENTINEL.password,
-        }),
+      admin.post('/api/users').send({
+        email: SENTINEL.email,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: SENTINEL.password,
+      }),
   },
   {
     name: 'a password containing the email (400)',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: `x${SENTINEL.email}`,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: `${SENTINEL.email}1`,
-        }),
+      admin.post('/api/users').send({
+        email: `x${SENTINEL.email}`,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: `${SENTINEL.email}1`,
+      }),
   },
   {
     name: 'search patients by name',

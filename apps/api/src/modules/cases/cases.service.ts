@@ -365,15 +365,13 @@ export class CasesService {
         .where('id = :id AND version = :version', { id, version: expectedVersion })
         .execute();
       if (result.affected !== 1) throw this.stale();
-      await manager
-        .getRepository(CaseEvent)
-        .insert({
-          caseId: id,
-          type: 'updated',
-          actorId: ctx.user.id,
-          data: { fields: changed },
-          occurredAt: new Date(),
-        });
+      await manager.getRepository(CaseEvent).insert({
+        caseId: id,
+        type: 'updated',
+        actorId: ctx.user.id,
+        data: { fields: changed },
+        occurredAt: new Date(),
+      });
       await this.audit.record(
         {
           action: 'update',

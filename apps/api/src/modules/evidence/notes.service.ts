@@ -41,18 +41,16 @@ export class NotesService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const patientId = await casePatient(manager, caseId);
-      await manager
-        .getRepository(CaseNote)
-        .insert({
-          id,
-          caseId,
-          kind: dto.kind,
-          text: dto.text,
-          authorId: ctx.user.id,
-          version: 1,
-          rootId: id,
-          previousId: null,
-        });
+      await manager.getRepository(CaseNote).insert({
+        id,
+        caseId,
+        kind: dto.kind,
+        text: dto.text,
+        authorId: ctx.user.id,
+        version: 1,
+        rootId: id,
+        previousId: null,
+      });
       await manager.getRepository(CaseEvent).insert({
         caseId,
         type: 'note_added',

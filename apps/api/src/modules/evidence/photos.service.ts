@@ -291,15 +291,13 @@ export class PhotosService implements OnModuleInit {
       }
       const now = new Date();
       await manager.getRepository(CasePhoto).update({ id: photoId }, { deletedAt: now, deletedById: ctx.user.id });
-      await manager
-        .getRepository(CaseEvent)
-        .insert({
-          caseId,
-          type: 'photo_deleted',
-          actorId: ctx.user.id,
-          data: { photoId, bodySite: row.bodySite },
-          occurredAt: now,
-        });
+      await manager.getRepository(CaseEvent).insert({
+        caseId,
+        type: 'photo_deleted',
+        actorId: ctx.user.id,
+        data: { photoId, bodySite: row.bodySite },
+        occurredAt: now,
+      });
       await this.audit.record(
         { action: 'delete', objectType: 'photo', objectId: photoId, caseId, patientId },
         ctx,

@@ -136,21 +136,17 @@ export class LettersService {
         `SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`,
         [caseId, dto.kind],
       )) as { next: number }[];
-      const saved = await manager
-        .getRepository(CaseLetter)
-        .save(
-          manager
-            .getRepository(CaseLetter)
-            .create({
-              caseId,
-              kind: dto.kind,
-              version: Number(next),
-              status: 'draft',
-              text,
-              facts,
-              createdById: ctx.user.id,
-            }),
-        );
+      const saved = await manager.getRepository(CaseLetter).save(
+        manager.getRepository(CaseLetter).create({
+          caseId,
+          kind: dto.kind,
+          version: Number(next),
+          status: 'draft',
+          text,
+          facts,
+          createdById: ctx.user.id,
+        }),
+      );
       await this.audit.record(
         {
           action: 'create',

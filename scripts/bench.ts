@@ -436,7 +436,7 @@ async function signIn(baseUrl: string, email: string): Promise<Record<string, st
 }
 
 /** The list query exactly as the API issues it (CasesService.list), for the direct-SQL baseline and the plans. */
-const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query as ListCasesQuery);
+const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query);
 
 async function main(): Promise<void> {
   process.env.DATA_DIR ??= join(root, '.data/bench');

@@ -400,7 +400,7 @@ describe('photos over HTTP', () => {
       expect(filesIn('photos')).toContain(`${res.body.id}.jpg`);
       expect(readdirSync(uploadDir).sort()).toEqual(['incoming', 'pending', 'photos']);
       const served = await frontDesk.get(`/api/photos/${res.body.id}`).expect(200);
-      const disposition = served.headers['content-disposition'] as string;
+      const disposition = served.headers['content-disposition'];
       expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._ ()-]+"; filename\*=UTF-8''[A-Za-z0-9._%!~-]+$/);
       expect(disposition).not.toMatch(/[\r\n\0/\\]/);
     });

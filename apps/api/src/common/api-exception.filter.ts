@@ -52,7 +52,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const payload =
         typeof body === 'string'
           ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }
-          : { statusCode: status, ...(body as object) };
+          : { statusCode: status, ...body };
       sendJson(res, status, payload);
       return;
     }

@@ -307,9 +307,10 @@ export class PhotosService implements OnModuleInit {
   }
 
   private async casePatient(manager: EntityManager, caseId: string, lock = false): Promise<string> {
-    const rows = (await manager.query(`SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`, [
-      caseId,
-    ])) as { patient_id: string }[];
+    const rows = await manager.query<{ patient_id: string }[]>(
+      `SELECT patient_id FROM cases WHERE id = $1${lock ? ' FOR SHARE' : ''}`,
+      [caseId],
+    );
     if (!rows.length) throw new NotFoundException('No such case.');
     return rows[0].patient_id;
   }

@@ -162,8 +162,7 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
         }
       });
     }
-    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod))
-      period = ext.valuePeriod as ItemReading['period'];
+    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod)) period = ext.valuePeriod;
   });
 
   // A denial's reason: the adjudication reason, coded with CARC (e.g. "50" or "CO-50").

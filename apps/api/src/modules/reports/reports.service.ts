@@ -74,7 +74,7 @@ export class ReportsService {
       await manager.query(`SET TRANSACTION READ ONLY`);
       await manager.query(`SET LOCAL work_mem = '64MB'`);
       await manager.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
-      return (await manager.query(sql, params)) as T[];
+      return await manager.query<T[]>(sql, params);
     });
   }
 
@@ -90,7 +90,7 @@ export class ReportsService {
     // instead of thirteen FILTER tests (330 ms → 285 ms) — then folded into the figures on those
     // few groups. The appealed check reads the small partial index cases_appealed_idx rather than
     // the cases table.
-    const [row] = (await this.query(
+    const [row] = await this.query(
       `SELECT
          (SELECT count(*) FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')}) AS submitted,
          (SELECT count(*) FROM cases c WHERE c.status = 'withdrawn' AND ${IN_RANGE('c.closed_at')}) AS withdrawn,
@@ -111,7 +111,7 @@ export class ReportsService {
            FROM case_decisions d WHERE ${IN_RANGE('d.decided_at')}
           GROUP BY d.stage, d.outcome) g`,
       this.params(range),
-    )) as Record<string, unknown>[];
+    );
     const decisions = num(row.decisions);
     const denied = num(row.denied);
     const overturnByStage = REVIEW_STAGES.map((stage) => {
@@ -147,7 +147,7 @@ export class ReportsService {
     // decisions by urgency before each percentile sorted its own group again (283 ms → 204 ms).
     // OFFSET 0 keeps the subquery from being flattened, so h is computed once a row rather than
     // once for the mean and again for the percentiles (231 ms → 184 ms).
-    const [row] = (await this.query(
+    const [row] = await this.query(
       `SELECT ${URGENCIES.map(
         (u) => `count(*) FILTER (WHERE d.urgency = '${u}') AS "${u}_decisions",
                avg(d.h) FILTER (WHERE d.urgency = '${u}') AS "${u}_mean",
@@ -158,7 +158,7 @@ export class ReportsService {
          FROM (SELECT d.urgency, d.decided_at, d.due_at, ${HOURS} AS h
                  FROM case_decisions d WHERE d.stage = 'initial' AND ${IN_RANGE('d.decided_at')} OFFSET 0) d`,
       this.params(range),
-    )) as Record<string, unknown>[];
+    );
     return {
       rows: URGENCIES.map((urgency) => {
         const pct = row[`${urgency}_pct`] as number[] | null;
@@ -228,12 +228,12 @@ export class ReportsService {
   }
 
   async denialReasons(range: ReportRangeQuery): Promise<DenialReasonReportDto> {
-    const rows = (await this.query(
+    const rows = await this.query<{ code: string; denials: string }>(
       `SELECT coalesce(d.denial_code, 'unknown') AS code, count(*) AS denials
          FROM case_decisions d WHERE d.outcome = 'denied' AND ${IN_RANGE('d.decided_at')}
         GROUP BY 1 ORDER BY 2 DESC, 1`,
       this.params(range),
-    )) as { code: string; denials: string }[];
+    );
     const total = rows.reduce((a, r) => a + num(r.denials), 0);
     return {
       rows: rows.map((r) => ({
@@ -252,7 +252,7 @@ export class ReportsService {
     // sorted by that label (1,220 ms → 150 ms). A row lands in the month its local time reads, as
     // before, unless a zone turns its clocks back across midnight on a 1st; there the range's own
     // bounds rule. Months with neither submissions nor decisions are left out, as before.
-    const rows = (await this.query(
+    const rows = await this.query(
       `WITH months AS (
          SELECT to_char(m, 'YYYY-MM') AS month,
                 greatest(m, $1::date::timestamp) AT TIME ZONE $3 AS lo,
@@ -271,7 +271,7 @@ export class ReportsService {
         WHERE s.submitted > 0 OR d.decisions > 0
         ORDER BY m.month`,
       this.params(range),
-    )) as Record<string, unknown>[];
+    );
     return {
       rows: rows.map((r) => ({
         month: String(r.month),
@@ -285,7 +285,7 @@ export class ReportsService {
   }
 
   async latePayers(range: ReportRangeQuery): Promise<LatePayersReportDto> {
-    const rows = (await this.query(
+    const rows = await this.query(
       `SELECT d.payer_id, min(py.name) AS payer, count(*) AS decisions,
               count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
               avg(${SECONDS_BETWEEN('d.due_at', 'd.decided_at')} / 86400.0) FILTER (WHERE d.decided_at > d.due_at) AS mean_days_late
@@ -294,7 +294,7 @@ export class ReportsService {
         GROUP BY d.payer_id
         ORDER BY count(*) FILTER (WHERE d.decided_at > d.due_at) DESC, 2`,
       this.params(range),
-    )) as Record<string, unknown>[];
+    );
     return {
       rows: rows.map((r) => ({
         payerId: String(r.payer_id),
@@ -323,10 +323,7 @@ export class ReportsService {
       [...this.params(range), CLINIC_MISS_ROWS],
     );
     const payers = new Map(
-      ((await this.query(`SELECT id, name FROM payers`, [])) as { id: string; name: string }[]).map((p) => [
-        p.id,
-        p.name,
-      ]),
+      (await this.query<{ id: string; name: string }>(`SELECT id, name FROM payers`, [])).map((p) => [p.id, p.name]),
     );
     return {
       appealWindowsMissed: num(counts.missed),

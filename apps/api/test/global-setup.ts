@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, withDatabase } from '../src/database/embedded-po
 import { TEMPLATE_DATABASE } from './helpers/create-test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PREAUTH_TEST_DB_STOP__: (() => Promise<void>) | undefined;
 }
 

@@ -315,10 +315,12 @@ export function CasePage() {
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
                 onCancel={() => setChosen(null)}
-                onReload={async () => {
-                  const latest = (await refetch()).data;
-                  if (latest) setChosen({ action: chosen.action, version: latest.version });
-                }}
+                onReload={() =>
+                  // refetch resolves with the error in its result; it does not reject.
+                  void refetch().then(({ data: latest }) => {
+                    if (latest) setChosen({ action: chosen.action, version: latest.version });
+                  })
+                }
                 onSubmit={async (values) => {
                   const detail = await transition.mutateAsync({
                     id: data.id,

@@ -65,7 +65,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   });
 
   return (
-    <form onSubmit={handleSignIn} noValidate aria-label="Sign in">
+    <form onSubmit={(event) => void handleSignIn(event)} noValidate aria-label="Sign in">
       <Stack>
         {login.isError && (
           <Alert color="red" role="alert" title="Not signed in">

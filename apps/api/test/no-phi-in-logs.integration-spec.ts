@@ -121,7 +121,7 @@ const EXERCISES: Exercise[] = [
   },
   {
     name: 'a case for the sentinel patient, then a refused transition with PHI in the note',
-    run: async ({ t, manager, frontDesk, patientId }) => {
+    run: async ({ manager, frontDesk, patientId }) => {
       const payer = await manager
         .post('/api/payers')
         .send({ name: 'Sentinel Payer', payerCode: 'SNTL1', planType: 'commercial_erisa' });

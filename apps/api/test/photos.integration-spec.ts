@@ -537,9 +537,7 @@ describe('photos over HTTP', () => {
 
     it('cleans up when the write fails between the files and the commit', async () => {
       const before = await t.countRows('case_photos');
-      hooks().afterFilesWritten = async () => {
-        throw new Error('disk on fire');
-      };
+      hooks().afterFilesWritten = () => Promise.reject(new Error('disk on fire'));
       await upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(500);
       await expectNothingStored(before);
     });

@@ -142,15 +142,6 @@ const RETINOL: FailedTreatment[] = [
     outcome: 'Little improvement; irritation',
   },
 ];
-const TRETINOIN: FailedTreatment[] = [
-  {
-    therapy: 'Tretinoin 0.025% cream',
-    startDate: '2026-01-10',
-    endDate: '2026-04-10',
-    outcome: 'No reduction in lesion count',
-  },
-];
-
 const approve = (validDays = 90): TransitionInput => ({
   authorizationNumber: '',
   validFrom: '',
@@ -543,7 +534,6 @@ export interface DemoClinicOptions {
 
 /** The demo clinic: payers of each plan type, physicians, patients, ~40 cases in every state. */
 export async function seedDemoClinic(client: Client, options: DemoClinicOptions): Promise<number> {
-  const { now, timeZone } = options;
   const payerIds: string[] = [];
   for (const p of PAYERS) {
     const { rows } = await client.query<{ id: string }>(

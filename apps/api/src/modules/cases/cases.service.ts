@@ -411,7 +411,7 @@ export class CasesService {
     });
     const count = Math.min(rows.length, limit);
     const now = new Date();
-    const items: CaseSummaryDto[] = new Array(count);
+    const items = new Array<CaseSummaryDto>(count);
     for (let i = 0; i < count; i++) items[i] = this.toSummary(rows[i], now);
     const last = rows[count - 1];
     const nextCursor =

@@ -74,7 +74,7 @@ export function locateClaimResponse(body: unknown): { resource: Json; prefix: st
 
 function codesOf(concept: unknown): { code: string; system?: string; path: string }[] {
   if (!isObject(concept) || !Array.isArray(concept.coding)) return [];
-  return concept.coding
+  return (concept.coding as unknown[])
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => isObject(c) && typeof c.code === 'string')
     .map(({ c, i }) => ({

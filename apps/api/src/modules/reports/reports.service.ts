@@ -394,7 +394,7 @@ export class ReportsService {
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
   // Spreadsheet formula injection: a cell must never start with = + - @ unless it is a number.
   if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { bulkLoaded, recordBulkLoaded, seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no types; require() lets this file type the one call it makes
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => AutocannonInstance;
 interface AutocannonInstance {
   on(event: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void;
@@ -151,7 +151,8 @@ async function planOf(client: Client, name: string, sql: string, params: unknown
   const large: string[] = [];
   for (const table of seqTables) {
     const rows = Number(
-      (await client.query(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]?.reltuples ?? 0,
+      (await client.query<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE relname = $1`, [table])).rows[0]
+        ?.reltuples ?? 0,
     );
     if (rows > 10_000) large.push(`${table} (${Math.round(rows).toLocaleString('en-US')} rows)`);
   }
@@ -436,7 +437,7 @@ async function signIn(baseUrl: string, email: string): Promise<Record<string, st
 }
 
 /** The list query exactly as the API issues it (CasesService.list), for the direct-SQL baseline and the plans. */
-const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query as ListCasesQuery);
+const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query);
 
 async function main(): Promise<void> {
   process.env.DATA_DIR ??= join(root, '.data/bench');
@@ -462,20 +463,21 @@ async function main(): Promise<void> {
       await client.query('VACUUM ANALYZE case_failed_treatments, case_notes, case_photos, case_events');
       await recordBulkLoaded(client, loaded.cases, evidence);
     }
-    const total = Number((await client.query(`SELECT count(*) FROM cases`)).rows[0].count);
-    const payerId = (await client.query(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id as string;
-    const caseIds = (await client.query(`SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 5000`)).rows.map(
-      (r) => r.id as string,
-    );
+    const total = Number((await client.query<{ count: string }>(`SELECT count(*) FROM cases`)).rows[0].count);
+    const payerId = (await client.query<{ id: string }>(`SELECT id FROM payers WHERE payer_code = 'BULK1'`)).rows[0].id;
+    const caseIds = (
+      await client.query<{ id: string }>(`SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 5000`)
+    ).rows.map((r) => r.id);
     const documented = (
-      await client.query(
+      await client.query<{ id: string }>(
         `SELECT id FROM cases WHERE status = 'documented' AND version = 1 AND case_number LIKE 'PB-%' LIMIT 20000`,
       )
-    ).rows.map((r) => r.id as string);
+    ).rows.map((r) => r.id);
     const deep = (
-      await client.query(`SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [
-        Math.floor(total / 2),
-      ])
+      await client.query<{ id: string; created_at: Date }>(
+        `SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
+        [Math.floor(total / 2)],
+      )
     ).rows[0];
     const deepCursor = Buffer.from(JSON.stringify({ k: deep.created_at.toISOString(), id: deep.id })).toString(
       'base64url',

@@ -38,6 +38,7 @@ interface SparticuzChromium {
 
 // The package ships only as ES modules; a real dynamic import keeps it out of require() when this
 // file is compiled to CommonJS (jest's transform, @swc-node/register).
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a Function body is the one import() the CommonJS compile leaves alone
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 /** The package's flags without the ones that weaken the browser, plus our common ones. */
@@ -58,6 +59,7 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   } catch (error) {
     throw new Error(
       `Could not unpack the Chromium of @sparticuz/chromium (${(error as Error).message}); run npm install again, or set CHROME_PATH to a Chromium of your own.`,
+      { cause: error },
     );
   }
   return { executablePath, args: launchArgs(chromium.args), source: '@sparticuz/chromium' };

@@ -1,4 +1,6 @@
 import { Fhir } from 'fhir';
+// The package's index re-exports this enum's type but not its value, so it comes from its module.
+import { Severities } from 'fhir/validator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the tests walk FHIR resources by deep paths
 
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
@@ -141,7 +143,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       const bundle = JSON.parse(res.text) as Json;
 
       const validation = fhir.validate(bundle);
-      expect(validation.messages.filter((m) => m.severity === 'error')).toEqual([]);
+      expect(validation.messages.filter((m) => m.severity === Severities.Error)).toEqual([]);
       expect(validation.valid).toBe(true);
 
       expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
@@ -226,7 +228,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         .send({ to: 'withdrawn', reason: 'Patient chose self-pay' })
         .expect(201);
       const bundle = JSON.parse((await frontDesk.get(`/api/cases/${created.body.id}/fhir`).expect(200)).text) as Json;
-      expect(fhir.validate(bundle).messages.filter((m) => m.severity === 'error')).toEqual([]);
+      expect(fhir.validate(bundle).messages.filter((m) => m.severity === Severities.Error)).toEqual([]);
       expect(bundle.entry[0].resource.item[0].extension).toEqual([
         {
           url: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType',

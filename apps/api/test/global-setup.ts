@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, withDatabase } from '../src/database/embedded-po
 import { TEMPLATE_DATABASE } from './helpers/create-test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PREAUTH_TEST_DB_STOP__: (() => Promise<void>) | undefined;
 }
 
@@ -17,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'preauth-test-pg-'));
     chmodSync(dir, 0o755);
     const embedded = await startEmbeddedPostgres({ dataDir: dir });
-    globalThis.__PREAUTH_TEST_DB_STOP__ = embedded.stop;
+    globalThis.__PREAUTH_TEST_DB_STOP__ = () => embedded.stop();
     serverUrl = embedded.url;
   }
 

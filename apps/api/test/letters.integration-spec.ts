@@ -286,8 +286,8 @@ describe('letters over HTTP', () => {
         .post(`/api/cases/${id}/notes`)
         .send({ kind: 'clinical_note', text: 'Milia en plaque, pruritic, failed retinol.' })
         .expect(201);
-      let v = await move(id, version, { to: 'submitted' });
-      v = await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Cosmetic procedure.' });
+      const v = await move(id, version, { to: 'submitted' });
+      await move(id, v, { to: 'denied', denialCode: 'CO-50', denialText: 'Cosmetic procedure.' });
       const letter = await draft(id, 'appeal');
       await physician
         .patch(`/api/cases/${id}/letters/${letter.body.id}`)
@@ -416,8 +416,8 @@ describe('letters over HTTP', () => {
     it('answers an authorization denial (CO-197) with the submission date', async () => {
       const { id, version } = await createCase();
       await addEvidence(t, id);
-      let v = await move(id, version, { to: 'submitted' });
-      v = await move(id, v, { to: 'denied', denialCode: 'CO-197' });
+      const v = await move(id, version, { to: 'submitted' });
+      await move(id, v, { to: 'denied', denialCode: 'CO-197' });
       const submittedAt = (await t.db.query(`SELECT submitted_at FROM cases WHERE id = $1`, [id])).rows[0]
         .submitted_at as Date;
       const res = await draft(id, 'appeal');

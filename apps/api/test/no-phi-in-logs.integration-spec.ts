@@ -53,38 +53,32 @@ const EXERCISES: Exercise[] = [
   {
     name: 'create a user with a sentinel name and email',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: SENTINEL.email,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: SENTINEL.password,
-        }),
+      admin.post('/api/users').send({
+        email: SENTINEL.email,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: SENTINEL.password,
+      }),
   },
   {
     name: 'create the same user again (409)',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: SENTINEL.email,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: SENTINEL.password,
-        }),
+      admin.post('/api/users').send({
+        email: SENTINEL.email,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: SENTINEL.password,
+      }),
   },
   {
     name: 'a password containing the email (400)',
     run: ({ admin }) =>
-      admin
-        .post('/api/users')
-        .send({
-          email: `x${SENTINEL.email}`,
-          displayName: SENTINEL.staffName,
-          roles: ['front_desk'],
-          password: `${SENTINEL.email}1`,
-        }),
+      admin.post('/api/users').send({
+        email: `x${SENTINEL.email}`,
+        displayName: SENTINEL.staffName,
+        roles: ['front_desk'],
+        password: `${SENTINEL.email}1`,
+      }),
   },
   {
     name: 'search patients by name',
@@ -127,7 +121,7 @@ const EXERCISES: Exercise[] = [
   },
   {
     name: 'a case for the sentinel patient, then a refused transition with PHI in the note',
-    run: async ({ t, manager, frontDesk, patientId }) => {
+    run: async ({ manager, frontDesk, patientId }) => {
       const payer = await manager
         .post('/api/payers')
         .send({ name: 'Sentinel Payer', payerCode: 'SNTL1', planType: 'commercial_erisa' });

@@ -67,7 +67,7 @@ describe('photos in an S3-compatible bucket', () => {
     expect([...s3.objects.keys()].sort()).toEqual(
       [`preauth/test/photos/${id}-thumb.webp`, `preauth/test/photos/${id}.jpg`].sort(),
     );
-    const stored = await sharp(s3.objects.get(`preauth/test/photos/${id}.jpg`)!).metadata();
+    const stored = await sharp(s3.objects.get(`preauth/test/photos/${id}.jpg`)).metadata();
     expect(stored.format).toBe('jpeg');
     expect(stored.exif).toBeUndefined();
     // Nothing kept locally: the scratch folder is empty and there is no local photo store.

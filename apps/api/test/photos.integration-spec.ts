@@ -400,7 +400,7 @@ describe('photos over HTTP', () => {
       expect(filesIn('photos')).toContain(`${res.body.id}.jpg`);
       expect(readdirSync(uploadDir).sort()).toEqual(['incoming', 'pending', 'photos']);
       const served = await frontDesk.get(`/api/photos/${res.body.id}`).expect(200);
-      const disposition = served.headers['content-disposition'] as string;
+      const disposition = served.headers['content-disposition'];
       expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._ ()-]+"; filename\*=UTF-8''[A-Za-z0-9._%!~-]+$/);
       expect(disposition).not.toMatch(/[\r\n\0/\\]/);
     });
@@ -537,9 +537,7 @@ describe('photos over HTTP', () => {
 
     it('cleans up when the write fails between the files and the commit', async () => {
       const before = await t.countRows('case_photos');
-      hooks().afterFilesWritten = async () => {
-        throw new Error('disk on fire');
-      };
+      hooks().afterFilesWritten = () => Promise.reject(new Error('disk on fire'));
       await upload(physician, caseId, FIELDS, { data: await solid('jpeg'), filename: 'a.jpg' }).expect(500);
       await expectNothingStored(before);
     });

@@ -67,8 +67,7 @@ describe('two people editing the same case', () => {
     await second.page.getByRole('button', { name: 'Reload the case' }).click();
     // The other person's change arrives; the typed one stays.
     await second.page.waitForFunction(
-      () =>
-        (document.querySelector('input[name="payerReference"]') as HTMLInputElement | null)?.value === 'PORTAL-1111',
+      () => document.querySelector<HTMLInputElement>('input[name="payerReference"]')?.value === 'PORTAL-1111',
     );
     expect(await field(second.page, /^Body site/).inputValue()).toBe('Left temple, near the hairline');
     await second.page.getByRole('button', { name: 'Save changes' }).click();

@@ -40,7 +40,12 @@ export function describeDecision(
     case 'external_review':
       [stage, requestedAt, clock] = ['external_review', before.externalReviewAt, 'external_review_decision'];
       break;
-    default:
+    case 'documented':
+    case 'approved':
+    case 'partially_approved':
+    case 'denied':
+    case 'expired':
+    case 'withdrawn':
       return null;
   }
   const due = clock

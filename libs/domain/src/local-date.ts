@@ -20,7 +20,7 @@ export function isIsoDate(value: unknown): value is LocalDate {
 }
 
 export function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
-  if (!isIsoDate(date)) throw new RangeError(`"${date}" is not a YYYY-MM-DD date.`);
+  if (!isIsoDate(date)) throw new RangeError(`"${String(date)}" is not a YYYY-MM-DD date.`);
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
@@ -66,7 +66,7 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
 }
 
 export function assertTimeZone(timeZone: string): void {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`"${timeZone}" is not an IANA time zone.`);
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`"${String(timeZone)}" is not an IANA time zone.`);
 }
 
 export function parseInstant(value: string | null | undefined): Date | null {

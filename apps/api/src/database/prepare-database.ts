@@ -5,7 +5,7 @@ export class DatabaseUnavailableError extends Error {}
 
 function describeConnectError(error: unknown): string {
   const err = error as NodeJS.ErrnoException & { code?: string };
-  switch (err.code) {
+  switch (err.code ?? '') {
     case 'ECONNREFUSED':
       return 'connection refused (is PostgreSQL running and listening there?)';
     case 'ENOTFOUND':

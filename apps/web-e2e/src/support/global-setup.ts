@@ -5,7 +5,6 @@ import { startBuiltApp, workspaceRoot } from './app-server';
 import { CHROMIUM_ENV } from './browser';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PREAUTH_E2E_APP__: { stop(): Promise<void> } | undefined;
 }
 

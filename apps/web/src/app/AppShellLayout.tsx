@@ -37,7 +37,7 @@ export function AppShellLayout() {
   const roles = me?.roles ?? [];
 
   const handleSignOut = () => {
-    logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+    logout.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
   };
 
   return (

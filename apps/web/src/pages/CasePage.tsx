@@ -223,7 +223,8 @@ export function CasePage() {
     return caseToFormValues(latest);
   };
   const locked = !!data && data.status !== 'documented' && data.status !== 'more_info_requested';
-  const initialValues = useMemo(() => (data ? caseToFormValues(data) : null), [data?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one baseline per case: a refetch of the same case must not reset the form under the user's edits
+  const initialValues = useMemo(() => (data ? caseToFormValues(data) : null), [data?.id]);
 
   const handleFix = (section: string) => {
     const evidenceId = EVIDENCE_SECTION_IDS[section];
@@ -315,10 +316,12 @@ export function CasePage() {
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
                 onCancel={() => setChosen(null)}
-                onReload={async () => {
-                  const latest = (await refetch()).data;
-                  if (latest) setChosen({ action: chosen.action, version: latest.version });
-                }}
+                onReload={() =>
+                  // refetch resolves with the error in its result; it does not reject.
+                  void refetch().then(({ data: latest }) => {
+                    if (latest) setChosen({ action: chosen.action, version: latest.version });
+                  })
+                }
                 onSubmit={async (values) => {
                   const detail = await transition.mutateAsync({
                     id: data.id,

@@ -46,7 +46,7 @@ export function NewCasePage() {
             title: 'Case created',
             message: `${detail.caseNumber} for ${detail.patient.name}`,
           });
-          navigate(`/cases/${detail.id}`);
+          void navigate(`/cases/${detail.id}`);
         }}
       />
     </Stack>

@@ -28,7 +28,7 @@ export function SignInPage() {
         <Text c="dimmed">Pre-authorizations and appeals for the clinic. Sign in to continue.</Text>
         <Paper withBorder p="lg" shadow="xs">
           <SignInForm
-            onSignedIn={(me) => navigate(next && next !== '/' ? next : homePathFor(me.roles), { replace: true })}
+            onSignedIn={(me) => void navigate(next && next !== '/' ? next : homePathFor(me.roles), { replace: true })}
           />
         </Paper>
       </Stack>

@@ -13,21 +13,24 @@ export function WorklistPage() {
     { sort: 'updated_desc', status: ['documented'], limit: 100 },
     { refetchInterval: 60_000 },
   );
-  const data =
-    clocked.data && documented.data
-      ? {
-          items: [...clocked.data.items, ...documented.data.items],
-          nextCursor: clocked.data.nextCursor ?? documented.data.nextCursor,
-        }
-      : undefined;
+  const data = useMemo(
+    () =>
+      clocked.data && documented.data
+        ? {
+            items: [...clocked.data.items, ...documented.data.items],
+            nextCursor: clocked.data.nextCursor ?? documented.data.nextCursor,
+          }
+        : undefined,
+    [clocked.data, documented.data],
+  );
   const isPending = clocked.isPending || documented.isPending;
   const error = clocked.error ?? documented.error;
   const refetch = () => Promise.all([clocked.refetch(), documented.refetch()]);
   const dataUpdatedAt = clocked.dataUpdatedAt;
   const groups = useMemo(
     () => (data ? groupWorklist(data.items, new Date(dataUpdatedAt)) : null),
-    [clocked.data, documented.data, dataUpdatedAt],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+    [data, dataUpdatedAt],
+  );
 
   return (
     <Stack>

@@ -67,7 +67,10 @@ export function buildSnapshotReadyFor(from: CaseStatus, to: CaseStatus): CaseSna
       return { ...snapshot, deniedAt: ONE_DAY_AGO, appealedAt: ONE_DAY_AGO, appealLevel: 1 };
     case 'external_review':
       return { ...snapshot, deniedAt: ONE_DAY_AGO, externalReviewAt: ONE_DAY_AGO, appealLevel: 2 };
-    default:
+    case 'documented':
+    case 'submitted':
+    case 'expired':
+    case 'withdrawn':
       return snapshot;
   }
 }

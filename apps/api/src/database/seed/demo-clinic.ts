@@ -140,15 +140,6 @@ const RETINOL: FailedTreatment[] = [
     outcome: 'Little improvement; irritation',
   },
 ];
-const TRETINOIN: FailedTreatment[] = [
-  {
-    therapy: 'Tretinoin 0.025% cream',
-    startDate: '2026-01-10',
-    endDate: '2026-04-10',
-    outcome: 'No reduction in lesion count',
-  },
-];
-
 const approve = (validDays = 90): TransitionInput => ({
   authorizationNumber: '',
   validFrom: '',

@@ -80,7 +80,7 @@ export class AuthGuard implements CanActivate {
       });
     }
 
-    const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
+    const token = req.cookies?.[SESSION_COOKIE];
     const session = token ? await this.sessions.resolve(token) : null;
     if (!session) {
       if (token) {
@@ -100,7 +100,7 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       const headerToken = Array.isArray(header) ? header[0] : header;
-      const cookieToken = req.cookies?.[CSRF_COOKIE] as string | undefined;
+      const cookieToken = req.cookies?.[CSRF_COOKIE];
       if (!sameSecret(headerToken, cookieToken) || !sameSecret(headerToken, session.csrfToken)) {
         throw new ForbiddenException({
           statusCode: 403,

@@ -160,7 +160,7 @@ export async function readCasePage(
   });
   const count = Math.min(rows.length, limit);
   const now = new Date();
-  const items: CaseSummaryDto[] = new Array(count);
+  const items = new Array<CaseSummaryDto>(count);
   for (let i = 0; i < count; i++) items[i] = toSummary(rows[i], timeZone, now);
   const last = rows[count - 1];
   const nextCursor =

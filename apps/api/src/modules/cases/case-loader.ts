@@ -29,7 +29,7 @@ export const REQUIRE_EVIDENCE = true;
  * a transaction, or not). For a change, loadCaseForUpdate; for the case page, loadCaseView.
  */
 export async function loadCase(manager: EntityManager, id: string): Promise<LoadedCase> {
-  const [raw] = (await manager.query(caseSql(manager.connection, 'rules'), [id])) as Record<string, unknown>[];
+  const [raw] = await manager.query<Record<string, unknown>[]>(caseSql(manager.connection, 'rules'), [id]);
   if (!raw) throw new NotFoundError('No such case.');
   return toCaseView(manager.connection, raw).loaded;
 }

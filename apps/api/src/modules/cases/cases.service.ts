@@ -60,9 +60,9 @@ export class CasesService {
         if (!previous) throw fieldError('previousCaseId', 'is not a known case');
         if (previous.patientId !== dto.patientId) throw fieldError('previousCaseId', 'belongs to another patient');
       }
-      const [{ number }] = (await manager.query(
+      const [{ number }] = await manager.query<{ number: string }[]>(
         `SELECT 'PA-' || lpad(nextval('case_number_seq')::text, 6, '0') AS number`,
-      )) as { number: string }[];
+      );
       const row = manager.getRepository(PreauthCase).create({
         caseNumber: number,
         patientId: dto.patientId,
@@ -228,10 +228,10 @@ export class CasesService {
 
   /** Recompute the stored clocks of open cases of a plan type (after an admin edits its rule). */
   async recomputeDueForPlanType(planType: PlanType, rule: DeadlineRule, manager: EntityManager): Promise<number> {
-    const ids = (await manager.query(
+    const ids = await manager.query<{ id: string }[]>(
       `SELECT c.id FROM cases c JOIN payers p ON p.id = c.payer_id WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','documented')`,
       [planType],
-    )) as { id: string }[];
+    );
     const now = new Date();
     for (const { id } of ids) {
       const loaded = await loadCase(manager, id);

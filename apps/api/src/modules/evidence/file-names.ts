@@ -9,7 +9,7 @@ export function cleanFileName(raw: string | undefined | null): string {
   const lastSegment = (raw ?? '').split(/[/\\]/).pop() ?? '';
   const cleaned = lastSegment
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u001f\u007f-\u009f"<>:|?*;]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')

@@ -88,7 +88,7 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
     let fileStream: Readable | null = null;
     let sink: WriteStream | null = null;
     let writing: Promise<void> = Promise.resolve();
-    let failure: unknown = null;
+    let failure: Error | null = null;
     let settled = false;
 
     const settle = async () => {
@@ -105,7 +105,7 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
       }
     };
 
-    const fail = (error: unknown) => {
+    const fail = (error: Error) => {
       if (failure) return;
       failure = error;
       req.unpipe(parser);
@@ -158,7 +158,8 @@ export function receiveMultipart(req: IncomingMessage, options: ReceiveOptions):
       stream.on('limit', () => fail(tooLarge(options.maxBytes)));
       sink = createWriteStream(received.path, { flags: 'wx', mode: 0o600 });
       writing = pipeline(stream, meter, sink);
-      writing.catch((error: unknown) => fail(failure ? failure : error));
+      // pipeline() rejects with the stream's Error.
+      writing.catch((error: Error) => fail(failure ? failure : error));
     });
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) {

@@ -85,9 +85,11 @@ export class NotesService {
       assertMayWrite(ctx, previous.kind);
       // Two concurrent edits of one version: the unique index on previous_id refuses the second (409).
       const patientId = await findCasePatient(manager, previous.caseId, true);
-      const newer = (await manager.query(`SELECT id FROM case_notes WHERE previous_id = $1`, [previousId])) as {
-        id: string;
-      }[];
+      const newer = await manager.query<
+        {
+          id: string;
+        }[]
+      >(`SELECT id FROM case_notes WHERE previous_id = $1`, [previousId]);
       if (newer.length) {
         throw new ConflictError(
           'This is not the latest version of the note; reload it and edit the latest.',
@@ -132,12 +134,12 @@ export class NotesService {
 
   async list(caseId: string, history: boolean, ctx: RequestContext): Promise<NoteDto[]> {
     const patientId = await findCasePatient(this.dataSource.manager, caseId);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<NoteRow[]>(
       `SELECT * FROM (${NOTE_SELECT} WHERE n.case_id = $1) notes
         WHERE $2::boolean OR current
         ORDER BY created_at DESC, version DESC`,
       [caseId, history],
-    )) as NoteRow[];
+    );
     await this.audit.record(
       {
         action: 'read',
@@ -153,7 +155,7 @@ export class NotesService {
   }
 
   private async one(id: string): Promise<NoteDto> {
-    const rows = (await this.dataSource.query(`${NOTE_SELECT} WHERE n.id = $1`, [id])) as NoteRow[];
+    const rows = await this.dataSource.query<NoteRow[]>(`${NOTE_SELECT} WHERE n.id = $1`, [id]);
     return toDto(rows[0]);
   }
 }
@@ -165,14 +167,14 @@ function assertMayWrite(ctx: RequestContext, kind: NoteKind): void {
 }
 
 async function latestVersionId(manager: EntityManager, id: string): Promise<string> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ id: string }[]>(
     `WITH RECURSIVE chain AS (
        SELECT id, 1 AS depth FROM case_notes WHERE id = $1
        UNION ALL
        SELECT n.id, c.depth + 1 FROM case_notes n JOIN chain c ON n.previous_id = c.id
      ) SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
     [id],
-  )) as { id: string }[];
+  );
   return rows[0].id;
 }
 

@@ -59,7 +59,7 @@ export class PhotoSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     for await (const pending of this.storage.listPending()) {
       const photoId = photoIdOfKey(pending.key);
       if (!photoId) continue;
-      const rows = (await this.dataSource.query(`SELECT 1 FROM case_photos WHERE id = $1`, [photoId])) as unknown[];
+      const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM case_photos WHERE id = $1`, [photoId]);
       if (rows.length) {
         await this.storage.finalize(pending.key);
         result.finalized.push(pending.key);

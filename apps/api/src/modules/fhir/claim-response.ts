@@ -74,7 +74,7 @@ export function locateClaimResponse(body: unknown): { resource: Json; prefix: st
 
 function codesOf(concept: unknown): { code: string; system?: string; path: string }[] {
   if (!isObject(concept) || !Array.isArray(concept.coding)) return [];
-  return concept.coding
+  return (concept.coding as unknown[])
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => isObject(c) && typeof c.code === 'string')
     .map(({ c, i }) => ({
@@ -162,8 +162,7 @@ function readItem(item: Json, path: string, errors: FieldError[]): ItemReading |
         }
       });
     }
-    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod))
-      period = ext.valuePeriod as ItemReading['period'];
+    if (urlIs(ext, ITEM_PREAUTH_PERIOD_URL) && isObject(ext.valuePeriod)) period = ext.valuePeriod;
   });
 
   // A denial's reason: the adjudication reason, coded with CARC (e.g. "50" or "CO-50").

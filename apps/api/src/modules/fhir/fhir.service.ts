@@ -1,6 +1,8 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Fhir } from 'fhir';
+// The package's index re-exports this enum's type but not its value, so it comes from its module.
+import { Severities } from 'fhir/validator';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
@@ -82,7 +84,7 @@ export class FhirService {
     this.validator ??= new Fhir();
     const result = this.validator.validate(resource, { errorOnUnexpected: false });
     return (result.messages ?? [])
-      .filter((m) => m.severity === 'error')
+      .filter((m) => m.severity === Severities.Error)
       .map((m) => ({
         field: `${prefix}${(m.location ?? '').replace(/^[A-Za-z]+\.?/, '') || '(resource)'}`,
         reason: m.message ?? 'is invalid',

@@ -37,13 +37,13 @@ export async function loadDossier(
     .orderBy('p.taken_at', 'ASC')
     .addOrderBy('p.id', 'ASC')
     .getMany();
-  const noteRows = (await manager.query(
+  const noteRows = await manager.query<Record<string, unknown>[]>(
     `SELECT n.id, n.kind, n.text, n.author_id, n.version, n.root_id, n.previous_id, n.created_at, u.display_name
        FROM case_notes n LEFT JOIN users u ON u.id = n.author_id
       WHERE n.case_id = $1 AND NOT EXISTS (SELECT 1 FROM case_notes later WHERE later.previous_id = n.id)
       ORDER BY n.created_at ASC, n.id ASC`,
     [caseId],
-  )) as Record<string, unknown>[];
+  );
   const notes = noteRows.map((n) =>
     Object.assign(new CaseNote(), {
       id: n.id as string,

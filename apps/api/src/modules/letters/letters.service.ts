@@ -64,9 +64,10 @@ export class LettersService {
 
   async list(caseId: string, ctx: RequestContext): Promise<LetterDto[]> {
     const patientId = await this.patientOf(caseId);
-    const rows = (await this.dataSource.query(`${LETTER_SELECT} WHERE l.case_id = $1 ORDER BY l.kind, l.version DESC`, [
-      caseId,
-    ])) as Record<string, unknown>[];
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `${LETTER_SELECT} WHERE l.case_id = $1 ORDER BY l.kind, l.version DESC`,
+      [caseId],
+    );
     await this.audit.record(
       { action: 'read', objectType: 'letter_list', caseId, patientId, detail: { count: rows.length } },
       ctx,
@@ -87,10 +88,10 @@ export class LettersService {
     kind: LetterKind,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LetterDto | null> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Record<string, unknown>[]>(
       `${LETTER_SELECT} WHERE l.case_id = $1 AND l.kind = $2 AND l.status = 'signed' ORDER BY l.version DESC LIMIT 1`,
       [caseId, kind],
-    )) as Record<string, unknown>[];
+    );
     return rows.length ? toLetterDto(rows[0]) : null;
   }
 
@@ -128,10 +129,10 @@ export class LettersService {
           npi: letter.physician.npi,
         };
       }
-      const [{ next }] = (await manager.query(
+      const [{ next }] = await manager.query<{ next: number }[]>(
         `SELECT coalesce(max(version), 0) + 1 AS next FROM case_letters WHERE case_id = $1 AND kind = $2`,
         [caseId, dto.kind],
-      )) as { next: number }[];
+      );
       const saved = await manager.getRepository(CaseLetter).save(
         manager.getRepository(CaseLetter).create({
           caseId,
@@ -201,10 +202,10 @@ export class LettersService {
       const letter = await this.lockDraft(manager, caseId, letterId, 'signed again');
       // The letter speaks in the name (and NPI) of the case's physician: when that provider has
       // an account, only that physician may sign it.
-      const [{ provider_user_id: providerUserId }] = (await manager.query(
+      const [{ provider_user_id: providerUserId }] = await manager.query<{ provider_user_id: string | null }[]>(
         `SELECT p.user_id AS provider_user_id FROM cases c JOIN providers p ON p.id = c.provider_id WHERE c.id = $1`,
         [caseId],
-      )) as { provider_user_id: string | null }[];
+      );
       if (providerUserId && providerUserId !== ctx.user.id) {
         throw new RuleRefusedError(
           "Only the case's physician may sign this letter: it carries their name and NPI.",
@@ -255,10 +256,10 @@ export class LettersService {
   }
 
   private async find(manager: EntityManager, caseId: string, letterId: string): Promise<LetterDto> {
-    const rows = (await manager.query(`${LETTER_SELECT} WHERE l.id = $1 AND l.case_id = $2`, [
+    const rows = await manager.query<Record<string, unknown>[]>(`${LETTER_SELECT} WHERE l.id = $1 AND l.case_id = $2`, [
       letterId,
       caseId,
-    ])) as Record<string, unknown>[];
+    ]);
     if (!rows.length) throw new NotFoundError('No such letter on this case.');
     return toLetterDto(rows[0]);
   }

@@ -49,7 +49,7 @@ export async function runReportQuery<T = Record<string, unknown>>(
     await manager.query(`SET TRANSACTION READ ONLY`);
     await manager.query(`SET LOCAL work_mem = '64MB'`);
     await manager.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
-    return (await manager.query(sql, params)) as T[];
+    return manager.query<T[]>(sql, params);
   });
 }
 

@@ -60,7 +60,7 @@ export class ReportsService {
   }
 
   async summary(range: ReportRangeQuery): Promise<SummaryReportDto> {
-    const [row] = (await this.query(SUMMARY_SQL, this.params(range))) as Record<string, unknown>[];
+    const [row] = await this.query<Record<string, unknown>>(SUMMARY_SQL, this.params(range));
     const decisions = num(row.decisions);
     const denied = num(row.denied);
     const overturnByStage = REVIEW_STAGES.map((stage) => {
@@ -92,7 +92,7 @@ export class ReportsService {
   }
 
   async decisionTimes(range: ReportRangeQuery): Promise<DecisionTimesReportDto> {
-    const [row] = (await this.query(DECISION_TIMES_SQL, this.params(range))) as Record<string, unknown>[];
+    const [row] = await this.query<Record<string, unknown>>(DECISION_TIMES_SQL, this.params(range));
     return {
       rows: URGENCIES.map((urgency) => {
         const pct = row[`${urgency}_pct`] as number[] | null;
@@ -130,7 +130,7 @@ export class ReportsService {
   }
 
   async denialReasons(range: ReportRangeQuery): Promise<DenialReasonReportDto> {
-    const rows = (await this.query(DENIAL_REASONS_SQL, this.params(range))) as { code: string; denials: string }[];
+    const rows = await this.query<{ code: string; denials: string }>(DENIAL_REASONS_SQL, this.params(range));
     const total = rows.reduce((a, r) => a + num(r.denials), 0);
     return {
       rows: rows.map((r) => ({
@@ -143,7 +143,7 @@ export class ReportsService {
   }
 
   async trend(range: ReportRangeQuery): Promise<TrendReportDto> {
-    const rows = (await this.query(TREND_SQL, this.params(range))) as Record<string, unknown>[];
+    const rows = await this.query<Record<string, unknown>>(TREND_SQL, this.params(range));
     return {
       rows: rows.map((r) => ({
         month: String(r.month),
@@ -157,7 +157,7 @@ export class ReportsService {
   }
 
   async latePayers(range: ReportRangeQuery): Promise<LatePayersReportDto> {
-    const rows = (await this.query(LATE_PAYERS_SQL, this.params(range))) as Record<string, unknown>[];
+    const rows = await this.query<Record<string, unknown>>(LATE_PAYERS_SQL, this.params(range));
     return {
       rows: rows.map((r) => ({
         payerId: String(r.payer_id),
@@ -175,7 +175,7 @@ export class ReportsService {
     // The most recent misses to act on; the counts above cover them all.
     const rows = await this.query(CLINIC_MISS_ROWS_SQL, [...this.params(range), CLINIC_MISS_ROWS]);
     const payers = new Map(
-      ((await this.query(PAYER_NAMES_SQL, [])) as { id: string; name: string }[]).map((p) => [p.id, p.name]),
+      (await this.query<{ id: string; name: string }>(PAYER_NAMES_SQL, [])).map((p) => [p.id, p.name]),
     );
     return {
       appealWindowsMissed: num(counts.missed),
@@ -246,7 +246,7 @@ export class ReportsService {
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
   // Spreadsheet formula injection: a cell must never start with = + - @ unless it is a number.
   if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

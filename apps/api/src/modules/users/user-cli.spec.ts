@@ -32,8 +32,8 @@ describe('parseUserCreateArgs', () => {
     [['--email', 'a@clinic.org', '--role'], /needs a value/],
     [['--email', 'a@clinic.org', '--role', 'admin', '--password', 'x'], /unknown argument "--password"/],
   ])('refuses %j', (argv, message) => {
-    expect(() => parseUserCreateArgs(argv as string[])).toThrow(UsageError);
-    expect(() => parseUserCreateArgs(argv as string[])).toThrow(message);
+    expect(() => parseUserCreateArgs(argv)).toThrow(UsageError);
+    expect(() => parseUserCreateArgs(argv)).toThrow(message);
   });
 
   it('needs no role to reset a password', () => {

@@ -9,7 +9,7 @@ import type { Me } from '../api/useMe';
 // zod schema like the other forms': zod would add ~50 KB of script to the first download.
 // zod's own email pattern (z.email()), so an address passes here exactly when it would there.
 const EMAIL_PATTERN =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const trim = (value: string) => value.trim();
 
 interface SignInValues {
@@ -65,7 +65,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   });
 
   return (
-    <form onSubmit={handleSignIn} noValidate aria-label="Sign in">
+    <form onSubmit={(event) => void handleSignIn(event)} noValidate aria-label="Sign in">
       <Stack>
         {login.isError && (
           <Alert color="red" role="alert" title="Not signed in">

@@ -71,7 +71,7 @@ export function CaseFilters({
           placeholder={value.status?.length ? undefined : 'Any state'}
           data={CASE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           value={value.status ?? []}
-          onChange={(status) => set({ status: status.length ? (status as CaseStatus[]) : undefined })}
+          onChange={(status) => set({ status: status.length ? status : undefined })}
           clearable
           w={{ base: '100%', sm: 260 }}
         />
@@ -101,7 +101,7 @@ export function CaseFilters({
         placeholder="Any urgency"
         data={URGENCIES.map((urgency) => ({ value: urgency, label: URGENCY_LABELS[urgency] }))}
         value={value.urgency ?? null}
-        onChange={(urgency) => set({ urgency: (urgency as Urgency | null) ?? undefined })}
+        onChange={(urgency) => set({ urgency: urgency ?? undefined })}
         clearable
         w={{ base: '100%', sm: 150 }}
       />

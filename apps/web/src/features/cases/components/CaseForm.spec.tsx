@@ -72,14 +72,12 @@ describe('CaseForm', () => {
 
   it('shows the server’s field errors next to the field they name', async () => {
     const user = userEvent.setup({ delay: null });
-    const onSubmit = jest
-      .fn()
-      .mockRejectedValue(
-        new ApiError(400, {
-          statusCode: 400,
-          errors: [{ field: 'procedureLines.0.bodySite', reason: 'must be shorter than or equal to 120 characters' }],
-        }),
-      );
+    const onSubmit = jest.fn().mockRejectedValue(
+      new ApiError(400, {
+        statusCode: 400,
+        errors: [{ field: 'procedureLines.0.bodySite', reason: 'must be shorter than or equal to 120 characters' }],
+      }),
+    );
     renderEdit(onSubmit);
     const site = screen.getByRole('textbox', { name: /Body site/ });
     await user.type(site, ' and neck');

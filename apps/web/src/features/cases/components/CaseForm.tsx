@@ -145,7 +145,11 @@ export function CaseForm({
     );
 
   return (
-    <form onSubmit={handleSave} noValidate aria-label={mode === 'create' ? 'New case' : 'Edit case'}>
+    <form
+      onSubmit={(event) => void handleSave(event)}
+      noValidate
+      aria-label={mode === 'create' ? 'New case' : 'Edit case'}
+    >
       <Stack>
         <div ref={alertsRef} />
         {conflict && (
@@ -159,11 +163,14 @@ export function CaseForm({
                 mt="xs"
                 variant="light"
                 color="yellow"
-                onClick={async () => {
-                  const latest = await onReload();
-                  if (latest) reset(latest, { keepDirtyValues: true });
-                  setConflict(false);
-                }}
+                onClick={() =>
+                  // onReload resolves with undefined when the refetch fails (react-query keeps the
+                  // error in the query); it does not reject.
+                  void onReload().then((latest) => {
+                    if (latest) reset(latest, { keepDirtyValues: true });
+                    setConflict(false);
+                  })
+                }
               >
                 Reload the case
               </Button>

@@ -68,7 +68,7 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
   });
 
   return (
-    <form onSubmit={handleSend} noValidate aria-label={action.label}>
+    <form onSubmit={(event) => void handleSend(event)} noValidate aria-label={action.label}>
       <Stack>
         {conflict && (
           <Alert color="yellow" role="alert" title="Someone changed this case — reload" data-testid="conflict-alert">

@@ -202,5 +202,5 @@ export function toUpdateCaseBody(values: CaseFormValues, fields: readonly string
     ...fields
       .filter((f): f is keyof CaseFormValues => (CASE_FORM_FIELDS as string[]).includes(f))
       .map((field) => toBodyField(values, field)),
-  );
+  ) as UpdateCaseBody;
 }

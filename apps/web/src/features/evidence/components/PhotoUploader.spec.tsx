@@ -41,9 +41,7 @@ describe('PhotoUploader', () => {
     // Each file gets its own fields, prefilled from the case.
     expect(within(item('cheek.jpg')).getByLabelText(/Body site/)).toHaveValue('Left cheek');
     expect(within(item('notes.pdf')).getByLabelText(/Lesion count/)).toHaveValue('9');
-    expect((within(item('cheek.jpg')).getByLabelText(/Taken on/) as HTMLInputElement).value).toMatch(
-      /^\d{4}-\d{2}-\d{2}$/,
-    );
+    expect(within(item('cheek.jpg')).getByLabelText<HTMLInputElement>(/Taken on/).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await user.clear(within(item('cheek.jpg')).getByLabelText(/Body site/));
     expect(within(item('cheek.jpg')).getByRole('button', { name: 'Upload' })).toBeDisabled();

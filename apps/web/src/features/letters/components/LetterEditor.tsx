@@ -29,8 +29,10 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
 
   // A new revision from the server replaces the text unless the physician is mid-edit.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the editable copy follows the server only when a new revision arrives, which an effect on the revision expresses
     if (!dirty || signed) setText(letter.text);
-  }, [letter.text, letter.revision, signed]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- not `dirty`: typing must not pull the server's text back in
+  }, [letter.text, letter.revision, signed]);
 
   const run = async (what: 'save' | 'sign', action: () => Promise<unknown>) => {
     setBusy(what);

@@ -84,7 +84,7 @@ export function HorizontalBars<K extends string>({
   return (
     <ChartFrame label={label} height={height}>
       <BarChart
-        data={data as Record<string, unknown>[]}
+        data={data}
         layout="vertical"
         margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
         accessibilityLayer={false}
@@ -119,11 +119,7 @@ export function VerticalBars<K extends string>({
 }: BarsProps<K>) {
   return (
     <ChartFrame label={label} height={260}>
-      <BarChart
-        data={data as Record<string, unknown>[]}
-        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-        accessibilityLayer={false}
-      >
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} width={56} />
@@ -153,11 +149,7 @@ export function Lines<K extends string>({
 }: Omit<BarsProps<K>, 'stacked' | 'categoryWidth'>) {
   return (
     <ChartFrame label={label} height={280}>
-      <LineChart
-        data={data as Record<string, unknown>[]}
-        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-        accessibilityLayer={false}
-      >
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} width={48} />

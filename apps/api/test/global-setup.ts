@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -16,7 +16,11 @@ export default async function globalSetup(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'preauth-test-pg-'));
     chmodSync(dir, 0o755);
     const embedded = await startEmbeddedPostgres({ dataDir: dir });
-    globalThis.__PREAUTH_TEST_DB_STOP__ = () => embedded.stop();
+    // The cluster is 50-60 MB: without this every run would leave one in the temp directory.
+    globalThis.__PREAUTH_TEST_DB_STOP__ = async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
     serverUrl = embedded.url;
   }
 

@@ -117,9 +117,9 @@ export default defineConfig(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          // Not an Nx project: the one module that finds Chromium, shared by the browser tests and
-          // scripts/bench-web.ts.
-          allow: ['^(\\.\\./)+tools/browser/chromium$'],
+          // Not Nx projects: the one module that finds Chromium and the one that starts the built
+          // app, shared by the browser tests, bench:web and docs:screenshots.
+          allow: ['^(\\.\\./)+tools/browser/chromium$', '^(\\.\\./)+tools/app/built-app$'],
           depConstraints: [
             {
               sourceTag: 'type:domain',

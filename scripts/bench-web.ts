@@ -1,12 +1,10 @@
 // npm run bench:web [-- --runs 3]
 // The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it.
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { findFreePort } from '../apps/api/src/database/embedded-postgres';
+import { startBuiltApp } from '../tools/app/built-app';
 import { resolveChromium } from '../tools/browser/chromium';
 import { LighthouseResult, medianRun, score } from './lighthouse-runs';
 
@@ -63,37 +61,6 @@ function bundleSizes(): {
   return { initialJsGzip: initialGzip('.js'), initialCssGzip: initialGzip('.css'), files };
 }
 
-async function startApp(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'preauth-bench-web-'));
-  chmodSync(dataDir, 0o755);
-  const port = await findFreePort();
-  const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      COOKIE_SECURE: 'false',
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 480; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, dataDir };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the app did not start');
-}
-
 async function main(): Promise<void> {
   const sizes = bundleSizes();
   process.stdout.write('Production bundle (gzip -9):\n');
@@ -106,11 +73,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Initial CSS (render-blocking): ${kb(sizes.initialCssGzip)} gzipped\n\n`);
 
   const browser = await resolveChromium();
-  const app = await startApp();
+  // Production mode: the compression, caching and headers a clinic's browser is sent.
+  const app = await startBuiltApp({ env: { NODE_ENV: 'production', COOKIE_SECURE: 'false' }, label: 'bench-web' });
   // What a browser actually receives for the entry chunk: encoding, bytes on the wire, caching.
   const entry = sizes.files.find((f) => f.initial && f.file.endsWith('.js'));
   if (entry) {
-    const response = await fetch(`${app.url}/${entry.file}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const response = await fetch(`${app.baseUrl}/${entry.file}`, { headers: { 'accept-encoding': 'br, gzip' } });
     const wire = (await response.arrayBuffer()).byteLength;
     process.stdout.write(
       `Served ${entry.file}: content-encoding ${response.headers.get('content-encoding') ?? 'none'}, ` +
@@ -141,7 +109,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         runs.push(
           await lighthouse(
-            `${app.url}/sign-in`,
+            `${app.baseUrl}/sign-in`,
             {
               port: chrome.port,
               output: 'json',
@@ -154,7 +122,7 @@ async function main(): Promise<void> {
       }
       const { median, scored, runText, error } = medianRun(runs);
       process.stdout.write(
-        `Lighthouse ${name} (${app.url}/sign-in, simulated throttling), median of ${scored} scored runs of ${RUNS}:\n`,
+        `Lighthouse ${name} (${app.baseUrl}/sign-in, simulated throttling), median of ${scored} scored runs of ${RUNS}:\n`,
       );
       if (!median) {
         process.stdout.write(`  no run finished (runs: ${runText}): ${error ?? ''}\n`);
@@ -169,9 +137,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await chrome.kill();
-    app.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-    rmSync(app.dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

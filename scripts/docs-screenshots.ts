@@ -2,12 +2,10 @@
 // Refreshes the README's pictures in docs/images/: the built app started as `npm start` starts it
 // (its own embedded PostgreSQL and demo clinic in a temp DATA_DIR, on a free port), signed in as
 // the demo front desk, photographed in the Chromium of tools/browser/chromium.ts.
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { chromium, Page } from 'playwright-core';
-import { findFreePort } from '../apps/api/src/database/embedded-postgres';
+import { startBuiltApp } from '../tools/app/built-app';
 import { DEMO_PASSWORD } from '../apps/api/src/database/seed/demo-users';
 import { resolveChromium } from '../tools/browser/chromium';
 
@@ -15,60 +13,6 @@ const root = resolve(__dirname, '..');
 const outDir = join(root, 'docs/images');
 const FRONT_DESK = 'frontdesk@demo.clinic';
 const DESKTOP = { width: 1280, height: 800 };
-
-interface RunningApp {
-  url: string;
-  child: ChildProcess;
-  dataDir: string;
-  output: () => string;
-}
-
-async function startApp(): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'preauth-docs-'));
-  chmodSync(dataDir, 0o755);
-  const port = await findFreePort();
-  let output = '';
-  const child = spawn(process.execPath, [join(root, 'dist/api/apps/api/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      COOKIE_SECURE: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, dataDir, output: () => output };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the app did not start within 120 s:\n${output}`);
-}
-
-async function stopApp(app: RunningApp): Promise<void> {
-  if (app.child.exitCode === null) {
-    const exited = new Promise<void>((r) => app.child.once('exit', () => r()));
-    app.child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise<void>((r) => (timer = setTimeout(r, 20_000)))]);
-    clearTimeout(timer);
-    if (app.child.exitCode === null) app.child.kill('SIGKILL');
-  }
-  rmSync(app.dataDir, { recursive: true, force: true });
-}
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
@@ -121,21 +65,21 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const { executablePath, args } = await resolveChromium();
-  const app = await startApp();
+  const app = await startBuiltApp({ env: { NODE_ENV: 'production', COOKIE_SECURE: 'false' }, label: 'docs' });
   const browser = await chromium.launch({ executablePath, args, headless: true });
   try {
-    process.stdout.write(`App on ${app.url}; writing screenshots:\n`);
+    process.stdout.write(`App on ${app.baseUrl}; writing screenshots:\n`);
     const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'America/New_York' });
     const page = await context.newPage();
-    await signIn(page, app.url);
+    await signIn(page, app.baseUrl);
 
     await page.getByRole('heading', { name: 'Worklist' }).waitFor();
     await page.getByTestId('bucket-overdue').waitFor();
     await waitForImages(page);
     await shoot(page, 'worklist');
 
-    const caseId = await findCaseWithEvidence(page, app.url);
-    await page.goto(`${app.url}/cases/${caseId}`);
+    const caseId = await findCaseWithEvidence(page, app.baseUrl);
+    await page.goto(`${app.baseUrl}/cases/${caseId}`);
     await page.getByTestId('case-title').waitFor();
     await page.getByTestId('photo-thumb').first().waitFor();
     await waitForImages(page);
@@ -149,7 +93,7 @@ async function main(): Promise<void> {
     await shoot(page, 'case-evidence');
   } finally {
     await browser.close();
-    await stopApp(app);
+    await app.stop();
   }
 }
 

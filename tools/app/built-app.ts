@@ -1,22 +1,14 @@
+// The built app started as `npm start` runs it, for everything that drives it from outside: the
+// browser tests, bench:web (Lighthouse) and docs:screenshots. Each run gets its own data directory,
+// so its embedded PostgreSQL and demo data start fresh and leave nothing behind.
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
+import { findFreePort } from '../../apps/api/src/database/embedded-postgres';
 
-export const workspaceRoot = resolve(__dirname, '../../../..');
+export const workspaceRoot = resolve(__dirname, '../..');
 export const mainScript = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface RunningApp {
   baseUrl: string;
@@ -24,12 +16,19 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface BuiltAppOptions {
+  /** Extra environment, e.g. NODE_ENV=production for what a clinic's browser would be sent. */
+  env?: Record<string, string>;
+  /** Names the temp data directory, so a leftover one says who made it. */
+  label?: string;
+}
+
 /** Start the built app as `npm start` runs it, with its own embedded PostgreSQL in a temp dir. */
-export async function startBuiltApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startBuiltApp({ env = {}, label = 'app' }: BuiltAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(mainScript) || !existsSync(join(workspaceRoot, 'dist/web/index.html'))) {
     throw new Error('The app is not built: run `npm run build` (npm test does it first).');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'preauth-e2e-'));
+  const dataDir = mkdtempSync(join(tmpdir(), `preauth-${label}-`));
   chmodSync(dataDir, 0o755);
   const port = await findFreePort();
   let output = '';

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/connection-errors';
 import { AppError } from './app-errors';
 import { requestIdOf } from './http-logger';
 
@@ -81,6 +82,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
 
+    // Checked before the statement errors below: a dropped connection also arrives as a
+    // QueryFailedError. PostgreSQL rolls back a transaction whose connection drops before its
+    // COMMIT, so nothing is half-written and the client may retry.
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ reqId, code: connectionErrorCode(exception) }, 'database unavailable');
+      res.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      sendJson(res, HttpStatus.SERVICE_UNAVAILABLE, {
+        ...errorHead(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable'),
+        message: 'The database cannot be reached at the moment. Try again in a few seconds.',
+      });
+      return;
+    }
+
     if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
       // TypeORM wraps pg's error; a prepared read (database/prepared.ts) throws pg's own.
       const driverError: PgError =
@@ -142,6 +156,13 @@ function errorHead(status: number, code?: string): { statusCode: number; error: 
 function sendJson(res: FastifyReply, status: number, payload: object): void {
   res.removeHeader('Content-Disposition');
   res.status(status).type('application/json; charset=utf-8').send(payload);
+}
+
+/** The code to log for a connection failure (never its message, which may name the host). */
+function connectionErrorCode(exception: unknown): string | undefined {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const code = error.driverError?.code ?? error.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function isRouteNotFound(body: unknown): boolean {

@@ -36,6 +36,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Send the app's pino output to `logs()` instead of stdout (pair with LOG_LEVEL: 'trace'). */
   captureLogs?: boolean;
+  /**
+   * Connect the app to its database through this loopback port (a test/helpers/tcp-proxy.ts in
+   * front of the server) instead of directly; the test's own `db` pool still connects directly.
+   */
+  databasePort?: number;
 }
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -55,7 +60,12 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   logDestination?.on('data', (chunk: Buffer) => {
     captured += chunk.toString('utf8');
   });
-  const app = await createApp({ config, databaseUrl: database.url, logDestination });
+  const appDatabaseUrl = new URL(database.url);
+  if (options.databasePort) {
+    appDatabaseUrl.hostname = '127.0.0.1';
+    appDatabaseUrl.port = String(options.databasePort);
+  }
+  const app = await createApp({ config, databaseUrl: appDatabaseUrl.toString(), logDestination });
   await app.init();
   // Fastify adds the routes and plugins when it is ready (listen() would wait for it too).
   await app.getHttpAdapter().getInstance().ready();

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/public.decorator';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../database/connection-errors';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] })
@@ -24,7 +25,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthDto> {
     const up = await this.pingDatabase();
-    if (!up) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    if (!up) res.status(HttpStatus.SERVICE_UNAVAILABLE).header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return up ? { status: 'ok', database: 'up' } : { status: 'error', database: 'down' };
   }
 

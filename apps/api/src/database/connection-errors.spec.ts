@@ -1,5 +1,5 @@
 import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './connection-errors';
 
 function pgError(code: string): DatabaseError {
@@ -27,6 +27,8 @@ describe('isDatabaseUnavailable', () => {
     ['too many connections (53300)', pgError('53300')],
     ['a connection exception (08006)', pgError('08006')],
     ['a connection failure (08001)', pgError('08001')],
+    ['a transaction whose connection broke between statements', new QueryRunnerAlreadyReleasedError()],
+    ['the same, seen by the transaction’s manager', new QueryRunnerProviderAlreadyReleasedError()],
   ])('is true for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

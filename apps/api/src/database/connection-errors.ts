@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /** How many seconds a client is told to wait (Retry-After) while the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -35,6 +37,12 @@ interface ErrorLike {
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
+  // TypeORM gives a transaction's connection back to the pool the moment pg reports it broken
+  // (between two of the transaction's statements); the next statement then fails with these. The
+  // app only ever uses a transaction's manager inside its callback, so nothing else releases it.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) {
+    return true;
+  }
   const e = error as ErrorLike;
   if (typeof e.code === 'string') {
     if (NETWORK_CODES.has(e.code) || SERVER_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code)) return true;

@@ -20,7 +20,12 @@ function fail(message: string): never {
 async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
   say(`Starting the embedded PostgreSQL (data in ${join(config.dataDir, 'postgres')}) …`);
-  const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(config.dataDir, 'postgres'),
+    // The app keeps running while its database is down (503 with Retry-After) and the server is
+    // started again; the operator reads why in these lines.
+    onSupervisorEvent: (line) => process.stderr.write(`preauth: ${line}\n`),
+  });
   await ensureDatabaseExists(embedded.url, 'preauth');
   return { url: withDatabase(embedded.url, 'preauth'), embedded };
 }

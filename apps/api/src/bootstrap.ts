@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppLogger, ROOT_LOGGER } from './common/app-logger';
 import { JSON_BODY_LIMIT, registerBodyParsers } from './common/body-parsers';
+import { registerHttpDrain } from './common/http-drain';
 import { registerRequestLogger } from './common/http-logger';
 import { securityHeaders } from './common/security-headers';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -34,6 +35,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     trustProxy: config.trustProxy ? 1 : false,
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
+    // On shutdown a request already on an open connection is served; see registerHttpDrain.
+    return503OnClosing: false,
     // A URL Fastify cannot route (bad percent-encoding, say): the API's error shape, and the URL,
     // which may hold what a client typed, not quoted back.
     frameworkErrors: (_error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
@@ -52,6 +55,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogger(fastify, app.get(ROOT_LOGGER), config.trustProxy);
+  registerHttpDrain(fastify);
   const security = securityHeaders();
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(security);

@@ -8,6 +8,11 @@ import { EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from './databas
 import { assertDatabaseReachable, DatabaseUnavailableError, ensureDatabaseExists } from './database/prepare-database';
 import { seedDemoData } from './database/seed/demo-seed';
 
+/** How long requests in flight at SIGTERM may take to finish before their connections are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+/** After this the process exits whatever is still open (a hung pool, a database that will not stop). */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
@@ -70,18 +75,34 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
+  // The order matters: the HTTP server stops accepting connections and lets the requests in
+  // flight finish (at most DRAIN_TIMEOUT_MS), then Nest's onApplicationShutdown hooks write the
+  // queued audit traces and close the pools, and only then does the database stop.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     say(`\n${signal} received: finishing open requests and stopping …`);
-    const forced = setTimeout(() => process.exit(1), 15_000);
+    const forced = setTimeout(() => {
+      process.stderr.write('preauth: shutdown did not finish in time; exiting.\n');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
     forced.unref();
+    const cut = setTimeout(() => {
+      process.stderr.write(`preauth: requests still open after ${DRAIN_TIMEOUT_MS / 1000} s are cut off.\n`);
+      app.getHttpServer().closeAllConnections();
+    }, DRAIN_TIMEOUT_MS);
+    cut.unref();
+    let code = 0;
     try {
       await app.close();
+    } catch (error) {
+      process.stderr.write(`preauth: while stopping: ${(error as Error).message}\n`);
+      code = 1;
     } finally {
+      clearTimeout(cut);
       await stopEmbedded();
-      process.exit(0);
+      process.exit(code);
     }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
 import { Pool } from 'pg';
@@ -72,7 +72,7 @@ interface PendingRead {
 }
 
 @Injectable()
-export class AuditService implements OnModuleDestroy {
+export class AuditService implements OnApplicationShutdown {
   // Reads are audited on their own connection pool whose commits do not wait for the WAL flush
   // (synchronous_commit = off): a read's trace is committed and chained at once, but a read no
   // longer waits for a disk flush (nor holds the chain head that long). A PostgreSQL crash could
@@ -85,10 +85,14 @@ export class AuditService implements OnModuleDestroy {
   // together by the next statement. Each request still waits until its own row is committed.
   private pendingReads: PendingRead[] = [];
   private flushing = false;
+  private flushRun: Promise<void> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async onModuleDestroy(): Promise<void> {
+  // Nest calls this after the HTTP server has closed (onModuleDestroy would come before it, while
+  // requests may still be reading): write the traces still queued, then close the pool.
+  async onApplicationShutdown(): Promise<void> {
+    await this.flushRun;
     await this.readPool?.end();
   }
 
@@ -99,6 +103,8 @@ export class AuditService implements OnModuleDestroy {
       this.readPool = new Pool({
         connectionString: url,
         max: 4,
+        // As the main pool (data-source.ts): a server that does not answer fails the request.
+        connectionTimeoutMillis: 10_000,
         options: '-c synchronous_commit=off',
         application_name: 'preauth-audit',
       });
@@ -118,7 +124,7 @@ export class AuditService implements OnModuleDestroy {
     const params = auditParams(entry, context);
     await new Promise<void>((resolve, reject) => {
       this.pendingReads.push({ params, resolve, reject });
-      if (!this.flushing) void this.flushReads();
+      if (!this.flushing) this.flushRun = this.flushReads();
     });
   }
 

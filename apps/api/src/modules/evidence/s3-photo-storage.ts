@@ -42,8 +42,8 @@ export class S3PhotoStorage implements PhotoStorage {
     private readonly scratchDir: string,
   ) {}
 
-  /** Nest calls this on shutdown: close the client's keep-alive sockets. */
-  onModuleDestroy(): void {
+  /** Nest calls this once the HTTP server has closed: close the client's keep-alive sockets. */
+  onApplicationShutdown(): void {
     this.client.destroy?.();
   }
 

@@ -13,6 +13,10 @@ export const mainScript = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
 export interface RunningApp {
   baseUrl: string;
   output: () => string;
+  /** Its DATA_DIR: the embedded PostgreSQL lives in `postgres/` under it. */
+  dataDir: string;
+  /** The app's process, for tests that signal it and watch it exit. */
+  process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export async function startBuiltApp({ env = {}, label = 'app' }: BuiltAppOptions
   return {
     baseUrl,
     output: () => output,
+    dataDir,
+    process: child,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import sharp from 'sharp';
+import { loadSecretBox } from '../apps/api/src/modules/secrets/encryption-keys';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
 import { findFreePort } from '../apps/api/src/database/embedded-postgres';
@@ -501,6 +502,8 @@ async function main(): Promise<void> {
         env: {
           ...process.env,
           DATABASE_URL: db.url,
+          // The app is given the cluster by URL, so it takes the key as with DATABASE_URL.
+          APP_ENCRYPTION_KEY: loadSecretBox(config, { createKeyFile: true }).current.key.toString('base64'),
           PORT: String(port),
           HOST: '127.0.0.1',
           LOG_LEVEL: 'info',

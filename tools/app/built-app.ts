@@ -12,9 +12,9 @@ export const mainScript = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
 
 export interface RunningApp {
   baseUrl: string;
-  output: () => string;
   /** Its DATA_DIR: the embedded PostgreSQL lives in `postgres/` under it. */
   dataDir: string;
+  output: () => string;
   /** The app's process, for tests that signal it and watch it exit. */
   process: ChildProcess;
   stop(): Promise<void>;
@@ -25,15 +25,21 @@ export interface BuiltAppOptions {
   env?: Record<string, string>;
   /** Names the temp data directory, so a leftover one says who made it. */
   label?: string;
+  /** Run on this data directory (kept by stop()) instead of a new temp one (removed by stop()). */
+  dataDir?: string;
 }
 
 /** Start the built app as `npm start` runs it, with its own embedded PostgreSQL in a temp dir. */
-export async function startBuiltApp({ env = {}, label = 'app' }: BuiltAppOptions = {}): Promise<RunningApp> {
+export async function startBuiltApp({
+  env = {},
+  label = 'app',
+  ...options
+}: BuiltAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(mainScript) || !existsSync(join(workspaceRoot, 'dist/web/index.html'))) {
     throw new Error('The app is not built: run `npm run build` (npm test does it first).');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), `preauth-${label}-`));
-  chmodSync(dataDir, 0o755);
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `preauth-${label}-`));
+  if (!options.dataDir) chmodSync(dataDir, 0o755);
   const port = await findFreePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [mainScript], {
@@ -72,8 +78,8 @@ export async function startBuiltApp({ env = {}, label = 'app' }: BuiltAppOptions
 
   return {
     baseUrl,
-    output: () => output,
     dataDir,
+    output: () => output,
     process: child,
     async stop() {
       if (child.exitCode === null) {
@@ -86,7 +92,7 @@ export async function startBuiltApp({ env = {}, label = 'app' }: BuiltAppOptions
       }
       child.stdout?.destroy();
       child.stderr?.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -15,6 +15,7 @@ import { PatientsModule } from './modules/patients/patients.module';
 import { PayersModule } from './modules/payers/payers.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { SecretsModule } from './modules/secrets/secrets.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         }),
         HealthModule,
         AuditModule,
+        SecretsModule,
         AuthModule,
         UsersModule,
         PatientsModule,

@@ -9,38 +9,11 @@ import { PhotoUploadHooks } from '../src/modules/evidence/photo-upload-hooks';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { createClinic, readyCaseBody, type ClinicFixture } from './helpers/fixtures';
+import { multipart, type Part } from './helpers/multipart';
 
 // Small enough that the oversized test stays fast, large enough for every real test image.
 const MAX_UPLOAD_MB = '0.25';
 const MAX_BYTES = Math.round(0.25 * 1024 * 1024);
-
-interface Part {
-  data: Buffer;
-  filename: string;
-  contentType?: string;
-}
-
-/** A multipart body built by hand, so file names can carry NUL, CR/LF and the like. */
-function multipart(fields: Record<string, string>, file?: Part): { body: Buffer; contentType: string } {
-  const boundary = `----preauth${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    const plain = /^[\x20-\x7e]*$/.test(file.filename) && !file.filename.includes('"');
-    const name = plain ? `filename="${file.filename}"` : `filename*=UTF-8''${encodeURIComponent(file.filename)}`;
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${name}\r\nContent-Type: ${file.contentType ?? 'image/jpeg'}\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const FIELDS = { bodySite: 'Left lower eyelid', lesionCount: '7', takenAt: '2026-11-20', caption: 'Before treatment' };
 

@@ -1,4 +1,12 @@
-import { BadRequestException, HttpException, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { findUnstorableText } from './storable-text';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -38,9 +46,26 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/**
+ * The one check every text input passes, whatever its route: bodies, queries and route
+ * parameters through the global pipe, the photo upload's multipart fields through the pipe the
+ * upload runs them through. Text PostgreSQL cannot store is refused here, naming its field,
+ * before a DTO's own rules run (and before it could reach the database as a 500).
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A custom decorator's value (the request context) is the server's own, not input.
+    if (metadata.type !== 'custom') {
+      const unstorable = findUnstorableText(value, metadata.data ?? '', metadata.type);
+      if (unstorable) throw fieldError(unstorable.field, unstorable.reason);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** Every body and query is validated; unknown fields are refused with 400 naming the field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

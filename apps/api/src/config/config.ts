@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -16,6 +16,15 @@ function isValidTimeZone(zone: string): boolean {
 
 /** Connections one API instance holds open at most, unless DATABASE_POOL_SIZE says otherwise. */
 export const DEFAULT_DATABASE_POOL_SIZE = 20;
+
+// 32 random bytes in base64 (standard or URL-safe alphabet), as `openssl rand -base64 32` prints them.
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
+    'must be 32 bytes in base64 (generate one with: openssl rand -base64 32)',
+  );
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,6 +61,13 @@ const schema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
+  APP_ENCRYPTION_KEY: encryptionKey.optional(),
+  // Keys secrets may still be encrypted under (comma-separated), while a rotation is under way.
+  APP_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .transform((value) => value.split(',').filter((key) => key.trim() !== ''))
+    .pipe(z.array(encryptionKey))
+    .optional(),
 });
 
 export type AppConfig = ReturnType<typeof buildConfig>;
@@ -93,6 +109,12 @@ function buildConfig(env: z.infer<typeof schema>) {
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    encryption: {
+      key: env.APP_ENCRYPTION_KEY ? Buffer.from(env.APP_ENCRYPTION_KEY, 'base64') : undefined,
+      previousKeys: (env.APP_ENCRYPTION_KEY_PREVIOUS ?? []).map((key) => Buffer.from(key, 'base64')),
+      // Used when APP_ENCRYPTION_KEY is unset (the embedded setup); created on first start.
+      keyFile: join(dataDir, 'encryption-keys.json'),
+    },
   };
 }
 

@@ -13,7 +13,7 @@ export interface CliDatabase {
  * The embedded cluster a running Preauth started, if any: its postmaster.pid names the port and
  * credentials.json the password, so a command-line tool can work while the app runs.
  */
-function runningEmbeddedServerUrl(dataDir: string): string | undefined {
+export function runningEmbeddedServerUrl(dataDir: string): string | undefined {
   const pidFile = join(dataDir, 'cluster', 'postmaster.pid');
   const secretFile = join(dataDir, 'credentials.json');
   if (!existsSync(pidFile) || !existsSync(secretFile)) return undefined;

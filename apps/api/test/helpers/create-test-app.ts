@@ -10,6 +10,9 @@ import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { loadConfig } from '../../src/config/config';
 import { createTestDatabase, TestDatabase } from './create-test-database';
 
+/** The key test apps encrypt secrets with unless a test names another (32 bytes, base64). */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface TestApp {
   app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
@@ -36,6 +39,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Send the app's pino output to `logs()` instead of stdout (pair with LOG_LEVEL: 'trace'). */
   captureLogs?: boolean;
+  /** Start on another test app's database (a second instance, or a restart); close() leaves it. */
+  database?: TestDatabase;
   /**
    * Connect the app to its database through this loopback port (a test/helpers/tcp-proxy.ts in
    * front of the server) instead of directly; the test's own `db` pool still connects directly.
@@ -44,7 +49,7 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   // Each app gets its own upload folder unless the test names one, so files never mix.
   const ownUploads = env.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'preauth-test-uploads-'));
   const config = loadConfig({
@@ -52,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     WEB_DIST_DIR: '/nonexistent',
+    APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     ...(ownUploads ? { UPLOAD_DIR: ownUploads } : {}),
     ...env,
   });
@@ -66,7 +72,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     appDatabaseUrl.port = String(options.databasePort);
   }
   const app = await createApp({ config, databaseUrl: appDatabaseUrl.toString(), logDestination });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    if (!options.database) await database.drop();
+    if (ownUploads) rmSync(ownUploads, { recursive: true, force: true });
+    throw error;
+  }
   // Fastify adds the routes and plugins when it is ready (listen() would wait for it too).
   await app.getHttpAdapter().getInstance().ready();
   const db = database.pool(4);
@@ -86,7 +99,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     async close() {
       await app.close();
       await db.end();
-      await database.drop();
+      if (!options.database) await database.drop();
       if (ownUploads) rmSync(ownUploads, { recursive: true, force: true });
     },
   };

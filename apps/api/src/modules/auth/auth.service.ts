@@ -4,6 +4,7 @@ import type { Role } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import type { AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
+import { SecretsService } from '../secrets/secrets.service';
 import type { AuthUser } from './auth-user';
 import { AuthPolicyService } from './auth-policy.service';
 import type { LoginDto } from './dto/login.dto';
@@ -49,6 +50,7 @@ export class AuthService implements OnModuleInit {
     private readonly throttle: LoginThrottleService,
     private readonly policy: AuthPolicyService,
     private readonly audit: AuditService,
+    private readonly secrets: SecretsService,
   ) {}
 
   onModuleInit(): void {
@@ -88,7 +90,7 @@ export class AuthService implements OnModuleInit {
           message: 'Enter the 6-digit code from your authenticator app.',
         });
       }
-      if (!(await this.acceptTotp(user.id, user.totp_secret, dto.totp))) {
+      if (!(await this.acceptTotp(user.id, this.secrets.decryptTotpSecret(user.id, user.totp_secret), dto.totp))) {
         await this.fail(email, context, user.id, 'wrong_totp');
         throw new UnauthorizedException({
           statusCode: 401,
@@ -171,7 +173,7 @@ export class AuthService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await manager.query(
         `WITH u AS (UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1 AND NOT totp_enabled RETURNING id) SELECT id FROM u`,
-        [context.user.id, secret],
+        [context.user.id, this.secrets.encryptTotpSecret(context.user.id, secret)],
       );
       if (!rows.length) throw new ConflictError('Two-factor sign-in is already on; an admin can reset it.');
       await this.audit.record(
@@ -192,7 +194,7 @@ export class AuthService implements OnModuleInit {
       const row = rows[0];
       if (row?.totp_enabled) throw new ConflictError('Two-factor sign-in is already on.');
       if (!row?.totp_secret) throw new ConflictError('Start with POST /api/auth/totp/setup, then confirm a code here.');
-      const step = matchTotpStep(code, row.totp_secret);
+      const step = matchTotpStep(code, this.secrets.decryptTotpSecret(context.user.id, row.totp_secret));
       if (step === null) {
         throw new RuleRefusedError(
           'The authenticator code is wrong; check the time on your phone and try again.',

@@ -8,6 +8,12 @@ import type { SniffedImageType } from './image-sniffing';
 export const MAX_PHOTO_PIXELS = 50_000_000;
 export const THUMBNAIL_SIZE = 320;
 
+// Images are decoded side by side through ImageDecodeQueue, under its pixel budget, rather than
+// by libvips threads within one image; and libvips' operation cache would keep decoded pixels
+// after their request, outside that budget.
+sharp.concurrency(1);
+sharp.cache(false);
+
 // Browsers do not show HEIC, so those are stored as JPEG; the rest keep their format.
 const OUTPUT: Record<SniffedImageType, { type: StoredPhotoType; extension: 'jpg' | 'png' | 'webp' }> = {
   jpeg: { type: 'image/jpeg', extension: 'jpg' },

@@ -20,6 +20,7 @@ import { PhotoDto, PhotoFieldsDto } from './dto/photo.dto';
 import { cleanFileName, contentDisposition } from './file-names';
 import { sniffImageType, type SniffedImageType } from './image-sniffing';
 import { drainRequest, receiveMultipart, type ReceivedFile } from './multipart-upload';
+import { imageDecodeQueue } from './image-decode-queue';
 import { decodeError, inspectImage, outputFor, reencode, thumbnail, unsupportedType } from './photo-processing';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUploadHooks } from './photo-upload-hooks';
@@ -95,8 +96,8 @@ export class PhotosService implements OnModuleInit {
           'Only JPEG, PNG, WebP and HEIC/HEIF photos are accepted, recognised by their content; this file is none of them, whatever its name or type says.',
         );
       }
-      await inspectImage(received.path, type);
-      return await this.store(caseId, patientId, received, type, fields, takenAt, ctx);
+      const { width, height } = await inspectImage(received.path, type);
+      return await this.store(caseId, patientId, received, { type, pixels: width * height }, fields, takenAt, ctx);
     } catch (error) {
       await drainRequest(req);
       throw error;
@@ -115,7 +116,7 @@ export class PhotosService implements OnModuleInit {
     caseId: string,
     patientId: string,
     received: ReceivedFile,
-    type: SniffedImageType,
+    { type, pixels }: { type: SniffedImageType; pixels: number },
     fields: PhotoFieldsDto,
     takenAt: Date,
     ctx: RequestContext,
@@ -129,11 +130,15 @@ export class PhotosService implements OnModuleInit {
       let info: OutputInfo | undefined;
       let stored: { size: number };
       try {
-        const image = reencode(received.path, type).on('info', (i: OutputInfo) => {
-          info = i;
+        // Both decodes under one place in the queue: its budget bounds the memory they take.
+        stored = await imageDecodeQueue.run(pixels, async () => {
+          const image = reencode(received.path, type).on('info', (i: OutputInfo) => {
+            info = i;
+          });
+          const written = await this.storage.putPending(key, image);
+          await this.storage.putPending(thumbnailKey, thumbnail(received.path));
+          return written;
         });
-        stored = await this.storage.putPending(key, image);
-        await this.storage.putPending(thumbnailKey, thumbnail(received.path));
       } catch (error) {
         if (error instanceof HttpException) throw error;
         throw decodeError(type, error);

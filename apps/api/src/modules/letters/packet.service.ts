@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import type { CasePhoto } from '../evidence/case-photo.entity';
+import { imageDecodeQueue } from '../evidence/image-decode-queue';
 import { LocalPhotoStorage } from '../evidence/local-photo-storage';
 import { PHOTO_STORAGE, type PhotoStorage } from '../evidence/photo-storage';
 import { providerDisplayName } from '../providers/providers.service';
@@ -66,7 +68,7 @@ export class PacketService {
       await this.letters.latestSigned(caseId, 'appeal'),
       await this.letters.latestSigned(caseId, 'medical_necessity'),
     ].filter((l): l is LetterDto => l !== null);
-    const images = await Promise.all(dossier.photos.map((p) => this.loadImage(p.storageKey)));
+    const images = await Promise.all(dossier.photos.map((p) => this.loadImage(p)));
     const pdf = await this.render(dossier, signed, images, now);
     await this.audit.record(
       {
@@ -83,14 +85,17 @@ export class PacketService {
   }
 
   /** The photo as JPEG (PDF embeds JPEG and PNG; stored photos may be WebP), or null if its file is gone. */
-  private async loadImage(key: string): Promise<Buffer | null> {
+  private async loadImage(photo: Pick<CasePhoto, 'storageKey' | 'width' | 'height'>): Promise<Buffer | null> {
     try {
-      const file = await this.photoStorage().get(key);
-      if (!file) return null;
-      return await sharp(await readAll(file.stream))
-        .rotate()
-        .jpeg({ quality: 85 })
-        .toBuffer();
+      // Decoded under the same pixel budget as uploads: a case may hold many large photos.
+      return await imageDecodeQueue.run(photo.width * photo.height, async () => {
+        const file = await this.photoStorage().get(photo.storageKey);
+        if (!file) return null;
+        return await sharp(await readAll(file.stream))
+          .rotate()
+          .jpeg({ quality: 85 })
+          .toBuffer();
+      });
     } catch (error) {
       this.logger.warn({ type: (error as Error)?.name ?? 'error' }, 'photo unreadable for the packet');
       return null;

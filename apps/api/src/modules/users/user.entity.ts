@@ -26,7 +26,8 @@ export class User {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
-  // Base32 TOTP secret; set at enrolment, used only once totp_enabled is true.
+  // The base32 TOTP secret encrypted by SecretsService (v1:<key id>:…); set at enrolment, used
+  // only once totp_enabled is true.
   @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
   totpSecret!: string | null;
 

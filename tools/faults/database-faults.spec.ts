@@ -134,7 +134,7 @@ describe('faults on the running app', () => {
 
       const health = async () => {
         const res = await fetch(`${app.baseUrl}/api/health`);
-        return { status: res.status, body: (await res.json()), retryAfter: res.headers.get('retry-after') };
+        return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') };
       };
       // The old server's backends may answer a last query or two before they notice.
       let down: Awaited<ReturnType<typeof health>> | undefined;

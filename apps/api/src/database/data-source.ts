@@ -23,13 +23,27 @@ export function buildDataSourceOptions(url: string, poolSize = DEFAULT_DATABASE_
   };
 }
 
+/** The advisory lock instances take turns on to migrate (the demo seed has 7426001). */
+const MIGRATION_LOCK = 7426002;
+
+/**
+ * Applies the pending migrations. Instances that start together (a rolling deploy, `docker compose
+ * up --scale app=2`) would each try to apply the same ones and all but one fail ("relation already
+ * exists"): they wait for each other on a session-level advisory lock, held on a connection of
+ * its own while the migrations run, and the later ones find nothing left to do.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = new DataSource(buildDataSourceOptions(url));
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    // Closing the connection would free the lock too; unlocking first lets the next instance on at once.
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }

@@ -19,15 +19,18 @@ function serverUrl(): string {
   return url;
 }
 
-/** A private database per test file, copied from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A private database per test file, copied from the migrated template; `{ empty: true }` for one
+ * no migration has run on (tests of the migrations themselves).
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : TEMPLATE_DATABASE}`);
         break;
       } catch (error) {
         // Two files copying the template at the same instant can collide; a retry settles it.

@@ -1,6 +1,7 @@
 import type { Role } from '@preauth/domain';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/modules/auth/auth.constants';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
 import type { TestApp } from './create-test-app';
 
@@ -67,7 +68,10 @@ export async function signInAs(t: TestApp, user: TestUser, totp?: string): Promi
     .post('/api/auth/login')
     .send({ email: user.email, password: user.password, ...(totp ? { totp } : {}) });
   if (res.status !== 200) throw new Error(`Sign-in of ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const csrf = res.body.csrfToken as string;
+  return wrap(user, agent, res.body.csrfToken as string);
+}
+
+function wrap(user: TestUser, agent: Agent, csrf: string): SignedIn {
   return {
     user,
     agent,
@@ -86,4 +90,19 @@ export async function signInAs(t: TestApp, user: TestUser, totp?: string): Promi
  */
 export async function signIn(t: TestApp, roles: Role[] | Role, overrides: CreateUserOverrides = {}): Promise<SignedIn> {
   return signInAs(t, await createUser(t, roles, overrides));
+}
+
+/**
+ * The same session (its cookies and CSRF token) on another instance of the app, as a browser
+ * behind a load balancer would send it to whichever instance answers.
+ */
+export function sameSessionOn(t: TestApp, session: SignedIn): SignedIn {
+  const access = { domain: '127.0.0.1', path: '/', secure: false, script: false };
+  const agent = request.agent(t.app.getHttpServer());
+  for (const name of [SESSION_COOKIE, CSRF_COOKIE]) {
+    const cookie = session.agent.jar.getCookie(name, access);
+    if (!cookie) throw new Error(`The session of ${session.user.email} has no ${name} cookie.`);
+    agent.jar.setCookie(`${name}=${cookie.value}; Path=/`, '127.0.0.1', '/');
+  }
+  return wrap(session.user, agent, session.csrf);
 }

@@ -8,6 +8,7 @@ import { Letters1764000000400 } from './1764000000400-Letters';
 import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
+import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 
 export const migrations = [
   Foundation1764000000000,
@@ -19,4 +20,5 @@ export const migrations = [
   ReportIndexes1764000000500,
   ListIndexes1764000000600,
   ReportSpeed1764000000700,
+  LetterSignatures1764000000810,
 ];

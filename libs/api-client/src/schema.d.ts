@@ -224,6 +224,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/letters/signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Letters_signer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -1162,9 +1178,16 @@ export interface components {
             kind: "medical_necessity" | "appeal";
             /** @description Edit counter of this version; send it as If-Match to PATCH (also the ETag) */
             revision: number;
+            /**
+             * @description How the signer re-authenticated (null for drafts and older signatures)
+             * @enum {string|null}
+             */
+            signatureMethod?: "password" | "totp" | null;
             /** Format: date-time */
             signedAt?: string | null;
             signedBy?: components["schemas"]["LetterPersonDto"] | null;
+            /** @description The signer as the letter names them */
+            signer?: components["schemas"]["SignerPhysicianDto"] | null;
             /** @enum {string} */
             status: "draft" | "signed";
             text: string;
@@ -1179,6 +1202,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        LetterSignerDto: {
+            /** @description True when the signer is not the ordering physician: the letter names both */
+            differentFromOrdering: boolean;
+            /**
+             * @description What signing asks for: the password or an authenticator code
+             * @enum {string}
+             */
+            method: "password" | "totp";
+            orderingPhysician: components["schemas"]["SignerPhysicianDto"];
+            /** @description Why this user cannot sign, when signer is null */
+            refusal?: string | null;
+            /** @description The signed-in physician as the letter would name them; null when they may not sign */
+            signer?: components["schemas"]["SignerPhysicianDto"] | null;
         };
         LoginDto: {
             /** @example frontdesk@demo.clinic */
@@ -1329,6 +1366,23 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SignerPhysicianDto: {
+            /** @description Name with credentials, as the letter prints it */
+            name: string;
+            npi: string;
+        };
+        SignLetterDto: {
+            /**
+             * Format: password
+             * @description The signer's password (when two-factor sign-in is off): signing re-authenticates
+             */
+            password?: string;
+            /**
+             * @description The 6-digit authenticator code, required instead of the password when two-factor sign-in is on
+             * @example 123456
+             */
+            totp?: string;
+        };
         SummaryReportDto: {
             /** @description deniedThenAppealed / denied */
             appealRate: number | null;
@@ -2003,15 +2057,41 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignLetterDto"];
+            };
+        };
         responses: {
-            /** @description Signs and freezes the draft; physicians only */
+            /** @description Appends the signer's signature block and freezes the draft. Physicians linked to a provider only; the body re-authenticates with the password, or the authenticator code under two-factor sign-in (422 when wrong) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LetterDto"];
+                };
+            };
+        };
+    };
+    Letters_signer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who would sign this case's letters, and whether that differs from the ordering physician */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSignerDto"];
                 };
             };
         };

@@ -16,6 +16,6 @@ import { SessionsService } from './sessions.service';
     AuthPolicyService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, AuthService],
 })
 export class AuthModule {}

@@ -28,6 +28,13 @@ interface UserRow {
   totp_last_step: string | null;
 }
 
+export type ReauthMethod = 'password' | 'totp';
+
+export interface ReauthProof {
+  password?: string;
+  totp?: string;
+}
+
 export interface LoginResult {
   me: MeDto;
   token: string;
@@ -137,6 +144,54 @@ export class AuthService implements OnModuleInit {
         csrfToken: session.csrfToken,
       },
     };
+  }
+
+  /**
+   * Proves that the signed-in person is at the keyboard before an act that carries their name (a
+   * signature): the authenticator code when they have two-factor sign-in, else their password.
+   * Failures count against the sign-in throttle, so a left-open session cannot be used to guess.
+   */
+  async reauthenticate(proof: ReauthProof, context: RequestContext): Promise<ReauthMethod> {
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step
+         FROM users WHERE id = $1`,
+      [context.user.id],
+    );
+    const user = rows[0];
+    if (!user) throw new RuleRefusedError('Your account no longer exists.', 'reauth_failed');
+    const ip = context.ip ?? null;
+    const wait = await this.throttle.retryAfterSeconds(user.email, ip);
+    if (wait > 0) throw new LoginThrottledException(wait);
+
+    const method: ReauthMethod = user.totp_enabled && user.totp_secret ? 'totp' : 'password';
+    if (method === 'totp') {
+      if (!proof.totp) {
+        throw new RuleRefusedError(
+          'Enter the 6-digit code from your authenticator app to sign.',
+          'reauth_totp_required',
+          { method },
+        );
+      }
+      const ok = await this.acceptTotp(user.id, this.secrets.decryptTotpSecret(user.id, user.totp_secret!), proof.totp);
+      if (!ok) {
+        await this.failReauth(user, context, 'wrong_totp');
+        throw new RuleRefusedError(
+          'The authenticator code is wrong or was already used; wait for the next one. Nothing was signed.',
+          'reauth_failed',
+          { method },
+        );
+      }
+    } else {
+      if (!proof.password) {
+        throw new RuleRefusedError('Enter your password to sign.', 'reauth_password_required', { method });
+      }
+      if (!user.password_hash || !(await verifyPassword(user.password_hash, proof.password))) {
+        await this.failReauth(user, context, 'wrong_password');
+        throw new RuleRefusedError('The password is incorrect. Nothing was signed.', 'reauth_failed', { method });
+      }
+    }
+    await this.throttle.clearAccount(user.email);
+    return method;
   }
 
   async logout(context: RequestContext): Promise<void> {
@@ -259,6 +314,20 @@ export class AuthService implements OnModuleInit {
       [userId, step],
     );
     return rows.length > 0;
+  }
+
+  private async failReauth(user: UserRow, context: RequestContext, reason: string): Promise<void> {
+    await this.throttle.recordFailure(user.email, context.ip ?? null);
+    await this.audit.record(
+      {
+        action: 'failed_login',
+        objectType: 'user',
+        objectId: user.id,
+        outcome: 'failure',
+        detail: { reason, reauth: true },
+      },
+      context,
+    );
   }
 
   private async fail(email: string, context: AnyRequestContext, userId: string | null, reason: string): Promise<void> {

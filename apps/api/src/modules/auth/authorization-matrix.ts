@@ -54,6 +54,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
   'GET /api/cases/:id/letters': CLINIC,
   'POST /api/cases/:id/letters': PHYSICIAN,
+  'GET /api/cases/:id/letters/signer': PHYSICIAN,
   'GET /api/cases/:id/letters/:letterId': CLINIC,
   'PATCH /api/cases/:id/letters/:letterId': PHYSICIAN,
   'POST /api/cases/:id/letters/:letterId/sign': PHYSICIAN,

@@ -42,8 +42,12 @@ export function assertMayWriteClinicalFindings(user: Pick<AuthUser, 'roles'>, ch
   );
 }
 
+export function maySignLetters(user: Pick<AuthUser, 'roles'>): boolean {
+  return hasAnyRole(user, LETTER_SIGNERS);
+}
+
 export function assertMaySignLetters(user: Pick<AuthUser, 'roles'>): void {
-  if (hasAnyRole(user, LETTER_SIGNERS)) return;
+  if (maySignLetters(user)) return;
   throw new RuleRefusedError('Only a physician may sign a letter.', 'letter_signing_forbidden');
 }
 

@@ -16,6 +16,9 @@ import { User } from '../users/user.entity';
 export const LETTER_KINDS = ['medical_necessity', 'appeal'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+export const SIGNATURE_METHODS = ['password', 'totp'] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
 export const LETTER_STATUSES = ['draft', 'signed'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
@@ -31,6 +34,10 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 @Check(
   'case_letters_signature_complete',
   `(status = 'signed') = (signed_at IS NOT NULL AND signed_by IS NOT NULL AND text_sha256 IS NOT NULL)`,
+)
+@Check(
+  'case_letters_signature_method_valid',
+  `signature_method IS NULL OR (signature_method IN ('password','totp') AND status = 'signed' AND signer_npi ~ '^[0-9]{10}$' AND signer_name IS NOT NULL)`,
 )
 @Index('case_letters_case_kind_version_key', ['caseId', 'kind', 'version'], { unique: true })
 export class CaseLetter {
@@ -93,6 +100,17 @@ export class CaseLetter {
   // SHA-256 of the text as signed: proves later that the frozen text is what was signed.
   @Column({ name: 'text_sha256', type: 'varchar', length: 64, nullable: true })
   textSha256!: string | null;
+
+  // How the signer re-authenticated at signing; NULL for drafts and for letters signed before it was kept.
+  @Column({ name: 'signature_method', type: 'varchar', length: 10, nullable: true })
+  signatureMethod!: SignatureMethod | null;
+
+  // The signer as a payer reads them (provider name with credentials, NPI), as they stood at signing.
+  @Column({ name: 'signer_name', type: 'varchar', length: 220, nullable: true })
+  signerName!: string | null;
+
+  @Column({ name: 'signer_npi', type: 'varchar', length: 10, nullable: true })
+  signerNpi!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -178,8 +178,48 @@ export function photoSentences(f: LetterFacts): string[] {
   ];
 }
 
-function signature(f: LetterFacts): string[] {
-  return ['Sincerely,', '', f.physician.name, `NPI ${f.physician.npi}`];
+// A draft ends at the closing: the signature block is added when a physician signs, in the
+// signer's own name and NPI, so the letter can never carry one physician's name over another's
+// signature.
+const CLOSING = ['Sincerely,'];
+
+export interface SignatureFacts {
+  signer: { name: string; npi: string };
+  /** The case's ordering physician, named when someone else signs. */
+  orderingPhysician: { name: string; npi: string };
+  /** The signing time as the clinic reads it: date, time and zone. */
+  signedAtLocal: string;
+}
+
+/** The lines appended to the letter's text at signing; the SHA-256 covers them too. */
+export function composeSignatureBlock(f: SignatureFacts): string[] {
+  const sameDoctor = f.signer.npi === f.orderingPhysician.npi;
+  return [
+    '',
+    f.signer.name,
+    `NPI ${f.signer.npi}`,
+    ...(sameDoctor
+      ? []
+      : [
+          `Ordering physician: ${f.orderingPhysician.name}, NPI ${f.orderingPhysician.npi}; signed by ${f.signer.name}, NPI ${f.signer.npi}`,
+        ]),
+    '',
+    `Electronically signed by ${f.signer.name}, NPI ${f.signer.npi}, on ${f.signedAtLocal}`,
+  ];
+}
+
+/** "December 6, 2026, 4:16:36 AM EST": a signing time in the clinic's zone, zone named. */
+export function formatSignedAt(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
 }
 
 export function composeMedicalNecessityLetter(f: LetterFacts): string {
@@ -202,7 +242,7 @@ export function composeMedicalNecessityLetter(f: LetterFacts): string {
     '',
     'Please contact my office with any question about this request.',
     '',
-    ...signature(f),
+    ...CLOSING,
   ].join('\n');
 }
 
@@ -294,6 +334,6 @@ export function composeAppealLetter(f: AppealFacts): string {
     '',
     'For these reasons I ask you to overturn the denial and authorize the procedure.',
     '',
-    ...signature(f),
+    ...CLOSING,
   ].join('\n');
 }

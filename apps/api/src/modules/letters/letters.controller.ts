@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Res 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { parseIfMatch, setETag } from '../../common/if-match';
-import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
+import { CreateLetterDto, LetterDto, LetterSignerDto, SignLetterDto, UpdateLetterDto } from './dto/letter.dto';
 import { LettersService } from './letters.service';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -25,6 +25,15 @@ export class LettersController {
     @RequestContext() ctx: RequestContext,
   ): Promise<LetterDto> {
     return this.letters.create(id, dto, ctx);
+  }
+
+  @Get('signer')
+  @ApiOkResponse({
+    type: LetterSignerDto,
+    description: "Who would sign this case's letters, and whether that differs from the ordering physician",
+  })
+  signer(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<LetterSignerDto> {
+    return this.letters.signerFor(id, ctx);
   }
 
   @Get(':letterId')
@@ -61,12 +70,18 @@ export class LettersController {
   }
 
   @Post(':letterId/sign')
-  @ApiCreatedResponse({ type: LetterDto, description: 'Signs and freezes the draft; physicians only' })
+  @ApiCreatedResponse({
+    type: LetterDto,
+    description:
+      "Appends the signer's signature block and freezes the draft. Physicians linked to a provider only; " +
+      'the body re-authenticates with the password, or the authenticator code under two-factor sign-in (422 when wrong)',
+  })
   sign(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('letterId', ParseUUIDPipe) letterId: string,
+    @Body() dto: SignLetterDto,
     @RequestContext() ctx: RequestContext,
   ): Promise<LetterDto> {
-    return this.letters.sign(id, letterId, ctx);
+    return this.letters.sign(id, letterId, dto, ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
 import { LettersController } from './letters.controller';
 import { LettersService } from './letters.service';
@@ -6,7 +7,7 @@ import { PacketController } from './packet.controller';
 import { PacketService } from './packet.service';
 
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, AuthModule],
   controllers: [LettersController, PacketController],
   providers: [LettersService, PacketService],
   exports: [LettersService],

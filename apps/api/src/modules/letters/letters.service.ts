@@ -1,19 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { isValidNpi } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
-import { assertMaySignLetters } from '../auth/field-rules';
+import { AuthService } from '../auth/auth.service';
+import { assertMaySignLetters, maySignLetters } from '../auth/field-rules';
 import { CaseEvent } from '../cases/case-event.entity';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseDossier, loadDossier } from './case-dossier';
-import { CaseLetter, LetterKind } from './case-letter.entity';
-import { CreateLetterDto, LetterDto, UpdateLetterDto } from './dto/letter.dto';
+import { CaseLetter, LetterKind, SignatureMethod } from './case-letter.entity';
+import {
+  CreateLetterDto,
+  LetterDto,
+  LetterSignerDto,
+  SignerPhysicianDto,
+  SignLetterDto,
+  UpdateLetterDto,
+} from './dto/letter.dto';
 import { toAppealFacts, toLetterFacts } from './letter-facts';
-import { composeAppealLetter, composeMedicalNecessityLetter } from './letter-text';
+import {
+  composeAppealLetter,
+  composeMedicalNecessityLetter,
+  composeSignatureBlock,
+  formatSignedAt,
+} from './letter-text';
+import { providerDisplayName } from '../providers/providers.service';
+import type { Provider } from '../providers/provider.entity';
 import { ConflictError, NotFoundError, RuleRefusedError, StaleVersionError } from '../../common/app-errors';
 
 const LETTER_SELECT = `
@@ -40,9 +56,19 @@ function toLetterDto(r: Record<string, unknown>): LetterDto {
     signedBy: person(r.signed_by, r.signed_by_name),
     signedAt: r.signed_at ? (r.signed_at as Date).toISOString() : null,
     textSha256: (r.text_sha256 as string | null) ?? null,
+    signatureMethod: (r.signature_method as SignatureMethod | null) ?? null,
+    signer: r.signer_npi ? { name: r.signer_name as string, npi: r.signer_npi as string } : null,
     createdAt: (r.created_at as Date).toISOString(),
     updatedAt: (r.updated_at as Date).toISOString(),
   };
+}
+
+function toNames(r: {
+  first_name: string;
+  last_name: string;
+  credentials: string | null;
+}): Pick<Provider, 'firstName' | 'lastName' | 'credentials'> {
+  return { firstName: r.first_name, lastName: r.last_name, credentials: r.credentials };
 }
 
 export function sha256(text: string): string {
@@ -56,6 +82,7 @@ export class LettersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly rules: DeadlineRulesService,
+    private readonly auth: AuthService,
   ) {}
 
   dossier(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDossier> {
@@ -196,28 +223,67 @@ export class LettersService {
     return this.find(this.dataSource.manager, caseId, letterId);
   }
 
-  async sign(caseId: string, letterId: string, ctx: RequestContext): Promise<LetterDto> {
+  /** Who would sign this case's letters, for the sign dialog to say before anyone signs. */
+  async signerFor(caseId: string, ctx: RequestContext): Promise<LetterSignerDto> {
+    const ordering = await this.orderingPhysician(this.dataSource.manager, caseId);
+    const found = maySignLetters(ctx.user)
+      ? await this.findSigner(this.dataSource.manager, ctx.user.id)
+      : { refusal: 'Only a physician may sign a letter.' };
+    const rows = await this.dataSource.query<{ totp_enabled: boolean }[]>(
+      `SELECT totp_enabled FROM users WHERE id = $1`,
+      [ctx.user.id],
+    );
+    const signer = 'refusal' in found ? null : found;
+    return {
+      signer,
+      orderingPhysician: ordering,
+      differentFromOrdering: signer !== null && signer.npi !== ordering.npi,
+      refusal: 'refusal' in found ? found.refusal : null,
+      method: rows[0]?.totp_enabled ? 'totp' : 'password',
+    };
+  }
+
+  async sign(caseId: string, letterId: string, dto: SignLetterDto, ctx: RequestContext): Promise<LetterDto> {
     assertMaySignLetters(ctx.user);
+    // The signature block is the signer's own: a physician without a provider record (and so no
+    // NPI of their own) has no name to sign a payer letter with.
+    const found = await this.findSigner(this.dataSource.manager, ctx.user.id);
+    if ('refusal' in found) throw new RuleRefusedError(found.refusal, found.code);
+    const signer = found;
+    const method = await this.auth.reauthenticate(dto, ctx);
     await this.dataSource.transaction(async (manager) => {
       const letter = await this.lockDraft(manager, caseId, letterId, 'signed again');
-      // The letter speaks in the name (and NPI) of the case's physician: when that provider has
-      // an account, only that physician may sign it.
-      const [{ provider_user_id: providerUserId }] = await manager.query<{ provider_user_id: string | null }[]>(
-        `SELECT p.user_id AS provider_user_id FROM cases c JOIN providers p ON p.id = c.provider_id WHERE c.id = $1`,
-        [caseId],
-      );
-      if (providerUserId && providerUserId !== ctx.user.id) {
+      const ordering = await this.orderingPhysician(manager, caseId);
+      const signedAt = new Date();
+      const text = [
+        letter.text,
+        ...composeSignatureBlock({
+          signer,
+          orderingPhysician: ordering,
+          signedAtLocal: formatSignedAt(signedAt, this.config.clinicTimeZone),
+        }),
+      ].join('\n');
+      if (text.length > 50000) {
         throw new RuleRefusedError(
-          "Only the case's physician may sign this letter: it carries their name and NPI.",
-          'not_the_case_physician',
+          'The letter is too long to add the signature; shorten it and sign again.',
+          'letter_too_long',
         );
       }
-      const signedAt = new Date();
       await manager.update(
         CaseLetter,
         { id: letter.id },
-        { status: 'signed', signedById: ctx.user.id, signedAt, textSha256: sha256(letter.text) },
+        {
+          status: 'signed',
+          text,
+          signedById: ctx.user.id,
+          signedAt,
+          textSha256: sha256(text),
+          signatureMethod: method,
+          signerName: signer.name,
+          signerNpi: signer.npi,
+        },
       );
+      const onBehalf = signer.npi !== ordering.npi;
       await manager.getRepository(CaseEvent).insert({
         caseId,
         type: 'letter_signed',
@@ -232,13 +298,55 @@ export class LettersService {
           objectId: letterId,
           caseId,
           patientId: await this.patientOf(caseId, manager),
-          detail: { signed: true, kind: letter.kind, version: letter.version },
+          detail: {
+            signed: true,
+            kind: letter.kind,
+            version: letter.version,
+            method,
+            signerNpi: signer.npi,
+            ...(onBehalf ? { orderingNpi: ordering.npi } : {}),
+          },
         },
         ctx,
         manager,
       );
     });
     return this.find(this.dataSource.manager, caseId, letterId);
+  }
+
+  private async findSigner(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<SignerPhysicianDto | { refusal: string; code: string }> {
+    const rows = await manager.query<
+      { first_name: string; last_name: string; credentials: string | null; npi: string; active: boolean }[]
+    >(`SELECT first_name, last_name, credentials, npi, active FROM providers WHERE user_id = $1`, [userId]);
+    const p = rows[0];
+    if (!p || !p.active) {
+      return {
+        refusal:
+          'Your account is not linked to an active provider with an NPI; ask a manager to link it before you sign letters.',
+        code: 'signer_not_a_provider',
+      };
+    }
+    if (!isValidNpi(p.npi)) {
+      return {
+        refusal: `The NPI on your provider record (${p.npi}) fails its check digit; ask a manager to correct it before you sign.`,
+        code: 'signer_npi_invalid',
+      };
+    }
+    return { name: providerDisplayName(toNames(p)), npi: p.npi };
+  }
+
+  private async orderingPhysician(manager: EntityManager, caseId: string): Promise<SignerPhysicianDto> {
+    const rows = await manager.query<
+      { first_name: string; last_name: string; credentials: string | null; npi: string }[]
+    >(
+      `SELECT p.first_name, p.last_name, p.credentials, p.npi FROM cases c JOIN providers p ON p.id = c.provider_id WHERE c.id = $1`,
+      [caseId],
+    );
+    if (!rows.length) throw new NotFoundError('No such case.');
+    return { name: providerDisplayName(toNames(rows[0])), npi: rows[0].npi };
   }
 
   private async lockDraft(manager: EntityManager, caseId: string, letterId: string, verb: string): Promise<CaseLetter> {

@@ -14,7 +14,7 @@ import { PHOTO_STORAGE, type PhotoStorage } from '../evidence/photo-storage';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { LetterDto } from './dto/letter.dto';
-import { describeDiagnosis, describeProcedure, formatLetterDate } from './letter-text';
+import { describeDiagnosis, describeProcedure, formatLetterDate, formatSignedAt } from './letter-text';
 import { LettersService } from './letters.service';
 
 const LETTER_TITLES: Record<string, string> = {
@@ -174,8 +174,11 @@ export class PacketService {
         .font('Helvetica-Oblique')
         .fontSize(9)
         .text(
-          `Electronically signed by ${letter.signedBy?.name ?? 'unknown'} on ${letter.signedAt ? new Date(letter.signedAt).toISOString() : 'unknown date'}. ` +
-            `SHA-256 of the signed text: ${letter.textSha256 ?? ''}`,
+          // Letters signed since signatures carry the signer's NPI end with their own "Electronically
+          // signed by" line (inside the hashed text); older ones get it here, from the record.
+          `${letter.signer ? '' : `Electronically signed by ${letter.signedBy?.name ?? 'unknown'} on ${letter.signedAt ? formatSignedAt(new Date(letter.signedAt), tz) : 'unknown date'}. `}` +
+            `SHA-256 of the signed text: ${letter.textSha256 ?? ''}` +
+            `${letter.signatureMethod ? ` (signer re-authenticated by ${letter.signatureMethod === 'totp' ? 'authenticator code' : 'password'})` : ''}`,
         )
         .font('Helvetica')
         .fontSize(10.5);

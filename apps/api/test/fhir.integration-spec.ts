@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { REVIEW_ACTION_URL } from '../src/modules/fhir/claim-response';
-import { signIn, SignedIn } from './helpers/auth';
+import { signIn, SignedIn, TEST_PASSWORD } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
-import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { ClinicFixture, createClinic, readyCaseBody, linkProvider } from './helpers/fixtures';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the tests walk FHIR resources by deep paths
 
@@ -110,6 +110,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
     manager = await signIn(t, 'manager');
     admin = await signIn(t, 'admin');
     clinic = await createClinic(manager, frontDesk);
+    await linkProvider(t, physician.user.id, clinic.providerId);
   }, 60_000);
 
   afterAll(async () => {
@@ -135,7 +136,10 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         .attach('file', jpeg, 'ear.jpg')
         .expect(201);
       const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201);
-      await physician.post(`/api/cases/${id}/letters/${letter.body.id}/sign`).expect(201);
+      await physician
+        .post(`/api/cases/${id}/letters/${letter.body.id}/sign`)
+        .send({ password: TEST_PASSWORD })
+        .expect(201);
       await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201); // an unsigned draft stays home
 
       const res = await frontDesk.get(`/api/cases/${id}/fhir`).expect(200);

@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { signIn, SignedIn } from './helpers/auth';
+import { generateTotpCode } from '../src/modules/auth/totp';
+import { createUser, signIn, SignedIn, signInAs, TEST_PASSWORD } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
-import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { ClinicFixture, createClinic, linkProvider, randomNpi, readyCaseBody } from './helpers/fixtures';
 import { parsePdf } from './helpers/pdf';
 
 const image = (format: 'jpeg' | 'png' | 'webp', color: { r: number; g: number; b: number }) =>
@@ -54,6 +55,7 @@ describe('letters over HTTP', () => {
     manager = await signIn(t, 'manager');
     admin = await signIn(t, 'admin');
     clinic = await createClinic(manager, frontDesk);
+    await linkProvider(t, physician.user.id, clinic.providerId);
     npi = (await t.db.query(`SELECT npi FROM providers WHERE id = $1`, [clinic.providerId])).rows[0].npi;
   }, 60_000);
 
@@ -167,18 +169,60 @@ describe('letters over HTTP', () => {
         .expect(409);
       expect(stale.body).toMatchObject({ code: 'stale_version', currentRevision: 2 });
 
-      const signed = await physician.post(`${letterUrl}/sign`).expect(201);
+      const wrong = await physician.post(`${letterUrl}/sign`).send({ password: 'not-my-password' }).expect(422);
+      expect(wrong.body).toMatchObject({
+        code: 'reauth_failed',
+        message: expect.stringMatching(/password is incorrect/),
+      });
+      const missing = await physician.post(`${letterUrl}/sign`).send({}).expect(422);
+      expect(missing.body.code).toBe('reauth_password_required');
+      expect(
+        (await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status,
+      ).toBe('draft');
+      expect(
+        await t.countRows('audit_events', `action = 'failed_login' AND object_id = $1 AND detail->>'reauth' = 'true'`, [
+          physician.user.id,
+        ]),
+      ).toBe(1);
+
+      const signed = await physician.post(`${letterUrl}/sign`).send({ password: TEST_PASSWORD }).expect(201);
+      const signedText: string = signed.body.text;
+      expect(signedText.startsWith(`${edited}\n`)).toBe(true);
+      // The block is the signer's own; the case's provider is the signer here, so it is named once.
+      expect(signedText.slice(edited.length)).toMatch(
+        new RegExp(
+          `^\\n\\nDana Whitfield, MD\\nNPI ${npi}\\n\\nElectronically signed by Dana Whitfield, MD, NPI ${npi}, on [A-Z][a-z]+ \\d{1,2}, \\d{4}(,| at) \\d{1,2}:\\d{2}:\\d{2} [AP]M [A-Z]{3,4}$`,
+        ),
+      );
+      expect(signedText).not.toContain('Ordering physician: Dana Whitfield, MD, NPI ' + npi + ';');
       expect(signed.body).toMatchObject({
         status: 'signed',
-        text: edited,
         signedBy: { id: physician.user.id, name: physician.user.displayName },
+        signer: { name: 'Dana Whitfield, MD', npi },
+        signatureMethod: 'password',
       });
       expect(Date.parse(signed.body.signedAt)).toBeGreaterThan(Date.now() - 60_000);
-      expect(signed.body.textSha256).toBe(createHash('sha256').update(edited).digest('hex'));
+      expect(signed.body.textSha256).toBe(createHash('sha256').update(signedText).digest('hex'));
       const row = (
-        await t.db.query(`SELECT status, signed_by, signed_at, text FROM case_letters WHERE id = $1`, [created.body.id])
+        await t.db.query(
+          `SELECT status, signed_by, signed_at, text, signature_method, signer_npi FROM case_letters WHERE id = $1`,
+          [created.body.id],
+        )
       ).rows[0];
-      expect(row).toMatchObject({ status: 'signed', signed_by: physician.user.id, text: edited });
+      expect(row).toMatchObject({
+        status: 'signed',
+        signed_by: physician.user.id,
+        text: signedText,
+        signature_method: 'password',
+        signer_npi: npi,
+      });
+      const audit = (
+        await t.db.query(
+          `SELECT detail FROM audit_events WHERE object_type = 'letter' AND object_id = $1 AND detail->>'signed' = 'true'`,
+          [created.body.id],
+        )
+      ).rows;
+      expect(audit).toEqual([{ detail: expect.objectContaining({ method: 'password', signerNpi: npi }) }]);
       const event = (
         await t.db.query(`SELECT actor_id, data FROM case_events WHERE case_id = $1 AND type = 'letter_signed'`, [id])
       ).rows;
@@ -192,7 +236,7 @@ describe('letters over HTTP', () => {
         .send({ text: 'changed after signing' })
         .expect(409);
       expect(refused.body.code).toBe('letter_signed');
-      await physician.post(`${letterUrl}/sign`).expect(409);
+      await physician.post(`${letterUrl}/sign`).send({ password: TEST_PASSWORD }).expect(409);
       await expect(
         t.db.query(`UPDATE case_letters SET text = 'tampered' WHERE id = $1`, [created.body.id]),
       ).rejects.toThrow(/immutable/);
@@ -200,7 +244,7 @@ describe('letters over HTTP', () => {
         /immutable/,
       );
       expect((await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].text).toBe(
-        edited,
+        signedText,
       );
 
       const next = await draft(id);
@@ -224,18 +268,101 @@ describe('letters over HTTP', () => {
       expect(await t.countRows('case_events', `case_id = $1 AND type = 'letter_signed'`, [id])).toBe(0);
     });
 
-    it("lets only the case's own physician sign when the provider has an account", async () => {
-      const other = await signIn(t, 'physician');
+    it('refuses a physician whose account is linked to no provider, or to one with an invalid NPI', async () => {
+      const unlinked = await signIn(t, 'physician');
       const { id } = await createCase();
       const created = await draft(id);
-      await t.db.query(`UPDATE providers SET user_id = $1 WHERE id = $2`, [other.user.id, clinic.providerId]);
-      try {
-        const refused = await physician.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(403);
-        expect(refused.body.code).toBe('not_the_case_physician');
-        await other.post(`/api/cases/${id}/letters/${created.body.id}/sign`).expect(201);
-      } finally {
-        await t.db.query(`UPDATE providers SET user_id = NULL WHERE id = $1`, [clinic.providerId]);
-      }
+      const url = `/api/cases/${id}/letters/${created.body.id}/sign`;
+      const refused = await unlinked.post(url).send({ password: TEST_PASSWORD }).expect(403);
+      expect(refused.body).toMatchObject({
+        code: 'signer_not_a_provider',
+        message: expect.stringMatching(/not linked/),
+      });
+      const preview = await unlinked.get(`/api/cases/${id}/letters/signer`).expect(200);
+      expect(preview.body).toMatchObject({ signer: null, refusal: expect.stringMatching(/not linked/) });
+
+      // A provider row whose NPI fails the check digit (inserted past the API, which refuses it).
+      const bad = `${npi.slice(0, 9)}${(Number(npi[9]) + 1) % 10}`;
+      await t.db.query(
+        `INSERT INTO providers (first_name, last_name, credentials, npi, user_id) VALUES ('Ina', 'Valid', 'MD', $1, $2)`,
+        [bad, unlinked.user.id],
+      );
+      const invalid = await unlinked.post(url).send({ password: TEST_PASSWORD }).expect(403);
+      expect(invalid.body.code).toBe('signer_npi_invalid');
+      expect(
+        (await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status,
+      ).toBe('draft');
+    });
+
+    it('names both when a colleague signs for the ordering physician, and says so beforehand', async () => {
+      const colleague = await signIn(t, 'physician');
+      const colleagueNpi = randomNpi();
+      await manager
+        .post('/api/providers')
+        .send({ firstName: 'Pat', lastName: 'Sanchez', credentials: 'DO', npi: colleagueNpi })
+        .expect(201)
+        .then((res) => linkProvider(t, colleague.user.id, res.body.id as string));
+      const { id } = await createCase();
+      const created = await draft(id);
+
+      const preview = await colleague.get(`/api/cases/${id}/letters/signer`).expect(200);
+      expect(preview.body).toEqual({
+        signer: { name: 'Pat Sanchez, DO', npi: colleagueNpi },
+        orderingPhysician: { name: 'Dana Whitfield, MD', npi },
+        differentFromOrdering: true,
+        refusal: null,
+        method: 'password',
+      });
+      const signed = await colleague
+        .post(`/api/cases/${id}/letters/${created.body.id}/sign`)
+        .send({ password: TEST_PASSWORD })
+        .expect(201);
+      const block = (signed.body.text as string).slice(created.body.text.length);
+      expect(block).toContain(`\nPat Sanchez, DO\nNPI ${colleagueNpi}\n`);
+      expect(block).toContain(
+        `Ordering physician: Dana Whitfield, MD, NPI ${npi}; signed by Pat Sanchez, DO, NPI ${colleagueNpi}`,
+      );
+      expect(block).toContain(`Electronically signed by Pat Sanchez, DO, NPI ${colleagueNpi}, on `);
+      expect(block).not.toMatch(/\nDana Whitfield, MD\nNPI/);
+      expect(signed.body.signer).toEqual({ name: 'Pat Sanchez, DO', npi: colleagueNpi });
+    });
+
+    it('asks a physician with two-factor sign-in for an authenticator code instead of the password', async () => {
+      const user = await createUser(t, 'physician');
+      const session = await signInAs(t, user);
+      const secret = (await session.post('/api/auth/totp/setup').expect(200)).body.secret as string;
+      // The enabling code and the signing code must fall in different 30 s steps (no replay), so
+      // the signing code is taken one step later.
+      const enabledAt = Date.now();
+      await session
+        .post('/api/auth/totp/enable')
+        .send({ code: generateTotpCode(secret, enabledAt) })
+        .expect(204);
+      const provider = await manager
+        .post('/api/providers')
+        .send({ firstName: 'Toto', lastName: 'Pim', credentials: 'MD', npi: randomNpi() })
+        .expect(201);
+      await linkProvider(t, user.id, provider.body.id);
+      const { id } = await createCase();
+      const created = await draft(id);
+      const url = `/api/cases/${id}/letters/${created.body.id}/sign`;
+
+      expect((await session.get(`/api/cases/${id}/letters/signer`).expect(200)).body.method).toBe('totp');
+      const passwordOnly = await session.post(url).send({ password: TEST_PASSWORD }).expect(422);
+      expect(passwordOnly.body.code).toBe('reauth_totp_required');
+      const wrongCode = generateTotpCode(secret, enabledAt + 30_000) === '000000' ? '111111' : '000000';
+      await session.post(url).send({ totp: wrongCode }).expect(422);
+      expect(
+        (await t.db.query(`SELECT status FROM case_letters WHERE id = $1`, [created.body.id])).rows[0].status,
+      ).toBe('draft');
+      const signed = await session
+        .post(url)
+        .send({ totp: generateTotpCode(secret, enabledAt + 30_000) })
+        .expect(201);
+      expect(signed.body).toMatchObject({ status: 'signed', signatureMethod: 'totp' });
+      expect(
+        (await t.db.query(`SELECT signature_method FROM case_letters WHERE id = $1`, [created.body.id])).rows[0],
+      ).toEqual({ signature_method: 'totp' });
     });
 
     it('lets the clinic read letters (audited), physicians only write them, and admins see none', async () => {
@@ -294,7 +421,10 @@ describe('letters over HTTP', () => {
         .set('If-Match', String(letter.body.revision))
         .send({ text: `${letter.body.text}\nEdited closing line for the packet.` })
         .expect(200);
-      await physician.post(`/api/cases/${id}/letters/${letter.body.id}/sign`).expect(201);
+      await physician
+        .post(`/api/cases/${id}/letters/${letter.body.id}/sign`)
+        .send({ password: TEST_PASSWORD })
+        .expect(201);
 
       const res = await frontDesk
         .get(`/api/cases/${id}/packet`)
@@ -320,7 +450,7 @@ describe('letters over HTTP', () => {
         'Appeal letter (version 1)',
         'Response to the denial, point by point',
         'Edited closing line for the packet.',
-        `Electronically signed by ${physician.user.displayName}`,
+        `Electronically signed by Dana Whitfield, MD, NPI ${npi}, on `,
         'Photograph 1 of 2',
         'Body site: Behind the left ear',
         'Lesion count: 6',
@@ -333,6 +463,21 @@ describe('letters over HTTP', () => {
       ]) {
         expect(text).toContain(expected);
       }
+      // The signing time as the clinic reads it (America/New_York unless configured), zone named.
+      const signedLetter = (await physician.get(`/api/cases/${id}/letters/${letter.body.id}`).expect(200)).body;
+      const local = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      }).format(new Date(signedLetter.signedAt));
+      expect(text).toMatch(
+        new RegExp(
+          `Electronically signed by Dana Whitfield, MD, NPI ${npi}, on ${local}(,| at) \\d{1,2}:\\d{2}:\\d{2} [AP]M E[SD]T`,
+        ),
+      );
+      expect(text).toContain(`SHA-256 of the signed text: ${signedLetter.textSha256}`);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(parsed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(2);
       expect(parsed.info).toMatchObject({ Title: expect.stringMatching(/^Appeal packet PA-/) });
       expect(
@@ -407,7 +552,10 @@ describe('letters over HTTP', () => {
       }
 
       // The appeal it supports is level 1; once filed, a new appeal letter still says level 1.
-      await physician.post(`/api/cases/${id}/letters/${res.body.id}/sign`).expect(201);
+      await physician
+        .post(`/api/cases/${id}/letters/${res.body.id}/sign`)
+        .send({ password: TEST_PASSWORD })
+        .expect(201);
       await move(id, v, { to: 'appealed', appealLevel: 1, letterAttached: true });
       const again = await draft(id, 'appeal');
       expect(again.body).toMatchObject({ version: 2, facts: { appealLevel: 1 } });

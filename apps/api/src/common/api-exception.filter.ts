@@ -35,6 +35,7 @@ const APP_ERROR_STATUS: Record<AppError['kind'], HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   refused: HttpStatus.FORBIDDEN,
+  reauth_failed: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**

@@ -3,7 +3,7 @@
  * status and body. `code` is the stable token clients branch on; `details` are extra body fields.
  */
 export abstract class AppError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'refused';
+  abstract readonly kind: 'not_found' | 'conflict' | 'refused' | 'reauth_failed';
 
   constructor(
     message: string,
@@ -42,4 +42,12 @@ export class StaleVersionError extends ConflictError {
 /** A rule of the clinic refuses this user the action (their role, or whose record it is). */
 export class RuleRefusedError extends AppError {
   readonly kind = 'refused';
+}
+
+/**
+ * The signed-in user's password or authenticator code, asked again before an act that carries
+ * their name, is missing or wrong. Not a 401: the session itself is still good.
+ */
+export class ReauthFailedError extends AppError {
+  readonly kind = 'reauth_failed';
 }

@@ -1,6 +1,7 @@
 import { computeNpiCheckDigit, type PlanType } from '@preauth/domain';
 import { randomBytes } from 'node:crypto';
 import type { SignedIn } from './auth';
+import type { TestApp } from './create-test-app';
 
 export interface ClinicFixture {
   payerId: string;
@@ -64,4 +65,9 @@ export function readyCaseBody(clinic: ClinicFixture) {
       { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
     ],
   };
+}
+
+/** Links a user account to a provider record, as a manager does for a physician who signs letters. */
+export async function linkProvider(t: TestApp, userId: string, providerId: string): Promise<void> {
+  await t.db.query(`UPDATE providers SET user_id = $1 WHERE id = $2`, [userId, providerId]);
 }

@@ -14,7 +14,7 @@ import { LoginThrottledException, LoginThrottleService } from './login-throttle.
 import { getDummyHash, verifyPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
-import { ConflictError, RuleRefusedError } from '../../common/app-errors';
+import { ConflictError, ReauthFailedError, RuleRefusedError } from '../../common/app-errors';
 
 interface UserRow {
   id: string;
@@ -158,7 +158,7 @@ export class AuthService implements OnModuleInit {
       [context.user.id],
     );
     const user = rows[0];
-    if (!user) throw new RuleRefusedError('Your account no longer exists.', 'reauth_failed');
+    if (!user) throw new ReauthFailedError('Your account no longer exists.', 'reauth_failed');
     const ip = context.ip ?? null;
     const wait = await this.throttle.retryAfterSeconds(user.email, ip);
     if (wait > 0) throw new LoginThrottledException(wait);
@@ -166,7 +166,7 @@ export class AuthService implements OnModuleInit {
     const method: ReauthMethod = user.totp_enabled && user.totp_secret ? 'totp' : 'password';
     if (method === 'totp') {
       if (!proof.totp) {
-        throw new RuleRefusedError(
+        throw new ReauthFailedError(
           'Enter the 6-digit code from your authenticator app to sign.',
           'reauth_totp_required',
           { method },
@@ -175,7 +175,7 @@ export class AuthService implements OnModuleInit {
       const ok = await this.acceptTotp(user.id, this.secrets.decryptTotpSecret(user.id, user.totp_secret!), proof.totp);
       if (!ok) {
         await this.failReauth(user, context, 'wrong_totp');
-        throw new RuleRefusedError(
+        throw new ReauthFailedError(
           'The authenticator code is wrong or was already used; wait for the next one. Nothing was signed.',
           'reauth_failed',
           { method },
@@ -183,11 +183,11 @@ export class AuthService implements OnModuleInit {
       }
     } else {
       if (!proof.password) {
-        throw new RuleRefusedError('Enter your password to sign.', 'reauth_password_required', { method });
+        throw new ReauthFailedError('Enter your password to sign.', 'reauth_password_required', { method });
       }
       if (!user.password_hash || !(await verifyPassword(user.password_hash, proof.password))) {
         await this.failReauth(user, context, 'wrong_password');
-        throw new RuleRefusedError('The password is incorrect. Nothing was signed.', 'reauth_failed', { method });
+        throw new ReauthFailedError('The password is incorrect. Nothing was signed.', 'reauth_failed', { method });
       }
     }
     await this.throttle.clearAccount(user.email);

@@ -101,6 +101,7 @@ function header(f: LetterFacts, subject: string): string[] {
     `Date of birth: ${formatLetterDate(f.patient.dateOfBirth)}`,
     `Member ID: ${f.patient.memberId ?? 'not on file'}`,
     `Payer: ${f.payer.name} (${PLAN_TYPE_LABELS[f.payer.planType]})`,
+    `Ordering physician: ${f.physician.name}, NPI ${f.physician.npi}`,
     `Clinic reference: ${f.caseNumber}${f.payerReference ? `; payer reference: ${f.payerReference}` : ''}`,
     '',
   ];

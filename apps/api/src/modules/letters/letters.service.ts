@@ -245,6 +245,8 @@ export class LettersService {
 
   async sign(caseId: string, letterId: string, dto: SignLetterDto, ctx: RequestContext): Promise<LetterDto> {
     assertMaySignLetters(ctx.user);
+    // An absent letter is a 404 before anything is asked of the signer.
+    await this.find(this.dataSource.manager, caseId, letterId);
     // The signature block is the signer's own: a physician without a provider record (and so no
     // NPI of their own) has no name to sign a payer letter with.
     const found = await this.findSigner(this.dataSource.manager, ctx.user.id);

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test-utils';
-import type { Letter } from '../api/types';
+import type { Letter, LetterSigner } from '../api/types';
 import { LetterEditor } from './LetterEditor';
 
 const draft: Letter = {
@@ -18,6 +18,8 @@ const draft: Letter = {
   signedBy: null,
   signedAt: null,
   textSha256: null,
+  signatureMethod: null,
+  signer: null,
   createdAt: '2026-11-20T15:00:00.000Z',
   updatedAt: '2026-11-20T15:00:00.000Z',
 };
@@ -27,6 +29,15 @@ const signed: Letter = {
   signedBy: { id: 'u1', name: 'Dana Whitfield, MD' },
   signedAt: '2026-11-21T15:30:00.000Z',
   textSha256: 'ab',
+  signatureMethod: 'password',
+  signer: { name: 'Dana Whitfield, MD', npi: '1234567893' },
+};
+const colleague: LetterSigner = {
+  signer: { name: 'Pat Sanchez, DO', npi: '1987654320' },
+  orderingPhysician: { name: 'Dana Whitfield, MD', npi: '1234567893' },
+  differentFromOrdering: true,
+  refusal: null,
+  method: 'password',
 };
 
 describe('LetterEditor', () => {
@@ -51,13 +62,59 @@ describe('LetterEditor', () => {
         mayEdit
         onSave={onSave}
         onSign={onSign}
+        signer={colleague}
       />,
     );
     const signButtons = screen.getAllByRole('button', { name: 'Sign…' });
     await user.click(signButtons[signButtons.length - 1]);
     expect(await screen.findByText(/Signing freezes this version/)).toBeInTheDocument();
+    // Before signing it says who signs and that the ordering physician is someone else.
+    expect(screen.getByTestId('signer-statement')).toHaveTextContent('You sign as Pat Sanchez, DO, NPI 1987654320.');
+    expect(screen.getByTestId('signer-differs')).toHaveTextContent(
+      'Ordering physician: Dana Whitfield, MD; signed by Pat Sanchez, DO',
+    );
+    expect(screen.getByRole('button', { name: 'Sign letter' })).toBeDisabled();
+    await user.type(screen.getByLabelText(/Your password/), 'preauth-demo-2026');
     await user.click(screen.getByRole('button', { name: 'Sign letter' }));
-    expect(onSign).toHaveBeenCalledTimes(1);
+    expect(onSign).toHaveBeenCalledWith({ password: 'preauth-demo-2026' });
+  });
+
+  it('asks for the authenticator code under two-factor sign-in, and keeps the dialog open on a wrong one', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSign = jest.fn().mockRejectedValue(new Error('The authenticator code is wrong. Nothing was signed.'));
+    renderWithProviders(
+      <LetterEditor
+        letter={draft}
+        mayEdit
+        onSave={jest.fn()}
+        onSign={onSign}
+        signer={{ ...colleague, differentFromOrdering: false, method: 'totp' }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Sign…' }));
+    expect(await screen.findByTestId('signer-statement')).toBeInTheDocument();
+    expect(screen.queryByTestId('signer-differs')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Authenticator code/), '123456');
+    await user.click(screen.getByRole('button', { name: 'Sign letter' }));
+    expect(onSign).toHaveBeenCalledWith({ totp: '123456' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was signed.');
+    expect(screen.getByRole('button', { name: 'Sign letter' })).toBeInTheDocument();
+  });
+
+  it('shows why an unlinked physician cannot sign', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(
+      <LetterEditor
+        letter={draft}
+        mayEdit
+        onSave={jest.fn()}
+        onSign={jest.fn()}
+        signer={{ ...colleague, signer: null, refusal: 'Your account is not linked to an active provider.' }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Sign…' }));
+    expect(await screen.findByTestId('signer-refusal')).toHaveTextContent('not linked');
+    expect(screen.getByRole('button', { name: 'Sign letter' })).toBeDisabled();
   });
 
   it('disables editing once the letter is signed and says who signed it when', () => {
@@ -66,7 +123,9 @@ describe('LetterEditor', () => {
     expect(text).toHaveAttribute('readonly');
     expect(text).toHaveAccessibleDescription('Signed: this text is frozen.');
     expect(screen.getByText('Signed')).toBeInTheDocument();
-    expect(screen.getByTestId('letter-signature')).toHaveTextContent(/Signed by Dana Whitfield, MD on Nov 21, 2026/);
+    expect(screen.getByTestId('letter-signature')).toHaveTextContent(
+      /Signed by Dana Whitfield, MD, NPI 1234567893 on Nov 21, 2026.*\(confirmed by password\)/,
+    );
     expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Sign/ })).not.toBeInTheDocument();
   });

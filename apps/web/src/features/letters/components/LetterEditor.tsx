@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../ui/format';
 import { isApiError } from '../../../ui/server-errors';
-import type { Letter } from '../api/types';
+import type { Letter, LetterSigner, SignProof } from '../api/types';
 
 export const LETTER_KIND_LABELS: Record<Letter['kind'], string> = {
   medical_necessity: 'Letter of medical necessity',
@@ -14,16 +14,20 @@ interface LetterEditorProps {
   // Physicians edit and sign drafts; everyone else reads.
   mayEdit: boolean;
   onSave: (text: string) => Promise<unknown>;
-  onSign: () => Promise<unknown>;
+  onSign: (proof: SignProof) => Promise<unknown>;
+  /** Who would sign, from the server; undefined while it loads. */
+  signer?: LetterSigner;
 }
 
-export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorProps) {
+export function LetterEditor({ letter, mayEdit, onSave, onSign, signer }: LetterEditorProps) {
   const signed = letter.status === 'signed';
   const editable = mayEdit && !signed;
   const [text, setText] = useState(letter.text);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'sign' | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState('');
+  const usesCode = signer?.method === 'totp';
   const dirty = text !== letter.text;
   const titleId = `letter-${letter.id}-title`;
 
@@ -73,8 +77,15 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
       </Group>
       {signed ? (
         <Text size="sm" c="dimmed" data-testid="letter-signature">
-          Signed by {letter.signedBy?.name ?? 'the physician'} on {formatDateTime(letter.signedAt)}. Signed letters are
-          frozen; start a new draft to change the wording.
+          Signed by{' '}
+          {letter.signer
+            ? `${letter.signer.name}, NPI ${letter.signer.npi}`
+            : (letter.signedBy?.name ?? 'the physician')}{' '}
+          on {formatDateTime(letter.signedAt)}
+          {letter.signatureMethod
+            ? ` (confirmed by ${letter.signatureMethod === 'totp' ? 'authenticator code' : 'password'})`
+            : ''}
+          . Signed letters are frozen; start a new draft to change the wording.
         </Text>
       ) : (
         <Text size="xs" c="dimmed">
@@ -97,7 +108,7 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
         onChange={(event) => setText(event.currentTarget.value)}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13, lineHeight: 1.5 } }}
       />
-      {error && (
+      {error && !confirming && (
         <Alert color="red" role="alert" p="xs">
           {error}
         </Alert>
@@ -124,30 +135,92 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign }: LetterEditorPr
       )}
       <Modal
         opened={confirming}
-        onClose={() => setConfirming(false)}
+        onClose={() => {
+          setConfirming(false);
+          setSecret('');
+        }}
         title={`Sign the ${LETTER_KIND_LABELS[letter.kind].toLowerCase()}?`}
       >
-        <Stack>
-          <Text size="sm">
-            Signing freezes this version: it carries your name and NPI and goes into the appeal packet as it is. Later
-            changes need a new draft.
-          </Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button
-              loading={busy === 'sign'}
-              onClick={() =>
-                void run('sign', onSign).then(() => {
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!signer?.signer || !secret) return;
+            void run('sign', () => onSign(usesCode ? { totp: secret.trim() } : { password: secret })).then((ok) => {
+              if (!ok) return;
+              setConfirming(false);
+              setSecret('');
+            });
+          }}
+        >
+          <Stack>
+            <Text size="sm">
+              Signing freezes this version: the signature block carries your name and NPI, and the letter goes into the
+              appeal packet as it is. Later changes need a new draft.
+            </Text>
+            {!signer ? (
+              <Text size="sm" c="dimmed">
+                Checking who signs…
+              </Text>
+            ) : !signer.signer ? (
+              <Alert color="red" p="xs" data-testid="signer-refusal">
+                {signer.refusal ?? 'You cannot sign this letter.'}
+              </Alert>
+            ) : (
+              <>
+                <Text size="sm" data-testid="signer-statement">
+                  You sign as <strong>{signer.signer.name}</strong>, NPI {signer.signer.npi}.
+                </Text>
+                {signer.differentFromOrdering && (
+                  <Alert color="orange" p="xs" data-testid="signer-differs">
+                    The ordering physician of this case is {signer.orderingPhysician.name} (NPI{' '}
+                    {signer.orderingPhysician.npi}). The letter will name both: &quot;Ordering physician:{' '}
+                    {signer.orderingPhysician.name}; signed by {signer.signer.name}&quot;.
+                  </Alert>
+                )}
+                {usesCode ? (
+                  <TextInput
+                    label="Authenticator code"
+                    description="Signing asks for the 6-digit code from your authenticator app."
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={secret}
+                    onChange={(event) => setSecret(event.currentTarget.value)}
+                    data-autofocus
+                  />
+                ) : (
+                  <PasswordInput
+                    label="Your password"
+                    description="Signing asks for your password again."
+                    autoComplete="current-password"
+                    value={secret}
+                    onChange={(event) => setSecret(event.currentTarget.value)}
+                    data-autofocus
+                  />
+                )}
+              </>
+            )}
+            {error && confirming && (
+              <Alert color="red" role="alert" p="xs">
+                {error}
+              </Alert>
+            )}
+            <Group justify="flex-end" gap="xs">
+              <Button
+                variant="default"
+                onClick={() => {
                   setConfirming(false);
-                })
-              }
-            >
-              Sign letter
-            </Button>
-          </Group>
-        </Stack>
+                  setSecret('');
+                }}
+              >
+                Cancel
+              </Button>
+              <Button type="submit" loading={busy === 'sign'} disabled={!signer?.signer || !secret}>
+                Sign letter
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </Stack>
   );

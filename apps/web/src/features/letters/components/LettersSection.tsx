@@ -5,6 +5,7 @@ import { QueryState } from '../../../ui/QueryState';
 import type { Letter, LetterKind } from '../api/types';
 import { useCreateLetter } from '../api/useCreateLetter';
 import { useLetters } from '../api/useLetters';
+import { useLetterSigner } from '../api/useLetterSigner';
 import { useSignLetter } from '../api/useSignLetter';
 import { useUpdateLetter } from '../api/useUpdateLetter';
 import { LETTER_KIND_LABELS, LetterEditor } from './LetterEditor';
@@ -21,6 +22,7 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
   const update = useUpdateLetter(caseId);
   const sign = useSignLetter(caseId);
   const isPhysician = roles.includes('physician');
+  const signer = useLetterSigner(caseId, isPhysician);
 
   // The newest version of each kind is the one being worked on; older ones are history.
   const latest = new Map<LetterKind, Letter>();
@@ -109,8 +111,9 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
               letter={letter}
               mayEdit={isPhysician}
               onSave={(text) => update.mutateAsync({ letterId: letter.id, revision: letter.revision, text })}
-              onSign={async () => {
-                await sign.mutateAsync(letter.id);
+              signer={signer.data}
+              onSign={async (proof) => {
+                await sign.mutateAsync({ letterId: letter.id, proof });
                 notifications.show({ color: 'teal', message: `${LETTER_KIND_LABELS[letter.kind]} signed.` });
               }}
             />

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { field, openPage, signIn } from './support/session';
+import { parsePdf } from '../../../tools/pdf/parse-pdf';
+import { DEMO_PASSWORD, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -31,7 +32,7 @@ async function findCaseLackingEvidence(page: Page): Promise<Detail> {
   return chosen;
 }
 
-// Only the case's own physician signs its letters: a submitted case of the demo physician's.
+// A submitted case of the demo physician's own, so the letter is signed by its ordering physician.
 async function findOwnSubmittedCase(page: Page): Promise<string> {
   const me = await apiGet<{ id: string }>(page, '/api/auth/me');
   const providers = await apiGet<{ id: string; userId: string | null }[]>(page, '/api/providers');
@@ -196,6 +197,10 @@ describe('a physician', () => {
       await letter.getByRole('button', { name: 'Sign…' }).click();
       const confirm = page.getByRole('dialog');
       await confirm.getByText(/Signing freezes this version/).waitFor();
+      await expectText(confirm.getByTestId('signer-statement'), /You sign as .*, NPI \d{10}\./);
+      // Signing re-authenticates: the button waits for the password.
+      expect(await confirm.getByRole('button', { name: 'Sign letter' }).isEnabled()).toBe(false);
+      await confirm.getByLabel(/Your password/).fill(DEMO_PASSWORD);
       await confirm.getByRole('button', { name: 'Sign letter' }).click();
       const signed = section.locator('[data-testid="letter"][data-status="signed"]');
       await signed.waitFor();
@@ -211,6 +216,17 @@ describe('a physician', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
       expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      // The signed letter in the packet: the signer's NPI, the clinic's local time with its zone, the hash.
+      const me = await apiGet<{ id: string }>(page, '/api/auth/me');
+      const providers = await apiGet<{ userId: string | null; npi: string }[]>(page, '/api/providers');
+      const myNpi = providers.find((provider) => provider.userId === me.id)?.npi;
+      const pdfText = parsePdf(await response.body()).text.replace(/\s+/g, ' ');
+      expect(pdfText).toMatch(
+        new RegExp(
+          `Electronically signed by [^,]+, [A-Z]+, NPI ${myNpi}, on [A-Z][a-z]+ \\d{1,2}, \\d{4}(,| at) \\d{1,2}:\\d{2}:\\d{2} [AP]M [A-Z]{2,4}`,
+        ),
+      );
+      expect(pdfText).toMatch(/SHA-256 of the signed text: [0-9a-f]{64}/);
 
       const fhir = await page.request.get(
         `${baseUrl()}${await section.getByTestId('export-fhir').getAttribute('href')}`,

@@ -118,8 +118,13 @@ export default defineConfig(
         'error',
         {
           // Not Nx projects: the one module that finds Chromium and the one that starts the built
-          // app, shared by the browser tests, bench:web and docs:screenshots.
-          allow: ['^(\\.\\./)+tools/browser/chromium$', '^(\\.\\./)+tools/app/built-app$'],
+          // app, shared by the browser tests, bench:web and docs:screenshots; and the PDF text
+          // extractor the API and browser tests both read packets with.
+          allow: [
+            '^(\\.\\./)+tools/browser/chromium$',
+            '^(\\.\\./)+tools/app/built-app$',
+            '^(\\.\\./)+tools/pdf/parse-pdf$',
+          ],
           depConstraints: [
             {
               sourceTag: 'type:domain',

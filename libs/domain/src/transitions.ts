@@ -473,6 +473,8 @@ export class TransitionError extends Error {
     readonly reasons: string[],
     readonly from: CaseStatus,
     readonly to: string,
+    // The reasons that judge one request field, so a client can show them beside it.
+    readonly fields: readonly FieldReason[] = [],
   ) {
     super(reasons.join(' '));
   }
@@ -540,7 +542,11 @@ export function assertTransition(
     throw new TransitionError('forbidden', [`Only ${allowed} may "${transition.label}".`], from, to);
   }
   const reasons = evaluateGuards(transition, snapshot, input, { ...ctx, at: resolveEventTime(input, ctx.now) });
-  if (reasons.length > 0) throw new TransitionError('guard_failed', reasons, from, to);
+  if (reasons.length > 0) {
+    const request = requestContextOf(snapshot, ctx);
+    const fields = transition.guards.flatMap((name) => GUARDS[name].checkRequest?.(input, request) ?? []);
+    throw new TransitionError('guard_failed', reasons, from, to, fields);
+  }
   return transition;
 }
 

@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import { findAnsweredEvent, findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -315,6 +315,7 @@ export function CasePage() {
               <TransitionForm
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
+                answers={findAnsweredEvent(data)}
                 onCancel={() => setChosen(null)}
                 onReload={() =>
                   // refetch resolves with the error in its result; it does not reject.
@@ -326,7 +327,7 @@ export function CasePage() {
                   const detail = await transition.mutateAsync({
                     id: data.id,
                     version: chosen.version,
-                    body: toTransitionBody(chosen.action.to, values),
+                    body: toTransitionBody(chosen.action.to, values, findAnsweredEvent(data)),
                   });
                   // A transition changes no field of the edit form, so the form stays current.
                   if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);

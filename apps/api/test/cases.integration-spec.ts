@@ -173,6 +173,30 @@ describe('cases over HTTP', () => {
       });
     });
 
+    it('refuses a denial dated before the submission it answers (422 on occurredAt), writing nothing', async () => {
+      const { id } = await createReadyCase();
+      const submitted = await move(frontDesk, id, 1, { to: 'submitted' });
+      const submittedAt = new Date(submitted.body.submittedAt as string);
+      const eventsBefore = await t.countRows('case_events', 'case_id = $1', [id]);
+      const decisionsBefore = await t.countRows('case_decisions', 'case_id = $1', [id]);
+      const early = new Date(submittedAt.getTime() - 86_400_000).toISOString();
+      const res = await move(frontDesk, id, 2, { to: 'denied', denialCode: 'CO-50', occurredAt: early }, 422);
+      expect(res.body.code).toBe('guard_failed');
+      expect(res.body.reasons).toEqual([
+        expect.stringMatching(/^The event cannot be dated before the submission it answers \(/),
+      ]);
+      expect(res.body.errors).toEqual([{ field: 'occurredAt', reason: res.body.reasons[0] }]);
+      expect((await t.db.query(`SELECT status, version, denied_at FROM cases WHERE id = $1`, [id])).rows[0]).toEqual({
+        status: 'submitted',
+        version: 2,
+        denied_at: null,
+      });
+      expect(await t.countRows('case_events', 'case_id = $1', [id])).toBe(eventsBefore);
+      expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(decisionsBefore);
+      // The same instant as the submission is possible (recorded at once from the portal).
+      await move(frontDesk, id, 2, { to: 'denied', denialCode: 'CO-50', occurredAt: submittedAt.toISOString() });
+    });
+
     it('refuses a move the current state does not allow (409, not_allowed)', async () => {
       const { id } = await createReadyCase();
       await move(frontDesk, id, 1, { to: 'submitted' });

@@ -290,9 +290,33 @@ describe('manager reports', () => {
       ['Sam Okafor, MD', 2, 1],
     ]);
     const reasons = await manager.get(`/api/reports/by-denial-reason?${range}`).expect(200);
-    expect(reasons.body.rows.map((r: Record<string, unknown>) => [r.code, r.denials, r.share])).toEqual([
-      ['CO-50', 3, 0.75],
-      ['CO-16', 1, 0.25],
+    expect(reasons.body.rows.map((r: Record<string, unknown>) => [r.code, r.label, r.denials, r.share])).toEqual([
+      ['CO-50', expect.stringMatching(/^Not medically necessary/), 3, 0.75],
+      ['CO-16', expect.stringMatching(/^Missing information/), 1, 0.25],
+    ]);
+  });
+
+  it('names a code without a description as such, never as its own description', async () => {
+    const id = async (sql: string) => (await t.db.query<{ id: string }>(sql)).rows[0].id;
+    const payer = await id(`SELECT id FROM payers WHERE payer_code = 'ALPHA'`);
+    const caseId = await insertCase({
+      payer,
+      provider: await id(`SELECT id FROM providers WHERE npi = '1234567893'`),
+      patient: await id(`SELECT id FROM patients WHERE mrn = 'MRN-R1'`),
+      cpt: '17110',
+      status: 'denied',
+      submitted: '2025-01-06T14:00Z',
+    });
+    await decide(caseId, payer, {
+      requested: '2025-01-06T14:00Z',
+      decided: '2025-01-08T14:00Z',
+      due: null,
+      outcome: 'denied',
+      code: 'CO-45',
+    });
+    const res = await manager.get('/api/reports/by-denial-reason?from=2025-01-01&to=2025-01-31').expect(200);
+    expect(res.body.rows.map((r: Record<string, unknown>) => [r.code, r.label, r.denials])).toEqual([
+      ['CO-45', 'no description on file', 1],
     ]);
   });
 

@@ -845,10 +845,14 @@ export interface components {
             /** @description Fields PATCH accepts in this state for this user */
             editableFields: string[];
             events: components["schemas"]["CaseEventDto"][];
+            /** Format: date-time */
+            externalReviewAt: string | null;
             failedTreatments: components["schemas"]["FailedTreatmentInput"][];
             findings: components["schemas"]["FindingsInput"];
             /** Format: uuid */
             id: string;
+            /** Format: date-time */
+            infoRequestedAt: string | null;
             patient: components["schemas"]["CasePatientDto"];
             payer: components["schemas"]["CasePayerDto"];
             payerReference: string | null;

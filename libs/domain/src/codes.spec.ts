@@ -12,7 +12,14 @@ import {
   normalizeCpt,
   normalizeIcd10,
 } from './codes';
-import { CARC_DENIAL_CODES, findCarcCode, isValidCarcCode, normalizeCarcCode } from './denial-codes';
+import {
+  CARC_DENIAL_CODES,
+  describeCarcCode,
+  findCarcCode,
+  isValidCarcCode,
+  NO_CARC_DESCRIPTION,
+  normalizeCarcCode,
+} from './denial-codes';
 
 const MEDICAL_CPT = [
   '10040',
@@ -208,20 +215,30 @@ describe('isDiagnosisCompatible', () => {
 });
 
 describe('CARC denial codes', () => {
-  it('lists the six codes of DOMAIN.md with descriptions', () => {
-    expect(CARC_DENIAL_CODES.map((entry) => entry.code)).toEqual([
-      'CO-50',
-      'CO-197',
-      'CO-15',
-      'CO-198',
-      'CO-11',
-      'CO-16',
-    ]);
+  it('describes the codes prior-authorization denials use, each once and never as the bare code', () => {
+    const codes = CARC_DENIAL_CODES.map((entry) => entry.code);
+    // Issue 24's list; the six of DOMAIN.md come first for the picker.
+    expect(codes.slice(0, 6)).toEqual(['CO-50', 'CO-197', 'CO-15', 'CO-198', 'CO-11', 'CO-16']);
+    expect([...codes].sort()).toEqual(
+      [4, 11, 15, 16, 50, 96, 97, 109, 167, 170, 171, 183, 184, 185, 197, 198, 204, 242, 251, 252]
+        .map((reason) => `CO-${reason}`)
+        .sort(),
+    );
     for (const entry of CARC_DENIAL_CODES) {
       expect(isValidCarcCode(entry.code)).toBe(true);
       expect(entry.description.length).toBeGreaterThan(5);
+      expect(entry.description).not.toContain(entry.code);
     }
     expect(findCarcCode('CO-50')?.description).toMatch(/medically necessary/i);
+  });
+
+  it.each([
+    ['CO-96', 'Non-covered charge'],
+    ['pr-204', "Not covered under the patient's current benefit plan"],
+    ['OA-197', 'Precertification / authorization absent'],
+    ['CO-45', NO_CARC_DESCRIPTION],
+  ])('describeCarcCode(%j) = %j', (code, description) => {
+    expect(describeCarcCode(code)).toBe(description);
   });
 
   it.each([

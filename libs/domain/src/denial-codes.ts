@@ -3,16 +3,44 @@ export interface CarcDenialCode {
   description: string;
 }
 
-// The remittance codes a dermatology prior-auth denial usually carries; other valid codes are
-// accepted too (see isValidCarcCode), this list only gives them a description.
+// The Claim Adjustment Reason Codes (X12) a prior-authorization denial usually carries, in our
+// own words; other valid codes are accepted too (see isValidCarcCode), this list only gives them a
+// description. The first six are the ones a dermatology denial most often names, so the code
+// picker offers them first.
 export const CARC_DENIAL_CODES = [
-  { code: 'CO-50', description: 'Not medically necessary (treated as cosmetic)' },
+  { code: 'CO-50', description: "Not medically necessary in the payer's judgement (treated as cosmetic)" },
   { code: 'CO-197', description: 'Precertification / authorization absent' },
-  { code: 'CO-15', description: 'Authorization number missing or invalid' },
+  { code: 'CO-15', description: 'Authorization number missing, invalid or not for this service or provider' },
   { code: 'CO-198', description: 'Authorized units or visits exceeded' },
   { code: 'CO-11', description: 'Diagnosis inconsistent with the procedure' },
-  { code: 'CO-16', description: 'Missing information' },
+  { code: 'CO-16', description: 'Missing information or a billing error; the request must be completed' },
+  { code: 'CO-4', description: 'Procedure code inconsistent with the modifier, or a required modifier missing' },
+  { code: 'CO-96', description: 'Non-covered charge' },
+  {
+    code: 'CO-97',
+    description: 'Included in the payment for another service or procedure already decided (bundled)',
+  },
+  { code: 'CO-109', description: 'Not covered by this payer; send it to the correct payer' },
+  { code: 'CO-167', description: 'The diagnosis is not covered' },
+  { code: 'CO-170', description: 'Not paid when performed or billed by this type of provider' },
+  {
+    code: 'CO-171',
+    description: 'Not paid when performed or billed by this type of provider in this type of facility',
+  },
+  { code: 'CO-183', description: 'The referring provider may not refer this service' },
+  { code: 'CO-184', description: 'The ordering or prescribing provider may not order this service' },
+  { code: 'CO-185', description: 'The rendering provider may not perform this service' },
+  { code: 'CO-204', description: "Not covered under the patient's current benefit plan" },
+  { code: 'CO-242', description: 'Not provided by a network or primary care provider' },
+  {
+    code: 'CO-251',
+    description: 'The documentation received lacks the content needed to decide the request',
+  },
+  { code: 'CO-252', description: 'Documentation (an attachment) is required to decide the request' },
 ] as const satisfies readonly CarcDenialCode[];
+
+// What reports and the case page show for a code nobody has described yet: never the code again.
+export const NO_CARC_DESCRIPTION = 'no description on file';
 
 // Claim adjustment group code (CO contractual, PR patient responsibility, OA other,
 // PI payer initiated, CR correction/reversal), a dash, then the reason code.
@@ -29,4 +57,14 @@ export function isValidCarcCode(code: string | null | undefined): boolean {
 export function findCarcCode(code: string): CarcDenialCode | undefined {
   const normalized = normalizeCarcCode(code);
   return CARC_DENIAL_CODES.find((entry) => entry.code === normalized);
+}
+
+// A reason code means the same under any group code (CO, PR, OA, PI, CR), so PR-96 reads as CO-96.
+function reasonOf(code: string): string {
+  return code.slice(code.indexOf('-') + 1);
+}
+
+export function describeCarcCode(code: string): string {
+  const reason = reasonOf(normalizeCarcCode(code));
+  return CARC_DENIAL_CODES.find((entry) => reasonOf(entry.code) === reason)?.description ?? NO_CARC_DESCRIPTION;
 }

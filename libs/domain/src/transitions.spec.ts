@@ -2,13 +2,22 @@ import { CASE_STATUSES, type CaseStatus } from './case-status';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import { ROLES, type Role } from './roles';
 import type { CaseSnapshot, TransitionInput } from './snapshot';
-import { buildCompleteInput, buildContext, buildSnapshot, buildSnapshotReadyFor, NOW } from './testing/case-fixtures';
+import {
+  buildCompleteInput,
+  buildContext,
+  buildSnapshot,
+  buildSnapshotReadyFor,
+  NOW,
+  TIME_ZONE,
+} from './testing/case-fixtures';
 import {
   appealOutcome,
   applyTransition,
   assertTransition,
   availableTransitions,
   checkTransitionRequest,
+  CLOCK_SKEW_MS,
+  findAnsweredEvent,
   GUARD_NAMES,
   GUARDS,
   isTransitionError,
@@ -655,7 +664,7 @@ describe('checkTransitionRequest', () => {
       checkTransitionRequest(
         'withdrawn',
         'withdraw',
-        { occurredAt: new Date(NOW.getTime() + 60_000).toISOString() },
+        { occurredAt: new Date(NOW.getTime() + CLOCK_SKEW_MS + 60_000).toISOString() },
         ctx,
       ),
     ).toEqual([
@@ -868,5 +877,77 @@ describe('corrupt data', () => {
     const error = captureError(() => assertTransition(snapshot, 'submitted', ['manager'], {}, buildContext()));
     expect(error.code).toBe('not_allowed');
     expect(error.reasons).toEqual(['The case has an unknown status "archived".']);
+  });
+});
+
+// Each event answers the one that put the case in its status; dated before it, it cannot be true.
+const ANSWERED_EVENTS: readonly [CaseStatus, CaseStatus, keyof CaseSnapshot, string][] = [
+  ['submitted', 'more_info_requested', 'submittedAt', 'the submission'],
+  ['submitted', 'approved', 'submittedAt', 'the submission'],
+  ['submitted', 'partially_approved', 'submittedAt', 'the submission'],
+  ['submitted', 'denied', 'submittedAt', 'the submission'],
+  ['submitted', 'withdrawn', 'submittedAt', 'the submission'],
+  ['more_info_requested', 'submitted', 'infoRequestedAt', 'the information request'],
+  ['more_info_requested', 'denied', 'infoRequestedAt', 'the information request'],
+  ['denied', 'appealed', 'deniedAt', 'the denial'],
+  ['denied', 'peer_to_peer', 'deniedAt', 'the denial'],
+  ['denied', 'external_review', 'deniedAt', 'the denial'],
+  ['peer_to_peer', 'approved', 'deniedAt', 'the denial'],
+  ['peer_to_peer', 'denied', 'deniedAt', 'the denial'],
+  ['partially_approved', 'appealed', 'decidedAt', 'the partial approval'],
+  ['approved', 'withdrawn', 'decidedAt', 'the approval'],
+  ['appealed', 'approved', 'appealedAt', 'the appeal'],
+  ['appealed', 'partially_approved', 'appealedAt', 'the appeal'],
+  ['appealed', 'denied', 'appealedAt', 'the appeal'],
+  ['external_review', 'approved', 'externalReviewAt', 'the external review request'],
+  ['external_review', 'denied', 'externalReviewAt', 'the external review request'],
+];
+
+describe('occurredAt against the case history', () => {
+  const answeredAt = '2026-06-12T15:30:00.000Z';
+  const oneMinuteEarlier = '2026-06-12T15:29:00.000Z';
+
+  it.each(ANSWERED_EVENTS)('%s → %s is not dated before %s', (from, to, field, label) => {
+    const snapshot = { ...buildSnapshotReadyFor(from, to), [field]: answeredAt };
+    const input = buildCompleteInput(snapshot);
+    expect(assertTransition(snapshot, to, ['manager'], { ...input, occurredAt: answeredAt }, buildContext()).to).toBe(
+      to,
+    );
+    const error = expectTransitionError(
+      () => assertTransition(snapshot, to, ['manager'], { ...input, occurredAt: oneMinuteEarlier }, buildContext()),
+      'guard_failed',
+    );
+    const reason = `The event cannot be dated before ${label} it answers (2026-06-12).`;
+    expect(error.reasons).toEqual([reason]);
+    const transition = TRANSITIONS[from].find((t) => t.to === to);
+    const ctx = {
+      now: NOW,
+      appealLevel: snapshot.appealLevel,
+      answers: findAnsweredEvent(snapshot),
+      timeZone: TIME_ZONE,
+    };
+    expect(
+      checkTransitionRequest(to, transition?.action ?? '', { ...input, occurredAt: oneMinuteEarlier }, ctx),
+    ).toEqual([{ field: 'occurredAt', reason }]);
+  });
+
+  it('names nothing to answer before the first submission', () => {
+    expect(findAnsweredEvent(buildSnapshot({ status: 'documented' }))).toBeNull();
+    expect(findAnsweredEvent(buildSnapshot({ status: 'submitted', submittedAt: null }))).toBeNull();
+  });
+
+  it.each([
+    ['at the skew limit', CLOCK_SKEW_MS, 'pass'],
+    ['a minute beyond it', CLOCK_SKEW_MS + 60_000, 'refused'],
+  ] as const)('accepts a future event time only within clock skew: %s', (_name, ahead, expected) => {
+    const snapshot = buildSnapshotReadyFor('submitted', 'denied');
+    const input = { denialCode: 'CO-50', occurredAt: new Date(NOW.getTime() + ahead).toISOString() };
+    const run = () => assertTransition(snapshot, 'denied', ['manager'], input, buildContext());
+    if (expected === 'pass') {
+      expect(run().to).toBe('denied');
+      expect(applyTransition(snapshot, 'denied', input, NOW).deniedAt).toBe(NOW.toISOString());
+    } else {
+      expectTransitionError(run, 'guard_failed', ['The event time cannot be in the future.']);
+    }
   });
 });

@@ -6,7 +6,7 @@ import {
   type DeadlineRule,
 } from './deadlines';
 import { isValidCarcCode, normalizeCarcCode } from './denial-codes';
-import { getEndOfLocalDay, isIsoDate, parseInstant } from './local-date';
+import { getEndOfLocalDay, isIsoDate, parseInstant, toLocalDate } from './local-date';
 import { computeReadiness } from './readiness';
 import { ROLE_LABELS, type Role } from './roles';
 import type { CaseSnapshot, TransitionInput } from './snapshot';
@@ -81,10 +81,61 @@ export interface FieldReason {
   reason: string;
 }
 
+// The event that put the case in its current status: whatever is recorded next answers it, so
+// it cannot have happened earlier.
+export interface AnsweredEvent {
+  label: string;
+  at: string;
+}
+
 // What the request's own rules need to know besides the request: a form has both before sending.
 export interface RequestCheckContext {
   now: Date;
   appealLevel: number;
+  answers?: AnsweredEvent | null;
+  // Needed only to name the answered event's day in the case's zone.
+  timeZone?: string;
+}
+
+// Clocks of the desk's computer and the server's may disagree by a little; more is a mistake.
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+export type AnsweredEventDates = Pick<
+  CaseSnapshot,
+  'status' | 'submittedAt' | 'infoRequestedAt' | 'decidedAt' | 'deniedAt' | 'appealedAt' | 'externalReviewAt'
+>;
+
+function answeredBy(label: string, at: string | null | undefined): AnsweredEvent | null {
+  return typeof at === 'string' && parseInstant(at) ? { label, at } : null;
+}
+
+export function findAnsweredEvent(dates: AnsweredEventDates): AnsweredEvent | null {
+  switch (dates.status) {
+    case 'submitted':
+      return answeredBy('the submission', dates.submittedAt);
+    case 'more_info_requested':
+      return answeredBy('the information request', dates.infoRequestedAt);
+    // A peer-to-peer keeps no date of its own; it answers the denial like the rest.
+    case 'denied':
+    case 'peer_to_peer':
+      return answeredBy('the denial', dates.deniedAt);
+    case 'approved':
+      return answeredBy('the approval', dates.decidedAt);
+    case 'partially_approved':
+      return answeredBy('the partial approval', dates.decidedAt);
+    case 'appealed':
+      return answeredBy('the appeal', dates.appealedAt);
+    case 'external_review':
+      return answeredBy('the external review request', dates.externalReviewAt);
+    case 'documented':
+    case 'expired':
+    case 'withdrawn':
+      return null;
+  }
+}
+
+function describeAnsweredDay(answers: AnsweredEvent, timeZone: string | undefined): string {
+  return timeZone ? toLocalDate(answers.at, timeZone) : answers.at;
 }
 
 export interface GuardDefinition {
@@ -112,7 +163,12 @@ function reasonsOf(found: readonly FieldReason[]): string[] {
 }
 
 function requestContextOf(snapshot: CaseSnapshot, ctx: TransitionContext): RequestCheckContext {
-  return { now: ctx.now, appealLevel: snapshot.appealLevel };
+  return {
+    now: ctx.now,
+    appealLevel: snapshot.appealLevel,
+    answers: findAnsweredEvent(snapshot),
+    timeZone: ctx.timeZone,
+  };
 }
 
 // An input guard that judges nothing but the request.
@@ -151,16 +207,22 @@ function checkAppealLevel(input: TransitionInput, ctx: RequestCheckContext): Fie
 }
 
 export const GUARDS: Record<GuardName, GuardDefinition> = {
-  occurred_at: defineRequestGuard('The event time, if given, is a past date-time', (input, ctx) => {
-    if (isBlank(input.occurredAt)) return [];
-    const at = parseInstant(input.occurredAt);
-    const reason = !at
-      ? `"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`
-      : at.getTime() > ctx.now.getTime()
-        ? 'The event time cannot be in the future.'
-        : null;
-    return reason ? [{ field: 'occurredAt', reason }] : [];
-  }),
+  occurred_at: defineRequestGuard(
+    'The event time, if given, is not in the future nor before the event it answers',
+    (input, ctx) => {
+      if (isBlank(input.occurredAt)) return [];
+      const at = parseInstant(input.occurredAt);
+      const answered = ctx.answers ? parseInstant(ctx.answers.at) : null;
+      const reason = !at
+        ? `"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`
+        : at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS
+          ? 'The event time cannot be in the future.'
+          : ctx.answers && answered && at.getTime() < answered.getTime()
+            ? `The event cannot be dated before ${ctx.answers.label} it answers (${describeAnsweredDay(ctx.answers, ctx.timeZone)}).`
+            : null;
+      return reason ? [{ field: 'occurredAt', reason }] : [];
+    },
+  ),
   readiness: {
     scope: 'snapshot',
     label: 'The readiness checklist passes',
@@ -411,6 +473,8 @@ export class TransitionError extends Error {
     readonly reasons: string[],
     readonly from: CaseStatus,
     readonly to: string,
+    // The reasons that judge one request field, so a client can show them beside it.
+    readonly fields: readonly FieldReason[] = [],
   ) {
     super(reasons.join(' '));
   }
@@ -478,7 +542,11 @@ export function assertTransition(
     throw new TransitionError('forbidden', [`Only ${allowed} may "${transition.label}".`], from, to);
   }
   const reasons = evaluateGuards(transition, snapshot, input, { ...ctx, at: resolveEventTime(input, ctx.now) });
-  if (reasons.length > 0) throw new TransitionError('guard_failed', reasons, from, to);
+  if (reasons.length > 0) {
+    const request = requestContextOf(snapshot, ctx);
+    const fields = transition.guards.flatMap((name) => GUARDS[name].checkRequest?.(input, request) ?? []);
+    throw new TransitionError('guard_failed', reasons, from, to, fields);
+  }
   return transition;
 }
 

@@ -142,7 +142,12 @@ const TRANSITION_ERROR_STATUS: Record<TransitionErrorCode, HttpStatus> = {
 
 function transitionErrorResponse(error: TransitionError): { status: number; body: object } {
   const status = TRANSITION_ERROR_STATUS[error.code];
-  const body = { ...errorHead(status, error.code), message: error.reasons.join(' '), reasons: error.reasons };
+  const body = {
+    ...errorHead(status, error.code),
+    message: error.reasons.join(' '),
+    reasons: error.reasons,
+    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
+  };
   return { status, body: error.code === 'forbidden' ? body : { ...body, from: error.from, to: error.to } };
 }
 

@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import { describeCarcCode, findAnsweredEvent, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -55,7 +55,6 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function CaseHeader({ detail }: { detail: CaseDetail }) {
-  const denial = detail.denialCode ? findCarcCode(detail.denialCode) : undefined;
   return (
     <Paper withBorder p="md" component="header">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -110,8 +109,7 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         )}
         {detail.denialCode && (
           <Fact label="Denial">
-            {detail.denialCode}
-            {denial ? ` · ${denial.description}` : ''}
+            {detail.denialCode} · {describeCarcCode(detail.denialCode)}
             {detail.denialText && (
               <Text size="xs" c="dimmed" lineClamp={3}>
                 {detail.denialText}
@@ -315,6 +313,7 @@ export function CasePage() {
               <TransitionForm
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
+                answers={findAnsweredEvent(data)}
                 onCancel={() => setChosen(null)}
                 onReload={() =>
                   // refetch resolves with the error in its result; it does not reject.
@@ -326,7 +325,7 @@ export function CasePage() {
                   const detail = await transition.mutateAsync({
                     id: data.id,
                     version: chosen.version,
-                    body: toTransitionBody(chosen.action.to, values),
+                    body: toTransitionBody(chosen.action.to, values, findAnsweredEvent(data)),
                   });
                   // A transition changes no field of the edit form, so the form stays current.
                   if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);

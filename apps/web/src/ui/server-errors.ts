@@ -26,16 +26,19 @@ export function applyServerErrors<T extends FieldValues>(
   if (!isApiError(error)) return [error instanceof Error ? error.message : 'Something went wrong.'];
   const unplaced: string[] = [];
   const fieldErrors = error.body.errors ?? [];
+  const placed = new Set<string>();
   for (const { field, reason } of fieldErrors) {
     const target = fieldMap[field] ?? field;
     const root = target.split('.')[0];
     if (knownFields.includes(root)) {
       setError(target as Path<T>, { type: 'server', message: capitalize(reason) });
+      placed.add(reason);
     } else {
       unplaced.push(`${field} ${reason}`);
     }
   }
-  if (error.body.reasons?.length) unplaced.push(...error.body.reasons);
+  // A refused transition names the field of some reasons too; those are shown beside it only.
+  if (error.body.reasons?.length) unplaced.push(...error.body.reasons.filter((reason) => !placed.has(reason)));
   if (!fieldErrors.length && !error.body.reasons?.length) unplaced.push(error.body.message ?? error.message);
   return unplaced;
 }

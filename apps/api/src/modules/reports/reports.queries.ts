@@ -124,7 +124,10 @@ export function breakdownSql(dimension: BreakdownDimension): string {
         ORDER BY agg.denied DESC, agg.decisions DESC, agg.key::text`;
 }
 
-export const DENIAL_REASONS_SQL = `SELECT coalesce(d.denial_code, 'unknown') AS code, count(*) AS denials
+// What a denial without a recorded code is counted under.
+export const UNKNOWN_DENIAL_CODE = 'unknown';
+
+export const DENIAL_REASONS_SQL = `SELECT coalesce(d.denial_code, '${UNKNOWN_DENIAL_CODE}') AS code, count(*) AS denials
          FROM case_decisions d WHERE d.outcome = 'denied' AND ${IN_RANGE('d.decided_at')}
         GROUP BY 1 ORDER BY 2 DESC, 1`;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { findCarcCode, findCpt } from '@preauth/domain';
+import { describeCarcCode, findCpt } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
@@ -23,6 +23,7 @@ import {
   CLINIC_MISS_ROWS_SQL,
   DECISION_TIMES_SQL,
   DENIAL_REASONS_SQL,
+  UNKNOWN_DENIAL_CODE,
   LATE_PAYERS_SQL,
   PAYER_NAMES_SQL,
   REVIEW_STAGES,
@@ -135,7 +136,7 @@ export class ReportsService {
     return {
       rows: rows.map((r) => ({
         code: r.code,
-        label: findCarcCode(r.code)?.description ?? r.code,
+        label: r.code === UNKNOWN_DENIAL_CODE ? 'No reason code recorded' : describeCarcCode(r.code),
         denials: num(r.denials),
         share: share(num(r.denials), total),
       })),

@@ -114,9 +114,11 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty() peerToPeerDone!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousCaseId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) infoRequestedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deniedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) appealedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) externalReviewAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closeReason!: string | null;
   @ApiProperty({ type: [ClockDto] }) clocks!: ClockDto[];
   @ApiProperty({ type: ReadinessDto }) readiness!: ReadinessDto;

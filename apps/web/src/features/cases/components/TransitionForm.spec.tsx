@@ -1,6 +1,8 @@
 import { ApiError } from '@preauth/api-client';
+import { addDaysToDate, toLocalDate, type AnsweredEvent } from '@preauth/domain';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { CLINIC_TIME_ZONE } from '../../../app/clinic';
 import { renderWithProviders } from '../../../test-utils';
 import type { CaseAction } from '../api/types';
 import { toTransitionBody } from '../model/transition-schema';
@@ -41,11 +43,17 @@ function inputLabelled(name: RegExp): HTMLInputElement {
   return input as HTMLInputElement;
 }
 
-function renderForm(action: CaseAction, onSubmit = jest.fn().mockResolvedValue(undefined), currentAppealLevel = 0) {
+function renderForm(
+  action: CaseAction,
+  onSubmit = jest.fn().mockResolvedValue(undefined),
+  currentAppealLevel = 0,
+  answers: AnsweredEvent | null = null,
+) {
   renderWithProviders(
     <TransitionForm
       action={action}
       currentAppealLevel={currentAppealLevel}
+      answers={answers}
       onSubmit={onSubmit}
       onCancel={jest.fn()}
       onReload={jest.fn()}
@@ -100,6 +108,32 @@ describe('TransitionForm', () => {
       letterAttached: true,
       newDocumentation: false,
     });
+  });
+
+  it('refuses a date before the event it answers, in the words of the domain guard', async () => {
+    const user = userEvent.setup({ delay: null });
+    // Late in the clinic's day, so the same day's midday would come before it.
+    const submittedOn = addDaysToDate(toLocalDate(new Date(), CLINIC_TIME_ZONE), -10);
+    const at = new Date(Date.parse(`${submittedOn}T22:30:00-05:00`)).toISOString();
+    const submission = { label: 'the submission', at };
+    const onSubmit = renderForm(deny, undefined, 0, submission);
+    const date = inputLabelled(/Date it happened/);
+    expect(date).toHaveAttribute('min', toLocalDate(at, CLINIC_TIME_ZONE));
+    await user.type(inputLabelled(/Denial reason/), 'CO-50');
+    await user.type(date, addDaysToDate(toLocalDate(at, CLINIC_TIME_ZONE), -1));
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(
+      await screen.findByText(
+        `The event cannot be dated before the submission it answers (${toLocalDate(at, CLINIC_TIME_ZONE)}).`,
+      ),
+    ).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.clear(date);
+    await user.type(date, toLocalDate(at, CLINIC_TIME_ZONE));
+    await user.click(screen.getByRole('button', { name: 'Record denial' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    // The day of the submission is sent no earlier than the submission itself.
+    expect(toTransitionBody('denied', onSubmit.mock.calls[0][0], submission).occurredAt).toBe(at);
   });
 
   it('lists the guard reasons of a 422 and puts 400 field errors next to their field', async () => {

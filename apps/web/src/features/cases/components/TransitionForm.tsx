@@ -17,10 +17,12 @@ import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { todayInClinic } from '../../../ui/format';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
+import type { AnsweredEvent } from '@preauth/domain';
 import type { CaseAction } from '../api/types';
 import {
   asksWhenItHappened,
   createTransitionFormSchema,
+  earliestOccurredOn,
   emptyTransitionForm,
   TRANSITION_FORM_FIELDS,
   type TransitionFormValues,
@@ -30,15 +32,35 @@ import { CarcCodePicker } from './CodePickers';
 interface TransitionFormProps {
   action: CaseAction;
   currentAppealLevel: number;
+  // The event the new one answers, which bounds its date.
+  answers?: AnsweredEvent | null;
   onSubmit: (values: TransitionFormValues) => Promise<unknown>;
   onCancel: () => void;
   onReload?: () => void;
 }
 
-export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel, onReload }: TransitionFormProps) {
+export function TransitionForm({
+  action,
+  currentAppealLevel,
+  answers = null,
+  onSubmit,
+  onCancel,
+  onReload,
+}: TransitionFormProps) {
   const [reasons, setReasons] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
-  const schema = useMemo(() => createTransitionFormSchema(action, currentAppealLevel), [action, currentAppealLevel]);
+  // Keyed by value: the page builds `answers` afresh on every render.
+  const answeredLabel = answers?.label;
+  const answeredAt = answers?.at;
+  const schema = useMemo(
+    () =>
+      createTransitionFormSchema(
+        action,
+        currentAppealLevel,
+        answeredLabel && answeredAt ? { label: answeredLabel, at: answeredAt } : null,
+      ),
+    [action, currentAppealLevel, answeredLabel, answeredAt],
+  );
   const {
     register,
     control,
@@ -219,6 +241,7 @@ export function TransitionForm({ action, currentAppealLevel, onSubmit, onCancel,
             label="Date it happened"
             description="Leave empty for today; use the date on the payer's notice when recording it later."
             type="date"
+            min={earliestOccurredOn(answers)}
             max={todayInClinic()}
             {...register('occurredOn')}
             error={errors.occurredOn?.message}

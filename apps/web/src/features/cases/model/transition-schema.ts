@@ -4,6 +4,8 @@ import {
   getEndOfLocalDay,
   isIsoDate,
   normalizeCarcCode,
+  toLocalDate,
+  type AnsweredEvent,
   type CaseStatus,
 } from '@preauth/domain';
 import { z } from 'zod';
@@ -66,18 +68,27 @@ function startOfClinicDay(date: string): string {
 
 // The rules are the domain's guards, in their words, beside the field each judges; the server
 // applies the same guards again, plus those that need the whole case.
-export function createTransitionFormSchema(action: Pick<CaseAction, 'to' | 'action'>, currentAppealLevel: number) {
+// `answers` is the event the new one answers (findAnsweredEvent of the case): its date bounds the form's.
+export function createTransitionFormSchema(
+  action: Pick<CaseAction, 'to' | 'action'>,
+  currentAppealLevel: number,
+  answers: AnsweredEvent | null = null,
+) {
   return transitionFormShape.superRefine((v, ctx) => {
     if (v.occurredOn && !isIsoDate(v.occurredOn)) {
       ctx.addIssue({ code: 'custom', path: ['occurredOn'], message: 'Enter the date it happened.' });
     }
     const request = {
-      ...toTransitionBody(action.to, v),
-      occurredAt: isIsoDate(v.occurredOn) ? startOfClinicDay(v.occurredOn) : undefined,
+      ...toTransitionBody(action.to, v, answers),
+      occurredAt: isIsoDate(v.occurredOn)
+        ? notBeforeAnswered(startOfClinicDay(v.occurredOn), v.occurredOn, answers)
+        : undefined,
     };
     const found = checkTransitionRequest(action.to, action.action, request, {
       now: new Date(),
       appealLevel: currentAppealLevel,
+      answers,
+      timeZone: CLINIC_TIME_ZONE,
     });
     for (const { field, reason } of found) {
       ctx.addIssue({ code: 'custom', path: [field === 'occurredAt' ? 'occurredOn' : field], message: reason });
@@ -120,20 +131,37 @@ export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppea
   };
 }
 
+// The form asks for a day: on the day of the answered event itself, the event is after it, even
+// when the answered one came late in the day.
+function notBeforeAnswered(instant: string, date: string, answers: AnsweredEvent | null): string {
+  if (!answers || toLocalDate(answers.at, CLINIC_TIME_ZONE) !== date) return instant;
+  return Date.parse(instant) < Date.parse(answers.at) ? new Date(answers.at).toISOString() : instant;
+}
+
+// The earliest day the form offers: the day of the event the new one answers.
+export function earliestOccurredOn(answers: AnsweredEvent | null): string | undefined {
+  return answers ? toLocalDate(answers.at, CLINIC_TIME_ZONE) : undefined;
+}
+
 // A past date becomes mid-day in the clinic's zone (the clocks count calendar days); today is
 // left out so the server stamps the exact time.
-function occurredAtFor(date: string): string | undefined {
+function occurredAtFor(date: string, answers: AnsweredEvent | null): string | undefined {
   if (!date || date >= todayInClinic()) return undefined;
-  return new Date(getEndOfLocalDay(date, CLINIC_TIME_ZONE).getTime() - 12 * 3_600_000 + 1).toISOString();
+  const midday = new Date(getEndOfLocalDay(date, CLINIC_TIME_ZONE).getTime() - 12 * 3_600_000 + 1).toISOString();
+  return notBeforeAnswered(midday, date, answers);
 }
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
-export function toTransitionBody(to: CaseStatus, v: TransitionFormValues): TransitionBody {
+export function toTransitionBody(
+  to: CaseStatus,
+  v: TransitionFormValues,
+  answers: AnsweredEvent | null = null,
+): TransitionBody {
   const body: TransitionBody = { to };
   const note = blank(v.note);
   if (note) body.note = note;
-  const occurredAt = occurredAtFor(v.occurredOn);
+  const occurredAt = occurredAtFor(v.occurredOn, answers);
   if (occurredAt) body.occurredAt = occurredAt;
   switch (v.kind) {
     case 'approval':

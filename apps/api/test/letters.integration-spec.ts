@@ -446,7 +446,7 @@ describe('letters over HTTP', () => {
         'Appeal packet: case PA-',
         'Evelyn Thibodeau',
         'Member ID: W123',
-        'CO-50 (Not medically necessary (treated as cosmetic))',
+        "CO-50 (Not medically necessary in the payer's judgement (treated as cosmetic))",
         'Appeal letter (version 1)',
         'Response to the denial, point by point',
         'Edited closing line for the packet.',
@@ -539,7 +539,7 @@ describe('letters over HTTP', () => {
       for (const expected of [
         'Level 1 internal appeal',
         `Appeal filing deadline: ${longDeadline} (180 calendar days after the denial notice)`,
-        'reason code CO-50 (Not medically necessary (treated as cosmetic)): "Removal of milia is considered cosmetic."',
+        'reason code CO-50 (Not medically necessary in the payer\'s judgement (treated as cosmetic)): "Removal of milia is considered cosmetic."',
         'Response to the denial, point by point',
         '1. The codes requested are medical, not cosmetic: the diagnosis L72.0',
         '2. The procedure is medically necessary, not cosmetic.',

@@ -91,7 +91,9 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
     const res = await frontDesk
       .post(`/api/cases/${created.body.id}/transitions`)
       .set('If-Match', String(created.body.version))
-      .send({ to: 'submitted' })
+      // Submitted before the payer's answers below are dated (an hour ago): a decision cannot
+      // precede the submission it answers.
+      .send({ to: 'submitted', occurredAt: new Date(Date.now() - 2 * 3_600_000).toISOString() })
       .expect(201);
     return { id: created.body.id, version: res.body.version };
   }
@@ -467,7 +469,8 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         await frontDesk
           .post(`/api/cases/${id}/transitions`)
           .set('If-Match', String(v))
-          .send({ to: 'appealed', appealLevel: 1, letterAttached: true })
+          // Between the denial and the appeal decision, both dated an hour ago.
+          .send({ to: 'appealed', appealLevel: 1, letterAttached: true, occurredAt: hourAgo() })
           .expect(201)
       ).body.version;
       await importResponse(frontDesk, id, v, claimResponse([{ action: 'A1' }])).expect(200);

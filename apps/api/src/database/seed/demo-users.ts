@@ -6,9 +6,11 @@ import { passwordProblems } from '../../modules/auth/password-policy';
 // Printed at every start of the demo database; these accounts exist only there.
 export const DEMO_PASSWORD = 'preauth-demo-2026';
 
+// The demo physician's account is linked to the provider Dana Whitfield, MD (demo-clinic.ts), and
+// signs letters with that provider's name and NPI: the account carries the same name.
 export const DEMO_USERS: readonly { email: string; displayName: string; role: Role }[] = [
   { email: 'frontdesk@demo.clinic', displayName: 'Fran Desk', role: 'front_desk' },
-  { email: 'physician@demo.clinic', displayName: 'Dr. Pat Sanchez', role: 'physician' },
+  { email: 'physician@demo.clinic', displayName: 'Dr. Dana Whitfield', role: 'physician' },
   { email: 'manager@demo.clinic', displayName: 'Morgan Manager', role: 'manager' },
   { email: 'admin@demo.clinic', displayName: 'Alex Admin', role: 'admin' },
 ];

@@ -17,6 +17,7 @@ import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/
 import { caseSql } from '../apps/api/src/modules/cases/case-loader';
 import { caseListQuery } from '../apps/api/src/modules/cases/case-list.query';
 import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
+import { REPORT_TABLES } from '../apps/api/src/modules/reports/dto/report.dto';
 import { DataSource } from 'typeorm';
 import { bulkLoaded, recordBulkLoaded, seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';
@@ -713,17 +714,7 @@ async function main(): Promise<void> {
         ),
       ),
     );
-    for (const report of [
-      'summary',
-      'decision-times',
-      'by-payer',
-      'by-cpt',
-      'by-physician',
-      'by-denial-reason',
-      'trend',
-      'late-payers',
-      'clinic-misses',
-    ]) {
+    for (const report of REPORT_TABLES) {
       // A manager opens a report; sixteen managers at once on two cores would measure the queue.
       await run(
         measureAlone(

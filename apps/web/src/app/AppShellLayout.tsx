@@ -17,6 +17,8 @@ interface NavItem {
   to: string;
   label: string;
   visible: (roles: readonly Role[]) => boolean;
+  // Settings pages are listed under one heading, after the daily work.
+  group?: 'settings';
 }
 
 const NAV_ITEMS: NavItem[] = [
@@ -35,6 +37,8 @@ export function AppShellLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const roles = me?.roles ?? [];
+  const visibleItems = NAV_ITEMS.filter((item) => item.visible(roles));
+  const settingsItems = visibleItems.filter((item) => item.group === 'settings');
 
   const handleSignOut = () => {
     logout.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
@@ -80,9 +84,21 @@ export function AppShellLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <Stack gap={2}>
-          {NAV_ITEMS.filter((item) => item.visible(roles)).map((item) => (
-            <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
-          ))}
+          {visibleItems
+            .filter((item) => !item.group)
+            .map((item) => (
+              <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
+            ))}
+          {settingsItems.length > 0 && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} component="h2">
+                Settings
+              </Text>
+              {settingsItems.map((item) => (
+                <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
+              ))}
+            </>
+          )}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -438,12 +438,11 @@ async function signIn(baseUrl: string, email: string): Promise<Record<string, st
   return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
 }
 
-/** The list query exactly as the API issues it (CasesService.list), for the direct-SQL baseline and the plans. */
-const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query);
-
 async function main(): Promise<void> {
   process.env.DATA_DIR ??= join(root, '.data/bench');
   const config = loadConfig();
+  /** The list query exactly as the API issues it (CasesService.list), for the direct-SQL baseline and the plans. */
+  const listSql = (query: Partial<ListCasesQuery>) => caseListQuery(query, config.clinicTimeZone);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const db = await openCliDatabase(config, log);
   const children: ChildProcess[] = [];

@@ -1,5 +1,6 @@
 export * from './business-days';
 export * from './case-editing';
+export * from './case-list';
 export * from './case-status';
 export * from './codes';
 export * from './deadlines';

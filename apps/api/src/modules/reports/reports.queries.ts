@@ -1,3 +1,4 @@
+import { UNKNOWN_DENIAL_CODE } from '@preauth/domain';
 import type { DataSource } from 'typeorm';
 
 // Every report query takes the same range parameters: $1 the first clinic day, $2 the last one
@@ -123,9 +124,6 @@ export function breakdownSql(dimension: BreakdownDimension): string {
          FROM agg
         ORDER BY agg.denied DESC, agg.decisions DESC, agg.key::text`;
 }
-
-// What a denial without a recorded code is counted under.
-export const UNKNOWN_DENIAL_CODE = 'unknown';
 
 export const DENIAL_REASONS_SQL = `SELECT coalesce(d.denial_code, '${UNKNOWN_DENIAL_CODE}') AS code, count(*) AS denials
          FROM case_decisions d WHERE d.outcome = 'denied' AND ${IN_RANGE('d.decided_at')}

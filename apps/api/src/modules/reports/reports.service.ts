@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { describeCarcCode, findCpt } from '@preauth/domain';
+import { describeCarcCode, findCpt, UNKNOWN_DENIAL_CODE } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
@@ -23,7 +23,6 @@ import {
   CLINIC_MISS_ROWS_SQL,
   DECISION_TIMES_SQL,
   DENIAL_REASONS_SQL,
-  UNKNOWN_DENIAL_CODE,
   LATE_PAYERS_SQL,
   PAYER_NAMES_SQL,
   REVIEW_STAGES,

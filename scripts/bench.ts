@@ -474,6 +474,14 @@ async function main(): Promise<void> {
         `SELECT id FROM cases WHERE status = 'documented' AND version = 1 AND case_number LIKE 'PB-%' LIMIT 20000`,
       )
     ).rows.map((r) => r.id);
+    const searchTexts = (
+      await client.query<{ first_name: string; last_name: string; mrn: string; member_id: string | null }>(
+        `SELECT first_name, last_name, mrn, member_id FROM patients TABLESAMPLE SYSTEM (1) LIMIT 400`,
+      )
+    ).rows.map((p, i) => {
+      const swapped = `${p.first_name} ${p.last_name.slice(0, 2)}${p.last_name[3] ?? ''}${p.last_name[2] ?? ''}${p.last_name.slice(4)}`;
+      return [p.last_name, p.last_name.slice(0, 4), swapped, p.mrn, p.member_id ?? p.mrn][i % 5];
+    });
     const deep = (
       await client.query<{ id: string; created_at: Date }>(
         `SELECT id, created_at FROM cases ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
@@ -659,6 +667,21 @@ async function main(): Promise<void> {
     await run(
       measureAlone(
         load('api: case list, search by name', base, { path: `/api/cases?q=moss&limit=25`, headers: frontDesk }),
+      ),
+    );
+    // The search box as staff type in it: a random patient's surname, its first letters, the full
+    // name with two letters swapped, the MRN or the member id, each ranked (word similarity).
+    await run(
+      measureAlone(
+        load(
+          'api: search as you type (names, typos, MRN, member id)',
+          base,
+          {
+            headers: frontDesk,
+            setupRequest: (req) => ({ ...req, path: `/api/cases?q=${encodeURIComponent(pick(searchTexts))}&limit=25` }),
+          },
+          'p95 <= 20 ms',
+        ),
       ),
     );
     await runCompared([

@@ -1,17 +1,25 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useCases } from '../features/cases/api/useCases';
+import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { useListParams } from '../features/cases/hooks/useListParams';
+import { sharedFilters } from '../features/cases/model/list-params';
 import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
 import { QueryState } from '../ui/QueryState';
 
 export function WorklistPage() {
+  const [params, setParams] = useListParams();
+  const filters = useMemo(() => sharedFilters(params), [params]);
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
-  const clocked = useCases({ sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 }, { refetchInterval: 60_000 });
+  const clocked = useCases(
+    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 },
+    { refetchInterval: 60_000, keepPrevious: true },
+  );
   const documented = useCases(
-    { sort: 'updated_desc', status: ['documented'], limit: 100 },
-    { refetchInterval: 60_000 },
+    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100 },
+    { refetchInterval: 60_000, keepPrevious: true },
   );
   const data = useMemo(
     () =>
@@ -40,6 +48,7 @@ export function WorklistPage() {
           What needs action now, most urgent first.
         </Text>
       </div>
+      <CaseFilters value={params} onChange={setParams} />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
         {groups && data && data.items.length === 0 && (
           <Text>No open cases. New requests appear here once documented.</Text>

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatMrn } from '../../../ui/format';
 import type { CaseSummary } from '../api/types';
@@ -6,17 +6,46 @@ import { NEXT_ACTION } from '../model/status';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { ClockText } from './ClockText';
 
+/**
+ * The Clock column is the one column that orders the list (by its deadline): the others are the
+ * patient's, payer's or state's, which no index of the cases table can page through in order.
+ */
+function ClockHeader({ sort, onSort }: { sort?: string; onSort?: (sort: 'due_asc' | 'due_desc') => void }) {
+  if (!onSort) return <>Clock</>;
+  const ascending = sort === 'due_asc';
+  const active = ascending || sort === 'due_desc';
+  return (
+    <UnstyledButton
+      onClick={() => onSort(ascending ? 'due_desc' : 'due_asc')}
+      fw={700}
+      fz="sm"
+      data-testid="sort-by-clock"
+      aria-label={`Clock: sort by deadline, ${ascending ? 'latest' : 'soonest'} first`}
+    >
+      Clock {active ? (ascending ? '▲' : '▼') : '↕'}
+    </UnstyledButton>
+  );
+}
+
 export function CaseTable({
   cases,
   caption,
   showNextAction = true,
+  sort,
+  onSort,
+  busy,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
   showNextAction?: boolean;
+  sort?: string;
+  onSort?: (sort: 'due_asc' | 'due_desc') => void;
+  /** New rows are on their way (the shown ones are the previous filters'). */
+  busy?: boolean;
 }) {
+  const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={900} aria-busy={busy || undefined} style={{ opacity: busy ? 0.6 : 1 }}>
       <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -35,8 +64,8 @@ export function CaseTable({
             <Table.Th scope="col" w={190}>
               State
             </Table.Th>
-            <Table.Th scope="col" w="17%">
-              Clock
+            <Table.Th scope="col" w="17%" aria-sort={onSort ? ariaSort : undefined}>
+              <ClockHeader sort={sort} onSort={onSort} />
             </Table.Th>
             {showNextAction && <Table.Th scope="col">Next action</Table.Th>}
           </Table.Tr>

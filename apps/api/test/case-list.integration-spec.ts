@@ -276,4 +276,62 @@ describe('the case list: filters, orders and search', () => {
     await frontDesk.get(`/api/cases?limit=1&cursor=${ranked.body.nextCursor}`).expect(400);
     await frontDesk.get(`/api/cases?q=moss&limit=1&cursor=${keyed.body.nextCursor}`).expect(400);
   });
+
+  it('counts what the filters match, whatever the page or order', async () => {
+    const count = async (query: string) => (await frontDesk.get(`/api/cases/count?${query}`).expect(200)).body;
+    expect(await count('decidedFrom=2026-03-01&decidedTo=2026-03-31&decisionStage=initial')).toEqual({
+      count: 3,
+      capped: false,
+    });
+    expect(await count(`payerId=${alpha}&outcome=denied`)).toEqual({ count: 1, capped: false });
+    expect(await count('sort=denied_desc')).toEqual({ count: 2, capped: false });
+    expect(await count('q=moss')).toEqual({ count: 3, capped: false });
+    const first = await frontDesk.get('/api/cases?limit=1').expect(200);
+    expect(await count(`cursor=${first.body.nextCursor}`)).toEqual({ count: 5, capped: false });
+    await frontDesk.get('/api/cases/count?deniedFrom=yesterday').expect(400);
+  });
+
+  it('exports the filtered list as CSV with human headers and clinic-local dates, audited as an export', async () => {
+    const before = await t.countRows('audit_events', `action = 'export' AND object_type = 'case_list'`);
+    const res = await frontDesk
+      .get('/api/cases/export?submittedFrom=2026-03-01&submittedTo=2026-03-31&sort=submitted_asc')
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="preauth-cases.csv"/);
+    const lines = (res.body as string).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Authorization number,Appeal level,Created,Last change',
+    );
+    expect(lines).toHaveLength(4);
+    // Submitted at 00:30 on March 1st in New York: created February 27th, local time.
+    expect(lines[1]).toMatch(
+      /^PA-\d{6},Evelyn Thibodeau,MRN-L100,1968-09-14,XKW4471902,Alpha Health,Commercial \(employer \/ ERISA\),"Dana Whitfield, MD",17110,Approved,Standard,,,,AUTH-77821,0,2026-02-27,2026-02-27$/,
+    );
+    expect(lines[3]).toContain(',Denied,Standard,Appeal filing');
+    expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'case_list'`)).toBe(before + 1);
+  });
+
+  it('exports past one page of the export (the stream follows the cursor)', async () => {
+    const res = await frontDesk
+      .get('/api/cases/export')
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect((res.body as string).trimEnd().split('\r\n')).toHaveLength(1 + 5);
+  });
+
+  it('refuses an export with bad filters before streaming (400)', async () => {
+    const res = await frontDesk.get('/api/cases/export?outcome=maybe').expect(400);
+    expect(JSON.stringify(res.body)).toContain('outcome');
+  });
 });

@@ -117,9 +117,15 @@ function offsetOf(cursor: KeysetCursor): number {
   return cursor.k;
 }
 
+/** How far the case list counts its matches. */
+export const COUNT_CAP = 10_000;
+
 export interface CaseListSql {
   sql: string;
   params: unknown[];
+  /** How many cases the filters match (the page and its cursor aside), counted up to COUNT_CAP + 1. */
+  countSql: string;
+  countParams: unknown[];
   limit: number;
   /** The row position of the column the next cursor is made of, or 'rank' for a ranked search. */
   next: number | { offset: number };
@@ -197,6 +203,8 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
   let next: CaseListSql['next'];
   let tail = '';
   let sortKey = 'NULL';
+  let countWhere = where;
+  let countParamsBeforeCursor = 0;
   if (sort === CASE_SEARCH_SORT) {
     if (!query.q) throw fieldError('sort', 'relevance needs a search text (q)');
     const offset = cursor ? offsetOf(cursor) : 0;
@@ -208,6 +216,8 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
     const column = `c.${SORT_COLUMNS[spec.field]}`;
     const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
     if (spec.needsValue) where.push(`${column} IS NOT NULL`);
+    countWhere = [...where];
+    countParamsBeforeCursor = params.length;
     if (cursor) {
       const [k, id] = keyset(cursor);
       where.push(`(${column}, c.id) ${dir === 'ASC' ? '>' : '<'} (${param(k)}::timestamptz, ${param(id)}::uuid)`);
@@ -220,6 +230,7 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
   // not passed as a parameter: with `LIMIT $n` PostgreSQL cannot cost the generic plan, so it
   // plans the statement again on every run (pg_prepared_statements showed 0 generic plans in
   // 212 runs, twice the database time of the statement with a constant limit).
+  const countParams = countWhere === where ? params.length : countParamsBeforeCursor;
   return {
     sql: `SELECT ${SUMMARY_SELECT_LIST}, ${sortKey} AS sort_key
       ${from}
@@ -229,6 +240,12 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order}
       LIMIT ${limit + 1}${tail}`,
+    // Up to COUNT_CAP + 1 rows are counted: a figure past that is shown as "more than".
+    countSql: `SELECT count(*)::int AS n FROM (SELECT 1 ${from}
+      JOIN payers py ON py.id = c.payer_id
+      ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}
+      LIMIT ${COUNT_CAP + 1}) x`,
+    countParams: params.slice(0, countParams),
     params,
     limit,
     next,
@@ -252,6 +269,17 @@ function decisionConditions(query: ListCasesQuery, dayRange: DayRange, param: (v
   if (query.decidedLate !== undefined)
     conditions.push(query.decidedLate ? 'd.decided_at > d.due_at' : 'NOT (d.decided_at > d.due_at)');
   return conditions;
+}
+
+/** How many cases a list's filters match, up to COUNT_CAP (capped says there are more). */
+export async function countCases(
+  dataSource: DataSource,
+  query: ListCasesQuery,
+  timeZone: string,
+): Promise<{ count: number; capped: boolean }> {
+  const { countSql, countParams, reusePlan } = caseListQuery(query, timeZone);
+  const [row] = await poolQuery<{ n: number }>(dataSource, countSql, countParams, { prepared: reusePlan });
+  return { count: Math.min(row.n, COUNT_CAP), capped: row.n > COUNT_CAP };
 }
 
 /**

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
+import { toCsv } from '../../common/csv';
 import {
   BreakdownReportDto,
   ClinicMissesReportDto,
@@ -242,18 +243,4 @@ export class ReportsService {
     );
     return toCsv(records);
   }
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
-  // Spreadsheet formula injection: a cell must never start with = + - @ unless it is a number.
-  if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(records: Record<string, unknown>[]): string {
-  if (!records.length) return '';
-  const columns = Object.keys(records[0]);
-  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 }

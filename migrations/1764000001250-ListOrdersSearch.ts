@@ -4,9 +4,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // - one index on (column, id) for each order the list offers, so a page at any depth is a range
 //   read of an index (keyset pagination); the single-column indexes on the due and first-submitted
 //   dates are replaced by their (column, id) form, which serves their range reads as well;
-// - the patient search index becomes a trigram GiST over name, MRN and member id: GiST answers a
-//   nearest-first (KNN) read by word similarity, so a search ranks misspelt and partial names and
-//   stops after the best matches instead of collecting every patient that shares a surname.
+// - the patient name index becomes a trigram GiST: GiST answers a nearest-first (KNN) read by
+//   word similarity, so a search ranks misspelt and partial names and stops after the best
+//   matches instead of collecting every patient that shares a surname (GIN had to recheck all
+//   23,808 "Moss" rows at 1M cases: 760 ms; this reads 50 in 1 ms). The signature is 256 bytes,
+//   not the default 12: a name's trigrams saturate 12 bytes, so the tree could not prune and a
+//   search with few matches walked most of it (a two-word name with no match: 740 ms → 0.3 ms).
+//   MRN and member id are identifiers, found typed whole (any case) through their own indexes.
 export class ListOrdersSearch1764000001250 implements MigrationInterface {
   name = 'ListOrdersSearch1764000001250';
 
@@ -24,11 +28,15 @@ export class ListOrdersSearch1764000001250 implements MigrationInterface {
     );
     await queryRunner.query(`DROP INDEX patients_search_trgm_idx`);
     await queryRunner.query(
-      `CREATE INDEX patients_search_trgm_idx ON patients USING gist ((lower(first_name || ' ' || last_name || ' ' || mrn || ' ' || coalesce(member_id, ''))) gist_trgm_ops)`,
+      `CREATE INDEX patients_search_trgm_idx ON patients USING gist ((lower(first_name || ' ' || last_name)) gist_trgm_ops(siglen=256))`,
     );
+    await queryRunner.query(`CREATE INDEX patients_mrn_upper_idx ON patients (upper(mrn))`);
+    await queryRunner.query(`CREATE INDEX patients_member_id_upper_idx ON patients (upper(member_id))`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX patients_member_id_upper_idx`);
+    await queryRunner.query(`DROP INDEX patients_mrn_upper_idx`);
     await queryRunner.query(`DROP INDEX patients_search_trgm_idx`);
     await queryRunner.query(
       `CREATE INDEX patients_search_trgm_idx ON patients USING gin ((lower(first_name || ' ' || last_name || ' ' || mrn)) gin_trgm_ops)`,

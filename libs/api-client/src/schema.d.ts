@@ -1196,6 +1196,8 @@ export interface components {
             late: number;
             lateShare: number | null;
             meanDaysLate: number | null;
+            /** @description Open items waiting on this payer past their deadline now (not only in the range) */
+            overdueOpen: number;
             payer: string;
             /** Format: uuid */
             payerId: string;

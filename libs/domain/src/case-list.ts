@@ -1,3 +1,5 @@
+import { CLOCK_KINDS, CLOCK_OWNERS, type ClockKind } from './deadlines';
+
 // What the case list can be filtered and ordered by, shared by the API (which validates and
 // serves them) and the dashboard (which offers them and keeps them in the page's URL).
 
@@ -72,3 +74,6 @@ export type DecisionOutcomeFilter = (typeof DECISION_OUTCOME_FILTERS)[number];
 
 /** What a denial without a recorded reason code is counted and filtered under. */
 export const UNKNOWN_DENIAL_CODE = 'unknown';
+
+/** The clocks that run while the payer owes an answer (a request, an appeal, an external review). */
+export const PAYER_CLOCK_KINDS: readonly ClockKind[] = CLOCK_KINDS.filter((kind) => CLOCK_OWNERS[kind] === 'payer');

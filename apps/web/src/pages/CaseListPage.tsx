@@ -1,11 +1,12 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { useCaseCount } from '../features/cases/api/useCaseCount';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
 import { useListParams } from '../features/cases/hooks/useListParams';
-import { toApiQuery } from '../features/cases/model/list-params';
+import { caseExportHref, toApiQuery } from '../features/cases/model/list-params';
 import { QueryState } from '../ui/QueryState';
 
 const PAGE_SIZE = 25;
@@ -19,6 +20,7 @@ export function CaseListPage() {
     [params],
   );
   const { data, isPending, isFetching, error, refetch } = useCases(query, { keepPrevious: true });
+  const count = useCaseCount(query);
   const page = params.page ?? 1;
   const items = data?.items ?? [];
 
@@ -26,9 +28,20 @@ export function CaseListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>All cases</Title>
-        <Button component={Link} to="/cases/new">
-          New case
-        </Button>
+        <Group gap="xs">
+          <Button
+            component="a"
+            variant="default"
+            href={caseExportHref({ ...params, sort: query.sort })}
+            download
+            data-testid="export-cases"
+          >
+            Export CSV
+          </Button>
+          <Button component={Link} to="/cases/new">
+            New case
+          </Button>
+        </Group>
       </Group>
       <CaseFilters
         value={params}
@@ -54,8 +67,14 @@ export function CaseListPage() {
         )}
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" c="dimmed" data-testid="page-info">
-            Page {page} · {items.length} {items.length === 1 ? 'case' : 'cases'}
-            {data && !data.nextCursor ? ', the last page' : ''}
+            {count.data && (
+              <span data-testid="case-count">
+                {count.data.capped ? 'More than ' : ''}
+                {count.data.count.toLocaleString('en-US')} {count.data.count === 1 ? 'case' : 'cases'}
+              </span>
+            )}
+            {count.data ? ' · ' : ''}Page {page}
+            {data && !data.nextCursor ? ' (last)' : ''}
           </Text>
           <Group gap="xs">
             {/* Back returns to the previous page: each page is its own history entry. */}

@@ -88,18 +88,15 @@ const RANGE_COLUMNS: Record<Exclude<CaseDateField, 'decided'>, string> = {
   due: 'c.next_due_at',
 };
 
-/**
- * The text a patient is found by, exactly as patients_search_trgm_idx indexes it: name, MRN and
- * member id, lower-cased, so word similarity (pg_trgm) can rank partial and misspelt names.
- */
-export const PATIENT_SEARCH_TEXT = `lower(p.first_name || ' ' || p.last_name || ' ' || p.mrn || ' ' || coalesce(p.member_id, ''))`;
+/** A patient's name as patients_search_trgm_idx indexes it, for word similarity (pg_trgm). */
+export const PATIENT_NAME_TEXT = `lower(p.first_name || ' ' || p.last_name)`;
 
 /**
  * How many of the best-matching patients a search looks at. A KNN read of the GiST index stops
- * there, so a common surname costs the same as a rare one; a clinic looking for one patient
- * finds them in the first page.
+ * there, so a common surname costs about the same as a rare one; a clinic looking for one patient
+ * finds them on the first page.
  */
-export const SEARCH_PATIENTS = 200;
+export const SEARCH_PATIENTS = 50;
 
 /** A cursor's sort key (an instant) and id, checked before they reach SQL. */
 function keyset(cursor: KeysetCursor): [string, string] {
@@ -182,15 +179,18 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
   let from = 'FROM cases c';
   if (query.q) {
     const q = `${param(query.q.toLowerCase())}::text`;
-    // The best-matching patients by word similarity (a KNN read of the trigram GiST index, cut
-    // off below pg_trgm.word_similarity_threshold), and the case or authorization number typed
-    // exactly; each case ranked by its best reason to match.
+    // The best-matching patients by name (a KNN read of the trigram GiST index, cut off below
+    // pg_trgm.word_similarity_threshold), the patient whose MRN or member id, or the case whose
+    // case or authorization number, is the text typed whole; each case ranked by its best match.
     from = `FROM (SELECT m.id, min(m.dist) AS dist FROM (
         SELECT c2.id, h.dist
-          FROM (SELECT p.id, ${q} <<-> ${PATIENT_SEARCH_TEXT} AS dist FROM patients p
-                 WHERE ${q} <% ${PATIENT_SEARCH_TEXT}
-                 ORDER BY ${q} <<-> ${PATIENT_SEARCH_TEXT} LIMIT ${SEARCH_PATIENTS}) h
+          FROM (SELECT p.id, ${q} <<-> ${PATIENT_NAME_TEXT} AS dist FROM patients p
+                 WHERE ${q} <% ${PATIENT_NAME_TEXT}
+                 ORDER BY ${q} <<-> ${PATIENT_NAME_TEXT} LIMIT ${SEARCH_PATIENTS}) h
           JOIN cases c2 ON c2.patient_id = h.id
+        UNION ALL
+        SELECT c2.id, 0 FROM patients p JOIN cases c2 ON c2.patient_id = p.id
+         WHERE upper(p.mrn) = upper(${q}) OR upper(p.member_id) = upper(${q})
         UNION ALL
         SELECT c3.id, 0 FROM cases c3 WHERE c3.case_number = upper(${q}) OR c3.authorization_number = upper(${q})
       ) m GROUP BY m.id) s

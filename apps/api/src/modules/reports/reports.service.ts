@@ -167,6 +167,7 @@ export class ReportsService {
         late: num(r.late),
         lateShare: share(num(r.late), num(r.decisions)),
         meanDaysLate: hours(r.mean_days_late),
+        overdueOpen: num(r.overdue_open),
       })),
     };
   }

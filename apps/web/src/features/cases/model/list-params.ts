@@ -114,6 +114,13 @@ export function caseListHref(params: CaseListParams): string {
   return query ? `/cases?${query}` : '/cases';
 }
 
+/** The CSV of a view: a same-origin GET, so a plain download link sends the session cookie. */
+export function caseExportHref(params: CaseListParams): string {
+  const { cursor: _cursor, page: _page, ...filters } = params;
+  const query = writeListParams(filters).toString();
+  return `/api/cases/export${query ? `?${query}` : ''}`;
+}
+
 /** The API query for a view: what the URL holds but the page number. */
 export function toApiQuery(params: CaseListParams): Omit<CaseListParams, 'page'> {
   const { page: _page, ...query } = params;

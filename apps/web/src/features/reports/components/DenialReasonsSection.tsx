@@ -4,12 +4,26 @@ import { useDenialReasonReport } from '../api/useDenialReasonReport';
 import { formatCount, formatShare } from '../model/report-format';
 import { CHART_COLORS, HorizontalBars } from './charts';
 import { DataTable, type Column } from './DataTable';
+import { DrillLink } from './DrillLink';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-const COLUMNS: readonly Column<DenialReasonRow>[] = [
+const columns = (range: ReportRange): readonly Column<DenialReasonRow>[] => [
   { key: 'code', header: 'Code', render: (row) => row.code },
   { key: 'label', header: 'Reason', render: (row) => row.label },
-  { key: 'denials', header: 'Denials', numeric: true, render: (row) => formatCount(row.denials) },
+  {
+    key: 'denials',
+    header: 'Denials',
+    numeric: true,
+    // The cases denied in the range with this code (a case denied twice with it counts once there).
+    render: (row) => (
+      <DrillLink
+        to={{ decidedFrom: range.from, decidedTo: range.to, outcome: 'denied', denialCode: row.code }}
+        label={`Denials with ${row.code}: ${formatCount(row.denials)}`}
+      >
+        {formatCount(row.denials)}
+      </DrillLink>
+    ),
+  },
   { key: 'share', header: 'Share of denials', numeric: true, render: (row) => formatShare(row.share) },
 ];
 
@@ -35,7 +49,7 @@ export function DenialReasonsSection({ range }: { range: ReportRange }) {
             categoryKey="category"
             series={[{ key: 'denials', label: 'Denials', color: CHART_COLORS.red }]}
           />
-          <DataTable caption="Denials by reason" columns={COLUMNS} rows={rows} rowKey={(row) => row.code} />
+          <DataTable caption="Denials by reason" columns={columns(range)} rows={rows} rowKey={(row) => row.code} />
         </Stack>
       )}
     </ReportSection>

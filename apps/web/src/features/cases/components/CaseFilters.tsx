@@ -1,5 +1,5 @@
-import { Autocomplete, Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Autocomplete, Button, Collapse, Group, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   CARC_DENIAL_CODES,
   CASE_DATE_FIELDS,
@@ -87,24 +87,27 @@ export function CaseFilters({
       [`${field}From`]: range.from || undefined,
       [`${field}To`]: range.to || undefined,
     });
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const sortValue = value.sort ?? (value.q ? CASE_SEARCH_SORT : defaultSort);
 
-  return (
+  const searchBox = (
+    <TextInput
+      label="Search"
+      placeholder="Patient name, MRN, member id, case or authorization number"
+      value={searchText}
+      onChange={(event) => {
+        setSearchText(event.currentTarget.value);
+        pushSearch(event.currentTarget.value);
+      }}
+      w={{ base: '100%', sm: 340 }}
+      type="search"
+      data-testid="case-search"
+    />
+  );
+  const form = (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter cases">
-      {withSearch && (
-        <TextInput
-          label="Search"
-          placeholder="Patient name, MRN, member id, case or authorization number"
-          value={searchText}
-          onChange={(event) => {
-            setSearchText(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          w={{ base: '100%', sm: 340 }}
-          type="search"
-          data-testid="case-search"
-        />
-      )}
+      {withSearch && !phone && searchBox}
       {withStatus && (
         <MultiSelect
           label="State"
@@ -245,5 +248,24 @@ export function CaseFilters({
         Clear filters
       </Button>
     </Group>
+  );
+  if (!phone) return form;
+  // On a phone the form would push the cases a screen down: it opens on demand, and says how
+  // many filters are on while closed.
+  const active = Object.keys(value).filter((key) => !['q', 'sort', 'cursor', 'page'].includes(key)).length;
+  return (
+    <Stack gap="xs">
+      {withSearch && searchBox}
+      <Button
+        variant="default"
+        onClick={toggleFilters}
+        aria-expanded={filtersOpen}
+        fullWidth
+        data-testid="toggle-filters"
+      >
+        {filtersOpen ? 'Hide filters' : `Filters${active ? ` (${active} on)` : ''}`}
+      </Button>
+      <Collapse expanded={filtersOpen}>{form}</Collapse>
+    </Stack>
   );
 }

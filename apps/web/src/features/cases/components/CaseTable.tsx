@@ -1,4 +1,5 @@
-import { Anchor, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { formatMrn } from '../../../ui/format';
 import type { CaseSummary } from '../api/types';
@@ -27,6 +28,53 @@ function ClockHeader({ sort, onSort }: { sort?: string; onSort?: (sort: 'due_asc
   );
 }
 
+function CaseCards({
+  cases,
+  caption,
+  showNextAction,
+  busy,
+}: {
+  cases: readonly CaseSummary[];
+  caption: string;
+  showNextAction: boolean;
+  busy?: boolean;
+}) {
+  return (
+    <Stack
+      gap="xs"
+      component="ul"
+      aria-label={caption}
+      aria-busy={busy || undefined}
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+    >
+      {cases.map((item) => (
+        <Card key={item.id} component="li" withBorder padding="sm" radius="md" data-testid="case-row">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap={4}>
+            <div style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
+                {item.patient.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {item.caseNumber} · {item.payer.name}
+                {item.urgency === 'expedited' ? ' · Expedited' : ''}
+              </Text>
+            </div>
+            <CaseStatusBadge status={item.status} />
+          </Group>
+          <ClockText clock={item.currentClock} size="sm" />
+          {showNextAction && (
+            <Text size="sm" data-testid="next-action">
+              Next: {NEXT_ACTION[item.status]}
+            </Text>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 export function CaseTable({
   cases,
   caption,
@@ -43,6 +91,11 @@ export function CaseTable({
   /** New rows are on their way (the shown ones are the previous filters'). */
   busy?: boolean;
 }) {
+  // Below a tablet's width a row becomes a card that keeps what the day's work needs (patient,
+  // state, clock, next action) instead of a table to scroll sideways. Read synchronously, so a
+  // phone never draws the table first.
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  if (phone) return <CaseCards cases={cases} caption={caption} showNextAction={showNextAction} busy={busy} />;
   const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
   return (
     <Table.ScrollContainer minWidth={900} aria-busy={busy || undefined} style={{ opacity: busy ? 0.6 : 1 }}>

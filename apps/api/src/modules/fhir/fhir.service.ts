@@ -1,31 +1,27 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { findAnsweredEvent, type AnsweredEvent } from '@preauth/domain';
 import { Fhir } from 'fhir';
 // The package's index re-exports this enum's type but not its value, so it comes from its module.
 import { Severities } from 'fhir/validator';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { NotFoundError, StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AuditService } from '../audit/audit.service';
-import { CaseTransitionsService } from '../cases/case-transitions.service';
+import { AuditService, insertAuditEvent } from '../audit/audit.service';
+import { CaseEvent } from '../cases/case-event.entity';
+import { loadCaseForUpdate, snapshotOf } from '../cases/case-loader';
 import { CaseProcedureLine } from '../cases/case-procedure-line.entity';
-import { PreauthCase } from '../cases/preauth-case.entity';
-import { TransitionCaseDto } from '../cases/dto/case-input.dto';
+import { applyCaseTransition } from '../cases/case-transition.command';
+import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
+import { PreauthCase } from '../cases/preauth-case.entity';
 import { LettersService } from '../letters/letters.service';
-import { FieldError, locateClaimResponse, readClaimResponse } from './claim-response';
+import { readClaimResponse, type ClaimResponseDecision } from './claim-response';
+import { findCaseOfClaim, insertExchange } from './fhir-exchange.repository';
 import { buildPasBundle } from './pas-bundle';
-import { NotFoundError } from '../../common/app-errors';
-
-/** A UUID derived from a name (RFC 4122 version 5 layout over SHA-256), so re-exports reuse ids. */
-export function nameBasedUuid(name: string): string {
-  const h = createHash('sha256').update(name).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+import { LEGACY_CASE_NUMBER_SYSTEM, nameBasedUuid, PAS_TRN_SYSTEM, uuidOf } from './pas-identity';
+import { locateClaimResponse, type FieldError } from './pas-response-locate';
 
 function malformed(errors: FieldError[]): BadRequestException {
   return new BadRequestException({
@@ -39,6 +35,35 @@ function malformed(errors: FieldError[]): BadRequestException {
 
 const clip = (text: string | null, max: number) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/**
+ * When the payer decided (ClaimResponse.created), if that can be the time of the answer: not in
+ * the future and not before the event it answers. Otherwise the answer is dated when recorded.
+ */
+function payerDecisionTime(created: string | null, answers: AnsweredEvent | null, now: Date): string | null {
+  const at = created ? new Date(created) : null;
+  if (!at || Number.isNaN(at.getTime()) || at.getTime() > now.getTime()) return null;
+  if (answers && at.getTime() < new Date(answers.at).getTime()) return null;
+  return at.toISOString();
+}
+
+/** What the answer meant, kept beside it (the body is kept as the payer sent it). */
+const summarize = (d: ClaimResponseDecision): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries({
+      to: d.to,
+      actions: d.actions,
+      authorizationNumber: d.authorizationNumber,
+      validFrom: d.validFrom,
+      validTo: d.validTo,
+      approvedUnits: d.approvedUnits,
+      denialCode: d.denialCode,
+      payerReason: d.payerReason,
+      pendingReference: d.pendingReference,
+      payerErrors: d.payerErrors.length ? d.payerErrors : null,
+      request: d.request,
+    }).filter(([, v]) => v !== null),
+  );
+
 @Injectable()
 export class FhirService {
   private validator?: Fhir;
@@ -48,7 +73,7 @@ export class FhirService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly letters: LettersService,
-    private readonly transitions: CaseTransitionsService,
+    private readonly cases: CasesService,
   ) {}
 
   async exportBundle(caseId: string, ctx: RequestContext): Promise<Record<string, unknown>> {
@@ -104,31 +129,104 @@ export class FhirService {
     const lines = await this.dataSource
       .getRepository(CaseProcedureLine)
       .find({ where: { caseId }, order: { position: 'ASC' } });
+    const located = locateClaimResponse(body);
+    if ('errors' in located) throw malformed(located.errors);
+    const structural = this.validateStructure(located.resource, located.prefix);
+    if (structural.length) throw malformed(structural);
     const read = readClaimResponse(
       body,
       lines.map((l) => l.units),
-      row.caseNumber,
     );
     if ('errors' in read) throw malformed(read.errors);
-    const located = locateClaimResponse(body);
-    if (!('errors' in located)) {
-      const structural = this.validateStructure(located.resource, located.prefix);
-      if (structural.length) throw malformed(structural);
-    }
     const d = read.decision;
-    const created = d.created ? new Date(d.created) : null;
-    const dto: TransitionCaseDto = {
-      to: d.to,
-      note: clip(d.note, 5000),
-      ...(d.authorizationNumber ? { authorizationNumber: d.authorizationNumber } : {}),
-      ...(d.validFrom ? { validFrom: d.validFrom, validTo: d.validTo } : {}),
-      ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
-      ...(d.denialCode ? { denialCode: d.denialCode, denialText: clip(d.denialText, 5000) } : {}),
-      // The payer's decision date drives the clocks; a clock skewed into the future is ignored.
-      ...(created && !Number.isNaN(created.getTime()) && created.getTime() <= Date.now()
-        ? { occurredAt: created.toISOString() }
-        : {}),
-    };
-    return this.transitions.transition(caseId, dto, expectedVersion, ctx);
+    const mismatch = await this.requestMismatch(caseId, row.caseNumber, d);
+    if (mismatch.length) throw malformed(mismatch);
+
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const { loaded } = await loadCaseForUpdate(manager, caseId);
+      if (loaded.row.version !== expectedVersion) throw StaleVersionError.ofCase(loaded.row.version);
+      const occurredAt = payerDecisionTime(d.created, findAnsweredEvent(snapshotOf(loaded)), now);
+      if (d.to) {
+        await applyCaseTransition(manager, {
+          caseId,
+          to: d.to,
+          input: {
+            note: clip(d.note, 5000),
+            ...(d.authorizationNumber ? { authorizationNumber: d.authorizationNumber } : {}),
+            ...(d.validFrom ? { validFrom: d.validFrom, validTo: d.validTo } : {}),
+            ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
+            ...(d.denialCode ? { denialCode: d.denialCode } : {}),
+            ...(d.payerReason ? { payerReason: clip(d.payerReason, 500) } : {}),
+            ...(d.to === 'denied' ? { denialText: clip(d.denialText, 5000) } : {}),
+            ...(occurredAt ? { occurredAt } : {}),
+          },
+          expectedVersion,
+          actor: ctx,
+          timeZone: this.config.clinicTimeZone,
+          now,
+        });
+      } else {
+        // Pended, cancelled, not required or an error: the status stays; the answer goes on the
+        // timeline so whoever opens the case sees it (and, for an error, what to fix).
+        await manager.getRepository(CaseEvent).insert({
+          caseId,
+          type: 'payer_response',
+          actorId: ctx.user.id,
+          note: clip(d.note, 5000),
+          data: {
+            kind: d.kind,
+            ...(d.claimResponseId ? { claimResponseId: d.claimResponseId } : {}),
+            ...(d.actions.length ? { actions: d.actions } : {}),
+            ...(d.pendingReference ? { pendingReference: d.pendingReference } : {}),
+            ...(d.payerErrors.length ? { payerErrors: d.payerErrors } : {}),
+          },
+          occurredAt: occurredAt ? new Date(occurredAt) : now,
+        });
+        await insertAuditEvent(
+          manager,
+          {
+            action: 'update',
+            objectType: 'case',
+            objectId: caseId,
+            caseId,
+            patientId: loaded.row.patientId,
+            detail: { payerResponse: d.kind },
+          },
+          ctx,
+        );
+      }
+      await insertExchange(manager, {
+        caseId,
+        direction: 'inbound',
+        kind: d.kind,
+        resourceId: d.claimResponseId,
+        summary: summarize(d),
+        body,
+        actorId: ctx.user.id,
+      });
+    });
+    return this.cases.get(caseId, ctx, false);
+  }
+
+  /** Reasons the answer names another request than this case's, with the element naming it. */
+  private async requestMismatch(caseId: string, caseNumber: string, d: ClaimResponseDecision): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    for (const id of d.request.identifiers) {
+      const ours = id.system === PAS_TRN_SYSTEM || id.system === LEGACY_CASE_NUMBER_SYSTEM;
+      if (ours && id.value !== caseNumber && !id.value.startsWith(`${caseNumber}-`))
+        errors.push({
+          field: `${d.prefix}${id.field}`,
+          reason: `names the request ${id.value}, not this case (${caseNumber})`,
+        });
+    }
+    const uuid = d.request.reference ? uuidOf(d.request.reference) : null;
+    const owner = uuid ? await findCaseOfClaim(this.dataSource.manager, uuid) : null;
+    if (owner && owner !== caseId)
+      errors.push({
+        field: `${d.prefix}request.reference`,
+        reason: `names the request of another case, not this case (${caseNumber})`,
+      });
+    return errors;
   }
 }

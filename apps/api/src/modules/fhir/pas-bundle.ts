@@ -1,7 +1,7 @@
 import { findCpt, findIcd10, toLocalDate } from '@preauth/domain';
 import type { CaseDossier } from '../letters/case-dossier';
 import type { LetterDto } from '../letters/dto/letter.dto';
-import { CASE_NUMBER_SYSTEM } from './claim-response';
+import { LEGACY_CASE_NUMBER_SYSTEM as CASE_NUMBER_SYSTEM } from './pas-identity';
 
 // Da Vinci Prior Authorization Support (PAS) request, FHIR R4: a Bundle whose first entry is
 // the Claim (use = preauthorization), followed by everything it references.

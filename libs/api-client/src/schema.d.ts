@@ -1900,7 +1900,10 @@ export interface operations {
     };
     Fhir_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description What the request asks: the first request, more information, an appeal, an extension or a cancellation. Defaults to what the case's status calls for; all but the first are Claim updates of the first. */
+                purpose?: "initial" | "information" | "appeal" | "extension" | "cancel";
+            };
             header?: never;
             path: {
                 id: string;

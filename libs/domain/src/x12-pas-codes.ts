@@ -76,3 +76,23 @@ export function describeX12Reject(code: string, followUp?: string | null): strin
     .filter(Boolean)
     .join(' ');
 }
+
+/** X12 1322 (UM02) certification types a PAS request item carries. */
+export const X12_CERTIFICATION_TYPES = {
+  '1': 'Appeal - Immediate',
+  '2': 'Appeal - Standard',
+  '3': 'Cancel',
+  '4': 'Extension',
+  I: 'Initial',
+} as const;
+
+export type X12CertificationType = keyof typeof X12_CERTIFICATION_TYPES;
+
+/**
+ * X12 1365 (UM03) service type of a CPT code: the Surgery section (10004–69990) is surgical
+ * care, everything else a dermatology clinic requests is medical care.
+ */
+export function x12ServiceTypeForCpt(cpt: string): { code: '1' | '2'; display: string } {
+  const n = /^\d{5}$/.test(cpt) ? Number(cpt) : NaN;
+  return n >= 10004 && n <= 69990 ? { code: '2', display: 'Surgical' } : { code: '1', display: 'Medical Care' };
+}

@@ -1,9 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { FhirService } from './fhir.service';
+import { REQUEST_PURPOSES, type RequestPurpose } from './pas-bundle';
 import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('fhir')
@@ -13,16 +26,26 @@ export class FhirController {
 
   @Get()
   @ApiProduces('application/fhir+json')
+  @ApiQuery({
+    name: 'purpose',
+    required: false,
+    enum: REQUEST_PURPOSES,
+    description:
+      "What the request asks: the first request, more information, an appeal, an extension or a cancellation. Defaults to what the case's status calls for; all but the first are Claim updates of the first.",
+  })
   @ApiOkResponse({
     description: 'Da Vinci PAS request Bundle (FHIR R4): Claim (use = preauthorization) first',
     schema: { type: 'object' },
   })
   async export(
     @Param('id', ParseUUIDPipe) id: string,
+    @Query('purpose') purpose: string | undefined,
     @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const bundle = await this.fhir.exportBundle(id, ctx);
+    if (purpose !== undefined && !(REQUEST_PURPOSES as readonly string[]).includes(purpose))
+      throw new BadRequestException(`purpose must be one of ${REQUEST_PURPOSES.join(', ')}`);
+    const bundle = await this.fhir.exportBundle(id, purpose as RequestPurpose | undefined, ctx);
     res.header('Content-Type', 'application/fhir+json; charset=utf-8');
     return bundle;
   }

@@ -1,14 +1,16 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findAnsweredEvent, type AnsweredEvent } from '@preauth/domain';
 import { Fhir } from 'fhir';
 // The package's index re-exports this enum's type but not its value, so it comes from its module.
 import { Severities } from 'fhir/validator';
+import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { NotFoundError, StaleVersionError } from '../../common/app-errors';
+import { ConflictError, NotFoundError, StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AuditService, insertAuditEvent } from '../audit/audit.service';
+import { insertAuditEvent } from '../audit/audit.service';
 import { CaseEvent } from '../cases/case-event.entity';
 import { loadCaseForUpdate, snapshotOf } from '../cases/case-loader';
 import { CaseProcedureLine } from '../cases/case-procedure-line.entity';
@@ -16,10 +18,12 @@ import { applyCaseTransition } from '../cases/case-transition.command';
 import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { PreauthCase } from '../cases/preauth-case.entity';
+import { LocalPhotoStorage } from '../evidence/local-photo-storage';
+import { PHOTO_STORAGE, type PhotoStorage } from '../evidence/photo-storage';
 import { LettersService } from '../letters/letters.service';
 import { readClaimResponse, type ClaimResponseDecision } from './claim-response';
-import { findCaseOfClaim, insertExchange } from './fhir-exchange.repository';
-import { buildPasBundle } from './pas-bundle';
+import { findCaseOfClaim, insertExchange, recordIssuedClaims } from './fhir-exchange.repository';
+import { buildPasBundle, defaultPurpose, purposeRefusal, type RequestPurpose } from './pas-bundle';
 import { LEGACY_CASE_NUMBER_SYSTEM, nameBasedUuid, PAS_TRN_SYSTEM, uuidOf } from './pas-identity';
 import { locateClaimResponse, type FieldError } from './pas-response-locate';
 
@@ -32,6 +36,13 @@ function malformed(errors: FieldError[]): BadRequestException {
     errors,
   });
 }
+
+/**
+ * Attachments an electronic request may carry, before base64. Payers' gateways commonly stop
+ * near 25 MB per message; base64 makes 20 MiB of files about 27 MB of JSON.
+ */
+export const PAS_ATTACHMENT_LIMIT_BYTES = 20 * 1024 * 1024;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const clip = (text: string | null, max: number) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -67,41 +78,101 @@ const summarize = (d: ClaimResponseDecision): Record<string, unknown> =>
 @Injectable()
 export class FhirService {
   private validator?: Fhir;
+  private storage?: PhotoStorage;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly audit: AuditService,
     private readonly letters: LettersService,
     private readonly cases: CasesService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
-  async exportBundle(caseId: string, ctx: RequestContext): Promise<Record<string, unknown>> {
+  async exportBundle(
+    caseId: string,
+    requestedPurpose: RequestPurpose | undefined,
+    ctx: RequestContext,
+  ): Promise<Record<string, unknown>> {
     const now = new Date();
     const dossier = await this.letters.dossier(caseId);
+    const { row } = dossier.loaded;
+    const purpose = requestedPurpose ?? defaultPurpose(row.status);
+    const refusal = purposeRefusal(purpose, row.status, row.firstSubmittedAt !== null);
+    if (refusal)
+      throw new UnprocessableEntityException({ statusCode: 422, code: 'purpose_not_allowed', message: refusal });
     const signed = [
       await this.letters.latestSigned(caseId, 'medical_necessity'),
       await this.letters.latestSigned(caseId, 'appeal'),
     ].filter((l): l is NonNullable<typeof l> => l !== null);
-    const bundle = buildPasBundle({
+    const letterBytes = signed.reduce((sum, l) => sum + Buffer.byteLength(l.text, 'utf8'), 0);
+    const photoBytes = dossier.photos.reduce((sum, p) => sum + p.byteSize, 0);
+    // Checked before reading a byte: a payer's endpoint refuses what it cannot take anyway.
+    if (letterBytes + photoBytes > PAS_ATTACHMENT_LIMIT_BYTES) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        code: 'bundle_too_large',
+        message: `The photos and letters of this case come to ${megabytes(letterBytes + photoBytes)}; an electronic request carries at most ${megabytes(PAS_ATTACHMENT_LIMIT_BYTES)}. Delete photos that are not needed (or send them by the payer's portal) and try again.`,
+        attachmentBytes: letterBytes + photoBytes,
+        limitBytes: PAS_ATTACHMENT_LIMIT_BYTES,
+      });
+    }
+    const photos = await Promise.all(
+      dossier.photos.map(async (p) => {
+        const file = await this.photoStorage().get(p.storageKey);
+        if (!file)
+          throw new ConflictError(
+            `The file of the photo "${p.bodySite}" is missing; delete the photo or upload it again.`,
+            'photo_missing',
+          );
+        return { id: p.id, data: (await buffer(file.stream)).toString('base64') };
+      }),
+    );
+    const { bundle, claims } = buildPasBundle({
       dossier,
       letters: signed,
+      photos,
+      purpose,
       timeZone: this.config.clinicTimeZone,
       now,
       idFor: (kind, key) => nameBasedUuid(`preauth:${kind}:${key}`),
     });
-    await this.audit.record(
-      {
-        action: 'export',
-        objectType: 'fhir_bundle',
-        objectId: caseId,
-        caseId,
-        patientId: dossier.patient.id,
-        detail: { letters: signed.map((l) => l.id), photos: dossier.photos.length },
-      },
-      ctx,
-    );
+    await this.dataSource.transaction(async (manager) => {
+      // The Claim ids a payer's answer may name (ClaimResponse.request), each tied to this case.
+      await recordIssuedClaims(
+        manager,
+        claims.map((c) => ({ ...c, caseId })),
+      );
+      await insertAuditEvent(
+        manager,
+        {
+          action: 'export',
+          objectType: 'fhir_bundle',
+          objectId: caseId,
+          caseId,
+          patientId: dossier.patient.id,
+          detail: {
+            purpose,
+            claimId: claims[0].claimId,
+            letters: signed.map((l) => l.id),
+            photos: dossier.photos.length,
+          },
+        },
+        ctx,
+      );
+    });
     return bundle;
+  }
+
+  private photoStorage(): PhotoStorage {
+    if (!this.storage) {
+      try {
+        // The evidence module owns the storage; reuse its instance when it is loaded.
+        this.storage = this.moduleRef.get<PhotoStorage>(PHOTO_STORAGE, { strict: false });
+      } catch {
+        this.storage = new LocalPhotoStorage(this.config.uploadDir);
+      }
+    }
+    return this.storage;
   }
 
   /** Structural problems of a resource against the FHIR R4 definitions (errors only). */

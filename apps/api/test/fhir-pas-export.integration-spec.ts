@@ -4,10 +4,10 @@ import { Severities } from 'fhir/validator';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { PAS_ATTACHMENT_LIMIT_BYTES } from '../src/modules/fhir/fhir.service';
-import { signIn, SignedIn, TEST_PASSWORD } from './helpers/auth';
+import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { addPhotoAndSignedLetter } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { checkPasRequest, PAS_RULES, shapeOf } from './helpers/pas-conformance';
 
@@ -25,7 +25,6 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
   let clinic: ClinicFixture;
   let uploadDir: string;
   const fhir = new Fhir();
-  let jpeg: Buffer;
 
   beforeAll(async () => {
     uploadDir = mkdtempSync(join(tmpdir(), 'preauth-pas-'));
@@ -35,9 +34,6 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
     manager = await signIn(t, 'manager');
     clinic = await createClinic(manager, frontDesk);
     await linkProvider(t, physician.user.id, clinic.providerId);
-    jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
-      .jpeg()
-      .toBuffer();
   }, 60_000);
 
   afterAll(async () => {
@@ -52,21 +48,10 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
       .send({ ...readyCaseBody(clinic), ...body })
       .expect(201);
     const id = created.body.id as string;
-    await physician
-      .post(`/api/cases/${id}/photos`)
-      .field('bodySite', 'Behind the left ear')
-      .field('lesionCount', '6')
-      .field('takenAt', '2026-11-02T15:00:00Z')
-      .attach('file', jpeg, 'ear.jpg')
-      .expect(201);
+    await addPhotoAndSignedLetter(physician, id);
     await physician
       .post(`/api/cases/${id}/notes`)
       .send({ kind: 'clinical_note', text: 'Milia behind both ears, itching for 30 weeks.' })
-      .expect(201);
-    const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201);
-    await physician
-      .post(`/api/cases/${id}/letters/${letter.body.id}/sign`)
-      .send({ password: TEST_PASSWORD })
       .expect(201);
     const current = await frontDesk.get(`/api/cases/${id}`).expect(200);
     return { id, version: current.body.version, caseNumber: created.body.caseNumber };

@@ -4,11 +4,10 @@ import { Severities } from 'fhir/validator';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { REVIEW_ACTION_URL } from '../src/modules/fhir/claim-response';
-import { signIn, SignedIn, TEST_PASSWORD } from './helpers/auth';
+import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { addEvidence } from './helpers/evidence';
+import { addEvidence, addPhotoAndSignedLetter } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody, linkProvider } from './helpers/fixtures';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the tests walk FHIR resources by deep paths
@@ -137,21 +136,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         .send({ ...readyCaseBody(clinic), urgency: 'expedited' })
         .expect(201);
       const id = created.body.id as string;
-      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
-        .jpeg()
-        .toBuffer();
-      await physician
-        .post(`/api/cases/${id}/photos`)
-        .field('bodySite', 'Behind the left ear')
-        .field('lesionCount', '6')
-        .field('takenAt', '2026-11-02T15:00:00Z')
-        .attach('file', jpeg, 'ear.jpg')
-        .expect(201);
-      const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201);
-      await physician
-        .post(`/api/cases/${id}/letters/${letter.body.id}/sign`)
-        .send({ password: TEST_PASSWORD })
-        .expect(201);
+      const { letterId } = await addPhotoAndSignedLetter(physician, id);
       await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201); // an unsigned draft stays home
 
       const res = await frontDesk.get(`/api/cases/${id}/fhir`).expect(200);
@@ -224,7 +209,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(docs.map((d) => d.resourceType)).toEqual(['DocumentReference', 'DocumentReference']);
       const letterDoc = docs.find((d) => d.type.text === 'Letter of medical necessity')!;
       expect(Buffer.from(letterDoc.content[0].attachment.data, 'base64').toString('utf8')).toBe(
-        (await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [letter.body.id])).rows[0].text,
+        (await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [letterId])).rows[0].text,
       );
       const photoDoc = docs.find((d) => d.type.text === 'Clinical photograph')!;
       expect(photoDoc.description).toBe('Behind the left ear, 6 lesions, taken 2026-11-02');

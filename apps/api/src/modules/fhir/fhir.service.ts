@@ -1,5 +1,4 @@
 import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findAnsweredEvent, type AnsweredEvent } from '@preauth/domain';
 import { Fhir } from 'fhir';
@@ -18,7 +17,6 @@ import { applyCaseTransition } from '../cases/case-transition.command';
 import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { PreauthCase } from '../cases/preauth-case.entity';
-import { LocalPhotoStorage } from '../evidence/local-photo-storage';
 import { PHOTO_STORAGE, type PhotoStorage } from '../evidence/photo-storage';
 import { LettersService } from '../letters/letters.service';
 import { readClaimResponse, type ClaimResponseDecision } from './claim-response';
@@ -78,14 +76,13 @@ const summarize = (d: ClaimResponseDecision): Record<string, unknown> =>
 @Injectable()
 export class FhirService {
   private validator?: Fhir;
-  private storage?: PhotoStorage;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly letters: LettersService,
     private readonly cases: CasesService,
-    private readonly moduleRef: ModuleRef,
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
   ) {}
 
   async exportBundle(
@@ -118,7 +115,7 @@ export class FhirService {
     }
     const photos = await Promise.all(
       dossier.photos.map(async (p) => {
-        const file = await this.photoStorage().get(p.storageKey);
+        const file = await this.storage.get(p.storageKey);
         if (!file)
           throw new ConflictError(
             `The file of the photo "${p.bodySite}" is missing; delete the photo or upload it again.`,
@@ -161,18 +158,6 @@ export class FhirService {
       );
     });
     return bundle;
-  }
-
-  private photoStorage(): PhotoStorage {
-    if (!this.storage) {
-      try {
-        // The evidence module owns the storage; reuse its instance when it is loaded.
-        this.storage = this.moduleRef.get<PhotoStorage>(PHOTO_STORAGE, { strict: false });
-      } catch {
-        this.storage = new LocalPhotoStorage(this.config.uploadDir);
-      }
-    }
-    return this.storage;
   }
 
   /** Structural problems of a resource against the FHIR R4 definitions (errors only). */

@@ -10,6 +10,7 @@ import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
 export const migrations = [
   Foundation1764000000000,
@@ -23,4 +24,5 @@ export const migrations = [
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
   PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
 ];

@@ -5,7 +5,7 @@ import { Fhir } from 'fhir';
 // The package's index re-exports this enum's type but not its value, so it comes from its module.
 import { Severities } from 'fhir/validator';
 import { buffer } from 'node:stream/consumers';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -178,6 +178,13 @@ export class FhirService {
     expectedVersion: number,
     ctx: RequestContext,
   ): Promise<CaseDetailDto> {
+    const d = await this.readAnswer(caseId, body);
+    await this.dataSource.transaction((manager) => this.recordAnswer(manager, caseId, d, body, expectedVersion, ctx));
+    return this.cases.get(caseId, ctx, false);
+  }
+
+  /** What a payer's answer means for this case; 400 naming the element when it cannot be read. */
+  async readAnswer(caseId: string, body: unknown): Promise<ClaimResponseDecision> {
     const row = await this.dataSource
       .getRepository(PreauthCase)
       .findOne({ where: { id: caseId }, select: { id: true, caseNumber: true } });
@@ -197,72 +204,83 @@ export class FhirService {
     const d = read.decision;
     const mismatch = await this.requestMismatch(caseId, row.caseNumber, d);
     if (mismatch.length) throw malformed(mismatch);
+    return d;
+  }
 
+  /**
+   * Records the answer inside the caller's transaction: the transition it means (through the
+   * same code as a manual one) or a payer_response event, and the answer itself.
+   */
+  async recordAnswer(
+    manager: EntityManager,
+    caseId: string,
+    d: ClaimResponseDecision,
+    body: unknown,
+    expectedVersion: number,
+    ctx: RequestContext,
+  ): Promise<void> {
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      const { loaded } = await loadCaseForUpdate(manager, caseId);
-      if (loaded.row.version !== expectedVersion) throw StaleVersionError.ofCase(loaded.row.version);
-      const occurredAt = payerDecisionTime(d.created, findAnsweredEvent(snapshotOf(loaded)), now);
-      if (d.to) {
-        await applyCaseTransition(manager, {
-          caseId,
-          to: d.to,
-          input: {
-            note: clip(d.note, 5000),
-            ...(d.authorizationNumber ? { authorizationNumber: d.authorizationNumber } : {}),
-            ...(d.validFrom ? { validFrom: d.validFrom, validTo: d.validTo } : {}),
-            ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
-            ...(d.denialCode ? { denialCode: d.denialCode } : {}),
-            ...(d.payerReason ? { payerReason: clip(d.payerReason, 500) } : {}),
-            ...(d.to === 'denied' ? { denialText: clip(d.denialText, 5000) } : {}),
-            ...(occurredAt ? { occurredAt } : {}),
-          },
-          expectedVersion,
-          actor: ctx,
-          timeZone: this.config.clinicTimeZone,
-          now,
-        });
-      } else {
-        // Pended, cancelled, not required or an error: the status stays; the answer goes on the
-        // timeline so whoever opens the case sees it (and, for an error, what to fix).
-        await manager.getRepository(CaseEvent).insert({
-          caseId,
-          type: 'payer_response',
-          actorId: ctx.user.id,
-          note: clip(d.note, 5000),
-          data: {
-            kind: d.kind,
-            ...(d.claimResponseId ? { claimResponseId: d.claimResponseId } : {}),
-            ...(d.actions.length ? { actions: d.actions } : {}),
-            ...(d.pendingReference ? { pendingReference: d.pendingReference } : {}),
-            ...(d.payerErrors.length ? { payerErrors: d.payerErrors } : {}),
-          },
-          occurredAt: occurredAt ? new Date(occurredAt) : now,
-        });
-        await insertAuditEvent(
-          manager,
-          {
-            action: 'update',
-            objectType: 'case',
-            objectId: caseId,
-            caseId,
-            patientId: loaded.row.patientId,
-            detail: { payerResponse: d.kind },
-          },
-          ctx,
-        );
-      }
-      await insertExchange(manager, {
+    const { loaded } = await loadCaseForUpdate(manager, caseId);
+    if (loaded.row.version !== expectedVersion) throw StaleVersionError.ofCase(loaded.row.version);
+    const occurredAt = payerDecisionTime(d.created, findAnsweredEvent(snapshotOf(loaded)), now);
+    if (d.to) {
+      await applyCaseTransition(manager, {
         caseId,
-        direction: 'inbound',
-        kind: d.kind,
-        resourceId: d.claimResponseId,
-        summary: summarize(d),
-        body,
-        actorId: ctx.user.id,
+        to: d.to,
+        input: {
+          note: clip(d.note, 5000),
+          ...(d.authorizationNumber ? { authorizationNumber: d.authorizationNumber } : {}),
+          ...(d.validFrom ? { validFrom: d.validFrom, validTo: d.validTo } : {}),
+          ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
+          ...(d.denialCode ? { denialCode: d.denialCode } : {}),
+          ...(d.payerReason ? { payerReason: clip(d.payerReason, 500) } : {}),
+          ...(d.to === 'denied' ? { denialText: clip(d.denialText, 5000) } : {}),
+          ...(occurredAt ? { occurredAt } : {}),
+        },
+        expectedVersion,
+        actor: ctx,
+        timeZone: this.config.clinicTimeZone,
+        now,
       });
+    } else {
+      // Pended, cancelled, not required or an error: the status stays; the answer goes on the
+      // timeline so whoever opens the case sees it (and, for an error, what to fix).
+      await manager.getRepository(CaseEvent).insert({
+        caseId,
+        type: 'payer_response',
+        actorId: ctx.user.id,
+        note: clip(d.note, 5000),
+        data: {
+          kind: d.kind,
+          ...(d.claimResponseId ? { claimResponseId: d.claimResponseId } : {}),
+          ...(d.actions.length ? { actions: d.actions } : {}),
+          ...(d.pendingReference ? { pendingReference: d.pendingReference } : {}),
+          ...(d.payerErrors.length ? { payerErrors: d.payerErrors } : {}),
+        },
+        occurredAt: occurredAt ? new Date(occurredAt) : now,
+      });
+      await insertAuditEvent(
+        manager,
+        {
+          action: 'update',
+          objectType: 'case',
+          objectId: caseId,
+          caseId,
+          patientId: loaded.row.patientId,
+          detail: { payerResponse: d.kind },
+        },
+        ctx,
+      );
+    }
+    await insertExchange(manager, {
+      caseId,
+      direction: 'inbound',
+      kind: d.kind,
+      resourceId: d.claimResponseId,
+      summary: summarize(d),
+      body,
+      actorId: ctx.user.id,
     });
-    return this.cases.get(caseId, ctx, false);
   }
 
   /** Reasons the answer names another request than this case's, with the element naming it. */

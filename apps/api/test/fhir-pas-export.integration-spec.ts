@@ -145,7 +145,7 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
     60_000,
   );
 
-  it('has as many rules as it claims and each rule can fail', () => {
+  it('the rule table flags a Bundle that breaks the profiles', () => {
     // A Bundle that breaks the profiles in every way the rules look at.
     const broken = {
       resourceType: 'Bundle',

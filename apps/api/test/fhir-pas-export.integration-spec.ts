@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PAS_ATTACHMENT_LIMIT_BYTES } from '../src/modules/fhir/fhir.service';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { addPhotoAndSignedLetter } from './helpers/evidence';
+import { makeSendable } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { checkPasRequest, PAS_RULES, shapeOf } from './helpers/pas-conformance';
 
@@ -48,13 +48,7 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
       .send({ ...readyCaseBody(clinic), ...body })
       .expect(201);
     const id = created.body.id as string;
-    await addPhotoAndSignedLetter(physician, id);
-    await physician
-      .post(`/api/cases/${id}/notes`)
-      .send({ kind: 'clinical_note', text: 'Milia behind both ears, itching for 30 weeks.' })
-      .expect(201);
-    const current = await frontDesk.get(`/api/cases/${id}`).expect(200);
-    return { id, version: current.body.version, caseNumber: created.body.caseNumber };
+    return { id, version: await makeSendable(physician, id), caseNumber: created.body.caseNumber };
   }
 
   async function move(id: string, version: number, body: Json): Promise<number> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { addPhotoAndSignedLetter } from './helpers/evidence';
+import { makeSendable } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { checkPasRequest } from './helpers/pas-conformance';
 import { PayerDouble, startPayerDouble } from './helpers/pas-payer-double';
@@ -54,12 +54,7 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
   async function readyCase(): Promise<{ id: string; version: number }> {
     const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
     const id = created.body.id as string;
-    await addPhotoAndSignedLetter(physician, id);
-    await physician
-      .post(`/api/cases/${id}/notes`)
-      .send({ kind: 'clinical_note', text: 'Milia, 30 weeks.' })
-      .expect(201);
-    return { id, version: (await frontDesk.get(`/api/cases/${id}`).expect(200)).body.version };
+    return { id, version: await makeSendable(physician, id) };
   }
   const send = (id: string, version: number) =>
     frontDesk.post(`/api/cases/${id}/fhir/submit`).set('If-Match', String(version)).send({});

@@ -47,3 +47,16 @@ export async function addPhotoAndSignedLetter(physician: SignedIn, caseId: strin
     .expect(201);
   return { letterId: letter.body.id as string };
 }
+
+/**
+ * A case made ready to send through the API, with a photo file behind it (unlike addEvidence):
+ * the photo, the signed letter and a physician's clinical note. Returns the case's version.
+ */
+export async function makeSendable(physician: SignedIn, caseId: string): Promise<number> {
+  await addPhotoAndSignedLetter(physician, caseId);
+  await physician
+    .post(`/api/cases/${caseId}/notes`)
+    .send({ kind: 'clinical_note', text: 'Milia behind both ears, itching for 30 weeks.' })
+    .expect(201);
+  return (await physician.get(`/api/cases/${caseId}`).expect(200)).body.version as number;
+}

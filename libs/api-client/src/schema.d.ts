@@ -64,6 +64,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/policy": {
         parameters: {
             query?: never;
@@ -74,6 +90,54 @@ export interface paths {
         get: operations["Auth_getPolicy"];
         put: operations["Auth_setPolicy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Account_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Account_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_disableTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -752,6 +816,38 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_endSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -790,6 +886,12 @@ export interface components {
             nextCursor: string | null;
         };
         AuthPolicyDto: {
+            /** @description Roles whose users must sign in with an authenticator code */
+            totpRequiredRoles: components["schemas"]["Role"][];
+        };
+        AuthPolicyViewDto: {
+            /** @description Read-only: set in the environment when the API starts */
+            sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
             totpRequiredRoles: components["schemas"]["Role"][];
         };
@@ -940,6 +1042,15 @@ export interface components {
             urgency: "standard" | "expedited";
             version: number;
         };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password, not containing the email, not the current one
+             */
+            newPassword: string;
+        };
         ClinicMissesReportDto: {
             appealWindowsMissed: number;
             approvalsExpiredUnused: number;
@@ -1004,6 +1115,24 @@ export interface components {
             providerId?: string;
             /** @enum {string} */
             urgency?: "standard" | "expedited";
+        };
+        CreatedUserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
+            /** @description Present when no password was sent: generated, shown once, to be replaced at first sign-in */
+            oneTimePassword?: string;
+            provider: components["schemas"]["UserProviderDto"] | null;
+            roles: components["schemas"]["Role"][];
+            totpEnabled: boolean;
         };
         CreateLetterDto: {
             /**
@@ -1072,9 +1201,14 @@ export interface components {
             email: string;
             /**
              * Format: password
-             * @description At least 12 characters, not a common password, not containing the email
+             * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
              */
-            password: string;
+            password?: string;
+            /**
+             * Format: uuid
+             * @description The provider (physician record) this user is; needs the physician role
+             */
+            providerId?: string;
             roles: components["schemas"]["Role"][];
         };
         DeadlineRuleDto: {
@@ -1227,7 +1361,7 @@ export interface components {
             /** Format: password */
             password: string;
             /**
-             * @description The 6-digit code from the authenticator app, when two-factor sign-in is on
+             * @description The 6-digit code from the authenticator app, when two-factor sign-in is on; or one of the recovery codes
              * @example 123456
              */
             totp?: string;
@@ -1239,6 +1373,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
             roles: components["schemas"]["Role"][];
             totpEnabled: boolean;
             /** @description The role requires two-factor sign-in and it is not set up yet: until it is, only enrolment works. */
@@ -1269,6 +1405,10 @@ export interface components {
             text: string;
             /** @description 1 for the original, +1 for each edit */
             version: number;
+        };
+        OneTimePasswordDto: {
+            /** @description Shown once; the user must replace it at first sign-in */
+            oneTimePassword: string;
         };
         OverturnByStageDto: {
             decisions: number;
@@ -1370,6 +1510,36 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SessionDto: {
+            /**
+             * Format: date-time
+             * @description Signed in at
+             */
+            createdAt: string;
+            /** @description The session making this request */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description The browser’s User-Agent at sign-in */
+            userAgent: string | null;
+        };
+        SessionLimitDto: {
+            value: number;
+            /**
+             * @description The environment variable that sets it
+             * @example SESSION_IDLE_MINUTES
+             */
+            variable: string;
+        };
+        SessionLimitsDto: {
+            /** @description Hours after sign-in when a session ends, however active */
+            absoluteHours: components["schemas"]["SessionLimitDto"];
+            /** @description Minutes without a request before a session ends */
+            idleMinutes: components["schemas"]["SessionLimitDto"];
+        };
         SignerPhysicianDto: {
             /** @description Name with credentials, as the letter prints it */
             name: string;
@@ -1413,6 +1583,19 @@ export interface components {
             to: string;
             /** @description Cases withdrawn in the range */
             withdrawn: number;
+        };
+        TotpDisableDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        TotpEnabledDto: {
+            /**
+             * @description One-time recovery codes, shown this once (only their hashes are kept): each signs in once in place of an authenticator code
+             * @example [
+             *       "k7qmx-2ptr9"
+             *     ]
+             */
+            recoveryCodes: string[];
         };
         TotpEnableDto: {
             /** @example 123456 */
@@ -1548,9 +1731,14 @@ export interface components {
             displayName?: string;
             /**
              * Format: password
-             * @description A new password (ends the user’s sessions)
+             * @description A new password (ends the user’s sessions; the user must replace it at next sign-in)
              */
             password?: string;
+            /**
+             * Format: uuid
+             * @description Link the user to this provider (physician record; needs the physician role), or null to unlink
+             */
+            providerId?: string | null;
             /** @description Turn two-factor sign-in off (lost phone); the user enrols again */
             resetTotp?: boolean;
             /** @description Takes effect at the user’s next request */
@@ -1582,8 +1770,19 @@ export interface components {
             id: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
+            provider: components["schemas"]["UserProviderDto"] | null;
             roles: components["schemas"]["Role"][];
             totpEnabled: boolean;
+        };
+        UserProviderDto: {
+            /** @description e.g. "Dana Whitfield, MD" */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 1234567893 */
+            npi: string;
         };
     };
     responses: never;
@@ -1700,6 +1899,49 @@ export interface operations {
             };
         };
     };
+    Account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; the user’s other sessions are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The new password breaks the policy (errors name newPassword) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong (code current_password_wrong) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many wrong passwords; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Auth_getPolicy: {
         parameters: {
             query?: never;
@@ -1714,7 +1956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPolicyDto"];
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
                 };
             };
         };
@@ -1738,8 +1980,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPolicyDto"];
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
                 };
+            };
+        };
+    };
+    Account_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user’s live sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+        };
+    };
+    Account_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That session is signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session of this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Account_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisableDto"];
+            };
+        };
+        responses: {
+            /** @description Two-factor sign-in is off and the recovery codes are deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The user’s role requires it (code totp_required_by_policy) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It is already off */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong code (code totp_invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1756,12 +2088,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Two-factor sign-in is on; other sessions of the user are ended */
-            204: {
+            /** @description Two-factor sign-in is on; other sessions of the user are ended. The recovery codes are shown this once. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnabledDto"];
+                };
             };
             /** @description Wrong code (code totp_invalid) */
             403: {
@@ -3015,10 +3349,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["CreatedUserDto"];
                 };
             };
-            /** @description A user with this email already exists */
+            /** @description A field is invalid, the password breaks the policy, or no such provider */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A user with this email already exists, or the provider is linked to someone else */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,8 +3424,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin, or lock yourself out */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new one-time password, shown once; the user’s sessions are ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneTimePasswordDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the user is ended (but the one making this request) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,7 @@ import { CaseNote } from '../modules/evidence/case-note.entity';
 import { CasePhoto } from '../modules/evidence/case-photo.entity';
 import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { UserSession } from '../modules/auth/user-session.entity';
+import { UserRecoveryCode } from '../modules/auth/recovery-code.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 
@@ -32,6 +33,7 @@ export const entities: (new () => object)[] = [
   CaseDecision,
   User,
   UserSession,
+  UserRecoveryCode,
   LoginFailure,
   AuditEvent,
   CasePhoto,

@@ -30,6 +30,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/auth/me': ALL,
   'POST /api/auth/totp/setup': ALL,
   'POST /api/auth/totp/enable': ALL,
+  'POST /api/auth/totp/disable': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/auth/sessions': ALL,
+  'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
 
@@ -38,6 +42,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/users': ADMIN,
   'GET /api/users/:id': ADMIN,
   'PATCH /api/users/:id': ADMIN,
+  'POST /api/users/:id/password-reset': ADMIN,
+  'POST /api/users/:id/sessions/end': ADMIN,
 
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,

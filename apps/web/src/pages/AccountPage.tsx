@@ -66,11 +66,11 @@ export function AccountPage() {
           {hasRole(me.roles, 'admin') ? (
             <>
               As an administrator you manage people on{' '}
-              <Anchor component={Link} to="/settings/users">
+              <Anchor component={Link} to="/settings/users" underline="always">
                 Settings → Users
               </Anchor>{' '}
               and sign-in rules on{' '}
-              <Anchor component={Link} to="/settings/security">
+              <Anchor component={Link} to="/settings/security" underline="always">
                 Settings → Security
               </Anchor>
               .

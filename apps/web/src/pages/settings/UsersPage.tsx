@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Divider,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Divider, Group, List, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ADMIN_LOCKOUT_MESSAGES, adminLockout, ROLE_LABELS, type Role } from '@preauth/domain';
 import { useState } from 'react';
@@ -143,13 +130,7 @@ export function UsersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4}>
-                        {user.roles.map((role) => (
-                          <Badge key={role} variant="light" size="sm">
-                            {ROLE_LABELS[role]}
-                          </Badge>
-                        ))}
-                      </Group>
+                      <Text size="sm">{user.roles.map((role) => ROLE_LABELS[role]).join(', ')}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
@@ -167,20 +148,14 @@ export function UsersPage() {
                       <Text size="sm">{user.totpEnabled ? 'On' : 'Off'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4}>
-                        {user.disabled ? (
-                          <Badge color="gray">Disabled</Badge>
-                        ) : (
-                          <Badge color="teal" variant="light">
-                            Active
-                          </Badge>
-                        )}
-                        {user.mustChangePassword && (
-                          <Badge color="yellow" variant="light">
-                            One-time password
-                          </Badge>
-                        )}
-                      </Group>
+                      <Text size="sm" fw={user.disabled ? 700 : undefined}>
+                        {user.disabled ? 'Disabled' : 'Active'}
+                      </Text>
+                      {user.mustChangePassword && (
+                        <Text size="xs" c="dimmed">
+                          Has a one-time password
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Button
@@ -200,7 +175,13 @@ export function UsersPage() {
         )}
       </QueryState>
 
-      <Modal opened={creating} onClose={closeCreate} title="Add a user" size="lg">
+      <Modal
+        opened={creating}
+        onClose={closeCreate}
+        title="Add a user"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         {created ? (
           <Stack>
             <OneTimePasswordNotice email={created.email} password={created.password} />
@@ -224,6 +205,7 @@ export function UsersPage() {
         onClose={() => setEditingId(null)}
         title={editing ? `${editing.displayName} · ${editing.email}` : 'User'}
         size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editing && me && (
           <Stack>

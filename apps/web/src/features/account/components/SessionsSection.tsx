@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { Alert, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDateTime } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
@@ -53,7 +53,9 @@ export function SessionsSection() {
                   </Table.Td>
                   <Table.Td>
                     {session.current ? (
-                      <Badge variant="light">This browser</Badge>
+                      <Text size="sm" fw={600}>
+                        This browser
+                      </Text>
                     ) : (
                       <Button
                         size="xs"

@@ -65,6 +65,35 @@ describe('my account (/api/auth: recovery codes, totp/disable, sessions)', () =>
     expect(used.rows[0].n).toBe(1);
   });
 
+  it('counts the unused recovery codes and replaces them all for a current code', async () => {
+    const session = await signIn(t, 'physician');
+    expect((await session.get('/api/auth/totp/recovery-codes').expect(200)).body).toEqual({ remaining: 0 });
+    await session.post('/api/auth/totp/recovery-codes').send({ code: '123456' }).expect(409);
+    const { secret, recoveryCodes, at } = await enrol(session);
+    await login(session.user.email, recoveryCodes[0]).expect(200);
+    expect((await session.get('/api/auth/totp/recovery-codes').expect(200)).body).toEqual({ remaining: 9 });
+
+    const replayed = await session
+      .post('/api/auth/totp/recovery-codes')
+      .send({ code: generateTotpCode(secret, at) })
+      .expect(422);
+    expect(replayed.body.code).toBe('totp_invalid');
+    const fresh = await session
+      .post('/api/auth/totp/recovery-codes')
+      .send({ code: generateTotpCode(secret, at + 30_000) })
+      .expect(200);
+    expect(fresh.body.recoveryCodes).toHaveLength(10);
+    expect((await session.get('/api/auth/totp/recovery-codes').expect(200)).body).toEqual({ remaining: 10 });
+    // The earlier codes stop working; the new ones sign in.
+    await login(session.user.email, recoveryCodes[1]).expect(401);
+    await login(session.user.email, fresh.body.recoveryCodes[0]).expect(200);
+    const audit = await t.db.query(
+      `SELECT detail FROM audit_events WHERE object_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+      [session.user.id],
+    );
+    expect(audit.rows[0].detail).toEqual({ recoveryCodes: 'regenerated' });
+  });
+
   it('turns two-factor sign-in off with a current code, unless the role requires it', async () => {
     const session = await signIn(t, 'manager');
     await session.post('/api/auth/totp/disable').send({ code: '123456' }).expect(409);

@@ -98,6 +98,7 @@ describe('accounts without a shell', () => {
     await saveScreenshot(page, 'account-recovery-codes');
     await page.getByRole('button', { name: 'I saved them' }).click();
     await page.getByRole('button', { name: 'Turn off two-factor sign-in' }).waitFor();
+    await page.getByText('10 unused recovery codes left.').waitFor();
 
     await signOut(page);
     await field(page, /^Email/).fill(user.email);

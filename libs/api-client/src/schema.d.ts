@@ -160,6 +160,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Account_recoveryCodesLeft"];
+        put?: never;
+        post: operations["Account_regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/setup": {
         parameters: {
             query?: never;
@@ -1508,6 +1524,10 @@ export interface components {
             passed: boolean;
             reason?: string;
         };
+        RecoveryCodesLeftDto: {
+            /** @description Unused recovery codes (0 when two-factor sign-in is off) */
+            remaining: number;
+        };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
         SessionDto: {
@@ -2099,6 +2119,63 @@ export interface operations {
             };
             /** @description Wrong code (code totp_invalid) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Account_recoveryCodesLeft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesLeftDto"];
+                };
+            };
+        };
+    };
+    Account_regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpEnableDto"];
+            };
+        };
+        responses: {
+            /** @description Ten new recovery codes, shown this once; the earlier ones stop working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnabledDto"];
+                };
+            };
+            /** @description Two-factor sign-in is off */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong code (code totp_invalid) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { RequestContext } from '../../common/request-context.decorator';
 import { AccountService } from './account.service';
 import { ChangePasswordDto, SessionDto } from './dto/account.dto';
-import { TotpDisableDto } from './dto/totp.dto';
+import { RecoveryCodesLeftDto, TotpDisableDto, TotpEnabledDto, TotpEnableDto } from './dto/totp.dto';
 import { LoginThrottledException } from './login-throttle.service';
 
 /** The signed-in user's own account (under /api/auth, like sign-in and enrolment). */
@@ -50,6 +50,24 @@ export class AccountController {
   @ApiUnprocessableEntityResponse({ description: 'Wrong code (code totp_invalid)' })
   async disableTotp(@Body() dto: TotpDisableDto, @RequestContext() ctx: RequestContext): Promise<void> {
     await this.account.disableTotp(dto.code, ctx);
+  }
+
+  @Get('totp/recovery-codes')
+  @ApiOkResponse({ type: RecoveryCodesLeftDto })
+  async recoveryCodesLeft(@RequestContext() ctx: RequestContext): Promise<RecoveryCodesLeftDto> {
+    return { remaining: await this.account.recoveryCodesLeft(ctx) };
+  }
+
+  @Post('totp/recovery-codes')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: TotpEnabledDto,
+    description: 'Ten new recovery codes, shown this once; the earlier ones stop working',
+  })
+  @ApiConflictResponse({ description: 'Two-factor sign-in is off' })
+  @ApiUnprocessableEntityResponse({ description: 'Wrong code (code totp_invalid)' })
+  regenerateRecoveryCodes(@Body() dto: TotpEnableDto, @RequestContext() ctx: RequestContext): Promise<TotpEnabledDto> {
+    return this.account.regenerateRecoveryCodes(dto.code, ctx);
   }
 
   @Get('sessions')

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthPolicyService } from './auth-policy.service';
 import { AuthService } from './auth.service';
 import type { SessionDto } from './dto/account.dto';
+import type { TotpEnabledDto } from './dto/totp.dto';
 import { LoginThrottledException, LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblems } from './password-policy';
@@ -89,12 +90,7 @@ export class AccountService {
 
   /** Turning it off needs a current code, and is refused while the user's role requires it. */
   async disableTotp(code: string, context: RequestContext): Promise<void> {
-    const rows: { totp_enabled: boolean; totp_secret: string | null }[] = await this.dataSource.query(
-      `SELECT totp_enabled, totp_secret FROM users WHERE id = $1`,
-      [context.user.id],
-    );
-    const user = rows[0];
-    if (!user?.totp_enabled || !user.totp_secret) throw new ConflictError('Two-factor sign-in is already off.');
+    const secret = await this.enabledSecret(context.user.id);
     const required = await this.policy.totpRequiredRoles();
     if (context.user.roles.some((role) => required.includes(role))) {
       throw new RuleRefusedError(
@@ -102,7 +98,6 @@ export class AccountService {
         'totp_required_by_policy',
       );
     }
-    const secret = this.secrets.decryptTotpSecret(context.user.id, user.totp_secret);
     if (!(await this.auth.acceptTotp(context.user.id, secret, code))) {
       throw new ReauthFailedError(
         'The authenticator code is wrong or was already used; wait for the next one.',
@@ -124,6 +119,36 @@ export class AccountService {
     this.sessions.forgetAll();
   }
 
+  /** New codes for old (used up, or seen by someone): needs a current code; the old ones stop working. */
+  async regenerateRecoveryCodes(code: string, context: RequestContext): Promise<TotpEnabledDto> {
+    const secret = await this.enabledSecret(context.user.id);
+    if (!(await this.auth.acceptTotp(context.user.id, secret, code))) {
+      throw new ReauthFailedError(
+        'The authenticator code is wrong or was already used; wait for the next one.',
+        'totp_invalid',
+      );
+    }
+    const recovery = await this.recoveryCodes.generate();
+    await this.dataSource.transaction(async (manager) => {
+      await this.recoveryCodes.replace(context.user.id, recovery.hashes, manager);
+      await this.audit.record(
+        {
+          action: 'update',
+          objectType: 'user',
+          objectId: context.user.id,
+          detail: { recoveryCodes: 'regenerated' },
+        },
+        context,
+        manager,
+      );
+    });
+    return { recoveryCodes: recovery.codes };
+  }
+
+  recoveryCodesLeft(context: RequestContext): Promise<number> {
+    return this.recoveryCodes.remaining(context.user.id);
+  }
+
   async listSessions(context: RequestContext): Promise<SessionDto[]> {
     const sessions = await this.sessions.listFor(context.user.id);
     return sessions.map((session) => ({
@@ -134,6 +159,17 @@ export class AccountService {
       createdAt: session.createdAt.toISOString(),
       lastSeenAt: session.lastSeenAt.toISOString(),
     }));
+  }
+
+  /** The user's TOTP secret in clear; 409 when two-factor sign-in is off. */
+  private async enabledSecret(userId: string): Promise<string> {
+    const rows: { totp_enabled: boolean; totp_secret: string | null }[] = await this.dataSource.query(
+      `SELECT totp_enabled, totp_secret FROM users WHERE id = $1`,
+      [userId],
+    );
+    const user = rows[0];
+    if (!user?.totp_enabled || !user.totp_secret) throw new ConflictError('Two-factor sign-in is off.');
+    return this.secrets.decryptTotpSecret(userId, user.totp_secret);
   }
 
   async endSession(sessionId: string, context: RequestContext): Promise<void> {

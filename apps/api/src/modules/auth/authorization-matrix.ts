@@ -31,6 +31,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/auth/totp/setup': ALL,
   'POST /api/auth/totp/enable': ALL,
   'POST /api/auth/totp/disable': ALL,
+  'GET /api/auth/totp/recovery-codes': ALL,
+  'POST /api/auth/totp/recovery-codes': ALL,
   'POST /api/auth/password': ALL,
   'GET /api/auth/sessions': ALL,
   'DELETE /api/auth/sessions/:id': ALL,

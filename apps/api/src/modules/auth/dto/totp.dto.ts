@@ -27,3 +27,8 @@ export class TotpEnabledDto {
 }
 
 export class TotpDisableDto extends TotpEnableDto {}
+
+export class RecoveryCodesLeftDto {
+  @ApiProperty({ description: 'Unused recovery codes (0 when two-factor sign-in is off)' })
+  remaining!: number;
+}

@@ -11,6 +11,7 @@ export function useTotpEnable() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: authKeys.me() });
       await queryClient.invalidateQueries({ queryKey: accountKeys.sessions() });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.recoveryCodes() });
     },
   });
 }

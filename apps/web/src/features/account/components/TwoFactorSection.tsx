@@ -4,6 +4,8 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../../ui/server-errors';
 import type { Me } from '../../auth/api/useMe';
+import { useRecoveryCodesLeft } from '../api/useRecoveryCodesLeft';
+import { useRegenerateRecoveryCodes } from '../api/useRegenerateRecoveryCodes';
 import { useTotpDisable } from '../api/useTotpDisable';
 import { useTotpEnable } from '../api/useTotpEnable';
 import { useTotpSetup } from '../api/useTotpSetup';
@@ -93,6 +95,9 @@ export function TwoFactorSection({ me }: { me: Me }) {
   const setup = useTotpSetup();
   const enable = useTotpEnable();
   const disable = useTotpDisable();
+  const regenerate = useRegenerateRecoveryCodes();
+  // Counted only with two-factor sign-in on (an enrolment-only session may not ask).
+  const left = useRecoveryCodesLeft({ enabled: me.totpEnabled });
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
@@ -104,6 +109,22 @@ export function TwoFactorSection({ me }: { me: Me }) {
           Two-factor sign-in is <b>on</b>: you sign in with your password and a code from your authenticator app (or one
           of your recovery codes).
         </Text>
+        <Text size="sm" data-testid="recovery-codes-left">
+          {left.isPending
+            ? 'Counting your recovery codes…'
+            : left.error
+              ? 'Could not count your recovery codes.'
+              : `${left.data.remaining} unused recovery code${left.data.remaining === 1 ? '' : 's'} left.`}
+        </Text>
+        <CodeInput
+          label="Code from your app, for new recovery codes"
+          submitLabel="Make new recovery codes"
+          loading={regenerate.isPending}
+          error={regenerate.isError ? errorText(regenerate.error) : null}
+          onSubmit={(code) =>
+            regenerate.mutate(code, { onSuccess: (result) => setRecoveryCodes(result.recoveryCodes) })
+          }
+        />
         <CodeInput
           label="Code from your app, to turn it off"
           submitLabel="Turn off two-factor sign-in"

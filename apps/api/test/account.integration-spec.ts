@@ -25,6 +25,15 @@ describe('my account (/api/auth: recovery codes, totp/disable, sessions)', () =>
     return { secret: setup.body.secret, recoveryCodes: enabled.body.recoveryCodes, at };
   }
 
+  /** The detail of the user's latest 'update' audit row. */
+  const lastUpdateOf = async (userId: string): Promise<unknown> =>
+    (
+      await t.db.query(
+        `SELECT detail FROM audit_events WHERE object_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+        [userId],
+      )
+    ).rows[0]?.detail;
+
   const login = (email: string, totp?: string) =>
     t
       .http()
@@ -87,11 +96,7 @@ describe('my account (/api/auth: recovery codes, totp/disable, sessions)', () =>
     // The earlier codes stop working; the new ones sign in.
     await login(session.user.email, recoveryCodes[1]).expect(401);
     await login(session.user.email, fresh.body.recoveryCodes[0]).expect(200);
-    const audit = await t.db.query(
-      `SELECT detail FROM audit_events WHERE object_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
-      [session.user.id],
-    );
-    expect(audit.rows[0].detail).toEqual({ recoveryCodes: 'regenerated' });
+    expect(await lastUpdateOf(session.user.id)).toEqual({ recoveryCodes: 'regenerated' });
   });
 
   it('turns two-factor sign-in off with a current code, unless the role requires it', async () => {
@@ -130,11 +135,7 @@ describe('my account (/api/auth: recovery codes, totp/disable, sessions)', () =>
     const codes = await t.db.query('SELECT 1 FROM user_recovery_codes WHERE user_id = $1', [session.user.id]);
     expect(codes.rowCount).toBe(0);
     await login(session.user.email).expect(200);
-    const audit = await t.db.query(
-      `SELECT detail FROM audit_events WHERE object_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
-      [session.user.id],
-    );
-    expect(audit.rows[0].detail).toEqual({ totp: 'disabled' });
+    expect(await lastUpdateOf(session.user.id)).toEqual({ totp: 'disabled' });
   });
 
   it('an admin resetting two-factor sign-in deletes the recovery codes', async () => {

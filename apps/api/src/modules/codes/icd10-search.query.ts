@@ -13,15 +13,18 @@ export const RELEASE_FOR_DATE_SQL = `
    ORDER BY covers DESC, effective_from DESC LIMIT 1`;
 
 // Ranked: the exact code (0), a lay term said exactly (1), codes that start with what was typed
-// (2, in code order), lay terms that start like it or look like it (3), then descriptions that
-// contain the words (4, by trigram word similarity). Each branch is capped before the merge, so
-// each reads its index (primary key range, trigram GIN) for at most a page of rows.
-const SEARCH_SQL = `
+// (2, in code order), lay terms that start like it (3), descriptions holding
+// every word (4, shortest first: the fewer other words, the closer the match), then descriptions
+// and lay terms that look like the words (5, by trigram similarity). Each branch is capped before the merge and reads its own index (the primary key
+// range, the trigram GIN indexes): an OR across branches would scan all 74,719 rows (3.8 s).
+function buildSearchSql(wordCount: number): string {
+  const allWords = Array.from({ length: wordCount }, (_, i) => `description ILIKE $${i + 5}`).join(' AND ');
+  return `
   WITH hits AS (
     SELECT code, 0 AS rank, 1::real AS score, NULL::text AS term, NULL::text AS note
       FROM icd10_codes WHERE release_id = $1 AND code = $3
     UNION ALL
-    (SELECT t.code, CASE WHEN lower(t.term) = lower($2) THEN 1 ELSE 3 END, similarity(t.term, $2), t.term, t.note
+    (SELECT t.code, CASE WHEN lower(t.term) = lower($2) THEN 1 WHEN t.term ILIKE $4 THEN 3 ELSE 5 END, similarity(t.term, $2), t.term, t.note
        FROM icd10_lay_terms t
       WHERE t.term ILIKE $4 OR t.term % $2
       ORDER BY 2, 3 DESC LIMIT ${ICD10_SEARCH_LIMIT})
@@ -29,9 +32,17 @@ const SEARCH_SQL = `
     (SELECT code, 2, 1, NULL, NULL FROM icd10_codes
       WHERE release_id = $1 AND code >= $3 AND code < $3 || '~'
       ORDER BY code LIMIT ${ICD10_SEARCH_LIMIT})
+    ${
+      wordCount
+        ? `UNION ALL
+    (SELECT code, 4, 1.0 / length(description), NULL, NULL FROM icd10_codes
+      WHERE release_id = $1 AND ${allWords}
+      ORDER BY length(description), code LIMIT ${ICD10_SEARCH_LIMIT})`
+        : ''
+    }
     UNION ALL
-    (SELECT code, 4, word_similarity($2, description), NULL, NULL FROM icd10_codes
-      WHERE release_id = $1 AND ($2 <% description OR description ILIKE ALL ($5::text[]))
+    (SELECT code, 5, word_similarity($2, description), NULL, NULL FROM icd10_codes
+      WHERE release_id = $1 AND $2 <% description
       ORDER BY 3 DESC, code LIMIT ${ICD10_SEARCH_LIMIT})
   ),
   best AS (
@@ -42,6 +53,10 @@ const SEARCH_SQL = `
     FROM best b JOIN icd10_codes c ON c.release_id = $1 AND c.code = b.code
    ORDER BY b.rank, b.score DESC, b.code
    LIMIT ${ICD10_SEARCH_LIMIT}`;
+}
+
+const MAX_WORDS = 6;
+const SEARCH_SQL = Array.from({ length: MAX_WORDS + 1 }, (_, n) => buildSearchSql(n));
 
 export interface Icd10Hit {
   code: string;
@@ -65,15 +80,14 @@ export async function searchIcd10(dataSource: DataSource, releaseId: number, q: 
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w.length >= 3)
-    .slice(0, 6)
+    .slice(0, MAX_WORDS)
     .map((w) => `%${escapeLike(w)}%`);
   // Planned for its values each time: a generic plan cannot tell a code prefix from a word search.
-  return poolQuery<Icd10Hit>(dataSource, SEARCH_SQL, [
-    releaseId,
-    q,
+  return poolQuery<Icd10Hit>(
+    dataSource,
+    SEARCH_SQL[words.length],
     // No code starts with "~": an impossible prefix switches the code branches off.
-    codePrefix(q) ?? '~',
-    `${escapeLike(q)}%`,
-    words.length ? words : ['~impossible~'],
-  ], { prepared: false });
+    [releaseId, q, codePrefix(q) ?? '~', `${escapeLike(q)}%`, ...words],
+    { prepared: false },
+  );
 }

@@ -69,7 +69,9 @@ async function main(): Promise<number> {
       } else if (values.cpt) {
         const rows = parseCptDescriptorCsv(readFileSync(values.cpt, 'utf8'), basename(values.cpt));
         const count = await loadCptDescriptors(client, rows);
-        say(`Loaded ${count} licensed CPT descriptors from ${basename(values.cpt)}; they now show instead of Preauth's labels.`);
+        say(
+          `Loaded ${count} licensed CPT descriptors from ${basename(values.cpt)}; they now show instead of Preauth's labels.`,
+        );
       }
     } finally {
       await client.end();

@@ -151,7 +151,9 @@ describe('icd10Problems and the release', () => {
     expect(describeIcd10Release(check)).toBe(
       'ICD-10-CM FY2026, the newest loaded: no loaded release covers 2027-11-01',
     );
-    expect(describeIcd10Release({ ...check, coversServiceDate: true })).toBe('ICD-10-CM FY2026, in effect on 2027-11-01');
+    expect(describeIcd10Release({ ...check, coversServiceDate: true })).toBe(
+      'ICD-10-CM FY2026, in effect on 2027-11-01',
+    );
   });
 
   it('gives the descriptions of billable codes only', () => {

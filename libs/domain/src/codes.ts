@@ -19,8 +19,7 @@ export interface CptEntry extends CodeEntry {
 const DESTRUCTION_UNITS_HINT = 'the lesion count, not the units, says how many lesions were treated';
 const BIOPSY_UNITS_HINT = 'each further lesion is reported with an add-on code';
 
-const UNVERIFIED_COSMETIC =
-  'Label unverified. Payers usually treat this code as cosmetic; warn before submission.';
+const UNVERIFIED_COSMETIC = 'Label unverified. Payers usually treat this code as cosmetic; warn before submission.';
 
 // The labels are the project's own plain-language summaries: the AMA's CPT descriptors are
 // licensed and may not be redistributed; a clinic loads its licensed file if it wants them.
@@ -125,8 +124,18 @@ export const CPT_CATALOG: readonly CptEntry[] = [
     note: UNVERIFIED_COSMETIC,
     addOnTo: ['15786'],
   },
-  { code: '15788', description: 'Facial chemical peel, outer skin layer', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
-  { code: '15789', description: 'Facial chemical peel, deeper skin layer', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
+  {
+    code: '15788',
+    description: 'Facial chemical peel, outer skin layer',
+    cosmeticRisk: true,
+    note: UNVERIFIED_COSMETIC,
+  },
+  {
+    code: '15789',
+    description: 'Facial chemical peel, deeper skin layer',
+    cosmeticRisk: true,
+    note: UNVERIFIED_COSMETIC,
+  },
   {
     code: '17340',
     description: 'Cold treatment (cryotherapy) for acne',
@@ -253,7 +262,8 @@ export function describeIcd10Problem(code: string, lookup: Icd10Lookup | undefin
       return null;
     case 'category': {
       const shown = lookup.children.map((child) => `${child.code} ${child.description}`).join(', ');
-      const more = lookup.childCount > lookup.children.length ? `, and ${lookup.childCount - lookup.children.length} more` : '';
+      const more =
+        lookup.childCount > lookup.children.length ? `, and ${lookup.childCount - lookup.children.length} more` : '';
       return `${code} is a category; pick one of ${shown}${more}.`;
     }
     case 'unknown':

@@ -219,23 +219,24 @@ describe('computeReadiness', () => {
   });
 
   describe('icd10_release', () => {
-    const fy2026 = (covers = true) => ({
-      release: 'FY2026',
-      serviceDate: covers ? '2026-03-01' : '2027-11-01',
-      coversServiceDate: covers,
-      codes: {
-        'L72.0': { kind: 'billable', description: 'Epidermal cyst' },
-        'L72.1': {
-          kind: 'category',
-          children: [
-            { code: 'L72.11', description: 'Pilar cyst' },
-            { code: 'L72.12', description: 'Trichodermal cyst' },
-          ],
-          childCount: 2,
+    const fy2026 = (covers = true) =>
+      ({
+        release: 'FY2026',
+        serviceDate: covers ? '2026-03-01' : '2027-11-01',
+        coversServiceDate: covers,
+        codes: {
+          'L72.0': { kind: 'billable', description: 'Epidermal cyst' },
+          'L72.1': {
+            kind: 'category',
+            children: [
+              { code: 'L72.11', description: 'Pilar cyst' },
+              { code: 'L72.12', description: 'Trichodermal cyst' },
+            ],
+            childCount: 2,
+          },
+          'Z99.99': { kind: 'unknown' },
         },
-        'Z99.99': { kind: 'unknown' },
-      },
-    }) as const;
+      }) as const;
     const item = (snapshot: CaseSnapshot) => computeReadiness(snapshot).items.find((i) => i.id === 'icd10_release');
 
     it('passes billable codes and names the release in effect', () => {

@@ -43,7 +43,8 @@ async function assertDiagnosesInRelease(
 ): Promise<Icd10ReleaseCheck | null> {
   const check = await checkIcd10(manager, diagnoses, plannedServiceDate);
   if (!check) {
-    if (diagnoses.length) throw fieldError('diagnoses', 'cannot be checked: no ICD-10-CM release is loaded (npm run codes:load)', 422);
+    if (diagnoses.length)
+      throw fieldError('diagnoses', 'cannot be checked: no ICD-10-CM release is loaded (npm run codes:load)', 422);
     return null;
   }
   const problems = icd10Problems(diagnoses, check);
@@ -81,7 +82,11 @@ export class CasesService {
     assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
     const id = await this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
-      await assertDiagnosesInRelease(manager, (dto.diagnoses ?? []).map(normalizeIcd10), dto.plannedServiceDate ?? null);
+      await assertDiagnosesInRelease(
+        manager,
+        (dto.diagnoses ?? []).map(normalizeIcd10),
+        dto.plannedServiceDate ?? null,
+      );
       if (dto.previousCaseId) {
         const previous = await manager.getRepository(PreauthCase).findOneBy({ id: dto.previousCaseId });
         if (!previous) throw fieldError('previousCaseId', 'is not a known case');

@@ -35,7 +35,9 @@ export function parseIcd10File(bytes: Buffer, name: string): Icd10File {
       const match = /^([A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}) +(\S.*)$/.exec(line.trimEnd());
       const code = match ? normalizeIcd10(match[1]) : '';
       if (!match || !isValidIcd10Format(code)) {
-        throw new CodeFileError(`${name} line ${index + 1} is not "CODE  description": ${JSON.stringify(line.slice(0, 60))}`);
+        throw new CodeFileError(
+          `${name} line ${index + 1} is not "CODE  description": ${JSON.stringify(line.slice(0, 60))}`,
+        );
       }
       if (seen.has(code)) throw new CodeFileError(`${name} line ${index + 1}: ${code} is listed twice`);
       seen.add(code);
@@ -83,14 +85,7 @@ export async function loadIcd10Release(client: ClientBase, input: Icd10ReleaseIn
     } = await client.query<{ id: number }>(
       `INSERT INTO code_set_releases (code_set, name, effective_from, effective_to, source_file, source_sha256, code_count)
        VALUES ('icd10cm', $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
-        input.release,
-        input.effectiveFrom,
-        input.effectiveTo,
-        basename(input.file),
-        parsed.sha256,
-        parsed.codes.length,
-      ],
+      [input.release, input.effectiveFrom, input.effectiveTo, basename(input.file), parsed.sha256, parsed.codes.length],
     );
     await client.query(
       `INSERT INTO icd10_codes (release_id, code, description) SELECT $1, c, d FROM unnest($2::text[], $3::text[]) AS t(c, d)`,
@@ -114,7 +109,12 @@ export interface CptDescriptorRow {
 export function parseCptDescriptorCsv(text: string, name: string): CptDescriptorRow[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true });
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (error) {
     throw new CodeFileError(`${name} is not a CSV file: ${(error as Error).message}`);
   }

@@ -107,7 +107,12 @@ export class CodesService {
       row.updatedAt = new Date();
       const saved = await repo.save(row);
       await this.audit.record(
-        { action: 'update', objectType: 'icd10_lay_term', objectId: String(id), detail: { term: saved.term, code: saved.code } },
+        {
+          action: 'update',
+          objectType: 'icd10_lay_term',
+          objectId: String(id),
+          detail: { term: saved.term, code: saved.code },
+        },
         ctx,
         manager,
       );
@@ -121,7 +126,12 @@ export class CodesService {
       if (!row) throw new NotFoundError('No such lay term.');
       await manager.getRepository(Icd10LayTerm).delete({ id });
       await this.audit.record(
-        { action: 'delete', objectType: 'icd10_lay_term', objectId: String(id), detail: { term: row.term, code: row.code } },
+        {
+          action: 'delete',
+          objectType: 'icd10_lay_term',
+          objectId: String(id),
+          detail: { term: row.term, code: row.code },
+        },
         ctx,
         manager,
       );

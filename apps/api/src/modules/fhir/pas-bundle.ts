@@ -155,9 +155,7 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
   const diagnosis = row.diagnoses.map((code, i) => ({
     sequence: i + 1,
     diagnosisCodeableConcept: {
-      coding: [
-        { system: FHIR_SYSTEMS.icd10cm, code, ...(descriptions[code] ? { display: descriptions[code] } : {}) },
-      ],
+      coding: [{ system: FHIR_SYSTEMS.icd10cm, code, ...(descriptions[code] ? { display: descriptions[code] } : {}) }],
     },
   }));
 

@@ -672,7 +672,7 @@ async function main(): Promise<void> {
       loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]),
     ]);
     // The diagnosis picker's search over the whole ICD-10-CM release (74,719 codes): what people
-    // type in it, codes, parts of codes, words and the clinic's lay terms. Four at once: a
+    // type in it, codes, parts of codes, words (one misspelt) and lay terms. Four at once: a
     // clinic's staff typing, each keystroke (debounced) one request.
     const icdQueries = [
       'milia',
@@ -689,6 +689,7 @@ async function main(): Promise<void> {
       'unspecified',
       'S72.0',
       'pruritus',
+      'epidermla cyst',
     ].map((q) => `/api/codes/icd10?q=${encodeURIComponent(q)}`);
     await run(
       measureAlone(

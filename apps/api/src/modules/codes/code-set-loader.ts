@@ -118,6 +118,7 @@ export function parseCptDescriptorCsv(text: string, name: string): CptDescriptor
   } catch (error) {
     throw new CodeFileError(`${name} is not a CSV file: ${(error as Error).message}`);
   }
+  const seen = new Set<string>();
   return records.map((record, index) => {
     const code = normalizeCpt(record.code ?? '');
     const short = record.short ?? '';
@@ -125,6 +126,8 @@ export function parseCptDescriptorCsv(text: string, name: string): CptDescriptor
     if (!isValidCptFormat(code) || !short || !long) {
       throw new CodeFileError(`${name} row ${index + 2} needs code, short and long (a CPT code is 5 characters)`);
     }
+    if (seen.has(code)) throw new CodeFileError(`${name} row ${index + 2}: ${code} is listed twice`);
+    seen.add(code);
     return { code, short, long };
   });
 }

@@ -209,7 +209,7 @@ export function Icd10CodePicker({
               <Stack gap={0}>
                 <CodeOptionLabel option={item} />
                 {item.term && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" opacity={0.8}>
                     “{item.term}”{item.note ? `: ${item.note}` : ''}
                   </Text>
                 )}
@@ -221,7 +221,7 @@ export function Icd10CodePicker({
         {data?.release && !data.coversDate && (
           <Combobox.Footer>
             <Text size="xs" c="dimmed">
-              No loaded ICD-10-CM release covers {serviceDate}; searching {data.release.name}, the newest.
+              No loaded ICD-10-CM release covers {serviceDate ?? 'today'}; searching {data.release.name}, the newest.
             </Text>
           </Combobox.Footer>
         )}

@@ -6,11 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { isIsoDate } from '@preauth/domain';
 import { loadConfig } from '../apps/api/src/config/config';
-import { openCliDatabase } from '../apps/api/src/database/cli-database';
-import { runMigrations } from '../apps/api/src/database/data-source';
+import { withMigratedCliClient } from '../apps/api/src/database/cli-database';
 import {
   fiscalYearDates,
   loadCptDescriptors,
@@ -47,38 +45,28 @@ async function main(): Promise<number> {
   }
   if (!values.icd10cm === !values.cpt) throw new UsageError('give either --icd10cm or --cpt');
   const config = loadConfig();
-  const database = await openCliDatabase(config, say);
-  try {
-    await runMigrations(database.url);
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      if (values.icd10cm) {
-        const release = values.release?.trim();
-        if (!release) throw new UsageError('--release names the release, e.g. FY2027');
-        const fiscal = fiscalYearDates(release);
-        const effectiveFrom = values.from ?? fiscal?.from;
-        const effectiveTo = values.to ?? fiscal?.to ?? null;
-        if (!effectiveFrom || !isIsoDate(effectiveFrom)) throw new UsageError('--from must be a YYYY-MM-DD date');
-        if (effectiveTo !== null && (!isIsoDate(effectiveTo) || effectiveTo < effectiveFrom))
-          throw new UsageError('--to must be a YYYY-MM-DD date on or after --from');
-        const loaded = await loadIcd10Release(client, { file: values.icd10cm, release, effectiveFrom, effectiveTo });
-        say(
-          `Loaded ICD-10-CM ${release} (${effectiveFrom} to ${effectiveTo ?? 'open'}): ${loaded.count} codes from ${basename(values.icd10cm)} (sha256 ${loaded.sha256}) in ${loaded.ms} ms.`,
-        );
-      } else if (values.cpt) {
-        const rows = parseCptDescriptorCsv(readFileSync(values.cpt, 'utf8'), basename(values.cpt));
-        const count = await loadCptDescriptors(client, rows);
-        say(
-          `Loaded ${count} licensed CPT descriptors from ${basename(values.cpt)}; they now show instead of Preauth's labels.`,
-        );
-      }
-    } finally {
-      await client.end();
+  await withMigratedCliClient(config, say, async (client) => {
+    if (values.icd10cm) {
+      const release = values.release?.trim();
+      if (!release) throw new UsageError('--release names the release, e.g. FY2027');
+      const fiscal = fiscalYearDates(release);
+      const effectiveFrom = values.from ?? fiscal?.from;
+      const effectiveTo = values.to ?? fiscal?.to ?? null;
+      if (!effectiveFrom || !isIsoDate(effectiveFrom)) throw new UsageError('--from must be a YYYY-MM-DD date');
+      if (effectiveTo !== null && (!isIsoDate(effectiveTo) || effectiveTo < effectiveFrom))
+        throw new UsageError('--to must be a YYYY-MM-DD date on or after --from');
+      const loaded = await loadIcd10Release(client, { file: values.icd10cm, release, effectiveFrom, effectiveTo });
+      say(
+        `Loaded ICD-10-CM ${release} (${effectiveFrom} to ${effectiveTo ?? 'open'}): ${loaded.count} codes from ${basename(values.icd10cm)} (sha256 ${loaded.sha256}) in ${loaded.ms} ms.`,
+      );
+    } else if (values.cpt) {
+      const rows = parseCptDescriptorCsv(readFileSync(values.cpt, 'utf8'), basename(values.cpt));
+      const count = await loadCptDescriptors(client, rows);
+      say(
+        `Loaded ${count} licensed CPT descriptors from ${basename(values.cpt)}; they now show instead of Preauth's labels.`,
+      );
     }
-  } finally {
-    await database.close();
-  }
+  });
   return 0;
 }
 

@@ -1601,8 +1601,10 @@ export interface components {
             source?: string | null;
         };
         UpdateLayTermDto: {
+            /** @example L72.0 */
             code?: string;
             note?: string | null;
+            /** @example milia */
             term?: string;
         };
         UpdateLetterDto: {

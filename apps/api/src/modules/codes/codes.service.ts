@@ -84,11 +84,7 @@ export class CodesService {
       const row = await manager
         .getRepository(Icd10LayTerm)
         .save({ term: dto.term, code, note: dto.note?.trim() || null, updatedAt: new Date() });
-      await this.audit.record(
-        { action: 'create', objectType: 'icd10_lay_term', objectId: String(row.id), detail: { term: row.term, code } },
-        ctx,
-        manager,
-      );
+      await this.recordTermChange('create', row, ctx, manager);
       return toTermDto(row);
     });
   }
@@ -106,16 +102,7 @@ export class CodesService {
       if (dto.note !== undefined) row.note = dto.note?.trim() || null;
       row.updatedAt = new Date();
       const saved = await repo.save(row);
-      await this.audit.record(
-        {
-          action: 'update',
-          objectType: 'icd10_lay_term',
-          objectId: String(id),
-          detail: { term: saved.term, code: saved.code },
-        },
-        ctx,
-        manager,
-      );
+      await this.recordTermChange('update', saved, ctx, manager);
       return toTermDto(saved);
     });
   }
@@ -125,17 +112,21 @@ export class CodesService {
       const row = await manager.getRepository(Icd10LayTerm).findOneBy({ id });
       if (!row) throw new NotFoundError('No such lay term.');
       await manager.getRepository(Icd10LayTerm).delete({ id });
-      await this.audit.record(
-        {
-          action: 'delete',
-          objectType: 'icd10_lay_term',
-          objectId: String(id),
-          detail: { term: row.term, code: row.code },
-        },
-        ctx,
-        manager,
-      );
+      await this.recordTermChange('delete', row, ctx, manager);
     });
+  }
+
+  private recordTermChange(
+    action: 'create' | 'update' | 'delete',
+    row: Icd10LayTerm,
+    ctx: RequestContext,
+    manager: EntityManager,
+  ): Promise<void> {
+    return this.audit.record(
+      { action, objectType: 'icd10_lay_term', objectId: String(row.id), detail: { term: row.term, code: row.code } },
+      ctx,
+      manager,
+    );
   }
 
   // A term must lead to a code a request can carry: a billable code of the newest release.

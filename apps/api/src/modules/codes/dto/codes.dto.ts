@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate, IsIcd10Code } from '../../../common/validators';
@@ -72,13 +72,4 @@ export class CreateLayTermDto {
   note?: string | null;
 }
 
-export class UpdateLayTermDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) term?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsIcd10Code() code?: string;
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(1000)
-  note?: string | null;
-}
+export class UpdateLayTermDto extends PartialType(CreateLayTermDto) {}

@@ -439,13 +439,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Codes_icd10"];
+        get: operations["Codes_searchIcd10"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_releases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_listTerms"];
+        put?: never;
+        post: operations["Codes_createTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Codes_deleteTerm"];
+        options?: never;
+        head?: never;
+        patch: operations["Codes_updateTerm"];
         trace?: never;
     };
     "/api/deadline-rules": {
@@ -975,6 +1023,8 @@ export interface components {
             payer: components["schemas"]["CasePayerDto"];
             payerReference: string | null;
             peerToPeerDone: boolean;
+            /** @example 2026-03-01 */
+            plannedServiceDate: string | null;
             /** Format: uuid */
             previousCaseId: string | null;
             procedureLines: components["schemas"]["ProcedureLineInput"][];
@@ -1101,8 +1151,13 @@ export interface components {
             code: string;
             /** @description Payers usually treat it as cosmetic; warn before submission */
             cosmeticRisk: boolean;
+            /** @description The clinic's licensed descriptor when one is loaded, else Preauth's own label */
             description: string;
             descriptorVerified: boolean;
+            /** @description Preauth's plain-language label (never the AMA's text) */
+            label: string;
+            /** @description description is the clinic's licensed descriptor */
+            licensed: boolean;
         };
         CreateCaseDto: {
             /** @description Why a cosmetic-risk code is medically necessary here */
@@ -1121,6 +1176,11 @@ export interface components {
             payerId?: string;
             /** @description The payer's tracking number for the request */
             payerReference?: string | null;
+            /**
+             * @description Planned date of service: diagnoses are checked against the ICD-10-CM release in effect then
+             * @example 2026-03-01
+             */
+            plannedServiceDate?: string | null;
             /**
              * Format: uuid
              * @description The denied case this one corrects
@@ -1149,6 +1209,13 @@ export interface components {
             provider: components["schemas"]["UserProviderDto"] | null;
             roles: components["schemas"]["Role"][];
             totpEnabled: boolean;
+        };
+        CreateLayTermDto: {
+            /** @example L72.0 */
+            code: string;
+            note?: string | null;
+            /** @example milia */
+            term: string;
         };
         CreateLetterDto: {
             /**
@@ -1297,10 +1364,34 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
         };
-        Icd10CodeDto: {
+        Icd10HitDto: {
+            /** @example L72.0 */
             code: string;
+            /** @example Epidermal cyst */
             description: string;
-            descriptorVerified: boolean;
+            /** @description The lay term's note for the coder */
+            note: string | null;
+            /** @description The lay term that matched, if any */
+            term: string | null;
+        };
+        Icd10ReleaseDto: {
+            codeCount: number;
+            /** @example 2025-10-01 */
+            effectiveFrom: string;
+            /** @example 2026-09-30 */
+            effectiveTo: string | null;
+            /** Format: date-time */
+            loadedAt: string;
+            /** @example FY2026 */
+            name: string;
+            sourceFile: string;
+            sourceSha256: string;
+        };
+        Icd10SearchDto: {
+            /** @description false when no loaded release covers the date: the newest was searched */
+            coversDate: boolean;
+            items: components["schemas"]["Icd10HitDto"][];
+            release: components["schemas"]["Icd10ReleaseDto"] | null;
         };
         LatePayerRowDto: {
             /** @description Decisions with a legal deadline */
@@ -1314,6 +1405,16 @@ export interface components {
         };
         LatePayersReportDto: {
             rows: components["schemas"]["LatePayerRowDto"][];
+        };
+        LayTermDto: {
+            /** @example L72.0 */
+            code: string;
+            id: number;
+            note: string | null;
+            /** @example milia */
+            term: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         LetterDto: {
             /** Format: uuid */
@@ -1676,6 +1777,11 @@ export interface components {
             payerId?: string;
             /** @description The payer's tracking number for the request */
             payerReference?: string | null;
+            /**
+             * @description Planned date of service: diagnoses are checked against the ICD-10-CM release in effect then
+             * @example 2026-03-01
+             */
+            plannedServiceDate?: string | null;
             procedureLines?: components["schemas"]["ProcedureLineInput"][];
             /** Format: uuid */
             providerId?: string;
@@ -1696,6 +1802,13 @@ export interface components {
             maxInternalAppealLevels: number;
             peerToPeerDays: number;
             source?: string | null;
+        };
+        UpdateLayTermDto: {
+            /** @example L72.0 */
+            code?: string;
+            note?: string | null;
+            /** @example milia */
+            term?: string;
         };
         UpdateLetterDto: {
             /** @description The full letter text as the physician edited it */
@@ -2719,7 +2832,31 @@ export interface operations {
             };
         };
     };
-    Codes_icd10: {
+    Codes_searchIcd10: {
+        parameters: {
+            query?: {
+                /** @description Date of service: search the release in effect then */
+                date?: string;
+                /** @description Code, part of a code, words of the description, or a lay term */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Icd10SearchDto"];
+                };
+            };
+        };
+    };
+    Codes_releases: {
         parameters: {
             query?: never;
             header?: never;
@@ -2733,7 +2870,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Icd10CodeDto"][];
+                    "application/json": components["schemas"]["Icd10ReleaseDto"][];
+                };
+            };
+        };
+    };
+    Codes_listTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"][];
+                };
+            };
+        };
+    };
+    Codes_createTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLayTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"];
+                };
+            };
+        };
+    };
+    Codes_deleteTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Codes_updateTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLayTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"];
                 };
             };
         };

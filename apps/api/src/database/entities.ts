@@ -4,7 +4,10 @@ import { CaseFailedTreatment } from '../modules/cases/case-failed-treatment.enti
 import { CaseProcedureLine } from '../modules/cases/case-procedure-line.entity';
 import { PreauthCase } from '../modules/cases/preauth-case.entity';
 import { CptCode } from '../modules/codes/cpt-code.entity';
+import { CodeSetRelease } from '../modules/codes/code-set-release.entity';
+import { CptDescriptor } from '../modules/codes/cpt-descriptor.entity';
 import { Icd10Code } from '../modules/codes/icd10-code.entity';
+import { Icd10LayTerm } from '../modules/codes/icd10-lay-term.entity';
 import { DeadlineRuleRow } from '../modules/deadline-rules/deadline-rule.entity';
 import { Patient } from '../modules/patients/patient.entity';
 import { Payer } from '../modules/payers/payer.entity';
@@ -24,7 +27,10 @@ export const entities: (new () => object)[] = [
   Payer,
   Provider,
   CptCode,
+  CodeSetRelease,
   Icd10Code,
+  Icd10LayTerm,
+  CptDescriptor,
   DeadlineRuleRow,
   PreauthCase,
   CaseProcedureLine,

@@ -113,6 +113,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/icd10/releases': ALL,
+  'GET /api/codes/icd10/terms': ALL,
+  'POST /api/codes/icd10/terms': MANAGEMENT,
+  'PATCH /api/codes/icd10/terms/:id': MANAGEMENT,
+  'DELETE /api/codes/icd10/terms/:id': MANAGEMENT,
   'GET /api/deadline-rules': ALL,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };

@@ -1,6 +1,6 @@
 import {
   findCpt,
-  findIcd10,
+  icd10Descriptions,
   X12_CERTIFICATION_TYPES,
   x12ServiceTypeForCpt,
   type CaseStatus,
@@ -130,9 +130,10 @@ export function buildPasBundle(input: PasBundleInput): {
   const documents = buildDocuments(dossier, letters, photos, parties, timeZone, idFor);
   const expedited = row.urgency === 'expedited';
 
+  const descriptions = icd10Descriptions(dossier.loaded.icd10);
   const diagnosis = row.diagnoses.map((code, i) => ({
     sequence: i + 1,
-    diagnosisCodeableConcept: concept(FHIR_SYSTEMS.icd10cm, code, findIcd10(code)?.description),
+    diagnosisCodeableConcept: concept(FHIR_SYSTEMS.icd10cm, code, descriptions[code]),
   }));
   const addedSince = purpose === 'information' ? row.infoRequestedAt : null;
   const supportingInfo = (update: boolean) =>

@@ -9,6 +9,10 @@ import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
+import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
+import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
+import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 
 export const migrations = [
@@ -22,5 +26,9 @@ export const migrations = [
   ListIndexes1764000000600,
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
+  CodeSetReleases1764000000900,
+  UserAccountControls1764000000950,
+  PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
 ];

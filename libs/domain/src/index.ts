@@ -1,3 +1,4 @@
+export * from './admin-lockout';
 export * from './business-days';
 export * from './case-editing';
 export * from './case-list';
@@ -16,3 +17,4 @@ export * from './readiness';
 export * from './roles';
 export * from './snapshot';
 export * from './transitions';
+export * from './x12-pas-codes';

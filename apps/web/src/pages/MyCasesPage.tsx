@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../features/auth/api/useMe';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
@@ -33,9 +33,15 @@ export function MyCasesPage() {
         <Text c="dimmed" size="sm">
           {mine
             ? `Requests for ${mine.displayName} that are still being documented or where the payer asked for more information.`
-            : 'Requests still being documented or where the payer asked for more information (your account is not linked to a provider, so this shows every physician’s).'}
+            : 'Requests still being documented or where the payer asked for more information.'}
         </Text>
       </div>
+      {!providers.isPending && !providers.error && !mine && (
+        <Alert color="yellow" title="Your account is not linked to a physician record" role="status">
+          So this page shows every physician’s requests, and letters cannot be signed in your name. Ask an administrator
+          to link your account to your physician record (NPI) on Settings → Users.
+        </Alert>
+      )}
       <CaseFilters value={params} onChange={setParams} />
       <QueryState
         isPending={providers.isPending || cases.isPending}

@@ -77,6 +77,13 @@ describe('the case list: filters, orders and search', () => {
     ids[c.name] = id;
   }
 
+  // The export is streamed: read its body as the text it is.
+  const asText = (response: NodeJS.ReadableStream, done: (error: Error | null, body: string) => void) => {
+    let text = '';
+    response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    response.on('end', () => done(null, text));
+  };
+
   const names = (body: { items: { id: string }[] }) =>
     body.items.map((item) => Object.keys(ids).find((name) => ids[name] === item.id) ?? item.id);
 
@@ -296,11 +303,7 @@ describe('the case list: filters, orders and search', () => {
     const res = await frontDesk
       .get('/api/cases/export?submittedFrom=2026-03-01&submittedTo=2026-03-31&sort=submitted_asc')
       .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => done(null, text));
-      })
+      .parse(asText)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="preauth-cases.csv"/);
@@ -318,15 +321,7 @@ describe('the case list: filters, orders and search', () => {
   });
 
   it('exports past one page of the export (the stream follows the cursor)', async () => {
-    const res = await frontDesk
-      .get('/api/cases/export')
-      .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const res = await frontDesk.get('/api/cases/export').buffer(true).parse(asText).expect(200);
     expect((res.body as string).trimEnd().split('\r\n')).toHaveLength(1 + 5);
   });
 

@@ -10,7 +10,10 @@ export interface ListParamsUpdate {
 }
 
 /** A list's view, read from and written to the page's URL. */
-export function useListParams(): [CaseListParams, (patch: Partial<CaseListParams>, options?: ListParamsUpdate) => void] {
+export function useListParams(): [
+  CaseListParams,
+  (patch: Partial<CaseListParams>, options?: ListParamsUpdate) => void,
+] {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => readListParams(search), [search]);
   const update = useCallback(

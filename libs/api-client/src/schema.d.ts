@@ -400,6 +400,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadline-rules/{planType}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeadlineRules_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1096,6 +1112,35 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DeadlineRulePreviewCaseDto: {
+            /** @description The new date is past and the stored one was not */
+            becomesOverdue: boolean;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: date-time */
+            dueAfter: string | null;
+            /** Format: date-time */
+            dueBefore: string | null;
+            /** @enum {string|null} */
+            kindAfter: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
+            /** @enum {string|null} */
+            kindBefore: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
+            /** @enum {string} */
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+        };
+        DeadlineRulePreviewDto: {
+            /** @description Of those, the ones that would become overdue */
+            becomeOverdue: number;
+            /** @description The changed cases, at most 200 */
+            cases: components["schemas"]["DeadlineRulePreviewCaseDto"][];
+            /** @description Open cases whose due date would change */
+            changed: number;
+            /** @description Open cases of this plan type (their clocks follow the rule) */
+            openCases: number;
+            /** @enum {string} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+        };
         DecisionTimeRowDto: {
             decisions: number;
             late: number;
@@ -1370,6 +1415,26 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SaveDeadlineRuleDto: {
+            appealDecisionExpeditedHours: number;
+            appealDecisionStandardDays: number;
+            appealFilingDays: number;
+            decisionExpeditedHours: number;
+            decisionStandardDays: number;
+            /**
+             * Format: date-time
+             * @description The updatedAt of the rule the edit (and its preview) started from: a rule changed since answers 409
+             */
+            expectedUpdatedAt?: string;
+            externalReviewDecisionDays: number;
+            externalReviewExpeditedHours: number;
+            externalReviewRequestMonths: number;
+            infoResponseDays: number;
+            infoResponseExpeditedHours: number;
+            maxInternalAppealLevels: number;
+            peerToPeerDays: number;
+            source?: string | null;
+        };
         SignerPhysicianDto: {
             /** @description Name with credentials, as the letter prints it */
             name: string;
@@ -2357,7 +2422,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateDeadlineRuleDto"];
+                "application/json": components["schemas"]["SaveDeadlineRuleDto"];
             };
         };
         responses: {
@@ -2367,6 +2432,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineRuleDto"];
+                };
+            };
+        };
+    };
+    DeadlineRules_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeadlineRuleDto"];
+            };
+        };
+        responses: {
+            /** @description What saving this rule would do to the open cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRulePreviewDto"];
                 };
             };
         };

@@ -106,6 +106,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
   'GET /api/deadline-rules': ALL,
+  'POST /api/deadline-rules/:planType/preview': MANAGEMENT,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };
 

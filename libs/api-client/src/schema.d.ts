@@ -16,6 +16,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Audit_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -774,6 +806,27 @@ export interface components {
     schemas: {
         /** @enum {string} */
         AuditAction: "read" | "create" | "update" | "delete" | "export" | "login" | "logout" | "failed_login" | "forbidden";
+        AuditActorDto: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
+        AuditChainReportDto: {
+            /** @description The first event that does not fit */
+            brokenId: string | null;
+            /** @description Events checked (before the first broken one) */
+            checked: number;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description Hash of the last event, when intact */
+            lastHash: string | null;
+            /** @description The verdict as `npm run audit:verify` prints it */
+            message: string;
+            /** @description Every event fits the chain and the chain head */
+            ok: boolean;
+            reason: string | null;
+        };
         AuditEventDto: {
             action: components["schemas"]["AuditAction"];
             /** Format: uuid */
@@ -1662,7 +1715,10 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                action?: components["schemas"]["AuditAction"];
                 caseId?: string;
+                /** @description The case by its number (PA-000123), as people know it */
+                caseNumber?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description Events at or after this instant */
@@ -1686,6 +1742,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    Audit_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people the trail can be filtered by */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorDto"][];
+                };
+            };
+        };
+    };
+    Audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hash-chain check of `npm run audit:verify` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReportDto"];
                 };
             };
         };

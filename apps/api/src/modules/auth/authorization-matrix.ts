@@ -41,6 +41,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
 
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
+  'GET /api/audit/users': MANAGEMENT,
+  'POST /api/audit/verify': MANAGEMENT,
 
   // Cases (object-level checks in the cases service).
   'GET /api/cases': CLINIC,

@@ -35,6 +35,14 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', lazy: async () => ({ Component: (await import('../pages/CasePage')).CasePage }) },
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
+          {
+            path: 'settings/deadline-rules',
+            lazy: async () => ({ Component: (await import('../pages/settings/DeadlineRulesPage')).DeadlineRulesPage }),
+          },
+          {
+            path: 'settings/audit',
+            lazy: async () => ({ Component: (await import('../pages/settings/AuditLogPage')).AuditLogPage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

@@ -1,0 +1,6 @@
+import type { Schemas } from '@preauth/api-client';
+
+export type DeadlineRule = Schemas['DeadlineRuleDto'];
+export type DeadlineRuleFigures = Schemas['UpdateDeadlineRuleDto'];
+export type DeadlineRulePreview = Schemas['DeadlineRulePreviewDto'];
+export type AuditEvent = Schemas['AuditEventDto'];

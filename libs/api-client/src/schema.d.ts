@@ -538,7 +538,7 @@ export interface paths {
         get: operations["Payers_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["Payers_remove"];
         options?: never;
         head?: never;
         patch: operations["Payers_update"];
@@ -1105,12 +1105,18 @@ export interface components {
             sex: "female" | "male" | "other" | "unknown";
         };
         CreatePayerDto: {
+            /** @description false archives the payer: not offered for new cases, kept on old ones */
             active?: boolean;
+            /** @description Utilization-management fax */
+            fax?: string | null;
             name: string;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
             /** @description The payer's own identifier */
             payerCode: string;
             /** @description Overrides the plan type rule */
             peerToPeerDays?: number | null;
+            /** @description Utilization-management phone */
             phone?: string | null;
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
@@ -1390,10 +1396,30 @@ export interface components {
             sex: "female" | "male" | "other" | "unknown";
         };
         PayerDto: {
+            /** @description false = archived */
             active: boolean;
+            fax: string | null;
             /** Format: uuid */
             id: string;
             name: string;
+            notes: string | null;
+            payerCode: string;
+            peerToPeerDays: number | null;
+            phone: string | null;
+            /** @enum {string} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+            portalUrl: string | null;
+        };
+        PayerListItemDto: {
+            /** @description false = archived */
+            active: boolean;
+            /** @description Cases that refer to this payer (a payer with cases is archived, not deleted) */
+            caseCount: number;
+            fax: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            notes: string | null;
             payerCode: string;
             peerToPeerDays: number | null;
             phone: string | null;
@@ -1631,12 +1657,18 @@ export interface components {
             sex?: "female" | "male" | "other" | "unknown";
         };
         UpdatePayerDto: {
+            /** @description false archives the payer: not offered for new cases, kept on old ones */
             active?: boolean;
+            /** @description Utilization-management fax */
+            fax?: string | null;
             name?: string;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
             /** @description The payer's own identifier */
             payerCode?: string;
             /** @description Overrides the plan type rule */
             peerToPeerDays?: number | null;
+            /** @description Utilization-management phone */
             phone?: string | null;
             /** @enum {string} */
             planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
@@ -2712,12 +2744,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Archived payers too (active = false) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayerDto"][];
+                    "application/json": components["schemas"]["PayerListItemDto"][];
                 };
             };
         };
@@ -2763,6 +2796,33 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PayerDto"];
                 };
+            };
+        };
+    };
+    Payers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: no case referred to it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Cases refer to it (code payer_in_use): archive it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

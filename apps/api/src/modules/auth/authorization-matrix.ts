@@ -101,6 +101,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/payers': MANAGEMENT,
   'GET /api/payers/:id': ALL,
   'PATCH /api/payers/:id': MANAGEMENT,
+  'DELETE /api/payers/:id': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
   'GET /api/providers/:id': ALL,

@@ -153,6 +153,7 @@ export class CasesService {
         patientId: row.patientId,
         payerId: dto.payerId ?? row.payerId,
         providerId: dto.providerId ?? row.providerId,
+        currentPayerId: row.payerId,
       });
       if (dto.urgency !== undefined) row.urgency = dto.urgency;
       if (dto.payerId !== undefined) row.payerId = dto.payerId;
@@ -263,12 +264,14 @@ export class CasesService {
 
   private async assertReferences(
     manager: EntityManager,
-    refs: { patientId: string; payerId: string; providerId: string },
+    refs: { patientId: string; payerId: string; providerId: string; currentPayerId?: string },
   ): Promise<void> {
     if (!(await manager.getRepository(Patient).existsBy({ id: refs.patientId })))
       throw fieldError('patientId', 'is not a known patient');
     const payer = await manager.getRepository(Payer).findOneBy({ id: refs.payerId });
     if (!payer) throw fieldError('payerId', 'is not a known payer');
+    // An archived payer stays on the cases that have it, and is not chosen for any other.
+    if (!payer.active && payer.id !== refs.currentPayerId) throw fieldError('payerId', 'is an archived payer');
     const provider = await manager.getRepository(Provider).findOneBy({ id: refs.providerId });
     if (!provider) throw fieldError('providerId', 'is not a known provider');
     if (!provider.active) throw fieldError('providerId', 'is an inactive provider');

@@ -43,6 +43,10 @@ export const router = createBrowserRouter([
             path: 'settings/audit',
             lazy: async () => ({ Component: (await import('../pages/settings/AuditLogPage')).AuditLogPage }),
           },
+          {
+            path: 'settings/payers',
+            lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

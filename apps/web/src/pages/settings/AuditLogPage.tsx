@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Center, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Center, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { AuditEvent } from '../../features/settings/api/types';
 import { useAuditEvents } from '../../features/settings/api/useAudit';
@@ -11,6 +11,7 @@ import {
   toAuditQuery,
   type AuditFilterValues,
 } from '../../features/settings/model/audit-filters';
+import { formatAuditDetail } from '../../features/settings/model/audit-detail';
 import { formatDateTime } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 
@@ -27,7 +28,7 @@ function EventRow({
   event: AuditEvent;
   onFilter: (key: 'patientId' | 'userId', id: string) => void;
 }) {
-  const detail = JSON.stringify(event.detail);
+  const detail = formatAuditDetail(event.detail);
   return (
     <Table.Tr data-testid="audit-row">
       <Table.Td>
@@ -84,12 +85,12 @@ function EventRow({
           {event.ip ?? '—'}
         </Text>
       </Table.Td>
-      <Table.Td maw={280}>
-        {detail !== '{}' && (
-          <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} fz="xs">
-            {detail.length > 240 ? `${detail.slice(0, 240)}…` : detail}
-          </Code>
-        )}
+      <Table.Td maw={320}>
+        {detail.map((line, i) => (
+          <Text key={i} size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {line.length > 160 ? `${line.slice(0, 160)}…` : line}
+          </Text>
+        ))}
       </Table.Td>
     </Table.Tr>
   );

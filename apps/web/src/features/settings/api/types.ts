@@ -4,3 +4,6 @@ export type DeadlineRule = Schemas['DeadlineRuleDto'];
 export type DeadlineRuleFigures = Schemas['UpdateDeadlineRuleDto'];
 export type DeadlineRulePreview = Schemas['DeadlineRulePreviewDto'];
 export type AuditEvent = Schemas['AuditEventDto'];
+export type PayerListItem = Schemas['PayerListItemDto'];
+export type CreatePayerBody = Schemas['CreatePayerDto'];
+export type UpdatePayerBody = Schemas['UpdatePayerDto'];

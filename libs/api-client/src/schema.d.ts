@@ -608,6 +608,22 @@ export interface paths {
         patch: operations["Providers_update"];
         trace?: never;
     };
+    "/api/providers/physician-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Providers_physicianUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/by-cpt": {
         parameters: {
             query?: never;
@@ -1457,6 +1473,18 @@ export interface components {
             /** @example /api/photos/3f0c… */
             url: string;
             width: number;
+        };
+        PhysicianUserDto: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The physician record it is linked to
+             */
+            providerId: string | null;
         };
         ProcedureLineInput: {
             /** @example Posterior scalp line and behind both ears */
@@ -2979,6 +3007,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+        };
+    };
+    Providers_physicianUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User accounts a physician record can be linked to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhysicianUserDto"][];
                 };
             };
         };

@@ -104,6 +104,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/payers/:id': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
+  'GET /api/providers/physician-users': MANAGEMENT,
   'GET /api/providers/:id': ALL,
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,

@@ -1,6 +1,7 @@
-import { PLAN_TYPE_LABELS, type PlanType } from '@preauth/domain';
+import { computeNpiCheckDigit, PLAN_TYPE_LABELS, type PlanType } from '@preauth/domain';
 import { Browser } from 'playwright-core';
-import { launchBrowser, saveScreenshot } from './support/browser';
+import { seriousViolations } from './support/axe';
+import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { apiAs, chooseOption, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
@@ -139,6 +140,57 @@ describe('a manager runs the clinic settings from the dashboard', () => {
     await page.getByRole('option').first().waitFor();
     expect(await page.getByRole('option', { name }).count()).toBe(0);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('adds a physician: the NPI check digit is checked where it is typed, a linked account is shown', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'manager@demo.clinic');
+    await page.getByRole('navigation').getByRole('link', { name: 'Physicians' }).click();
+    await page.getByTestId('physician-row').first().waitFor();
+    // The demo physician's account is linked to its record.
+    await page.getByTestId('physician-row').filter({ hasText: 'physician@demo.clinic' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add a physician' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a physician' });
+    await dialog.getByRole('textbox', { name: /^First name/ }).fill('Imani');
+    await dialog.getByRole('textbox', { name: /^Last name/ }).fill('Okafor');
+    await dialog.getByRole('textbox', { name: /^Credentials/ }).fill('DO');
+    await dialog.getByRole('textbox', { name: /^NPI/ }).fill('1234567890');
+    await dialog.getByRole('button', { name: 'Add the physician' }).click();
+    await dialog.getByText(/check digit is wrong/).waitFor();
+    const npi = `1${Date.now().toString().slice(-8)}`;
+    await dialog.getByRole('textbox', { name: /^NPI/ }).fill(`${npi}${computeNpiCheckDigit(npi)}`);
+    await dialog.getByRole('button', { name: 'Add the physician' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('physician-row')
+      .filter({ hasText: 'Imani Okafor, DO' })
+      .getByText(/Not linked/)
+      .waitFor();
+    await saveScreenshot(page, 'manager-physicians');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has no serious or critical axe violations on the settings pages', async () => {
+    const { page } = await openPage(browser);
+    await signIn(page, 'admin@demo.clinic');
+    for (const [path, ready] of [
+      ['/settings/deadline-rules', 'deadline-rule-source'],
+      ['/settings/payers', 'payer-row'],
+      ['/settings/physicians', 'physician-row'],
+      ['/settings/audit?action=login', 'audit-row'],
+    ] as const) {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.getByTestId(ready).first().waitFor();
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+    }
+    await page.goto(`${baseUrl()}/settings/deadline-rules`);
+    await page.getByRole('button', { name: 'Edit the Other rule' }).click();
+    await page.getByRole('button', { name: 'Preview the effect' }).click();
+    await page.getByTestId('deadline-rule-preview-summary').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
             path: 'settings/payers',
             lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
           },
+          {
+            path: 'settings/physicians',
+            lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

@@ -7,4 +7,5 @@ export const settingsKeys = {
   deadlineRules: () => [...settingsKeys.all, 'deadline-rules'] as const,
   audit: (filters: Omit<AuditQuery, 'cursor'>) => [...settingsKeys.all, 'audit', filters] as const,
   auditUsers: () => [...settingsKeys.all, 'audit-users'] as const,
+  physicianUsers: () => [...settingsKeys.all, 'physician-users'] as const,
 };

@@ -7,3 +7,6 @@ export type AuditEvent = Schemas['AuditEventDto'];
 export type PayerListItem = Schemas['PayerListItemDto'];
 export type CreatePayerBody = Schemas['CreatePayerDto'];
 export type UpdatePayerBody = Schemas['UpdatePayerDto'];
+export type Provider = Schemas['ProviderDto'];
+export type CreateProviderBody = Schemas['CreateProviderDto'];
+export type PhysicianUser = Schemas['PhysicianUserDto'];

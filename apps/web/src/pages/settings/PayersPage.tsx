@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PLAN_TYPE_LABELS } from '@preauth/domain';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { usePayers } from '../../features/reference/api/usePayers';
 import type { PayerListItem } from '../../features/settings/api/types';
 import { useCreatePayer, useDeletePayer, useUpdatePayer } from '../../features/settings/api/usePayerMutations';
 import { PayerForm } from '../../features/settings/components/PayerForm';
+import { activeFirst, SettingsHeader } from '../../features/settings/components/SettingsHeader';
 import { QueryState } from '../../ui/QueryState';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; payer: PayerListItem } | null;
@@ -112,20 +113,16 @@ export function PayersPage() {
   const create = useCreatePayer();
   const update = useUpdatePayer();
   const [editing, setEditing] = useState<Editing>(null);
-  const payers = [...(query.data ?? [])].sort((a, b) => Number(b.active) - Number(a.active));
+  const payers = activeFirst(query.data);
   const close = () => setEditing(null);
 
   return (
     <Stack maw={1280} data-testid="payers-page">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Payers</Title>
-          <Text size="sm" c="dimmed">
-            A payer cases refer to is archived, not deleted: its cases keep it, new cases cannot choose it.
-          </Text>
-        </div>
-        <Button onClick={() => setEditing({ mode: 'create' })}>Add a payer</Button>
-      </Group>
+      <SettingsHeader
+        title="Payers"
+        description="A payer cases refer to is archived, not deleted: its cases keep it, new cases cannot choose it."
+        action={<Button onClick={() => setEditing({ mode: 'create' })}>Add a payer</Button>}
+      />
       <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} what="payers">
         {payers.length === 0 ? (
           <Text c="dimmed" py="md">

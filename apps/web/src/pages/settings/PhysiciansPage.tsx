@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useProviders } from '../../features/reference/api/useProviders';
 import type { Provider } from '../../features/settings/api/types';
 import { usePhysicianUsers, useSaveProvider } from '../../features/settings/api/useProviderMutations';
 import { PhysicianForm } from '../../features/settings/components/PhysicianForm';
+import { activeFirst, SettingsHeader } from '../../features/settings/components/SettingsHeader';
 import { QueryState } from '../../ui/QueryState';
 
 type Editing = { provider?: Provider } | null;
@@ -15,20 +16,16 @@ export function PhysiciansPage() {
   const save = useSaveProvider();
   const [editing, setEditing] = useState<Editing>(null);
   const userById = new Map((users.data ?? []).map((u) => [u.id, u]));
-  const providers = [...(query.data ?? [])].sort((a, b) => Number(b.active) - Number(a.active));
+  const providers = activeFirst(query.data);
   const close = () => setEditing(null);
 
   return (
     <Stack maw={1280} data-testid="physicians-page">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Physicians</Title>
-          <Text size="sm" c="dimmed">
-            The ordering physicians on cases and letters. Link each to the user account they sign in with.
-          </Text>
-        </div>
-        <Button onClick={() => setEditing({})}>Add a physician</Button>
-      </Group>
+      <SettingsHeader
+        title="Physicians"
+        description="The ordering physicians on cases and letters. Link each to the user account they sign in with."
+        action={<Button onClick={() => setEditing({})}>Add a physician</Button>}
+      />
       {users.isError && (
         <Text size="sm" c="red" role="alert">
           The user accounts could not be loaded: links are shown as ids.

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PLAN_TYPE_LABELS } from '@preauth/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { FormProblems } from '../../../ui/FormProblems';
 import { applyServerErrors, isStaleVersion } from '../../../ui/server-errors';
 import type { DeadlineRule, DeadlineRulePreview } from '../api/types';
 import { usePreviewDeadlineRule, useSaveDeadlineRule } from '../api/useDeadlineRules';
@@ -87,11 +88,7 @@ export function DeadlineRuleEditor({
       aria-label={`Edit the ${PLAN_TYPE_LABELS[rule.planType]} rule`}
     >
       <Stack>
-        {problems.length > 0 && (
-          <Alert color="red" role="alert" title="The rule was not saved">
-            {problems.join(' ')}
-          </Alert>
-        )}
+        <FormProblems title="The rule was not saved" problems={problems} />
         {FIGURE_GROUPS.map((group) => (
           <Fieldset key={group.title} legend={group.title}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

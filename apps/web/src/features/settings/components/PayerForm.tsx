@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { PLAN_TYPE_LABELS, PLAN_TYPES } from '@preauth/domain';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { FormProblems, FormActions } from '../../../ui/FormProblems';
 import { applyServerErrors } from '../../../ui/server-errors';
 import type { CreatePayerBody, PayerListItem } from '../api/types';
 
@@ -80,11 +81,7 @@ export function PayerForm({
   return (
     <form onSubmit={(event) => void handleSave(event)} noValidate>
       <Stack>
-        {problems.length > 0 && (
-          <Alert color="red" role="alert" title="The payer was not saved">
-            {problems.join(' ')}
-          </Alert>
-        )}
+        <FormProblems title="The payer was not saved" problems={problems} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Name" required data-autofocus {...register('name')} error={errors.name?.message} />
           <TextInput
@@ -128,14 +125,7 @@ export function PayerForm({
           {...register('notes')}
           error={errors.notes?.message}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={submitLabel} submitting={isSubmitting} />
       </Stack>
     </form>
   );

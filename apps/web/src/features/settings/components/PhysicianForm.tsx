@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { isValidNpi } from '@preauth/domain';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { FormProblems, FormActions } from '../../../ui/FormProblems';
 import { applyServerErrors } from '../../../ui/server-errors';
 import type { CreateProviderBody, PhysicianUser, Provider } from '../api/types';
 
@@ -81,11 +82,7 @@ export function PhysicianForm({
   return (
     <form onSubmit={(event) => void handleSave(event)} noValidate>
       <Stack>
-        {problems.length > 0 && (
-          <Alert color="red" role="alert" title="The physician was not saved">
-            {problems.join(' ')}
-          </Alert>
-        )}
+        <FormProblems title="The physician was not saved" problems={problems} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="First name"
@@ -146,14 +143,11 @@ export function PhysicianForm({
             />
           )}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {provider ? 'Save changes' : 'Add the physician'}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onCancel}
+          submitLabel={provider ? 'Save changes' : 'Add the physician'}
+          submitting={isSubmitting}
+        />
       </Stack>
     </form>
   );

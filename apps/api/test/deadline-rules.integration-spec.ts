@@ -68,7 +68,9 @@ describe('deadline rules: preview and save', () => {
       .send(ruleBody(rule, { decisionStandardDays: 3 }))
       .expect(200);
     expect(preview.body).toMatchObject({ planType: 'medicaid', openCases: 2, changed: 2, becomeOverdue: 1 });
-    const byNumber = Object.fromEntries((preview.body.cases as { caseNumber: string }[]).map((c) => [c.caseNumber, c]));
+    const byNumber = Object.fromEntries(
+      (preview.body.cases as { caseNumber: string; dueAfter: string }[]).map((c) => [c.caseNumber, c]),
+    );
     expect(byNumber[fresh.caseNumber]).toMatchObject({
       caseId: fresh.id,
       status: 'submitted',

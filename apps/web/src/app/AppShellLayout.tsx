@@ -7,7 +7,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { ROLE_LABELS, type Role } from '@preauth/domain';
 import { Suspense } from 'react';
-import { NavLink as RouterNavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
+import { Navigate, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
@@ -33,6 +33,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/settings/payers', label: 'Payers', visible: managesClinicData, group: 'settings' },
   { to: '/settings/physicians', label: 'Physicians', visible: managesClinicData, group: 'settings' },
   { to: '/settings/audit', label: 'Audit log', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
+  { to: '/settings/security', label: 'Security', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
 export function AppShellLayout() {
@@ -40,8 +42,12 @@ export function AppShellLayout() {
   const { data: me } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const roles = me?.roles ?? [];
-  const visibleItems = NAV_ITEMS.filter((item) => item.visible(roles));
+  // An admin-set password or a missing required second factor: the API allows nothing but fixing
+  // it, so the account page is the only place to be.
+  const restricted = !!me && (me.mustChangePassword || me.totpEnrollmentRequired);
+  const visibleItems = NAV_ITEMS.filter((item) => (restricted ? item.to === '/account' : item.visible(roles)));
   const settingsItems = visibleItems.filter((item) => item.group === 'settings');
 
   const handleSignOut = () => {
@@ -108,7 +114,7 @@ export function AppShellLayout() {
       <AppShell.Main>
         <ScrollRestoration />
         <Suspense>
-          <Outlet />
+          {restricted && location.pathname !== '/account' ? <Navigate to="/account" replace /> : <Outlet />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

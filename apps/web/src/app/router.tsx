@@ -51,6 +51,14 @@ export const router = createBrowserRouter([
             path: 'settings/physicians',
             lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
           },
+          {
+            path: 'settings/users',
+            lazy: async () => ({ Component: (await import('../pages/settings/UsersPage')).UsersPage }),
+          },
+          {
+            path: 'settings/security',
+            lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

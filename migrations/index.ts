@@ -12,6 +12,8 @@ import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures'
 import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
 import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
 import { PayerContacts1764000001000 } from './1764000001000-PayerContacts';
+import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
 export const migrations = [
   Foundation1764000000000,
@@ -27,4 +29,6 @@ export const migrations = [
   CodeSetReleases1764000000900,
   UserAccountControls1764000000950,
   PayerContacts1764000001000,
+  PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
 ];

@@ -144,6 +144,54 @@ export interface paths {
         patch: operations["Cases_update"];
         trace?: never;
     };
+    "/api/cases/{id}/events/{eventId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events/{eventId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events/{eventId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/fhir": {
         parameters: {
             query?: never;
@@ -876,20 +924,33 @@ export interface components {
         };
         CaseEventDto: {
             actorName: string | null;
+            /** @description The step a correction or reversal applies to */
+            correctsEventId: string | null;
             /** Format: date-time */
             createdAt: string;
             data: {
                 [key: string]: unknown;
             };
+            /** @description A step that still counts: not reversed (always true for other events) */
+            effective: boolean;
             /** @enum {string|null} */
             fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             id: string;
+            /** @description The caller may correct this step's date, code or text (a manager) */
+            mayCorrect: boolean;
+            /** @description The caller may reverse this step (a manager, on the latest step) */
+            mayReverse: boolean;
             note: string | null;
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string|null} */
             toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             type: string;
+            /**
+             * Format: date-time
+             * @description The caller recorded this latest step and may undo it until then
+             */
+            undoUntil: string | null;
         };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
@@ -969,6 +1030,23 @@ export interface components {
             owner: "payer" | "clinic";
             /** @description e.g. "Payer decision due in 2 d" */
             text: string;
+        };
+        CorrectStepDto: {
+            /**
+             * @description A denial's CARC code
+             * @example CO-50
+             */
+            denialCode?: string;
+            /** @description A denial's text */
+            denialText?: string | null;
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @description The date the step really happened
+             */
+            occurredAt?: string;
+            /** @description Why the step is corrected; kept in the timeline */
+            reason: string;
         };
         CptCodeDto: {
             code: string;
@@ -1368,6 +1446,10 @@ export interface components {
             passed: boolean;
             reason?: string;
         };
+        ReverseStepDto: {
+            /** @description Why the step is reversed; kept in the timeline */
+            reason: string;
+        };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
         SignerPhysicianDto: {
@@ -1457,6 +1539,10 @@ export interface components {
             /** @example 2026-03 */
             month: string;
             submitted: number;
+        };
+        UndoStepDto: {
+            /** @description Why, if the recorder wants to say */
+            reason?: string | null;
         };
         UpdateCaseDto: {
             /** @description Why a cosmetic-risk code is medically necessary here */
@@ -1889,6 +1975,93 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Cases_correct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Cases_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Cases_undo: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UndoStepDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

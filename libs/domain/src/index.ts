@@ -2,6 +2,7 @@ export * from './business-days';
 export * from './case-editing';
 export * from './case-status';
 export * from './codes';
+export * from './corrections';
 export * from './deadlines';
 export * from './decisions';
 export * from './denial-codes';

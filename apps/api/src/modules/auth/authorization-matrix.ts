@@ -49,6 +49,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/cases/:id': CLINIC,
   'GET /api/cases/:id/readiness': CLINIC,
   'POST /api/cases/:id/transitions': CLINIC,
+  // The recorder undoes their own step; managers correct and reverse (rules in libs/domain).
+  'POST /api/cases/:id/events/:eventId/undo': CLINIC,
+  'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
+  'POST /api/cases/:id/events/:eventId/correction': ['manager'],
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).

@@ -80,7 +80,7 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
 
   const outcome = appealOutcome(before.status, to);
   const { note, ...details } = input;
-  await manager.getRepository(CaseEvent).insert({
+  const inserted = await manager.getRepository(CaseEvent).insert({
     caseId: id,
     type: 'transition',
     fromStatus: before.status,
@@ -93,11 +93,13 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     },
     occurredAt: eventAt,
   });
+  const eventId = String((inserted.identifiers[0] as { id: string | number }).id);
 
   const decision = DECISIONS.includes(to) ? describeDecision(before, rule, eventAt, tz) : null;
   if (decision) {
     await manager.getRepository(CaseDecision).insert({
       caseId: row.id,
+      eventId,
       payerId: row.payerId,
       providerId: row.providerId,
       cptCodes: loaded.lines.map((l) => l.cptCode),

@@ -112,7 +112,7 @@ export class CasesService {
         ctx,
       );
     }
-    return toCaseDetail(view, ctx.user.roles, this.config.clinicTimeZone);
+    return toCaseDetail(view, ctx.user, this.config.clinicTimeZone);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {

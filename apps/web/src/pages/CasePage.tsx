@@ -304,7 +304,15 @@ export function CasePage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <Paper withBorder p="md">
-                <CaseTimeline events={data.events} />
+                <CaseTimeline
+                  events={data.events}
+                  caseId={data.id}
+                  version={data.version}
+                  onChanged={(detail) => {
+                    // A correction changes no field of the edit form, so the form stays current.
+                    if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
+                  }}
+                />
               </Paper>
             </Grid.Col>
           </Grid>

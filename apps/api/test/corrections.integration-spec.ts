@@ -246,6 +246,10 @@ describe('corrections of recorded steps over HTTP', () => {
       ).rows;
       expect(decision).toEqual([{ decided_at: new Date(newDate), denial_code: 'CO-96', event_id: denial.id }]);
 
+      // A letter drafted now argues from the corrected denial: its code and its filing deadline.
+      const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'appeal' }).expect(201);
+      expect(letter.body.facts).toMatchObject({ denialCode: 'CO-96', filingDeadline: appealAfter!.dueDate });
+
       const audit = await auditRows(id);
       expect(audit[audit.length - 1]).toEqual({
         user_id: manager.user.id,

@@ -10,6 +10,7 @@ import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
+import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
 
 export const migrations = [
   Foundation1764000000000,
@@ -23,4 +24,5 @@ export const migrations = [
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
   EventCorrections1764000001100,
+  CarcDescriptions1764000001110,
 ];

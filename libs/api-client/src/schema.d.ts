@@ -384,6 +384,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/codes/carc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_carcCodes"];
+        put?: never;
+        post: operations["Codes_addCarcDescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/codes/cpt": {
         parameters: {
             query?: never;
@@ -804,6 +820,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddCarcDescriptionDto: {
+            /**
+             * @description A well-formed CARC code the app does not describe yet
+             * @example CO-45
+             */
+            code: string;
+            /** @description What the code means, as the payer's notice words it */
+            description: string;
+        };
         /** @enum {string} */
         AuditAction: "read" | "create" | "update" | "delete" | "export" | "login" | "logout" | "failed_login" | "forbidden";
         AuditEventDto: {
@@ -866,6 +891,13 @@ export interface components {
             medianHours: number | null;
             partiallyApproved: number;
         };
+        CarcCodeDto: {
+            /** @description Shipped with the app (true) or added by a manager (false) */
+            builtIn: boolean;
+            /** @example CO-50 */
+            code: string;
+            description: string;
+        };
         CaseDetailDto: {
             actions: components["schemas"]["AvailableActionDto"][];
             /** Format: date-time */
@@ -886,6 +918,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             denialCode: string | null;
+            /** @description The denial code's description (built in or added by a manager); null when nobody described it */
+            denialDescription: string | null;
             denialText: string | null;
             /** Format: date-time */
             deniedAt: string | null;
@@ -1194,6 +1228,8 @@ export interface components {
         DenialReasonRowDto: {
             code: string;
             denials: number;
+            /** @description False for a code with no description yet (a manager can add one) */
+            described: boolean;
             label: string;
             share: number | null;
         };
@@ -2458,6 +2494,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Codes_carcCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarcCodeDto"][];
+                };
+            };
+        };
+    };
+    Codes_addCarcDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCarcDescriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarcCodeDto"];
                 };
             };
         };

@@ -3,6 +3,7 @@ import { CaseEvent } from '../modules/cases/case-event.entity';
 import { CaseFailedTreatment } from '../modules/cases/case-failed-treatment.entity';
 import { CaseProcedureLine } from '../modules/cases/case-procedure-line.entity';
 import { PreauthCase } from '../modules/cases/preauth-case.entity';
+import { CarcDescription } from '../modules/codes/carc-description.entity';
 import { CptCode } from '../modules/codes/cpt-code.entity';
 import { Icd10Code } from '../modules/codes/icd10-code.entity';
 import { DeadlineRuleRow } from '../modules/deadline-rules/deadline-rule.entity';
@@ -24,6 +25,7 @@ export const entities: (new () => object)[] = [
   Provider,
   CptCode,
   Icd10Code,
+  CarcDescription,
   DeadlineRuleRow,
   PreauthCase,
   CaseProcedureLine,

@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { describeCarcCode, findAnsweredEvent, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import { findAnsweredEvent, NO_CARC_DESCRIPTION, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -38,6 +38,7 @@ import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
 import { LettersSection } from '../features/letters/components/LettersSection';
+import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
 
@@ -54,7 +55,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function CaseHeader({ detail }: { detail: CaseDetail }) {
+function CaseHeader({ detail, mayDescribeCodes }: { detail: CaseDetail; mayDescribeCodes: boolean }) {
   return (
     <Paper withBorder p="md" component="header">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -109,7 +110,8 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         )}
         {detail.denialCode && (
           <Fact label="Denial">
-            {detail.denialCode} · {describeCarcCode(detail.denialCode)}
+            {detail.denialCode} · {detail.denialDescription ?? NO_CARC_DESCRIPTION}
+            {!detail.denialDescription && mayDescribeCodes && <DescribeCarcCode code={detail.denialCode} />}
             {detail.denialText && (
               <Text size="xs" c="dimmed" lineClamp={3}>
                 {detail.denialText}
@@ -246,7 +248,7 @@ export function CasePage() {
           <Anchor component={Link} to="/cases" size="sm">
             ← All cases
           </Anchor>
-          <CaseHeader detail={data} />
+          <CaseHeader detail={data} mayDescribeCodes={!!me?.roles.includes('manager')} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack>

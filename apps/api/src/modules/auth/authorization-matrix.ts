@@ -109,6 +109,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/carc': ALL,
+  'POST /api/codes/carc': ['manager'],
   'GET /api/deadline-rules': ALL,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };

@@ -18,6 +18,7 @@ export function toCaseDetail(
   { loaded, patient, payer, provider, rule, events }: CaseView,
   viewer: { id: string; roles: readonly Role[] },
   timeZone: string,
+  denialDescription: string | null = null,
 ): CaseDetailDto {
   const { row } = loaded;
   const { roles } = viewer;
@@ -70,6 +71,7 @@ export function toCaseDetail(
     validTo: row.validTo,
     denialCode: row.denialCode,
     denialText: row.denialText,
+    denialDescription,
     peerToPeerDone: row.peerToPeerDone,
     previousCaseId: row.previousCaseId,
     submittedAt: row.submittedAt?.toISOString() ?? null,

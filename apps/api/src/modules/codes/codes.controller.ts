@@ -1,8 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RequestContext } from '../../common/request-context.decorator';
+import { CarcDescriptionsService } from './carc-descriptions.service';
 import { CptCode } from './cpt-code.entity';
+import { AddCarcDescriptionDto, CarcCodeDto } from './dto/carc-description.dto';
 import { Icd10Code } from './icd10-code.entity';
 
 export class CptCodeDto {
@@ -21,7 +24,10 @@ export class Icd10CodeDto {
 @ApiTags('codes')
 @Controller('codes')
 export class CodesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly carc: CarcDescriptionsService,
+  ) {}
 
   @Get('cpt')
   @ApiOkResponse({ type: [CptCodeDto] })
@@ -40,5 +46,18 @@ export class CodesController {
   async icd10(): Promise<Icd10CodeDto[]> {
     const rows = await this.dataSource.getRepository(Icd10Code).find({ order: { code: 'ASC' } });
     return rows.map(({ code, description, descriptorVerified }) => ({ code, description, descriptorVerified }));
+  }
+
+  @Get('carc')
+  @ApiOkResponse({ type: [CarcCodeDto] })
+  carcCodes(): Promise<CarcCodeDto[]> {
+    return this.carc.list();
+  }
+
+  // A manager describes a code the app does not, once; reports and cases then show the description.
+  @Post('carc')
+  @ApiCreatedResponse({ type: CarcCodeDto })
+  addCarcDescription(@Body() dto: AddCarcDescriptionDto, @RequestContext() ctx: RequestContext): Promise<CarcCodeDto> {
+    return this.carc.add(dto, ctx);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CarcDescriptionsService } from './carc-descriptions.service';
 import { CodesController } from './codes.controller';
 
-@Module({ controllers: [CodesController] })
+@Module({ controllers: [CodesController], providers: [CarcDescriptionsService], exports: [CarcDescriptionsService] })
 export class CodesModule {}

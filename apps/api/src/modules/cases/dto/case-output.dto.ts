@@ -126,6 +126,12 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty({ nullable: true, type: String }) denialCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) denialText!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The denial code's description (built in or added by a manager); null when nobody described it",
+  })
+  denialDescription!: string | null;
   @ApiProperty() peerToPeerDone!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousCaseId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;

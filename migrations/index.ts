@@ -11,6 +11,7 @@ import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
 import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
+import { PayerDocuments1764000001120 } from './1764000001120-PayerDocuments';
 
 export const migrations = [
   Foundation1764000000000,
@@ -25,4 +26,5 @@ export const migrations = [
   LetterSignatures1764000000810,
   EventCorrections1764000001100,
   CarcDescriptions1764000001110,
+  PayerDocuments1764000001120,
 ];

@@ -144,6 +144,22 @@ export interface paths {
         patch: operations["Cases_update"];
         trace?: never;
     };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseDocuments_list"];
+        put?: never;
+        post: operations["CaseDocuments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/events/{eventId}/correction": {
         parameters: {
             query?: never;
@@ -457,6 +473,22 @@ export interface paths {
         };
         get?: never;
         put: operations["DeadlineRules_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseDocuments_file"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -955,6 +987,26 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
             version: number;
+        };
+        CaseDocumentDto: {
+            byteSize: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @description 'tiff' when a fax image was converted to PDF */
+            convertedFrom: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dueOn: string | null;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval" | "denial" | "information_request" | "appeal_decision" | "other";
+            pageCount: number;
+            receivedOn: string;
+            uploadedBy: string | null;
+            /** @description Download (always as an attachment) */
+            url: string;
         };
         CaseEventDto: {
             actorName: string | null;
@@ -1678,6 +1730,25 @@ export interface components {
             /** @description Takes effect at the user’s next request */
             roles?: components["schemas"]["Role"][];
         };
+        UploadCaseDocumentDto: {
+            /**
+             * @description An information request's own answer-by date
+             * @example 2026-12-04
+             */
+            dueOn?: string;
+            /**
+             * Format: binary
+             * @description A PDF, or a TIFF fax (converted to PDF)
+             */
+            file: string;
+            /** @enum {string} */
+            kind: "approval" | "denial" | "information_request" | "appeal_decision" | "other";
+            /**
+             * @description The day the letter or fax arrived
+             * @example 2026-11-20
+             */
+            receivedOn: string;
+        };
         UploadPhotoDto: {
             /** @example Left lower eyelid */
             bodySite: string;
@@ -2016,6 +2087,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CaseDocuments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"][];
+                };
+            };
+        };
+    };
+    CaseDocuments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCaseDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description 415 for anything but a PDF or a TIFF by content, 413 over MAX_UPLOAD_MB, 422 for a damaged TIFF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
                 };
             };
         };
@@ -2618,6 +2736,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineRuleDto"];
+                };
+            };
+        };
+    };
+    CaseDocuments_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

@@ -11,6 +11,7 @@ export * from './medical-necessity';
 export * from './next-due';
 export * from './note-kinds';
 export * from './npi';
+export * from './payer-documents';
 export * from './plan-types';
 export * from './readiness';
 export * from './roles';

@@ -17,6 +17,7 @@ import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { UserSession } from '../modules/auth/user-session.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
+import { CaseDocument } from '../modules/correspondence/case-document.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: (new () => object)[] = [
@@ -39,4 +40,5 @@ export const entities: (new () => object)[] = [
   CasePhoto,
   CaseNote,
   CaseLetter,
+  CaseDocument,
 ];

@@ -80,6 +80,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/photos/:id': CLINIC,
   'GET /api/photos/:id/thumbnail': CLINIC,
 
+  // Payer letters and faxes: the front desk and managers file them (PAYER_DOCUMENT_FILERS), the clinic reads them.
+  'POST /api/cases/:id/documents': ['front_desk', 'manager'],
+  'GET /api/cases/:id/documents': CLINIC,
+  'GET /api/documents/:id/file': CLINIC,
+
   // Management reports: aggregates, plus CSV export (audited).
   'GET /api/reports/summary': REPORTS,
   'GET /api/reports/decision-times': REPORTS,

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
 import { multipart, type Part } from './helpers/multipart';
 import { parsePdf } from './helpers/pdf';
@@ -177,5 +178,67 @@ describe('payer documents on a case', () => {
       '00000000-0000-4000-8000-000000000000',
     ).expect(404);
     await physician.get('/api/documents/00000000-0000-4000-8000-000000000000/file').expect(404);
+  });
+
+  describe('as the evidence of a step', () => {
+    const inDays = (n: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(Date.now() + n * 86_400_000));
+
+    async function submitted(): Promise<{ id: string; version: number }> {
+      const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
+      await addEvidence(t, created.body.id);
+      const res = await frontDesk
+        .post(`/api/cases/${created.body.id}/transitions`)
+        .set('If-Match', '1')
+        .send({ to: 'submitted' })
+        .expect(201);
+      return { id: created.body.id, version: res.body.version };
+    }
+
+    it("records the payer's information request with its letter, whose earlier due date becomes the clock", async () => {
+      const { id, version } = await submitted();
+      const letter = await upload(
+        frontDesk,
+        { kind: 'information_request', receivedOn: today(), dueOn: inDays(5) },
+        { data: await letterPdf('Send the dated photos by the date below.'), filename: 'request.pdf' },
+        id,
+      ).expect(201);
+      const res = await frontDesk
+        .post(`/api/cases/${id}/transitions`)
+        .set('If-Match', String(version))
+        .send({ to: 'more_info_requested', note: 'Dated photos', documentId: letter.body.id })
+        .expect(201);
+      expect(res.body.currentClock).toMatchObject({ kind: 'info_response', dueDate: inDays(5) });
+      const row = (await t.db.query(`SELECT info_due_on, next_due_kind FROM cases WHERE id = $1`, [id])).rows[0];
+      expect(row.next_due_kind).toBe('info_response');
+      const event = (
+        await t.db.query(
+          `SELECT data FROM case_events WHERE case_id = $1 AND type = 'transition' ORDER BY id DESC LIMIT 1`,
+          [id],
+        )
+      ).rows[0];
+      expect(event.data).toMatchObject({ documentId: letter.body.id, infoDueOn: inDays(5) });
+    });
+
+    it("refuses another case's document (400 on documentId) and a client's own infoDueOn", async () => {
+      const { id, version } = await submitted();
+      const elsewhere = await upload(
+        frontDesk,
+        { kind: 'information_request', receivedOn: today() },
+        { data: await letterPdf('x'), filename: 'other.pdf' },
+      ).expect(201);
+      const res = await frontDesk
+        .post(`/api/cases/${id}/transitions`)
+        .set('If-Match', String(version))
+        .send({ to: 'more_info_requested', note: 'x', documentId: elsewhere.body.id })
+        .expect(400);
+      expect(res.body.errors).toEqual([{ field: 'documentId', reason: 'is not a payer document filed on this case' }]);
+      await frontDesk
+        .post(`/api/cases/${id}/transitions`)
+        .set('If-Match', String(version))
+        .send({ to: 'more_info_requested', note: 'x', infoDueOn: inDays(1) })
+        .expect(400);
+      expect((await t.db.query(`SELECT status FROM cases WHERE id = $1`, [id])).rows[0].status).toBe('submitted');
+    });
   });
 });

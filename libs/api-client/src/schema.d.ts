@@ -1602,6 +1602,11 @@ export interface components {
             /** @example CO-50 */
             denialCode?: string | null;
             denialText?: string | null;
+            /**
+             * Format: uuid
+             * @description The payer's letter or fax filed on this case that is the step's evidence
+             */
+            documentId?: string | null;
             letterAttached?: boolean;
             newDocumentation?: boolean;
             note?: string | null;

@@ -134,6 +134,7 @@ export function resetTransitionFacts(snapshot: CaseSnapshot): CaseSnapshot {
     deniedAt: null,
     appealedAt: null,
     externalReviewAt: null,
+    infoDueOn: null,
   };
 }
 

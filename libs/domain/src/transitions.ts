@@ -634,6 +634,7 @@ export function applyTransition(
       break;
     case 'more_info_requested':
       next.infoRequestedAt = at;
+      next.infoDueOn = isIsoDate(input.infoDueOn) ? input.infoDueOn : null;
       break;
     case 'approved':
     case 'partially_approved':

@@ -200,6 +200,7 @@ async function rewriteCaseFacts(
     deniedAt: toDate(final.deniedAt),
     appealedAt: toDate(final.appealedAt),
     externalReviewAt: toDate(final.externalReviewAt),
+    infoDueOn: final.infoDueOn ?? null,
     closedAt: closing && last ? new Date(last.transition.occurredAt) : null,
     closeReason: closing && last ? (last.transition.input.reason ?? last.transition.note ?? null) : null,
     nextDueAt: due.at,

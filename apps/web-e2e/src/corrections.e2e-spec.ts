@@ -151,4 +151,35 @@ describe('taking back a mistaken step', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("the front desk files the payer's multi-page fax; the case lists it as a PDF download", async () => {
+    const page1 = sharp({ create: { width: 170, height: 220, channels: 3, background: '#f4f4f4' } })
+      .png()
+      .toBuffer();
+    const page2 = sharp({ create: { width: 170, height: 220, channels: 3, background: '#dddddd' } })
+      .png()
+      .toBuffer();
+    const fax = await sharp(await Promise.all([page1, page2]), { join: { animated: true } })
+      .tiff()
+      .toBuffer();
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.goto(`${baseUrl()}/cases/${caseId}`);
+    const section = page.getByTestId('payer-documents');
+    await section.getByText('None filed yet.').waitFor();
+    await section
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'FAX0042.tif', mimeType: 'image/tiff', buffer: fax });
+    await section.getByRole('button', { name: 'File document' }).click();
+    const link = section.getByRole('link', { name: 'FAX0042.pdf' });
+    await link.waitFor();
+    await section.getByText(/^2 pages · from a fax image · filed by Fran Desk$/).waitFor();
+    const download = await page.request.get(new URL((await link.getAttribute('href')) ?? '', page.url()).toString());
+    expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="FAX0042.pdf"/);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await section.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'payer-documents');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -37,6 +37,7 @@ import { toTransitionBody } from '../features/cases/model/transition-schema';
 import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
+import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
 import { LettersSection } from '../features/letters/components/LettersSection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
@@ -302,6 +303,7 @@ export function CasePage() {
                 />
                 <NotesSection caseId={data.id} me={me} />
                 <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
+                <PayerDocumentsSection caseId={data.id} roles={me?.roles ?? []} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { STATUS_LABELS, toLocalDate, UNDO_WINDOW_MINUTES, type EffectiveTransition } from '@preauth/domain';
 import { useState } from 'react';
 import { CLINIC_TIME_ZONE } from '../../../app/clinic';
+import { RefusalReasons } from '../../../ui/RefusalReasons';
 import { isApiError, isStaleVersion } from '../../../ui/server-errors';
 import type { CaseDetail } from '../api/types';
 import { useCorrectStep } from '../api/useCorrectStep';
@@ -113,15 +114,7 @@ export function StepCorrectionDialog({ mode, caseId, version, step, bounds, onCl
               audit trail, struck through, with your reason.
             </Text>
           )}
-          {reasons.length > 0 && (
-            <Alert color="red" role="alert" title="Not recorded">
-              <List size="sm">
-                {reasons.map((reason) => (
-                  <List.Item key={reason}>{reason}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          <RefusalReasons reasons={reasons} />
           {mode === 'correction' && (
             <>
               <TextInput

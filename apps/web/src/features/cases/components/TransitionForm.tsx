@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   NumberInput,
   Select,
   SimpleGrid,
@@ -16,6 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { todayInClinic } from '../../../ui/format';
+import { RefusalReasons } from '../../../ui/RefusalReasons';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
 import type { AnsweredEvent } from '@preauth/domain';
 import type { CaseAction } from '../api/types';
@@ -102,15 +102,7 @@ export function TransitionForm({
             )}
           </Alert>
         )}
-        {reasons.length > 0 && (
-          <Alert color="red" role="alert" title="Not recorded">
-            <List size="sm">
-              {reasons.map((reason) => (
-                <List.Item key={reason}>{reason}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <RefusalReasons reasons={reasons} />
 
         {(kind === 'approval' || kind === 'partial') && (
           <>

@@ -179,6 +179,19 @@ describe('taking back a mistaken step', () => {
     expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await section.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'payer-documents');
+
+    // The next step can name the fax as its evidence.
+    await page.getByRole('button', { name: 'Request peer-to-peer' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(page, "Payer's letter or fax (evidence)").click();
+    await page.getByRole('option', { name: /^Denial, received .* \(FAX0042\.pdf\)$/ }).click();
+    await dialog.getByRole('button', { name: 'Request peer-to-peer' }).click();
+    await page.getByTestId('case-status').getByText('Peer-to-peer').waitFor();
+    const steps = (await (await apiAs('frontdesk@demo.clinic'))('GET', `/api/cases/${caseId}`)).events as {
+      toStatus: string | null;
+      data: Record<string, unknown>;
+    }[];
+    expect(steps.find((e) => e.toStatus === 'peer_to_peer')?.data.documentId).toEqual(expect.any(String));
     expect(errors).toEqual([]);
     await page.context().close();
   });

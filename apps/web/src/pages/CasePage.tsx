@@ -16,7 +16,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { findAnsweredEvent, NO_CARC_DESCRIPTION, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import {
+  findAnsweredEvent,
+  NO_CARC_DESCRIPTION,
+  PAYER_DOCUMENT_KIND_LABELS,
+  PLAN_TYPE_LABELS,
+  STATUS_LABELS,
+} from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -37,6 +43,7 @@ import { toTransitionBody } from '../features/cases/model/transition-schema';
 import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
+import { usePayerDocuments } from '../features/correspondence/api/payer-documents';
 import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
 import { LettersSection } from '../features/letters/components/LettersSection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
@@ -212,6 +219,7 @@ export function CasePage() {
   const { data: me } = useMe();
   const update = useUpdateCase();
   const transition = useTransitionCase();
+  const documents = usePayerDocuments(id);
   const [chosen, setChosen] = useState<{ action: CaseAction; version: number } | null>(null);
   // The version the edit form is based on: a background refetch must not make a stale form look
   // current (its save would silently overwrite someone else's change instead of answering 409).
@@ -326,6 +334,10 @@ export function CasePage() {
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
                 answers={findAnsweredEvent(data)}
+                documents={(documents.data ?? []).map((d) => ({
+                  id: d.id,
+                  label: `${PAYER_DOCUMENT_KIND_LABELS[d.kind]}, received ${formatCalendarDate(d.receivedOn)} (${d.fileName})`,
+                }))}
                 onCancel={() => setChosen(null)}
                 onReload={() =>
                   // refetch resolves with the error in its result; it does not reject.

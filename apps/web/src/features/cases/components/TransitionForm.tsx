@@ -37,6 +37,8 @@ interface TransitionFormProps {
   onSubmit: (values: TransitionFormValues) => Promise<unknown>;
   onCancel: () => void;
   onReload?: () => void;
+  // The payer's letters and faxes filed on the case, one of which may be the step's evidence.
+  documents?: readonly { id: string; label: string }[];
 }
 
 export function TransitionForm({
@@ -46,6 +48,7 @@ export function TransitionForm({
   onSubmit,
   onCancel,
   onReload,
+  documents = [],
 }: TransitionFormProps) {
   const [reasons, setReasons] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -237,6 +240,22 @@ export function TransitionForm({
             max={todayInClinic()}
             {...register('occurredOn')}
             error={errors.occurredOn?.message}
+          />
+        )}
+        {documents.length > 0 && (
+          <Controller
+            control={control}
+            name="documentId"
+            render={({ field }) => (
+              <Select
+                label="Payer's letter or fax (evidence)"
+                description="An information request's own answer-by date, if earlier, becomes the clock."
+                clearable
+                data={documents.map((d) => ({ value: d.id, label: d.label }))}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+              />
+            )}
           />
         )}
         <Group justify="flex-end">

@@ -9,9 +9,13 @@ import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
+import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
+import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
 import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
 import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
 import { PayerDocuments1764000001120 } from './1764000001120-PayerDocuments';
+import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
 export const migrations = [
   Foundation1764000000000,
@@ -24,7 +28,11 @@ export const migrations = [
   ListIndexes1764000000600,
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
+  CodeSetReleases1764000000900,
+  UserAccountControls1764000000950,
   EventCorrections1764000001100,
   CarcDescriptions1764000001110,
   PayerDocuments1764000001120,
+  PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
 ];

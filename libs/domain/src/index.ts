@@ -1,3 +1,4 @@
+export * from './admin-lockout';
 export * from './business-days';
 export * from './case-editing';
 export * from './case-status';
@@ -17,3 +18,4 @@ export * from './readiness';
 export * from './roles';
 export * from './snapshot';
 export * from './transitions';
+export * from './x12-pas-codes';

@@ -221,9 +221,12 @@ export function checkOccurredAt(input: Pick<TransitionInput, 'occurredAt'>, ctx:
   return reason ? [{ field: 'occurredAt', reason }] : [];
 }
 
-export function checkDenialCode(input: Pick<TransitionInput, 'denialCode'>): FieldReason[] {
+// A payer's electronic answer may give its reason in words alone (payerReason) instead of a code.
+export function checkDenialCode(input: Pick<TransitionInput, 'denialCode' | 'payerReason'>): FieldReason[] {
   const reason = isBlank(input.denialCode)
-    ? 'A denial needs a CARC reason code such as CO-50.'
+    ? isBlank(input.payerReason)
+      ? 'A denial needs a CARC reason code such as CO-50.'
+      : null
     : isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
       ? null
       : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;

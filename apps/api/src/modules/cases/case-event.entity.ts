@@ -15,6 +15,8 @@ export const CASE_EVENT_TYPES = [
   // A manager's correction of a recorded step, or a step taken back (undone or reversed).
   'correction',
   'reversal',
+  // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
+  'payer_response',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from './database/data-source';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from './common/app-logger';
 import { CasesModule } from './modules/cases/cases.module';
 import { CodesModule } from './modules/codes/codes.module';
+import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -51,6 +52,7 @@ export class AppModule {
         LettersModule,
         FhirModule,
         EvidenceModule,
+        CorrespondenceModule,
         ReportsModule,
       ],
       providers: [

@@ -256,6 +256,70 @@ export interface paths {
         patch: operations["Cases_update"];
         trace?: never;
     };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseDocuments_list"];
+        put?: never;
+        post: operations["CaseDocuments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events/{eventId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events/{eventId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events/{eventId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/fhir": {
         parameters: {
             query?: never;
@@ -464,6 +528,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/codes/carc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_carcCodes"];
+        put?: never;
+        post: operations["Codes_addCarcDescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/codes/cpt": {
         parameters: {
             query?: never;
@@ -586,6 +666,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["DeadlineRules_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseDocuments_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1012,6 +1108,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddCarcDescriptionDto: {
+            /**
+             * @description A well-formed CARC code the app does not describe yet
+             * @example CO-45
+             */
+            code: string;
+            /** @description What the code means, as the payer's notice words it */
+            description: string;
+        };
         /** @enum {string} */
         AuditAction: "read" | "create" | "update" | "delete" | "export" | "login" | "logout" | "failed_login" | "forbidden";
         AuditActorDto: {
@@ -1101,6 +1206,13 @@ export interface components {
             medianHours: number | null;
             partiallyApproved: number;
         };
+        CarcCodeDto: {
+            /** @description Shipped with the app (true) or added by a manager (false) */
+            builtIn: boolean;
+            /** @example CO-50 */
+            code: string;
+            description: string;
+        };
         CaseDetailDto: {
             actions: components["schemas"]["AvailableActionDto"][];
             /** Format: date-time */
@@ -1121,6 +1233,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             denialCode: string | null;
+            /** @description The denial code's description (built in or added by a manager); null when nobody described it */
+            denialDescription: string | null;
             denialText: string | null;
             /** Format: date-time */
             deniedAt: string | null;
@@ -1159,22 +1273,55 @@ export interface components {
             validTo: string | null;
             version: number;
         };
+        CaseDocumentDto: {
+            byteSize: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @description 'tiff' when a fax image was converted to PDF */
+            convertedFrom: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dueOn: string | null;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval" | "denial" | "information_request" | "appeal_decision" | "other";
+            pageCount: number;
+            receivedOn: string;
+            uploadedBy: string | null;
+            /** @description Download (always as an attachment) */
+            url: string;
+        };
         CaseEventDto: {
             actorName: string | null;
+            /** @description The step a correction or reversal applies to */
+            correctsEventId: string | null;
             /** Format: date-time */
             createdAt: string;
             data: {
                 [key: string]: unknown;
             };
+            /** @description A step that still counts: not reversed (always true for other events) */
+            effective: boolean;
             /** @enum {string|null} */
             fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             id: string;
+            /** @description The caller may correct this step's date, code or text (a manager) */
+            mayCorrect: boolean;
+            /** @description The caller may reverse this step (a manager, on the latest step) */
+            mayReverse: boolean;
             note: string | null;
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string|null} */
             toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             type: string;
+            /**
+             * Format: date-time
+             * @description The caller recorded this latest step and may undo it until then
+             */
+            undoUntil: string | null;
         };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
@@ -1263,6 +1410,23 @@ export interface components {
             owner: "payer" | "clinic";
             /** @description e.g. "Payer decision due in 2 d" */
             text: string;
+        };
+        CorrectStepDto: {
+            /**
+             * @description A denial's CARC code
+             * @example CO-50
+             */
+            denialCode?: string;
+            /** @description A denial's text */
+            denialText?: string | null;
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @description The date the step really happened
+             */
+            occurredAt?: string;
+            /** @description Why the step is corrected; kept in the timeline */
+            reason: string;
         };
         CptCodeDto: {
             code: string;
@@ -1485,6 +1649,8 @@ export interface components {
         DenialReasonRowDto: {
             code: string;
             denials: number;
+            /** @description False for a code with no description yet (a manager can add one) */
+            described: boolean;
             label: string;
             share: number | null;
         };
@@ -1833,6 +1999,10 @@ export interface components {
             /** @description Unused recovery codes (0 when two-factor sign-in is off) */
             remaining: number;
         };
+        ReverseStepDto: {
+            /** @description Why the step is reversed; kept in the timeline */
+            reason: string;
+        };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
         SaveDeadlineRuleDto: {
@@ -1960,6 +2130,11 @@ export interface components {
             /** @example CO-50 */
             denialCode?: string | null;
             denialText?: string | null;
+            /**
+             * Format: uuid
+             * @description The payer's letter or fax filed on this case that is the step's evidence
+             */
+            documentId?: string | null;
             letterAttached?: boolean;
             newDocumentation?: boolean;
             note?: string | null;
@@ -1985,6 +2160,10 @@ export interface components {
             /** @example 2026-03 */
             month: string;
             submitted: number;
+        };
+        UndoStepDto: {
+            /** @description Why, if the recorder wants to say */
+            reason?: string | null;
         };
         UpdateCaseDto: {
             /** @description Why a cosmetic-risk code is medically necessary here */
@@ -2106,6 +2285,25 @@ export interface components {
             resetTotp?: boolean;
             /** @description Takes effect at the user’s next request */
             roles?: components["schemas"]["Role"][];
+        };
+        UploadCaseDocumentDto: {
+            /**
+             * @description An information request's own answer-by date
+             * @example 2026-12-04
+             */
+            dueOn?: string;
+            /**
+             * Format: binary
+             * @description A PDF, or a TIFF fax (converted to PDF)
+             */
+            file: string;
+            /** @enum {string} */
+            kind: "approval" | "denial" | "information_request" | "appeal_decision" | "other";
+            /**
+             * @description The day the letter or fax arrived
+             * @example 2026-11-20
+             */
+            receivedOn: string;
         };
         UploadPhotoDto: {
             /** @example Left lower eyelid */
@@ -2695,6 +2893,140 @@ export interface operations {
             };
         };
     };
+    CaseDocuments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"][];
+                };
+            };
+        };
+    };
+    CaseDocuments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCaseDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description 415 for anything but a PDF or a TIFF by content, 413 over MAX_UPLOAD_MB, 422 for a damaged TIFF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    Cases_correct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Cases_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Cases_undo: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                eventId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UndoStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
     Fhir_export: {
         parameters: {
             query?: {
@@ -3121,6 +3453,48 @@ export interface operations {
             };
         };
     };
+    Codes_carcCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarcCodeDto"][];
+                };
+            };
+        };
+    };
+    Codes_addCarcDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCarcDescriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarcCodeDto"];
+                };
+            };
+        };
+    };
     Codes_cpt: {
         parameters: {
             query?: never;
@@ -3335,6 +3709,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineRulePreviewDto"];
+                };
+            };
+        };
+    };
+    CaseDocuments_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

@@ -39,7 +39,9 @@ export async function chooseOption(page: Page, name: string | RegExp, option?: s
 export async function apiAs(
   email: string,
   password = DEMO_PASSWORD,
-): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
+): Promise<
+  (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown>>
+> {
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,15 +50,17 @@ export async function apiAs(
   if (!login.ok) throw new Error(`sign-in of ${email} failed: ${login.status}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('csrf_token='))?.split('=')[1] ?? '');
-  return async (method, path, body) => {
+  return async (method, path, body, headers) => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: {
         cookie: cookies.join('; '),
         'x-csrf-token': csrf,
-        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+        ...(headers ?? {}),
       },
-      body: body ? JSON.stringify(body) : undefined,
+      // A FormData body (a photo upload) is sent as multipart with its own boundary.
+      body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
     return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);

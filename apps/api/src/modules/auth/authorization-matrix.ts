@@ -59,6 +59,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/cases/:id': CLINIC,
   'GET /api/cases/:id/readiness': CLINIC,
   'POST /api/cases/:id/transitions': CLINIC,
+  // The recorder undoes their own step; managers correct and reverse (rules in libs/domain).
+  'POST /api/cases/:id/events/:eventId/undo': CLINIC,
+  'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
+  'POST /api/cases/:id/events/:eventId/correction': ['manager'],
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
@@ -87,6 +91,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/cases/:id/photos/:photoId': CLINIC,
   'GET /api/photos/:id': CLINIC,
   'GET /api/photos/:id/thumbnail': CLINIC,
+
+  // Payer letters and faxes: the front desk and managers file them (PAYER_DOCUMENT_FILERS), the clinic reads them.
+  'POST /api/cases/:id/documents': ['front_desk', 'manager'],
+  'GET /api/cases/:id/documents': CLINIC,
+  'GET /api/documents/:id/file': CLINIC,
 
   // Management reports: aggregates, plus CSV export (audited).
   'GET /api/reports/summary': REPORTS,
@@ -119,6 +128,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/carc': ALL,
+  'POST /api/codes/carc': ['manager'],
   'GET /api/codes/icd10/releases': ALL,
   'GET /api/codes/icd10/terms': ALL,
   'POST /api/codes/icd10/terms': MANAGEMENT,

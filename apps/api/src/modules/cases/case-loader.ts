@@ -52,7 +52,9 @@ export interface CaseEventRow {
   data: Record<string, unknown>;
   occurredAt: Date;
   createdAt: Date;
+  actorId: string | null;
   actorName: string | null;
+  correctsEventId: string | null;
 }
 
 // What a case page shows of its patient, payer and physician (fewer columns to read and parse).
@@ -106,7 +108,8 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
                ? `'[]'::json`
                : `(SELECT coalesce(json_agg(json_build_object(
                      'id', e.id::text, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
-                     'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name)
+                     'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name,
+                     'actorId', e.actor_id, 'correctsEventId', e.corrects_event_id::text)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
               FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`
            } AS events

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CodesModule } from '../codes/codes.module';
 import { DeadlineRulesController } from '../deadline-rules/deadline-rules.controller';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseTransitionsService } from './case-transitions.service';
@@ -7,6 +8,7 @@ import { CasesService } from './cases.service';
 
 // Deadline rules live beside cases: editing a rule moves the stored clocks of open cases.
 @Module({
+  imports: [CodesModule],
   controllers: [CasesController, DeadlineRulesController],
   providers: [CasesService, CaseTransitionsService, DeadlineRulesService],
   exports: [CasesService, CaseTransitionsService, DeadlineRulesService],

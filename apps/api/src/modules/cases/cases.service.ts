@@ -17,6 +17,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { checkIcd10 } from '../codes/icd10-check';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
 import { DeadlineRulesService, type DueForRule } from '../deadline-rules/deadline-rules.service';
@@ -76,6 +77,7 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly rules: DeadlineRulesService,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   async create(dto: CreateCaseDto, ctx: RequestContext): Promise<CaseDetailDto> {
@@ -145,7 +147,8 @@ export class CasesService {
         ctx,
       );
     }
-    return toCaseDetail(view, ctx.user.roles, this.config.clinicTimeZone);
+    const denialDescription = await this.carc.describe(view.loaded.row.denialCode);
+    return toCaseDetail(view, ctx.user, this.config.clinicTimeZone, denialDescription);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {

@@ -161,6 +161,10 @@ export class PreauthCase {
   @Column({ name: 'external_review_at', type: 'timestamptz', nullable: true })
   externalReviewAt!: Date | null;
 
+  // The answer-by day the payer's information request names, when its letter is filed (see CaseSnapshot).
+  @Column({ name: 'info_due_on', type: 'date', nullable: true })
+  infoDueOn!: string | null;
+
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 

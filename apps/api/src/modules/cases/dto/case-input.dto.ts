@@ -182,6 +182,15 @@ export class TransitionCaseDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The payer's letter or fax filed on this case that is the step's evidence",
+  })
+  @IsOptional()
+  @IsUUID()
+  documentId?: string | null;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

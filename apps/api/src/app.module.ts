@@ -8,6 +8,7 @@ import { CodesModule } from './modules/codes/codes.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
 import { LettersModule } from './modules/letters/letters.module';
 import { FhirModule } from './modules/fhir/fhir.module';
@@ -40,6 +41,7 @@ export class AppModule {
         }),
         HealthModule,
         AuditModule,
+        JobsModule,
         SecretsModule,
         AuthModule,
         UsersModule,

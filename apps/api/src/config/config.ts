@@ -62,6 +62,9 @@ const schema = z.object({
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   APP_ENCRYPTION_KEY: encryptionKey.optional(),
+  // Background jobs (pg-boss, in the database's own `pgboss` schema); off only for tests that do
+  // not exercise them.
+  BACKGROUND_JOBS: booleanFromEnv.default(true),
   // Keys secrets may still be encrypted under (comma-separated), while a rotation is under way.
   APP_ENCRYPTION_KEY_PREVIOUS: z
     .string()
@@ -109,6 +112,7 @@ function buildConfig(env: z.infer<typeof schema>) {
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    backgroundJobs: env.BACKGROUND_JOBS,
     encryption: {
       key: env.APP_ENCRYPTION_KEY ? Buffer.from(env.APP_ENCRYPTION_KEY, 'base64') : undefined,
       previousKeys: (env.APP_ENCRYPTION_KEY_PREVIOUS ?? []).map((key) => Buffer.from(key, 'base64')),

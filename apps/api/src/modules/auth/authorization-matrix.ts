@@ -39,6 +39,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/users/:id': ADMIN,
   'PATCH /api/users/:id': ADMIN,
 
+  // Background jobs: recent runs and failures (names, times, error messages; no patient data).
+  'GET /api/admin/jobs': ADMIN,
+
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
 

@@ -38,6 +38,10 @@ export class User {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
   totpLastStep!: string | null;
 
+  // The app's own actor for automatic changes (migration SystemActor): never signs in or listed.
+  @Column({ name: 'is_system', type: 'boolean', default: false })
+  isSystem!: boolean;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

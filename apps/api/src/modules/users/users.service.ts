@@ -48,12 +48,17 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserDto[]> {
-    const users = await this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('lower(u.email)').getMany();
+    const users = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('NOT u.isSystem')
+      .orderBy('lower(u.email)')
+      .getMany();
     return users.map(toUserDto);
   }
 
   async get(id: string): Promise<UserDto> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, isSystem: false });
     if (!user) throw new NotFoundError('No such user.');
     return toUserDto(user);
   }
@@ -96,7 +101,7 @@ export class UsersService {
   ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await repo.findOne({ where: { id, isSystem: false }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('No such user.');
 
       const changes: string[] = [];
@@ -148,7 +153,7 @@ export class UsersService {
   }
 
   private async checkedHash(id: string, password: string): Promise<string> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, isSystem: false });
     if (!user) throw new NotFoundError('No such user.');
     assertPasswordAcceptable(password, user.email);
     return hashPassword(password);

@@ -10,6 +10,7 @@ import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { SystemActor1764000001150 } from './1764000001150-SystemActor';
+import { CaseWork1764000001160 } from './1764000001160-CaseWork';
 
 export const migrations = [
   Foundation1764000000000,
@@ -23,4 +24,5 @@ export const migrations = [
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
   SystemActor1764000001150,
+  CaseWork1764000001160,
 ];

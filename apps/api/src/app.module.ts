@@ -18,6 +18,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkModule } from './modules/work/work.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +55,7 @@ export class AppModule {
         FhirModule,
         EvidenceModule,
         ReportsModule,
+        WorkModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

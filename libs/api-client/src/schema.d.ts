@@ -272,6 +272,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CaseWork_setOwner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/packet": {
         parameters: {
             query?: never;
@@ -336,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -346,6 +378,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Cases_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseWork_caseWork"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -442,6 +490,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notes_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_readAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,6 +832,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseWork_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseWork_myTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -869,6 +1029,8 @@ export interface components {
             id: string;
             /** Format: date-time */
             infoRequestedAt: string | null;
+            /** @description Who handles the case; null when unowned */
+            owner: components["schemas"]["CaseOwnerRefDto"] | null;
             patient: components["schemas"]["CasePatientDto"];
             payer: components["schemas"]["CasePayerDto"];
             payerReference: string | null;
@@ -906,6 +1068,11 @@ export interface components {
             /** @enum {string|null} */
             toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             type: string;
+        };
+        CaseOwnerRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
@@ -945,6 +1112,8 @@ export interface components {
             currentClock: components["schemas"]["ClockDto"] | null;
             /** Format: uuid */
             id: string;
+            /** @description Who handles the case; null when unowned */
+            owner: components["schemas"]["CaseOwnerRefDto"] | null;
             patient: components["schemas"]["CasePatientDto"];
             payer: components["schemas"]["CasePayerDto"];
             provider: components["schemas"]["CaseProviderDto"];
@@ -955,6 +1124,11 @@ export interface components {
             /** @enum {string} */
             urgency: "standard" | "expedited";
             version: number;
+        };
+        CaseWorkDto: {
+            owner: components["schemas"]["CaseOwnerRefDto"] | null;
+            /** @description Open tasks first, then closed ones, newest first */
+            tasks: components["schemas"]["TaskDto"][];
         };
         ClinicMissesReportDto: {
             appealWindowsMissed: number;
@@ -1080,6 +1254,23 @@ export interface components {
              * @description The user account of this physician
              */
             userId?: string | null;
+        };
+        CreateTaskDto: {
+            /** @description Ask everyone with this role (or assigneeUserId) */
+            assigneeRole?: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description Ask this user (or assigneeRole)
+             */
+            assigneeUserId?: string;
+            /**
+             * @description Clinic-local day it is due
+             * @example 2026-12-10
+             */
+            dueDate: string;
+            kind: components["schemas"]["TaskKind"];
+            /** @description What is asked; defaults to the kind’s label */
+            title?: string;
         };
         CreateUserDto: {
             /** @example Jane Doe */
@@ -1318,6 +1509,29 @@ export interface components {
             /** @description 1 for the original, +1 for each edit */
             version: number;
         };
+        NotificationDto: {
+            /** Format: uuid */
+            caseId: string | null;
+            caseNumber: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            taskId: string | null;
+            /** @description What happened, in words (no patient data) */
+            text: string;
+        };
+        /** @enum {string} */
+        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning";
+        NotificationListDto: {
+            /** @description The latest 50, newest first */
+            items: components["schemas"]["NotificationDto"][];
+            unreadCount: number;
+        };
         OverturnByStageDto: {
             decisions: number;
             overturned: number;
@@ -1418,6 +1632,13 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SetOwnerDto: {
+            /**
+             * Format: uuid
+             * @description The new owner; null releases the case
+             */
+            ownerId: string | null;
+        };
         SignerPhysicianDto: {
             /** @description Name with credentials, as the letter prints it */
             name: string;
@@ -1434,6 +1655,12 @@ export interface components {
              * @example 123456
              */
             totp?: string;
+        };
+        StaffUserDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            roles: components["schemas"]["Role"][];
         };
         SummaryReportDto: {
             /** @description deniedThenAppealed / denied */
@@ -1462,6 +1689,30 @@ export interface components {
             /** @description Cases withdrawn in the range */
             withdrawn: number;
         };
+        TaskDto: {
+            assigneeRole: components["schemas"]["Role"] | null;
+            assigneeUser: components["schemas"]["CaseOwnerRefDto"] | null;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closeReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["CaseOwnerRefDto"];
+            /** @example 2026-12-10 */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TaskKind"];
+            status: components["schemas"]["TaskStatus"];
+            title: string;
+        };
+        /** @enum {string} */
+        TaskKind: "document_findings" | "sign_letter" | "call_payer" | "other";
+        /** @enum {string} */
+        TaskStatus: "open" | "done" | "cancelled";
         TotpEnableDto: {
             /** @example 123456 */
             code: string;
@@ -1868,6 +2119,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only cases whose running clock has passed */
                 overdue?: boolean;
+                /** @description Whose cases: 'me', 'unassigned', or a user's id */
+                owner?: string;
                 payerId?: string;
                 providerId?: string;
                 /** @description Patient name, MRN, case number or authorization number */
@@ -2217,6 +2470,31 @@ export interface operations {
             };
         };
     };
+    CaseWork_setOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWorkDto"];
+                };
+            };
+        };
+    };
     Packet_packet: {
         parameters: {
             query?: never;
@@ -2328,6 +2606,31 @@ export interface operations {
             };
         };
     };
+    CaseWork_createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
     Cases_transition: {
         parameters: {
             query?: never;
@@ -2352,6 +2655,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CaseWork_caseWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWorkDto"];
                 };
             };
         };
@@ -2488,6 +2812,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NoteDto"];
                 };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+        };
+    };
+    Notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3041,6 +3420,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrendReportDto"];
+                };
+            };
+        };
+    };
+    CaseWork_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffUserDto"][];
+                };
+            };
+        };
+    };
+    CaseWork_myTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open tasks for me or my roles, soonest due first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"][];
+                };
+            };
+        };
+    };
+    CaseWork_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    CaseWork_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
                 };
             };
         };

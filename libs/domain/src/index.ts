@@ -15,3 +15,4 @@ export * from './readiness';
 export * from './roles';
 export * from './snapshot';
 export * from './transitions';
+export * from './work';

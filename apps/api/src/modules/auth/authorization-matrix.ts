@@ -53,6 +53,18 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/cases/:id/readiness': CLINIC,
   'POST /api/cases/:id/transitions': CLINIC,
 
+  // Owners, tasks and notifications (object-level rules in the work service).
+  'GET /api/staff': CLINIC,
+  'GET /api/cases/:id/work': CLINIC,
+  'PUT /api/cases/:id/owner': CLINIC,
+  'POST /api/cases/:id/tasks': CLINIC,
+  'GET /api/tasks': CLINIC,
+  'POST /api/tasks/:id/done': CLINIC,
+  'POST /api/tasks/:id/cancel': CLINIC,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/:id/read': ALL,
+
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
   'GET /api/cases/:id/letters': CLINIC,

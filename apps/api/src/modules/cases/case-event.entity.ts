@@ -12,6 +12,10 @@ export const CASE_EVENT_TYPES = [
   'photo_added',
   'photo_deleted',
   'letter_signed',
+  'owner_changed',
+  'task_added',
+  'task_done',
+  'task_cancelled',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -12,6 +12,7 @@ import { StaleVersionError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
 import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
@@ -123,4 +124,12 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     },
     actor,
   );
+
+  await applyCaseWorkEvent(manager, {
+    caseId: id,
+    ownerId: row.ownerId,
+    actorId: actor.user.id,
+    event: { type: 'transition', to },
+    at: eventAt,
+  });
 }

@@ -16,7 +16,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { describeCarcCode, findAnsweredEvent, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import {
+  describeCarcCode,
+  findAnsweredEvent,
+  isTerminalStatus,
+  PLAN_TYPE_LABELS,
+  STATUS_LABELS,
+} from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -38,6 +44,7 @@ import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
 import { LettersSection } from '../features/letters/components/LettersSection';
+import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
 
@@ -303,9 +310,12 @@ export function CasePage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Paper withBorder p="md">
-                <CaseTimeline events={data.events} />
-              </Paper>
+              <Stack>
+                <CaseWorkPanel caseId={data.id} status={data.status} closed={isTerminalStatus(data.status)} />
+                <Paper withBorder p="md">
+                  <CaseTimeline events={data.events} />
+                </Paper>
+              </Stack>
             </Grid.Col>
           </Grid>
           <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.action.label} size="lg">

@@ -57,7 +57,7 @@ export function WorklistPage() {
       <SegmentedControl
         data={[...VIEWS]}
         value={view}
-        onChange={(value) => setView(value as View)}
+        onChange={(value) => setView(value)}
         aria-label="Whose cases"
         style={{ alignSelf: 'flex-start' }}
       />

@@ -15,8 +15,9 @@ export function useNotifications() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string | 'all') => {
-      if (id === 'all') unwrap(await api.POST('/api/notifications/read-all'));
+    // No id: all of them.
+    mutationFn: async (id?: string) => {
+      if (!id) unwrap(await api.POST('/api/notifications/read-all'));
       else unwrap(await api.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: workKeys.notifications() }),

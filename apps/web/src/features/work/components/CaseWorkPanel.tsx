@@ -96,7 +96,7 @@ function OwnerRow({ caseId, status }: { caseId: string; status: CaseStatus }) {
 function TaskItem({ task, meId, roles }: { task: Task; meId: string; roles: readonly Role[] }) {
   const close = useCloseTask();
   const isAssignee =
-    task.assigneeUser?.id === meId || (task.assigneeRole !== null && roles.includes(task.assigneeRole as Role));
+    task.assigneeUser?.id === meId || (task.assigneeRole !== null && roles.includes(task.assigneeRole));
   const isAsker = task.createdBy.id === meId;
   const isManager = roles.includes('manager');
   const open = task.status === 'open';
@@ -193,7 +193,7 @@ function NewTaskForm({ caseId }: { caseId: string }) {
           label="Ask for"
           data={TASK_KINDS.map((k) => ({ value: k, label: TASK_KIND_LABELS[k] }))}
           value={kind}
-          onChange={(value) => value && setKind(value as TaskKind)}
+          onChange={(value) => value && setKind(value)}
           allowDeselect={false}
           size="sm"
         />

@@ -56,7 +56,7 @@ export function NotificationBell() {
             Notifications
           </Text>
           {unread > 0 && (
-            <Button variant="subtle" size="compact-xs" onClick={() => markRead.mutate('all')}>
+            <Button variant="subtle" size="compact-xs" onClick={() => markRead.mutate(undefined)}>
               Mark all read
             </Button>
           )}

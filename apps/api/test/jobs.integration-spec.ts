@@ -3,23 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAuditChain } from '../src/modules/audit/audit-chain';
 import { APPROVAL_EXPIRY_JOB } from '../src/modules/cases/approval-expiry.job';
-import { JobsService } from '../src/modules/jobs/jobs.service';
 import { SYSTEM_USER_ID } from '../src/modules/jobs/system-actor';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { runsOf, sendOnAll, settled } from './helpers/jobs';
 
 // Two instances of the API with their background jobs on, sharing one database and one upload
 // folder, as behind a load balancer: a job due at a moment runs on one of them, once.
-const RUN_WITHIN_MS = 15_000;
-
-interface RunRow {
-  name: string;
-  state: string;
-  due_at: string;
-  retry_count: number;
-}
 
 describe('background jobs on two API instances', () => {
   let a: TestApp;
@@ -31,34 +23,7 @@ describe('background jobs on two API instances', () => {
   let admin: SignedIn;
   let clinic: ClinicFixture;
 
-  const runsOf = async (name: string, dueAt?: string): Promise<RunRow[]> =>
-    (
-      await a.db.query<RunRow>(
-        `SELECT name, state::text, data->>'dueAt' AS due_at, retry_count FROM (
-           SELECT name, state, data, retry_count FROM pgboss.job UNION ALL
-           SELECT name, state, data, retry_count FROM pgboss.archive) r
-          WHERE name = $1 AND ($2::text IS NULL OR data->>'dueAt' = $2)`,
-        [name, dueAt ?? null],
-      )
-    ).rows;
-
-  /** Waits until every run of `name` at `dueAt` has left the queue (done or waiting to retry). */
-  async function settled(name: string, dueAt: string): Promise<RunRow[]> {
-    const deadline = Date.now() + RUN_WITHIN_MS;
-    for (;;) {
-      const runs = await runsOf(name, dueAt);
-      if (
-        (runs.length && runs.every((r) => ['completed', 'failed', 'retry'].includes(r.state))) ||
-        Date.now() > deadline
-      )
-        return runs;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  /** Both instances send the same due moment at once, as their ticks would. */
-  const sendOnBoth = (moment: Date) =>
-    Promise.all([a, b].map((instance) => instance.app.get(JobsService).sendDue(moment)));
+  const sendOnBoth = (moment: Date) => sendOnAll([a, b], moment);
 
   beforeAll(async () => {
     uploadDir = mkdtempSync(join(tmpdir(), 'preauth-jobs-uploads-'));
@@ -85,10 +50,10 @@ describe('background jobs on two API instances', () => {
   });
 
   it('runs the start-up sweep of both instances once per due moment', async () => {
-    const deadline = Date.now() + RUN_WITHIN_MS;
-    while ((await runsOf('photo-sweep')).length === 0 && Date.now() < deadline)
+    const deadline = Date.now() + 15_000;
+    while ((await runsOf(a, 'photo-sweep')).length === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 200));
-    const runs = await runsOf('photo-sweep');
+    const runs = await runsOf(a, 'photo-sweep');
     expect(runs.length).toBeGreaterThan(0);
     // Two instances started; each sent the moment it started in, and a moment makes one run.
     expect(new Set(runs.map((r) => r.due_at)).size).toBe(runs.length);
@@ -103,7 +68,7 @@ describe('background jobs on two API instances', () => {
 
     const moment = new Date(Date.UTC(2030, 0, 1, 9, 15));
     await sendOnBoth(moment);
-    const runs = await settled('photo-sweep', moment.toISOString());
+    const runs = await settled(a, 'photo-sweep', moment.toISOString());
     expect(runs).toEqual([expect.objectContaining({ state: 'completed', retry_count: 0 })]);
     expect(existsSync(stale)).toBe(false);
   });
@@ -121,7 +86,7 @@ describe('background jobs on two API instances', () => {
 
     const moment = new Date(Date.UTC(2030, 0, 1, 10));
     await sendOnBoth(moment);
-    expect(await settled(APPROVAL_EXPIRY_JOB, moment.toISOString())).toEqual([
+    expect(await settled(a, APPROVAL_EXPIRY_JOB, moment.toISOString())).toEqual([
       expect.objectContaining({ state: 'completed' }),
     ]);
 
@@ -151,7 +116,7 @@ describe('background jobs on two API instances', () => {
     // A later moment finds nothing more to do: the job is idempotent.
     const later = new Date(Date.UTC(2030, 0, 1, 11));
     await sendOnBoth(later);
-    await settled(APPROVAL_EXPIRY_JOB, later.toISOString());
+    await settled(a, APPROVAL_EXPIRY_JOB, later.toISOString());
     expect((await a.db.query(`SELECT version FROM cases WHERE id = $1`, [id])).rows[0].version).toBe(4);
   });
 
@@ -163,7 +128,9 @@ describe('background jobs on two API instances', () => {
     const moment = new Date(Date.UTC(2030, 0, 1, 12));
     try {
       await sendOnBoth(moment);
-      expect(await settled('photo-sweep', moment.toISOString())).toEqual([expect.objectContaining({ state: 'retry' })]);
+      expect(await settled(a, 'photo-sweep', moment.toISOString())).toEqual([
+        expect.objectContaining({ state: 'retry' }),
+      ]);
     } finally {
       rmSync(pending, { force: true });
     }

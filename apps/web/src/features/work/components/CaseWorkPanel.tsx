@@ -30,8 +30,10 @@ function OwnerRow({ caseId, status }: { caseId: string; status: CaseStatus }) {
   const setOwner = useSetOwner(caseId);
   const owner = work.data?.owner ?? null;
   const roles = me?.roles ?? [];
+  // Until the owner is known, no button can say whether it applies.
+  const known = !!me && work.isSuccess;
   const mayReassign =
-    !!me &&
+    known &&
     refuseOwnerChange({
       actorId: me.id,
       actorRoles: roles,
@@ -40,7 +42,7 @@ function OwnerRow({ caseId, status }: { caseId: string; status: CaseStatus }) {
       caseStatus: status,
     }) === null;
   const mayTake =
-    !!me &&
+    known &&
     owner?.id !== me.id &&
     roles.some((r) => OWNER_ROLES.includes(r)) &&
     refuseOwnerChange({
@@ -116,7 +118,11 @@ function TaskItem({ task, meId, roles }: { task: Task; meId: string; roles: read
             </Text>
           )}
         </div>
-        <Badge variant="light" color={open ? 'blue' : task.status === 'done' ? 'green' : 'gray'}>
+        <Badge
+          variant="light"
+          color={open ? 'blue' : task.status === 'done' ? 'green' : 'gray'}
+          style={{ flexShrink: 0 }}
+        >
           {task.status}
         </Badge>
       </Group>

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, chooseOption, field, openPage, signIn } from './support/session';
+import { apiAs, chooseOption, createOwnCase, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -21,25 +21,17 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
   beforeAll(async () => {
     browser = await launchBrowser();
     // A case of its own, created by the front desk, which therefore owns it.
-    const api = await apiAs('frontdesk@demo.clinic');
-    const payers = (await api('GET', '/api/payers')) as unknown as { id: string }[];
-    const providers = (await api('GET', '/api/providers')) as unknown as { id: string }[];
-    const patient = await api('POST', '/api/patients', {
-      mrn: `MRN-HANDOFF-${Date.now()}`,
-      firstName: 'Hollis',
-      lastName: 'Handoffson',
-      dateOfBirth: '1969-04-12',
-      sex: 'male',
-    });
-    const created = await api('POST', '/api/cases', {
-      patientId: patient.id,
-      payerId: payers[0].id,
-      providerId: providers[0].id,
-      urgency: 'expedited',
-      procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Left forearm', lesionCount: 4 }],
-      diagnoses: ['L72.0'],
-    });
-    caseId = created.id as string;
+    caseId = await createOwnCase(
+      'frontdesk@demo.clinic',
+      {
+        mrn: `MRN-HANDOFF-${Date.now()}`,
+        firstName: 'Hollis',
+        lastName: 'Handoffson',
+        dateOfBirth: '1969-04-12',
+        sex: 'male',
+      },
+      { bodySite: 'Left forearm', lesionCount: 4, urgency: 'expedited' },
+    );
   });
 
   afterAll(async () => {

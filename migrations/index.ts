@@ -11,6 +11,7 @@ import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { SystemActor1764000001150 } from './1764000001150-SystemActor';
 import { CaseWork1764000001160 } from './1764000001160-CaseWork';
+import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 
 export const migrations = [
   Foundation1764000000000,
@@ -25,4 +26,5 @@ export const migrations = [
   LetterSignatures1764000000810,
   SystemActor1764000001150,
   CaseWork1764000001160,
+  FollowUps1764000001170,
 ];

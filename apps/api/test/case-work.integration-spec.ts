@@ -217,4 +217,74 @@ describe('owners, tasks and notifications', () => {
         .expect(422);
     });
   });
+
+  describe('follow-ups and payer calls', () => {
+    const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+
+    it('a payer call reads as structured fields and sets the next follow-up, which the list shows when due', async () => {
+      const id = await createCase();
+      const work = (
+        await frontDesk
+          .post(`/api/cases/${id}/payer-calls`)
+          .send({
+            representative: 'Jamie at Atlantic',
+            referenceNumber: 'REF-20261206-9',
+            summary: 'Still in clinical review; call back Thursday.',
+            outcome: 'call_back',
+            nextFollowUp: today(),
+          })
+          .expect(201)
+      ).body;
+      expect(work.followUp).toEqual({ date: today(), reason: 'Call the payer again' });
+      const events = await t.db.query(
+        `SELECT type, note, data FROM case_events WHERE case_id = $1 AND type IN ('payer_call', 'follow_up_set') ORDER BY id`,
+        [id],
+      );
+      expect(events.rows).toEqual([
+        {
+          type: 'payer_call',
+          note: 'Still in clinical review; call back Thursday.',
+          data: {
+            representative: 'Jamie at Atlantic',
+            referenceNumber: 'REF-20261206-9',
+            outcome: 'call_back',
+            nextFollowUp: today(),
+          },
+        },
+        { type: 'follow_up_set', note: expect.stringContaining(today()), data: { followUpOn: today() } },
+      ]);
+      const due = (await frontDesk.get('/api/follow-ups').expect(200)).body;
+      expect(due).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            caseId: id,
+            followUp: { date: today(), reason: 'Call the payer again' },
+            overdue: false,
+          }),
+        ]),
+      );
+
+      await frontDesk
+        .put(`/api/cases/${id}/follow-up`)
+        .send({ date: '2099-01-05', reason: 'Check the portal' })
+        .expect(200);
+      const later = (await frontDesk.get('/api/follow-ups').expect(200)).body;
+      expect(later.map((x: { caseId: string }) => x.caseId)).not.toContain(id);
+      const cleared = (await frontDesk.put(`/api/cases/${id}/follow-up`).send({ date: null }).expect(200)).body;
+      expect(cleared.followUp).toBeNull();
+    });
+
+    it('refuses a payer call without its required fields, and a malformed follow-up day', async () => {
+      const id = await createCase();
+      const res = await frontDesk
+        .post(`/api/cases/${id}/payer-calls`)
+        .send({ summary: 'x', outcome: 'maybe' })
+        .expect(400);
+      expect([...new Set(res.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual([
+        'outcome',
+        'representative',
+      ]);
+      await frontDesk.put(`/api/cases/${id}/follow-up`).send({ date: '2026-13-40' }).expect(400);
+    });
+  });
 });

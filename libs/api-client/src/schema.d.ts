@@ -192,6 +192,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CaseWork_setFollowUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/letters": {
         parameters: {
             query?: never;
@@ -298,6 +314,22 @@ export interface paths {
         get: operations["Packet_packet"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/payer-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_logPayerCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -457,6 +489,22 @@ export interface paths {
         };
         get?: never;
         put: operations["DeadlineRules_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseWork_followUps"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1126,6 +1174,7 @@ export interface components {
             version: number;
         };
         CaseWorkDto: {
+            followUp: components["schemas"]["FollowUpDto"] | null;
             owner: components["schemas"]["CaseOwnerRefDto"] | null;
             /** @description Open tasks first, then closed ones, newest first */
             tasks: components["schemas"]["TaskDto"][];
@@ -1348,6 +1397,24 @@ export interface components {
             symptomDurationWeeks?: number | null;
             symptoms?: string | null;
         };
+        FollowUpDto: {
+            /**
+             * @description Clinic-local day
+             * @example 2026-12-10
+             */
+            date: string;
+            reason: string | null;
+        };
+        FollowUpItemDto: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            followUp: components["schemas"]["FollowUpDto"];
+            /** @description The day has passed */
+            overdue: boolean;
+            owner: components["schemas"]["CaseOwnerRefDto"] | null;
+            patientName: string;
+        };
         HealthDto: {
             /** @enum {string} */
             database: "up" | "down";
@@ -1471,6 +1538,20 @@ export interface components {
              */
             totp?: string;
         };
+        LogPayerCallDto: {
+            /**
+             * @description Sets the case’s next follow-up
+             * @example 2026-12-10
+             */
+            nextFollowUp?: string;
+            outcome: components["schemas"]["PayerCallOutcome"];
+            /** @description The call reference number the payer gave */
+            referenceNumber?: string;
+            /** @description Who answered at the payer */
+            representative: string;
+            /** @description What was said */
+            summary: string;
+        };
         MeDto: {
             /** @description Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE (it is also in the csrf_token cookie). */
             csrfToken: string;
@@ -1553,6 +1634,8 @@ export interface components {
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
         };
+        /** @enum {string} */
+        PayerCallOutcome: "status_given" | "approved" | "denied" | "more_info_requested" | "call_back" | "other";
         PayerDto: {
             active: boolean;
             /** Format: uuid */
@@ -1632,6 +1715,15 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SetFollowUpDto: {
+            /**
+             * @description null clears it
+             * @example 2026-12-10
+             */
+            date: string | null;
+            /** @example Call the payer again */
+            reason?: string;
+        };
         SetOwnerDto: {
             /**
              * Format: uuid
@@ -2272,6 +2364,31 @@ export interface operations {
             };
         };
     };
+    CaseWork_setFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWorkDto"];
+                };
+            };
+        };
+    };
     Letters_list: {
         parameters: {
             query?: never;
@@ -2517,6 +2634,31 @@ export interface operations {
             };
         };
     };
+    CaseWork_logPayerCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogPayerCallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWorkDto"];
+                };
+            };
+        };
+    };
     Photos_list: {
         parameters: {
             query?: never;
@@ -2758,6 +2900,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineRuleDto"];
+                };
+            };
+        };
+    };
+    CaseWork_followUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open cases whose follow-up is due today or overdue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpItemDto"][];
                 };
             };
         };

@@ -107,3 +107,22 @@ export function dueClockWarning(dueAt: Date, urgency: Urgency, now: Date): numbe
   const crossed = CLOCK_WARNING_LEAD_MINUTES[urgency].filter((lead) => left <= lead);
   return crossed.length ? Math.min(...crossed) : null;
 }
+
+export const PAYER_CALL_OUTCOMES = [
+  'status_given',
+  'approved',
+  'denied',
+  'more_info_requested',
+  'call_back',
+  'other',
+] as const;
+export type PayerCallOutcome = (typeof PAYER_CALL_OUTCOMES)[number];
+
+export const PAYER_CALL_OUTCOME_LABELS: Record<PayerCallOutcome, string> = {
+  status_given: 'Status given, still pending',
+  approved: 'Said it is approved',
+  denied: 'Said it is denied',
+  more_info_requested: 'Asked for more information',
+  call_back: 'Call back later',
+  other: 'Other',
+};

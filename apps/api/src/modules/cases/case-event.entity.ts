@@ -16,6 +16,8 @@ export const CASE_EVENT_TYPES = [
   'task_added',
   'task_done',
   'task_cancelled',
+  'follow_up_set',
+  'payer_call',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

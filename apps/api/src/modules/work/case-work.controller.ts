@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestContext } from '../../common/request-context.decorator';
 import { CaseWorkService } from './case-work.service';
-import { CaseWorkDto, CreateTaskDto, SetOwnerDto, StaffUserDto, TaskDto } from './dto/work.dto';
+import {
+  CaseWorkDto,
+  CreateTaskDto,
+  FollowUpItemDto,
+  LogPayerCallDto,
+  SetFollowUpDto,
+  SetOwnerDto,
+  StaffUserDto,
+  TaskDto,
+} from './dto/work.dto';
 
 @ApiTags('work')
 @Controller()
@@ -29,6 +38,32 @@ export class CaseWorkController {
     @RequestContext() ctx: RequestContext,
   ): Promise<CaseWorkDto> {
     return this.work.setOwner(id, dto.ownerId, ctx);
+  }
+
+  @Put('cases/:id/follow-up')
+  @ApiOkResponse({ type: CaseWorkDto })
+  setFollowUp(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetFollowUpDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseWorkDto> {
+    return this.work.setFollowUp(id, dto, ctx);
+  }
+
+  @Post('cases/:id/payer-calls')
+  @ApiCreatedResponse({ type: CaseWorkDto })
+  logPayerCall(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LogPayerCallDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseWorkDto> {
+    return this.work.logPayerCall(id, dto, ctx);
+  }
+
+  @Get('follow-ups')
+  @ApiOkResponse({ type: [FollowUpItemDto], description: 'Open cases whose follow-up is due today or overdue' })
+  followUps(@RequestContext() ctx: RequestContext): Promise<FollowUpItemDto[]> {
+    return this.work.followUpsDue(ctx);
   }
 
   @Post('cases/:id/tasks')

@@ -1,6 +1,6 @@
 import type { Role, TaskKind, TaskStatus } from '@preauth/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StaffUserDto, TaskDto } from './dto/work.dto';
+import type { FollowUpItemDto, StaffUserDto, TaskDto } from './dto/work.dto';
 
 /** Active staff, for owner and assignee pickers: no system actor, no disabled accounts. */
 export async function listStaff(dataSource: DataSource): Promise<StaffUserDto[]> {
@@ -82,5 +82,36 @@ export async function readTasks(dataSource: DataSource, filter: TaskFilter): Pro
     createdAt: r.created_at.toISOString(),
     closedAt: r.closed_at ? r.closed_at.toISOString() : null,
     closeReason: r.close_reason,
+  }));
+}
+
+/** Open cases whose follow-up day is `today` or earlier. */
+export async function listFollowUpsDue(dataSource: DataSource, today: string): Promise<FollowUpItemDto[]> {
+  const rows = await dataSource.query<
+    {
+      id: string;
+      case_number: string;
+      patient_name: string;
+      follow_up_on: string;
+      follow_up_reason: string | null;
+      owner_id: string | null;
+      owner_name: string | null;
+    }[]
+  >(
+    `SELECT c.id, c.case_number, p.first_name || ' ' || p.last_name AS patient_name,
+            to_char(c.follow_up_on, 'YYYY-MM-DD') AS follow_up_on, c.follow_up_reason, c.owner_id, u.display_name AS owner_name
+       FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN users u ON u.id = c.owner_id
+      WHERE c.follow_up_on <= $1::date AND c.status NOT IN ('expired', 'withdrawn')
+      ORDER BY c.follow_up_on, c.case_number
+      LIMIT 200`,
+    [today],
+  );
+  return rows.map((r) => ({
+    caseId: r.id,
+    caseNumber: r.case_number,
+    patientName: r.patient_name,
+    followUp: { date: r.follow_up_on, reason: r.follow_up_reason },
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+    overdue: r.follow_up_on < today,
   }));
 }

@@ -16,9 +16,17 @@ import { fieldError } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { CaseEvent } from '../cases/case-event.entity';
-import { CaseWorkDto, CreateTaskDto, StaffUserDto, TaskDto } from './dto/work.dto';
+import {
+  CaseWorkDto,
+  CreateTaskDto,
+  FollowUpItemDto,
+  LogPayerCallDto,
+  SetFollowUpDto,
+  StaffUserDto,
+  TaskDto,
+} from './dto/work.dto';
 import { activeUsersWithRole, insertNotifications, type NewNotification } from './notifications.repository';
-import { listStaff, readTasks, staffMember } from './case-work.query';
+import { listFollowUpsDue, listStaff, readTasks, staffMember } from './case-work.query';
 
 interface LockedCase {
   id: string;
@@ -42,9 +50,17 @@ export class CaseWorkService {
 
   async work(caseId: string, ctx: RequestContext): Promise<CaseWorkDto> {
     const [row] = await this.dataSource.query<
-      { owner_id: string | null; owner_name: string | null; patient_id: string }[]
+      {
+        owner_id: string | null;
+        owner_name: string | null;
+        patient_id: string;
+        follow_up_on: string | null;
+        follow_up_reason: string | null;
+      }[]
     >(
-      `SELECT c.owner_id, u.display_name AS owner_name, c.patient_id FROM cases c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = $1`,
+      `SELECT c.owner_id, u.display_name AS owner_name, c.patient_id,
+              to_char(c.follow_up_on, 'YYYY-MM-DD') AS follow_up_on, c.follow_up_reason
+         FROM cases c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = $1`,
       [caseId],
     );
     if (!row) throw new NotFoundError('No such case.');
@@ -53,7 +69,11 @@ export class CaseWorkService {
       { action: 'read', objectType: 'case_tasks', objectId: caseId, caseId, patientId: row.patient_id },
       ctx,
     );
-    return { owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null, tasks };
+    return {
+      owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+      followUp: row.follow_up_on ? { date: row.follow_up_on, reason: row.follow_up_reason } : null,
+      tasks,
+    };
   }
 
   /** Open tasks for the user: asked of them, or of one of their roles. */
@@ -227,6 +247,92 @@ export class CaseWorkService {
     });
     const [task] = await readTasks(this.dataSource, { taskId });
     return task;
+  }
+
+  async setFollowUp(caseId: string, dto: SetFollowUpDto, ctx: RequestContext): Promise<CaseWorkDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockCase(manager, caseId);
+      if (isTerminalStatus(row.status)) throw new ConflictError('A closed case needs no follow-up.', 'case_closed');
+      await this.writeFollowUp(manager, row, dto.date, dto.date ? (dto.reason ?? null) : null, ctx);
+    });
+    return this.work(caseId, ctx);
+  }
+
+  /** A payer call as structured fields on the timeline; its next follow-up becomes the case's. */
+  async logPayerCall(caseId: string, dto: LogPayerCallDto, ctx: RequestContext): Promise<CaseWorkDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockCase(manager, caseId);
+      await manager.getRepository(CaseEvent).insert({
+        caseId,
+        type: 'payer_call',
+        actorId: ctx.user.id,
+        note: dto.summary,
+        data: {
+          representative: dto.representative,
+          referenceNumber: dto.referenceNumber,
+          outcome: dto.outcome,
+          nextFollowUp: dto.nextFollowUp,
+        },
+        occurredAt: new Date(),
+      });
+      await this.audit.record(
+        {
+          action: 'create',
+          objectType: 'payer_call',
+          objectId: caseId,
+          caseId,
+          patientId: row.patient_id,
+          detail: { outcome: dto.outcome },
+        },
+        ctx,
+        manager,
+      );
+      if (dto.nextFollowUp && !isTerminalStatus(row.status))
+        await this.writeFollowUp(manager, row, dto.nextFollowUp, 'Call the payer again', ctx);
+    });
+    return this.work(caseId, ctx);
+  }
+
+  private async writeFollowUp(
+    manager: EntityManager,
+    row: LockedCase,
+    date: string | null,
+    reason: string | null,
+    ctx: RequestContext,
+  ): Promise<void> {
+    await manager.query(`UPDATE cases SET follow_up_on = $2, follow_up_reason = $3 WHERE id = $1`, [
+      row.id,
+      date,
+      reason,
+    ]);
+    await manager.getRepository(CaseEvent).insert({
+      caseId: row.id,
+      type: 'follow_up_set',
+      actorId: ctx.user.id,
+      note: date ? `Follow up on ${date}${reason ? `: ${reason}` : ''}` : 'Follow-up cleared',
+      data: date ? { followUpOn: date } : {},
+      occurredAt: new Date(),
+    });
+    await this.audit.record(
+      {
+        action: 'update',
+        objectType: 'case',
+        objectId: row.id,
+        caseId: row.id,
+        patientId: row.patient_id,
+        detail: { followUpOn: date },
+      },
+      ctx,
+      manager,
+    );
+  }
+
+  /** Open cases whose follow-up day has come (clinic-local), oldest first. */
+  async followUpsDue(ctx: RequestContext): Promise<FollowUpItemDto[]> {
+    const today = toLocalDate(new Date(), this.config.clinicTimeZone);
+    const items = await listFollowUpsDue(this.dataSource, today);
+    await this.audit.record({ action: 'read', objectType: 'follow_up_list', detail: { count: items.length } }, ctx);
+    return items;
   }
 
   private async lockCase(manager: EntityManager, caseId: string): Promise<LockedCase> {

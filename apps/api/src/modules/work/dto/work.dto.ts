@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   NOTIFICATION_KINDS,
+  PAYER_CALL_OUTCOMES,
+  type PayerCallOutcome,
   ROLES,
   TASK_KINDS,
   TASK_STATUSES,
@@ -74,8 +76,67 @@ export class TaskDto {
   @ApiProperty({ type: String, nullable: true }) closeReason!: string | null;
 }
 
+export class FollowUpDto {
+  @ApiProperty({ example: '2026-12-10', description: 'Clinic-local day' }) date!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+
+export class SetFollowUpDto {
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-10', description: 'null clears it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  date!: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Call the payer again' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+}
+
+export class LogPayerCallDto {
+  @ApiProperty({ description: 'Who answered at the payer', maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  representative!: string;
+
+  @ApiPropertyOptional({ description: 'The call reference number the payer gave', maxLength: 60 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 60)
+  referenceNumber?: string;
+
+  @ApiProperty({ description: 'What was said', maxLength: 2000 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  summary!: string;
+
+  @ApiProperty({ enum: PAYER_CALL_OUTCOMES, enumName: 'PayerCallOutcome' })
+  @IsIn(PAYER_CALL_OUTCOMES)
+  outcome!: PayerCallOutcome;
+
+  @ApiPropertyOptional({ example: '2026-12-10', description: 'Sets the case’s next follow-up' })
+  @IsOptional()
+  @IsCalendarDate()
+  nextFollowUp?: string;
+}
+
+export class FollowUpItemDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty() patientName!: string;
+  @ApiProperty({ type: FollowUpDto }) followUp!: FollowUpDto;
+  @ApiProperty({ type: CaseOwnerRefDto, nullable: true }) owner!: CaseOwnerRefDto | null;
+  @ApiProperty({ description: 'The day has passed' }) overdue!: boolean;
+}
+
 export class CaseWorkDto {
   @ApiProperty({ type: CaseOwnerRefDto, nullable: true }) owner!: CaseOwnerRefDto | null;
+  @ApiProperty({ type: FollowUpDto, nullable: true }) followUp!: FollowUpDto | null;
   @ApiProperty({ type: [TaskDto], description: 'Open tasks first, then closed ones, newest first' })
   tasks!: TaskDto[];
 }

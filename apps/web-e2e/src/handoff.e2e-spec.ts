@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, chooseOption, createOwnCase, openPage, signIn } from './support/session';
+import { apiAs, chooseOption, createOwnCase, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -99,5 +99,26 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
     await phone.page.getByTestId('case-owner').getByText('Dr. Dana Whitfield').waitFor();
     await saveScreenshot(phone.page, 'handoff-case-phone');
     expect([...desk.errors, ...doctor.errors, ...phone.errors]).toEqual([]);
+  });
+
+  it('a payer call is logged with its fields, and its follow-up shows on the worklist when due', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+    const desk = await openPage(browser);
+    await signIn(desk.page, 'frontdesk@demo.clinic');
+    await desk.page.goto(`${new URL(desk.page.url()).origin}/cases/${caseId}`);
+    await desk.page.getByRole('button', { name: 'Log a payer call' }).click();
+    await field(desk.page, /^Representative/).fill('Jamie at the payer');
+    await field(desk.page, /^Call reference number/).fill('REF-4471');
+    await field(desk.page, /^What was said/).fill('In clinical review; call back today.');
+    await chooseOption(desk.page, /^Outcome/, 'Call back later');
+    await field(desk.page, /^Next follow-up/).fill(today);
+    await desk.page.getByRole('button', { name: 'Log the call' }).click();
+    await desk.page.getByTestId('case-follow-up').getByText('Call the payer again').waitFor();
+    await desk.page.getByText('Call reference: REF-4471').waitFor();
+
+    await desk.page.goto(`${new URL(desk.page.url()).origin}/worklist`);
+    await desk.page.getByTestId('follow-ups-due').getByText('Handoffson', { exact: false }).first().waitFor();
+    await saveScreenshot(desk.page, 'follow-ups-due-worklist');
+    expect(desk.errors).toEqual([]);
   });
 });

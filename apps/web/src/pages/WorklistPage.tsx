@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseTable } from '../features/cases/components/CaseTable';
 import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
+import { FollowUpsDue } from '../features/work/components/FollowUpsDue';
 import { MyTasks } from '../features/work/components/MyTasks';
 import { QueryState } from '../ui/QueryState';
 
@@ -54,6 +55,7 @@ export function WorklistPage() {
         </Text>
       </div>
       <MyTasks />
+      <FollowUpsDue />
       <SegmentedControl
         data={[...VIEWS]}
         value={view}

@@ -11,3 +11,12 @@ export function useCaseWork(caseId: string) {
       unwrap(await api.GET('/api/cases/{id}/work', { params: { path: { id: caseId } }, signal })),
   });
 }
+
+/** Open cases whose follow-up day has come. */
+export function useFollowUpsDue(options: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: workKeys.followUps(),
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/follow-ups', { signal })),
+    refetchInterval: options.refetchInterval,
+  });
+}

@@ -2,7 +2,7 @@ import { unwrap } from '@preauth/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys } from '../../cases/api/case-keys';
-import type { CreateTaskBody } from './types';
+import type { CreateTaskBody, LogPayerCallBody, SetFollowUpBody } from './types';
 import { workKeys } from './work-keys';
 
 function useInvalidateWork() {
@@ -41,5 +41,23 @@ export function useCloseTask() {
         ? unwrap(await api.POST('/api/tasks/{id}/done', { params: { path: { id } } }))
         : unwrap(await api.POST('/api/tasks/{id}/cancel', { params: { path: { id } } })),
     onSuccess: (task) => invalidate(task.caseId),
+  });
+}
+
+export function useSetFollowUp(caseId: string) {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: async (body: SetFollowUpBody) =>
+      unwrap(await api.PUT('/api/cases/{id}/follow-up', { params: { path: { id: caseId } }, body })),
+    onSuccess: () => invalidate(caseId),
+  });
+}
+
+export function useLogPayerCall(caseId: string) {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: async (body: LogPayerCallBody) =>
+      unwrap(await api.POST('/api/cases/{id}/payer-calls', { params: { path: { id: caseId } }, body })),
+    onSuccess: () => invalidate(caseId),
   });
 }

@@ -4,4 +4,5 @@ export const workKeys = {
   caseWork: (caseId: string) => [...workKeys.all, 'case', caseId] as const,
   myTasks: () => [...workKeys.all, 'my-tasks'] as const,
   notifications: () => [...workKeys.all, 'notifications'] as const,
+  followUps: () => [...workKeys.all, 'follow-ups'] as const,
 };

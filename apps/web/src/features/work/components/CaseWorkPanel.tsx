@@ -16,6 +16,7 @@ import type { Task } from '../api/types';
 import { useCaseWork } from '../api/useCaseWork';
 import { useStaff } from '../api/useStaff';
 import { useCloseTask, useCreateTask, useSetOwner } from '../api/useWorkMutations';
+import { FollowUpSection } from './FollowUpSection';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong.');
 
@@ -251,9 +252,10 @@ export function CaseWorkPanel({ caseId, status, closed }: { caseId: string; stat
     <Paper withBorder p="md" component="section" aria-labelledby="work-title">
       <Stack gap="sm">
         <Title order={3} size="h4" id="work-title">
-          Owner and tasks
+          Owner, follow-up and tasks
         </Title>
         <OwnerRow caseId={caseId} status={status} />
+        <FollowUpSection caseId={caseId} work={work.data} closed={closed} />
         {tasks.length === 0 && !work.isPending && (
           <Text size="sm" c="dimmed">
             Nothing asked on this case yet.

@@ -35,6 +35,14 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', lazy: async () => ({ Component: (await import('../pages/CasePage')).CasePage }) },
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
+          {
+            path: 'settings/users',
+            lazy: async () => ({ Component: (await import('../pages/settings/UsersPage')).UsersPage }),
+          },
+          {
+            path: 'settings/security',
+            lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

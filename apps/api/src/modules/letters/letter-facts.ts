@@ -1,4 +1,4 @@
-import { computeAppealFilingDeadline, hasAppealLevelsLeft, toLocalDate } from '@preauth/domain';
+import { computeAppealFilingDeadline, hasAppealLevelsLeft, icd10Descriptions, toLocalDate } from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { AppealFacts, LetterFacts } from './letter-text';
@@ -17,6 +17,7 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
     payer: { name: d.payer.name, planType: d.payer.planType },
     physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
     diagnoses: row.diagnoses,
+    diagnosisDescriptions: icd10Descriptions(d.loaded.icd10),
     procedures: lines.map((l) => ({
       cpt: l.cptCode,
       units: l.units,

@@ -1,7 +1,6 @@
 import {
   findCarcCode,
   findCpt,
-  findIcd10,
   isDiagnosisCompatible,
   hasCompatibilityRule,
   MEDICAL_NECESSITY_CRITERION_LABELS,
@@ -29,6 +28,7 @@ export interface LetterFacts {
   payer: { name: string; planType: PlanType };
   physician: { name: string; npi: string };
   diagnoses: string[];
+  diagnosisDescriptions?: Readonly<Record<string, string>>;
   procedures: { cpt: string; units: number; bodySite: string; lesionCount: number }[];
   findings: {
     criteria: MedicalNecessityCriterion[];
@@ -79,9 +79,10 @@ export function formatLetterDate(date: string): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function describeDiagnosis(code: string): string {
-  const entry = findIcd10(code);
-  return entry ? `${code} (${entry.description})` : code;
+/** descriptions: the case's codes as the ICD-10-CM release for its date of service names them. */
+export function describeDiagnosis(code: string, descriptions: Readonly<Record<string, string>> = {}): string {
+  const description = descriptions[code];
+  return description ? `${code} (${description})` : code;
 }
 
 export function describeProcedure(cpt: string): string {
@@ -111,7 +112,7 @@ function codeSections(f: LetterFacts): string[] {
   return [
     'Diagnosis',
     ...(f.diagnoses.length
-      ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d)}`)
+      ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d, f.diagnosisDescriptions)}`)
       : ['- No diagnosis code is recorded.']),
     '',
     'Requested procedure',
@@ -266,7 +267,7 @@ export function answerDenial(f: AppealFacts): string[] {
   switch (code) {
     case 'CO-50':
       points.push(
-        `The codes requested are medical, not cosmetic: the diagnosis ${f.diagnoses.map(describeDiagnosis).join(', ') || '(none recorded)'} ` +
+        `The codes requested are medical, not cosmetic: the diagnosis ${f.diagnoses.map((d) => describeDiagnosis(d, f.diagnosisDescriptions)).join(', ') || '(none recorded)'} ` +
           `is treated with ${f.procedures.map((p) => describeProcedure(p.cpt)).join(', ') || '(no procedure recorded)'}.`,
         ...necessity,
       );
@@ -276,8 +277,8 @@ export function answerDenial(f: AppealFacts): string[] {
         ...f.procedures.map((p) => {
           const compatible = f.diagnoses.filter((d) => isDiagnosisCompatible(p.cpt, d));
           return hasCompatibilityRule(p.cpt) && compatible.length
-            ? `${describeProcedure(p.cpt)} is supported by the diagnosis ${compatible.map(describeDiagnosis).join(', ')}, a diagnosis consistent with this procedure.`
-            : `${describeProcedure(p.cpt)} is requested for the diagnosis ${f.diagnoses.map(describeDiagnosis).join(', ')}.`;
+            ? `${describeProcedure(p.cpt)} is supported by the diagnosis ${compatible.map((d) => describeDiagnosis(d, f.diagnosisDescriptions)).join(', ')}, a diagnosis consistent with this procedure.`
+            : `${describeProcedure(p.cpt)} is requested for the diagnosis ${f.diagnoses.map((d) => describeDiagnosis(d, f.diagnosisDescriptions)).join(', ')}.`;
         }),
         ...necessity,
       );

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { computeDeadlines, findCarcCode, PLAN_TYPE_LABELS, STATUS_LABELS, toLocalDate } from '@preauth/domain';
+import {
+  computeDeadlines,
+  findCarcCode,
+  icd10Descriptions,
+  PLAN_TYPE_LABELS,
+  STATUS_LABELS,
+  toLocalDate,
+} from '@preauth/domain';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { Readable } from 'node:stream';
@@ -151,7 +158,8 @@ export class PacketService {
     for (const clock of clocks) field(clock.label, formatLetterDate(clock.dueDate));
     doc.moveDown(0.5);
     doc.font('Helvetica-Bold').text('Diagnoses').font('Helvetica');
-    for (const code of row.diagnoses) doc.text(`- ICD-10-CM ${describeDiagnosis(code)}`);
+    const descriptions = icd10Descriptions(d.loaded.icd10);
+    for (const code of row.diagnoses) doc.text(`- ICD-10-CM ${describeDiagnosis(code, descriptions)}`);
     doc.font('Helvetica-Bold').text('Procedures').font('Helvetica');
     for (const l of lines)
       doc.text(`- ${describeProcedure(l.cptCode)}: ${l.units} unit(s), ${l.bodySite}, ${l.lesionCount} lesion(s)`);

@@ -42,6 +42,11 @@ export class User {
   @Column({ name: 'is_system', type: 'boolean', default: false })
   isSystem!: boolean;
 
+  // Set with a password an admin chose or generated: until the user picks their own, their
+  // sessions may only change it.
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

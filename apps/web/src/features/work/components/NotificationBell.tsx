@@ -38,8 +38,9 @@ export function NotificationBell() {
 
   return (
     <Popover opened={opened} onChange={setOpened} width={340} position="bottom-end" shadow="md">
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4} data-testid="bell-count">
+      {/* The target is the button itself: the popover's ARIA attributes belong on it, not on the badge. */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4} data-testid="bell-count">
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
@@ -48,8 +49,8 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">

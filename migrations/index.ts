@@ -14,6 +14,8 @@ import { UserAccountControls1764000000950 } from './1764000000950-UserAccountCon
 import { SystemActor1764000001150 } from './1764000001150-SystemActor';
 import { CaseWork1764000001160 } from './1764000001160-CaseWork';
 import { FollowUps1764000001170 } from './1764000001170-FollowUps';
+import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
 export const migrations = [
   Foundation1764000000000,
@@ -31,4 +33,6 @@ export const migrations = [
   SystemActor1764000001150,
   CaseWork1764000001160,
   FollowUps1764000001170,
+  PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
 ];

@@ -17,3 +17,4 @@ export * from './roles';
 export * from './snapshot';
 export * from './transitions';
 export * from './work';
+export * from './x12-pas-codes';

@@ -18,6 +18,8 @@ export const CASE_EVENT_TYPES = [
   'task_cancelled',
   'follow_up_set',
   'payer_call',
+  // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
+  'payer_response',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -15,6 +15,9 @@ import { PayerContacts1764000001000 } from './1764000001000-PayerContacts';
 import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
 import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
 import { PayerDocuments1764000001120 } from './1764000001120-PayerDocuments';
+import { SystemActor1764000001150 } from './1764000001150-SystemActor';
+import { CaseWork1764000001160 } from './1764000001160-CaseWork';
+import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
@@ -35,6 +38,9 @@ export const migrations = [
   EventCorrections1764000001100,
   CarcDescriptions1764000001110,
   PayerDocuments1764000001120,
+  SystemActor1764000001150,
+  CaseWork1764000001160,
+  FollowUps1764000001170,
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
 ];

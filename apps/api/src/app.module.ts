@@ -9,6 +9,7 @@ import { CorrespondenceModule } from './modules/correspondence/correspondence.mo
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
 import { LettersModule } from './modules/letters/letters.module';
 import { FhirModule } from './modules/fhir/fhir.module';
@@ -18,6 +19,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkModule } from './modules/work/work.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -41,6 +43,7 @@ export class AppModule {
         }),
         HealthModule,
         AuditModule,
+        JobsModule,
         SecretsModule,
         AuthModule,
         UsersModule,
@@ -54,6 +57,7 @@ export class AppModule {
         EvidenceModule,
         CorrespondenceModule,
         ReportsModule,
+        WorkModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

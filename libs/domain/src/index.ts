@@ -18,4 +18,5 @@ export * from './readiness';
 export * from './roles';
 export * from './snapshot';
 export * from './transitions';
+export * from './work';
 export * from './x12-pas-codes';

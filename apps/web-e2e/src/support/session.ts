@@ -66,3 +66,27 @@ export async function apiAs(
     return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
   };
 }
+
+/**
+ * A documented case of the journey's own (a new patient, the first payer and physician), created
+ * by `email` over the API, so journeys running beside it cannot move it. Returns its id.
+ */
+export async function createOwnCase(
+  email: string,
+  patient: { mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string },
+  caseFields: { bodySite: string; lesionCount: number; urgency?: 'standard' | 'expedited' },
+): Promise<string> {
+  const api = await apiAs(email);
+  const payers = (await api('GET', '/api/payers')) as unknown as { id: string }[];
+  const providers = (await api('GET', '/api/providers')) as unknown as { id: string }[];
+  const created = await api('POST', '/api/patients', patient);
+  const detail = await api('POST', '/api/cases', {
+    patientId: created.id,
+    payerId: payers[0].id,
+    providerId: providers[0].id,
+    ...(caseFields.urgency ? { urgency: caseFields.urgency } : {}),
+    procedureLines: [{ cpt: '17110', units: 1, bodySite: caseFields.bodySite, lesionCount: caseFields.lesionCount }],
+    diagnoses: ['L72.0'],
+  });
+  return detail.id as string;
+}

@@ -18,6 +18,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   findAnsweredEvent,
+  isTerminalStatus,
   NO_CARC_DESCRIPTION,
   PAYER_DOCUMENT_KIND_LABELS,
   PLAN_TYPE_LABELS,
@@ -47,6 +48,7 @@ import { usePayerDocuments } from '../features/correspondence/api/payer-document
 import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
 import { LettersSection } from '../features/letters/components/LettersSection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
+import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
 
@@ -315,17 +317,20 @@ export function CasePage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Paper withBorder p="md">
-                <CaseTimeline
-                  events={data.events}
-                  caseId={data.id}
-                  version={data.version}
-                  onChanged={(detail) => {
-                    // A correction changes no field of the edit form, so the form stays current.
-                    if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
-                  }}
-                />
-              </Paper>
+              <Stack>
+                <CaseWorkPanel caseId={data.id} status={data.status} closed={isTerminalStatus(data.status)} />
+                <Paper withBorder p="md">
+                  <CaseTimeline
+                    events={data.events}
+                    caseId={data.id}
+                    version={data.version}
+                    onChanged={(detail) => {
+                      // A correction changes no field of the edit form, so the form stays current.
+                      if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
+                    }}
+                  />
+                </Paper>
+              </Stack>
             </Grid.Col>
           </Grid>
           <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.action.label} size="lg">

@@ -47,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
 
+  // Background jobs: recent runs and failures (names, times, error messages; no patient data).
+  'GET /api/admin/jobs': ADMIN,
+
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
   'GET /api/audit/users': MANAGEMENT,
@@ -63,6 +66,21 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/cases/:id/events/:eventId/undo': CLINIC,
   'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
   'POST /api/cases/:id/events/:eventId/correction': ['manager'],
+
+  // Owners, tasks and notifications (object-level rules in the work service).
+  'GET /api/staff': CLINIC,
+  'GET /api/cases/:id/work': CLINIC,
+  'PUT /api/cases/:id/owner': CLINIC,
+  'POST /api/cases/:id/tasks': CLINIC,
+  'PUT /api/cases/:id/follow-up': CLINIC,
+  'POST /api/cases/:id/payer-calls': CLINIC,
+  'GET /api/follow-ups': CLINIC,
+  'GET /api/tasks': CLINIC,
+  'POST /api/tasks/:id/done': CLINIC,
+  'POST /api/tasks/:id/cancel': CLINIC,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/:id/read': ALL,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).

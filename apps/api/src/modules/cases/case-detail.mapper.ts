@@ -15,7 +15,7 @@ import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
 
 /** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */
 export function toCaseDetail(
-  { loaded, patient, payer, provider, rule, events }: CaseView,
+  { loaded, patient, payer, provider, rule, events, ownerName }: CaseView,
   viewer: { id: string; roles: readonly Role[] },
   timeZone: string,
   denialDescription: string | null = null,
@@ -49,6 +49,7 @@ export function toCaseDetail(
     payer: { id: payer.id, name: payer.name, planType: payer.planType },
     provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
     cptCodes: loaded.lines.map((l) => l.cptCode),
+    owner: row.ownerId ? { id: row.ownerId, name: ownerName ?? '' } : null,
     authorizationNumber: row.authorizationNumber,
     appealLevel: row.appealLevel,
     currentClock: clocks.current ? toClockDto(clocks.current, now) : null,

@@ -15,6 +15,12 @@ export const CASE_EVENT_TYPES = [
   // A manager's correction of a recorded step, or a step taken back (undone or reversed).
   'correction',
   'reversal',
+  'owner_changed',
+  'task_added',
+  'task_done',
+  'task_cancelled',
+  'follow_up_set',
+  'payer_call',
   // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
   'payer_response',
 ] as const;

@@ -70,6 +70,7 @@ export interface CaseView {
   provider: Pick<Provider, (typeof PROVIDER_FIELDS)[number]>;
   rule: DeadlineRule;
   events: CaseEventRow[];
+  ownerName: string | null;
 }
 
 /** 'page': with the timeline; 'rules': what the rules read; 'lock': that, with the case row locked. */
@@ -97,6 +98,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
            ${selectColumns(dataSource, Provider, 'pr', 'pr_', PROVIDER_FIELDS)},
            ${selectColumns(dataSource, DeadlineRuleRow, 'dr', 'dr_')},
            (SELECT count(*)::int FROM case_photos WHERE case_id = c.id AND deleted_at IS NULL) AS photo_count,
+           (SELECT display_name FROM users WHERE id = c.owner_id) AS owner_name,
            (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
              WHERE n.case_id = c.id AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
@@ -168,5 +170,6 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     provider: hydrate(dataSource, Provider, raw, 'pr_', PROVIDER_FIELDS),
     rule: toDeadlineRule(hydrate(dataSource, DeadlineRuleRow, raw, 'dr_')),
     events,
+    ownerName: (raw.owner_name as string | null) ?? null,
   };
 }

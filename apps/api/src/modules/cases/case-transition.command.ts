@@ -14,6 +14,7 @@ import { findCaseDocument } from '../correspondence/case-document.query';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
 import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
@@ -148,4 +149,12 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     },
     actor,
   );
+
+  await applyCaseWorkEvent(manager, {
+    caseId: id,
+    ownerId: row.ownerId,
+    actorId: actor.user.id,
+    event: { type: 'transition', to },
+    at: eventAt,
+  });
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CodesModule } from '../codes/codes.module';
 import { DeadlineRulesController } from '../deadline-rules/deadline-rules.controller';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
+import { ApprovalExpiryJob } from './approval-expiry.job';
 import { CaseTransitionsService } from './case-transitions.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -10,7 +11,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [CodesModule],
   controllers: [CasesController, DeadlineRulesController],
-  providers: [CasesService, CaseTransitionsService, DeadlineRulesService],
+  providers: [CasesService, CaseTransitionsService, DeadlineRulesService, ApprovalExpiryJob],
   exports: [CasesService, CaseTransitionsService, DeadlineRulesService],
 })
 export class CasesModule {}

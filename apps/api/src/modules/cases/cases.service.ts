@@ -116,6 +116,7 @@ export class CasesService {
         cosmeticOverrideJustification: dto.cosmeticOverrideJustification ?? null,
         payerReference: dto.payerReference ?? null,
         createdById: ctx.user.id,
+        ownerId: ctx.user.id,
       });
       const saved = await manager.getRepository(PreauthCase).save(row);
       await replaceProcedureLines(manager, saved.id, dto.procedureLines ?? []);
@@ -259,7 +260,8 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
-    const page = await readCasePage(this.dataSource, query, this.config.clinicTimeZone);
+    const owner = query.owner === 'me' ? ctx.user.id : query.owner;
+    const page = await readCasePage(this.dataSource, { ...query, owner }, this.config.clinicTimeZone);
     await this.audit.record(
       { action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } },
       ctx,

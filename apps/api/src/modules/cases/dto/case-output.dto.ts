@@ -90,6 +90,11 @@ export class CaseProviderDto extends CasePartyDto {
   @ApiProperty() npi!: string;
 }
 
+export class CaseOwnerRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() caseNumber!: string;
@@ -99,6 +104,8 @@ export class CaseSummaryDto {
   @ApiProperty({ type: CasePayerDto }) payer!: CasePayerDto;
   @ApiProperty({ type: CaseProviderDto }) provider!: CaseProviderDto;
   @ApiProperty({ type: [String], description: 'CPT codes requested' }) cptCodes!: string[];
+  @ApiProperty({ type: CaseOwnerRefDto, nullable: true, description: 'Who handles the case; null when unowned' })
+  owner!: CaseOwnerRefDto | null;
   @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
   @ApiProperty() appealLevel!: number;
   @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' })

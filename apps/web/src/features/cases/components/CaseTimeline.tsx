@@ -42,6 +42,10 @@ const DATA_LABELS: Record<string, string> = {
   appealLevel: 'Appeal level',
   reason: 'Reason',
   fields: 'Fields',
+  representative: 'Representative',
+  referenceNumber: 'Call reference',
+  outcome: 'Outcome',
+  nextFollowUp: 'Next follow-up',
 };
 
 function describeData(data: Record<string, unknown>, skip: ReadonlySet<string>): string[] {

@@ -382,6 +382,21 @@ function computeDenialClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
     : [computeExternalReviewDeadline(snapshot, rule, ctx)];
 }
 
+// The payer's letter may ask for the information sooner than the rule allows: its date binds.
+function earlierInfoDue(snapshot: CaseSnapshot, byRule: Clock | null, ctx: DeadlineContext): Clock | null {
+  if (!isIsoDate(snapshot.infoDueOn)) return byRule;
+  const dueAt = getEndOfLocalDay(snapshot.infoDueOn, ctx.timeZone);
+  if (byRule && Date.parse(byRule.dueAt) <= dueAt.getTime()) return byRule;
+  return buildClock(
+    'info_response',
+    dueAt,
+    snapshot.infoDueOn,
+    parseInstant(snapshot.infoRequestedAt),
+    `by ${snapshot.infoDueOn}, the date the payer's information request names`,
+    ctx.now,
+  );
+}
+
 function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: DeadlineContext): (Clock | null)[] {
   const status: CaseStatus = snapshot.status;
   switch (status) {
@@ -398,12 +413,16 @@ function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
       ];
     case 'more_info_requested':
       return [
-        buildUrgencyClock(
-          'info_response',
+        earlierInfoDue(
           snapshot,
-          parseInstant(snapshot.infoRequestedAt),
-          rule.infoResponseDays,
-          rule.infoResponseExpeditedHours ?? DEFAULT_INFO_RESPONSE_EXPEDITED_HOURS,
+          buildUrgencyClock(
+            'info_response',
+            snapshot,
+            parseInstant(snapshot.infoRequestedAt),
+            rule.infoResponseDays,
+            rule.infoResponseExpeditedHours ?? DEFAULT_INFO_RESPONSE_EXPEDITED_HOURS,
+            ctx,
+          ),
           ctx,
         ),
       ];

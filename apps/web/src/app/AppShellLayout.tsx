@@ -12,6 +12,7 @@ import { useMe } from '../features/auth/api/useMe';
 import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
+import { NotificationBell } from '../features/work/components/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -81,6 +82,7 @@ export function AppShellLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <HealthBadge />
+            {me && <NotificationBell />}
             {me && (
               <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
                 {me.displayName} · {me.roles.map((role) => ROLE_LABELS[role]).join(', ')}

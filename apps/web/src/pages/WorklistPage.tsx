@@ -1,24 +1,35 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Badge, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
 import { useListParams } from '../features/cases/hooks/useListParams';
 import { sharedFilters } from '../features/cases/model/list-params';
 import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
+import { FollowUpsDue } from '../features/work/components/FollowUpsDue';
+import { MyTasks } from '../features/work/components/MyTasks';
 import { QueryState } from '../ui/QueryState';
+
+const VIEWS = [
+  { value: 'all', label: 'All open' },
+  { value: 'me', label: 'Mine' },
+  { value: 'unassigned', label: 'Unassigned' },
+] as const;
+type View = (typeof VIEWS)[number]['value'];
 
 export function WorklistPage() {
   const [params, setParams] = useListParams();
   const filters = useMemo(() => sharedFilters(params), [params]);
+  const [view, setView] = useState<View>('all');
+  const owner = view === 'all' ? {} : { owner: view };
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
   const clocked = useCases(
-    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 },
+    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100, ...owner },
     { refetchInterval: 60_000, keepPrevious: true },
   );
   const documented = useCases(
-    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100 },
+    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100, ...owner },
     { refetchInterval: 60_000, keepPrevious: true },
   );
   const data = useMemo(
@@ -48,6 +59,15 @@ export function WorklistPage() {
           What needs action now, most urgent first.
         </Text>
       </div>
+      <MyTasks />
+      <FollowUpsDue />
+      <SegmentedControl
+        data={[...VIEWS]}
+        value={view}
+        onChange={(value) => setView(value)}
+        aria-label="Whose cases"
+        style={{ alignSelf: 'flex-start' }}
+      />
       <CaseFilters value={params} onChange={setParams} />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
         {groups && data && data.items.length === 0 && (

@@ -606,8 +606,8 @@ async function insertCase(
   // The case as POST /api/cases leaves it; every later state comes from the transition code.
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO cases (case_number, patient_id, payer_id, provider_id, status, urgency, diagnoses, necessity_criteria, symptoms,
-        symptom_duration_weeks, inflammation, infection, functional_impairment, created_by, created_at, updated_at)
-     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, 'documented', $4, $5, $6, $7, $8, $9, false, $10, $11, $12, $12)
+        symptom_duration_weeks, inflammation, infection, functional_impairment, created_by, owner_id, created_at, updated_at)
+     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, 'documented', $4, $5, $6, $7, $8, $9, false, $10, $11, $11, $12, $12)
      RETURNING id`,
     [
       ids.patientId,

@@ -47,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
 
+  // Background jobs: recent runs and failures (names, times, error messages; no patient data).
+  'GET /api/admin/jobs': ADMIN,
+
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
   'GET /api/audit/users': MANAGEMENT,
@@ -61,6 +64,25 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/cases/:id': CLINIC,
   'GET /api/cases/:id/readiness': CLINIC,
   'POST /api/cases/:id/transitions': CLINIC,
+  // The recorder undoes their own step; managers correct and reverse (rules in libs/domain).
+  'POST /api/cases/:id/events/:eventId/undo': CLINIC,
+  'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
+  'POST /api/cases/:id/events/:eventId/correction': ['manager'],
+
+  // Owners, tasks and notifications (object-level rules in the work service).
+  'GET /api/staff': CLINIC,
+  'GET /api/cases/:id/work': CLINIC,
+  'PUT /api/cases/:id/owner': CLINIC,
+  'POST /api/cases/:id/tasks': CLINIC,
+  'PUT /api/cases/:id/follow-up': CLINIC,
+  'POST /api/cases/:id/payer-calls': CLINIC,
+  'GET /api/follow-ups': CLINIC,
+  'GET /api/tasks': CLINIC,
+  'POST /api/tasks/:id/done': CLINIC,
+  'POST /api/tasks/:id/cancel': CLINIC,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/:id/read': ALL,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
@@ -89,6 +111,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/cases/:id/photos/:photoId': CLINIC,
   'GET /api/photos/:id': CLINIC,
   'GET /api/photos/:id/thumbnail': CLINIC,
+
+  // Payer letters and faxes: the front desk and managers file them (PAYER_DOCUMENT_FILERS), the clinic reads them.
+  'POST /api/cases/:id/documents': ['front_desk', 'manager'],
+  'GET /api/cases/:id/documents': CLINIC,
+  'GET /api/documents/:id/file': CLINIC,
 
   // Management reports: aggregates, plus CSV export (audited).
   'GET /api/reports/summary': REPORTS,
@@ -121,6 +148,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/carc': ALL,
+  'POST /api/codes/carc': ['manager'],
   'GET /api/codes/icd10/releases': ALL,
   'GET /api/codes/icd10/terms': ALL,
   'POST /api/codes/icd10/terms': MANAGEMENT,

@@ -18,6 +18,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { checkIcd10 } from '../codes/icd10-check';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
 import { DeadlineRulesService, type DueForRule } from '../deadline-rules/deadline-rules.service';
@@ -84,6 +85,7 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly rules: DeadlineRulesService,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   async create(dto: CreateCaseDto, ctx: RequestContext): Promise<CaseDetailDto> {
@@ -122,6 +124,7 @@ export class CasesService {
         cosmeticOverrideJustification: dto.cosmeticOverrideJustification ?? null,
         payerReference: dto.payerReference ?? null,
         createdById: ctx.user.id,
+        ownerId: ctx.user.id,
       });
       const saved = await manager.getRepository(PreauthCase).save(row);
       await replaceProcedureLines(manager, saved.id, dto.procedureLines ?? []);
@@ -153,7 +156,8 @@ export class CasesService {
         ctx,
       );
     }
-    return toCaseDetail(view, ctx.user.roles, this.config.clinicTimeZone);
+    const denialDescription = await this.carc.describe(view.loaded.row.denialCode);
+    return toCaseDetail(view, ctx.user, this.config.clinicTimeZone, denialDescription);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
@@ -264,7 +268,8 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
-    const page = await readCasePage(this.dataSource, query, this.config.clinicTimeZone);
+    const owner = query.owner === 'me' ? ctx.user.id : query.owner;
+    const page = await readCasePage(this.dataSource, { ...query, owner }, this.config.clinicTimeZone);
     await this.audit.record(
       { action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } },
       ctx,

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { assertMaySignLetters, maySignLetters } from '../auth/field-rules';
+import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseEvent } from '../cases/case-event.entity';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
@@ -292,6 +293,17 @@ export class LettersService {
         actorId: ctx.user.id,
         data: { letterId, kind: letter.kind, version: letter.version },
         occurredAt: signedAt,
+      });
+      const [{ owner_id: ownerId }] = await manager.query<{ owner_id: string | null }[]>(
+        `SELECT owner_id FROM cases WHERE id = $1`,
+        [caseId],
+      );
+      await applyCaseWorkEvent(manager, {
+        caseId,
+        ownerId,
+        actorId: ctx.user.id,
+        event: { type: 'letter_signed' },
+        at: signedAt,
       });
       await this.audit.record(
         {

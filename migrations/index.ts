@@ -9,6 +9,7 @@ import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
+import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
 
 export const migrations = [
   Foundation1764000000000,
@@ -21,4 +22,5 @@ export const migrations = [
   ListIndexes1764000000600,
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
+  ClinicProfile1764000001050,
 ];

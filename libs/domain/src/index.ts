@@ -1,6 +1,7 @@
 export * from './business-days';
 export * from './case-editing';
 export * from './case-status';
+export * from './clinic-profile';
 export * from './codes';
 export * from './deadlines';
 export * from './decisions';
@@ -10,6 +11,7 @@ export * from './medical-necessity';
 export * from './next-due';
 export * from './note-kinds';
 export * from './npi';
+export * from './packet-purpose';
 export * from './plan-types';
 export * from './readiness';
 export * from './roles';

@@ -16,6 +16,7 @@ import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { UserSession } from '../modules/auth/user-session.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
+import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: (new () => object)[] = [
@@ -37,4 +38,5 @@ export const entities: (new () => object)[] = [
   CasePhoto,
   CaseNote,
   CaseLetter,
+  ClinicProfile,
 ];

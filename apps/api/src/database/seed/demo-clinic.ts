@@ -187,6 +187,12 @@ function scenarios(): Scenario[] {
           endDate: '2026-06-30',
           outcome: 'Little result after 8 months',
         },
+        {
+          therapy: 'Tretinoin 0.05% cream nightly (prescription)',
+          startDate: '2026-07-01',
+          endDate: '2026-10-01',
+          outcome: 'No reduction in lesion count; stopped for burning and peeling',
+        },
       ],
       steps: [
         { to: 'submitted', daysAgo: 38 },
@@ -541,8 +547,8 @@ export async function seedDemoClinic(
   const payerIds: string[] = [];
   for (const p of PAYERS) {
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO payers (name, payer_code, plan_type, phone, portal_url) VALUES ($1, $2, $3, '(800) 555-0100', 'https://portal.example.org') RETURNING id`,
-      [p.name, p.code, p.planType],
+      `INSERT INTO payers (name, payer_code, plan_type, phone, fax, portal_url) VALUES ($1, $2, $3, '(800) 555-0100', $4, 'https://portal.example.org') RETURNING id`,
+      [p.name, p.code, p.planType, `(800) 555-${String(110 + payerIds.length).padStart(4, '0')}`],
     );
     payerIds.push(rows[0].id);
   }

@@ -39,6 +39,13 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/users/:id': ADMIN,
   'PATCH /api/users/:id': ADMIN,
 
+  // The practice's letterhead: everyone signed in reads it (letters print it), admins set it.
+  'GET /api/clinic-profile': ALL,
+  'PUT /api/clinic-profile': ADMIN,
+  'GET /api/clinic-profile/logo': ALL,
+  'PUT /api/clinic-profile/logo': ADMIN,
+  'DELETE /api/clinic-profile/logo': ADMIN,
+
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
 

@@ -25,6 +25,10 @@ export class Payer {
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone!: string | null;
 
+  // The utilization-management fax, where the packet's cover sheet sends the request.
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  fax!: string | null;
+
   @Column({ name: 'portal_url', type: 'varchar', length: 500, nullable: true })
   portalUrl!: string | null;
 

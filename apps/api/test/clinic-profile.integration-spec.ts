@@ -18,11 +18,15 @@ const PROFILE = {
   taxId: '01-2345678',
 };
 
-const binary = (response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (c: Buffer) => chunks.push(c));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-};
+const getBinary = (user: SignedIn, path: string) =>
+  user
+    .get(path)
+    .buffer(true)
+    .parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
 
 describe('clinic profile over HTTP', () => {
   let t: TestApp;
@@ -118,7 +122,7 @@ describe('clinic profile over HTTP', () => {
       .toBuffer();
     const res = await admin.put('/api/clinic-profile/logo').attach('file', jpeg, 'logo.txt').expect(200);
     expect(res.body.logo).toMatchObject({ contentType: 'image/png', width: 1200, height: 300 });
-    const image = await frontDesk.get('/api/clinic-profile/logo').buffer(true).parse(binary).expect(200);
+    const image = await getBinary(frontDesk, '/api/clinic-profile/logo').expect(200);
     expect(image.headers['content-type']).toBe('image/png');
     expect(image.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     const png = image.body as Buffer;

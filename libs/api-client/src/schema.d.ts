@@ -1297,6 +1297,11 @@ export interface components {
             totp?: string;
         };
         MeDto: {
+            /**
+             * @description The clinic's time zone (CLINIC_TIMEZONE): the dashboard shows dates and deadlines in it
+             * @example America/New_York
+             */
+            clinicTimeZone: string;
             /** @description Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE (it is also in the csrf_token cookie). */
             csrfToken: string;
             displayName: string;

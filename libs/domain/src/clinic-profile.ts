@@ -70,8 +70,11 @@ export function clinicProfileProblems(p: ClinicProfileFields): FieldProblem<keyo
   for (const field of REQUIRED) {
     if (!(p[field] ?? '').trim()) problems.push({ field, reason: 'is required' });
   }
+  // Fields with a fixed format get that format's message alone, not also a length one.
+  const formatted = new Set<keyof ClinicProfileFields>(['state', 'postalCode', 'groupNpi', 'taxId']);
   for (const [field, max] of Object.entries(CLINIC_PROFILE_MAX_LENGTHS) as [keyof ClinicProfileFields, number][]) {
     const value = p[field];
+    if (formatted.has(field)) continue;
     if (value && value.length > max) problems.push({ field, reason: `must be at most ${max} characters` });
   }
   const check = (field: keyof ClinicProfileFields, ok: (v: string) => boolean, reason: string) => {

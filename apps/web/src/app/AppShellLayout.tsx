@@ -29,6 +29,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases/new', label: 'New case', visible: worksCases },
   { to: '/reports', label: 'Reports', visible: (roles) => hasRole(roles, 'manager', 'admin') },
   { to: '/account', label: 'Account', visible: () => true },
+  { to: '/settings/clinic', label: 'Clinic profile', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
 export function AppShellLayout() {

@@ -35,6 +35,10 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', lazy: async () => ({ Component: (await import('../pages/CasePage')).CasePage }) },
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
+          {
+            path: 'settings/clinic',
+            lazy: async () => ({ Component: (await import('../pages/settings/ClinicProfilePage')).ClinicProfilePage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

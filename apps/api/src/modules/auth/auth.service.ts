@@ -1,8 +1,9 @@
-import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import type { AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { SecretsService } from '../secrets/secrets.service';
 import type { AuthUser } from './auth-user';
@@ -58,6 +59,7 @@ export class AuthService implements OnModuleInit {
     private readonly policy: AuthPolicyService,
     private readonly audit: AuditService,
     private readonly secrets: SecretsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -141,6 +143,7 @@ export class AuthService implements OnModuleInit {
         ...authUser,
         totpEnabled: user.totp_enabled,
         totpEnrollmentRequired: totpEnrollmentOnly,
+        clinicTimeZone: this.config.clinicTimeZone,
         csrfToken: session.csrfToken,
       },
     };
@@ -218,6 +221,7 @@ export class AuthService implements OnModuleInit {
       roles: user.roles,
       totpEnabled: rows[0]?.totp_enabled ?? false,
       totpEnrollmentRequired: totpEnrollmentOnly,
+      clinicTimeZone: this.config.clinicTimeZone,
       csrfToken,
     };
   }

@@ -14,7 +14,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import type { AuthUser } from '../../modules/auth/auth-user';
 import { applyCaseTransition } from '../../modules/cases/case-transition.command';
-import { addDemoEvidence } from './demo-evidence';
+import { addDemoEvidence, addDemoPhoto } from './demo-evidence';
 
 const DAY = 86_400_000;
 
@@ -649,18 +649,33 @@ async function insertCase(
   );
   if (s.evidence !== false) {
     const first = s.lines[0];
+    const seed = caseId.charCodeAt(0) + caseId.charCodeAt(1);
+    const examinedAt = new Date(createdAt.getTime() + 3_600_000);
+    const exam = s.lines
+      .map(
+        (l) =>
+          `${l.lesionCount} firm white 1–3 mm ${l.lesionCount === 1 ? 'papule' : 'papules'}, ${l.bodySite.toLowerCase()}`,
+      )
+      .join('; ');
     await addDemoEvidence(
       client,
       caseId,
-      caseId.charCodeAt(0) + caseId.charCodeAt(1),
-      new Date(createdAt.getTime() + 3_600_000),
+      seed,
+      examinedAt,
       first.bodySite,
       first.lesionCount,
-      `Exam: ${first.lesionCount} firm white 1–3 mm papules, ${first.bodySite.toLowerCase()}. ${s.symptoms ?? 'Symptomatic lesions.'}` +
+      `Exam: ${exam}. ${s.symptoms ? `${s.symptoms.replace(/\.$/, '')}.` : 'Symptomatic lesions.'}` +
         (s.treatments?.length ? ` Failed: ${s.treatments.map((t) => t.therapy).join('; ')}.` : '') +
         ' Removal is medically necessary, not cosmetic.',
       { uploadDir: options.uploadDir, physicianId: actorIds.physician },
     );
+    // Each further treated site photographed too, as a physician documents a multi-site request.
+    for (const [i, line] of s.lines.slice(1).entries()) {
+      await addDemoPhoto(client, caseId, seed + i + 1, examinedAt, line.bodySite, line.lesionCount, {
+        uploadDir: options.uploadDir,
+        physicianId: actorIds.physician,
+      });
+    }
   }
   // Each step as the front desk would record it today, dated when it happened: the same check,
   // UPDATE, event, decision and audit rows as POST /api/cases/:id/transitions.

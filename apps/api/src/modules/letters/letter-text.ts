@@ -198,14 +198,11 @@ function signsText(f: LetterFacts): string[] {
 export function findingsProse(f: LetterFacts): string {
   const total = f.procedures.reduce((sum, p) => sum + p.lesionCount, 0);
   const sites = f.procedures.map((p) => `${lowerFirst(clause(p.bodySite))}, ${p.lesionCount}`);
-  return [
-    ...(f.procedures.length
-      ? [
-          `Examination documents ${plural(total, 'lesion')}${f.procedures.length > 1 ? ', by site' : ''}: ${sites.join('; ')}.`,
-        ]
-      : []),
-    ...signsText(f),
-  ].join(' ');
+  const exam =
+    f.procedures.length === 1
+      ? `Examination documents ${plural(total, 'lesion')} at one site: ${lowerFirst(clause(f.procedures[0].bodySite))}.`
+      : `Examination documents ${plural(total, 'lesion')}, by site: ${sites.join('; ')}.`;
+  return [...(f.procedures.length ? [exam] : []), ...signsText(f)].join(' ');
 }
 
 /** Why the removal is not cosmetic: the coverage criteria the lesions meet. */

@@ -3,30 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { signIn, SignedIn } from './helpers/auth';
+import { getBinary } from './helpers/binary';
+import { TEST_CLINIC_PROFILE } from './helpers/clinic-profile';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
-const PROFILE = {
-  practiceName: 'Casco Bay Dermatology',
-  addressLine1: '120 Exchange Street',
-  addressLine2: 'Suite 300',
-  city: 'Portland',
-  state: 'me',
-  postalCode: '04101',
-  phone: '(207) 555-0140',
-  fax: '207.555.0141',
-  groupNpi: '1417293382',
-  taxId: '01-2345678',
-};
-
-const getBinary = (user: SignedIn, path: string) =>
-  user
-    .get(path)
-    .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+const PROFILE = { ...TEST_CLINIC_PROFILE, state: 'me', fax: '207.555.0141' };
 
 describe('clinic profile over HTTP', () => {
   let t: TestApp;

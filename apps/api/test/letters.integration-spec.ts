@@ -9,6 +9,7 @@ import { createUser, signIn, SignedIn, signInAs, TEST_PASSWORD } from './helpers
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, randomNpi, readyCaseBody } from './helpers/fixtures';
+import { getBinary } from './helpers/binary';
 import { parsePdf } from './helpers/pdf';
 
 const image = (format: 'jpeg' | 'png' | 'webp', color: { r: number; g: number; b: number }) =>
@@ -422,15 +423,7 @@ describe('letters over HTTP', () => {
         .send({ password: TEST_PASSWORD })
         .expect(201);
 
-      const res = await frontDesk
-        .get(`/api/cases/${id}/packet`)
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await getBinary(frontDesk, `/api/cases/${id}/packet`).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="PA-\d{6}-packet\.pdf"/);
       const pdf = res.body as Buffer;
@@ -489,15 +482,7 @@ describe('letters over HTTP', () => {
 
     it('opens without photos or a signed letter and says so; admins get none', async () => {
       const { id } = await createCase();
-      const res = await manager
-        .get(`/api/cases/${id}/packet`)
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await getBinary(manager, `/api/cases/${id}/packet`).expect(200);
       const parsed = parsePdf(res.body as Buffer);
       expect(parsed.text).toContain('No signed letter is on file for this case yet.');
       expect(parsed.text).toContain('No clinical notes are recorded for this case.');

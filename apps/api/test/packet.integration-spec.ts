@@ -3,23 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { signIn, SignedIn, TEST_PASSWORD } from './helpers/auth';
+import { getBinary } from './helpers/binary';
+import { TEST_CLINIC_PROFILE } from './helpers/clinic-profile';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { parsePdf, type ParsedPdf } from './helpers/pdf';
 
-const PROFILE = {
-  practiceName: 'Casco Bay Dermatology',
-  addressLine1: '120 Exchange Street',
-  addressLine2: 'Suite 300',
-  city: 'Portland',
-  state: 'ME',
-  postalCode: '04101',
-  phone: '(207) 555-0140',
-  fax: '(207) 555-0141',
-  groupNpi: '1417293382',
-  taxId: '01-2345678',
-};
+const PROFILE = TEST_CLINIC_PROFILE;
 const PAYER_FAX = '(800) 555-0199';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -48,15 +39,7 @@ describe('the packet PDF', () => {
   }
 
   async function packet(id: string, name?: string): Promise<ParsedPdf> {
-    const res = await frontDesk
-      .get(`/api/cases/${id}/packet`)
-      .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await getBinary(frontDesk, `/api/cases/${id}/packet`).expect(200);
     // PACKET_PDF_DIR=/tmp/x keeps the PDFs, to look at them.
     if (process.env.PACKET_PDF_DIR && name) {
       mkdirSync(process.env.PACKET_PDF_DIR, { recursive: true });

@@ -12,6 +12,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The code-set files the migrations load (ICD-10-CM FY2026).
+COPY --from=build /app/data ./data
 RUN mkdir -p /data/uploads && chown -R node:node /data
 USER node
 EXPOSE 3000

@@ -9,6 +9,8 @@ import { ReportIndexes1764000000500 } from './1764000000500-ReportIndexes';
 import { ListIndexes1764000000600 } from './1764000000600-ListIndexes';
 import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
+import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
+import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
 import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
 
 export const migrations = [
@@ -22,5 +24,7 @@ export const migrations = [
   ListIndexes1764000000600,
   ReportSpeed1764000000700,
   LetterSignatures1764000000810,
+  CodeSetReleases1764000000900,
+  UserAccountControls1764000000950,
   ClinicProfile1764000001050,
 ];

@@ -671,6 +671,36 @@ async function main(): Promise<void> {
       ),
       loadSql('sql: case page', pool, caseViewSql, () => [pick(caseIds)]),
     ]);
+    // The diagnosis picker's search over the whole ICD-10-CM release (74,719 codes): what people
+    // type in it, codes, parts of codes, words (one misspelt) and lay terms. Four at once: a
+    // clinic's staff typing, each keystroke (debounced) one request.
+    const icdQueries = [
+      'milia',
+      'L72',
+      'l720',
+      'L72.1',
+      'E11.A',
+      'epidermal cyst',
+      'pilar cyst',
+      'whitehead',
+      'seborrheic keratosis',
+      'type 2 diabetes',
+      'fracture of femur',
+      'unspecified',
+      'S72.0',
+      'pruritus',
+      'epidermla cyst',
+    ].map((q) => `/api/codes/icd10?q=${encodeURIComponent(q)}`);
+    await run(
+      measureAlone(
+        load(
+          'api: icd10 search (4 connections)',
+          base,
+          { headers: physician, connections: 4, setupRequest: (req) => ({ ...req, path: pick(icdQueries) }) },
+          'p95 <= 20 ms',
+        ),
+      ),
+    );
     let next = 0;
     await run(
       measureAlone(

@@ -2,12 +2,10 @@
 // Compiled (Docker): node dist/api/scripts/user-create.js --email … --role admin
 // Creates a user (the first admin, typically) with the password from PREAUTH_PASSWORD or typed
 // at the prompt. There is never a default password.
-import { Client } from 'pg';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../apps/api/src/config/config';
-import { openCliDatabase } from '../apps/api/src/database/cli-database';
-import { runMigrations } from '../apps/api/src/database/data-source';
+import { withMigratedCliClient } from '../apps/api/src/database/cli-database';
 import {
   createUserFromCli,
   parseUserCreateArgs,
@@ -60,24 +58,14 @@ async function main(): Promise<number> {
   const args = parseUserCreateArgs(argv);
   const password = await readPassword();
   const config = loadConfig();
-  const database = await openCliDatabase(config, say);
-  try {
-    await runMigrations(database.url);
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      const { id, created } = await createUserFromCli(client, args, password);
-      say(
-        created
-          ? `Created ${args.roles.join(', ')} ${args.email} (${id}).`
-          : `Set a new password for ${args.email} (${id}) and ended their sessions.`,
-      );
-    } finally {
-      await client.end();
-    }
-  } finally {
-    await database.close();
-  }
+  const { id, created } = await withMigratedCliClient(config, say, (client) =>
+    createUserFromCli(client, args, password),
+  );
+  say(
+    created
+      ? `Created ${args.roles.join(', ')} ${args.email} (${id}).`
+      : `Set a new password for ${args.email} (${id}) and ended their sessions.`,
+  );
   return 0;
 }
 

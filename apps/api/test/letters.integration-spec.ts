@@ -336,7 +336,7 @@ describe('letters over HTTP', () => {
       await session
         .post('/api/auth/totp/enable')
         .send({ code: generateTotpCode(secret, enabledAt) })
-        .expect(204);
+        .expect(200);
       const provider = await manager
         .post('/api/providers')
         .send({ firstName: 'Toto', lastName: 'Pim', credentials: 'MD', npi: randomNpi() })

@@ -37,7 +37,7 @@ describe('secrets encrypted at rest', () => {
     await session
       .post('/api/auth/totp/enable')
       .send({ code: generateTotpCode(secret, Date.now() - 30_000) })
-      .expect(204);
+      .expect(200);
     return { user, secret };
   }
 

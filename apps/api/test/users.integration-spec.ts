@@ -39,6 +39,8 @@ describe('user administration (/api/users)', () => {
       roles: ['front_desk', 'physician'],
       disabled: false,
       totpEnabled: false,
+      mustChangePassword: true,
+      provider: null,
       lastLoginAt: null,
       createdAt: expect.any(String),
     });

@@ -103,4 +103,38 @@ describe('accessibility of the main pages (axe: no serious or critical violation
       expect(await seriousViolations(managerPage)).toEqual([]);
     });
   });
+  describe('signed in as an admin', () => {
+    let adminPage: Page;
+
+    beforeAll(async () => {
+      ({ page: adminPage } = await openPage(browser));
+      await signIn(adminPage, 'admin@demo.clinic');
+    });
+
+    afterAll(async () => {
+      await adminPage.context().close();
+    });
+
+    it.each([
+      ['users', '/settings/users', 'user-row'],
+      ['security', '/settings/security', 'idle-limit'],
+      ['account', '/account', 'session-row'],
+    ])('%s', async (_name, path, testId) => {
+      await adminPage.goto(`${baseUrl()}${path}`);
+      await adminPage.getByTestId(testId).first().waitFor();
+      expect(await seriousViolations(adminPage)).toEqual([]);
+    });
+
+    it('the user dialog and two-factor set-up', async () => {
+      await adminPage.goto(`${baseUrl()}/settings/users`);
+      await adminPage.getByRole('button', { name: 'Add user' }).click();
+      await adminPage.getByRole('dialog').waitFor();
+      expect(await seriousViolations(adminPage)).toEqual([]);
+      await adminPage.keyboard.press('Escape');
+      await adminPage.goto(`${baseUrl()}/account`);
+      await adminPage.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+      await adminPage.getByTestId('totp-secret').waitFor();
+      expect(await seriousViolations(adminPage)).toEqual([]);
+    });
+  });
 });

@@ -52,7 +52,12 @@ describe('the front desk', () => {
     await page.getByRole('option', { name: /10040/ }).first().click();
     await field(page, /^Lesions/).fill('8');
     await field(page, /^Body site/).fill('Forehead and temples');
-    await field(page, /^Diagnosis codes/).fill('L72.0');
+    // The clinic's word finds the code; Enter takes the highlighted match once it is listed.
+    await field(page, /^Diagnosis codes/).fill('milia');
+    await page
+      .getByRole('option', { name: /L72\.0/ })
+      .first()
+      .waitFor();
     await field(page, /^Diagnosis codes/).press('Enter');
     await page.keyboard.press('Escape');
     await saveScreenshot(page, 'frontdesk-new-case');
@@ -75,7 +80,13 @@ describe('the front desk', () => {
     await missingDiagnosis.getByText('Add at least one ICD-10-CM diagnosis.').waitFor();
 
     await missingDiagnosis.getByRole('button', { name: /Fix it/ }).click();
+    await field(page, /^Diagnosis codes/).fill('zzqq nothing');
+    await page.getByText('No matching code').waitFor();
     await field(page, /^Diagnosis codes/).fill('L72.0');
+    await page
+      .getByRole('option', { name: /L72\.0/ })
+      .first()
+      .waitFor();
     await field(page, /^Diagnosis codes/).press('Enter');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();

@@ -38,19 +38,34 @@ export function createTestClient(): QueryClient {
       displayName: 'Dana Whitfield, MD',
     },
   ]);
+  const label = (code: string, description: string, cosmeticRisk: boolean, descriptorVerified: boolean) => ({
+    code,
+    description,
+    label: description,
+    licensed: false,
+    cosmeticRisk,
+    descriptorVerified,
+  });
   client.setQueryData(referenceKeys.cpt(), [
-    { code: '10040', description: 'Acne surgery (milia)', cosmeticRisk: false, descriptorVerified: true },
-    {
-      code: '17110',
-      description: 'Destruction of benign lesions, up to 14',
-      cosmeticRisk: false,
-      descriptorVerified: true,
-    },
-    { code: '15780', description: 'Dermabrasion, total face', cosmeticRisk: true, descriptorVerified: false },
+    label('10040', 'Extraction of acne lesions, including milia', false, true),
+    label('17110', 'Destruction of benign lesions, 1 to 14', false, true),
+    label('15780', 'Dermabrasion of the whole face', true, false),
   ]);
-  client.setQueryData(referenceKeys.icd10(), [
-    { code: 'L72.0', description: 'Epidermal cyst', descriptorVerified: true },
-  ]);
+  // What the server's search answers for "milia" (the tests type it); other searches find nothing.
+  const release = {
+    name: 'FY2026',
+    effectiveFrom: '2025-10-01',
+    effectiveTo: '2026-09-30',
+    codeCount: 74719,
+    sourceFile: 'icd10cm-codes-2026.txt.gz',
+    sourceSha256: '246bde6e304a6fd96c3154a3d7aa24902c84c56b293cc1c6fcefe4a90e0b596c',
+    loadedAt: '2026-01-01T00:00:00.000Z',
+  };
+  client.setQueryData(referenceKeys.icd10Search('milia', null), {
+    release,
+    coversDate: true,
+    items: [{ code: 'L72.0', description: 'Epidermal cyst', term: 'milia', note: 'To be confirmed by the coder.' }],
+  });
   return client;
 }
 

@@ -64,6 +64,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/policy": {
         parameters: {
             query?: never;
@@ -80,6 +96,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Account_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Account_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/enable": {
         parameters: {
             query?: never;
@@ -90,6 +154,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Auth_enableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Account_recoveryCodesLeft"];
+        put?: never;
+        post: operations["Account_regenerateRecoveryCodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -391,13 +471,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Codes_icd10"];
+        get: operations["Codes_searchIcd10"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_releases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Codes_listTerms"];
+        put?: never;
+        post: operations["Codes_createTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codes/icd10/terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Codes_deleteTerm"];
+        options?: never;
+        head?: never;
+        patch: operations["Codes_updateTerm"];
         trace?: never;
     };
     "/api/deadline-rules": {
@@ -784,6 +912,38 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_endSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -822,6 +982,12 @@ export interface components {
             nextCursor: string | null;
         };
         AuthPolicyDto: {
+            /** @description Roles whose users must sign in with an authenticator code */
+            totpRequiredRoles: components["schemas"]["Role"][];
+        };
+        AuthPolicyViewDto: {
+            /** @description Read-only: set in the environment when the API starts */
+            sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
             totpRequiredRoles: components["schemas"]["Role"][];
         };
@@ -889,6 +1055,8 @@ export interface components {
             payer: components["schemas"]["CasePayerDto"];
             payerReference: string | null;
             peerToPeerDone: boolean;
+            /** @example 2026-03-01 */
+            plannedServiceDate: string | null;
             /** Format: uuid */
             previousCaseId: string | null;
             procedureLines: components["schemas"]["ProcedureLineInput"][];
@@ -972,6 +1140,15 @@ export interface components {
             urgency: "standard" | "expedited";
             version: number;
         };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password, not containing the email, not the current one
+             */
+            newPassword: string;
+        };
         ClinicLogoDto: {
             /** @example image/png */
             contentType: string;
@@ -1038,8 +1215,13 @@ export interface components {
             code: string;
             /** @description Payers usually treat it as cosmetic; warn before submission */
             cosmeticRisk: boolean;
+            /** @description The clinic's licensed descriptor when one is loaded, else Preauth's own label */
             description: string;
             descriptorVerified: boolean;
+            /** @description Preauth's plain-language label (never the AMA's text) */
+            label: string;
+            /** @description description is the clinic's licensed descriptor */
+            licensed: boolean;
         };
         CreateCaseDto: {
             /** @description Why a cosmetic-risk code is medically necessary here */
@@ -1059,6 +1241,11 @@ export interface components {
             /** @description The payer's tracking number for the request */
             payerReference?: string | null;
             /**
+             * @description Planned date of service: diagnoses are checked against the ICD-10-CM release in effect then
+             * @example 2026-03-01
+             */
+            plannedServiceDate?: string | null;
+            /**
              * Format: uuid
              * @description The denied case this one corrects
              */
@@ -1068,6 +1255,31 @@ export interface components {
             providerId?: string;
             /** @enum {string} */
             urgency?: "standard" | "expedited";
+        };
+        CreatedUserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
+            /** @description Present when no password was sent: generated, shown once, to be replaced at first sign-in */
+            oneTimePassword?: string;
+            provider: components["schemas"]["UserProviderDto"] | null;
+            roles: components["schemas"]["Role"][];
+            totpEnabled: boolean;
+        };
+        CreateLayTermDto: {
+            /** @example L72.0 */
+            code: string;
+            note?: string | null;
+            /** @example milia */
+            term: string;
         };
         CreateLetterDto: {
             /**
@@ -1136,9 +1348,14 @@ export interface components {
             email: string;
             /**
              * Format: password
-             * @description At least 12 characters, not a common password, not containing the email
+             * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
              */
-            password: string;
+            password?: string;
+            /**
+             * Format: uuid
+             * @description The provider (physician record) this user is; needs the physician role
+             */
+            providerId?: string;
             roles: components["schemas"]["Role"][];
         };
         DeadlineRuleDto: {
@@ -1211,10 +1428,34 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
         };
-        Icd10CodeDto: {
+        Icd10HitDto: {
+            /** @example L72.0 */
             code: string;
+            /** @example Epidermal cyst */
             description: string;
-            descriptorVerified: boolean;
+            /** @description The lay term's note for the coder */
+            note: string | null;
+            /** @description The lay term that matched, if any */
+            term: string | null;
+        };
+        Icd10ReleaseDto: {
+            codeCount: number;
+            /** @example 2025-10-01 */
+            effectiveFrom: string;
+            /** @example 2026-09-30 */
+            effectiveTo: string | null;
+            /** Format: date-time */
+            loadedAt: string;
+            /** @example FY2026 */
+            name: string;
+            sourceFile: string;
+            sourceSha256: string;
+        };
+        Icd10SearchDto: {
+            /** @description false when no loaded release covers the date: the newest was searched */
+            coversDate: boolean;
+            items: components["schemas"]["Icd10HitDto"][];
+            release: components["schemas"]["Icd10ReleaseDto"] | null;
         };
         LatePayerRowDto: {
             /** @description Decisions with a legal deadline */
@@ -1228,6 +1469,16 @@ export interface components {
         };
         LatePayersReportDto: {
             rows: components["schemas"]["LatePayerRowDto"][];
+        };
+        LayTermDto: {
+            /** @example L72.0 */
+            code: string;
+            id: number;
+            note: string | null;
+            /** @example milia */
+            term: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         LetterDto: {
             /** Format: uuid */
@@ -1291,7 +1542,7 @@ export interface components {
             /** Format: password */
             password: string;
             /**
-             * @description The 6-digit code from the authenticator app, when two-factor sign-in is on
+             * @description The 6-digit code from the authenticator app, when two-factor sign-in is on; or one of the recovery codes
              * @example 123456
              */
             totp?: string;
@@ -1308,6 +1559,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
             roles: components["schemas"]["Role"][];
             totpEnabled: boolean;
             /** @description The role requires two-factor sign-in and it is not set up yet: until it is, only enrolment works. */
@@ -1338,6 +1591,10 @@ export interface components {
             text: string;
             /** @description 1 for the original, +1 for each edit */
             version: number;
+        };
+        OneTimePasswordDto: {
+            /** @description Shown once; the user must replace it at first sign-in */
+            oneTimePassword: string;
         };
         OverturnByStageDto: {
             decisions: number;
@@ -1437,8 +1694,42 @@ export interface components {
             passed: boolean;
             reason?: string;
         };
+        RecoveryCodesLeftDto: {
+            /** @description Unused recovery codes (0 when two-factor sign-in is off) */
+            remaining: number;
+        };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SessionDto: {
+            /**
+             * Format: date-time
+             * @description Signed in at
+             */
+            createdAt: string;
+            /** @description The session making this request */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description The browser’s User-Agent at sign-in */
+            userAgent: string | null;
+        };
+        SessionLimitDto: {
+            value: number;
+            /**
+             * @description The environment variable that sets it
+             * @example SESSION_IDLE_MINUTES
+             */
+            variable: string;
+        };
+        SessionLimitsDto: {
+            /** @description Hours after sign-in when a session ends, however active */
+            absoluteHours: components["schemas"]["SessionLimitDto"];
+            /** @description Minutes without a request before a session ends */
+            idleMinutes: components["schemas"]["SessionLimitDto"];
+        };
         SignerPhysicianDto: {
             /** @description Name with credentials, as the letter prints it */
             name: string;
@@ -1482,6 +1773,19 @@ export interface components {
             to: string;
             /** @description Cases withdrawn in the range */
             withdrawn: number;
+        };
+        TotpDisableDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        TotpEnabledDto: {
+            /**
+             * @description One-time recovery codes, shown this once (only their hashes are kept): each signs in once in place of an authenticator code
+             * @example [
+             *       "k7qmx-2ptr9"
+             *     ]
+             */
+            recoveryCodes: string[];
         };
         TotpEnableDto: {
             /** @example 123456 */
@@ -1542,6 +1846,11 @@ export interface components {
             payerId?: string;
             /** @description The payer's tracking number for the request */
             payerReference?: string | null;
+            /**
+             * @description Planned date of service: diagnoses are checked against the ICD-10-CM release in effect then
+             * @example 2026-03-01
+             */
+            plannedServiceDate?: string | null;
             procedureLines?: components["schemas"]["ProcedureLineInput"][];
             /** Format: uuid */
             providerId?: string;
@@ -1593,6 +1902,13 @@ export interface components {
             maxInternalAppealLevels: number;
             peerToPeerDays: number;
             source?: string | null;
+        };
+        UpdateLayTermDto: {
+            /** @example L72.0 */
+            code?: string;
+            note?: string | null;
+            /** @example milia */
+            term?: string;
         };
         UpdateLetterDto: {
             /** @description The full letter text as the physician edited it */
@@ -1648,9 +1964,14 @@ export interface components {
             displayName?: string;
             /**
              * Format: password
-             * @description A new password (ends the user’s sessions)
+             * @description A new password (ends the user’s sessions; the user must replace it at next sign-in)
              */
             password?: string;
+            /**
+             * Format: uuid
+             * @description Link the user to this provider (physician record; needs the physician role), or null to unlink
+             */
+            providerId?: string | null;
             /** @description Turn two-factor sign-in off (lost phone); the user enrols again */
             resetTotp?: boolean;
             /** @description Takes effect at the user’s next request */
@@ -1682,8 +2003,19 @@ export interface components {
             id: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description The password was set by an admin: the user must choose their own at next sign-in */
+            mustChangePassword: boolean;
+            provider: components["schemas"]["UserProviderDto"] | null;
             roles: components["schemas"]["Role"][];
             totpEnabled: boolean;
+        };
+        UserProviderDto: {
+            /** @description e.g. "Dana Whitfield, MD" */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 1234567893 */
+            npi: string;
         };
     };
     responses: never;
@@ -1800,6 +2132,49 @@ export interface operations {
             };
         };
     };
+    Account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; the user’s other sessions are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The new password breaks the policy (errors name newPassword) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong (code current_password_wrong) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many wrong passwords; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Auth_getPolicy: {
         parameters: {
             query?: never;
@@ -1814,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPolicyDto"];
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
                 };
             };
         };
@@ -1838,8 +2213,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPolicyDto"];
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
                 };
+            };
+        };
+    };
+    Account_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user’s live sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+        };
+    };
+    Account_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That session is signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session of this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Account_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisableDto"];
+            };
+        };
+        responses: {
+            /** @description Two-factor sign-in is off and the recovery codes are deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The user’s role requires it (code totp_required_by_policy) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It is already off */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong code (code totp_invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1856,15 +2321,74 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Two-factor sign-in is on; other sessions of the user are ended */
-            204: {
+            /** @description Two-factor sign-in is on; other sessions of the user are ended. The recovery codes are shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnabledDto"];
+                };
+            };
+            /** @description Wrong code (code totp_invalid) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Account_recoveryCodesLeft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesLeftDto"];
+                };
+            };
+        };
+    };
+    Account_regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpEnableDto"];
+            };
+        };
+        responses: {
+            /** @description Ten new recovery codes, shown this once; the earlier ones stop working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnabledDto"];
+                };
+            };
+            /** @description Two-factor sign-in is off */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             /** @description Wrong code (code totp_invalid) */
-            403: {
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2530,7 +3054,31 @@ export interface operations {
             };
         };
     };
-    Codes_icd10: {
+    Codes_searchIcd10: {
+        parameters: {
+            query?: {
+                /** @description Date of service: search the release in effect then */
+                date?: string;
+                /** @description Code, part of a code, words of the description, or a lay term */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Icd10SearchDto"];
+                };
+            };
+        };
+    };
+    Codes_releases: {
         parameters: {
             query?: never;
             header?: never;
@@ -2544,7 +3092,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Icd10CodeDto"][];
+                    "application/json": components["schemas"]["Icd10ReleaseDto"][];
+                };
+            };
+        };
+    };
+    Codes_listTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"][];
+                };
+            };
+        };
+    };
+    Codes_createTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLayTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"];
+                };
+            };
+        };
+    };
+    Codes_deleteTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Codes_updateTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLayTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayTermDto"];
                 };
             };
         };
@@ -3237,10 +3871,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["CreatedUserDto"];
                 };
             };
-            /** @description A user with this email already exists */
+            /** @description A field is invalid, the password breaks the policy, or no such provider */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A user with this email already exists, or the provider is linked to someone else */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3305,8 +3946,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin, or lock yourself out */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new one-time password, shown once; the user’s sessions are ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneTimePasswordDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the user is ended (but the one making this request) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ const DOCUMENTATION = [
   'providerId',
   'procedureLines',
   'diagnoses',
+  'plannedServiceDate',
   'findings',
   'failedTreatments',
   'cosmeticOverrideJustification',

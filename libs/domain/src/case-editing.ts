@@ -12,6 +12,7 @@ const DOCUMENTATION_FIELDS = [
   'providerId',
   'procedureLines',
   'diagnoses',
+  'plannedServiceDate',
   ...CLINICAL_FIELDS,
   'payerReference',
 ] as const;

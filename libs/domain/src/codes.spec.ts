@@ -2,9 +2,12 @@ import {
   CPT_CATALOG,
   DIAGNOSIS_COMPATIBILITY,
   findCpt,
-  findIcd10,
   hasCompatibilityRule,
-  ICD10_CATALOG,
+  classifyIcd10,
+  describeIcd10Problem,
+  describeIcd10Release,
+  icd10Descriptions,
+  icd10Problems,
   isCosmeticRiskCpt,
   isDiagnosisCompatible,
   isValidCptFormat,
@@ -81,26 +84,81 @@ describe('CPT_CATALOG', () => {
   });
 });
 
-describe('ICD10_CATALOG', () => {
-  it.each(['L72.0', 'L72.3', 'L72.8', 'L72.9', 'L70.0', 'L82.1', 'D23.9', 'D48.5', 'L29.9'])('holds %s', (code) => {
-    const entry = findIcd10(code);
-    expect(entry?.code).toBe(code);
-    expect(entry?.cosmeticRisk).toBe(false);
-    expect(isValidIcd10Format(code)).toBe(true);
+describe('classifyIcd10', () => {
+  const l72 = [
+    { code: 'L72.0', description: 'Epidermal cyst' },
+    { code: 'L72.11', description: 'Pilar cyst' },
+    { code: 'L72.12', description: 'Trichodermal cyst' },
+  ];
+
+  it('a listed code is billable', () => {
+    expect(classifyIcd10('L72.0', l72[0], [])).toEqual({ kind: 'billable', description: 'Epidermal cyst' });
   });
 
-  it('marks the milia index entry as unverified', () => {
-    expect(findIcd10('L72.0')?.note).toMatch(/milia/i);
+  it('a code that listed codes extend is a category, naming them', () => {
+    expect(classifyIcd10('L72.1', undefined, l72)).toEqual({ kind: 'category', children: l72.slice(1), childCount: 2 });
   });
 
-  it('has no duplicates and only well-formed codes', () => {
-    const codes = ICD10_CATALOG.map((entry) => entry.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(codes.every((code) => isValidIcd10Format(code))).toBe(true);
+  it('a code nothing extends is unknown', () => {
+    expect(classifyIcd10('Z99.99', undefined, [])).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('describeIcd10Problem', () => {
+  it('names a category and its billable codes', () => {
+    const lookup = classifyIcd10('L72.1', undefined, [
+      { code: 'L72.11', description: 'Pilar cyst' },
+      { code: 'L72.12', description: 'Trichodermal cyst' },
+    ]);
+    expect(describeIcd10Problem('L72.1', lookup, 'FY2026')).toBe(
+      'L72.1 is a category; pick one of L72.11 Pilar cyst, L72.12 Trichodermal cyst.',
+    );
   });
 
-  it.each(['l72.0', 'L720', ' L72.0 '])('finds %j after normalising', (code) => {
-    expect(findIcd10(code)?.code).toBe('L72.0');
+  it('says how many more when a category has many', () => {
+    const children = Array.from({ length: 8 }, (_, i) => ({ code: `S72.00${i}`, description: `Fracture ${i}` }));
+    expect(describeIcd10Problem('S72', { kind: 'category', children, childCount: 900 }, 'FY2026')).toMatch(
+      /, and 892 more\.$/,
+    );
+  });
+
+  it('refuses a code the release does not hold', () => {
+    expect(describeIcd10Problem('Z99.99', { kind: 'unknown' }, 'FY2026')).toBe(
+      'Z99.99 is not an ICD-10-CM code (release FY2026).',
+    );
+  });
+
+  it('passes a billable code', () => {
+    expect(describeIcd10Problem('L72.0', { kind: 'billable', description: 'Epidermal cyst' }, 'FY2026')).toBeNull();
+  });
+});
+
+describe('icd10Problems and the release', () => {
+  const check = {
+    release: 'FY2026',
+    serviceDate: '2027-11-01',
+    coversServiceDate: false,
+    codes: { 'L72.0': { kind: 'billable', description: 'Epidermal cyst' } } as const,
+  };
+
+  it('normalises the codes before looking them up and skips malformed ones', () => {
+    expect(icd10Problems(['l720', 'Z99.99', 'MILIA'], check)).toEqual([
+      'Z99.99 is not an ICD-10-CM code (release FY2026).',
+    ]);
+  });
+
+  it('says when the newest release stands in for one that covers the date', () => {
+    expect(describeIcd10Release(check)).toBe(
+      'ICD-10-CM FY2026, the newest loaded: no loaded release covers 2027-11-01',
+    );
+    expect(describeIcd10Release({ ...check, coversServiceDate: true })).toBe(
+      'ICD-10-CM FY2026, in effect on 2027-11-01',
+    );
+  });
+
+  it('gives the descriptions of billable codes only', () => {
+    expect(icd10Descriptions(check)).toEqual({ 'L72.0': 'Epidermal cyst' });
+    expect(icd10Descriptions(null)).toEqual({});
   });
 });
 

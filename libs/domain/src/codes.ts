@@ -19,19 +19,19 @@ export interface CptEntry extends CodeEntry {
 const DESTRUCTION_UNITS_HINT = 'the lesion count, not the units, says how many lesions were treated';
 const BIOPSY_UNITS_HINT = 'each further lesion is reported with an add-on code';
 
-const UNVERIFIED_COSMETIC =
-  'Descriptor unverified. Payers usually treat this code as cosmetic; warn before submission.';
+const UNVERIFIED_COSMETIC = 'Label unverified. Payers usually treat this code as cosmetic; warn before submission.';
 
+// The labels are the project's own plain-language summaries: the AMA's CPT descriptors are
+// licensed and may not be redistributed; a clinic loads its licensed file if it wants them.
 export const CPT_CATALOG: readonly CptEntry[] = [
   {
     code: '10040',
-    description: 'Acne surgery (marsupialization, opening or removal of multiple milia, comedones, cysts, pustules)',
+    description: 'Extraction of acne lesions, including opening and removing multiple milia',
     cosmeticRisk: false,
   },
   {
     code: '17110',
-    description:
-      'Destruction of benign lesions other than skin tags or cutaneous vascular proliferative lesions; up to 14 lesions',
+    description: 'Destruction of benign lesions (not skin tags or vascular lesions), 1 to 14 lesions',
     cosmeticRisk: false,
     lesionCount: { min: 1, max: 14 },
     exactUnits: 1,
@@ -39,8 +39,7 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '17111',
-    description:
-      'Destruction of benign lesions other than skin tags or cutaneous vascular proliferative lesions; 15 or more lesions',
+    description: 'Destruction of benign lesions (not skin tags or vascular lesions), 15 or more lesions',
     cosmeticRisk: false,
     lesionCount: { min: 15 },
     exactUnits: 1,
@@ -48,7 +47,7 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '11102',
-    description: 'Tangential biopsy of skin (e.g. shave, scoop, saucerize, curette); single lesion',
+    description: 'Shave-type skin biopsy, first lesion',
     cosmeticRisk: false,
     exactUnits: 1,
     unitsHint: BIOPSY_UNITS_HINT,
@@ -56,13 +55,13 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '11103',
-    description: 'Tangential biopsy of skin; each separate/additional lesion (add-on)',
+    description: 'Shave-type skin biopsy, each further lesion',
     cosmeticRisk: false,
     addOnTo: ['11102', '11104', '11106'],
   },
   {
     code: '11104',
-    description: 'Punch biopsy of skin (including simple closure, when performed); single lesion',
+    description: 'Punch skin biopsy, first lesion',
     cosmeticRisk: false,
     exactUnits: 1,
     unitsHint: BIOPSY_UNITS_HINT,
@@ -70,13 +69,13 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '11105',
-    description: 'Punch biopsy of skin; each separate/additional lesion (add-on)',
+    description: 'Punch skin biopsy, each further lesion',
     cosmeticRisk: false,
     addOnTo: ['11104', '11106'],
   },
   {
     code: '11106',
-    description: 'Incisional biopsy of skin (e.g. wedge) (including simple closure, when performed); single lesion',
+    description: 'Incisional skin biopsy, first lesion',
     cosmeticRisk: false,
     exactUnits: 1,
     unitsHint: BIOPSY_UNITS_HINT,
@@ -84,83 +83,71 @@ export const CPT_CATALOG: readonly CptEntry[] = [
   },
   {
     code: '11107',
-    description: 'Incisional biopsy of skin; each separate/additional lesion (add-on)',
+    description: 'Incisional skin biopsy, each further lesion',
     cosmeticRisk: false,
     addOnTo: ['11106'],
   },
   {
     code: '67840',
-    description: 'Excision of lesion of eyelid (except chalazion)',
+    description: 'Removal of an eyelid lesion (not a chalazion)',
     cosmeticRisk: false,
   },
   {
     code: '67850',
-    description: 'Destruction of lesion of lid margin (up to 1 cm)',
+    description: 'Destruction of an eyelid-margin lesion up to 1 cm',
     cosmeticRisk: false,
   },
   {
     code: '92285',
-    description: 'External ocular photography for documentation of medical progress',
+    description: 'Photography of the outer eye for the record',
     cosmeticRisk: false,
   },
-  { code: '15780', description: 'Dermabrasion; total face', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
-  { code: '15781', description: 'Dermabrasion; segmental, face', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
+  { code: '15780', description: 'Dermabrasion of the whole face', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
+  { code: '15781', description: 'Dermabrasion of part of the face', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
   {
     code: '15782',
-    description: 'Dermabrasion; regional, other than face',
+    description: 'Dermabrasion of an area other than the face',
     cosmeticRisk: true,
     note: UNVERIFIED_COSMETIC,
   },
   {
     code: '15783',
-    description: 'Dermabrasion; superficial, any site',
+    description: 'Superficial dermabrasion, any area',
     cosmeticRisk: true,
     note: UNVERIFIED_COSMETIC,
   },
-  { code: '15786', description: 'Abrasion; single lesion', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
+  { code: '15786', description: 'Abrasion of one lesion', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
   {
     code: '15787',
-    description: 'Abrasion; each additional four lesions or less (add-on)',
+    description: 'Abrasion of up to four more lesions',
     cosmeticRisk: true,
     note: UNVERIFIED_COSMETIC,
     addOnTo: ['15786'],
   },
-  { code: '15788', description: 'Chemical peel, facial; epidermal', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
-  { code: '15789', description: 'Chemical peel, facial; dermal', cosmeticRisk: true, note: UNVERIFIED_COSMETIC },
+  {
+    code: '15788',
+    description: 'Facial chemical peel, outer skin layer',
+    cosmeticRisk: true,
+    note: UNVERIFIED_COSMETIC,
+  },
+  {
+    code: '15789',
+    description: 'Facial chemical peel, deeper skin layer',
+    cosmeticRisk: true,
+    note: UNVERIFIED_COSMETIC,
+  },
   {
     code: '17340',
-    description: 'Cryotherapy (CO2 slush, liquid nitrogen) for acne',
+    description: 'Cold treatment (cryotherapy) for acne',
     cosmeticRisk: true,
     note: UNVERIFIED_COSMETIC,
   },
   {
     code: '17360',
-    description: 'Chemical exfoliation for acne',
+    description: 'Chemical skin peeling for acne',
     cosmeticRisk: true,
     note: UNVERIFIED_COSMETIC,
   },
-];
-
-export const ICD10_CATALOG: readonly CodeEntry[] = [
-  {
-    code: 'L72.0',
-    description: 'Epidermal cyst',
-    cosmeticRisk: false,
-    note: 'Commonly used for milia; index entry unverified.',
-  },
-  { code: 'L72.3', description: 'Sebaceous cyst', cosmeticRisk: false },
-  { code: 'L72.8', description: 'Other follicular cysts of the skin and subcutaneous tissue', cosmeticRisk: false },
-  {
-    code: 'L72.9',
-    description: 'Follicular cyst of the skin and subcutaneous tissue, unspecified',
-    cosmeticRisk: false,
-  },
-  { code: 'L70.0', description: 'Acne vulgaris', cosmeticRisk: false },
-  { code: 'L82.0', description: 'Inflamed seborrheic keratosis', cosmeticRisk: false },
-  { code: 'L82.1', description: 'Other seborrheic keratosis', cosmeticRisk: false },
-  { code: 'D23.9', description: 'Other benign neoplasm of skin, unspecified', cosmeticRisk: false },
-  { code: 'D48.5', description: 'Neoplasm of uncertain behavior of skin', cosmeticRisk: false },
-  { code: 'L29.9', description: 'Pruritus, unspecified', cosmeticRisk: false },
 ];
 
 // Which diagnoses support each procedure. Entries are ICD-10-CM prefixes ('L72' covers L72.0,
@@ -207,11 +194,6 @@ export function findCpt(code: string): CptEntry | undefined {
   return CPT_CATALOG.find((entry) => entry.code === normalized);
 }
 
-export function findIcd10(code: string): CodeEntry | undefined {
-  const normalized = normalizeIcd10(code);
-  return ICD10_CATALOG.find((entry) => entry.code === normalized);
-}
-
 export function isCosmeticRiskCpt(code: string): boolean {
   return findCpt(code)?.cosmeticRisk ?? false;
 }
@@ -228,4 +210,88 @@ export function isDiagnosisCompatible(cpt: string, icd: string): boolean {
   if (allowed === 'any') return true;
   const bare = diagnosis.replace('.', '');
   return allowed.some((prefix) => bare.startsWith(prefix.replace('.', '')));
+}
+
+export interface Icd10Entry {
+  code: string;
+  description: string;
+}
+
+// What the release in effect says about one diagnosis on a request.
+export type Icd10Lookup =
+  | { kind: 'billable'; description: string }
+  | { kind: 'category'; children: readonly Icd10Entry[]; childCount: number }
+  | { kind: 'unknown' };
+
+// The diagnoses of a request looked up in one ICD-10-CM release: the one in effect on the date
+// of service, or the newest loaded when none covers that date (coversServiceDate false).
+export interface Icd10ReleaseCheck {
+  release: string;
+  serviceDate: string;
+  coversServiceDate: boolean;
+  codes: Readonly<Record<string, Icd10Lookup>>;
+}
+
+const CATEGORY_CHILDREN_SHOWN = 8;
+
+/**
+ * ICD-10-CM lists only billable (leaf) codes; a code that is not listed but that listed codes
+ * extend (L72.1 → L72.11, L72.12) is a category, which payers refuse as not specific enough.
+ */
+export function classifyIcd10(
+  code: string,
+  listed: Icd10Entry | undefined,
+  extending: readonly Icd10Entry[],
+  extendingCount?: number,
+): Icd10Lookup {
+  if (listed) return { kind: 'billable', description: listed.description };
+  const normalized = normalizeIcd10(code);
+  const children = extending.filter((entry) => entry.code !== normalized && entry.code.startsWith(normalized));
+  if (children.length === 0) return { kind: 'unknown' };
+  return {
+    kind: 'category',
+    children: children.slice(0, CATEGORY_CHILDREN_SHOWN),
+    childCount: extendingCount ?? children.length,
+  };
+}
+
+/** Why a diagnosis cannot go on a request under this release, or null when it can. */
+export function describeIcd10Problem(code: string, lookup: Icd10Lookup | undefined, release: string): string | null {
+  switch (lookup?.kind) {
+    case 'billable':
+      return null;
+    case 'category': {
+      const shown = lookup.children.map((child) => `${child.code} ${child.description}`).join(', ');
+      const more =
+        lookup.childCount > lookup.children.length ? `, and ${lookup.childCount - lookup.children.length} more` : '';
+      return `${code} is a category; pick one of ${shown}${more}.`;
+    }
+    case 'unknown':
+    case undefined:
+      return `${code} is not an ICD-10-CM code (release ${release}).`;
+  }
+}
+
+/** The release named, and why it was chosen when it does not cover the date of service. */
+export function describeIcd10Release(check: Icd10ReleaseCheck): string {
+  return check.coversServiceDate
+    ? `ICD-10-CM ${check.release}, in effect on ${check.serviceDate}`
+    : `ICD-10-CM ${check.release}, the newest loaded: no loaded release covers ${check.serviceDate}`;
+}
+
+export function icd10Problems(diagnoses: readonly string[], check: Icd10ReleaseCheck): string[] {
+  return diagnoses
+    .map(normalizeIcd10)
+    .filter(isValidIcd10Format)
+    .map((code) => describeIcd10Problem(code, check.codes[code], check.release))
+    .filter((problem): problem is string => problem !== null);
+}
+
+/** code → description of the billable codes a check found, for letters and FHIR displays. */
+export function icd10Descriptions(check: Icd10ReleaseCheck | null | undefined): Record<string, string> {
+  const descriptions: Record<string, string> = {};
+  for (const [code, lookup] of Object.entries(check?.codes ?? {})) {
+    if (lookup.kind === 'billable') descriptions[code] = lookup.description;
+  }
+  return descriptions;
 }

@@ -1,3 +1,4 @@
+export * from './admin-lockout';
 export * from './business-days';
 export * from './case-editing';
 export * from './case-status';

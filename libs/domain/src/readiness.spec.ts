@@ -29,6 +29,7 @@ describe('computeReadiness', () => {
       'procedure_present',
       'cpt_format',
       'icd10_format',
+      'icd10_release',
       'cosmetic_risk',
       'units_lesions',
       'diagnosis_compatible',
@@ -47,6 +48,7 @@ describe('computeReadiness', () => {
       procedure_present: 'procedureLines',
       cpt_format: 'procedureLines',
       icd10_format: 'diagnoses',
+      icd10_release: 'diagnoses',
       cosmetic_risk: 'cosmeticOverride',
       units_lesions: 'procedureLines',
       diagnosis_compatible: 'diagnoses',
@@ -197,7 +199,7 @@ describe('computeReadiness', () => {
       'Add-on code +11105 needs its primary code on the request (11104, 11106).',
     );
     expect(getReason(buildSnapshot({ procedureLines: [line('15781')] }), 'cosmetic_risk')).toBe(
-      '15781 (Dermabrasion; segmental, face) is usually treated as cosmetic: remove it or record why it is medically necessary.',
+      '15781 (Dermabrasion of part of the face) is usually treated as cosmetic: remove it or record why it is medically necessary.',
     );
     expect(
       getReason(buildSnapshot({ diagnoses: ['L70.0'], procedureLines: [line('17110', 1, 3)] }), 'diagnosis_compatible'),
@@ -214,6 +216,53 @@ describe('computeReadiness', () => {
     expect(result.items.filter((item) => !item.passed).map((item) => item.id)).toEqual(expected);
     expect(result.items.some((item) => item.id === 'photos')).toBe(requireEvidence !== false);
     expect(result.ready).toBe(expected.length === 0);
+  });
+
+  describe('icd10_release', () => {
+    const fy2026 = (covers = true) =>
+      ({
+        release: 'FY2026',
+        serviceDate: covers ? '2026-03-01' : '2027-11-01',
+        coversServiceDate: covers,
+        codes: {
+          'L72.0': { kind: 'billable', description: 'Epidermal cyst' },
+          'L72.1': {
+            kind: 'category',
+            children: [
+              { code: 'L72.11', description: 'Pilar cyst' },
+              { code: 'L72.12', description: 'Trichodermal cyst' },
+            ],
+            childCount: 2,
+          },
+          'Z99.99': { kind: 'unknown' },
+        },
+      }) as const;
+    const item = (snapshot: CaseSnapshot) => computeReadiness(snapshot).items.find((i) => i.id === 'icd10_release');
+
+    it('passes billable codes and names the release in effect', () => {
+      expect(item(buildSnapshot({ diagnoses: ['L72.0'], icd10: fy2026() }))).toMatchObject({
+        passed: true,
+        label: 'Diagnoses are billable codes of ICD-10-CM FY2026, in effect on 2026-03-01',
+      });
+    });
+
+    it('refuses a category and a code the release does not hold', () => {
+      expect(item(buildSnapshot({ diagnoses: ['L72.0', 'L72.1', 'Z99.99'], icd10: fy2026() }))).toMatchObject({
+        passed: false,
+        reason:
+          'L72.1 is a category; pick one of L72.11 Pilar cyst, L72.12 Trichodermal cyst. Z99.99 is not an ICD-10-CM code (release FY2026).',
+      });
+    });
+
+    it('says when the newest release stands in for the date of service', () => {
+      expect(item(buildSnapshot({ diagnoses: ['L72.0'], icd10: fy2026(false) }))?.label).toBe(
+        'Diagnoses are billable codes of ICD-10-CM FY2026, the newest loaded: no loaded release covers 2027-11-01',
+      );
+    });
+
+    it('refuses diagnoses when no release is loaded', () => {
+      expect(item(buildSnapshot({ diagnoses: ['L72.0'], icd10: null }))?.passed).toBe(false);
+    });
   });
 
   it('accepts an extended rule list', () => {

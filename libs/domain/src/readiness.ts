@@ -1,6 +1,8 @@
 import {
+  describeIcd10Release,
   findCpt,
   hasCompatibilityRule,
+  icd10Problems,
   isDiagnosisCompatible,
   isValidCptFormat,
   isValidIcd10Format,
@@ -41,7 +43,7 @@ export interface ReadinessOptions {
 
 export interface ReadinessRule {
   id: string;
-  label: string;
+  label: string | ((snapshot: CaseSnapshot) => string);
   field: ReadinessField;
   appliesTo?: (options: Required<ReadinessOptions>) => boolean;
   // Returns the failure reasons; an empty list means the item passes.
@@ -158,6 +160,20 @@ export const READINESS_RULES: readonly ReadinessRule[] = [
         .map((code) => `Diagnosis "${code}" is not a well-formed ICD-10-CM code (e.g. L72.0).`),
   },
   {
+    id: 'icd10_release',
+    label: (snapshot) =>
+      snapshot.icd10
+        ? `Diagnoses are billable codes of ${describeIcd10Release(snapshot.icd10)}`
+        : 'Diagnoses are billable ICD-10-CM codes',
+    field: 'diagnoses',
+    check: (snapshot) => {
+      if (snapshot.icd10 === undefined) return [];
+      if (snapshot.icd10 === null)
+        return snapshot.diagnoses.length ? ['No ICD-10-CM release is loaded: run npm run codes:load.'] : [];
+      return icd10Problems(snapshot.diagnoses, snapshot.icd10);
+    },
+  },
+  {
     id: 'cosmetic_risk',
     label: 'No cosmetic-risk procedure without a written justification',
     field: 'cosmeticOverride',
@@ -237,7 +253,8 @@ export function computeReadiness(
     .filter((rule) => rule.appliesTo?.(resolved) ?? true)
     .map((rule): ReadinessItem => {
       const reasons = rule.check(snapshot);
-      const item: ReadinessItem = { id: rule.id, label: rule.label, passed: reasons.length === 0, field: rule.field };
+      const label = typeof rule.label === 'function' ? rule.label(snapshot) : rule.label;
+      const item: ReadinessItem = { id: rule.id, label, passed: reasons.length === 0, field: rule.field };
       if (reasons.length > 0) item.reason = reasons.join(' ');
       return item;
     });

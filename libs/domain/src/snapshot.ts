@@ -1,4 +1,5 @@
 import type { CaseStatus, Urgency } from './case-status';
+import type { Icd10ReleaseCheck } from './codes';
 import type { MedicalNecessityCriterion } from './medical-necessity';
 import type { PlanType } from './plan-types';
 
@@ -33,6 +34,9 @@ export interface CaseSnapshot {
   planType: PlanType;
   procedureLines: ProcedureLine[];
   diagnoses: string[];
+  // The diagnoses looked up in the ICD-10-CM release for the date of service; undefined when
+  // the caller did not look them up, null when no release is loaded at all.
+  icd10?: Icd10ReleaseCheck | null;
   findings: MedicalFindings;
   failedTreatments: FailedTreatment[];
   cosmeticOverride?: { justification: string } | null;

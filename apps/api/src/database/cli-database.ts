@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres, withDatabase } from './embedded-postgres';
+import { runMigrations } from './data-source';
 import { ensureDatabaseExists } from './prepare-database';
 
 export interface CliDatabase {
@@ -53,4 +55,28 @@ export async function openCliDatabase(config: AppConfig, log: (line: string) => 
     throw error;
   }
   return { url: withDatabase(embedded.url, 'preauth'), close: () => embedded.stop() };
+}
+
+/**
+ * A command-line tool's work on one connection to the migrated database of openCliDatabase;
+ * the connection and the database are closed whatever happens.
+ */
+export async function withMigratedCliClient<T>(
+  config: AppConfig,
+  log: (line: string) => void,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const database = await openCliDatabase(config, log);
+  try {
+    await runMigrations(database.url);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.close();
+  }
 }

@@ -4,7 +4,10 @@ import { CaseFailedTreatment } from '../modules/cases/case-failed-treatment.enti
 import { CaseProcedureLine } from '../modules/cases/case-procedure-line.entity';
 import { PreauthCase } from '../modules/cases/preauth-case.entity';
 import { CptCode } from '../modules/codes/cpt-code.entity';
+import { CodeSetRelease } from '../modules/codes/code-set-release.entity';
+import { CptDescriptor } from '../modules/codes/cpt-descriptor.entity';
 import { Icd10Code } from '../modules/codes/icd10-code.entity';
+import { Icd10LayTerm } from '../modules/codes/icd10-lay-term.entity';
 import { DeadlineRuleRow } from '../modules/deadline-rules/deadline-rule.entity';
 import { Patient } from '../modules/patients/patient.entity';
 import { Payer } from '../modules/payers/payer.entity';
@@ -14,6 +17,7 @@ import { CaseNote } from '../modules/evidence/case-note.entity';
 import { CasePhoto } from '../modules/evidence/case-photo.entity';
 import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { UserSession } from '../modules/auth/user-session.entity';
+import { UserRecoveryCode } from '../modules/auth/recovery-code.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
@@ -24,7 +28,10 @@ export const entities: (new () => object)[] = [
   Payer,
   Provider,
   CptCode,
+  CodeSetRelease,
   Icd10Code,
+  Icd10LayTerm,
+  CptDescriptor,
   DeadlineRuleRow,
   PreauthCase,
   CaseProcedureLine,
@@ -33,6 +40,7 @@ export const entities: (new () => object)[] = [
   CaseDecision,
   User,
   UserSession,
+  UserRecoveryCode,
   LoginFailure,
   AuditEvent,
   CasePhoto,

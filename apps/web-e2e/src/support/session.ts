@@ -1,4 +1,4 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 
 export const DEMO_PASSWORD = 'preauth-demo-2026';
@@ -15,17 +15,17 @@ export async function openPage(
   return { page, errors };
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl()}/`);
   await page.waitForURL(/\/sign-in/);
   await field(page, /^Email/).fill(email);
-  await field(page, /^Password/).fill(DEMO_PASSWORD);
+  await field(page, /^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
 // Mantine labels a combobox's listbox with the input's label too; this finds the input itself.
-export function field(page: Page, name: string | RegExp) {
+export function field(page: Page | Locator, name: string | RegExp) {
   return page.locator('input, textarea').and(page.getByLabel(name));
 }
 
@@ -38,11 +38,12 @@ export async function chooseOption(page: Page, name: string | RegExp, option?: s
 /** Calls the API as a demo user, outside the browser: for tests that need their own data. */
 export async function apiAs(
   email: string,
+  password = DEMO_PASSWORD,
 ): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   if (!login.ok) throw new Error(`sign-in of ${email} failed: ${login.status}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -58,6 +59,6 @@ export async function apiAs(
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
+    return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
   };
 }

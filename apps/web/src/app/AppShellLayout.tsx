@@ -7,7 +7,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { ROLE_LABELS, type Role } from '@preauth/domain';
 import { Suspense } from 'react';
-import { NavLink as RouterNavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
+import { Navigate, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, worksCases } from '../features/auth/roles';
@@ -29,6 +29,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases/new', label: 'New case', visible: worksCases },
   { to: '/reports', label: 'Reports', visible: (roles) => hasRole(roles, 'manager', 'admin') },
   { to: '/account', label: 'Account', visible: () => true },
+  { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
+  { to: '/settings/security', label: 'Security', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
   { to: '/settings/clinic', label: 'Clinic profile', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
@@ -37,8 +39,12 @@ export function AppShellLayout() {
   const { data: me } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const roles = me?.roles ?? [];
-  const visibleItems = NAV_ITEMS.filter((item) => item.visible(roles));
+  // An admin-set password or a missing required second factor: the API allows nothing but fixing
+  // it, so the account page is the only place to be.
+  const restricted = !!me && (me.mustChangePassword || me.totpEnrollmentRequired);
+  const visibleItems = NAV_ITEMS.filter((item) => (restricted ? item.to === '/account' : item.visible(roles)));
   const settingsItems = visibleItems.filter((item) => item.group === 'settings');
 
   const handleSignOut = () => {
@@ -105,7 +111,7 @@ export function AppShellLayout() {
       <AppShell.Main>
         <ScrollRestoration />
         <Suspense>
-          <Outlet />
+          {restricted && location.pathname !== '/account' ? <Navigate to="/account" replace /> : <Outlet />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

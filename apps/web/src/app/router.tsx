@@ -36,6 +36,14 @@ export const router = createBrowserRouter([
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
           {
+            path: 'settings/users',
+            lazy: async () => ({ Component: (await import('../pages/settings/UsersPage')).UsersPage }),
+          },
+          {
+            path: 'settings/security',
+            lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
+          {
             path: 'settings/clinic',
             lazy: async () => ({ Component: (await import('../pages/settings/ClinicProfilePage')).ClinicProfilePage }),
           },

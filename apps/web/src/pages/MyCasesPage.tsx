@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../features/auth/api/useMe';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseTable } from '../features/cases/components/CaseTable';
@@ -28,9 +28,15 @@ export function MyCasesPage() {
         <Text c="dimmed" size="sm">
           {mine
             ? `Requests for ${mine.displayName} that are still being documented or where the payer asked for more information.`
-            : 'Requests still being documented or where the payer asked for more information (your account is not linked to a provider, so this shows every physician’s).'}
+            : 'Requests still being documented or where the payer asked for more information.'}
         </Text>
       </div>
+      {!providers.isPending && !providers.error && !mine && (
+        <Alert color="yellow" title="Your account is not linked to a physician record" role="status">
+          So this page shows every physician’s requests, and letters cannot be signed in your name. Ask an administrator
+          to link your account to your physician record (NPI) on Settings → Users.
+        </Alert>
+      )}
       <QueryState
         isPending={providers.isPending || cases.isPending}
         error={cases.error}

@@ -12,10 +12,10 @@ import { Public } from '../../common/public.decorator';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.constants';
 import type { SessionRequest } from './auth.guard';
 import { AuthService } from './auth.service';
-import { AuthPolicyDto } from './dto/auth-policy.dto';
+import { AuthPolicyDto, AuthPolicyViewDto } from './dto/auth-policy.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
-import { TotpEnableDto, TotpSetupDto } from './dto/totp.dto';
+import { TotpEnableDto, TotpEnabledDto, TotpSetupDto } from './dto/totp.dto';
 import { LoginThrottledException } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
 import { type AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
@@ -83,22 +83,26 @@ export class AuthController {
   }
 
   @Post('totp/enable')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Two-factor sign-in is on; other sessions of the user are ended' })
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: TotpEnabledDto,
+    description:
+      'Two-factor sign-in is on; other sessions of the user are ended. The recovery codes are shown this once.',
+  })
   @ApiForbiddenResponse({ description: 'Wrong code (code totp_invalid)' })
-  async enableTotp(@Body() dto: TotpEnableDto, @RequestContext() ctx: RequestContext): Promise<void> {
-    await this.auth.enableTotp(dto.code, ctx);
+  enableTotp(@Body() dto: TotpEnableDto, @RequestContext() ctx: RequestContext): Promise<TotpEnabledDto> {
+    return this.auth.enableTotp(dto.code, ctx);
   }
 
   @Get('policy')
-  @ApiOkResponse({ type: AuthPolicyDto })
-  getPolicy(): Promise<AuthPolicyDto> {
+  @ApiOkResponse({ type: AuthPolicyViewDto })
+  getPolicy(): Promise<AuthPolicyViewDto> {
     return this.auth.getPolicy();
   }
 
   @Put('policy')
-  @ApiOkResponse({ type: AuthPolicyDto, description: 'Applies from each user’s next sign-in' })
-  setPolicy(@Body() dto: AuthPolicyDto, @RequestContext() ctx: RequestContext): Promise<AuthPolicyDto> {
+  @ApiOkResponse({ type: AuthPolicyViewDto, description: 'Applies from each user’s next sign-in' })
+  setPolicy(@Body() dto: AuthPolicyDto, @RequestContext() ctx: RequestContext): Promise<AuthPolicyViewDto> {
     return this.auth.setPolicy(dto.totpRequiredRoles, ctx);
   }
 }

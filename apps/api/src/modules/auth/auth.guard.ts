@@ -26,9 +26,15 @@ const TOTP_ENROLMENT_ROUTES = new Set([
   'POST /api/auth/logout',
   'POST /api/auth/totp/setup',
   'POST /api/auth/totp/enable',
+  'POST /api/auth/password',
 ]);
 
-export type SessionRequest = AuthenticatedRequest & { session?: { csrfToken: string; totpEnrollmentOnly: boolean } };
+// What a session may do while its password is one an admin set (a new user, a reset).
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+
+export type SessionRequest = AuthenticatedRequest & {
+  session?: { csrfToken: string; totpEnrollmentOnly: boolean; mustChangePassword: boolean };
+};
 
 function sameSecret(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -95,7 +101,11 @@ export class AuthGuard implements CanActivate {
       });
     }
     req.user = session.user;
-    req.session = { csrfToken: session.csrfToken, totpEnrollmentOnly: session.totpEnrollmentOnly };
+    req.session = {
+      csrfToken: session.csrfToken,
+      totpEnrollmentOnly: session.totpEnrollmentOnly,
+      mustChangePassword: session.mustChangePassword,
+    };
 
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
@@ -109,6 +119,16 @@ export class AuthGuard implements CanActivate {
           message: 'Missing or wrong CSRF token: send the csrf_token cookie value in the X-CSRF-Token header.',
         });
       }
+    }
+
+    if (session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(key)) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'password_change_required',
+        message:
+          'Your password was set by an administrator: choose your own first (POST /api/auth/password with currentPassword and newPassword).',
+      });
     }
 
     if (session.totpEnrollmentOnly && !TOTP_ENROLMENT_ROUTES.has(key)) {

@@ -4,15 +4,17 @@ import type { Role } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import type { AnyRequestContext, RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { AuthPolicyViewDto } from './dto/auth-policy.dto';
 import { AuditService } from '../audit/audit.service';
 import { SecretsService } from '../secrets/secrets.service';
 import type { AuthUser } from './auth-user';
 import { AuthPolicyService } from './auth-policy.service';
 import type { LoginDto } from './dto/login.dto';
 import type { MeDto } from './dto/me.dto';
-import type { TotpSetupDto } from './dto/totp.dto';
+import type { TotpEnabledDto, TotpSetupDto } from './dto/totp.dto';
 import { LoginThrottledException, LoginThrottleService } from './login-throttle.service';
 import { getDummyHash, verifyPassword } from './password-hasher';
+import { RecoveryCodesService } from './recovery-codes.service';
 import { SessionsService } from './sessions.service';
 import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
 import { ConflictError, ReauthFailedError, RuleRefusedError } from '../../common/app-errors';
@@ -27,6 +29,7 @@ interface UserRow {
   totp_secret: string | null;
   totp_enabled: boolean;
   totp_last_step: string | null;
+  must_change_password: boolean;
 }
 
 export type ReauthMethod = 'password' | 'totp';
@@ -59,6 +62,7 @@ export class AuthService implements OnModuleInit {
     private readonly policy: AuthPolicyService,
     private readonly audit: AuditService,
     private readonly secrets: SecretsService,
+    private readonly recoveryCodes: RecoveryCodesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,6 +94,7 @@ export class AuthService implements OnModuleInit {
     }
 
     let totpEnrollmentOnly = false;
+    let usedRecoveryCode = false;
     if (user.totp_enabled && user.totp_secret) {
       if (!dto.totp) {
         throw new UnauthorizedException({
@@ -99,13 +104,21 @@ export class AuthService implements OnModuleInit {
           message: 'Enter the 6-digit code from your authenticator app.',
         });
       }
-      if (!(await this.acceptTotp(user.id, this.secrets.decryptTotpSecret(user.id, user.totp_secret), dto.totp))) {
+      // Six digits are an authenticator code; anything else may be one of the recovery codes.
+      const isTotpCode = /^\d{6}$/.test(dto.totp.trim());
+      usedRecoveryCode = !isTotpCode && (await this.recoveryCodes.consume(user.id, dto.totp));
+      const accepted =
+        usedRecoveryCode ||
+        (isTotpCode &&
+          (await this.acceptTotp(user.id, this.secrets.decryptTotpSecret(user.id, user.totp_secret), dto.totp)));
+      if (!accepted) {
         await this.fail(email, context, user.id, 'wrong_totp');
         throw new UnauthorizedException({
           statusCode: 401,
           error: 'Unauthorized',
           code: 'totp_invalid',
-          message: 'The authenticator code is wrong or was already used; wait for the next one.',
+          message:
+            'The authenticator code is wrong or was already used; wait for the next one (or use an unused recovery code).',
         });
       }
     } else {
@@ -128,7 +141,12 @@ export class AuthService implements OnModuleInit {
           action: 'login',
           objectType: 'session',
           objectId: created.id,
-          detail: { totp: user.totp_enabled, totpEnrollmentOnly },
+          detail: {
+            totp: user.totp_enabled,
+            totpEnrollmentOnly,
+            ...(usedRecoveryCode ? { recoveryCode: true } : {}),
+            ...(user.must_change_password ? { mustChangePassword: true } : {}),
+          },
         },
         { ...context, user: { ...authUser, sessionId: created.id } },
         manager,
@@ -144,6 +162,7 @@ export class AuthService implements OnModuleInit {
         totpEnabled: user.totp_enabled,
         totpEnrollmentRequired: totpEnrollmentOnly,
         clinicTimeZone: this.config.clinicTimeZone,
+        mustChangePassword: user.must_change_password,
         csrfToken: session.csrfToken,
       },
     };
@@ -156,7 +175,8 @@ export class AuthService implements OnModuleInit {
    */
   async reauthenticate(proof: ReauthProof, context: RequestContext): Promise<ReauthMethod> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step
+      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step,
+              must_change_password
          FROM users WHERE id = $1`,
       [context.user.id],
     );
@@ -210,8 +230,8 @@ export class AuthService implements OnModuleInit {
   }
 
   async me(user: AuthUser, csrfToken: string, totpEnrollmentOnly: boolean): Promise<MeDto> {
-    const rows: { totp_enabled: boolean }[] = await this.dataSource.query(
-      `SELECT totp_enabled FROM users WHERE id = $1`,
+    const rows: { totp_enabled: boolean; must_change_password: boolean }[] = await this.dataSource.query(
+      `SELECT totp_enabled, must_change_password FROM users WHERE id = $1`,
       [user.id],
     );
     return {
@@ -222,6 +242,7 @@ export class AuthService implements OnModuleInit {
       totpEnabled: rows[0]?.totp_enabled ?? false,
       totpEnrollmentRequired: totpEnrollmentOnly,
       clinicTimeZone: this.config.clinicTimeZone,
+      mustChangePassword: rows[0]?.must_change_password ?? false,
       csrfToken,
     };
   }
@@ -244,7 +265,9 @@ export class AuthService implements OnModuleInit {
     return { secret, otpauthUrl: totpKeyUri(context.user.email, secret) };
   }
 
-  async enableTotp(code: string, context: RequestContext): Promise<void> {
+  /** Confirms enrolment with a code; answers the recovery codes, in plain text this once. */
+  async enableTotp(code: string, context: RequestContext): Promise<TotpEnabledDto> {
+    const recovery = await this.recoveryCodes.generate();
     await this.dataSource.transaction(async (manager) => {
       const rows: { totp_secret: string | null; totp_enabled: boolean }[] = await manager.query(
         `SELECT totp_secret, totp_enabled FROM users WHERE id = $1 FOR UPDATE`,
@@ -267,20 +290,33 @@ export class AuthService implements OnModuleInit {
       // Any other session was opened with the password alone.
       await this.sessions.destroyAllFor(context.user.id, manager, context.user.sessionId);
       await this.sessions.liftTotpEnrollmentOnly(context.user.sessionId, manager);
+      await this.recoveryCodes.replace(context.user.id, recovery.hashes, manager);
       await this.audit.record(
-        { action: 'update', objectType: 'user', objectId: context.user.id, detail: { totp: 'enabled' } },
+        {
+          action: 'update',
+          objectType: 'user',
+          objectId: context.user.id,
+          detail: { totp: 'enabled', recoveryCodes: recovery.codes.length },
+        },
         context,
         manager,
       );
     });
     this.sessions.forgetAll();
+    return { recoveryCodes: recovery.codes };
   }
 
-  async getPolicy(): Promise<{ totpRequiredRoles: Role[] }> {
-    return { totpRequiredRoles: await this.policy.totpRequiredRoles() };
+  async getPolicy(): Promise<AuthPolicyViewDto> {
+    return {
+      totpRequiredRoles: await this.policy.totpRequiredRoles(),
+      sessionLimits: {
+        idleMinutes: { value: this.config.sessionIdleMinutes, variable: 'SESSION_IDLE_MINUTES' },
+        absoluteHours: { value: this.config.sessionAbsoluteHours, variable: 'SESSION_ABSOLUTE_HOURS' },
+      },
+    };
   }
 
-  async setPolicy(totpRequiredRoles: Role[], context: RequestContext): Promise<{ totpRequiredRoles: Role[] }> {
+  async setPolicy(totpRequiredRoles: Role[], context: RequestContext): Promise<AuthPolicyViewDto> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.policy.totpRequiredRoles(manager);
       await this.policy.setTotpRequiredRoles(totpRequiredRoles, manager);
@@ -299,7 +335,8 @@ export class AuthService implements OnModuleInit {
 
   private async findUserForLogin(email: string): Promise<UserRow | undefined> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step
+      `SELECT id, email, display_name, roles, password_hash, disabled_at, totp_secret, totp_enabled, totp_last_step,
+              must_change_password
          FROM users WHERE lower(email) = $1`,
       [email],
     );
@@ -307,7 +344,7 @@ export class AuthService implements OnModuleInit {
   }
 
   /** Accepts a code only for a time step after the last accepted one (no replay). */
-  private async acceptTotp(userId: string, secret: string, code: string): Promise<boolean> {
+  async acceptTotp(userId: string, secret: string, code: string): Promise<boolean> {
     const step = matchTotpStep(code.trim(), secret);
     if (step === null) return false;
     const rows: unknown[] = await this.dataSource.query(

@@ -30,6 +30,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/auth/me': ALL,
   'POST /api/auth/totp/setup': ALL,
   'POST /api/auth/totp/enable': ALL,
+  'POST /api/auth/totp/disable': ALL,
+  'GET /api/auth/totp/recovery-codes': ALL,
+  'POST /api/auth/totp/recovery-codes': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/auth/sessions': ALL,
+  'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
 
@@ -38,6 +44,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/users': ADMIN,
   'GET /api/users/:id': ADMIN,
   'PATCH /api/users/:id': ADMIN,
+  'POST /api/users/:id/password-reset': ADMIN,
+  'POST /api/users/:id/sessions/end': ADMIN,
 
   // The practice's letterhead: everyone signed in reads it (letters print it), admins set it.
   'GET /api/clinic-profile': ALL,
@@ -112,6 +120,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/icd10/releases': ALL,
+  'GET /api/codes/icd10/terms': ALL,
+  'POST /api/codes/icd10/terms': MANAGEMENT,
+  'PATCH /api/codes/icd10/terms/:id': MANAGEMENT,
+  'DELETE /api/codes/icd10/terms/:id': MANAGEMENT,
   'GET /api/deadline-rules': ALL,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };

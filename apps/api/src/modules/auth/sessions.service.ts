@@ -13,6 +13,8 @@ export interface ResolvedSession {
   user: AuthUser;
   csrfToken: string;
   totpEnrollmentOnly: boolean;
+  /** The password was set by an admin: until the user chooses one, the session may only change it. */
+  mustChangePassword: boolean;
 }
 
 export interface NewSession {
@@ -38,7 +40,7 @@ interface CachedSession {
 
 const RESOLVE_SESSION = `WITH live AS (
      SELECT s.id AS session_id, s.csrf_token, s.totp_enrollment_only, s.last_seen_at, s.created_at,
-            u.id AS user_id, u.email, u.display_name, u.roles
+            u.id AS user_id, u.email, u.display_name, u.roles, u.must_change_password
        FROM user_sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1
         AND u.disabled_at IS NULL
@@ -49,7 +51,9 @@ const RESOLVE_SESSION = `WITH live AS (
        FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '30 seconds'
      RETURNING s.id
    )
-   SELECT session_id, csrf_token, totp_enrollment_only, created_at, user_id, email, display_name, roles FROM live`;
+   SELECT session_id, csrf_token, totp_enrollment_only, created_at, user_id, email, display_name, roles,
+          must_change_password
+     FROM live`;
 
 @Injectable()
 export class SessionsService {
@@ -121,6 +125,7 @@ export class SessionsService {
       email: string;
       display_name: string;
       roles: Role[];
+      must_change_password: boolean;
     }>(this.dataSource, RESOLVE_SESSION, [
       Buffer.from(key, 'base64'),
       this.config.sessionIdleMinutes,
@@ -138,6 +143,7 @@ export class SessionsService {
       },
       csrfToken: row.csrf_token,
       totpEnrollmentOnly: row.totp_enrollment_only,
+      mustChangePassword: row.must_change_password,
     };
     const ttl = this.config.sessionCacheSeconds * 1000;
     if (ttl > 0 && generation === this.generation) {
@@ -175,6 +181,38 @@ export class SessionsService {
       `UPDATE user_sessions SET totp_enrollment_only = false WHERE id = $1`,
       [sessionId],
     );
+  }
+
+  /** The user's live sessions (not idle or too old), the most recently used first. */
+  async listFor(
+    userId: string,
+  ): Promise<{ id: string; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date }[]> {
+    const rows: { id: string; ip: string | null; user_agent: string | null; created_at: Date; last_seen_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT id, host(ip) AS ip, user_agent, created_at, last_seen_at FROM user_sessions
+          WHERE user_id = $1
+            AND last_seen_at > now() - make_interval(mins => $2)
+            AND created_at > now() - make_interval(hours => $3)
+          ORDER BY last_seen_at DESC, created_at DESC`,
+        [userId, this.config.sessionIdleMinutes, this.config.sessionAbsoluteHours],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      ip: row.ip,
+      userAgent: row.user_agent,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+    }));
+  }
+
+  /** Ends one of the user's own sessions; false when there is no such session of theirs. */
+  async destroyOwn(userId: string, sessionId: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      // A CTE, so the driver answers the rows (a bare DELETE … RETURNING answers [rows, count]).
+      `WITH d AS (DELETE FROM user_sessions WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM d`,
+      [sessionId, userId],
+    );
+    return rows.length > 0;
   }
 
   /** Expired sessions are refused anyway; this only keeps the table small. */

@@ -49,6 +49,7 @@ export function toCaseDetail(
       lesionCount: l.lesionCount,
     })),
     diagnoses: row.diagnoses,
+    plannedServiceDate: row.plannedServiceDate,
     findings: snapshot.findings,
     failedTreatments: snapshot.failedTreatments,
     cosmeticOverrideJustification: row.cosmeticOverrideJustification,

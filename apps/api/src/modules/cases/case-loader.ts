@@ -1,4 +1,4 @@
-import type { DeadlineRule, PlanType } from '@preauth/domain';
+import type { DeadlineRule, Icd10ReleaseCheck, PlanType } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { hydrate, selectColumns } from '../../database/hydrate';
 import { preparedQuery, preparedQueryIn } from '../../database/prepared';
@@ -7,6 +7,7 @@ import { toDeadlineRule } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
 import { Payer } from '../payers/payer.entity';
 import { Provider } from '../providers/provider.entity';
+import { icd10CheckSql, toIcd10Check, type RawIcd10Check } from '../codes/icd10-check';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 import { EvidenceCounts, toSnapshot } from './case-mapping';
@@ -19,6 +20,7 @@ export interface LoadedCase {
   treatments: CaseFailedTreatment[];
   planType: PlanType;
   evidence: EvidenceCounts;
+  icd10: Icd10ReleaseCheck | null;
 }
 
 /** The readiness checklist requires a photo and a physician's clinical note (issue #4). */
@@ -35,7 +37,10 @@ export async function loadCase(manager: EntityManager, id: string): Promise<Load
 }
 
 export function snapshotOf(loaded: LoadedCase) {
-  return toSnapshot(loaded.row, loaded.lines, loaded.treatments, loaded.planType, loaded.evidence);
+  return {
+    ...toSnapshot(loaded.row, loaded.lines, loaded.treatments, loaded.planType, loaded.evidence),
+    icd10: loaded.icd10,
+  };
 }
 
 export interface CaseEventRow {
@@ -94,6 +99,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
              WHERE n.case_id = c.id AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
            (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM case_procedure_lines l WHERE l.case_id = c.id) AS lines,
+           ${icd10CheckSql('c.diagnoses', 'c.planned_service_date')} AS icd10,
            (SELECT coalesce(json_agg(t ORDER BY t.position), '[]') FROM case_failed_treatments t WHERE t.case_id = c.id) AS treatments,
            ${
              mode !== 'page'
@@ -143,6 +149,7 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     treatments: (raw.treatments as Record<string, unknown>[]).map((t) => hydrate(dataSource, CaseFailedTreatment, t)),
     planType: payer.planType,
     evidence: { photoCount: raw.photo_count as number, physicianNoteCount: raw.note_count as number },
+    icd10: toIcd10Check(raw.icd10 as RawIcd10Check | null),
   };
   const events = (
     raw.events as (Omit<CaseEventRow, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string })[]

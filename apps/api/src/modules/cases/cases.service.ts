@@ -4,8 +4,11 @@ import {
   computeReadiness,
   computeStoredDue,
   editableFields,
+  icd10Problems,
   normalizeIcd10,
+  describeIcd10Release,
   type DeadlineRule,
+  type Icd10ReleaseCheck,
   type PlanType,
 } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +17,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { checkIcd10 } from '../codes/icd10-check';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
@@ -27,6 +31,29 @@ import { loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf
 import { CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
+
+/**
+ * A diagnosis a payer would refuse (not a billable code of the release for the date of service,
+ * or a category) is refused on the way in, so the case never holds one: 400 naming the field.
+ */
+async function assertDiagnosesInRelease(
+  manager: EntityManager,
+  diagnoses: readonly string[],
+  plannedServiceDate: string | null,
+): Promise<Icd10ReleaseCheck | null> {
+  const check = await checkIcd10(manager, diagnoses, plannedServiceDate);
+  if (!check) {
+    if (diagnoses.length)
+      throw fieldError('diagnoses', 'cannot be checked: no ICD-10-CM release is loaded (npm run codes:load)', 422);
+    return null;
+  }
+  const problems = icd10Problems(diagnoses, check);
+  if (problems.length) {
+    const release = check.coversServiceDate ? '' : ` (${describeIcd10Release(check)})`;
+    throw fieldError('diagnoses', `${problems.join(' ')}${release}`, 400, problems.join(' '));
+  }
+  return check;
+}
 
 /** The clinical fields of a case DTO under the names the field rules use. */
 function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
@@ -55,6 +82,11 @@ export class CasesService {
     assertMayWriteClinicalFindings(ctx.user, clinicalChanges(dto));
     const id = await this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
+      await assertDiagnosesInRelease(
+        manager,
+        (dto.diagnoses ?? []).map(normalizeIcd10),
+        dto.plannedServiceDate ?? null,
+      );
       if (dto.previousCaseId) {
         const previous = await manager.getRepository(PreauthCase).findOneBy({ id: dto.previousCaseId });
         if (!previous) throw fieldError('previousCaseId', 'is not a known case');
@@ -72,6 +104,7 @@ export class CasesService {
         status: 'documented',
         urgency: dto.urgency ?? 'standard',
         diagnoses: (dto.diagnoses ?? []).map(normalizeIcd10),
+        plannedServiceDate: dto.plannedServiceDate ?? null,
         necessityCriteria: dto.findings?.criteria ?? [],
         symptoms: dto.findings?.symptoms ?? null,
         symptomDurationWeeks: dto.findings?.symptomDurationWeeks ?? null,
@@ -158,6 +191,9 @@ export class CasesService {
       if (dto.payerId !== undefined) row.payerId = dto.payerId;
       if (dto.providerId !== undefined) row.providerId = dto.providerId;
       if (dto.diagnoses !== undefined) row.diagnoses = dto.diagnoses.map(normalizeIcd10);
+      if (dto.plannedServiceDate !== undefined) row.plannedServiceDate = dto.plannedServiceDate;
+      if (dto.diagnoses !== undefined || dto.plannedServiceDate !== undefined)
+        loaded.icd10 = await assertDiagnosesInRelease(manager, row.diagnoses, row.plannedServiceDate);
       if (dto.findings !== undefined) {
         row.necessityCriteria = dto.findings.criteria;
         row.symptoms = dto.findings.symptoms ?? null;
@@ -183,6 +219,7 @@ export class CasesService {
         payerId: row.payerId,
         providerId: row.providerId,
         diagnoses: row.diagnoses,
+        plannedServiceDate: row.plannedServiceDate,
         necessityCriteria: row.necessityCriteria,
         symptoms: row.symptoms,
         symptomDurationWeeks: row.symptomDurationWeeks,

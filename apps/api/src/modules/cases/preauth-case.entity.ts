@@ -118,6 +118,10 @@ export class PreauthCase {
   @Column({ name: 'approved_units', type: 'integer', nullable: true })
   approvedUnits!: number | null;
 
+  // The release of ICD-10-CM a request is checked against is the one in effect on this date.
+  @Column({ name: 'planned_service_date', type: 'date', nullable: true })
+  plannedServiceDate!: string | null;
+
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom!: string | null;
 

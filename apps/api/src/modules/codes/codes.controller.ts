@@ -1,44 +1,82 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CptCode } from './cpt-code.entity';
-import { Icd10Code } from './icd10-code.entity';
-
-export class CptCodeDto {
-  @ApiProperty() code!: string;
-  @ApiProperty() description!: string;
-  @ApiProperty({ description: 'Payers usually treat it as cosmetic; warn before submission' }) cosmeticRisk!: boolean;
-  @ApiProperty() descriptorVerified!: boolean;
-}
-
-export class Icd10CodeDto {
-  @ApiProperty() code!: string;
-  @ApiProperty() description!: string;
-  @ApiProperty() descriptorVerified!: boolean;
-}
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequestContext } from '../../common/request-context.decorator';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CodesService } from './codes.service';
+import {
+  CptCodeDto,
+  CreateLayTermDto,
+  Icd10ReleaseDto,
+  Icd10SearchDto,
+  Icd10SearchQuery,
+  LayTermDto,
+  UpdateLayTermDto,
+} from './dto/codes.dto';
 
 @ApiTags('codes')
 @Controller('codes')
 export class CodesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly codes: CodesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('cpt')
   @ApiOkResponse({ type: [CptCodeDto] })
-  async cpt(): Promise<CptCodeDto[]> {
-    const rows = await this.dataSource.getRepository(CptCode).find({ order: { code: 'ASC' } });
-    return rows.map(({ code, description, cosmeticRisk, descriptorVerified }) => ({
-      code,
-      description,
-      cosmeticRisk,
-      descriptorVerified,
-    }));
+  cpt(): Promise<CptCodeDto[]> {
+    return this.codes.cpt();
   }
 
   @Get('icd10')
-  @ApiOkResponse({ type: [Icd10CodeDto] })
-  async icd10(): Promise<Icd10CodeDto[]> {
-    const rows = await this.dataSource.getRepository(Icd10Code).find({ order: { code: 'ASC' } });
-    return rows.map(({ code, description, descriptorVerified }) => ({ code, description, descriptorVerified }));
+  @ApiOkResponse({ type: Icd10SearchDto })
+  searchIcd10(@Query() query: Icd10SearchQuery): Promise<Icd10SearchDto> {
+    return this.codes.searchIcd10(query.q, query.date, this.config.clinicTimeZone);
+  }
+
+  @Get('icd10/releases')
+  @ApiOkResponse({ type: [Icd10ReleaseDto] })
+  releases(): Promise<Icd10ReleaseDto[]> {
+    return this.codes.releases();
+  }
+
+  @Get('icd10/terms')
+  @ApiOkResponse({ type: [LayTermDto] })
+  listTerms(): Promise<LayTermDto[]> {
+    return this.codes.listTerms();
+  }
+
+  @Post('icd10/terms')
+  @ApiOkResponse({ type: LayTermDto })
+  createTerm(@Body() dto: CreateLayTermDto, @RequestContext() ctx: RequestContext): Promise<LayTermDto> {
+    return this.codes.createTerm(dto, ctx);
+  }
+
+  @Patch('icd10/terms/:id')
+  @ApiOkResponse({ type: LayTermDto })
+  updateTerm(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateLayTermDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<LayTermDto> {
+    return this.codes.updateTerm(id, dto, ctx);
+  }
+
+  @Delete('icd10/terms/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  deleteTerm(@Param('id', ParseIntPipe) id: number, @RequestContext() ctx: RequestContext): Promise<void> {
+    return this.codes.deleteTerm(id, ctx);
   }
 }

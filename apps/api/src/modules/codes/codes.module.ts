@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CodesController } from './codes.controller';
+import { CodesService } from './codes.service';
 
-@Module({ controllers: [CodesController] })
+@Module({ controllers: [CodesController], providers: [CodesService] })
 export class CodesModule {}

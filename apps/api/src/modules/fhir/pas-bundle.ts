@@ -1,4 +1,4 @@
-import { findCpt, findIcd10, toLocalDate } from '@preauth/domain';
+import { findCpt, icd10Descriptions, toLocalDate } from '@preauth/domain';
 import type { CaseDossier } from '../letters/case-dossier';
 import type { LetterDto } from '../letters/dto/letter.dto';
 import { CASE_NUMBER_SYSTEM } from './claim-response';
@@ -151,12 +151,11 @@ export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBu
     category: { coding: [{ system: FHIR_SYSTEMS.infoCategory, code: 'attachment', display: 'Attachment' }] },
     valueReference: ref(doc),
   }));
+  const descriptions = icd10Descriptions(dossier.loaded.icd10);
   const diagnosis = row.diagnoses.map((code, i) => ({
     sequence: i + 1,
     diagnosisCodeableConcept: {
-      coding: [
-        { system: FHIR_SYSTEMS.icd10cm, code, ...(findIcd10(code) ? { display: findIcd10(code)!.description } : {}) },
-      ],
+      coding: [{ system: FHIR_SYSTEMS.icd10cm, code, ...(descriptions[code] ? { display: descriptions[code] } : {}) }],
     },
   }));
 

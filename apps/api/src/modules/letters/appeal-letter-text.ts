@@ -57,8 +57,8 @@ export function answerDenial(f: AppealFacts): string[] {
         ...f.procedures.map((p) => {
           const compatible = f.diagnoses.filter((d) => isDiagnosisCompatible(p.cpt, d));
           return hasCompatibilityRule(p.cpt) && compatible.length
-            ? `The diagnosis and the procedure agree: ${describeProcedure(p.cpt)} is the procedure for the documented ${listInProse(compatible.map(describeDiagnosis))}, confirmed on examination (${plural(p.lesionCount, 'lesion')}, ${clause(p.bodySite)}).`
-            : `${describeProcedure(p.cpt)} is requested for ${listInProse(f.diagnoses.map(describeDiagnosis)) || 'the documented diagnosis'}, confirmed on examination (${plural(p.lesionCount, 'lesion')}, ${clause(p.bodySite)}).`;
+            ? `The diagnosis and the procedure agree: ${describeProcedure(p.cpt)} is the procedure for the documented ${listInProse(compatible.map((d) => describeDiagnosis(d, f.diagnosisDescriptions)))}, confirmed on examination (${plural(p.lesionCount, 'lesion')}, ${clause(p.bodySite)}).`
+            : `${describeProcedure(p.cpt)} is requested for ${listInProse(f.diagnoses.map((d) => describeDiagnosis(d, f.diagnosisDescriptions))) || 'the documented diagnosis'}, confirmed on examination (${plural(p.lesionCount, 'lesion')}, ${clause(p.bodySite)}).`;
         }),
         ...necessityPoints(f),
       );

@@ -1,4 +1,4 @@
-import { computeAppealFilingDeadline, hasAppealLevelsLeft, toLocalDate } from '@preauth/domain';
+import { computeAppealFilingDeadline, hasAppealLevelsLeft, icd10Descriptions, toLocalDate } from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { AppealFacts } from './appeal-letter-text';
@@ -19,6 +19,7 @@ export function toLetterFacts(d: CaseDossier, clinic: LetterClinic | null, timeZ
     physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
     clinic,
     diagnoses: row.diagnoses,
+    diagnosisDescriptions: icd10Descriptions(d.loaded.icd10),
     procedures: lines.map((l) => ({
       cpt: l.cptCode,
       units: l.units,

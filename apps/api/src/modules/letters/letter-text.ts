@@ -1,6 +1,5 @@
 import {
   findCpt,
-  findIcd10,
   MEDICAL_NECESSITY_CRITERION_LABELS,
   PLAN_TYPE_LABELS,
   type MedicalNecessityCriterion,
@@ -39,6 +38,8 @@ export interface LetterFacts {
   /** Null until an admin saves the clinic profile. */
   clinic: LetterClinic | null;
   diagnoses: string[];
+  /** ICD-10-CM descriptions from the release in effect for the case, by code. */
+  diagnosisDescriptions?: Readonly<Record<string, string>>;
   procedures: { cpt: string; units: number; bodySite: string; lesionCount: number }[];
   findings: {
     criteria: MedicalNecessityCriterion[];
@@ -96,9 +97,9 @@ export function listInProse(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function describeDiagnosis(code: string): string {
-  const entry = findIcd10(code);
-  return entry ? `${code} (${entry.description})` : code;
+export function describeDiagnosis(code: string, descriptions: Readonly<Record<string, string>> = {}): string {
+  const description = descriptions[code];
+  return description ? `${code} (${description})` : code;
 }
 
 export function describeProcedure(cpt: string): string {
@@ -143,7 +144,7 @@ export function requestedTreatment(f: LetterFacts): string[] {
   return [
     'Diagnosis and requested treatment',
     ...(f.diagnoses.length
-      ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d)}`)
+      ? f.diagnoses.map((d) => `- ICD-10-CM ${describeDiagnosis(d, f.diagnosisDescriptions)}`)
       : ['- No diagnosis code is recorded yet.']),
     ...(f.procedures.length
       ? f.procedures.map(
@@ -323,8 +324,8 @@ export function formatSignedAt(at: Date, timeZone: string): string {
 /** The letter of medical necessity that goes with the first request (and an answer to questions). */
 export function composeMedicalNecessityLetter(f: LetterFacts): string {
   const diagnoses = f.diagnoses.map((d) => {
-    const entry = findIcd10(d);
-    return entry ? `${lowerFirst(entry.description)} (ICD-10-CM ${d})` : `ICD-10-CM ${d}`;
+    const description = f.diagnosisDescriptions?.[d];
+    return description ? `${lowerFirst(description)} (ICD-10-CM ${d})` : `ICD-10-CM ${d}`;
   });
   return [
     ...header(f, 'Letter of medical necessity: request for pre-authorization'),

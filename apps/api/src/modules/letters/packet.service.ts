@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import {
   computeDeadlines,
   findCarcCode,
+  icd10Descriptions,
   PACKET_PURPOSE_TITLES,
   packetPurpose,
   PLAN_TYPE_LABELS,
@@ -181,7 +182,7 @@ export class PacketService {
       physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
       letterhead: await this.clinic.letterhead(),
       summary,
-      diagnoses: row.diagnoses.map((code) => `ICD-10-CM ${describeDiagnosis(code)}`),
+      diagnoses: row.diagnoses.map((code) => `ICD-10-CM ${describeDiagnosis(code, icd10Descriptions(d.loaded.icd10))}`),
       procedures: lines.map(
         (l) =>
           `${describeProcedure(l.cptCode)}: ${l.units} ${l.units === 1 ? 'unit' : 'units'}, ${l.bodySite}, ${l.lesionCount} ${l.lesionCount === 1 ? 'lesion' : 'lesions'}`,

@@ -85,7 +85,12 @@ export async function createUserFromCli(
     if (args.resetPassword) {
       const id = existing.rows[0]?.id;
       if (!id) throw new UsageError(`there is no user ${args.email}`);
-      await client.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+      // The operator typed this password for the account's owner (often themselves, locked
+      // out): it is not a one-time password from the dashboard.
+      await client.query(
+        `UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1`,
+        [id, passwordHash],
+      );
       await client.query(`DELETE FROM user_sessions WHERE user_id = $1`, [id]);
       await recordCliAudit(client, 'update', id, { changes: ['password'], via: 'cli' });
       result = { id, created: false };

@@ -38,6 +38,11 @@ export class User {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
   totpLastStep!: string | null;
 
+  // Set with a password an admin chose or generated: until the user picks their own, their
+  // sessions may only change it.
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

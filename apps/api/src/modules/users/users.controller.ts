@@ -1,8 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { UserDto } from './dto/user.dto';
+import { CreatedUserDto, OneTimePasswordDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -18,9 +26,12 @@ export class UsersController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: UserDto })
-  @ApiConflictResponse({ description: 'A user with this email already exists' })
-  create(@Body() dto: CreateUserDto, @RequestContext() ctx: RequestContext): Promise<UserDto> {
+  @ApiCreatedResponse({ type: CreatedUserDto })
+  @ApiBadRequestResponse({ description: 'A field is invalid, the password breaks the policy, or no such provider' })
+  @ApiConflictResponse({
+    description: 'A user with this email already exists, or the provider is linked to someone else',
+  })
+  create(@Body() dto: CreateUserDto, @RequestContext() ctx: RequestContext): Promise<CreatedUserDto> {
     return this.users.create(dto, ctx);
   }
 
@@ -34,12 +45,37 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The change would leave no active admin, or lock yourself out' })
+  @ApiConflictResponse({
+    description:
+      'The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked)',
+  })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @RequestContext() ctx: RequestContext,
   ): Promise<UserDto> {
     return this.users.update(id, dto, ctx);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: OneTimePasswordDto,
+    description: 'A new one-time password, shown once; the user’s sessions are ended',
+  })
+  @ApiNotFoundResponse()
+  resetPassword(
+    @Param('id', ParseUUIDPipe) id: string,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<OneTimePasswordDto> {
+    return this.users.resetPassword(id, ctx);
+  }
+
+  @Post(':id/sessions/end')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Every session of the user is ended (but the one making this request)' })
+  @ApiNotFoundResponse()
+  async endSessions(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<void> {
+    await this.users.endSessions(id, ctx);
   }
 }

@@ -1,20 +1,23 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@preauth/domain';
+import { ADMIN_LOCKOUT_MESSAGES, adminLockout, type Role } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password-hasher';
 import { passwordProblems } from '../auth/password-policy';
+import { RecoveryCodesService } from '../auth/recovery-codes.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import type { UserDto } from './dto/user.dto';
+import type { CreatedUserDto, OneTimePasswordDto, UserDto, UserProviderDto } from './dto/user.dto';
+import { linkedProviders, linkUserToProvider } from './user-provider-link';
+import { generateOneTimePassword } from '../auth/one-time-secrets';
 import { User } from './user.entity';
 import { ConflictError, NotFoundError } from '../../common/app-errors';
 
-export function toUserDto(user: User): UserDto {
+export function toUserDto(user: User, provider: UserProviderDto | null = null): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -22,6 +25,8 @@ export function toUserDto(user: User): UserDto {
     roles: user.roles,
     disabled: user.disabledAt !== null,
     totpEnabled: user.totpEnabled,
+    mustChangePassword: user.mustChangePassword,
+    provider,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
@@ -45,37 +50,103 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly recoveryCodes: RecoveryCodesService,
   ) {}
 
   async list(): Promise<UserDto[]> {
     const users = await this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('lower(u.email)').getMany();
-    return users.map(toUserDto);
+    const providers = await linkedProviders(this.dataSource.manager);
+    return users.map((user) => toUserDto(user, providers.get(user.id) ?? null));
   }
 
   async get(id: string): Promise<UserDto> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundError('No such user.');
-    return toUserDto(user);
+    return this.read(this.dataSource.manager, id);
   }
 
-  async create(dto: CreateUserDto, context: RequestContext): Promise<UserDto> {
+  async create(dto: CreateUserDto, context: RequestContext): Promise<CreatedUserDto> {
     const email = dto.email.trim();
-    assertPasswordAcceptable(dto.password, email);
-    const passwordHash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (manager) => {
+    const oneTimePassword = dto.password === undefined ? generateOneTimePassword(email) : undefined;
+    const password = dto.password ?? oneTimePassword!;
+    assertPasswordAcceptable(password, email);
+    const passwordHash = await hashPassword(password);
+    const created = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const taken = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
       if (taken) throw new ConflictError('A user with this email already exists.');
+      const roles = unique(dto.roles);
       const saved = await repo.save(
-        repo.create({ email, displayName: dto.displayName.trim(), roles: unique(dto.roles), passwordHash }),
+        repo.create({ email, displayName: dto.displayName.trim(), roles, passwordHash, mustChangePassword: true }),
       );
+      const link = dto.providerId ? await linkUserToProvider(manager, saved.id, roles, dto.providerId) : null;
       await this.audit.record(
-        { action: 'create', objectType: 'user', objectId: saved.id, detail: { roles: saved.roles } },
+        {
+          action: 'create',
+          objectType: 'user',
+          objectId: saved.id,
+          detail: { roles: saved.roles, ...(link ? { provider: link.to } : {}) },
+        },
         context,
         manager,
       );
-      return toUserDto(await repo.findOneByOrFail({ id: saved.id }));
+      return this.read(manager, saved.id);
     });
+    return oneTimePassword ? { ...created, oneTimePassword } : created;
+  }
+
+  /** A new generated password, shown once; the user's sessions end and they must replace it. */
+  async resetPassword(id: string, context: RequestContext): Promise<OneTimePasswordDto> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('No such user.');
+    const oneTimePassword = generateOneTimePassword(user.email);
+    const passwordHash = await hashPassword(oneTimePassword);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const updated: { id: string }[] = await manager.query(
+          `WITH u AS (UPDATE users SET password_hash = $2, must_change_password = true, updated_at = now()
+                       WHERE id = $1 RETURNING id)
+           SELECT id FROM u`,
+          [id, passwordHash],
+        );
+        if (!updated.length) throw new NotFoundError('No such user.');
+        await this.sessions.destroyAllFor(id, manager);
+        await this.audit.record(
+          { action: 'update', objectType: 'user', objectId: id, detail: { changes: ['password'], oneTime: true } },
+          context,
+          manager,
+        );
+      });
+    } finally {
+      this.sessions.forgetAll();
+    }
+    return { oneTimePassword };
+  }
+
+  /** Signs the user out everywhere (a lost laptop); they can sign in again at once. */
+  async endSessions(id: string, context: RequestContext): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const exists = await manager.getRepository(User).existsBy({ id });
+        if (!exists) throw new NotFoundError('No such user.');
+        const ended: { id: string }[] = await manager.query(
+          `WITH d AS (DELETE FROM user_sessions WHERE user_id = $1 AND id <> $2 RETURNING id) SELECT id FROM d`,
+          [id, context.user.sessionId],
+        );
+        await this.audit.record(
+          { action: 'logout', objectType: 'user', objectId: id, detail: { endedSessions: ended.length, by: 'admin' } },
+          context,
+          manager,
+        );
+      });
+    } finally {
+      this.sessions.forgetAll();
+    }
+  }
+
+  private async read(manager: EntityManager, id: string): Promise<UserDto> {
+    const user = await manager.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('No such user.');
+    const providers = await linkedProviders(manager, [id]);
+    return toUserDto(user, providers.get(id) ?? null);
   }
 
   async update(id: string, dto: UpdateUserDto, context: RequestContext): Promise<UserDto> {
@@ -123,14 +194,23 @@ export class UsersService {
       if (passwordHash) {
         changes.push('password');
         user.passwordHash = passwordHash;
+        user.mustChangePassword = true;
       }
       if (dto.resetTotp && user.totpEnabled) {
         changes.push('totp');
         user.totpEnabled = false;
         user.totpSecret = null;
         user.totpLastStep = null;
+        await this.recoveryCodes.removeAll(user.id, manager);
       }
-      if (!changes.length) return toUserDto(user);
+      if (dto.providerId !== undefined) {
+        const link = await linkUserToProvider(manager, user.id, roles, dto.providerId);
+        if (link) {
+          changes.push('provider');
+          detail.provider = link;
+        }
+      }
+      if (!changes.length) return this.read(manager, id);
 
       await repo.save(user);
       // A disabled account or a new password ends every session at once (the guard also checks
@@ -143,7 +223,7 @@ export class UsersService {
         context,
         manager,
       );
-      return toUserDto(await repo.findOneByOrFail({ id }));
+      return this.read(manager, id);
     });
   }
 
@@ -154,7 +234,7 @@ export class UsersService {
     return hashPassword(password);
   }
 
-  /** Nobody can lock the clinic out of administration: keep one active admin, and keep yourself. */
+  /** Nobody can lock the clinic out of administration (adminLockout in @preauth/domain). */
   private async assertAdminsRemain(
     manager: EntityManager,
     user: User,
@@ -162,22 +242,20 @@ export class UsersService {
     disabled: boolean,
     actor: AuthUser,
   ): Promise<void> {
-    const wasActiveAdmin = user.roles.includes('admin') && user.disabledAt === null;
-    const staysActiveAdmin = roles.includes('admin') && !disabled;
-    if (!wasActiveAdmin || staysActiveAdmin) return;
-    if (user.id === actor.id) {
-      throw new ConflictError(
-        'You cannot disable your own account or remove your own admin role; ask another admin.',
-        'self_lockout',
-      );
-    }
     const others: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM users WHERE id <> $1 AND 'admin' = ANY(roles) AND disabled_at IS NULL`,
       [user.id],
     );
-    if ((others[0]?.count ?? 0) === 0) {
-      throw new ConflictError('This is the last active admin.', 'last_admin');
-    }
+    const lockout = adminLockout({
+      userId: user.id,
+      roles: user.roles,
+      disabled: user.disabledAt !== null,
+      nextRoles: roles,
+      nextDisabled: disabled,
+      actorId: actor.id,
+      otherActiveAdmins: others[0]?.count ?? 0,
+    });
+    if (lockout) throw new ConflictError(ADMIN_LOCKOUT_MESSAGES[lockout], lockout);
   }
 }
 

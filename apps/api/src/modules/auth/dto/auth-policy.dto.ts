@@ -13,3 +13,25 @@ export class AuthPolicyDto {
   @IsIn(ROLES, { each: true })
   totpRequiredRoles!: Role[];
 }
+
+/** A limit set by an environment variable: shown, not changed, in the dashboard. */
+export class SessionLimitDto {
+  @ApiProperty()
+  value!: number;
+
+  @ApiProperty({ example: 'SESSION_IDLE_MINUTES', description: 'The environment variable that sets it' })
+  variable!: string;
+}
+
+export class SessionLimitsDto {
+  @ApiProperty({ type: SessionLimitDto, description: 'Minutes without a request before a session ends' })
+  idleMinutes!: SessionLimitDto;
+
+  @ApiProperty({ type: SessionLimitDto, description: 'Hours after sign-in when a session ends, however active' })
+  absoluteHours!: SessionLimitDto;
+}
+
+export class AuthPolicyViewDto extends AuthPolicyDto {
+  @ApiProperty({ type: SessionLimitsDto, description: 'Read-only: set in the environment when the API starts' })
+  sessionLimits!: SessionLimitsDto;
+}

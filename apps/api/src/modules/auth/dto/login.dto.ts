@@ -15,11 +15,12 @@ export class LoginDto {
   password!: string;
 
   @ApiPropertyOptional({
-    description: 'The 6-digit code from the authenticator app, when two-factor sign-in is on',
+    description:
+      'The 6-digit code from the authenticator app, when two-factor sign-in is on; or one of the recovery codes',
     example: '123456',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(10)
+  @MaxLength(20)
   totp?: string;
 }

@@ -2,7 +2,14 @@ import { ApiProperty, PickType } from '@nestjs/swagger';
 import { UserDto } from '../../users/dto/user.dto';
 
 // The signed-in user's identity is a user's, plus what only a session knows.
-export class MeDto extends PickType(UserDto, ['id', 'email', 'displayName', 'roles', 'totpEnabled'] as const) {
+export class MeDto extends PickType(UserDto, [
+  'id',
+  'email',
+  'displayName',
+  'roles',
+  'totpEnabled',
+  'mustChangePassword',
+] as const) {
   @ApiProperty({
     description: 'The role requires two-factor sign-in and it is not set up yet: until it is, only enrolment works.',
   })

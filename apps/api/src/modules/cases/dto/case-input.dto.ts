@@ -88,6 +88,16 @@ export class UpdateCaseDto {
   @Type(() => ProcedureLineInput)
   procedureLines?: ProcedureLineInput[];
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2026-03-01',
+    description: 'Planned date of service: diagnoses are checked against the ICD-10-CM release in effect then',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  plannedServiceDate?: string | null;
+
   @ApiPropertyOptional({ type: [String], example: ['L72.0'] })
   @IsOptional()
   @IsArray()

@@ -102,6 +102,7 @@ export class CasePageDto {
 export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [ProcedureLineInput] }) procedureLines!: ProcedureLineInput[];
   @ApiProperty({ type: [String] }) diagnoses!: string[];
+  @ApiProperty({ nullable: true, type: String, example: '2026-03-01' }) plannedServiceDate!: string | null;
   @ApiProperty({ type: FindingsInput }) findings!: FindingsInput;
   @ApiProperty({ type: [FailedTreatmentInput] }) failedTreatments!: FailedTreatmentInput[];
   @ApiProperty({ nullable: true, type: String }) cosmeticOverrideJustification!: string | null;

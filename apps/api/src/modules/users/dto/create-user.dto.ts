@@ -1,6 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@preauth/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jane.doe@clinic.example', maxLength: 254 })
@@ -21,11 +32,21 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles!: Role[];
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'password',
-    description: 'At least 12 characters, not a common password, not containing the email',
+    description:
+      'At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.',
   })
+  @IsOptional()
   @IsString()
   @MaxLength(1024)
-  password!: string;
+  password?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The provider (physician record) this user is; needs the physician role',
+  })
+  @IsOptional()
+  @IsUUID()
+  providerId?: string;
 }

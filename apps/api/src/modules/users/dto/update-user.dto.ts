@@ -9,6 +9,8 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
+  ValidateIf,
   MaxLength,
 } from 'class-validator';
 
@@ -39,7 +41,10 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ format: 'password', description: 'A new password (ends the user’s sessions)' })
+  @ApiPropertyOptional({
+    format: 'password',
+    description: 'A new password (ends the user’s sessions; the user must replace it at next sign-in)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
@@ -49,4 +54,15 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   resetTotp?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Link the user to this provider (physician record; needs the physician role), or null to unlink',
+  })
+  @ValidateIf((_dto, value) => value !== null)
+  @IsOptional()
+  @IsUUID()
+  providerId?: string | null;
 }

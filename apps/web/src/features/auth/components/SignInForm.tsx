@@ -27,7 +27,11 @@ const RULES: { [K in keyof SignInValues]: RegisterOptions<SignInValues, K> } = {
   password: { required: 'Enter your password.' },
   totp: {
     setValueAs: trim,
-    pattern: { value: /^(\d{6})?$/, message: 'The code is the 6 digits shown by your authenticator app.' },
+    // Six digits from the app, or a recovery code (ten letters and digits, the dash optional).
+    pattern: {
+      value: /^(\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})?$/,
+      message: 'Enter the 6 digits shown by your authenticator app, or one of your recovery codes.',
+    },
   },
 };
 
@@ -90,7 +94,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         {needsTotp && (
           <TextInput
             label="Authenticator code"
-            inputMode="numeric"
+            description="Lost your phone? Enter one of your recovery codes instead."
+            inputMode="text"
             autoComplete="one-time-code"
             {...register('totp', RULES.totp)}
             error={errors.totp?.message}

@@ -58,15 +58,33 @@ describe('CaseForm', () => {
     );
   });
 
-  it('refuses a malformed diagnosis code and an empty body site before calling the server', async () => {
+  it('never turns free text into a diagnosis code, and says when nothing matches', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderEdit();
+    const diagnoses = inputLabelled(/Diagnosis codes/);
+    const chips = () => screen.queryAllByText('L72.0').filter((element) => element.closest('.mantine-Pill-root'));
+    expect(chips()).toHaveLength(1);
+    await user.type(diagnoses, '{backspace}');
+    expect(chips()).toHaveLength(0);
+    await user.type(diagnoses, 'XYZ{enter}');
+    expect(await screen.findByText('No matching code')).toBeInTheDocument();
+    expect(diagnoses).toHaveValue('XYZ');
+    expect(screen.queryByText('XYZ', { selector: '.mantine-Pill-label' })).not.toBeInTheDocument();
+    await user.clear(diagnoses);
+    await user.type(diagnoses, 'milia');
+    expect(await screen.findByText('Epidermal cyst')).toBeInTheDocument();
+    expect(screen.getByText(/“milia”: To be confirmed by the coder/)).toBeInTheDocument();
+    await user.keyboard('{enter}');
+    await waitFor(() => expect(diagnoses).toHaveValue(''));
+    expect(chips()).toHaveLength(1);
+  });
+
+  it('refuses an empty body site before calling the server', async () => {
     const user = userEvent.setup({ delay: null });
     const onSubmit = renderEdit();
-    const diagnoses = inputLabelled(/Diagnosis codes/);
-    await user.type(diagnoses, 'XYZ{enter}');
     await user.clear(screen.getByRole('textbox', { name: /Body site/ }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText(/Not an ICD-10-CM code: XYZ/)).toBeInTheDocument();
-    expect(screen.getByText('Say where on the body.')).toBeInTheDocument();
+    expect(await screen.findByText('Say where on the body.')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

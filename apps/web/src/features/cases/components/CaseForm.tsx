@@ -15,7 +15,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { findCpt, MEDICAL_NECESSITY_CRITERIA, URGENCY_LABELS } from '@preauth/domain';
+import { findCpt, isIsoDate, MEDICAL_NECESSITY_CRITERIA, URGENCY_LABELS } from '@preauth/domain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { PatientPicker } from '../../patients/components/PatientPicker';
@@ -103,6 +103,7 @@ export function CaseForm({
   const treatments = useFieldArray({ control, name: 'failedTreatments' });
   const can = (field: string) => editableFields.includes(field);
   const showClinical = mode === 'edit' || mayWriteClinical;
+  const plannedServiceDate = watch('plannedServiceDate');
   const cosmeticCodes = watch('procedureLines')
     .map((line) => findCpt(line.cpt))
     .filter((entry) => entry?.cosmeticRisk)
@@ -383,22 +384,34 @@ export function CaseForm({
         {section(
           'diagnoses',
           'Diagnoses (ICD-10-CM)',
-          <Controller
-            control={control}
-            name="diagnoses"
-            render={({ field, fieldState }) => (
-              <Icd10CodePicker
-                label="Diagnosis codes"
-                description="Type a code or words from the description; Enter adds it."
-                placeholder="e.g. L72.0"
-                value={field.value}
-                onChange={(codes) => field.onChange(codes.map((code) => code.toUpperCase()))}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message}
-                disabled={!can('diagnoses')}
-              />
-            )}
-          />,
+          <Stack gap="sm">
+            <TextInput
+              label="Planned date of service"
+              description="Codes are checked against the ICD-10-CM release in effect on this date (today's if empty)."
+              type="date"
+              w="fit-content"
+              disabled={!can('plannedServiceDate')}
+              {...register('plannedServiceDate')}
+              error={errors.plannedServiceDate?.message}
+            />
+            <Controller
+              control={control}
+              name="diagnoses"
+              render={({ field, fieldState }) => (
+                <Icd10CodePicker
+                  label="Diagnosis codes"
+                  description="Type a code, words of its description or a term such as milia; Enter adds the highlighted code."
+                  placeholder="e.g. L72.0 or milia"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={fieldState.error?.message}
+                  disabled={!can('diagnoses')}
+                  serviceDate={isIsoDate(plannedServiceDate) ? plannedServiceDate : null}
+                />
+              )}
+            />
+          </Stack>,
         )}
 
         {showClinical ? (

@@ -1,18 +1,22 @@
 import {
   Autocomplete,
   Badge,
+  Combobox,
   Group,
-  TagsInput,
+  Pill,
+  PillsInput,
+  Stack,
   Text,
+  useCombobox,
   type AutocompleteProps,
   type ComboboxItem,
   type OptionsFilter,
-  type TagsInputProps,
 } from '@mantine/core';
-import { CARC_DENIAL_CODES, CPT_CATALOG, findCpt, ICD10_CATALOG } from '@preauth/domain';
-import { forwardRef, useMemo } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { CARC_DENIAL_CODES, CPT_CATALOG, findCpt } from '@preauth/domain';
+import { forwardRef, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useCptCodes } from '../../reference/api/useCptCodes';
-import { useIcd10Codes } from '../../reference/api/useIcd10Codes';
+import { useIcd10Search } from '../../reference/api/useIcd10Search';
 
 interface CodeOption {
   code: string;
@@ -27,11 +31,6 @@ function useCptOptions(): CodeOption[] {
     () => data ?? CPT_CATALOG.map(({ code, description, cosmeticRisk }) => ({ code, description, cosmeticRisk })),
     [data],
   );
-}
-
-function useIcdOptions(): CodeOption[] {
-  const { data } = useIcd10Codes();
-  return useMemo(() => data ?? ICD10_CATALOG.map(({ code, description }) => ({ code, description })), [data]);
 }
 
 // The options are the bare codes (what lands in the field); the search also matches descriptions.
@@ -108,25 +107,126 @@ export const CptCodePicker = forwardRef<HTMLInputElement, CptPickerProps>(functi
   );
 });
 
-type IcdPickerProps = Omit<TagsInputProps, 'data' | 'renderOption'>;
+interface IcdPickerProps {
+  label: ReactNode;
+  description?: ReactNode;
+  placeholder?: string;
+  value: string[];
+  onChange: (codes: string[]) => void;
+  onBlur?: () => void;
+  error?: ReactNode;
+  disabled?: boolean;
+  /** Search the ICD-10-CM release in effect on this date (today's when null). */
+  serviceDate: string | null;
+}
 
-export function Icd10CodePicker(props: IcdPickerProps) {
-  const options = useIcdOptions();
-  const byCode = useMemo(() => new Map(options.map((option) => [option.code, option])), [options]);
+const SEARCH_DEBOUNCE_MS = 200;
+
+/**
+ * Diagnosis codes picked from the server's search of the whole ICD-10-CM release (codes,
+ * descriptions, the clinic's lay terms). Only a code the search returned becomes a chip: Enter
+ * takes the best match, and free text that matches nothing stays text, with "No matching code".
+ */
+export function Icd10CodePicker({
+  label,
+  description,
+  placeholder,
+  value,
+  onChange,
+  onBlur,
+  error,
+  disabled,
+  serviceDate,
+}: IcdPickerProps) {
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const [search, setSearch] = useState('');
+  const typed = search.trim();
+  const [debounced] = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
+  const { data, isFetching } = useIcd10Search(debounced, serviceDate);
+  const items = useMemo(
+    () => (debounced && data ? data.items.filter((item) => !value.includes(item.code)) : []),
+    [data, debounced, value],
+  );
+  const settled = typed === debounced && !isFetching;
+
+  // The best match is highlighted as soon as the answer arrives, so Enter takes it.
+  useEffect(() => {
+    if (items.length) combobox.selectFirstOption();
+  }, [items, combobox]);
+
+  const add = (code: string) => {
+    if (!value.includes(code)) onChange([...value, code]);
+    setSearch('');
+    combobox.closeDropdown();
+  };
+  const remove = (code: string) => onChange(value.filter((c) => c !== code));
+
   return (
-    <TagsInput
-      {...props}
-      data={options.map((option) => option.code)}
-      filter={codeFilter(byCode)}
-      renderOption={({ option }) => {
-        const entry = byCode.get(option.value);
-        return entry ? <CodeOptionLabel option={entry} /> : option.value;
-      }}
-      splitChars={[',', ' ']}
-      acceptValueOnBlur
-      clearable
-      maxDropdownHeight={280}
-    />
+    <Combobox store={combobox} onOptionSubmit={add}>
+      <Combobox.DropdownTarget>
+        <PillsInput
+          label={label}
+          description={description}
+          error={error}
+          disabled={disabled}
+          onClick={() => combobox.openDropdown()}
+        >
+          <Pill.Group>
+            {value.map((code) => (
+              <Pill key={code} withRemoveButton={!disabled} onRemove={() => remove(code)}>
+                {code}
+              </Pill>
+            ))}
+            <Combobox.EventsTarget>
+              <PillsInput.Field
+                value={search}
+                placeholder={value.length ? undefined : placeholder}
+                disabled={disabled}
+                onChange={(event) => {
+                  setSearch(event.currentTarget.value);
+                  combobox.openDropdown();
+                }}
+                onFocus={() => combobox.openDropdown()}
+                onBlur={() => {
+                  combobox.closeDropdown();
+                  onBlur?.();
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Backspace' && search === '' && value.length) {
+                    event.preventDefault();
+                    remove(value[value.length - 1]);
+                  }
+                }}
+              />
+            </Combobox.EventsTarget>
+          </Pill.Group>
+        </PillsInput>
+      </Combobox.DropdownTarget>
+      <Combobox.Dropdown hidden={typed === ''}>
+        <Combobox.Options mah={280} style={{ overflowY: 'auto' }}>
+          {items.map((item) => (
+            <Combobox.Option value={item.code} key={item.code}>
+              <Stack gap={0}>
+                <CodeOptionLabel option={item} />
+                {item.term && (
+                  <Text size="xs" opacity={0.8}>
+                    “{item.term}”{item.note ? `: ${item.note}` : ''}
+                  </Text>
+                )}
+              </Stack>
+            </Combobox.Option>
+          ))}
+          {items.length === 0 && <Combobox.Empty>{settled ? 'No matching code' : 'Searching…'}</Combobox.Empty>}
+        </Combobox.Options>
+        {data?.release && !data.coversDate && (
+          <Combobox.Footer>
+            <Text size="xs" c="dimmed">
+              No loaded ICD-10-CM release covers {serviceDate ?? 'today'}; searching {data.release.name}, the newest.
+            </Text>
+          </Combobox.Footer>
+        )}
+      </Combobox.Dropdown>
+    </Combobox>
   );
 }
 

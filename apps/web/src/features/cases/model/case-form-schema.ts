@@ -68,6 +68,9 @@ export const caseFormSchema = z.object({
     .array(procedureLineSchema)
     .min(1, 'Add at least one procedure.')
     .max(20, 'At most 20 procedure lines.'),
+  plannedServiceDate: z
+    .string()
+    .refine((value) => value === '' || isIsoDate(value), 'Enter the date of service as a date, or leave it empty.'),
   diagnoses: z
     .array(z.string())
     .max(12, 'At most 12 diagnosis codes.')
@@ -102,6 +105,7 @@ export function emptyCaseForm(): CaseFormValues {
     providerId: '',
     urgency: 'standard',
     procedureLines: [emptyProcedureLine()],
+    plannedServiceDate: '',
     diagnoses: [],
     findings: {
       criteria: [],
@@ -124,6 +128,7 @@ export function caseToFormValues(detail: CaseDetail): CaseFormValues {
     providerId: detail.provider.id,
     urgency: detail.urgency,
     procedureLines: detail.procedureLines.map((line) => ({ ...line })),
+    plannedServiceDate: detail.plannedServiceDate ?? '',
     diagnoses: [...detail.diagnoses],
     findings: {
       criteria: [...detail.findings.criteria],
@@ -157,6 +162,8 @@ function toBodyField(values: CaseFormValues, field: keyof CaseFormValues): Parti
           bodySite: line.bodySite.trim(),
         })),
       };
+    case 'plannedServiceDate':
+      return { plannedServiceDate: values.plannedServiceDate || null };
     case 'diagnoses':
       return { diagnoses: values.diagnoses.map(normalizeIcd10) };
     case 'findings':

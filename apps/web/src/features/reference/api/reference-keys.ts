@@ -3,7 +3,7 @@ export const referenceKeys = {
   payers: () => [...referenceKeys.all, 'payers'] as const,
   providers: () => [...referenceKeys.all, 'providers'] as const,
   cpt: () => [...referenceKeys.all, 'cpt'] as const,
-  icd10: () => [...referenceKeys.all, 'icd10'] as const,
+  icd10Search: (q: string, serviceDate: string | null) => [...referenceKeys.all, 'icd10', { q, serviceDate }] as const,
 };
 
 // Reference data changes rarely; keep it for the session.

@@ -1,0 +1,12 @@
+import { unwrap, type Schemas } from '@preauth/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../app/api';
+import { accountKeys } from './account-keys';
+
+export function useSetAuthPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['AuthPolicyDto']) => unwrap(await api.PUT('/api/auth/policy', { body })),
+    onSuccess: (policy) => queryClient.setQueryData(accountKeys.policy(), policy),
+  });
+}

@@ -671,7 +671,9 @@ async function insertCase(
     );
     // Each further treated site photographed too, as a physician documents a multi-site request.
     for (const [i, line] of s.lines.slice(1).entries()) {
-      await addDemoPhoto(client, caseId, seed + i + 1, examinedAt, line.bodySite, line.lesionCount, {
+      // A minute apart, so the photos keep the order of the lines.
+      const takenAt = new Date(examinedAt.getTime() + (i + 1) * 60_000);
+      await addDemoPhoto(client, caseId, seed + i + 1, takenAt, line.bodySite, line.lesionCount, {
         uploadDir: options.uploadDir,
         physicianId: actorIds.physician,
       });

@@ -3,7 +3,7 @@ import type { ClientBase } from 'pg';
 import sharp from 'sharp';
 
 // A fictional practice; 555-01xx numbers are reserved for fiction.
-const PROFILE = {
+export const DEMO_CLINIC_PROFILE = {
   practiceName: 'Casco Bay Dermatology',
   addressLine1: '120 Exchange Street',
   addressLine2: 'Suite 300',
@@ -39,16 +39,16 @@ export async function seedDemoClinicProfile(client: ClientBase, adminId: string 
      VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(), $15)
      ON CONFLICT (id) DO NOTHING`,
     [
-      PROFILE.practiceName,
-      PROFILE.addressLine1,
-      PROFILE.addressLine2,
-      PROFILE.city,
-      PROFILE.state,
-      PROFILE.postalCode,
-      PROFILE.phone,
-      PROFILE.fax,
-      PROFILE.groupNpi,
-      PROFILE.taxId,
+      DEMO_CLINIC_PROFILE.practiceName,
+      DEMO_CLINIC_PROFILE.addressLine1,
+      DEMO_CLINIC_PROFILE.addressLine2,
+      DEMO_CLINIC_PROFILE.city,
+      DEMO_CLINIC_PROFILE.state,
+      DEMO_CLINIC_PROFILE.postalCode,
+      DEMO_CLINIC_PROFILE.phone,
+      DEMO_CLINIC_PROFILE.fax,
+      DEMO_CLINIC_PROFILE.groupNpi,
+      DEMO_CLINIC_PROFILE.taxId,
       logo.png,
       createHash('sha256').update(logo.png).digest('hex'),
       logo.width,

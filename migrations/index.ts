@@ -12,6 +12,8 @@ import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures'
 import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
 import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
 import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
+import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
+import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
 export const migrations = [
   Foundation1764000000000,
@@ -27,4 +29,6 @@ export const migrations = [
   CodeSetReleases1764000000900,
   UserAccountControls1764000000950,
   ClinicProfile1764000001050,
+  PasExchanges1764000001200,
+  PayerPasEndpoints1764000001210,
 ];

@@ -1,21 +1,23 @@
 import { Fhir } from 'fhir';
 // The package's index re-exports this enum's type but not its value, so it comes from its module.
 import { Severities } from 'fhir/validator';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { REVIEW_ACTION_URL } from '../src/modules/fhir/claim-response';
-import { signIn, SignedIn, TEST_PASSWORD } from './helpers/auth';
+import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { addEvidence } from './helpers/evidence';
+import { addEvidence, addPhotoAndSignedLetter } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody, linkProvider } from './helpers/fixtures';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the tests walk FHIR resources by deep paths
 
+const pasExample = (name: string): Json =>
+  JSON.parse(readFileSync(join(__dirname, 'fixtures/pas', `${name}.json`), 'utf8')) as Json;
+
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
-function adjudication(action: string, reason?: string): Json {
+function adjudication(action: string, reason?: string, number: string | null = 'REV-1'): Json {
   return {
     category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'submitted' }] },
     ...(reason
@@ -25,7 +27,7 @@ function adjudication(action: string, reason?: string): Json {
       {
         url: REVIEW_ACTION_URL,
         extension: [
-          { url: 'number', valueString: 'REV-1' },
+          ...(number ? [{ url: 'number', valueString: number }] : []),
           {
             url: 'code',
             valueCodeableConcept: { coding: [{ system: 'https://codesystem.x12.org/005010/306', code: action }] },
@@ -38,7 +40,7 @@ function adjudication(action: string, reason?: string): Json {
 
 /** A complete PAS ClaimResponse, valid FHIR R4, whose items carry these review actions. */
 function claimResponse(
-  items: { action: string; sequence?: number; quantity?: number; reason?: string }[],
+  items: { action: string; sequence?: number; quantity?: number; reason?: string; number?: null }[],
   extra: Json = {},
 ): Json {
   return {
@@ -56,18 +58,25 @@ function claimResponse(
     preAuthPeriod: { start: '2026-11-20', end: '2027-02-20' },
     item: items.map((it, i) => ({
       itemSequence: it.sequence ?? i + 1,
-      ...(it.quantity !== undefined
-        ? {
-            extension: [
-              {
-                url: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemAuthorizedDetail',
-                extension: [{ url: 'quantity', valueQuantity: { value: it.quantity } }],
-              },
-            ],
-          }
-        : {}),
-      adjudication: [adjudication(it.action, it.reason)],
+      adjudication: [adjudication(it.action, it.reason, it.number)],
     })),
+    // What a partial (A2) or modified (A6) item authorizes travels in addItem under its sequence.
+    ...(items.some((it) => it.quantity !== undefined)
+      ? {
+          addItem: items.flatMap((it, i) =>
+            it.quantity !== undefined
+              ? [
+                  {
+                    itemSequence: [it.sequence ?? i + 1],
+                    productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '10040' }] },
+                    quantity: { value: it.quantity },
+                    adjudication: [adjudication('A1')],
+                  },
+                ]
+              : [],
+          ),
+        }
+      : {}),
     ...extra,
   };
 }
@@ -127,21 +136,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         .send({ ...readyCaseBody(clinic), urgency: 'expedited' })
         .expect(201);
       const id = created.body.id as string;
-      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
-        .jpeg()
-        .toBuffer();
-      await physician
-        .post(`/api/cases/${id}/photos`)
-        .field('bodySite', 'Behind the left ear')
-        .field('lesionCount', '6')
-        .field('takenAt', '2026-11-02T15:00:00Z')
-        .attach('file', jpeg, 'ear.jpg')
-        .expect(201);
-      const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201);
-      await physician
-        .post(`/api/cases/${id}/letters/${letter.body.id}/sign`)
-        .send({ password: TEST_PASSWORD })
-        .expect(201);
+      const { letterId } = await addPhotoAndSignedLetter(physician, id);
       await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201); // an unsigned draft stays home
 
       const res = await frontDesk.get(`/api/cases/${id}/fhir`).expect(200);
@@ -185,7 +180,9 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(resolve(coverage.payor[0])).toMatchObject({ resourceType: 'Organization', name: payerName });
       expect(resolve(claim.insurer)).toBe(resolve(coverage.payor[0]));
       const npi = (await t.db.query(`SELECT npi FROM providers WHERE id = $1`, [clinic.providerId])).rows[0].npi;
-      expect(resolve(claim.provider)).toMatchObject({
+      const role = resolve(claim.provider);
+      expect(role).toMatchObject({ resourceType: 'PractitionerRole' });
+      expect(resolve(role.practitioner)).toMatchObject({
         resourceType: 'Practitioner',
         identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: npi }],
       });
@@ -195,7 +192,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
           productOrService: {
             coding: [expect.objectContaining({ system: 'http://www.ama-assn.org/go/cpt', code: '17110' })],
           },
-          quantity: { value: 1 },
+          quantity: expect.objectContaining({ value: 1 }),
           diagnosisSequence: [1],
         }),
       ]);
@@ -212,37 +209,17 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       expect(docs.map((d) => d.resourceType)).toEqual(['DocumentReference', 'DocumentReference']);
       const letterDoc = docs.find((d) => d.type.text === 'Letter of medical necessity')!;
       expect(Buffer.from(letterDoc.content[0].attachment.data, 'base64').toString('utf8')).toBe(
-        (await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [letter.body.id])).rows[0].text,
+        (await t.db.query(`SELECT text FROM case_letters WHERE id = $1`, [letterId])).rows[0].text,
       );
       const photoDoc = docs.find((d) => d.type.text === 'Clinical photograph')!;
       expect(photoDoc.description).toBe('Behind the left ear, 6 lesions, taken 2026-11-02');
-      expect(photoDoc.content[0].attachment).toMatchObject({
-        contentType: 'image/jpeg',
-        url: expect.stringMatching(/^\/api\/photos\/[0-9a-f-]{36}$/),
-      });
+      // Inline: a payer cannot fetch /api/photos/… behind the clinic's login.
+      expect(photoDoc.content[0].attachment).toMatchObject({ contentType: 'image/jpeg', data: expect.any(String) });
+      expect(photoDoc.content[0].attachment.url).toBeUndefined();
 
       expect(
         await t.countRows('audit_events', `action = 'export' AND object_type = 'fhir_bundle' AND case_id = $1`, [id]),
       ).toBe(1);
-    });
-
-    it('exports a withdrawn request as a cancel (certificationType 3 on each item), still valid R4', async () => {
-      const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
-      await frontDesk
-        .post(`/api/cases/${created.body.id}/transitions`)
-        .set('If-Match', String(created.body.version))
-        .send({ to: 'withdrawn', reason: 'Patient chose self-pay' })
-        .expect(201);
-      const bundle = JSON.parse((await frontDesk.get(`/api/cases/${created.body.id}/fhir`).expect(200)).text) as Json;
-      expect(fhir.validate(bundle).messages.filter((m) => m.severity === Severities.Error)).toEqual([]);
-      expect(bundle.entry[0].resource.item[0].extension).toEqual([
-        {
-          url: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType',
-          valueCodeableConcept: {
-            coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '3', display: 'Cancel' }],
-          },
-        },
-      ]);
     });
 
     it('is for the clinic only', async () => {
@@ -272,7 +249,6 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         'denied',
         { authorization_number: null, denial_code: 'CO-50', denial_text: 'Reviewed by the medical director.' },
       ],
-      ['A4 (pended)', [{ action: 'A4' }], 'more_info_requested', { authorization_number: null, denial_code: null }],
     ] as const)(
       'records %s as the matching transition, with its event, decision and audit rows',
       async (_label, items, status, columns) => {
@@ -294,12 +270,10 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
           )
         ).rows;
         expect(events[0]).toMatchObject({ from_status: 'submitted', to_status: status, actor_id: frontDesk.user.id });
-        expect(events[0].note).toContain(`Payer ClaimResponse payer-response-1: ${items[0].action}`);
+        expect(events[0].note).toContain(`Payer ClaimResponse payer-response-1: item 1 ${items[0].action}`);
         // The payer's decision time (ClaimResponse.created), not the import time, drives the clocks.
         expect(Math.abs((events[0].occurred_at as Date).getTime() - (Date.now() - 3_600_000))).toBeLessThan(120_000);
-        expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(
-          status === 'more_info_requested' ? 0 : 1,
-        );
+        expect(await t.countRows('case_decisions', 'case_id = $1', [id])).toBe(1);
         expect(
           await t.countRows(
             'audit_events',
@@ -389,8 +363,8 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         'item[0].adjudication',
       ],
       [
-        'a certification without preAuthRef',
-        claimResponse([{ action: 'A1' }], { preAuthRef: undefined }),
+        'a certification with neither preAuthRef nor reviewAction.number',
+        claimResponse([{ action: 'A1', number: null }], { preAuthRef: undefined }),
         'preAuthRef',
       ],
       [
@@ -403,12 +377,7 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         claimResponse([{ action: 'A1' }], { preAuthPeriod: { start: '2026-13-45', end: '2027-01-01' } }),
         'preAuthPeriod.start',
       ],
-      ['a denial without a CARC reason', claimResponse([{ action: 'A3' }]), 'item[0].adjudication[0].reason'],
-      [
-        'a partial certification without the authorized quantity',
-        claimResponse([{ action: 'A2' }]),
-        'item[0].extension',
-      ],
+      ['a partial certification without the authorized quantity', claimResponse([{ action: 'A2' }]), 'item[0]'],
       ['a use other than preauthorization', claimResponse([{ action: 'A1' }], { use: 'claim' }), 'use'],
       ['a missing required R4 element (status)', claimResponse([{ action: 'A1' }], { status: undefined }), 'status'],
       ['another resource type', { resourceType: 'Claim' }, 'resourceType'],
@@ -485,6 +454,157 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
         to_status: 'approved',
         data: expect.objectContaining({ outcome: 'overturned' }),
       });
+    });
+  });
+
+  // Every example answer of the guide (HL7/davinci-pas 2.2.1, input/fsh/Examples.fsh), converted
+  // in test/fixtures/pas (each file named after its FSH instance), posted as the payer sent it.
+  describe("the guide's example answers", () => {
+    const caseRow = async (id: string) =>
+      (
+        await t.db.query(
+          `SELECT status, version, authorization_number, valid_from::text, valid_to::text, approved_units, denial_code, denial_text FROM cases WHERE id = $1`,
+          [id],
+        )
+      ).rows[0];
+    const lastEvent = async (id: string) =>
+      (
+        await t.db.query(
+          `SELECT type, to_status, note, data, occurred_at FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1`,
+          [id],
+        )
+      ).rows[0];
+    const exchanges = async (id: string) =>
+      (
+        await t.db.query(`SELECT direction, kind, resource_id, summary, body FROM fhir_exchanges WHERE case_id = $1`, [
+          id,
+        ])
+      ).rows;
+
+    it.each([
+      ['ReferralAuthorizationResponseBundleExample', 'PractitionerRequestorResponseExample'],
+      [
+        'PractitionerRequestorAdditionalContentResponseExample',
+        'PractitionerRequestorAdditionalContentResponseExample',
+      ],
+      ['PASClaimInquiryResponseBundleExample', 'PASClaimInquiryResponseExample'],
+      ['PASClaimInquiryOperationResponseExample', 'PASClaimInquiryResponseExample'],
+      ['PASSubscriptionNotification', 'PractitionerRequestorResponseExample'],
+    ])('%s approves the case with authorization AUTH0001 for the certified dates', async (name, responseId) => {
+      const { id, version } = await submittedCase();
+      const res = await importResponse(frontDesk, id, version, pasExample(name)).expect(200);
+      expect(res.body).toMatchObject({ status: 'approved', version: version + 1 });
+      expect(await caseRow(id)).toMatchObject({
+        status: 'approved',
+        authorization_number: 'AUTH0001',
+        valid_from: '2005-05-02',
+        valid_to: '2005-06-02',
+      });
+      const event = await lastEvent(id);
+      expect(event).toMatchObject({ type: 'transition', to_status: 'approved' });
+      expect(event.note).toContain(`Payer ClaimResponse ${responseId}: item 1 A1 (Certified in total)`);
+      // The example is dated 2005, before this case was submitted: the answer is dated when recorded.
+      expect(Date.now() - (event.occurred_at as Date).getTime()).toBeLessThan(60_000);
+      expect(await exchanges(id)).toEqual([
+        expect.objectContaining({
+          direction: 'inbound',
+          kind: 'decision',
+          resource_id: responseId,
+          body: pasExample(name),
+        }),
+      ]);
+    });
+
+    it('ReferralPendingAuthorizationResponseBundleExample (A4) leaves the case submitted and keeps the pend on its timeline', async () => {
+      const { id, version } = await submittedCase();
+      const res = await importResponse(
+        frontDesk,
+        id,
+        version,
+        pasExample('ReferralPendingAuthorizationResponseBundleExample'),
+      ).expect(200);
+      expect(res.body).toMatchObject({ status: 'submitted', version });
+      expect(await lastEvent(id)).toMatchObject({
+        type: 'payer_response',
+        to_status: null,
+        note: expect.stringContaining(
+          'The payer pended the request; its decision will follow (payer reference PEND0001)',
+        ),
+        data: {
+          kind: 'pended',
+          actions: ['A4'],
+          pendingReference: 'PEND0001',
+          claimResponseId: 'PractitionerRequestorPendingResponseExample',
+        },
+      });
+      expect(await exchanges(id)).toEqual([expect.objectContaining({ kind: 'pended' })]);
+      expect(
+        await t.countRows(
+          'audit_events',
+          `action = 'update' AND case_id = $1 AND detail->>'payerResponse' = 'pended'`,
+          [id],
+        ),
+      ).toBe(1);
+      // The decision that follows the pend is recorded on the same version.
+      await importResponse(frontDesk, id, version, pasExample('ReferralAuthorizationResponseBundleExample')).expect(
+        200,
+      );
+      expect((await caseRow(id)).status).toBe('approved');
+    });
+
+    it("RejectionResponseBundleExample (A3) denies the case with the payer's own reason, no CARC invented", async () => {
+      const { id, version } = await submittedCase();
+      await importResponse(frontDesk, id, version, pasExample('RejectionResponseBundleExample')).expect(200);
+      expect(await caseRow(id)).toMatchObject({
+        status: 'denied',
+        denial_code: null,
+        denial_text: 'X12 306 A3 Not certified; the payer gave no reason code',
+      });
+      expect((await lastEvent(id)).data).toMatchObject({
+        payerReason: 'X12 306 A3 Not certified; the payer gave no reason code',
+      });
+      expect(
+        (await t.db.query(`SELECT outcome, denial_code FROM case_decisions WHERE case_id = $1`, [id])).rows,
+      ).toEqual([{ outcome: 'denied', denial_code: null }]);
+    });
+
+    it.each([
+      [
+        'ErrorResponseBundleExample',
+        ['04', 'T4'],
+        "T4 Payer name or identifier missing: Check the payer's name and payer code.",
+      ],
+      ['InvalidRequestResponse', ['invalid'], 'The payer refused the request as invalid.'],
+    ])(
+      '%s keeps the payer error codes on the case and says what to fix, status unchanged',
+      async (name, codes, hint) => {
+        const { id, version } = await submittedCase();
+        const res = await importResponse(frontDesk, id, version, pasExample(name)).expect(200);
+        expect(res.body).toMatchObject({ status: 'submitted', version });
+        const event = await lastEvent(id);
+        expect(event).toMatchObject({ type: 'payer_response', data: { kind: 'error' } });
+        expect(event.data.payerErrors.map((e: Json) => e.code)).toEqual(codes);
+        expect(event.note).toContain(hint);
+        expect(res.body.events.find((e: Json) => e.type === 'payer_response')).toMatchObject({
+          type: 'payer_response',
+          note: expect.stringContaining(hint),
+        });
+        expect(await exchanges(id)).toEqual([
+          expect.objectContaining({
+            kind: 'error',
+            summary: expect.objectContaining({ payerErrors: expect.any(Array) }),
+          }),
+        ]);
+      },
+    );
+
+    it('checks If-Match on an answer that changes no status too', async () => {
+      const { id, version } = await submittedCase();
+      const stale = await importResponse(frontDesk, id, version - 1, pasExample('ErrorResponseBundleExample')).expect(
+        409,
+      );
+      expect(stale.body.code).toBe('stale_version');
+      expect(await exchanges(id)).toEqual([]);
     });
   });
 });

@@ -256,6 +256,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/fhir/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Fhir_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/letters": {
         parameters: {
             query?: never;
@@ -654,6 +670,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Payers_update"];
+        trace?: never;
+    };
+    "/api/payers/{id}/pas-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["PasEndpoint_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/photos/{id}": {
@@ -1603,6 +1635,14 @@ export interface components {
             /** @enum {string} */
             stage: "peer_to_peer" | "appeal_1" | "appeal_2" | "external_review";
         };
+        PasEndpointDto: {
+            baseUrl: string;
+            clientId: string;
+            keyId: string;
+            /** Format: uuid */
+            payerId: string;
+            tokenUrl: string;
+        };
         PatientDto: {
             address: string | null;
             dateOfBirth: string;
@@ -1681,6 +1721,18 @@ export interface components {
             specialty: string | null;
             /** Format: uuid */
             userId: string | null;
+        };
+        PutPasEndpointDto: {
+            /** @description The payer's FHIR base URL; Claim/$submit is posted under it */
+            baseUrl: string;
+            /** @description The client id the payer registered for this clinic */
+            clientId: string;
+            /** @description The key id (kid) of the clinic's public key in the JWKS the payer holds */
+            keyId: string;
+            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned */
+            privateKeyPem: string;
+            /** @description The payer's OAuth token URL (SMART Backend Services) */
+            tokenUrl: string;
         };
         ReadinessDto: {
             items: components["schemas"]["ReadinessItemDto"][];
@@ -2524,7 +2576,10 @@ export interface operations {
     };
     Fhir_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description What the request asks: the first request, more information, an appeal, an extension or a cancellation. Defaults to what the case's status calls for; all but the first are Claim updates of the first. */
+                purpose?: "initial" | "information" | "appeal" | "extension" | "cancel";
+            };
             header?: never;
             path: {
                 id: string;
@@ -2573,6 +2628,38 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
+            };
+        };
+    };
+    Fhir_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version being changed (from GET or its ETag) */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case after the payer's synchronous answer to Claim/$submit (sent first if it was not) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description The payer could not be reached; nothing changed; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3456,6 +3543,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayerDto"];
+                };
+            };
+        };
+    };
+    PasEndpoint_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPasEndpointDto"];
+            };
+        };
+        responses: {
+            /** @description The payer's PAS endpoint (the private key is never returned) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasEndpointDto"];
                 };
             };
         };

@@ -18,3 +18,4 @@ export * from './readiness';
 export * from './roles';
 export * from './snapshot';
 export * from './transitions';
+export * from './x12-pas-codes';

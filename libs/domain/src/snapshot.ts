@@ -64,6 +64,9 @@ export interface TransitionInput {
   note?: string | null;
   denialCode?: string | null;
   denialText?: string | null;
+  // The payer's own reason for a denial when it gave no CARC: an electronic (Da Vinci PAS)
+  // answer carries X12 review decision reasons, or none at all, and is recorded as it came.
+  payerReason?: string | null;
   authorizationNumber?: string | null;
   validFrom?: string | null;
   validTo?: string | null;

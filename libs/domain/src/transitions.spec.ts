@@ -344,6 +344,22 @@ const GUARD_CASES: readonly GuardCase[] = [
     ['A denial needs a CARC reason code such as CO-50.'],
   ],
   [
+    "denial with the payer's own reason from an electronic answer, no CARC",
+    'submitted',
+    'denied',
+    {},
+    { payerReason: 'X12 review decision reason 0U' },
+    'pass',
+  ],
+  [
+    "a payer's own reason does not excuse an invalid CARC",
+    'submitted',
+    'denied',
+    {},
+    { denialCode: 'nope', payerReason: 'X12 review decision reason 0U' },
+    ['"nope" is not a CARC reason code'],
+  ],
+  [
     'denial with a bare number',
     'appealed',
     'denied',

@@ -269,7 +269,9 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
   },
   denial_code: defineRequestGuard('A CARC denial reason code', (input) => {
     const reason = isBlank(input.denialCode)
-      ? 'A denial needs a CARC reason code such as CO-50.'
+      ? isBlank(input.payerReason)
+        ? 'A denial needs a CARC reason code such as CO-50.'
+        : null
       : isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
         ? null
         : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;

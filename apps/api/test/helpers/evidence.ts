@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createUser } from './auth';
+import sharp from 'sharp';
+import { createUser, TEST_PASSWORD, type SignedIn } from './auth';
 import type { TestApp } from './create-test-app';
 
 /**
@@ -22,4 +23,40 @@ export async function addEvidence(t: TestApp, caseId: string): Promise<{ photoId
     [noteId, caseId, 'Multiple milia behind both ears, itching and burning for 30 weeks.', physician.id],
   );
   return { photoId, noteId };
+}
+
+/**
+ * A real photo (a small JPEG, behind the left ear) uploaded and a letter of medical necessity
+ * signed by `physician`, through the API: for tests that send the evidence somewhere.
+ */
+export async function addPhotoAndSignedLetter(physician: SignedIn, caseId: string): Promise<{ letterId: string }> {
+  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+  await physician
+    .post(`/api/cases/${caseId}/photos`)
+    .field('bodySite', 'Behind the left ear')
+    .field('lesionCount', '6')
+    .field('takenAt', '2026-11-02T15:00:00Z')
+    .attach('file', jpeg, 'ear.jpg')
+    .expect(201);
+  const letter = await physician.post(`/api/cases/${caseId}/letters`).send({ kind: 'medical_necessity' }).expect(201);
+  await physician
+    .post(`/api/cases/${caseId}/letters/${letter.body.id}/sign`)
+    .send({ password: TEST_PASSWORD })
+    .expect(201);
+  return { letterId: letter.body.id as string };
+}
+
+/**
+ * A case made ready to send through the API, with a photo file behind it (unlike addEvidence):
+ * the photo, the signed letter and a physician's clinical note. Returns the case's version.
+ */
+export async function makeSendable(physician: SignedIn, caseId: string): Promise<number> {
+  await addPhotoAndSignedLetter(physician, caseId);
+  await physician
+    .post(`/api/cases/${caseId}/notes`)
+    .send({ kind: 'clinical_note', text: 'Milia behind both ears, itching for 30 weeks.' })
+    .expect(201);
+  return (await physician.get(`/api/cases/${caseId}`).expect(200)).body.version as number;
 }

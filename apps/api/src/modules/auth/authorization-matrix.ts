@@ -79,6 +79,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   // payer responses (the transitions table checks the same roles again).
   'GET /api/cases/:id/fhir': CLINIC,
   'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
+  'POST /api/cases/:id/fhir/submit': ['front_desk', 'manager'],
+  'PUT /api/payers/:id/pas-endpoint': MANAGEMENT,
 
   // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).
   'GET /api/cases/:id/notes': CLINIC,

@@ -12,6 +12,8 @@ export const CASE_EVENT_TYPES = [
   'photo_added',
   'photo_deleted',
   'letter_signed',
+  // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
+  'payer_response',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -48,6 +48,6 @@ import { S3PhotoStorage } from './s3-photo-storage';
     PhotoSweeper,
     NotesService,
   ],
-  exports: [PhotosService, NotesService],
+  exports: [PhotosService, NotesService, PHOTO_STORAGE],
 })
 export class EvidenceModule {}

@@ -1,226 +1,273 @@
-import { findCpt, icd10Descriptions, toLocalDate } from '@preauth/domain';
+import {
+  findCpt,
+  icd10Descriptions,
+  X12_CERTIFICATION_TYPES,
+  x12ServiceTypeForCpt,
+  type CaseStatus,
+  type X12CertificationType,
+} from '@preauth/domain';
 import type { CaseDossier } from '../letters/case-dossier';
 import type { LetterDto } from '../letters/dto/letter.dto';
-import { CASE_NUMBER_SYSTEM } from './claim-response';
+import { claimIdFor, PAS_TRN_SYSTEM } from './pas-identity';
+import {
+  buildDocuments,
+  buildParties,
+  FHIR_SYSTEMS,
+  PAS_EXT,
+  PAS_PROFILES,
+  PAS_TEMP_CODES,
+  ref,
+  X12,
+  type FhirResource,
+  type PasDocument,
+  type PhotoContent,
+} from './pas-resources';
 
-// Da Vinci Prior Authorization Support (PAS) request, FHIR R4: a Bundle whose first entry is
-// the Claim (use = preauthorization), followed by everything it references.
+// A Da Vinci PAS 2.2.1 request Bundle (PASRequestBundle): the Claim first, then everything it
+// references. A case's first request is a PASClaim whose id and identifier stay the same on every
+// export; what follows it (more information, an appeal, an extension, a cancellation) is a
+// PASClaimUpdate naming that Claim in related.claim, carried in the same Bundle.
 
-export const FHIR_SYSTEMS = {
-  cpt: 'http://www.ama-assn.org/go/cpt',
-  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
-  npi: 'http://hl7.org/fhir/sid/us-npi',
-  claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
-  processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
-  infoCategory: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory',
-  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
-  organizationType: 'http://terminology.hl7.org/CodeSystem/organization-type',
-  caseNumber: CASE_NUMBER_SYSTEM,
-  mrn: 'urn:preauth:mrn',
-  payerCode: 'urn:preauth:payer-code',
-} as const;
+export { FHIR_SYSTEMS, PAS_PROFILES } from './pas-resources';
 
-// X12 1322 certification type: 3 cancels an earlier request (a withdrawn case).
-export const CERTIFICATION_TYPE_URL =
-  'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-certificationType';
-const CERTIFICATION_TYPE_SYSTEM = 'https://codesystem.x12.org/005010/1322';
+export const REQUEST_PURPOSES = ['initial', 'information', 'appeal', 'extension', 'cancel'] as const;
+export type RequestPurpose = (typeof REQUEST_PURPOSES)[number];
 
-export const PAS_PROFILES = {
-  bundle: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-pas-request-bundle',
-  claim: 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-claim',
-} as const;
+/** What an export of a case in this status requests, unless the desk asks for something else. */
+export function defaultPurpose(status: CaseStatus): RequestPurpose {
+  switch (status) {
+    case 'more_info_requested':
+      return 'information';
+    case 'appealed':
+    case 'external_review':
+      return 'appeal';
+    case 'withdrawn':
+      return 'cancel';
+    case 'documented':
+    case 'submitted':
+    case 'approved':
+    case 'partially_approved':
+    case 'denied':
+    case 'peer_to_peer':
+    case 'expired':
+      return 'initial';
+  }
+}
 
-type FhirResource = { resourceType: string; id: string } & Record<string, unknown>;
+/** Why a case in this status cannot make a request of this purpose, or null if it can. */
+export function purposeRefusal(purpose: RequestPurpose, status: CaseStatus, everSubmitted: boolean): string | null {
+  if (purpose !== 'initial' && !everSubmitted)
+    return 'This case was never sent to the payer: there is no request to update yet.';
+  const allowed: Record<RequestPurpose, readonly CaseStatus[] | null> = {
+    initial: null,
+    information: ['more_info_requested', 'submitted'],
+    appeal: ['denied', 'partially_approved', 'peer_to_peer', 'appealed', 'external_review'],
+    extension: ['approved', 'partially_approved'],
+    cancel: ['withdrawn'],
+  };
+  const states = allowed[purpose];
+  return states && !states.includes(status) ? `A case in status "${status}" cannot make a ${purpose} request.` : null;
+}
 
 export interface PasBundleInput {
   dossier: CaseDossier;
   /** The latest signed letter of each kind; drafts are not evidence and never leave the clinic. */
   letters: LetterDto[];
+  /** The stored photo files, base64. */
+  photos: PhotoContent[];
+  purpose: RequestPurpose;
   timeZone: string;
   now: Date;
   /** Builds the stable id of a resource, so exports of one case reuse ids (uuid v5-like). */
   idFor: (kind: string, key: string) => string;
 }
 
-const ref = (r: FhirResource) => ({ reference: `urn:uuid:${r.id}` });
+export interface IssuedClaimIdentity {
+  claimId: string;
+  identifierValue: string;
+  kind: RequestPurpose;
+  relatedClaimId: string | null;
+}
 
-const LETTER_TITLES: Record<string, string> = {
-  medical_necessity: 'Letter of medical necessity',
-  appeal: 'Appeal letter',
-};
+const concept = (system: string, code: string, display?: string) => ({
+  coding: [{ system, code, ...(display ? { display } : {}) }],
+});
+const certificationTypeOf = (purpose: RequestPurpose, expedited: boolean): X12CertificationType =>
+  ({ initial: 'I', information: 'I', appeal: expedited ? '1' : '2', extension: '4', cancel: '3' })[
+    purpose
+  ] as X12CertificationType;
 
-export function buildPasBundle({ dossier, letters, timeZone, now, idFor }: PasBundleInput): Record<string, unknown> {
+/** The update's revision: one Claim per appeal level, information request, extension window, cancel. */
+function revisionOf(purpose: RequestPurpose, dossier: CaseDossier): { key: string; tag: string } | null {
+  const { row } = dossier.loaded;
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10).replace(/-/g, '') : 'NA');
+  switch (purpose) {
+    case 'initial':
+      return null;
+    case 'information':
+      return {
+        key: `information:${row.infoRequestedAt?.toISOString() ?? ''}`,
+        tag: `INFO-${day(row.infoRequestedAt)}`,
+      };
+    case 'appeal': {
+      const level = row.status === 'external_review' ? 'EXT' : String(Math.max(row.appealLevel, 1));
+      return { key: `appeal:${level}`, tag: `APPEAL-${level}` };
+    }
+    case 'extension':
+      return { key: `extension:${row.validTo ?? ''}`, tag: `EXT-${(row.validTo ?? 'NA').replace(/-/g, '')}` };
+    case 'cancel':
+      return { key: 'cancel', tag: 'CANCEL' };
+  }
+}
+
+export function buildPasBundle(input: PasBundleInput): {
+  bundle: Record<string, unknown>;
+  claims: IssuedClaimIdentity[];
+} {
+  const { dossier, letters, photos, purpose, timeZone, now, idFor } = input;
   const { row, lines } = dossier.loaded;
-  const { patient: pt, payer: py, provider: pr } = dossier;
+  const parties = buildParties(dossier, idFor);
+  const documents = buildDocuments(dossier, letters, photos, parties, timeZone, idFor);
+  const expedited = row.urgency === 'expedited';
 
-  const patient: FhirResource = {
-    resourceType: 'Patient',
-    id: idFor('patient', pt.id),
-    identifier: [
-      {
-        type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MR' }] },
-        system: FHIR_SYSTEMS.mrn,
-        value: pt.mrn,
-      },
-      ...(pt.memberId
-        ? [{ type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MB' }] }, value: pt.memberId }]
-        : []),
-    ],
-    name: [{ family: pt.lastName, given: [pt.firstName] }],
-    gender: pt.sex,
-    birthDate: pt.dateOfBirth,
-  };
-  const insurer: FhirResource = {
-    resourceType: 'Organization',
-    id: idFor('payer', py.id),
-    identifier: [{ system: FHIR_SYSTEMS.payerCode, value: py.payerCode }],
-    active: py.active,
-    type: [{ coding: [{ system: FHIR_SYSTEMS.organizationType, code: 'pay', display: 'Payer' }] }],
-    name: py.name,
-  };
-  const practitioner: FhirResource = {
-    resourceType: 'Practitioner',
-    id: idFor('provider', pr.id),
-    identifier: [{ system: FHIR_SYSTEMS.npi, value: pr.npi }],
-    name: [{ family: pr.lastName, given: [pr.firstName], ...(pr.credentials ? { suffix: [pr.credentials] } : {}) }],
-  };
-  const coverage: FhirResource = {
-    resourceType: 'Coverage',
-    id: idFor('coverage', `${pt.id}:${py.id}`),
-    status: 'active',
-    ...(pt.memberId
-      ? {
-          identifier: [{ type: { coding: [{ system: FHIR_SYSTEMS.identifierType, code: 'MB' }] }, value: pt.memberId }],
-          subscriberId: pt.memberId,
-        }
-      : {}),
-    beneficiary: ref(patient),
-    relationship: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }],
-    },
-    payor: [ref(insurer)],
-  };
-
-  const letterDocs: FhirResource[] = letters.map((l) => ({
-    resourceType: 'DocumentReference',
-    id: idFor('letter', l.id),
-    status: 'current',
-    docStatus: 'final',
-    type: { text: LETTER_TITLES[l.kind] ?? 'Letter' },
-    subject: ref(patient),
-    date: l.signedAt ?? l.updatedAt,
-    author: [ref(practitioner)],
-    description: `${LETTER_TITLES[l.kind] ?? 'Letter'}, version ${l.version}, signed by ${l.signedBy?.name ?? 'unknown'}`,
-    content: [
-      {
-        attachment: {
-          contentType: 'text/plain; charset=utf-8',
-          language: 'en-US',
-          data: Buffer.from(l.text, 'utf8').toString('base64'),
-          title: `${LETTER_TITLES[l.kind] ?? 'Letter'} v${l.version}`,
-          ...(l.signedAt ? { creation: l.signedAt } : {}),
-        },
-      },
-    ],
-  }));
-  const photoDocs: FhirResource[] = dossier.photos.map((p) => ({
-    resourceType: 'DocumentReference',
-    id: idFor('photo', p.id),
-    status: 'current',
-    type: { text: 'Clinical photograph' },
-    subject: ref(patient),
-    date: p.takenAt.toISOString(),
-    author: [ref(practitioner)],
-    description: `${p.bodySite}, ${p.lesionCount} lesion${p.lesionCount === 1 ? '' : 's'}, taken ${toLocalDate(p.takenAt, timeZone)}`,
-    content: [
-      {
-        attachment: {
-          contentType: p.contentType,
-          url: `/api/photos/${p.id}`,
-          size: p.byteSize,
-          title: p.bodySite,
-          creation: p.takenAt.toISOString(),
-        },
-      },
-    ],
-  }));
-  const documents = [...letterDocs, ...photoDocs];
-
-  const supportingInfo = documents.map((doc, i) => ({
-    sequence: i + 1,
-    category: { coding: [{ system: FHIR_SYSTEMS.infoCategory, code: 'attachment', display: 'Attachment' }] },
-    valueReference: ref(doc),
-  }));
   const descriptions = icd10Descriptions(dossier.loaded.icd10);
   const diagnosis = row.diagnoses.map((code, i) => ({
     sequence: i + 1,
-    diagnosisCodeableConcept: {
-      coding: [{ system: FHIR_SYSTEMS.icd10cm, code, ...(descriptions[code] ? { display: descriptions[code] } : {}) }],
-    },
+    diagnosisCodeableConcept: concept(FHIR_SYSTEMS.icd10cm, code, descriptions[code]),
   }));
+  const addedSince = purpose === 'information' ? row.infoRequestedAt : null;
+  const supportingInfo = (update: boolean) =>
+    documents.map((doc: PasDocument, i) => ({
+      extension: [
+        {
+          url: PAS_EXT('extension-documentInformation'),
+          extension: [
+            { url: 'reportTypeCode', valueCodeableConcept: concept(X12('755'), ...doc.reportType) },
+            { url: 'transmissionMethod', valueCodeableConcept: concept(X12('756'), 'EL', 'Electronically Only') },
+            { url: 'description', valueString: doc.description },
+          ],
+        },
+        ...(update && addedSince && doc.createdAt > addedSince
+          ? [{ url: PAS_EXT('extension-infoChanged'), valueCode: 'added' }]
+          : []),
+      ],
+      sequence: i + 1,
+      category: concept(PAS_TEMP_CODES, 'additionalInformation', 'Additional Information'),
+      valueReference: ref(doc.resource),
+    }));
 
-  const claim: FhirResource = {
-    resourceType: 'Claim',
-    id: idFor('claim', `${row.id}:${now.toISOString()}`),
-    meta: { profile: [PAS_PROFILES.claim] },
-    identifier: [{ system: FHIR_SYSTEMS.caseNumber, value: row.caseNumber }],
-    status: 'active',
-    type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
-    use: 'preauthorization',
-    patient: ref(patient),
-    created: now.toISOString(),
-    insurer: ref(insurer),
-    provider: ref(practitioner),
-    priority: {
-      coding: [{ system: FHIR_SYSTEMS.processPriority, code: row.urgency === 'expedited' ? 'stat' : 'normal' }],
-    },
-    careTeam: [{ sequence: 1, provider: ref(practitioner) }],
-    ...(supportingInfo.length ? { supportingInfo } : {}),
-    ...(diagnosis.length ? { diagnosis } : {}),
-    insurance: [{ sequence: 1, focal: true, coverage: ref(coverage) }],
-    ...(lines.length
-      ? {
-          item: lines.map((l, i) => ({
-            ...(row.status === 'withdrawn'
-              ? {
-                  extension: [
-                    {
-                      url: CERTIFICATION_TYPE_URL,
-                      valueCodeableConcept: {
-                        coding: [{ system: CERTIFICATION_TYPE_SYSTEM, code: '3', display: 'Cancel' }],
-                      },
-                    },
-                  ],
-                }
-              : {}),
-            sequence: i + 1,
-            careTeamSequence: [1],
-            ...(diagnosis.length ? { diagnosisSequence: diagnosis.map((d) => d.sequence) } : {}),
-            ...(supportingInfo.length ? { informationSequence: supportingInfo.map((s) => s.sequence) } : {}),
-            productOrService: {
-              coding: [
-                {
-                  system: FHIR_SYSTEMS.cpt,
-                  code: l.cptCode,
-                  ...(findCpt(l.cptCode) ? { display: findCpt(l.cptCode)!.description } : {}),
-                },
-              ],
+  const claimFor = (claimPurpose: RequestPurpose): FhirResource => {
+    const revision = revisionOf(claimPurpose, dossier);
+    const update = revision !== null;
+    const cert = certificationTypeOf(claimPurpose, expedited);
+    const cancelled = claimPurpose === 'cancel';
+    const info = supportingInfo(update);
+    return {
+      resourceType: 'Claim',
+      id: claimIdFor(row.id, revision?.key ?? null),
+      meta: { profile: [update ? PAS_PROFILES.claimUpdate : PAS_PROFILES.claim] },
+      extension: [
+        // X12 1338 (UM06) level of service: urgent for an expedited review.
+        {
+          url: PAS_EXT('extension-levelOfServiceCode'),
+          valueCodeableConcept: expedited ? concept(X12('1338'), 'U', 'Urgent') : concept(X12('1338'), 'E', 'Elective'),
+        },
+      ],
+      identifier: [{ system: PAS_TRN_SYSTEM, value: revision ? `${row.caseNumber}-${revision.tag}` : row.caseNumber }],
+      status: 'active',
+      type: concept(FHIR_SYSTEMS.claimType, 'professional'),
+      use: 'preauthorization',
+      patient: ref(parties.patient),
+      created: now.toISOString(),
+      insurer: ref(parties.insurer),
+      provider: ref(parties.role),
+      priority: concept(FHIR_SYSTEMS.processPriority, expedited ? 'stat' : 'normal'),
+      ...(update
+        ? {
+            related: [
+              {
+                claim: { reference: `urn:uuid:${claimIdFor(row.id)}` },
+                relationship: concept('http://terminology.hl7.org/CodeSystem/ex-relatedclaimrelationship', 'prior'),
+              },
+            ],
+          }
+        : {}),
+      careTeam: [
+        {
+          extension: [{ url: PAS_EXT('extension-careTeamClaimScope'), valueBoolean: true }],
+          sequence: 1,
+          provider: ref(parties.role),
+        },
+      ],
+      ...(info.length ? { supportingInfo: info } : {}),
+      ...(diagnosis.length ? { diagnosis } : {}),
+      insurance: [{ sequence: 1, focal: true, coverage: ref(parties.coverage) }],
+      item: lines.map((l, i) => {
+        const serviceType = x12ServiceTypeForCpt(l.cptCode);
+        return {
+          extension: [
+            ...(update && row.authorizationNumber
+              ? [{ url: PAS_EXT('extension-authorizationNumber'), valueString: row.authorizationNumber }]
+              : []),
+            {
+              url: PAS_EXT('extension-serviceItemRequestType'),
+              valueCodeableConcept: concept(X12('1525'), 'HS', 'Health Services Review'),
             },
-            quantity: { value: l.units },
-            bodySite: { text: `${l.bodySite} (${l.lesionCount} lesion${l.lesionCount === 1 ? '' : 's'})` },
-          })),
-        }
-      : {}),
+            {
+              url: PAS_EXT('extension-certificationType'),
+              valueCodeableConcept: concept(X12('1322'), cert, X12_CERTIFICATION_TYPES[cert]),
+            },
+            ...(cancelled ? [{ url: PAS_EXT('extension-infoChanged'), valueCode: 'changed' }] : []),
+          ],
+          ...(cancelled
+            ? { modifierExtension: [{ url: PAS_EXT('modifierextension-infoCancelled'), valueBoolean: true }] }
+            : {}),
+          sequence: i + 1,
+          careTeamSequence: [1],
+          ...(diagnosis.length ? { diagnosisSequence: diagnosis.map((d) => d.sequence) } : {}),
+          ...(info.length ? { informationSequence: info.map((s) => s.sequence) } : {}),
+          category: concept(X12('1365'), serviceType.code, serviceType.display),
+          productOrService: concept(FHIR_SYSTEMS.cpt, l.cptCode, findCpt(l.cptCode)?.description),
+          locationCodeableConcept: concept(FHIR_SYSTEMS.placeOfService, '11', 'Office'),
+          // PASQuantity: the unit from X12 673 (HSD01), FL = units.
+          quantity: { value: l.units, system: X12('673'), code: 'FL', unit: 'Units' },
+          bodySite: { text: `${l.bodySite} (${l.lesionCount} lesion${l.lesionCount === 1 ? '' : 's'})` },
+        };
+      }),
+    };
   };
 
-  const resources = [claim, patient, coverage, insurer, practitioner, ...documents];
+  const claim = claimFor(purpose);
+  // spec-13: whatever the Claim references is in the Bundle, the original Claim of an update too.
+  const original = purpose === 'initial' ? null : claimFor('initial');
+  const { patient, coverage, insurer, role, practitioner } = parties;
+  const resources = [
+    claim,
+    ...(original ? [original] : []),
+    patient,
+    coverage,
+    insurer,
+    role,
+    practitioner,
+    ...documents.map((d) => d.resource),
+  ];
+  const claims: IssuedClaimIdentity[] = [claim, ...(original ? [original] : [])].map((c) => ({
+    claimId: c.id,
+    identifierValue: (c.identifier as { value: string }[])[0].value,
+    kind: c === claim ? purpose : 'initial',
+    relatedClaimId: c === claim && original ? original.id : null,
+  }));
   return {
-    resourceType: 'Bundle',
-    id: idFor('bundle', `${row.id}:${now.toISOString()}`),
-    meta: { profile: [PAS_PROFILES.bundle] },
-    identifier: { system: FHIR_SYSTEMS.caseNumber, value: `${row.caseNumber}-${now.getTime()}` },
-    type: 'collection',
-    timestamp: now.toISOString(),
-    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+    bundle: {
+      resourceType: 'Bundle',
+      id: idFor('bundle', `${row.id}:${now.toISOString()}`),
+      meta: { profile: [PAS_PROFILES.bundle] },
+      // The submitter's transaction id: one per export, unlike the Claim's identifier.
+      identifier: { system: `${PAS_TRN_SYSTEM}:transaction`, value: `${claims[0].identifierValue}-${now.getTime()}` },
+      type: 'collection',
+      timestamp: now.toISOString(),
+      entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+    },
+    claims,
   };
 }

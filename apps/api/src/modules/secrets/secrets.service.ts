@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { loadSecretBox } from './encryption-keys';
 import { SecretBox, SecretKeyError } from './secret-box';
-import { reencryptStoredSecrets, totpSecretContext } from './stored-secrets';
+import { pasKeyContext, reencryptStoredSecrets, totpSecretContext } from './stored-secrets';
 
 /**
  * Credentials the app keeps (TOTP secrets) are encrypted at rest. At start the keys are loaded
@@ -40,6 +40,14 @@ export class SecretsService implements OnModuleInit {
 
   decryptTotpSecret(userId: string, stored: string): string {
     return this.ready().decrypt(stored, totpSecretContext(userId));
+  }
+
+  encryptPasKey(payerId: string, pem: string): string {
+    return this.ready().encrypt(pem, pasKeyContext(payerId));
+  }
+
+  decryptPasKey(payerId: string, stored: string): string {
+    return this.ready().decrypt(stored, pasKeyContext(payerId));
   }
 
   private ready(): SecretBox {

@@ -8,6 +8,11 @@ export function totpSecretContext(userId: string): string {
   return `users.totp_secret:${userId}`;
 }
 
+/** What a payer's PAS signing key is bound to: a key copied to another payer's row does not decrypt. */
+export function pasKeyContext(payerId: string): string {
+  return `payer_pas_endpoints.private_key:${payerId}`;
+}
+
 export interface StoredSecretsReport {
   /** Secrets found. */
   checked: number;
@@ -21,30 +26,47 @@ export interface StoredSecretsReport {
  * everything (the transaction rolls back) with a message naming the key ids, never the values.
  */
 export async function reencryptStoredSecrets(query: SqlQuery, box: SecretBox): Promise<StoredSecretsReport> {
-  const rows = (await query(
+  const totp = (await query(
     `SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL ORDER BY id FOR UPDATE`,
   )) as { id: string; totp_secret: string }[];
+  const pasKeys = (await query(
+    `SELECT payer_id, private_key FROM payer_pas_endpoints ORDER BY payer_id FOR UPDATE`,
+  )) as { payer_id: string; private_key: string }[];
+  const rows = [
+    ...totp.map((r) => ({
+      secret: r.totp_secret,
+      context: totpSecretContext(r.id),
+      update: `UPDATE users SET totp_secret = $2 WHERE id = $1`,
+      id: r.id,
+    })),
+    ...pasKeys.map((r) => ({
+      secret: r.private_key,
+      context: pasKeyContext(r.payer_id),
+      update: `UPDATE payer_pas_endpoints SET private_key = $2 WHERE payer_id = $1`,
+      id: r.payer_id,
+    })),
+  ];
   const unreadable = new Map<string, number>();
   let reencrypted = 0;
   for (const row of rows) {
-    const context = totpSecretContext(row.id);
+    const { context } = row;
     let plain: string;
     try {
-      plain = isEncryptedSecret(row.totp_secret) ? box.decrypt(row.totp_secret, context) : row.totp_secret;
+      plain = isEncryptedSecret(row.secret) ? box.decrypt(row.secret, context) : row.secret;
     } catch (error) {
       if (!(error instanceof SecretKeyError)) throw error;
-      const keyId = keyIdOfSecret(row.totp_secret) ?? 'unknown';
+      const keyId = keyIdOfSecret(row.secret) ?? 'unknown';
       unreadable.set(keyId, (unreadable.get(keyId) ?? 0) + 1);
       continue;
     }
-    if (box.isCurrent(row.totp_secret)) continue;
-    await query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [row.id, box.encrypt(plain, context)]);
+    if (box.isCurrent(row.secret)) continue;
+    await query(row.update, [row.id, box.encrypt(plain, context)]);
     reencrypted++;
   }
   if (unreadable.size) {
     const found = [...unreadable].map(([keyId, count]) => `${count} under key ${keyId}`).join(', ');
     throw new SecretKeyError(
-      `Two-factor secrets in the database cannot be decrypted with the configured encryption key ${box.current.id} (${found}). ` +
+      `Secrets in the database (two-factor secrets, payer signing keys) cannot be decrypted with the configured encryption key ${box.current.id} (${found}). ` +
         'Start with the key they were written with: APP_ENCRYPTION_KEY, or the encryption-keys.json of this DATA_DIR; ' +
         'during a rotation name the old key in APP_ENCRYPTION_KEY_PREVIOUS.',
     );

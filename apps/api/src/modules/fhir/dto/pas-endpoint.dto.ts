@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, MaxLength } from 'class-validator';
+
+export class PutPasEndpointDto {
+  @ApiProperty({ description: "The payer's FHIR base URL; Claim/$submit is posted under it", maxLength: 500 })
+  @IsString()
+  @Length(8, 500)
+  baseUrl!: string;
+
+  @ApiProperty({ description: "The payer's OAuth token URL (SMART Backend Services)", maxLength: 500 })
+  @IsString()
+  @Length(8, 500)
+  tokenUrl!: string;
+
+  @ApiProperty({ description: 'The client id the payer registered for this clinic', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  clientId!: string;
+
+  @ApiProperty({
+    description: "The key id (kid) of the clinic's public key in the JWKS the payer holds",
+    maxLength: 200,
+  })
+  @IsString()
+  @Length(1, 200)
+  keyId!: string;
+
+  @ApiProperty({
+    description:
+      'The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned',
+  })
+  @IsString()
+  @MaxLength(20_000)
+  privateKeyPem!: string;
+}
+
+export class PasEndpointDto {
+  @ApiProperty({ format: 'uuid' }) payerId!: string;
+  @ApiProperty() baseUrl!: string;
+  @ApiProperty() tokenUrl!: string;
+  @ApiProperty() clientId!: string;
+  @ApiProperty() keyId!: string;
+}

@@ -1,0 +1,102 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { importSPKI, jwtVerify } from 'jose';
+
+// A payer's Da Vinci PAS endpoint for tests only: a SMART Backend Services token endpoint that
+// verifies the client assertion against the clinic's public key, and Claim/$submit answering
+// each request with the next scripted reply. Listens on 127.0.0.1 only.
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
+
+export type PayerReply =
+  | { kind: 'answer'; body: (request: Json) => Json }
+  | { kind: 'status'; status: number }
+  | { kind: 'expired-token' };
+
+export interface PayerDouble {
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  keyId: string;
+  privateKeyPem: string;
+  /** Requests Claim/$submit received, in order. */
+  received: Json[];
+  /** Client assertions the token endpoint accepted (their claims). */
+  assertions: Json[];
+  replies: PayerReply[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startPayerDouble(): Promise<PayerDouble> {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const verifyKey = await importSPKI(publicKeyPem, 'RS384');
+  const tokens = new Set<string>();
+  const double = {
+    clientId: 'preauth-clinic',
+    keyId: 'clinic-key-1',
+    privateKeyPem,
+    received: [] as Json[],
+    assertions: [] as Json[],
+    replies: [] as PayerReply[],
+  };
+  const send = (res: ServerResponse, status: number, body?: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/fhir+json' });
+    res.end(body === undefined ? '' : JSON.stringify(body));
+  };
+  let tokenUrl = '';
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      if (req.method === 'POST' && req.url === '/token') {
+        const form = new URLSearchParams(body);
+        try {
+          const { payload, protectedHeader } = await jwtVerify(form.get('client_assertion') ?? '', verifyKey, {
+            issuer: double.clientId,
+            subject: double.clientId,
+            audience: tokenUrl,
+          });
+          if (form.get('grant_type') !== 'client_credentials' || protectedHeader.kid !== double.keyId)
+            throw new Error();
+          double.assertions.push(payload);
+        } catch {
+          return send(res, 401, { error: 'invalid_client' });
+        }
+        const token = randomUUID();
+        tokens.add(token);
+        return send(res, 200, { access_token: token, token_type: 'bearer', expires_in: 300, scope: form.get('scope') });
+      }
+      if (req.method === 'POST' && req.url === '/fhir/Claim/$submit') {
+        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        if (!tokens.has(token)) return send(res, 401);
+        const reply = double.replies.shift() ?? { kind: 'status', status: 500 };
+        if (reply.kind === 'expired-token') {
+          tokens.delete(token);
+          return send(res, 401);
+        }
+        const request = JSON.parse(body) as Json;
+        double.received.push(request);
+        if (reply.kind === 'status') return send(res, reply.status);
+        return send(res, 200, reply.body(request));
+      }
+      send(res, 404);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  tokenUrl = `http://127.0.0.1:${port}/token`;
+  return {
+    ...double,
+    baseUrl: `http://127.0.0.1:${port}/fhir`,
+    tokenUrl,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -11,6 +11,7 @@ import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
 import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
+import { PayerContacts1764000001000 } from './1764000001000-PayerContacts';
 import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
@@ -28,6 +29,7 @@ export const migrations = [
   LetterSignatures1764000000810,
   CodeSetReleases1764000000900,
   UserAccountControls1764000000950,
+  PayerContacts1764000001000,
   ClinicProfile1764000001050,
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,

@@ -16,6 +16,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Audit_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -576,6 +608,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadline-rules/{planType}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeadlineRules_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -666,7 +714,7 @@ export interface paths {
         get: operations["Payers_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["Payers_remove"];
         options?: never;
         head?: never;
         patch: operations["Payers_update"];
@@ -750,6 +798,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Providers_update"];
+        trace?: never;
+    };
+    "/api/providers/physician-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Providers_physicianUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reports/by-cpt": {
@@ -982,6 +1046,27 @@ export interface components {
     schemas: {
         /** @enum {string} */
         AuditAction: "read" | "create" | "update" | "delete" | "export" | "login" | "logout" | "failed_login" | "forbidden";
+        AuditActorDto: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
+        AuditChainReportDto: {
+            /** @description The first event that does not fit */
+            brokenId: string | null;
+            /** @description Events checked (before the first broken one) */
+            checked: number;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description Hash of the last event, when intact */
+            lastHash: string | null;
+            /** @description The verdict as `npm run audit:verify` prints it */
+            message: string;
+            /** @description Every event fits the chain and the chain head */
+            ok: boolean;
+            reason: string | null;
+        };
         AuditEventDto: {
             action: components["schemas"]["AuditAction"];
             /** Format: uuid */
@@ -1344,12 +1429,18 @@ export interface components {
             sex: "female" | "male" | "other" | "unknown";
         };
         CreatePayerDto: {
+            /** @description false archives the payer: not offered for new cases, kept on old ones */
             active?: boolean;
+            /** @description Utilization-management fax */
+            fax?: string | null;
             name: string;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
             /** @description The payer's own identifier */
             payerCode: string;
             /** @description Overrides the plan type rule */
             peerToPeerDays?: number | null;
+            /** @description Utilization-management phone */
             phone?: string | null;
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
@@ -1408,6 +1499,35 @@ export interface components {
             source?: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        DeadlineRulePreviewCaseDto: {
+            /** @description The new date is past and the stored one was not */
+            becomesOverdue: boolean;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: date-time */
+            dueAfter: string | null;
+            /** Format: date-time */
+            dueBefore: string | null;
+            /** @enum {string|null} */
+            kindAfter: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
+            /** @enum {string|null} */
+            kindBefore: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
+            /** @enum {string} */
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+        };
+        DeadlineRulePreviewDto: {
+            /** @description Of those, the ones that would become overdue */
+            becomeOverdue: number;
+            /** @description The changed cases, at most 200 */
+            cases: components["schemas"]["DeadlineRulePreviewCaseDto"][];
+            /** @description Open cases whose due date would change */
+            changed: number;
+            /** @description Open cases of this plan type (their clocks follow the rule) */
+            openCases: number;
+            /** @enum {string} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
         };
         DecisionTimeRowDto: {
             decisions: number;
@@ -1658,10 +1778,30 @@ export interface components {
             sex: "female" | "male" | "other" | "unknown";
         };
         PayerDto: {
+            /** @description false = archived */
             active: boolean;
+            fax: string | null;
             /** Format: uuid */
             id: string;
             name: string;
+            notes: string | null;
+            payerCode: string;
+            peerToPeerDays: number | null;
+            phone: string | null;
+            /** @enum {string} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+            portalUrl: string | null;
+        };
+        PayerListItemDto: {
+            /** @description false = archived */
+            active: boolean;
+            /** @description Cases that refer to this payer (a payer with cases is archived, not deleted) */
+            caseCount: number;
+            fax: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            notes: string | null;
             payerCode: string;
             peerToPeerDays: number | null;
             phone: string | null;
@@ -1699,6 +1839,18 @@ export interface components {
             /** @example /api/photos/3f0c… */
             url: string;
             width: number;
+        };
+        PhysicianUserDto: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The physician record it is linked to
+             */
+            providerId: string | null;
         };
         ProcedureLineInput: {
             /** @example Posterior scalp line and behind both ears */
@@ -1752,6 +1904,26 @@ export interface components {
         };
         /** @enum {string} */
         Role: "front_desk" | "physician" | "manager" | "admin";
+        SaveDeadlineRuleDto: {
+            appealDecisionExpeditedHours: number;
+            appealDecisionStandardDays: number;
+            appealFilingDays: number;
+            decisionExpeditedHours: number;
+            decisionStandardDays: number;
+            /**
+             * Format: date-time
+             * @description The updatedAt of the rule the edit (and its preview) started from: a rule changed since answers 409
+             */
+            expectedUpdatedAt?: string;
+            externalReviewDecisionDays: number;
+            externalReviewExpeditedHours: number;
+            externalReviewRequestMonths: number;
+            infoResponseDays: number;
+            infoResponseExpeditedHours: number;
+            maxInternalAppealLevels: number;
+            peerToPeerDays: number;
+            source?: string | null;
+        };
         SessionDto: {
             /**
              * Format: date-time
@@ -1981,12 +2153,18 @@ export interface components {
             sex?: "female" | "male" | "other" | "unknown";
         };
         UpdatePayerDto: {
+            /** @description false archives the payer: not offered for new cases, kept on old ones */
             active?: boolean;
+            /** @description Utilization-management fax */
+            fax?: string | null;
             name?: string;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
             /** @description The payer's own identifier */
             payerCode?: string;
             /** @description Overrides the plan type rule */
             peerToPeerDays?: number | null;
+            /** @description Utilization-management phone */
             phone?: string | null;
             /** @enum {string} */
             planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
@@ -2081,7 +2259,10 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                action?: components["schemas"]["AuditAction"];
                 caseId?: string;
+                /** @description The case by its number (PA-000123), as people know it */
+                caseNumber?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description Events at or after this instant */
@@ -2105,6 +2286,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    Audit_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people the trail can be filtered by */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorDto"][];
+                };
+            };
+        };
+    };
+    Audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hash-chain check of `npm run audit:verify` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReportDto"];
                 };
             };
         };
@@ -3300,7 +3521,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateDeadlineRuleDto"];
+                "application/json": components["schemas"]["SaveDeadlineRuleDto"];
             };
         };
         responses: {
@@ -3310,6 +3531,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineRuleDto"];
+                };
+            };
+        };
+    };
+    DeadlineRules_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeadlineRuleDto"];
+            };
+        };
+        responses: {
+            /** @description What saving this rule would do to the open cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRulePreviewDto"];
                 };
             };
         };
@@ -3468,12 +3715,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Archived payers too (active = false) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayerDto"][];
+                    "application/json": components["schemas"]["PayerListItemDto"][];
                 };
             };
         };
@@ -3519,6 +3767,33 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PayerDto"];
                 };
+            };
+        };
+    };
+    Payers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: no case referred to it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Cases refer to it (code payer_in_use): archive it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3701,6 +3976,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+        };
+    };
+    Providers_physicianUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User accounts a physician record can be linked to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhysicianUserDto"][];
                 };
             };
         };

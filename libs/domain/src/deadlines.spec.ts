@@ -10,6 +10,7 @@ import {
   formatDuration,
   isWithinAppealWindow,
   isWithinExternalReviewWindow,
+  findDeadlineRuleProblems,
   validateDeadlineRule,
   type Clock,
   type ClockKind,
@@ -94,6 +95,13 @@ describe('validateDeadlineRule', () => {
     ['unknown plan type', { planType: 'tricare' as never }, 'Unknown plan type "tricare".'],
   ])('flags %s', (_name, change, problem) => {
     expect(validateDeadlineRule({ ...ERISA, ...change })).toEqual([problem]);
+  });
+
+  it('names the field of each problem, for the edit form', () => {
+    expect(findDeadlineRuleProblems({ ...ERISA, appealFilingDays: 0, maxInternalAppealLevels: 3 })).toEqual([
+      { field: 'appealFilingDays', reason: 'must be a whole number of at least 1' },
+      { field: 'maxInternalAppealLevels', reason: 'must be 0, 1 or 2' },
+    ]);
   });
 
   it('accepts a rule without the optional fields', () => {

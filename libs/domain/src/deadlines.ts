@@ -107,24 +107,36 @@ const RULE_NUMBER_FIELDS = [
   'peerToPeerDays',
 ] as const satisfies readonly (keyof DeadlineRule)[];
 
-// For admin edits: an empty list means the rule is usable.
-export function validateDeadlineRule(rule: DeadlineRule): string[] {
-  const problems: string[] = [];
+export interface DeadlineRuleProblem {
+  field: keyof DeadlineRule;
+  reason: string;
+}
+
+// For admin edits, field by field (the edit form shows each reason beside its input): an empty
+// list means the rule is usable.
+export function findDeadlineRuleProblems(rule: DeadlineRule): DeadlineRuleProblem[] {
+  const problems: DeadlineRuleProblem[] = [];
   if (!(PLAN_TYPES as readonly string[]).includes(rule.planType)) {
-    problems.push(`Unknown plan type "${String(rule.planType)}".`);
+    problems.push({ field: 'planType', reason: `is unknown ("${String(rule.planType)}")` });
   }
   for (const field of RULE_NUMBER_FIELDS) {
     const value = rule[field];
-    if (!Number.isInteger(value) || value < 1) problems.push(`${field} must be a whole number of at least 1.`);
+    if (!Number.isInteger(value) || value < 1) problems.push({ field, reason: 'must be a whole number of at least 1' });
   }
   const infoHours = rule.infoResponseExpeditedHours;
   if (infoHours != null && (!Number.isInteger(infoHours) || infoHours < 1)) {
-    problems.push('infoResponseExpeditedHours must be a whole number of at least 1.');
+    problems.push({ field: 'infoResponseExpeditedHours', reason: 'must be a whole number of at least 1' });
   }
   if (![0, 1, 2].includes(rule.maxInternalAppealLevels)) {
-    problems.push('maxInternalAppealLevels must be 0, 1 or 2.');
+    problems.push({ field: 'maxInternalAppealLevels', reason: 'must be 0, 1 or 2' });
   }
   return problems;
+}
+
+export function validateDeadlineRule(rule: DeadlineRule): string[] {
+  return findDeadlineRuleProblems(rule).map((p) =>
+    p.field === 'planType' ? `Unknown plan type "${String(rule.planType)}".` : `${p.field} ${p.reason}.`,
+  );
 }
 
 export const CLOCK_KINDS = [

@@ -56,6 +56,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
 
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
+  'GET /api/audit/users': MANAGEMENT,
+  'POST /api/audit/verify': MANAGEMENT,
 
   // Cases (object-level checks in the cases service).
   'GET /api/cases': CLINIC,
@@ -116,8 +118,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/payers': MANAGEMENT,
   'GET /api/payers/:id': ALL,
   'PATCH /api/payers/:id': MANAGEMENT,
+  'DELETE /api/payers/:id': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
+  'GET /api/providers/physician-users': MANAGEMENT,
   'GET /api/providers/:id': ALL,
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
@@ -128,6 +132,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/codes/icd10/terms/:id': MANAGEMENT,
   'DELETE /api/codes/icd10/terms/:id': MANAGEMENT,
   'GET /api/deadline-rules': ALL,
+  'POST /api/deadline-rules/:planType/preview': MANAGEMENT,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };
 

@@ -12,6 +12,7 @@ import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures'
 import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
 import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
 import { PayerContacts1764000001000 } from './1764000001000-PayerContacts';
+import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
 import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
 import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
 import { PayerDocuments1764000001120 } from './1764000001120-PayerDocuments';
@@ -36,6 +37,7 @@ export const migrations = [
   CodeSetReleases1764000000900,
   UserAccountControls1764000000950,
   PayerContacts1764000001000,
+  ClinicProfile1764000001050,
   EventCorrections1764000001100,
   CarcDescriptions1764000001110,
   PayerDocuments1764000001120,

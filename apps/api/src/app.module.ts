@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from './common/app-logger';
 import { CasesModule } from './modules/cases/cases.module';
+import { ClinicProfileModule } from './modules/clinic-profile/clinic-profile.module';
 import { CodesModule } from './modules/codes/codes.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
@@ -50,6 +51,7 @@ export class AppModule {
         PatientsModule,
         PayersModule,
         ProvidersModule,
+        ClinicProfileModule,
         CodesModule,
         CasesModule,
         LettersModule,

@@ -656,6 +656,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClinicProfile_get"];
+        put: operations["ClinicProfile_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic-profile/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClinicProfile_logo"];
+        put: operations["ClinicProfile_putLogo"];
+        post?: never;
+        delete: operations["ClinicProfile_deleteLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/codes/carc": {
         parameters: {
             query?: never;
@@ -1658,6 +1690,16 @@ export interface components {
              */
             newPassword: string;
         };
+        ClinicLogoDto: {
+            /** @example image/png */
+            contentType: string;
+            height: number;
+            /** @description SHA-256 of the stored PNG; changes when the logo does */
+            sha256: string;
+            /** Format: date-time */
+            updatedAt: string;
+            width: number;
+        };
         ClinicMissesReportDto: {
             appealWindowsMissed: number;
             approvalsExpiredUnused: number;
@@ -1673,6 +1715,28 @@ export interface components {
             /** @enum {string} */
             kind: "appeal_window_missed" | "approval_expired_unused";
             payer: string;
+        };
+        ClinicProfileDto: {
+            addressLine1: string;
+            addressLine2: string | null;
+            city: string;
+            /** @description False until an admin saves the profile; letters then carry no letterhead */
+            configured: boolean;
+            fax: string;
+            groupNpi: string | null;
+            logo: components["schemas"]["ClinicLogoDto"] | null;
+            phone: string;
+            postalCode: string;
+            practiceName: string;
+            state: string;
+            taxId: string | null;
+            /**
+             * @description The clinic time zone: set by the CLINIC_TIMEZONE environment variable, read-only here
+             * @example America/New_York
+             */
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         ClockDto: {
             /** Format: date-time */
@@ -2162,6 +2226,11 @@ export interface components {
             summary: string;
         };
         MeDto: {
+            /**
+             * @description The clinic's time zone (CLINIC_TIMEZONE): the dashboard shows dates and deadlines in it
+             * @example America/New_York
+             */
+            clinicTimeZone: string;
             /** @description Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE (it is also in the csrf_token cookie). */
             csrfToken: string;
             displayName: string;
@@ -2621,6 +2690,37 @@ export interface components {
             providerId?: string;
             /** @enum {string} */
             urgency?: "standard" | "expedited";
+        };
+        UpdateClinicProfileDto: {
+            /** @example 120 Exchange Street */
+            addressLine1: string;
+            /** @example Suite 300 */
+            addressLine2?: string | null;
+            /** @example Portland */
+            city: string;
+            /**
+             * @description Where payers fax their answers; printed on the cover sheet
+             * @example (207) 555-0141
+             */
+            fax: string;
+            /** @description Group (type 2) NPI, check digit verified */
+            groupNpi?: string | null;
+            /** @example (207) 555-0140 */
+            phone: string;
+            /** @example 04101 */
+            postalCode: string;
+            /** @example Casco Bay Dermatology */
+            practiceName: string;
+            /**
+             * @description Two-letter state code
+             * @example ME
+             */
+            state: string;
+            /**
+             * @description Employer identification number
+             * @example 01-2345678
+             */
+            taxId?: string | null;
         };
         UpdateDeadlineRuleDto: {
             appealDecisionExpeditedHours: number;
@@ -4198,6 +4298,128 @@ export interface operations {
                 content: {
                     "text/csv": string;
                 };
+            };
+        };
+    };
+    ClinicProfile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicProfileDto"];
+                };
+            };
+        };
+    };
+    ClinicProfile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClinicProfileDto"];
+            };
+        };
+        responses: {
+            /** @description Printed as the letterhead of the next letter and packet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicProfileDto"];
+                };
+            };
+        };
+    };
+    ClinicProfile_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description No logo is set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClinicProfile_putLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 415 for anything but JPEG/PNG/WebP/HEIC by content, 413 over 2 MB, 422 for damaged images, 409 before the profile is saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicProfileDto"];
+                };
+            };
+        };
+    };
+    ClinicProfile_deleteLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicProfileDto"];
+                };
+            };
+            /** @description No logo is set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -22,6 +22,7 @@ import { UserRecoveryCode } from '../modules/auth/recovery-code.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 import { CaseDocument } from '../modules/correspondence/case-document.entity';
+import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: (new () => object)[] = [
@@ -49,4 +50,5 @@ export const entities: (new () => object)[] = [
   CaseNote,
   CaseLetter,
   CaseDocument,
+  ClinicProfile,
 ];

@@ -36,6 +36,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/settings/audit', label: 'Audit log', visible: managesClinicData, group: 'settings' },
   { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
   { to: '/settings/security', label: 'Security', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
+  { to: '/settings/clinic', label: 'Clinic profile', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
 export function AppShellLayout() {

@@ -59,6 +59,10 @@ export const router = createBrowserRouter([
             path: 'settings/security',
             lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
           },
+          {
+            path: 'settings/clinic',
+            lazy: async () => ({ Component: (await import('../pages/settings/ClinicProfilePage')).ClinicProfilePage }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],
       },

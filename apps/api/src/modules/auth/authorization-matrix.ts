@@ -49,6 +49,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
 
   // Background jobs: recent runs and failures (names, times, error messages; no patient data).
   'GET /api/admin/jobs': ADMIN,
+  // The practice's letterhead: everyone signed in reads it (letters print it), admins set it.
+  'GET /api/clinic-profile': ALL,
+  'PUT /api/clinic-profile': ADMIN,
+  'GET /api/clinic-profile/logo': ALL,
+  'PUT /api/clinic-profile/logo': ADMIN,
+  'DELETE /api/clinic-profile/logo': ADMIN,
 
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,

@@ -256,6 +256,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/fhir/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fhir_exchanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/fhir/submit": {
         parameters: {
             query?: never;
@@ -1091,6 +1107,12 @@ export interface components {
             toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
             type: string;
         };
+        CaseFhirExchangesDto: {
+            /** @description Oldest first */
+            exchanges: components["schemas"]["FhirExchangeDto"][];
+            /** @description The case’s payer has a PAS endpoint: the case can be sent electronically */
+            payerEndpoint: boolean;
+        };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
             /** @description Pass as cursor for the next page; null at the end */
@@ -1382,6 +1404,28 @@ export interface components {
             /** @example Topical retinol 0.5% */
             therapy: string;
         };
+        FhirExchangeDto: {
+            /** Format: date-time */
+            at: string;
+            authorizationNumber: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @description Time to the payer’s answer (outbound) */
+            elapsedMs: number | null;
+            /** @description Why the payer could not be reached */
+            error: string | null;
+            /** @description HTTP status of the payer’s answer (outbound) */
+            httpStatus: number | null;
+            id: string;
+            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            kind: string;
+            /** @description The status the answer moved the case to */
+            outcome: string | null;
+            payerErrors: components["schemas"]["PayerErrorDto"][];
+            payerReason: string | null;
+            /** @description The payer’s reference for a pended request */
+            pendingReference: string | null;
+        };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
             functionalImpairment?: string | null;
@@ -1599,6 +1643,19 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
+        };
+        PayerErrorDto: {
+            /** @description X12 901 reject reason code */
+            code: string;
+            display: string | null;
+            /** @description X12 loop/segment the payer blames (errorElement) */
+            element: string | null;
+            /** @description X12 889 follow-up action */
+            followUp: string | null;
+            /** @description What to correct, in the desk’s words */
+            hint: string;
+            /** @description FHIRPath the payer blames (errorPath) */
+            path: string | null;
         };
         PhotoDto: {
             bodySite: string;
@@ -2527,6 +2584,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Fhir_exchanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PAS messages sent to and received from the payer about this case (times, HTTP status, outcome) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFhirExchangesDto"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signIn, SignedIn } from './helpers/auth';
@@ -6,19 +6,9 @@ import { createTestApp, TestApp } from './helpers/create-test-app';
 import { makeSendable } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { checkPasRequest } from './helpers/pas-conformance';
-import { PayerDouble, startPayerDouble } from './helpers/pas-payer-double';
+import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
-
-// HL7/davinci-pas 2.2.1 input/fsh/Examples.fsh instances, converted in test/fixtures/pas, as the
-// payer double's answers; each names the request it answers by request.reference.
-const example = (name: string): Json =>
-  JSON.parse(readFileSync(join(__dirname, 'fixtures/pas', `${name}.json`), 'utf8')) as Json;
-const answering = (name: string) => (request: Json) => {
-  const bundle = example(name);
-  bundle.entry[0].resource.request = { reference: request.entry[0].fullUrl };
-  return bundle;
-};
 
 describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
   let t: TestApp;

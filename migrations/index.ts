@@ -11,6 +11,14 @@ import { ReportSpeed1764000000700 } from './1764000000700-ReportSpeed';
 import { LetterSignatures1764000000810 } from './1764000000810-LetterSignatures';
 import { CodeSetReleases1764000000900 } from './1764000000900-CodeSetReleases';
 import { UserAccountControls1764000000950 } from './1764000000950-UserAccountControls';
+import { PayerContacts1764000001000 } from './1764000001000-PayerContacts';
+import { ClinicProfile1764000001050 } from './1764000001050-ClinicProfile';
+import { EventCorrections1764000001100 } from './1764000001100-EventCorrections';
+import { CarcDescriptions1764000001110 } from './1764000001110-CarcDescriptions';
+import { PayerDocuments1764000001120 } from './1764000001120-PayerDocuments';
+import { SystemActor1764000001150 } from './1764000001150-SystemActor';
+import { CaseWork1764000001160 } from './1764000001160-CaseWork';
+import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 
@@ -27,6 +35,14 @@ export const migrations = [
   LetterSignatures1764000000810,
   CodeSetReleases1764000000900,
   UserAccountControls1764000000950,
+  PayerContacts1764000001000,
+  ClinicProfile1764000001050,
+  EventCorrections1764000001100,
+  CarcDescriptions1764000001110,
+  PayerDocuments1764000001120,
+  SystemActor1764000001150,
+  CaseWork1764000001160,
+  FollowUps1764000001170,
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
 ];

@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 import { loadConfig } from '../apps/api/src/config/config';
 import { openCliDatabase } from '../apps/api/src/database/cli-database';
-import { verifyAuditChain } from '../apps/api/src/modules/audit/audit-chain';
+import { describeAuditChainReport, verifyAuditChain } from '../apps/api/src/modules/audit/audit-chain';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -14,16 +14,8 @@ async function main(): Promise<number> {
     await client.connect();
     try {
       const report = await verifyAuditChain(client);
-      if (report.ok) {
-        process.stdout.write(
-          `OK: the audit trail's ${report.checked} events are intact; the last hash is ${report.lastHash}.\n`,
-        );
-        return 0;
-      }
-      process.stdout.write(
-        `TAMPERED: audit event ${report.brokenId}: ${report.reason} (${report.checked} events before it are intact).\n`,
-      );
-      return 1;
+      process.stdout.write(`${describeAuditChainReport(report)}\n`);
+      return report.ok ? 0 : 1;
     } finally {
       await client.end();
     }

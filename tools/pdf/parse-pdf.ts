@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 
 export interface ParsedPdf {
   text: string;
+  /** The text of each page, first page first. */
+  pageTexts: string[];
   pages: number;
   imagesPerPage: number[];
   info: Record<string, unknown>;
@@ -21,7 +23,7 @@ process.stdin.on('end', async () => {
   const text = await parser.getText();
   const images = await parser.getImage({ imageThreshold: 0, imageDataUrl: false, imageBuffer: false });
   await parser.destroy();
-  process.stdout.write(JSON.stringify({ text: text.text, pages: info.total, imagesPerPage: images.pages.map((p) => p.images.length), info: info.info }));
+  process.stdout.write(JSON.stringify({ text: text.text, pageTexts: text.pages.map((p) => p.text), pages: info.total, imagesPerPage: images.pages.map((p) => p.images.length), info: info.info }));
 });`;
 
 /** Parses a PDF with a real PDF reader: its text, page count and embedded images per page. */

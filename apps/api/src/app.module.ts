@@ -4,10 +4,13 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from './common/app-logger';
 import { CasesModule } from './modules/cases/cases.module';
+import { ClinicProfileModule } from './modules/clinic-profile/clinic-profile.module';
 import { CodesModule } from './modules/codes/codes.module';
+import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
 import { LettersModule } from './modules/letters/letters.module';
 import { FhirModule } from './modules/fhir/fhir.module';
@@ -17,6 +20,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkModule } from './modules/work/work.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,18 +44,22 @@ export class AppModule {
         }),
         HealthModule,
         AuditModule,
+        JobsModule,
         SecretsModule,
         AuthModule,
         UsersModule,
         PatientsModule,
         PayersModule,
         ProvidersModule,
+        ClinicProfileModule,
         CodesModule,
         CasesModule,
         LettersModule,
         FhirModule,
         EvidenceModule,
+        CorrespondenceModule,
         ReportsModule,
+        WorkModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

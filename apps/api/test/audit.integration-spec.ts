@@ -5,6 +5,7 @@ import { AuditService } from '../src/modules/audit/audit.service';
 import { verifyAuditChain } from '../src/modules/audit/audit-chain';
 import { createUser, signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { createClinic, readyCaseBody } from './helpers/fixtures';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -247,6 +248,39 @@ describe('the audit trail', () => {
       expect(bad.stdout).toMatch(/^TAMPERED: audit event 5:/);
       expect(bad.code).toBe(1);
     }, 60_000);
+
+    it('POST /api/audit/verify runs the same check for managers and admins, and is traced itself', async () => {
+      const admin = await signIn(other, 'admin');
+      const frontDesk = await signIn(other, 'front_desk');
+      await frontDesk.post('/api/audit/verify').expect(403);
+      const { rows } = await other.db.query(`SELECT max(id)::text AS id FROM audit_events`);
+      const intact = await admin.post('/api/audit/verify').expect(200);
+      const last = await other.db.query(`SELECT hash FROM audit_events WHERE id = $1`, [rows[0].id]);
+      expect(intact.body).toMatchObject({
+        ok: true,
+        checked: Number(rows[0].id),
+        lastHash: last.rows[0].hash,
+        brokenId: null,
+        message: expect.stringMatching(
+          /^OK: the audit trail's \d+ events are intact; the last hash is [0-9a-f]{64}\.$/,
+        ),
+      });
+      const traced = await other.db.query(
+        `SELECT user_id, outcome, detail FROM audit_events WHERE object_type = 'audit_chain'`,
+      );
+      expect(traced.rows).toEqual([
+        {
+          user_id: admin.user.id,
+          outcome: 'success',
+          detail: { ok: true, checked: intact.body.checked, brokenId: null },
+        },
+      ]);
+
+      await tamper(other, `UPDATE audit_events SET object_id = 'case-x' WHERE id = 5`);
+      const broken = await admin.post('/api/audit/verify').expect(200);
+      expect(broken.body).toMatchObject({ ok: false, brokenId: '5', lastHash: null });
+      expect(broken.body.message).toMatch(/^TAMPERED: audit event 5:/);
+    });
   });
 
   describe('GET /api/audit', () => {
@@ -317,6 +351,35 @@ describe('the audit trail', () => {
         [patientId],
       );
       expect(reads.rowCount).toBeGreaterThan(0);
+    });
+
+    it('filters by action and by case number, and lists the people to filter by', async () => {
+      const frontDesk = await signIn(t, 'front_desk');
+      const physician = await signIn(t, 'physician');
+      const clinic = await createClinic(manager, frontDesk);
+      const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
+      const byNumber = await manager.get(`/api/audit?caseNumber=${created.body.caseNumber}&action=create`).expect(200);
+      expect(byNumber.body.items).toEqual([
+        expect.objectContaining({
+          action: 'create',
+          objectType: 'case',
+          caseId: created.body.id,
+          userId: physician.user.id,
+        }),
+      ]);
+      const logins = await manager.get(`/api/audit?action=login&userId=${physician.user.id}`).expect(200);
+      expect(logins.body.items.map((e: { action: string }) => e.action)).toEqual(['login']);
+      const unknown = await manager.get('/api/audit?action=destroy').expect(400);
+      expect(unknown.body.errors).toEqual([{ field: 'action', reason: expect.any(String) }]);
+      await manager.get('/api/audit?caseNumber=PA%20000').expect(400);
+
+      const users = await manager.get('/api/audit/users').expect(200);
+      expect(users.body).toEqual(
+        expect.arrayContaining([
+          { id: physician.user.id, displayName: physician.user.displayName, email: physician.user.email },
+        ]),
+      );
+      await frontDesk.get('/api/audit/users').expect(403);
     });
 
     it('pages with a keyset cursor, newest first, without gaps or repeats', async () => {

@@ -48,6 +48,7 @@ describe('sign-in and sessions', () => {
         roles: ['front_desk'],
         totpEnabled: false,
         totpEnrollmentRequired: false,
+        clinicTimeZone: 'America/New_York',
         mustChangePassword: false,
         csrfToken: expect.any(String),
       });

@@ -376,6 +376,7 @@ describe('cases over HTTP', () => {
           'cptCodes',
           'createdAt',
           'id',
+          'owner',
           'patient',
           'payer',
           'provider',

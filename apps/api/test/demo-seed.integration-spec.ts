@@ -60,7 +60,16 @@ describe('demo data', () => {
     const notes = await db.query(
       `SELECT count(*)::int AS n FROM case_notes n JOIN users u ON u.id = n.author_id WHERE 'physician' = ANY(u.roles) AND n.kind = 'clinical_note'`,
     );
-    expect(notes.rows[0].n).toBe(photos.rowCount);
+    // One note per documented case; a photo of each treated site.
+    const documented = await db.query(`SELECT count(DISTINCT case_id)::int AS n FROM case_photos`);
+    expect(notes.rows[0].n).toBe(documented.rows[0].n);
+    const sites = await db.query(
+      `SELECT count(*)::int AS n FROM case_procedure_lines l WHERE EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = l.case_id)`,
+    );
+    expect(photos.rowCount).toBe(sites.rows[0].n);
+    // The clinic's letterhead, as an admin saves it.
+    const profile = await db.query(`SELECT practice_name, logo IS NOT NULL AS has_logo FROM clinic_profile`);
+    expect(profile.rows).toEqual([{ practice_name: 'Casco Bay Dermatology', has_logo: true }]);
     const documentedWithout = await db.query(
       `SELECT count(*)::int AS n FROM cases c WHERE c.status = 'documented' AND NOT EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id)`,
     );

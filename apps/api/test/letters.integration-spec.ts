@@ -9,6 +9,7 @@ import { createUser, signIn, SignedIn, signInAs, TEST_PASSWORD } from './helpers
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, randomNpi, readyCaseBody } from './helpers/fixtures';
+import { getBinary } from './helpers/binary';
 import { parsePdf } from './helpers/pdf';
 
 const image = (format: 'jpeg' | 'png' | 'webp', color: { r: number; g: number; b: number }) =>
@@ -107,21 +108,19 @@ describe('letters over HTTP', () => {
         'Evelyn Thibodeau',
         'Date of birth: September 14, 1968',
         'Member ID: W123',
-        `Payer: ${payerName} (Commercial (employer / ERISA))`,
+        payerName,
+        'Plan type: Commercial (employer / ERISA)',
         'payer reference: REF-77',
         'ICD-10-CM L72.0 (',
         'CPT 17110 (Destruction of benign lesions',
         '1 unit, Behind both ears, 9 lesions',
-        '- Intense itching',
-        '- Burning',
-        '- Inflammation (erythema, edema, purulence, oozing)',
-        'Symptoms: Itchy, burns when scratched.',
-        'Duration of symptoms: 30 weeks.',
-        'Inflammation: physical evidence of inflammation',
-        'Functional impairment: Glasses temples rub the lesions.',
-        'Failed less costly treatments',
-        '- Topical retinol, from January 5, 2026 to April 1, 2026: Little result',
-        'No photographs attached.',
+        'these lesions meet 3 of those criteria: intense itching, burning and inflammation (erythema, edema, purulence, oozing).',
+        'For 30 weeks (about 7 months) the patient has had the following symptoms: itchy, burns when scratched.',
+        'There is physical evidence of inflammation',
+        'Effect on daily function: Glasses temples rub the lesions.',
+        'Treatment tried first',
+        '- Topical retinol, from January 5, 2026 to April 1, 2026 (3 months): little result.',
+        'No photographs are enclosed yet.',
         'Dana Whitfield, MD',
         `NPI ${npi}`,
       ]) {
@@ -143,9 +142,9 @@ describe('letters over HTTP', () => {
       const { id } = await createCase({ failedTreatments: [] });
       const res = await draft(id);
       expect(res.body.text).toContain(
-        'Failed less costly treatments\nNo less costly treatment has been tried before this request',
+        'Treatment tried first\nNo less costly treatment is documented yet; most payers ask for one before removal.',
       );
-      expect(res.body.text).not.toContain('were tried and failed');
+      expect(res.body.text).not.toContain('was tried first and failed');
     });
 
     it('lets the physician edit a draft, then signing freezes it (409 on edit or re-sign, database refuses too)', async () => {
@@ -395,12 +394,10 @@ describe('letters over HTTP', () => {
     await uploadPhoto(id, 'Behind the left ear', 6, '2026-11-02T15:00:00Z');
     await uploadPhoto(id, 'Posterior scalp line', 11, '2026-11-09T15:00:00Z', 'png');
     const res = await draft(id);
-    expect(res.body.text).toContain(
-      '2 dated clinical photographs are attached, of Behind the left ear; Posterior scalp line, taken between November 2, 2026 and November 9, 2026:',
-    );
+    expect(res.body.text).toContain('2 dated clinical photographs are enclosed:');
     expect(res.body.text).toContain('- Photo 1: Behind the left ear, 6 lesions, taken November 2, 2026');
     expect(res.body.text).toContain('- Photo 2: Posterior scalp line, 11 lesions, taken November 9, 2026');
-    expect(res.body.text).not.toContain('No photographs attached.');
+    expect(res.body.text).not.toContain('No photographs are enclosed yet.');
     expect(res.body.facts.photoCount).toBe(2);
   });
 
@@ -426,15 +423,7 @@ describe('letters over HTTP', () => {
         .send({ password: TEST_PASSWORD })
         .expect(201);
 
-      const res = await frontDesk
-        .get(`/api/cases/${id}/packet`)
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await getBinary(frontDesk, `/api/cases/${id}/packet`).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="PA-\d{6}-packet\.pdf"/);
       const pdf = res.body as Buffer;
@@ -443,12 +432,12 @@ describe('letters over HTTP', () => {
       const parsed = parsePdf(pdf);
       const text = parsed.text.replace(/\s+/g, ' ');
       for (const expected of [
-        'Appeal packet: case PA-',
+        'Level 1 appeal of a denied pre-authorization',
         'Evelyn Thibodeau',
         'Member ID: W123',
         "CO-50 (Not medically necessary in the payer's judgement (treated as cosmetic))",
         'Appeal letter (version 1)',
-        'Response to the denial, point by point',
+        'Response, point by point',
         'Edited closing line for the packet.',
         `Electronically signed by Dana Whitfield, MD, NPI ${npi}, on `,
         'Photograph 1 of 2',
@@ -479,7 +468,9 @@ describe('letters over HTTP', () => {
       expect(text).toContain(`SHA-256 of the signed text: ${signedLetter.textSha256}`);
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(parsed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(2);
-      expect(parsed.info).toMatchObject({ Title: expect.stringMatching(/^Appeal packet PA-/) });
+      expect(parsed.info).toMatchObject({
+        Title: expect.stringMatching(/^Level 1 appeal of a denied pre-authorization: case PA-/),
+      });
       expect(
         await t.countRows(
           'audit_events',
@@ -491,15 +482,7 @@ describe('letters over HTTP', () => {
 
     it('opens without photos or a signed letter and says so; admins get none', async () => {
       const { id } = await createCase();
-      const res = await manager
-        .get(`/api/cases/${id}/packet`)
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await getBinary(manager, `/api/cases/${id}/packet`).expect(200);
       const parsed = parsePdf(res.body as Buffer);
       expect(parsed.text).toContain('No signed letter is on file for this case yet.');
       expect(parsed.text).toContain('No clinical notes are recorded for this case.');
@@ -537,15 +520,15 @@ describe('letters over HTTP', () => {
       const [y, m, d] = deadline.split('-').map(Number);
       const longDeadline = `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${d}, ${y}`;
       for (const expected of [
-        'Level 1 internal appeal',
+        'RE: Level 1 appeal of a denied pre-authorization',
         `Appeal filing deadline: ${longDeadline} (180 calendar days after the denial notice)`,
-        'reason code CO-50 (Not medically necessary in the payer\'s judgement (treated as cosmetic)): "Removal of milia is considered cosmetic."',
-        'Response to the denial, point by point',
-        '1. The codes requested are medical, not cosmetic: the diagnosis L72.0',
-        '2. The procedure is medically necessary, not cosmetic.',
-        'Intense itching',
-        '3. No less costly treatment has been tried',
-        '4. 1 dated clinical photograph is attached, of Behind both ears, taken on',
+        'Your notice gives reason code CO-50: Not medically necessary in the payer\'s judgement (treated as cosmetic). It adds: "Removal of milia is considered cosmetic."',
+        'Response, point by point',
+        '1. The removal is medically necessary, not cosmetic.',
+        'these lesions meet 2 of those criteria: intense itching and burning.',
+        '2. For 30 weeks (about 7 months) the patient has had the following symptoms',
+        '3. No less costly treatment is documented yet',
+        '4. The enclosed dated photograph shows the lesions as examined: behind both ears, 9 lesions, taken',
         `NPI ${npi}`,
       ]) {
         expect(text).toContain(expected);
@@ -569,8 +552,8 @@ describe('letters over HTTP', () => {
       const submittedAt = (await t.db.query(`SELECT submitted_at FROM cases WHERE id = $1`, [id])).rows[0]
         .submitted_at as Date;
       const res = await draft(id, 'appeal');
-      expect(res.body.text).toContain('reason code CO-197 (Precertification / authorization absent).');
-      expect(res.body.text).toMatch(/1\. Pre-authorization was requested before the procedure, on \w+ \d+, \d{4}/);
+      expect(res.body.text).toContain('reason code CO-197: Precertification / authorization absent.');
+      expect(res.body.text).toMatch(/1\. Pre-authorization was requested before any procedure, on \w+ \d+, \d{4}/);
       expect(res.body.text).toContain(toLocalDate(submittedAt, 'America/New_York').slice(0, 4));
     });
   });

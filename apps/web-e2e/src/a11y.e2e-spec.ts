@@ -1,24 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { seriousViolations } from './support/axe';
 import { openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Mantine's own transitions finish before the scan.
-  await page.waitForTimeout(300);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 describe('accessibility of the main pages (axe: no serious or critical violations)', () => {
   let browser: Browser;

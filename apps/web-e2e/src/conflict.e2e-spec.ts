@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, field, openPage, signIn } from './support/session';
+import { createOwnCase, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(90_000);
 
@@ -23,23 +23,17 @@ describe('two people editing the same case', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // A case of its own, so journeys running beside this one cannot move it out of Documented.
-    const api = await apiAs('frontdesk@demo.clinic');
-    const payers = (await api('GET', '/api/payers')) as unknown as { id: string }[];
-    const providers = (await api('GET', '/api/providers')) as unknown as { id: string }[];
-    const patient = await api('POST', '/api/patients', {
-      mrn: `MRN-CONFLICT-${Date.now()}`,
-      firstName: 'Corin',
-      lastName: 'Conflictson',
-      dateOfBirth: '1975-05-05',
-      sex: 'female',
-    });
-    await api('POST', '/api/cases', {
-      patientId: patient.id,
-      payerId: payers[0].id,
-      providerId: providers[0].id,
-      procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Right temple', lesionCount: 6 }],
-      diagnoses: ['L72.0'],
-    });
+    await createOwnCase(
+      'frontdesk@demo.clinic',
+      {
+        mrn: `MRN-CONFLICT-${Date.now()}`,
+        firstName: 'Corin',
+        lastName: 'Conflictson',
+        dateOfBirth: '1975-05-05',
+        sex: 'female',
+      },
+      { bodySite: 'Right temple', lesionCount: 6 },
+    );
   });
 
   afterAll(async () => {

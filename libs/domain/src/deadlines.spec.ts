@@ -10,6 +10,7 @@ import {
   formatDuration,
   isWithinAppealWindow,
   isWithinExternalReviewWindow,
+  findDeadlineRuleProblems,
   validateDeadlineRule,
   type Clock,
   type ClockKind,
@@ -94,6 +95,13 @@ describe('validateDeadlineRule', () => {
     ['unknown plan type', { planType: 'tricare' as never }, 'Unknown plan type "tricare".'],
   ])('flags %s', (_name, change, problem) => {
     expect(validateDeadlineRule({ ...ERISA, ...change })).toEqual([problem]);
+  });
+
+  it('names the field of each problem, for the edit form', () => {
+    expect(findDeadlineRuleProblems({ ...ERISA, appealFilingDays: 0, maxInternalAppealLevels: 3 })).toEqual([
+      { field: 'appealFilingDays', reason: 'must be a whole number of at least 1' },
+      { field: 'maxInternalAppealLevels', reason: 'must be 0, 1 or 2' },
+    ]);
   });
 
   it('accepts a rule without the optional fields', () => {
@@ -617,5 +625,31 @@ describe('formatClock', () => {
     [-72 * HOUR, '3 d'],
   ])('formatDuration(%i) = %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("an information request's own due date", () => {
+  const rule = DEFAULT_DEADLINE_RULES.commercial_erisa;
+  const requested = buildSnapshot({
+    status: 'more_info_requested',
+    submittedAt: '2026-06-01T14:00:00.000Z',
+    infoRequestedAt: '2026-06-02T14:00:00.000Z',
+  });
+  const infoClock = (snapshot: typeof requested) =>
+    computeDeadlines(snapshot, rule, {
+      now: new Date('2026-06-03T12:00:00.000Z'),
+      timeZone: 'America/New_York',
+    }).clocks.find((c) => c.kind === 'info_response');
+
+  it('becomes the clock when earlier than the rule', () => {
+    expect(infoClock({ ...requested, infoDueOn: '2026-06-09' })).toMatchObject({
+      dueDate: '2026-06-09',
+      basis: "by 2026-06-09, the date the payer's information request names",
+    });
+  });
+
+  it('leaves the rule when it is later', () => {
+    const byRule = infoClock(requested);
+    expect(infoClock({ ...requested, infoDueOn: '2027-01-01' })).toEqual(byRule);
   });
 });

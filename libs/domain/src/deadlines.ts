@@ -107,24 +107,36 @@ const RULE_NUMBER_FIELDS = [
   'peerToPeerDays',
 ] as const satisfies readonly (keyof DeadlineRule)[];
 
-// For admin edits: an empty list means the rule is usable.
-export function validateDeadlineRule(rule: DeadlineRule): string[] {
-  const problems: string[] = [];
+export interface DeadlineRuleProblem {
+  field: keyof DeadlineRule;
+  reason: string;
+}
+
+// For admin edits, field by field (the edit form shows each reason beside its input): an empty
+// list means the rule is usable.
+export function findDeadlineRuleProblems(rule: DeadlineRule): DeadlineRuleProblem[] {
+  const problems: DeadlineRuleProblem[] = [];
   if (!(PLAN_TYPES as readonly string[]).includes(rule.planType)) {
-    problems.push(`Unknown plan type "${String(rule.planType)}".`);
+    problems.push({ field: 'planType', reason: `is unknown ("${String(rule.planType)}")` });
   }
   for (const field of RULE_NUMBER_FIELDS) {
     const value = rule[field];
-    if (!Number.isInteger(value) || value < 1) problems.push(`${field} must be a whole number of at least 1.`);
+    if (!Number.isInteger(value) || value < 1) problems.push({ field, reason: 'must be a whole number of at least 1' });
   }
   const infoHours = rule.infoResponseExpeditedHours;
   if (infoHours != null && (!Number.isInteger(infoHours) || infoHours < 1)) {
-    problems.push('infoResponseExpeditedHours must be a whole number of at least 1.');
+    problems.push({ field: 'infoResponseExpeditedHours', reason: 'must be a whole number of at least 1' });
   }
   if (![0, 1, 2].includes(rule.maxInternalAppealLevels)) {
-    problems.push('maxInternalAppealLevels must be 0, 1 or 2.');
+    problems.push({ field: 'maxInternalAppealLevels', reason: 'must be 0, 1 or 2' });
   }
   return problems;
+}
+
+export function validateDeadlineRule(rule: DeadlineRule): string[] {
+  return findDeadlineRuleProblems(rule).map((p) =>
+    p.field === 'planType' ? `Unknown plan type "${String(rule.planType)}".` : `${p.field} ${p.reason}.`,
+  );
 }
 
 export const CLOCK_KINDS = [
@@ -370,6 +382,21 @@ function computeDenialClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
     : [computeExternalReviewDeadline(snapshot, rule, ctx)];
 }
 
+// The payer's letter may ask for the information sooner than the rule allows: its date binds.
+function earlierInfoDue(snapshot: CaseSnapshot, byRule: Clock | null, ctx: DeadlineContext): Clock | null {
+  if (!isIsoDate(snapshot.infoDueOn)) return byRule;
+  const dueAt = getEndOfLocalDay(snapshot.infoDueOn, ctx.timeZone);
+  if (byRule && Date.parse(byRule.dueAt) <= dueAt.getTime()) return byRule;
+  return buildClock(
+    'info_response',
+    dueAt,
+    snapshot.infoDueOn,
+    parseInstant(snapshot.infoRequestedAt),
+    `by ${snapshot.infoDueOn}, the date the payer's information request names`,
+    ctx.now,
+  );
+}
+
 function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: DeadlineContext): (Clock | null)[] {
   const status: CaseStatus = snapshot.status;
   switch (status) {
@@ -386,12 +413,16 @@ function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
       ];
     case 'more_info_requested':
       return [
-        buildUrgencyClock(
-          'info_response',
+        earlierInfoDue(
           snapshot,
-          parseInstant(snapshot.infoRequestedAt),
-          rule.infoResponseDays,
-          rule.infoResponseExpeditedHours ?? DEFAULT_INFO_RESPONSE_EXPEDITED_HOURS,
+          buildUrgencyClock(
+            'info_response',
+            snapshot,
+            parseInstant(snapshot.infoRequestedAt),
+            rule.infoResponseDays,
+            rule.infoResponseExpeditedHours ?? DEFAULT_INFO_RESPONSE_EXPEDITED_HOURS,
+            ctx,
+          ),
           ctx,
         ),
       ];

@@ -60,11 +60,55 @@ export function findCarcCode(code: string): CarcDenialCode | undefined {
 }
 
 // A reason code means the same under any group code (CO, PR, OA, PI, CR), so PR-96 reads as CO-96.
-function reasonOf(code: string): string {
-  return code.slice(code.indexOf('-') + 1);
+export function carcReasonOf(code: string): string {
+  const normalized = normalizeCarcCode(code);
+  return normalized.slice(normalized.indexOf('-') + 1);
 }
 
-export function describeCarcCode(code: string): string {
-  const reason = reasonOf(normalizeCarcCode(code));
-  return CARC_DENIAL_CODES.find((entry) => reasonOf(entry.code) === reason)?.description ?? NO_CARC_DESCRIPTION;
+/** The description this library ships for the code's reason, if any. */
+export function findBuiltInCarcDescription(code: string): string | undefined {
+  const reason = carcReasonOf(code);
+  return CARC_DENIAL_CODES.find((entry) => carcReasonOf(entry.code) === reason)?.description;
+}
+
+/**
+ * The built-in description, else the one the clinic added (keyed by reason, see carcReasonOf),
+ * else NO_CARC_DESCRIPTION: never the code itself.
+ */
+export function describeCarcCode(code: string, added?: ReadonlyMap<string, string>): string {
+  return findBuiltInCarcDescription(code) ?? added?.get(carcReasonOf(code)) ?? NO_CARC_DESCRIPTION;
+}
+
+export const CARC_DESCRIPTION_MIN = 3;
+export const CARC_DESCRIPTION_MAX = 200;
+
+/**
+ * What a manager's description of a code must be: for a well-formed code this library does not
+ * describe, a description that says something and is not the code again.
+ */
+export function checkCarcDescription(
+  code: string,
+  description: string,
+): { field: 'code' | 'description'; reason: string }[] {
+  const normalized = normalizeCarcCode(code);
+  if (!isValidCarcCode(normalized)) {
+    return [
+      { field: 'code', reason: `"${code}" is not a CARC reason code; use a group code and reason such as CO-96.` },
+    ];
+  }
+  const builtIn = findBuiltInCarcDescription(normalized);
+  if (builtIn) return [{ field: 'code', reason: `${normalized} is already described: "${builtIn}".` }];
+  const text = description.trim();
+  if (text.length < CARC_DESCRIPTION_MIN || text.length > CARC_DESCRIPTION_MAX) {
+    return [
+      {
+        field: 'description',
+        reason: `Describe the code in ${CARC_DESCRIPTION_MIN} to ${CARC_DESCRIPTION_MAX} characters, as the payer's notice words it.`,
+      },
+    ];
+  }
+  if (normalizeCarcCode(text) === normalized || carcReasonOf(text) === carcReasonOf(normalized)) {
+    return [{ field: 'description', reason: 'Say what the code means, not the code again.' }];
+  }
+  return [];
 }

@@ -19,3 +19,23 @@ export function computeStoredDue(
   const first = binding.reduce((a, b) => (Date.parse(a.dueAt) <= Date.parse(b.dueAt) ? a : b));
   return { at: new Date(first.dueAt), kind: first.kind };
 }
+
+export interface StoredDue {
+  at: Date | null;
+  kind: ClockKind | null;
+}
+
+/**
+ * What a rule change does to one case's stored deadline, for the preview an admin sees before
+ * saving: whether the date moves, and whether it moves into the past (the case turns overdue).
+ */
+export function compareStoredDue(
+  before: StoredDue,
+  after: StoredDue,
+  now: Date,
+): { changed: boolean; becomesOverdue: boolean } {
+  const changed = before.at?.getTime() !== after.at?.getTime() || before.kind !== after.kind;
+  const wasOverdue = before.at !== null && before.at.getTime() < now.getTime();
+  const isOverdue = after.at !== null && after.at.getTime() < now.getTime();
+  return { changed, becomesOverdue: changed && isOverdue && !wasOverdue };
+}

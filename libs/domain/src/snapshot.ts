@@ -58,6 +58,9 @@ export interface CaseSnapshot {
   deniedAt?: string | null;
   appealedAt?: string | null;
   externalReviewAt?: string | null;
+  // The answer-by day an information request's own letter names (YYYY-MM-DD): when earlier than
+  // the rule's, it is the clock.
+  infoDueOn?: string | null;
 }
 
 export interface TransitionInput {
@@ -78,4 +81,8 @@ export interface TransitionInput {
   // When the event really happened if it is recorded later (the date on the payer's letter,
   // the day the appeal was faxed); windows and clocks count from it. Defaults to now.
   occurredAt?: string | null;
+  // The payer document filed on the case that is this step's evidence (its letter or fax).
+  documentId?: string | null;
+  // Set by the server from that document, never by a client: see CaseSnapshot.infoDueOn.
+  infoDueOn?: string | null;
 }

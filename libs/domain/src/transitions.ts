@@ -206,22 +206,37 @@ function checkAppealLevel(input: TransitionInput, ctx: RequestCheckContext): Fie
   return [{ field: 'appealLevel', reason }];
 }
 
+// The date rules of an event time, shared by a new step and the correction of a recorded one.
+export function checkOccurredAt(input: Pick<TransitionInput, 'occurredAt'>, ctx: RequestCheckContext): FieldReason[] {
+  if (isBlank(input.occurredAt)) return [];
+  const at = parseInstant(input.occurredAt);
+  const answered = ctx.answers ? parseInstant(ctx.answers.at) : null;
+  const reason = !at
+    ? `"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`
+    : at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS
+      ? 'The event time cannot be in the future.'
+      : ctx.answers && answered && at.getTime() < answered.getTime()
+        ? `The event cannot be dated before ${ctx.answers.label} it answers (${describeAnsweredDay(ctx.answers, ctx.timeZone)}).`
+        : null;
+  return reason ? [{ field: 'occurredAt', reason }] : [];
+}
+
+// A payer's electronic answer may give its reason in words alone (payerReason) instead of a code.
+export function checkDenialCode(input: Pick<TransitionInput, 'denialCode' | 'payerReason'>): FieldReason[] {
+  const reason = isBlank(input.denialCode)
+    ? isBlank(input.payerReason)
+      ? 'A denial needs a CARC reason code such as CO-50.'
+      : null
+    : isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
+      ? null
+      : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;
+  return reason ? [{ field: 'denialCode', reason }] : [];
+}
+
 export const GUARDS: Record<GuardName, GuardDefinition> = {
   occurred_at: defineRequestGuard(
     'The event time, if given, is not in the future nor before the event it answers',
-    (input, ctx) => {
-      if (isBlank(input.occurredAt)) return [];
-      const at = parseInstant(input.occurredAt);
-      const answered = ctx.answers ? parseInstant(ctx.answers.at) : null;
-      const reason = !at
-        ? `"${input.occurredAt}" is not a date-time; give the event time as an ISO date-time.`
-        : at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS
-          ? 'The event time cannot be in the future.'
-          : ctx.answers && answered && at.getTime() < answered.getTime()
-            ? `The event cannot be dated before ${ctx.answers.label} it answers (${describeAnsweredDay(ctx.answers, ctx.timeZone)}).`
-            : null;
-      return reason ? [{ field: 'occurredAt', reason }] : [];
-    },
+    checkOccurredAt,
   ),
   readiness: {
     scope: 'snapshot',
@@ -267,16 +282,7 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
           ];
     },
   },
-  denial_code: defineRequestGuard('A CARC denial reason code', (input) => {
-    const reason = isBlank(input.denialCode)
-      ? isBlank(input.payerReason)
-        ? 'A denial needs a CARC reason code such as CO-50.'
-        : null
-      : isValidCarcCode(normalizeCarcCode(input.denialCode ?? ''))
-        ? null
-        : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;
-    return reason ? [{ field: 'denialCode', reason }] : [];
-  }),
+  denial_code: defineRequestGuard('A CARC denial reason code', checkDenialCode),
   appeal_documentation: defineRequestGuard('A letter of medical necessity or new documentation', (input) =>
     input.letterAttached || input.newDocumentation
       ? []
@@ -631,6 +637,7 @@ export function applyTransition(
       break;
     case 'more_info_requested':
       next.infoRequestedAt = at;
+      next.infoDueOn = isIsoDate(input.infoDueOn) ? input.infoDueOn : null;
       break;
     case 'approved':
     case 'partially_approved':

@@ -36,6 +36,7 @@ const APP_ERROR_STATUS: Record<AppError['kind'], HttpStatus> = {
   conflict: HttpStatus.CONFLICT,
   refused: HttpStatus.FORBIDDEN,
   reauth_failed: HttpStatus.UNPROCESSABLE_ENTITY,
+  rule_violated: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**

@@ -3,7 +3,7 @@
  * status and body. `code` is the stable token clients branch on; `details` are extra body fields.
  */
 export abstract class AppError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'refused' | 'reauth_failed';
+  abstract readonly kind: 'not_found' | 'conflict' | 'refused' | 'reauth_failed' | 'rule_violated';
 
   constructor(
     message: string,
@@ -50,4 +50,12 @@ export class RuleRefusedError extends AppError {
  */
 export class ReauthFailedError extends AppError {
   readonly kind = 'reauth_failed';
+}
+
+/**
+ * The state allows the kind of change but a rule of the record refuses this one (a correction
+ * dated before the event it answers, an undo after its window): the message names the rule.
+ */
+export class RuleViolatedError extends AppError {
+  readonly kind = 'rule_violated';
 }

@@ -34,6 +34,19 @@ export interface FieldError {
   reason: string;
 }
 
+/** The same error for several bad fields at once (a domain rule that checks a whole record). */
+export function fieldErrors(errors: readonly FieldError[], status: number = HttpStatus.BAD_REQUEST): HttpException {
+  return new HttpException(
+    {
+      statusCode: status,
+      error: STATUS_TEXT[status] ?? 'Error',
+      message: errors.map((e) => `${e.field} ${e.reason}`).join('; '),
+      errors,
+    },
+    status,
+  );
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;

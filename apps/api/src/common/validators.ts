@@ -1,4 +1,12 @@
-import { isValidCptFormat, isValidIcd10Format, isValidNpi } from '@preauth/domain';
+import {
+  isValidCptFormat,
+  isValidIcd10Format,
+  isValidNpi,
+  isValidPhoneNumber,
+  isValidPostalCode,
+  isValidStateCode,
+  isValidTaxId,
+} from '@preauth/domain';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
 function makeValidator(name: string, test: (value: unknown) => boolean, message: string) {
@@ -37,4 +45,25 @@ export const IsCalendarDate = makeValidator(
     !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
     new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
   'must be a calendar date YYYY-MM-DD',
+);
+
+export const IsPhoneNumber = makeValidator(
+  'isPhoneNumber',
+  (v) => typeof v === 'string' && isValidPhoneNumber(v),
+  'must be a 10-digit phone number such as (207) 555-0100',
+);
+export const IsTaxId = makeValidator(
+  'isTaxId',
+  (v) => typeof v === 'string' && isValidTaxId(v),
+  'must be an employer identification number written 12-3456789',
+);
+export const IsPostalCode = makeValidator(
+  'isPostalCode',
+  (v) => typeof v === 'string' && isValidPostalCode(v),
+  'must be a ZIP code: 5 digits, or 5+4 (04101-1234)',
+);
+export const IsStateCode = makeValidator(
+  'isStateCode',
+  (v) => typeof v === 'string' && isValidStateCode(v),
+  'must be a two-letter state code such as ME',
 );

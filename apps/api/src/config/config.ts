@@ -62,6 +62,19 @@ const schema = z.object({
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   APP_ENCRYPTION_KEY: encryptionKey.optional(),
+  // Background jobs (pg-boss, in the database's own `pgboss` schema); off only for tests that do
+  // not exercise them.
+  BACKGROUND_JOBS: booleanFromEnv.default(true),
+  // Notification emails go through this SMTP server (smtp:// or smtps://, credentials in the URL).
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Preauth <preauth@localhost>'),
+  // The address people open the app at, for the sign-in link in emails.
+  APP_URL: z.string().url().optional(),
+  // Clinic-local hour (0-23) the daily email digest goes out.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Keys secrets may still be encrypted under (comma-separated), while a rotation is under way.
   APP_ENCRYPTION_KEY_PREVIOUS: z
     .string()
@@ -109,6 +122,13 @@ function buildConfig(env: z.infer<typeof schema>) {
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    backgroundJobs: env.BACKGROUND_JOBS,
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM,
+      appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      digestHour: env.DIGEST_HOUR,
+    },
     encryption: {
       key: env.APP_ENCRYPTION_KEY ? Buffer.from(env.APP_ENCRYPTION_KEY, 'base64') : undefined,
       previousKeys: (env.APP_ENCRYPTION_KEY_PREVIOUS ?? []).map((key) => Buffer.from(key, 'base64')),

@@ -3,6 +3,7 @@ import { CaseEvent } from '../modules/cases/case-event.entity';
 import { CaseFailedTreatment } from '../modules/cases/case-failed-treatment.entity';
 import { CaseProcedureLine } from '../modules/cases/case-procedure-line.entity';
 import { PreauthCase } from '../modules/cases/preauth-case.entity';
+import { CarcDescription } from '../modules/codes/carc-description.entity';
 import { CptCode } from '../modules/codes/cpt-code.entity';
 import { CodeSetRelease } from '../modules/codes/code-set-release.entity';
 import { CptDescriptor } from '../modules/codes/cpt-descriptor.entity';
@@ -20,6 +21,8 @@ import { UserSession } from '../modules/auth/user-session.entity';
 import { UserRecoveryCode } from '../modules/auth/recovery-code.entity';
 import { User } from '../modules/users/user.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
+import { CaseDocument } from '../modules/correspondence/case-document.entity';
+import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: (new () => object)[] = [
@@ -29,6 +32,7 @@ export const entities: (new () => object)[] = [
   CptCode,
   CodeSetRelease,
   Icd10Code,
+  CarcDescription,
   Icd10LayTerm,
   CptDescriptor,
   DeadlineRuleRow,
@@ -45,4 +49,6 @@ export const entities: (new () => object)[] = [
   CasePhoto,
   CaseNote,
   CaseLetter,
+  CaseDocument,
+  ClinicProfile,
 ];

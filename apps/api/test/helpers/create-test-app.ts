@@ -58,6 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     DATABASE_URL: database.url,
     WEB_DIST_DIR: '/nonexistent',
     APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    // Each job-running app adds a connection pool and pollers; the job tests turn them on.
+    BACKGROUND_JOBS: 'false',
     ...(ownUploads ? { UPLOAD_DIR: ownUploads } : {}),
     ...env,
   });

@@ -39,7 +39,9 @@ export async function chooseOption(page: Page, name: string | RegExp, option?: s
 export async function apiAs(
   email: string,
   password = DEMO_PASSWORD,
-): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
+): Promise<
+  (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown>>
+> {
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,17 +50,43 @@ export async function apiAs(
   if (!login.ok) throw new Error(`sign-in of ${email} failed: ${login.status}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('csrf_token='))?.split('=')[1] ?? '');
-  return async (method, path, body) => {
+  return async (method, path, body, headers) => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: {
         cookie: cookies.join('; '),
         'x-csrf-token': csrf,
-        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+        ...(headers ?? {}),
       },
-      body: body ? JSON.stringify(body) : undefined,
+      // A FormData body (a photo upload) is sent as multipart with its own boundary.
+      body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
     return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
   };
+}
+
+/**
+ * A documented case of the journey's own (a new patient, the first payer and physician), created
+ * by `email` over the API, so journeys running beside it cannot move it. Returns its id.
+ */
+export async function createOwnCase(
+  email: string,
+  patient: { mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string },
+  caseFields: { bodySite: string; lesionCount: number; urgency?: 'standard' | 'expedited' },
+): Promise<string> {
+  const api = await apiAs(email);
+  const payers = (await api('GET', '/api/payers')) as unknown as { id: string }[];
+  const providers = (await api('GET', '/api/providers')) as unknown as { id: string }[];
+  const created = await api('POST', '/api/patients', patient);
+  const detail = await api('POST', '/api/cases', {
+    patientId: created.id,
+    payerId: payers[0].id,
+    providerId: providers[0].id,
+    ...(caseFields.urgency ? { urgency: caseFields.urgency } : {}),
+    procedureLines: [{ cpt: '17110', units: 1, bodySite: caseFields.bodySite, lesionCount: caseFields.lesionCount }],
+    diagnoses: ['L72.0'],
+  });
+  return detail.id as string;
 }

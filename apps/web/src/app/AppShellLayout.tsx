@@ -10,8 +10,9 @@ import { Suspense } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { useLogout } from '../features/auth/api/useLogout';
-import { hasRole, worksCases } from '../features/auth/roles';
+import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
+import { NotificationBell } from '../features/work/components/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -29,8 +30,13 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases/new', label: 'New case', visible: worksCases },
   { to: '/reports', label: 'Reports', visible: (roles) => hasRole(roles, 'manager', 'admin') },
   { to: '/account', label: 'Account', visible: () => true },
+  { to: '/settings/deadline-rules', label: 'Deadline rules', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/payers', label: 'Payers', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/physicians', label: 'Physicians', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/audit', label: 'Audit log', visible: managesClinicData, group: 'settings' },
   { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
   { to: '/settings/security', label: 'Security', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
+  { to: '/settings/clinic', label: 'Clinic profile', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
 export function AppShellLayout() {
@@ -77,6 +83,7 @@ export function AppShellLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <HealthBadge />
+            {me && <NotificationBell />}
             {me && (
               <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
                 {me.displayName} · {me.roles.map((role) => ROLE_LABELS[role]).join(', ')}

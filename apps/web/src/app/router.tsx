@@ -36,12 +36,32 @@ export const router = createBrowserRouter([
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
           {
+            path: 'settings/deadline-rules',
+            lazy: async () => ({ Component: (await import('../pages/settings/DeadlineRulesPage')).DeadlineRulesPage }),
+          },
+          {
+            path: 'settings/audit',
+            lazy: async () => ({ Component: (await import('../pages/settings/AuditLogPage')).AuditLogPage }),
+          },
+          {
+            path: 'settings/payers',
+            lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
+          },
+          {
+            path: 'settings/physicians',
+            lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
+          },
+          {
             path: 'settings/users',
             lazy: async () => ({ Component: (await import('../pages/settings/UsersPage')).UsersPage }),
           },
           {
             path: 'settings/security',
             lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
+          {
+            path: 'settings/clinic',
+            lazy: async () => ({ Component: (await import('../pages/settings/ClinicProfilePage')).ClinicProfilePage }),
           },
           { path: '*', lazy: async () => ({ Component: (await import('../pages/NotFoundPage')).NotFoundPage }) },
         ],

@@ -16,7 +16,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { describeCarcCode, findAnsweredEvent, PLAN_TYPE_LABELS, STATUS_LABELS } from '@preauth/domain';
+import {
+  findAnsweredEvent,
+  isTerminalStatus,
+  NO_CARC_DESCRIPTION,
+  PAYER_DOCUMENT_KIND_LABELS,
+  PLAN_TYPE_LABELS,
+  STATUS_LABELS,
+} from '@preauth/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
@@ -38,7 +45,11 @@ import { ElectronicSubmission } from '../features/fhir/components/ElectronicSubm
 import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
+import { usePayerDocuments } from '../features/correspondence/api/payer-documents';
+import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
 import { LettersSection } from '../features/letters/components/LettersSection';
+import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
+import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
 
@@ -55,7 +66,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function CaseHeader({ detail }: { detail: CaseDetail }) {
+function CaseHeader({ detail, mayDescribeCodes }: { detail: CaseDetail; mayDescribeCodes: boolean }) {
   return (
     <Paper withBorder p="md" component="header">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -110,7 +121,8 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         )}
         {detail.denialCode && (
           <Fact label="Denial">
-            {detail.denialCode} · {describeCarcCode(detail.denialCode)}
+            {detail.denialCode} · {detail.denialDescription ?? NO_CARC_DESCRIPTION}
+            {!detail.denialDescription && mayDescribeCodes && <DescribeCarcCode code={detail.denialCode} />}
             {detail.denialText && (
               <Text size="xs" c="dimmed" lineClamp={3}>
                 {detail.denialText}
@@ -210,6 +222,7 @@ export function CasePage() {
   const { data: me } = useMe();
   const update = useUpdateCase();
   const transition = useTransitionCase();
+  const documents = usePayerDocuments(id);
   const [chosen, setChosen] = useState<{ action: CaseAction; version: number } | null>(null);
   // The version the edit form is based on: a background refetch must not make a stale form look
   // current (its save would silently overwrite someone else's change instead of answering 409).
@@ -247,7 +260,7 @@ export function CasePage() {
           <Anchor component={Link} to="/cases" size="sm">
             ← All cases
           </Anchor>
-          <CaseHeader detail={data} />
+          <CaseHeader detail={data} mayDescribeCodes={!!me?.roles.includes('manager')} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack>
@@ -305,12 +318,24 @@ export function CasePage() {
                 />
                 <NotesSection caseId={data.id} me={me} />
                 <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
+                <PayerDocumentsSection caseId={data.id} roles={me?.roles ?? []} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Paper withBorder p="md">
-                <CaseTimeline events={data.events} />
-              </Paper>
+              <Stack>
+                <CaseWorkPanel caseId={data.id} status={data.status} closed={isTerminalStatus(data.status)} />
+                <Paper withBorder p="md">
+                  <CaseTimeline
+                    events={data.events}
+                    caseId={data.id}
+                    version={data.version}
+                    onChanged={(detail) => {
+                      // A correction changes no field of the edit form, so the form stays current.
+                      if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
+                    }}
+                  />
+                </Paper>
+              </Stack>
             </Grid.Col>
           </Grid>
           <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.action.label} size="lg">
@@ -319,6 +344,10 @@ export function CasePage() {
                 action={chosen.action}
                 currentAppealLevel={data.appealLevel}
                 answers={findAnsweredEvent(data)}
+                documents={(documents.data ?? []).map((d) => ({
+                  id: d.id,
+                  label: `${PAYER_DOCUMENT_KIND_LABELS[d.kind]}, received ${formatCalendarDate(d.receivedOn)} (${d.fileName})`,
+                }))}
                 onCancel={() => setChosen(null)}
                 onReload={() =>
                   // refetch resolves with the error in its result; it does not reject.

@@ -1,16 +1,30 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Badge, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseTable } from '../features/cases/components/CaseTable';
 import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
+import { FollowUpsDue } from '../features/work/components/FollowUpsDue';
+import { MyTasks } from '../features/work/components/MyTasks';
 import { QueryState } from '../ui/QueryState';
 
+const VIEWS = [
+  { value: 'all', label: 'All open' },
+  { value: 'me', label: 'Mine' },
+  { value: 'unassigned', label: 'Unassigned' },
+] as const;
+type View = (typeof VIEWS)[number]['value'];
+
 export function WorklistPage() {
+  const [view, setView] = useState<View>('all');
+  const owner = view === 'all' ? {} : { owner: view };
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
-  const clocked = useCases({ sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 }, { refetchInterval: 60_000 });
+  const clocked = useCases(
+    { sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100, ...owner },
+    { refetchInterval: 60_000 },
+  );
   const documented = useCases(
-    { sort: 'updated_desc', status: ['documented'], limit: 100 },
+    { sort: 'updated_desc', status: ['documented'], limit: 100, ...owner },
     { refetchInterval: 60_000 },
   );
   const data = useMemo(
@@ -40,6 +54,15 @@ export function WorklistPage() {
           What needs action now, most urgent first.
         </Text>
       </div>
+      <MyTasks />
+      <FollowUpsDue />
+      <SegmentedControl
+        data={[...VIEWS]}
+        value={view}
+        onChange={(value) => setView(value)}
+        aria-label="Whose cases"
+        style={{ alignSelf: 'flex-start' }}
+      />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
         {groups && data && data.items.length === 0 && (
           <Text>No open cases. New requests appear here once documented.</Text>

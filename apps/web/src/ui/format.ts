@@ -1,7 +1,6 @@
-import { CLINIC_TIME_ZONE } from '../app/clinic';
+import { clinicFormat } from '../app/clinic';
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: CLINIC_TIME_ZONE,
+const dateTimeFormat = clinicFormat({
   year: 'numeric',
   month: 'short',
   day: 'numeric',
@@ -9,6 +8,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
   minute: '2-digit',
   timeZoneName: 'short',
 });
+const dayFormat = clinicFormat({}, 'en-CA');
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
@@ -20,7 +20,7 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat().format(date);
 }
 
 // A calendar date (YYYY-MM-DD) has no zone: format it as-is, not shifted into another day.
@@ -32,7 +32,7 @@ export function formatCalendarDate(date: string | null | undefined): string {
 
 // Today in the clinic's zone, as YYYY-MM-DD (the default for "when did this happen" fields).
 export function todayInClinic(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE }).format(now);
+  return dayFormat().format(now);
 }
 
 // Clinics often prefix MRNs with "MRN-"; do not print "MRN MRN-…".

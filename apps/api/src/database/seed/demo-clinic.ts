@@ -14,7 +14,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import type { AuthUser } from '../../modules/auth/auth-user';
 import { applyCaseTransition } from '../../modules/cases/case-transition.command';
-import { addDemoEvidence } from './demo-evidence';
+import { addDemoEvidence, addDemoPhoto } from './demo-evidence';
 
 const DAY = 86_400_000;
 
@@ -186,6 +186,12 @@ function scenarios(): Scenario[] {
           startDate: '2025-11-01',
           endDate: '2026-06-30',
           outcome: 'Little result after 8 months',
+        },
+        {
+          therapy: 'Tretinoin 0.05% cream nightly (prescription)',
+          startDate: '2026-07-01',
+          endDate: '2026-10-01',
+          outcome: 'No reduction in lesion count; stopped for burning and peeling',
         },
       ],
       steps: [
@@ -541,8 +547,8 @@ export async function seedDemoClinic(
   const payerIds: string[] = [];
   for (const p of PAYERS) {
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO payers (name, payer_code, plan_type, phone, portal_url) VALUES ($1, $2, $3, '(800) 555-0100', 'https://portal.example.org') RETURNING id`,
-      [p.name, p.code, p.planType],
+      `INSERT INTO payers (name, payer_code, plan_type, phone, fax, portal_url) VALUES ($1, $2, $3, '(800) 555-0100', $4, 'https://portal.example.org') RETURNING id`,
+      [p.name, p.code, p.planType, `(800) 555-${String(110 + payerIds.length).padStart(4, '0')}`],
     );
     payerIds.push(rows[0].id);
   }
@@ -606,8 +612,8 @@ async function insertCase(
   // The case as POST /api/cases leaves it; every later state comes from the transition code.
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO cases (case_number, patient_id, payer_id, provider_id, status, urgency, diagnoses, necessity_criteria, symptoms,
-        symptom_duration_weeks, inflammation, infection, functional_impairment, created_by, created_at, updated_at)
-     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, 'documented', $4, $5, $6, $7, $8, $9, false, $10, $11, $12, $12)
+        symptom_duration_weeks, inflammation, infection, functional_impairment, created_by, owner_id, created_at, updated_at)
+     VALUES ('PA-' || lpad(nextval('case_number_seq')::text, 6, '0'), $1, $2, $3, 'documented', $4, $5, $6, $7, $8, $9, false, $10, $11, $11, $12, $12)
      RETURNING id`,
     [
       ids.patientId,
@@ -643,18 +649,35 @@ async function insertCase(
   );
   if (s.evidence !== false) {
     const first = s.lines[0];
+    const seed = caseId.charCodeAt(0) + caseId.charCodeAt(1);
+    const examinedAt = new Date(createdAt.getTime() + 3_600_000);
+    const exam = s.lines
+      .map(
+        (l) =>
+          `${l.lesionCount} firm white 1–3 mm ${l.lesionCount === 1 ? 'papule' : 'papules'}, ${l.bodySite.toLowerCase()}`,
+      )
+      .join('; ');
     await addDemoEvidence(
       client,
       caseId,
-      caseId.charCodeAt(0) + caseId.charCodeAt(1),
-      new Date(createdAt.getTime() + 3_600_000),
+      seed,
+      examinedAt,
       first.bodySite,
       first.lesionCount,
-      `Exam: ${first.lesionCount} firm white 1–3 mm papules, ${first.bodySite.toLowerCase()}. ${s.symptoms ?? 'Symptomatic lesions.'}` +
+      `Exam: ${exam}. ${s.symptoms ? `${s.symptoms.replace(/\.$/, '')}.` : 'Symptomatic lesions.'}` +
         (s.treatments?.length ? ` Failed: ${s.treatments.map((t) => t.therapy).join('; ')}.` : '') +
         ' Removal is medically necessary, not cosmetic.',
       { uploadDir: options.uploadDir, physicianId: actorIds.physician },
     );
+    // Each further treated site photographed too, as a physician documents a multi-site request.
+    for (const [i, line] of s.lines.slice(1).entries()) {
+      // A minute apart, so the photos keep the order of the lines.
+      const takenAt = new Date(examinedAt.getTime() + (i + 1) * 60_000);
+      await addDemoPhoto(client, caseId, seed + i + 1, takenAt, line.bodySite, line.lesionCount, {
+        uploadDir: options.uploadDir,
+        physicianId: actorIds.physician,
+      });
+    }
   }
   // Each step as the front desk would record it today, dated when it happened: the same check,
   // UPDATE, event, decision and audit rows as POST /api/cases/:id/transitions.

@@ -24,6 +24,52 @@ async function renderDemoPhoto(seed: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
 }
 
+/** One synthetic photo of a site, stored as the evidence module stores uploads (files, row, event). */
+export async function addDemoPhoto(
+  client: ClientBase,
+  caseId: string,
+  seed: number,
+  at: Date,
+  site: string,
+  lesions: number,
+  options: DemoEvidenceOptions,
+): Promise<void> {
+  if (!options.physicianId || !options.uploadDir) return;
+  const id = randomUUID();
+  const photo = await renderDemoPhoto(seed);
+  const thumbnail = await sharp(photo)
+    .resize({ width: 320, height: 320, fit: 'inside' })
+    .webp({ quality: 75 })
+    .toBuffer();
+  const dir = join(options.uploadDir, 'photos');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const key = `${id}.jpg`;
+  const thumbnailKey = `${id}-thumb.webp`;
+  await writeFile(join(dir, key), photo, { mode: 0o600 });
+  await writeFile(join(dir, thumbnailKey), thumbnail, { mode: 0o600 });
+  await client.query(
+    `INSERT INTO case_photos (id, case_id, uploaded_by, body_site, lesion_count, taken_at, caption, original_name, original_type,
+       original_size, original_sha256, content_type, byte_size, width, height, storage_key, thumbnail_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'Demo photograph (synthetic)', 'demo.jpg', 'jpeg', $7, $8, 'image/jpeg', $7, 640, 480, $9, $10, $6)`,
+    [
+      id,
+      caseId,
+      options.physicianId,
+      site,
+      lesions,
+      at,
+      photo.length,
+      createHash('sha256').update(photo).digest('hex'),
+      key,
+      thumbnailKey,
+    ],
+  );
+  await client.query(
+    `INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at) VALUES ($1, 'photo_added', $2, $3, $4, $4)`,
+    [caseId, options.physicianId, JSON.stringify({ photoId: id, bodySite: site, lesionCount: lesions }), at],
+  );
+}
+
 /**
  * One photo and one physician clinical note for a demo case, written the way the evidence
  * module stores them (final files under photos/, rows and events), so the checklist counts them
@@ -40,41 +86,7 @@ export async function addDemoEvidence(
   options: DemoEvidenceOptions,
 ): Promise<void> {
   if (!options.physicianId) return;
-  if (options.uploadDir) {
-    const id = randomUUID();
-    const photo = await renderDemoPhoto(seed);
-    const thumbnail = await sharp(photo)
-      .resize({ width: 320, height: 320, fit: 'inside' })
-      .webp({ quality: 75 })
-      .toBuffer();
-    const dir = join(options.uploadDir, 'photos');
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const key = `${id}.jpg`;
-    const thumbnailKey = `${id}-thumb.webp`;
-    await writeFile(join(dir, key), photo, { mode: 0o600 });
-    await writeFile(join(dir, thumbnailKey), thumbnail, { mode: 0o600 });
-    await client.query(
-      `INSERT INTO case_photos (id, case_id, uploaded_by, body_site, lesion_count, taken_at, caption, original_name, original_type,
-         original_size, original_sha256, content_type, byte_size, width, height, storage_key, thumbnail_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'Demo photograph (synthetic)', 'demo.jpg', 'jpeg', $7, $8, 'image/jpeg', $7, 640, 480, $9, $10, $6)`,
-      [
-        id,
-        caseId,
-        options.physicianId,
-        site,
-        lesions,
-        at,
-        photo.length,
-        createHash('sha256').update(photo).digest('hex'),
-        key,
-        thumbnailKey,
-      ],
-    );
-    await client.query(
-      `INSERT INTO case_events (case_id, type, actor_id, data, occurred_at, created_at) VALUES ($1, 'photo_added', $2, $3, $4, $4)`,
-      [caseId, options.physicianId, JSON.stringify({ photoId: id, bodySite: site, lesionCount: lesions }), at],
-    );
-  }
+  await addDemoPhoto(client, caseId, seed, at, site, lesions, options);
   const noteId = randomUUID();
   await client.query(
     `INSERT INTO case_notes (id, case_id, kind, text, author_id, version, root_id, created_at) VALUES ($1, $2, 'clinical_note', $3, $4, 1, $1, $5)`,

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../data-source';
 import { seedDemoClinic } from './demo-clinic';
+import { seedDemoClinicProfile } from './demo-clinic-profile';
 import { seedDemoUsers } from './demo-users';
 
 export interface DemoSeedResult {
@@ -35,6 +36,7 @@ export async function seedDemoData(
       if (!rowCount) {
         const frontDesk = demoUsers.userIds.front_desk;
         const physician = demoUsers.userIds.physician;
+        await seedDemoClinicProfile(client, demoUsers.userIds.admin);
         await seedDemoClinic(client, runner.manager, {
           now,
           timeZone,

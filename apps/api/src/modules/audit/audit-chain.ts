@@ -88,3 +88,10 @@ export async function verifyAuditChain(client: ClientBase): Promise<AuditChainRe
     await client.query('ROLLBACK').catch(() => undefined);
   }
 }
+
+/** The verdict in one sentence, as `npm run audit:verify` prints it and the audit page shows it. */
+export function describeAuditChainReport(report: AuditChainReport): string {
+  return report.ok
+    ? `OK: the audit trail's ${report.checked} events are intact; the last hash is ${report.lastHash}.`
+    : `TAMPERED: audit event ${report.brokenId}: ${report.reason} (${report.checked} events before it are intact).`;
+}

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from './audit.service';
-import { AuditPageDto } from './dto/audit-event.dto';
+import { AuditActorDto, AuditChainReportDto, AuditPageDto } from './dto/audit-event.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -27,5 +27,28 @@ export class AuditController {
       ctx,
     );
     return page;
+  }
+
+  @Get('users')
+  @ApiOkResponse({ type: [AuditActorDto], description: 'The people the trail can be filtered by' })
+  users(): Promise<AuditActorDto[]> {
+    return this.audit.listActors();
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuditChainReportDto, description: 'The hash-chain check of `npm run audit:verify`' })
+  async verify(@RequestContext() ctx: RequestContext): Promise<AuditChainReportDto> {
+    const report = await this.audit.verifyChain();
+    await this.audit.record(
+      {
+        action: 'read',
+        objectType: 'audit_chain',
+        outcome: report.ok ? 'success' : 'failure',
+        detail: { ok: report.ok, checked: report.checked, brokenId: report.brokenId },
+      },
+      ctx,
+    );
+    return report;
   }
 }

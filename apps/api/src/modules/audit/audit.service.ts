@@ -1,12 +1,13 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
-import { Pool } from 'pg';
+import { type ClientBase, Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import type { AuditAction, AuditOutcome } from './audit-event.entity';
-import type { AuditEventDto, AuditPageDto } from './dto/audit-event.dto';
+import { describeAuditChainReport, verifyAuditChain } from './audit-chain';
+import type { AuditActorDto, AuditChainReportDto, AuditEventDto, AuditPageDto } from './dto/audit-event.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
 export type { AuditAction, AuditOutcome } from './audit-event.entity';
@@ -159,6 +160,33 @@ export class AuditService implements OnApplicationShutdown {
     else await this.dataSource.query(INSERT_AUDIT_BATCH, columns);
   }
 
+  /** Everyone who can appear in the trail, for the audit page's user filter. */
+  async listActors(): Promise<AuditActorDto[]> {
+    return this.dataSource.query<AuditActorDto[]>(
+      `SELECT id, display_name AS "displayName", email FROM users ORDER BY display_name, email`,
+    );
+  }
+
+  /** The check `npm run audit:verify` runs, on one of the app's connections. */
+  async verifyChain(): Promise<AuditChainReportDto> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as ClientBase;
+      const report = await verifyAuditChain(client);
+      return {
+        ok: report.ok,
+        checked: report.checked,
+        lastHash: report.ok ? report.lastHash : null,
+        brokenId: report.ok ? null : report.brokenId,
+        reason: report.ok ? null : report.reason,
+        message: describeAuditChainReport(report),
+        checkedAt: new Date().toISOString(),
+      };
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Newest first, keyset-paginated on the chain position (stable while rows are appended). */
   async list(query: AuditQueryDto): Promise<AuditPageDto> {
     const limit = query.limit ?? 50;
@@ -171,6 +199,8 @@ export class AuditService implements OnApplicationShutdown {
     if (query.userId) add('e.user_id = ?', query.userId);
     if (query.patientId) add('e.patient_id = ?', query.patientId);
     if (query.caseId) add('e.case_id = ?', query.caseId);
+    if (query.caseNumber) add('e.case_id = (SELECT id FROM cases WHERE case_number = ?)', query.caseNumber);
+    if (query.action) add('e.action = ?', query.action);
     if (query.from) add('e.occurred_at >= ?', query.from);
     if (query.to) add('e.occurred_at < ?', query.to);
     if (query.cursor) add('e.id < ?', query.cursor);

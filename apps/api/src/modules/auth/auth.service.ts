@@ -161,6 +161,7 @@ export class AuthService implements OnModuleInit {
         ...authUser,
         totpEnabled: user.totp_enabled,
         totpEnrollmentRequired: totpEnrollmentOnly,
+        clinicTimeZone: this.config.clinicTimeZone,
         mustChangePassword: user.must_change_password,
         csrfToken: session.csrfToken,
       },
@@ -240,6 +241,7 @@ export class AuthService implements OnModuleInit {
       roles: user.roles,
       totpEnabled: rows[0]?.totp_enabled ?? false,
       totpEnrollmentRequired: totpEnrollmentOnly,
+      clinicTimeZone: this.config.clinicTimeZone,
       mustChangePassword: rows[0]?.must_change_password ?? false,
       csrfToken,
     };

@@ -47,8 +47,19 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
 
+  // Background jobs: recent runs and failures (names, times, error messages; no patient data).
+  'GET /api/admin/jobs': ADMIN,
+  // The practice's letterhead: everyone signed in reads it (letters print it), admins set it.
+  'GET /api/clinic-profile': ALL,
+  'PUT /api/clinic-profile': ADMIN,
+  'GET /api/clinic-profile/logo': ALL,
+  'PUT /api/clinic-profile/logo': ADMIN,
+  'DELETE /api/clinic-profile/logo': ADMIN,
+
   // The PHI audit trail.
   'GET /api/audit': MANAGEMENT,
+  'GET /api/audit/users': MANAGEMENT,
+  'POST /api/audit/verify': MANAGEMENT,
 
   // Cases (object-level checks in the cases service).
   'GET /api/cases': CLINIC,
@@ -57,6 +68,25 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/cases/:id': CLINIC,
   'GET /api/cases/:id/readiness': CLINIC,
   'POST /api/cases/:id/transitions': CLINIC,
+  // The recorder undoes their own step; managers correct and reverse (rules in libs/domain).
+  'POST /api/cases/:id/events/:eventId/undo': CLINIC,
+  'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
+  'POST /api/cases/:id/events/:eventId/correction': ['manager'],
+
+  // Owners, tasks and notifications (object-level rules in the work service).
+  'GET /api/staff': CLINIC,
+  'GET /api/cases/:id/work': CLINIC,
+  'PUT /api/cases/:id/owner': CLINIC,
+  'POST /api/cases/:id/tasks': CLINIC,
+  'PUT /api/cases/:id/follow-up': CLINIC,
+  'POST /api/cases/:id/payer-calls': CLINIC,
+  'GET /api/follow-ups': CLINIC,
+  'GET /api/tasks': CLINIC,
+  'POST /api/tasks/:id/done': CLINIC,
+  'POST /api/tasks/:id/cancel': CLINIC,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/:id/read': ALL,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
@@ -87,6 +117,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/photos/:id': CLINIC,
   'GET /api/photos/:id/thumbnail': CLINIC,
 
+  // Payer letters and faxes: the front desk and managers file them (PAYER_DOCUMENT_FILERS), the clinic reads them.
+  'POST /api/cases/:id/documents': ['front_desk', 'manager'],
+  'GET /api/cases/:id/documents': CLINIC,
+  'GET /api/documents/:id/file': CLINIC,
+
   // Management reports: aggregates, plus CSV export (audited).
   'GET /api/reports/summary': REPORTS,
   'GET /api/reports/decision-times': REPORTS,
@@ -110,18 +145,23 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/payers': MANAGEMENT,
   'GET /api/payers/:id': ALL,
   'PATCH /api/payers/:id': MANAGEMENT,
+  'DELETE /api/payers/:id': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
+  'GET /api/providers/physician-users': MANAGEMENT,
   'GET /api/providers/:id': ALL,
   'PATCH /api/providers/:id': MANAGEMENT,
   'GET /api/codes/cpt': ALL,
   'GET /api/codes/icd10': ALL,
+  'GET /api/codes/carc': ALL,
+  'POST /api/codes/carc': ['manager'],
   'GET /api/codes/icd10/releases': ALL,
   'GET /api/codes/icd10/terms': ALL,
   'POST /api/codes/icd10/terms': MANAGEMENT,
   'PATCH /api/codes/icd10/terms/:id': MANAGEMENT,
   'DELETE /api/codes/icd10/terms/:id': MANAGEMENT,
   'GET /api/deadline-rules': ALL,
+  'POST /api/deadline-rules/:planType/preview': MANAGEMENT,
   'PUT /api/deadline-rules/:planType': MANAGEMENT,
 };
 

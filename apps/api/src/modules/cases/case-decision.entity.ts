@@ -2,6 +2,7 @@ import type { Urgency } from '@preauth/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Payer } from '../payers/payer.entity';
+import { CaseEvent } from './case-event.entity';
 import { Provider } from '../providers/provider.entity';
 import { PreauthCase } from './preauth-case.entity';
 
@@ -33,6 +34,14 @@ export class CaseDecision {
   @ManyToOne(() => PreauthCase, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_decisions_case_id_fkey' })
   preauthCase?: Relation<PreauthCase>;
+
+  // The step that recorded the decision: a correction of it rebuilds this row, a reversal drops it.
+  @Column({ name: 'event_id', type: 'bigint', nullable: true })
+  eventId!: string | null;
+
+  @ManyToOne(() => CaseEvent, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'case_decisions_event_id_fkey' })
+  event?: Relation<CaseEvent> | null;
 
   @Column({ name: 'payer_id', type: 'uuid' })
   payerId!: string;

@@ -1,17 +1,30 @@
-import { availableTransitions, computeDeadlines, computeReadiness, editableFields, type Role } from '@preauth/domain';
+import {
+  availableTransitions,
+  computeDeadlines,
+  computeEffectiveHistory,
+  computeReadiness,
+  editableFields,
+  eventAffordances,
+  type RecordedEvent,
+  type Role,
+} from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
-import { REQUIRE_EVIDENCE, snapshotOf, type CaseView } from './case-loader';
+import { REQUIRE_EVIDENCE, snapshotOf, type CaseEventRow, type CaseView } from './case-loader';
 import { toClockDto } from './case-mapping';
 import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
 
 /** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */
 export function toCaseDetail(
-  { loaded, patient, payer, provider, rule, events }: CaseView,
-  roles: readonly Role[],
+  { loaded, patient, payer, provider, rule, events, ownerName }: CaseView,
+  viewer: { id: string; roles: readonly Role[] },
   timeZone: string,
+  denialDescription: string | null = null,
 ): CaseDetailDto {
   const { row } = loaded;
+  const { roles } = viewer;
   const now = new Date();
+  const recorded = events.map(toRecordedEvent);
+  const history = computeEffectiveHistory(recorded);
   const snapshot = snapshotOf(loaded);
   const tz = timeZone;
   const clocks = computeDeadlines(snapshot, rule, { now, timeZone: tz });
@@ -36,6 +49,7 @@ export function toCaseDetail(
     payer: { id: payer.id, name: payer.name, planType: payer.planType },
     provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
     cptCodes: loaded.lines.map((l) => l.cptCode),
+    owner: row.ownerId ? { id: row.ownerId, name: ownerName ?? '' } : null,
     authorizationNumber: row.authorizationNumber,
     appealLevel: row.appealLevel,
     currentClock: clocks.current ? toClockDto(clocks.current, now) : null,
@@ -59,6 +73,7 @@ export function toCaseDetail(
     validTo: row.validTo,
     denialCode: row.denialCode,
     denialText: row.denialText,
+    denialDescription,
     peerToPeerDone: row.peerToPeerDone,
     previousCaseId: row.previousCaseId,
     submittedAt: row.submittedAt?.toISOString() ?? null,
@@ -80,7 +95,7 @@ export function toCaseDetail(
     })),
     editableFields: editableFields(row.status, roles),
     events: events.map(
-      (e): CaseEventDto => ({
+      (e, i): CaseEventDto => ({
         id: e.id,
         type: e.type,
         fromStatus: (e.fromStatus as CaseEventDto['fromStatus']) ?? null,
@@ -90,7 +105,25 @@ export function toCaseDetail(
         data: e.data ?? {},
         occurredAt: e.occurredAt.toISOString(),
         createdAt: e.createdAt.toISOString(),
+        correctsEventId: e.correctsEventId ?? null,
+        effective: !history.reversedBy.has(e.id),
+        ...eventAffordances(history, recorded[i], viewer, now),
       }),
     ),
+  };
+}
+
+function toRecordedEvent(e: CaseEventRow): RecordedEvent {
+  return {
+    id: e.id,
+    type: e.type,
+    fromStatus: (e.fromStatus as RecordedEvent['fromStatus']) ?? null,
+    toStatus: (e.toStatus as RecordedEvent['toStatus']) ?? null,
+    actorId: e.actorId ?? null,
+    note: e.note ?? null,
+    data: e.data ?? {},
+    occurredAt: e.occurredAt.toISOString(),
+    createdAt: e.createdAt.toISOString(),
+    correctsEventId: e.correctsEventId ?? null,
   };
 }

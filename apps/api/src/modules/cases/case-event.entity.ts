@@ -12,6 +12,15 @@ export const CASE_EVENT_TYPES = [
   'photo_added',
   'photo_deleted',
   'letter_signed',
+  // A manager's correction of a recorded step, or a step taken back (undone or reversed).
+  'correction',
+  'reversal',
+  'owner_changed',
+  'task_added',
+  'task_done',
+  'task_cancelled',
+  'follow_up_set',
+  'payer_call',
   // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
   'payer_response',
 ] as const;
@@ -60,6 +69,14 @@ export class CaseEvent {
   // When it happened in the world (a payer letter's date); created_at is when it was recorded.
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
+
+  // The step a correction or reversal applies to; the step itself is never edited.
+  @Column({ name: 'corrects_event_id', type: 'bigint', nullable: true })
+  correctsEventId!: string | null;
+
+  @ManyToOne(() => CaseEvent, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'corrects_event_id', foreignKeyConstraintName: 'case_events_corrects_event_id_fkey' })
+  correctsEvent?: Relation<CaseEvent> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -42,6 +42,8 @@ const SUMMARY_COLUMNS = {
   provider_last_name: 'pr.last_name',
   provider_credentials: 'pr.credentials',
   provider_npi: 'pr.npi',
+  owner_id: 'c.owner_id',
+  owner_name: '(SELECT ow.display_name FROM users ow WHERE ow.id = c.owner_id)',
   cpt_codes: 'ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position)',
 } as const;
 
@@ -98,6 +100,9 @@ export function caseListQuery(query: ListCasesQuery): {
   if (query.payerId) where.push(`c.payer_id = ${param(query.payerId)}`);
   if (query.providerId) where.push(`c.provider_id = ${param(query.providerId)}`);
   if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
+  // 'me' is resolved to the user's id by the service; here an id or 'unassigned'.
+  if (query.owner === 'unassigned') where.push('c.owner_id IS NULL');
+  else if (query.owner) where.push(`c.owner_id = ${param(query.owner)}::uuid`);
   if (query.overdue !== undefined)
     where.push(query.overdue ? 'c.next_due_at < now()' : '(c.next_due_at IS NULL OR c.next_due_at >= now())');
   if (query.dueBefore) where.push(`c.next_due_at < ${param(query.dueBefore)}::timestamptz`);
@@ -196,6 +201,7 @@ function toSummary(r: unknown[], timeZone: string, now: Date): CaseSummaryDto {
       npi: r[COL.provider_npi] as string,
     },
     cptCodes: r[COL.cpt_codes] as string[],
+    owner: r[COL.owner_id] ? { id: r[COL.owner_id] as string, name: (r[COL.owner_name] as string | null) ?? '' } : null,
     authorizationNumber: (r[COL.authorization_number] as string | null) ?? null,
     appealLevel: Number(r[COL.appeal_level]),
     currentClock: storedClockDto(

@@ -52,7 +52,9 @@ export interface CaseEventRow {
   data: Record<string, unknown>;
   occurredAt: Date;
   createdAt: Date;
+  actorId: string | null;
   actorName: string | null;
+  correctsEventId: string | null;
 }
 
 // What a case page shows of its patient, payer and physician (fewer columns to read and parse).
@@ -68,6 +70,7 @@ export interface CaseView {
   provider: Pick<Provider, (typeof PROVIDER_FIELDS)[number]>;
   rule: DeadlineRule;
   events: CaseEventRow[];
+  ownerName: string | null;
 }
 
 /** 'page': with the timeline; 'rules': what the rules read; 'lock': that, with the case row locked. */
@@ -95,6 +98,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
            ${selectColumns(dataSource, Provider, 'pr', 'pr_', PROVIDER_FIELDS)},
            ${selectColumns(dataSource, DeadlineRuleRow, 'dr', 'dr_')},
            (SELECT count(*)::int FROM case_photos WHERE case_id = c.id AND deleted_at IS NULL) AS photo_count,
+           (SELECT display_name FROM users WHERE id = c.owner_id) AS owner_name,
            (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
              WHERE n.case_id = c.id AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
@@ -106,7 +110,8 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
                ? `'[]'::json`
                : `(SELECT coalesce(json_agg(json_build_object(
                      'id', e.id::text, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
-                     'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name)
+                     'data', e.data, 'occurredAt', e.occurred_at, 'createdAt', e.created_at, 'actorName', u.display_name,
+                     'actorId', e.actor_id, 'correctsEventId', e.corrects_event_id::text)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
               FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`
            } AS events
@@ -165,5 +170,6 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     provider: hydrate(dataSource, Provider, raw, 'pr_', PROVIDER_FIELDS),
     rule: toDeadlineRule(hydrate(dataSource, DeadlineRuleRow, raw, 'dr_')),
     events,
+    ownerName: (raw.owner_name as string | null) ?? null,
   };
 }

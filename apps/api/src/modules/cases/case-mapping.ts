@@ -72,6 +72,7 @@ export function toSnapshot(
     deniedAt: iso(c.deniedAt),
     appealedAt: iso(c.appealedAt),
     externalReviewAt: iso(c.externalReviewAt),
+    infoDueOn: c.infoDueOn,
   };
 }
 

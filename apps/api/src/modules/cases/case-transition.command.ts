@@ -9,9 +9,12 @@ import {
 } from '@preauth/domain';
 import type { EntityManager } from 'typeorm';
 import { StaleVersionError } from '../../common/app-errors';
+import { fieldError } from '../../common/validation';
+import { findCaseDocument } from '../correspondence/case-document.query';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
 import { loadCaseForUpdate, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
@@ -33,16 +36,36 @@ export interface CaseTransitionRequest {
 }
 
 /**
+ * The step's payer document, which must be filed on this case; an information request's letter
+ * brings its own answer-by day (a client cannot set infoDueOn itself).
+ */
+async function withEvidence(
+  manager: EntityManager,
+  caseId: string,
+  to: CaseStatus,
+  input: TransitionInput,
+): Promise<TransitionInput> {
+  const { infoDueOn: _ignored, ...rest } = input;
+  if (!rest.documentId) return rest;
+  const document = await findCaseDocument(manager, caseId, rest.documentId);
+  if (!document) throw fieldError('documentId', 'is not a payer document filed on this case');
+  return to === 'more_info_requested' && document.kind === 'information_request' && document.dueOn
+    ? { ...rest, infoDueOn: document.dueOn }
+    : rest;
+}
+
+/**
  * One transition of a case, inside the caller's transaction: the domain's check, the versioned
  * UPDATE, the timeline event, the decision row and the audit row. POST /api/cases/:id/transitions
  * and the demo seed both write through here, so demo data is what the API would have written.
  */
 export async function applyCaseTransition(manager: EntityManager, request: CaseTransitionRequest): Promise<void> {
-  const { caseId: id, to, input, expectedVersion, actor, timeZone: tz, now } = request;
+  const { caseId: id, to, expectedVersion, actor, timeZone: tz, now } = request;
   // The row lock makes a concurrent transition wait, then see the new version and lose.
   const { loaded, rule } = await loadCaseForUpdate(manager, id);
   const { row } = loaded;
   if (row.version !== expectedVersion) throw StaleVersionError.ofCase(row.version);
+  const input = await withEvidence(manager, id, to, request.input);
   const before = snapshotOf(loaded);
   assertTransition(before, to, actor.user.roles, input, {
     now,
@@ -72,6 +95,7 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     deniedAt: toDate(after.deniedAt),
     appealedAt: toDate(after.appealedAt),
     externalReviewAt: toDate(after.externalReviewAt),
+    infoDueOn: after.infoDueOn ?? null,
     closedAt: closing ? eventAt : null,
     closeReason: closing ? (input.reason ?? input.note ?? null) : null,
     nextDueAt: due.at,
@@ -80,7 +104,7 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
 
   const outcome = appealOutcome(before.status, to);
   const { note, ...details } = input;
-  await manager.getRepository(CaseEvent).insert({
+  const inserted = await manager.getRepository(CaseEvent).insert({
     caseId: id,
     type: 'transition',
     fromStatus: before.status,
@@ -93,11 +117,13 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     },
     occurredAt: eventAt,
   });
+  const eventId = String((inserted.identifiers[0] as { id: string | number }).id);
 
   const decision = DECISIONS.includes(to) ? describeDecision(before, rule, eventAt, tz) : null;
   if (decision) {
     await manager.getRepository(CaseDecision).insert({
       caseId: row.id,
+      eventId,
       payerId: row.payerId,
       providerId: row.providerId,
       cptCodes: loaded.lines.map((l) => l.cptCode),
@@ -123,4 +149,12 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     },
     actor,
   );
+
+  await applyCaseWorkEvent(manager, {
+    caseId: id,
+    ownerId: row.ownerId,
+    actorId: actor.user.id,
+    event: { type: 'transition', to },
+    at: eventAt,
+  });
 }

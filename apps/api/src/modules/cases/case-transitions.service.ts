@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
+import { applyCaseCorrection, type CorrectionKind } from './case-correction.command';
 import { applyCaseTransition } from './case-transition.command';
 import { CasesService } from './cases.service';
 import { TransitionCaseDto } from './dto/case-input.dto';
+import type { CorrectStepDto } from './dto/case-correction.dto';
 import { CaseDetailDto } from './dto/case-output.dto';
 
 @Injectable()
@@ -28,6 +30,32 @@ export class CaseTransitionsService {
         caseId: id,
         to,
         input,
+        expectedVersion,
+        actor: ctx,
+        timeZone: this.config.clinicTimeZone,
+        now: new Date(),
+      }),
+    );
+    return this.cases.get(id, ctx, false);
+  }
+
+  /** Undo (the recorder, briefly), reversal or correction (a manager) of a recorded step. */
+  async correct(
+    id: string,
+    eventId: string,
+    kind: CorrectionKind,
+    dto: Partial<Omit<CorrectStepDto, 'reason'>> & { reason?: string | null },
+    expectedVersion: number,
+    ctx: RequestContext,
+  ): Promise<CaseDetailDto> {
+    const { reason, ...changes } = dto;
+    await this.dataSource.transaction((manager) =>
+      applyCaseCorrection(manager, {
+        caseId: id,
+        eventId,
+        kind,
+        reason,
+        changes: kind === 'correction' ? changes : {},
         expectedVersion,
         actor: ctx,
         timeZone: this.config.clinicTimeZone,

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseTransitionsService } from './case-transitions.service';
 import { CasesService } from './cases.service';
+import { CorrectStepDto, ReverseStepDto, UndoStepDto } from './dto/case-correction.dto';
 import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { RequestContext } from '../../common/request-context.decorator';
@@ -78,6 +79,55 @@ export class CasesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CaseDetailDto> {
     const detail = await this.transitions.transition(id, dto, parseIfMatch(ifMatch), ctx);
+    setETag(res, detail.version);
+    return detail;
+  }
+
+  // A step recorded by mistake is taken back by a new event; the step itself stays in the history.
+  @Post(':id/events/:eventId/undo')
+  @ApiHeader(CASE_IF_MATCH)
+  @ApiCreatedResponse({ type: CaseDetailDto })
+  async undo(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId') eventId: string,
+    @Body() dto: UndoStepDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestContext() ctx: RequestContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.transitions.correct(id, eventId, 'undo', dto, parseIfMatch(ifMatch), ctx);
+    setETag(res, detail.version);
+    return detail;
+  }
+
+  @Post(':id/events/:eventId/reversal')
+  @ApiHeader(CASE_IF_MATCH)
+  @ApiCreatedResponse({ type: CaseDetailDto })
+  async reverse(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId') eventId: string,
+    @Body() dto: ReverseStepDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestContext() ctx: RequestContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.transitions.correct(id, eventId, 'reversal', dto, parseIfMatch(ifMatch), ctx);
+    setETag(res, detail.version);
+    return detail;
+  }
+
+  @Post(':id/events/:eventId/correction')
+  @ApiHeader(CASE_IF_MATCH)
+  @ApiCreatedResponse({ type: CaseDetailDto })
+  async correct(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId') eventId: string,
+    @Body() dto: CorrectStepDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestContext() ctx: RequestContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CaseDetailDto> {
+    const detail = await this.transitions.correct(id, eventId, 'correction', dto, parseIfMatch(ifMatch), ctx);
     setETag(res, detail.version);
     return detail;
   }

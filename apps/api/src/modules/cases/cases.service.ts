@@ -17,9 +17,10 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { checkIcd10 } from '../codes/icd10-check';
 import { assertMayWriteClinicalFindings } from '../auth/field-rules';
-import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
+import { DeadlineRulesService, type DueForRule } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
 import { Payer } from '../payers/payer.entity';
 import { Provider } from '../providers/provider.entity';
@@ -76,6 +77,7 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly rules: DeadlineRulesService,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   async create(dto: CreateCaseDto, ctx: RequestContext): Promise<CaseDetailDto> {
@@ -114,6 +116,7 @@ export class CasesService {
         cosmeticOverrideJustification: dto.cosmeticOverrideJustification ?? null,
         payerReference: dto.payerReference ?? null,
         createdById: ctx.user.id,
+        ownerId: ctx.user.id,
       });
       const saved = await manager.getRepository(PreauthCase).save(row);
       await replaceProcedureLines(manager, saved.id, dto.procedureLines ?? []);
@@ -145,7 +148,8 @@ export class CasesService {
         ctx,
       );
     }
-    return toCaseDetail(view, ctx.user.roles, this.config.clinicTimeZone);
+    const denialDescription = await this.carc.describe(view.loaded.row.denialCode);
+    return toCaseDetail(view, ctx.user, this.config.clinicTimeZone, denialDescription);
   }
 
   async readiness(id: string, ctx: RequestContext): Promise<ReadinessDto> {
@@ -186,6 +190,7 @@ export class CasesService {
         patientId: row.patientId,
         payerId: dto.payerId ?? row.payerId,
         providerId: dto.providerId ?? row.providerId,
+        currentPayerId: row.payerId,
       });
       if (dto.urgency !== undefined) row.urgency = dto.urgency;
       if (dto.payerId !== undefined) row.payerId = dto.payerId;
@@ -255,7 +260,8 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, ctx: RequestContext): Promise<CasePageDto> {
-    const page = await readCasePage(this.dataSource, query, this.config.clinicTimeZone);
+    const owner = query.owner === 'me' ? ctx.user.id : query.owner;
+    const page = await readCasePage(this.dataSource, { ...query, owner }, this.config.clinicTimeZone);
     await this.audit.record(
       { action: 'read', objectType: 'case_list', detail: { count: page.items.length, searched: Boolean(query.q) } },
       ctx,
@@ -264,28 +270,50 @@ export class CasesService {
   }
 
   /** Recompute the stored clocks of open cases of a plan type (after an admin edits its rule). */
-  async recomputeDueForPlanType(planType: PlanType, rule: DeadlineRule, manager: EntityManager): Promise<number> {
+  /**
+   * Each open case of a plan type with its stored deadline and the one `rule` gives it now: the
+   * same computation a transition stores, so a rule's preview and its save cannot disagree.
+   */
+  async computeDueForPlanType(
+    planType: PlanType,
+    rule: DeadlineRule,
+    manager: EntityManager,
+    now: Date,
+  ): Promise<DueForRule[]> {
     const ids = await manager.query<{ id: string }[]>(
-      `SELECT c.id FROM cases c JOIN payers p ON p.id = c.payer_id WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','documented')`,
+      `SELECT c.id FROM cases c JOIN payers p ON p.id = c.payer_id
+        WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','documented')
+        ORDER BY c.case_number`,
       [planType],
     );
-    const now = new Date();
+    const result: DueForRule[] = [];
     for (const { id } of ids) {
       const loaded = await loadCase(manager, id);
-      const due = computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, now);
-      await manager.update(PreauthCase, { id }, { nextDueAt: due.at, nextDueKind: due.kind });
+      result.push({
+        row: loaded.row,
+        before: { at: loaded.row.nextDueAt, kind: loaded.row.nextDueKind },
+        after: computeStoredDue(snapshotOf(loaded), rule, this.config.clinicTimeZone, now),
+      });
     }
-    return ids.length;
+    return result;
+  }
+
+  async storeDue(cases: readonly DueForRule[], manager: EntityManager): Promise<void> {
+    for (const { row, after } of cases) {
+      await manager.update(PreauthCase, { id: row.id }, { nextDueAt: after.at, nextDueKind: after.kind });
+    }
   }
 
   private async assertReferences(
     manager: EntityManager,
-    refs: { patientId: string; payerId: string; providerId: string },
+    refs: { patientId: string; payerId: string; providerId: string; currentPayerId?: string },
   ): Promise<void> {
     if (!(await manager.getRepository(Patient).existsBy({ id: refs.patientId })))
       throw fieldError('patientId', 'is not a known patient');
     const payer = await manager.getRepository(Payer).findOneBy({ id: refs.payerId });
     if (!payer) throw fieldError('payerId', 'is not a known payer');
+    // An archived payer stays on the cases that have it, and is not chosen for any other.
+    if (!payer.active && payer.id !== refs.currentPayerId) throw fieldError('payerId', 'is an archived payer');
     const provider = await manager.getRepository(Provider).findOneBy({ id: refs.providerId });
     if (!provider) throw fieldError('providerId', 'is not a known provider');
     if (!provider.active) throw fieldError('providerId', 'is an inactive provider');

@@ -35,6 +35,9 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 // The few appealed cases, for the appeal-rate report.
 @Index('cases_appealed_idx', ['id'], { where: 'appeal_level >= 1' })
 @Index('cases_status_closed_idx', ['status', 'closedAt'])
+// "Mine" and "Unassigned" worklists, newest first.
+@Index('cases_owner_created_idx', ['ownerId', 'createdAt', 'id'])
+@Index('cases_follow_up_idx', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
 // Denied cases waiting on an appeal or external-review request: the clinic-misses count reads only this.
 @Index('cases_appeal_window_idx', ['nextDueAt'], {
   where: `status = 'denied' AND next_due_kind IN ('appeal_filing', 'external_review_request')`,
@@ -161,6 +164,10 @@ export class PreauthCase {
   @Column({ name: 'external_review_at', type: 'timestamptz', nullable: true })
   externalReviewAt!: Date | null;
 
+  // The answer-by day the payer's information request names, when its letter is filed (see CaseSnapshot).
+  @Column({ name: 'info_due_on', type: 'date', nullable: true })
+  infoDueOn!: string | null;
+
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
@@ -184,6 +191,21 @@ export class PreauthCase {
   @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'cases_created_by_fkey' })
   createdBy?: User | null;
+
+  // The staff user handling the case (by default whoever created it); null when unowned.
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId!: string | null;
+
+  // The next follow-up: a clinic-local day, and why ("call the payer again").
+  @Column({ name: 'follow_up_on', type: 'date', nullable: true })
+  followUpOn!: string | null;
+
+  @Column({ name: 'follow_up_reason', type: 'varchar', length: 200, nullable: true })
+  followUpReason!: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'cases_owner_id_fkey' })
+  owner?: User | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

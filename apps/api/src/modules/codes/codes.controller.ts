@@ -11,10 +11,12 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CarcDescriptionsService } from './carc-descriptions.service';
 import { CodesService } from './codes.service';
+import { AddCarcDescriptionDto, CarcCodeDto } from './dto/carc-description.dto';
 import {
   CptCodeDto,
   CreateLayTermDto,
@@ -31,6 +33,7 @@ export class CodesController {
   constructor(
     private readonly codes: CodesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   @Get('cpt')
@@ -78,5 +81,18 @@ export class CodesController {
   @ApiNoContentResponse()
   deleteTerm(@Param('id', ParseIntPipe) id: number, @RequestContext() ctx: RequestContext): Promise<void> {
     return this.codes.deleteTerm(id, ctx);
+  }
+
+  @Get('carc')
+  @ApiOkResponse({ type: [CarcCodeDto] })
+  carcCodes(): Promise<CarcCodeDto[]> {
+    return this.carc.list();
+  }
+
+  // A manager describes a code the app does not, once; reports and cases then show the description.
+  @Post('carc')
+  @ApiCreatedResponse({ type: CarcCodeDto })
+  addCarcDescription(@Body() dto: AddCarcDescriptionDto, @RequestContext() ctx: RequestContext): Promise<CarcCodeDto> {
+    return this.carc.add(dto, ctx);
   }
 }

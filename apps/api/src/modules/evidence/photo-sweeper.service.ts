@@ -1,14 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
 import { photoIdOfKey, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 
 /** Pending files younger than this may belong to an upload still in flight. */
 export const PENDING_MAX_AGE_MS = 60 * 60 * 1000;
-const SWEEP_INTERVAL_MS = 15 * 60 * 1000;
+const SWEEP_EVERY_MINUTES = 15;
 
 export interface SweepResult {
   finalized: string[];
@@ -19,38 +20,35 @@ export interface SweepResult {
  * Finishes what a crash interrupted: a pending file whose row exists was committed and only
  * missed its rename, so it is made final; a pending file without a row older than an hour (and
  * any raw upload left in the scratch folder) belonged to an upload that never committed and is
- * deleted. Runs at start-up and every 15 minutes.
+ * deleted. A background job: once every 15 minutes (and at start-up) across all instances, which
+ * share the storage.
  */
 @Injectable()
-export class PhotoSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+export class PhotoSweeper implements OnModuleInit {
   private readonly logger = new Logger('PhotoSweeper');
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    private readonly jobs: JobsService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.sweepQuietly();
-    this.timer = setInterval(() => void this.sweepQuietly(), SWEEP_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async sweepQuietly(): Promise<void> {
-    try {
-      const result = await this.sweep();
-      if (result.finalized.length || result.deleted.length) {
-        this.logger.log({ finalized: result.finalized.length, deleted: result.deleted.length }, 'swept photo uploads');
-      }
-    } catch (error) {
-      this.logger.error({ type: (error as Error)?.name }, 'photo sweep failed');
-    }
+  onModuleInit(): void {
+    // A failure is thrown to the queue, which records it and retries with backoff.
+    this.jobs.define({
+      name: 'photo-sweep',
+      everyMinutes: SWEEP_EVERY_MINUTES,
+      handler: async () => {
+        const result = await this.sweep();
+        if (result.finalized.length || result.deleted.length) {
+          this.logger.log(
+            { finalized: result.finalized.length, deleted: result.deleted.length },
+            'swept photo uploads',
+          );
+        }
+      },
+    });
   }
 
   async sweep(now = new Date()): Promise<SweepResult> {

@@ -1,9 +1,10 @@
 import { computeAppealFilingDeadline, hasAppealLevelsLeft, icd10Descriptions, toLocalDate } from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
-import type { AppealFacts, LetterFacts } from './letter-text';
+import type { AppealFacts } from './appeal-letter-text';
+import type { LetterClinic, LetterFacts } from './letter-text';
 
-export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): LetterFacts {
+export function toLetterFacts(d: CaseDossier, clinic: LetterClinic | null, timeZone: string, now: Date): LetterFacts {
   const { row, lines, treatments } = d.loaded;
   return {
     date: toLocalDate(now, timeZone),
@@ -16,6 +17,7 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
     },
     payer: { name: d.payer.name, planType: d.payer.planType },
     physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
+    clinic,
     diagnoses: row.diagnoses,
     diagnosisDescriptions: icd10Descriptions(d.loaded.icd10),
     procedures: lines.map((l) => ({
@@ -51,7 +53,12 @@ export function toLetterFacts(d: CaseDossier, timeZone: string, now: Date): Lett
  * The facts of an appeal, or the reason none can be written yet. An appeal answers a denial: it
  * needs a recorded denial code and date, and a level left to file.
  */
-export function toAppealFacts(d: CaseDossier, timeZone: string, now: Date): AppealFacts | { refused: string } {
+export function toAppealFacts(
+  d: CaseDossier,
+  clinic: LetterClinic | null,
+  timeZone: string,
+  now: Date,
+): AppealFacts | { refused: string } {
   const { row } = d.loaded;
   const snapshot = dossierSnapshot(d);
   if (!row.denialCode || !row.deniedAt)
@@ -71,7 +78,7 @@ export function toAppealFacts(d: CaseDossier, timeZone: string, now: Date): Appe
   }
   const clock = computeAppealFilingDeadline(snapshot, d.rule, { now, timeZone });
   return {
-    ...toLetterFacts(d, timeZone, now),
+    ...toLetterFacts(d, clinic, timeZone, now),
     denialCode: row.denialCode,
     denialText: row.denialText,
     deniedOn: toLocalDate(row.deniedAt, timeZone),

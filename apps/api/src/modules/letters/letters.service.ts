@@ -8,7 +8,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { assertMaySignLetters, maySignLetters } from '../auth/field-rules';
+import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseEvent } from '../cases/case-event.entity';
+import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseDossier, loadDossier } from './case-dossier';
@@ -22,12 +24,8 @@ import {
   UpdateLetterDto,
 } from './dto/letter.dto';
 import { toAppealFacts, toLetterFacts } from './letter-facts';
-import {
-  composeAppealLetter,
-  composeMedicalNecessityLetter,
-  composeSignatureBlock,
-  formatSignedAt,
-} from './letter-text';
+import { composeAppealLetter } from './appeal-letter-text';
+import { composeMedicalNecessityLetter, composeSignatureBlock, formatSignedAt } from './letter-text';
 import { providerDisplayName } from '../providers/providers.service';
 import type { Provider } from '../providers/provider.entity';
 import { ConflictError, NotFoundError, RuleRefusedError, StaleVersionError } from '../../common/app-errors';
@@ -83,6 +81,7 @@ export class LettersService {
     private readonly audit: AuditService,
     private readonly rules: DeadlineRulesService,
     private readonly auth: AuthService,
+    private readonly clinic: ClinicProfileService,
   ) {}
 
   dossier(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDossier> {
@@ -134,8 +133,10 @@ export class LettersService {
       const dossier = await this.dossier(caseId, manager);
       let text: string;
       let facts: Record<string, unknown>;
+      const clinic = await this.clinic.letterhead(manager);
+      const contact = clinic && { name: clinic.practiceName, phone: clinic.phone, fax: clinic.fax };
       if (dto.kind === 'appeal') {
-        const appeal = toAppealFacts(dossier, tz, now);
+        const appeal = toAppealFacts(dossier, contact, tz, now);
         if ('refused' in appeal) {
           throw new ConflictError(appeal.refused, 'no_denial_to_appeal');
         }
@@ -148,7 +149,7 @@ export class LettersService {
           photoCount: appeal.photos.length,
         };
       } else {
-        const letter = toLetterFacts(dossier, tz, now);
+        const letter = toLetterFacts(dossier, contact, tz, now);
         text = composeMedicalNecessityLetter(letter);
         facts = {
           photoCount: letter.photos.length,
@@ -292,6 +293,17 @@ export class LettersService {
         actorId: ctx.user.id,
         data: { letterId, kind: letter.kind, version: letter.version },
         occurredAt: signedAt,
+      });
+      const [{ owner_id: ownerId }] = await manager.query<{ owner_id: string | null }[]>(
+        `SELECT owner_id FROM cases WHERE id = $1`,
+        [caseId],
+      );
+      await applyCaseWorkEvent(manager, {
+        caseId,
+        ownerId,
+        actorId: ctx.user.id,
+        event: { type: 'letter_signed' },
+        at: signedAt,
       });
       await this.audit.record(
         {

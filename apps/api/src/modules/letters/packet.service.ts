@@ -4,16 +4,19 @@ import {
   computeDeadlines,
   findCarcCode,
   icd10Descriptions,
+  PACKET_PURPOSE_TITLES,
+  packetPurpose,
   PLAN_TYPE_LABELS,
   STATUS_LABELS,
   toLocalDate,
+  type PacketPurpose,
 } from '@preauth/domain';
-import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { Readable } from 'node:stream';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
 import type { CasePhoto } from '../evidence/case-photo.entity';
 import { imageDecodeQueue } from '../evidence/image-decode-queue';
 import { LocalPhotoStorage } from '../evidence/local-photo-storage';
@@ -23,6 +26,7 @@ import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { LetterDto } from './dto/letter.dto';
 import { describeDiagnosis, describeProcedure, formatLetterDate, formatSignedAt } from './letter-text';
 import { LettersService } from './letters.service';
+import { renderPacket } from './packet-pdf';
 
 const LETTER_TITLES: Record<string, string> = {
   medical_necessity: 'Letter of medical necessity',
@@ -41,8 +45,9 @@ export interface Packet {
 }
 
 /**
- * The appeal packet: one PDF with the case summary, the signed letters, every photo (with body
- * site, lesion count and date) and the clinical notes, ready to fax or upload to a payer portal.
+ * The packet for the payer: one PDF, ready to fax or upload to a portal, titled by what it is at
+ * this point of the case (request, answer to an information request, appeal level, external
+ * review). Layout in packet-pdf.ts.
  */
 @Injectable()
 export class PacketService {
@@ -54,6 +59,7 @@ export class PacketService {
     private readonly moduleRef: ModuleRef,
     private readonly audit: AuditService,
     private readonly letters: LettersService,
+    private readonly clinic: ClinicProfileService,
   ) {}
 
   private photoStorage(): PhotoStorage {
@@ -76,7 +82,7 @@ export class PacketService {
       await this.letters.latestSigned(caseId, 'medical_necessity'),
     ].filter((l): l is LetterDto => l !== null);
     const images = await Promise.all(dossier.photos.map((p) => this.loadImage(p)));
-    const pdf = await this.render(dossier, signed, images, now);
+    const { pdf, purpose } = await this.render(dossier, signed, images, now);
     await this.audit.record(
       {
         action: 'export',
@@ -84,7 +90,12 @@ export class PacketService {
         objectId: caseId,
         caseId,
         patientId: dossier.patient.id,
-        detail: { letters: signed.map((l) => l.id), photos: dossier.photos.length, notes: dossier.notes.length },
+        detail: {
+          purpose,
+          letters: signed.map((l) => l.id),
+          photos: dossier.photos.length,
+          notes: dossier.notes.length,
+        },
       },
       ctx,
     );
@@ -92,16 +103,19 @@ export class PacketService {
   }
 
   /** The photo as JPEG (PDF embeds JPEG and PNG; stored photos may be WebP), or null if its file is gone. */
-  private async loadImage(photo: Pick<CasePhoto, 'storageKey' | 'width' | 'height'>): Promise<Buffer | null> {
+  private async loadImage(
+    photo: Pick<CasePhoto, 'storageKey' | 'width' | 'height'>,
+  ): Promise<{ data: Buffer; width: number; height: number } | null> {
     try {
       // Decoded under the same pixel budget as uploads: a case may hold many large photos.
       return await imageDecodeQueue.run(photo.width * photo.height, async () => {
         const file = await this.photoStorage().get(photo.storageKey);
         if (!file) return null;
-        return await sharp(await readAll(file.stream))
+        const { data, info } = await sharp(await readAll(file.stream))
           .rotate()
           .jpeg({ quality: 85 })
-          .toBuffer();
+          .toBuffer({ resolveWithObject: true });
+        return { data, width: info.width, height: info.height };
       });
     } catch (error) {
       this.logger.warn({ type: (error as Error)?.name ?? 'error' }, 'photo unreadable for the packet');
@@ -109,124 +123,96 @@ export class PacketService {
     }
   }
 
-  private render(d: CaseDossier, letters: LetterDto[], images: (Buffer | null)[], now: Date): Promise<Buffer> {
+  private async render(
+    d: CaseDossier,
+    letters: LetterDto[],
+    images: ({ data: Buffer; width: number; height: number } | null)[],
+    now: Date,
+  ): Promise<{ pdf: Buffer; purpose: PacketPurpose }> {
     const tz = this.config.clinicTimeZone;
     const { row, lines } = d.loaded;
-    const doc = new PDFDocument({
-      size: 'LETTER',
-      margin: 54,
-      info: {
-        Title: `Appeal packet ${row.caseNumber}`,
-        Author: providerDisplayName(d.provider),
-        Subject: 'Pre-authorization appeal packet',
-        CreationDate: now,
-      },
+    const snapshot = dossierSnapshot(d);
+    const purpose = packetPurpose({
+      status: row.status,
+      appealLevel: row.appealLevel,
+      maxInternalAppealLevels: d.rule.maxInternalAppealLevels,
+      infoRequestedAt: snapshot.infoRequestedAt,
+      submittedAt: snapshot.submittedAt,
+      externalReviewAt: snapshot.externalReviewAt,
     });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-
-    const heading = (text: string) =>
-      doc.font('Helvetica-Bold').fontSize(15).text(text).moveDown(0.4).font('Helvetica').fontSize(10.5);
-    const field = (label: string, value: string) =>
-      doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
-
-    // 1. Case summary.
-    heading(`Appeal packet: case ${row.caseNumber}`);
-    field('Patient', `${d.patient.firstName} ${d.patient.lastName}`);
-    field('Date of birth', formatLetterDate(d.patient.dateOfBirth));
-    field('Member ID', d.patient.memberId ?? 'not on file');
-    field('Payer', `${d.payer.name} (${PLAN_TYPE_LABELS[d.payer.planType]})`);
-    field('Physician', `${providerDisplayName(d.provider)}, NPI ${d.provider.npi}`);
-    field('Status', STATUS_LABELS[row.status]);
-    if (row.payerReference) field('Payer reference', row.payerReference);
-    if (row.authorizationNumber) field('Authorization number', row.authorizationNumber);
-    if (row.submittedAt) field('Submitted', formatLetterDate(toLocalDate(row.submittedAt, tz)));
+    const localDate = (at: Date) => formatLetterDate(toLocalDate(at, tz));
+    const summary: [string, string][] = [
+      ['Patient', `${d.patient.firstName} ${d.patient.lastName}`],
+      ['Date of birth', formatLetterDate(d.patient.dateOfBirth)],
+      ['Member ID', d.patient.memberId ?? 'not on file'],
+      ['Payer', `${d.payer.name} (${PLAN_TYPE_LABELS[d.payer.planType]})`],
+      ['Ordering physician', `${providerDisplayName(d.provider)}, NPI ${d.provider.npi}`],
+      ['Status', STATUS_LABELS[row.status]],
+    ];
+    if (row.payerReference) summary.push(['Payer reference', row.payerReference]);
+    if (row.authorizationNumber) summary.push(['Authorization number', row.authorizationNumber]);
+    if (row.submittedAt) summary.push(['Submitted', localDate(row.submittedAt)]);
     if (row.denialCode) {
       const carc = findCarcCode(row.denialCode);
-      field(
+      summary.push([
         'Denial',
-        `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${formatLetterDate(toLocalDate(row.deniedAt, tz))}` : ''}`,
-      );
-      if (row.denialText) field('Payer wording', row.denialText);
+        `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${localDate(row.deniedAt)}` : ''}`,
+      ]);
+      if (row.denialText) summary.push(['Payer wording', row.denialText]);
     }
-    if (row.appealLevel > 0) field('Appeal level filed', String(row.appealLevel));
-    const clocks = computeDeadlines(dossierSnapshot(d), d.rule, { now, timeZone: tz }).clocks;
-    for (const clock of clocks) field(clock.label, formatLetterDate(clock.dueDate));
-    doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').text('Diagnoses').font('Helvetica');
-    const descriptions = icd10Descriptions(d.loaded.icd10);
-    for (const code of row.diagnoses) doc.text(`- ICD-10-CM ${describeDiagnosis(code, descriptions)}`);
-    doc.font('Helvetica-Bold').text('Procedures').font('Helvetica');
-    for (const l of lines)
-      doc.text(`- ${describeProcedure(l.cptCode)}: ${l.units} unit(s), ${l.bodySite}, ${l.lesionCount} lesion(s)`);
-    doc.moveDown(0.5);
-    doc.text(
-      `Contents: ${letters.length ? letters.map((l) => `${LETTER_TITLES[l.kind]} (version ${l.version})`).join(', ') : 'no signed letter'}; ` +
-        `${d.photos.length} photograph(s); ${d.notes.filter((n) => n.kind === 'clinical_note').length} clinical note(s).`,
-    );
-
-    // 2. Signed letters: the frozen text and its signature.
-    if (!letters.length) {
-      doc.moveDown().font('Helvetica-Oblique').text('No signed letter is on file for this case yet.').font('Helvetica');
+    if (row.appealLevel > 0) summary.push(['Appeal level filed', String(row.appealLevel)]);
+    for (const clock of computeDeadlines(snapshot, d.rule, { now, timeZone: tz }).clocks) {
+      summary.push([clock.label, formatLetterDate(clock.dueDate)]);
     }
-    for (const letter of letters) {
-      doc.addPage();
-      heading(`${LETTER_TITLES[letter.kind]} (version ${letter.version})`);
-      doc.text(letter.text, { lineGap: 1.5 });
-      doc
-        .moveDown()
-        .font('Helvetica-Oblique')
-        .fontSize(9)
-        .text(
+    // An appeal or review leads with its appeal letter; a request sends the letter of medical necessity alone.
+    const isAppeal = purpose !== 'preauthorization_request' && purpose !== 'information_response';
+    const included = letters
+      .filter((l) => isAppeal || l.kind === 'medical_necessity')
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'appeal' ? -1 : 1));
+    const pdf = await renderPacket({
+      title: PACKET_PURPOSE_TITLES[purpose],
+      generatedAt: formatSignedAt(now, tz),
+      caseNumber: row.caseNumber,
+      patient: {
+        name: `${d.patient.firstName} ${d.patient.lastName}`,
+        dateOfBirth: formatLetterDate(d.patient.dateOfBirth),
+        memberId: d.patient.memberId ?? 'not on file',
+      },
+      payer: { name: d.payer.name, fax: d.payer.fax, phone: d.payer.phone },
+      physician: { name: providerDisplayName(d.provider), npi: d.provider.npi },
+      letterhead: await this.clinic.letterhead(),
+      summary,
+      diagnoses: row.diagnoses.map((code) => `ICD-10-CM ${describeDiagnosis(code, icd10Descriptions(d.loaded.icd10))}`),
+      procedures: lines.map(
+        (l) =>
+          `${describeProcedure(l.cptCode)}: ${l.units} ${l.units === 1 ? 'unit' : 'units'}, ${l.bodySite}, ${l.lesionCount} ${l.lesionCount === 1 ? 'lesion' : 'lesions'}`,
+      ),
+      letters: included.map((letter) => ({
+        title: `${LETTER_TITLES[letter.kind]} (version ${letter.version})`,
+        text: letter.text,
+        footnote:
           // Letters signed since signatures carry the signer's NPI end with their own "Electronically
           // signed by" line (inside the hashed text); older ones get it here, from the record.
           `${letter.signer ? '' : `Electronically signed by ${letter.signedBy?.name ?? 'unknown'} on ${letter.signedAt ? formatSignedAt(new Date(letter.signedAt), tz) : 'unknown date'}. `}` +
-            `SHA-256 of the signed text: ${letter.textSha256 ?? ''}` +
-            `${letter.signatureMethod ? ` (signer re-authenticated by ${letter.signatureMethod === 'totp' ? 'authenticator code' : 'password'})` : ''}`,
-        )
-        .font('Helvetica')
-        .fontSize(10.5);
-    }
-
-    // 3. Photographs, one per page with their caption.
-    d.photos.forEach((photo, i) => {
-      doc.addPage();
-      heading(`Photograph ${i + 1} of ${d.photos.length}`);
-      field('Body site', photo.bodySite);
-      field('Lesion count', String(photo.lesionCount));
-      field('Taken', formatLetterDate(toLocalDate(photo.takenAt, tz)));
-      if (photo.caption) field('Caption', photo.caption);
-      doc.moveDown(0.5);
-      const image = images[i];
-      if (image) doc.image(image, { fit: [doc.page.width - 108, doc.page.height - doc.y - 72], align: 'center' });
-      else
-        doc
-          .font('Helvetica-Oblique')
-          .text('The image file of this photograph is missing from storage.')
-          .font('Helvetica');
+          `SHA-256 of the signed text: ${letter.textSha256 ?? ''}` +
+          `${letter.signatureMethod ? ` (signer re-authenticated by ${letter.signatureMethod === 'totp' ? 'authenticator code' : 'password'})` : ''}`,
+      })),
+      noLetter: 'No signed letter is on file for this case yet.',
+      photos: d.photos.map((photo, i) => ({
+        bodySite: photo.bodySite,
+        lesionCount: photo.lesionCount,
+        takenOn: localDate(photo.takenAt),
+        caption: photo.caption,
+        image: images[i],
+      })),
+      notes: d.notes
+        .filter((n) => n.kind === 'clinical_note')
+        .map((note) => ({
+          heading: `${note.authorName ?? 'Unknown author'}, ${localDate(note.createdAt)}${note.version > 1 ? ` (version ${note.version})` : ''}`,
+          text: note.text,
+        })),
+      creationDate: now,
     });
-
-    // 4. Clinical notes (current versions).
-    const notes = d.notes.filter((n) => n.kind === 'clinical_note');
-    doc.addPage();
-    heading('Clinical notes');
-    if (!notes.length) doc.text('No clinical notes are recorded for this case.');
-    for (const note of notes) {
-      doc
-        .font('Helvetica-Bold')
-        .text(
-          `${note.authorName ?? 'Unknown author'}, ${formatLetterDate(toLocalDate(note.createdAt, tz))}${note.version > 1 ? ` (version ${note.version})` : ''}`,
-        )
-        .font('Helvetica')
-        .text(note.text)
-        .moveDown(0.6);
-    }
-
-    doc.end();
-    return done;
+    return { pdf, purpose };
   }
 }

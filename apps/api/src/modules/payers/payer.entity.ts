@@ -25,6 +25,12 @@ export class Payer {
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone!: string | null;
 
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  fax!: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  notes!: string | null;
+
   @Column({ name: 'portal_url', type: 'varchar', length: 500, nullable: true })
   portalUrl!: string | null;
 
@@ -32,6 +38,7 @@ export class Payer {
   @Column({ name: 'peer_to_peer_days', type: 'integer', nullable: true })
   peerToPeerDays!: number | null;
 
+  // false = archived: kept for the cases that refer to it, no longer offered for new ones.
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

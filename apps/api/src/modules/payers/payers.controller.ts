@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreatePayerDto, PayerDto, UpdatePayerDto } from './dto/payer.dto';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CreatePayerDto, PayerDto, PayerListItemDto, UpdatePayerDto } from './dto/payer.dto';
 import { PayersService } from './payers.service';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -10,8 +10,8 @@ export class PayersController {
   constructor(private readonly payers: PayersService) {}
 
   @Get()
-  @ApiOkResponse({ type: [PayerDto] })
-  list(): Promise<PayerDto[]> {
+  @ApiOkResponse({ type: [PayerListItemDto], description: 'Archived payers too (active = false)' })
+  list(): Promise<PayerListItemDto[]> {
     return this.payers.list();
   }
 
@@ -35,5 +35,13 @@ export class PayersController {
     @RequestContext() ctx: RequestContext,
   ): Promise<PayerDto> {
     return this.payers.update(id, dto, ctx);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted: no case referred to it' })
+  @ApiConflictResponse({ description: 'Cases refer to it (code payer_in_use): archive it instead' })
+  remove(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<void> {
+    return this.payers.remove(id, ctx);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateProviderDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
+import { CreateProviderDto, PhysicianUserDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { ProvidersService } from './providers.service';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -13,6 +13,12 @@ export class ProvidersController {
   @ApiOkResponse({ type: [ProviderDto] })
   list(): Promise<ProviderDto[]> {
     return this.providers.list();
+  }
+
+  @Get('physician-users')
+  @ApiOkResponse({ type: [PhysicianUserDto], description: 'User accounts a physician record can be linked to' })
+  physicianUsers(): Promise<PhysicianUserDto[]> {
+    return this.providers.listPhysicianUsers();
   }
 
   @Get(':id')

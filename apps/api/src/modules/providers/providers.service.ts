@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
-import { CreateProviderDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
+import { CreateProviderDto, PhysicianUserDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { Provider } from './provider.entity';
-import { NotFoundError } from '../../common/app-errors';
+import { ConflictError, NotFoundError } from '../../common/app-errors';
+import { fieldError } from '../../common/validation';
 
 export function providerDisplayName(p: Pick<Provider, 'firstName' | 'lastName' | 'credentials'>): string {
   return `${p.firstName} ${p.lastName}${p.credentials ? `, ${p.credentials}` : ''}`;
@@ -43,8 +44,49 @@ export class ProvidersService {
     return toProviderDto(provider);
   }
 
+  /** The accounts a physician record can be linked to: users with the physician role. */
+  async listPhysicianUsers(): Promise<PhysicianUserDto[]> {
+    return this.dataSource.query<PhysicianUserDto[]>(
+      `SELECT u.id, u.display_name AS "displayName", u.email, (u.disabled_at IS NOT NULL) AS disabled, p.id AS "providerId"
+         FROM users u LEFT JOIN providers p ON p.user_id = u.id
+        WHERE 'physician' = ANY(u.roles)
+        ORDER BY u.display_name, u.email`,
+    );
+  }
+
+  // The unique indexes answer a race with a bare 409; these name the field for the form.
+  private async assertUnique(
+    manager: EntityManager,
+    fields: { npi?: string; userId?: string | null },
+    exceptId?: string,
+  ): Promise<void> {
+    const repo = manager.getRepository(Provider);
+    if (fields.npi !== undefined) {
+      const other = await repo.findOneBy({ npi: fields.npi });
+      if (other && other.id !== exceptId) {
+        throw new ConflictError(`NPI ${fields.npi} belongs to ${providerDisplayName(other)}.`, 'duplicate', {
+          errors: [{ field: 'npi', reason: `belongs to ${providerDisplayName(other)}` }],
+        });
+      }
+    }
+    if (fields.userId) {
+      const [user] = await manager.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE id = $1`, [
+        fields.userId,
+      ]);
+      if (!user) throw fieldError('userId', 'is not a known user');
+      if (!user.roles.includes('physician')) throw fieldError('userId', 'is not a physician user account');
+      const other = await repo.findOneBy({ userId: fields.userId });
+      if (other && other.id !== exceptId) {
+        throw new ConflictError(`That account is already linked to ${providerDisplayName(other)}.`, 'duplicate', {
+          errors: [{ field: 'userId', reason: `is already linked to ${providerDisplayName(other)}` }],
+        });
+      }
+    }
+  }
+
   async create(dto: CreateProviderDto, ctx: RequestContext): Promise<ProviderDto> {
     return this.dataSource.transaction(async (manager) => {
+      await this.assertUnique(manager, dto);
       const provider = await manager.getRepository(Provider).save(manager.getRepository(Provider).create({ ...dto }));
       await this.audit.record({ action: 'create', objectType: 'provider', objectId: provider.id }, ctx, manager);
       return toProviderDto(provider);
@@ -56,6 +98,7 @@ export class ProvidersService {
       const repo = manager.getRepository(Provider);
       const provider = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!provider) throw new NotFoundError('No such provider.');
+      await this.assertUnique(manager, dto, id);
       Object.assign(provider, dto);
       const saved = await repo.save(provider);
       await this.audit.record(

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { describeCarcCode, findCpt } from '@preauth/domain';
+import { describeCarcCode, findCpt, findBuiltInCarcDescription, carcReasonOf } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import {
   BreakdownReportDto,
   ClinicMissesReportDto,
@@ -47,6 +48,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   private query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
@@ -133,13 +135,19 @@ export class ReportsService {
   async denialReasons(range: ReportRangeQuery): Promise<DenialReasonReportDto> {
     const rows = await this.query<{ code: string; denials: string }>(DENIAL_REASONS_SQL, this.params(range));
     const total = rows.reduce((a, r) => a + num(r.denials), 0);
+    const added = await this.carc.addedDescriptions();
     return {
-      rows: rows.map((r) => ({
-        code: r.code,
-        label: r.code === UNKNOWN_DENIAL_CODE ? 'No reason code recorded' : describeCarcCode(r.code),
-        denials: num(r.denials),
-        share: share(num(r.denials), total),
-      })),
+      rows: rows.map((r) => {
+        const unknown = r.code === UNKNOWN_DENIAL_CODE;
+        return {
+          code: r.code,
+          label: unknown ? 'No reason code recorded' : describeCarcCode(r.code, added),
+          // A code nobody described yet: a manager can describe it from the report.
+          described: unknown || !!findBuiltInCarcDescription(r.code) || added.has(carcReasonOf(r.code)),
+          denials: num(r.denials),
+          share: share(num(r.denials), total),
+        };
+      }),
     };
   }
 
@@ -220,7 +228,7 @@ export class ReportsService {
         records = (await this.breakdown(range, 'physician')).rows as unknown as Record<string, unknown>[];
         break;
       case 'by-denial-reason':
-        records = (await this.denialReasons(range)).rows as unknown as Record<string, unknown>[];
+        records = (await this.denialReasons(range)).rows.map(({ described: _described, ...row }) => row);
         break;
       case 'trend':
         records = (await this.trend(range)).rows as unknown as Record<string, unknown>[];

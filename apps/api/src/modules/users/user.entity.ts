@@ -38,6 +38,10 @@ export class User {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
   totpLastStep!: string | null;
 
+  // The app's own actor for automatic changes (migration SystemActor): never signs in or listed.
+  @Column({ name: 'is_system', type: 'boolean', default: false })
+  isSystem!: boolean;
+
   // Set with a password an admin chose or generated: until the user picks their own, their
   // sessions may only change it.
   @Column({ name: 'must_change_password', type: 'boolean', default: false })

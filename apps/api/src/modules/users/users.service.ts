@@ -54,7 +54,12 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserDto[]> {
-    const users = await this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('lower(u.email)').getMany();
+    const users = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('NOT u.isSystem')
+      .orderBy('lower(u.email)')
+      .getMany();
     const providers = await linkedProviders(this.dataSource.manager);
     return users.map((user) => toUserDto(user, providers.get(user.id) ?? null));
   }
@@ -103,7 +108,7 @@ export class UsersService {
       await this.dataSource.transaction(async (manager) => {
         const updated: { id: string }[] = await manager.query(
           `WITH u AS (UPDATE users SET password_hash = $2, must_change_password = true, updated_at = now()
-                       WHERE id = $1 RETURNING id)
+                       WHERE id = $1 AND NOT is_system RETURNING id)
            SELECT id FROM u`,
           [id, passwordHash],
         );
@@ -143,7 +148,7 @@ export class UsersService {
   }
 
   private async read(manager: EntityManager, id: string): Promise<UserDto> {
-    const user = await manager.getRepository(User).findOneBy({ id });
+    const user = await manager.getRepository(User).findOneBy({ id, isSystem: false });
     if (!user) throw new NotFoundError('No such user.');
     const providers = await linkedProviders(manager, [id]);
     return toUserDto(user, providers.get(id) ?? null);
@@ -167,7 +172,7 @@ export class UsersService {
   ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await repo.findOne({ where: { id, isSystem: false }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('No such user.');
 
       const changes: string[] = [];
@@ -228,7 +233,7 @@ export class UsersService {
   }
 
   private async checkedHash(id: string, password: string): Promise<string> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, isSystem: false });
     if (!user) throw new NotFoundError('No such user.');
     assertPasswordAcceptable(password, user.email);
     return hashPassword(password);

@@ -15,6 +15,11 @@ export function mayWriteClinicalFindings(roles: readonly Role[] | undefined): bo
   return !!roles && rolesMayWriteClinicalFindings(roles);
 }
 
+// Payers, physicians, deadline rules and the audit trail (the API's MANAGEMENT routes).
+export function managesClinicData(roles: readonly Role[] | undefined): boolean {
+  return hasRole(roles, 'manager', 'admin');
+}
+
 export function homePathFor(roles: readonly Role[]): string {
   if (roles.includes('manager')) return '/reports';
   if (roles.includes('physician')) return '/my-cases';

@@ -1,4 +1,4 @@
-import { CLINIC_TIME_ZONE } from '../../app/clinic';
+import { clinicFormat } from '../../app/clinic';
 
 // Where the readiness checklist's photo and note items lead on the case page.
 export const EVIDENCE_SECTION_IDS: Record<string, string> = {
@@ -6,8 +6,7 @@ export const EVIDENCE_SECTION_IDS: Record<string, string> = {
   notes: 'case-section-notes',
 };
 
-const takenFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: CLINIC_TIME_ZONE,
+const takenFormat = clinicFormat({
   year: 'numeric',
   month: 'short',
   day: 'numeric',
@@ -16,5 +15,5 @@ const takenFormat = new Intl.DateTimeFormat('en-US', {
 // When a photo was taken is a day in the clinic, not an instant.
 export function formatTakenAt(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : takenFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : takenFormat().format(date);
 }

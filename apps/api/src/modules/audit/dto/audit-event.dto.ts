@@ -59,3 +59,21 @@ export class AuditPageDto {
   })
   nextCursor!: string | null;
 }
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() email!: string;
+}
+
+export class AuditChainReportDto {
+  @ApiProperty({ description: 'Every event fits the chain and the chain head' }) ok!: boolean;
+  @ApiProperty({ description: 'Events checked (before the first broken one)' }) checked!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Hash of the last event, when intact' })
+  lastHash!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The first event that does not fit' })
+  brokenId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ description: 'The verdict as `npm run audit:verify` prints it' }) message!: string;
+  @ApiProperty({ format: 'date-time' }) checkedAt!: string;
+}

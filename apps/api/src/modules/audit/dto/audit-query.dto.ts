@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit-event.entity';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who acted' })
@@ -17,6 +18,16 @@ export class AuditQueryDto {
   @IsOptional()
   @IsUUID()
   caseId?: string;
+
+  @ApiPropertyOptional({ description: 'The case by its number (PA-000123), as people know it' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: 'caseNumber must be a case number such as PA-000123' })
+  caseNumber?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this instant' })
   @IsOptional()

@@ -16,6 +16,12 @@ export class MeDto extends PickType(UserDto, [
   totpEnrollmentRequired!: boolean;
 
   @ApiProperty({
+    example: 'America/New_York',
+    description: "The clinic's time zone (CLINIC_TIMEZONE): the dashboard shows dates and deadlines in it",
+  })
+  clinicTimeZone!: string;
+
+  @ApiProperty({
     description:
       'Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE (it is also in the csrf_token cookie).',
   })

@@ -20,6 +20,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -182,6 +183,15 @@ export class TransitionCaseDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The payer's letter or fax filed on this case that is the step's evidence",
+  })
+  @IsOptional()
+  @IsUUID()
+  documentId?: string | null;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -204,6 +214,15 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() payerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() providerId?: string;
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({
+    description: "Whose cases: 'me', 'unassigned', or a user's id",
+    example: 'me',
+  })
+  @IsOptional()
+  @Matches(/^(me|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: "must be 'me', 'unassigned' or a user id",
+  })
+  owner?: string;
   @ApiPropertyOptional({ description: 'Only cases whose running clock has passed' })
   @IsOptional()
   @Transform(toBool)

@@ -54,6 +54,21 @@ export class CaseEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The step a correction or reversal applies to' })
+  correctsEventId!: string | null;
+  @ApiProperty({ description: 'A step that still counts: not reversed (always true for other events)' })
+  effective!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'The caller recorded this latest step and may undo it until then',
+  })
+  undoUntil!: string | null;
+  @ApiProperty({ description: 'The caller may reverse this step (a manager, on the latest step)' })
+  mayReverse!: boolean;
+  @ApiProperty({ description: "The caller may correct this step's date, code or text (a manager)" })
+  mayCorrect!: boolean;
 }
 
 export class CasePartyDto {
@@ -75,6 +90,11 @@ export class CaseProviderDto extends CasePartyDto {
   @ApiProperty() npi!: string;
 }
 
+export class CaseOwnerRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() caseNumber!: string;
@@ -84,6 +104,8 @@ export class CaseSummaryDto {
   @ApiProperty({ type: CasePayerDto }) payer!: CasePayerDto;
   @ApiProperty({ type: CaseProviderDto }) provider!: CaseProviderDto;
   @ApiProperty({ type: [String], description: 'CPT codes requested' }) cptCodes!: string[];
+  @ApiProperty({ type: CaseOwnerRefDto, nullable: true, description: 'Who handles the case; null when unowned' })
+  owner!: CaseOwnerRefDto | null;
   @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
   @ApiProperty() appealLevel!: number;
   @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' })
@@ -112,6 +134,12 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty({ nullable: true, type: String }) denialCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) denialText!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The denial code's description (built in or added by a manager); null when nobody described it",
+  })
+  denialDescription!: string | null;
   @ApiProperty() peerToPeerDone!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousCaseId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;

@@ -39,3 +39,12 @@ export class ProviderDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'e.g. "Dana Whitfield, MD"' }) displayName!: string;
 }
+
+export class PhysicianUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The physician record it is linked to' })
+  providerId!: string | null;
+}

@@ -96,6 +96,8 @@ export class BreakdownReportDto {
 export class DenialReasonRowDto {
   @ApiProperty() code!: string;
   @ApiProperty() label!: string;
+  @ApiProperty({ description: 'False for a code with no description yet (a manager can add one)' })
+  described!: boolean;
   @ApiProperty() denials!: number;
   @ApiProperty({ nullable: true, type: Number }) share!: number | null;
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { setClinicTimeZone } from '../../../app/clinic';
 import { isApiError } from '../../../ui/server-errors';
 import { useMe } from '../api/useMe';
 
@@ -29,5 +30,7 @@ export function RequireAuth() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  // Before any signed-in page formats a date: the zone is the server's, not the browser's.
+  setClinicTimeZone(data.clinicTimeZone);
   return <Outlet />;
 }

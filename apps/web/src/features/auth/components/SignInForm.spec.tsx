@@ -69,6 +69,7 @@ describe('SignInForm', () => {
       roles: ['manager'],
       totpEnabled: false,
       totpEnrollmentRequired: false,
+      clinicTimeZone: 'America/New_York',
       csrfToken: 't',
     };
     post.mockResolvedValue({ data: me, response: { ok: true, status: 200 } });

@@ -9,3 +9,4 @@ export type ReadinessItem = Schemas['ReadinessItemDto'];
 export type CreateCaseBody = Schemas['CreateCaseDto'];
 export type UpdateCaseBody = Schemas['UpdateCaseDto'];
 export type TransitionBody = Schemas['TransitionCaseDto'];
+export type CorrectStepBody = Schemas['CorrectStepDto'];

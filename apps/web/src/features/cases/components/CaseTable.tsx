@@ -61,6 +61,9 @@ export function CaseTable({
               </Table.Td>
               <Table.Td>
                 <CaseStatusBadge status={item.status} />
+                <Text size="xs" c="dimmed" mt={2}>
+                  {item.owner ? item.owner.name : 'Unassigned'}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <ClockText clock={item.currentClock} />

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   NumberInput,
   Select,
   SimpleGrid,
@@ -16,6 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { todayInClinic } from '../../../ui/format';
+import { RefusalReasons } from '../../../ui/RefusalReasons';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
 import type { AnsweredEvent } from '@preauth/domain';
 import type { CaseAction } from '../api/types';
@@ -37,6 +37,8 @@ interface TransitionFormProps {
   onSubmit: (values: TransitionFormValues) => Promise<unknown>;
   onCancel: () => void;
   onReload?: () => void;
+  // The payer's letters and faxes filed on the case, one of which may be the step's evidence.
+  documents?: readonly { id: string; label: string }[];
 }
 
 export function TransitionForm({
@@ -46,6 +48,7 @@ export function TransitionForm({
   onSubmit,
   onCancel,
   onReload,
+  documents = [],
 }: TransitionFormProps) {
   const [reasons, setReasons] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -102,15 +105,7 @@ export function TransitionForm({
             )}
           </Alert>
         )}
-        {reasons.length > 0 && (
-          <Alert color="red" role="alert" title="Not recorded">
-            <List size="sm">
-              {reasons.map((reason) => (
-                <List.Item key={reason}>{reason}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <RefusalReasons reasons={reasons} />
 
         {(kind === 'approval' || kind === 'partial') && (
           <>
@@ -245,6 +240,22 @@ export function TransitionForm({
             max={todayInClinic()}
             {...register('occurredOn')}
             error={errors.occurredOn?.message}
+          />
+        )}
+        {documents.length > 0 && (
+          <Controller
+            control={control}
+            name="documentId"
+            render={({ field }) => (
+              <Select
+                label="Payer's letter or fax (evidence)"
+                description="An information request's own answer-by date, if earlier, becomes the clock."
+                clearable
+                data={documents.map((d) => ({ value: d.id, label: d.label }))}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+              />
+            )}
           />
         )}
         <Group justify="flex-end">

@@ -58,6 +58,7 @@ const transitionFormShape = z.object({
   newDocumentation: z.boolean(),
   reason: z.string().max(2000, 'Keep the reason under 2000 characters.'),
   occurredOn: z.string(),
+  documentId: z.string(),
 });
 
 // The form asks for a day in the clinic, the guard judges an instant: the day's first instant is
@@ -110,6 +111,7 @@ export const TRANSITION_FORM_FIELDS = [
   'newDocumentation',
   'reason',
   'occurredOn',
+  'documentId',
 ] as const;
 
 export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppealLevel: number): TransitionFormValues {
@@ -128,6 +130,7 @@ export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppea
     newDocumentation: false,
     reason: '',
     occurredOn: '',
+    documentId: '',
   };
 }
 
@@ -163,6 +166,7 @@ export function toTransitionBody(
   if (note) body.note = note;
   const occurredAt = occurredAtFor(v.occurredOn, answers);
   if (occurredAt) body.occurredAt = occurredAt;
+  if (v.documentId) body.documentId = v.documentId;
   switch (v.kind) {
     case 'approval':
     case 'partial':

@@ -18,6 +18,7 @@ function summary(
     payer: { id: 'y', name: 'Payer', planType: 'commercial_erisa' },
     provider: { id: 'd', name: 'Doc', npi: '1234567893' },
     cptCodes: ['17110'],
+    owner: null,
     authorizationNumber: null,
     appealLevel: 0,
     currentClock: clock

@@ -155,7 +155,7 @@ export function LetterEditor({ letter, mayEdit, onSave, onSign, signer }: Letter
           <Stack>
             <Text size="sm">
               Signing freezes this version: the signature block carries your name and NPI, and the letter goes into the
-              appeal packet as it is. Later changes need a new draft.
+              packet as it is. Later changes need a new draft.
             </Text>
             {!signer ? (
               <Text size="sm" c="dimmed">

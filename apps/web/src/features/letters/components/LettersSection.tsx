@@ -56,7 +56,7 @@ export function LettersSection({ caseId, status, roles }: LettersSectionProps) {
             size="xs"
             data-testid="download-packet"
           >
-            Download appeal packet (PDF)
+            Download packet to fax or upload (PDF)
           </Button>
           <Anchor
             href={`/api/cases/${caseId}/fhir`}

@@ -1,4 +1,6 @@
-import { Stack } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
+import { useMe } from '../../auth/api/useMe';
+import { DescribeCarcCode } from '../../reference/components/DescribeCarcCode';
 import type { DenialReasonRow, ReportRange } from '../api/types';
 import { useDenialReasonReport } from '../api/useDenialReasonReport';
 import { formatCount, formatShare } from '../model/report-format';
@@ -6,15 +8,30 @@ import { CHART_COLORS, HorizontalBars } from './charts';
 import { DataTable, type Column } from './DataTable';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-const COLUMNS: readonly Column<DenialReasonRow>[] = [
+// A manager describes a code nobody described yet right where it shows bare.
+const columnsFor = (mayDescribe: boolean): readonly Column<DenialReasonRow>[] => [
   { key: 'code', header: 'Code', render: (row) => row.code },
-  { key: 'label', header: 'Reason', render: (row) => row.label },
+  {
+    key: 'label',
+    header: 'Reason',
+    render: (row) =>
+      !row.described && mayDescribe ? (
+        <Group gap="xs" wrap="nowrap">
+          <span>{row.label}</span>
+          <DescribeCarcCode code={row.code} />
+        </Group>
+      ) : (
+        row.label
+      ),
+  },
   { key: 'denials', header: 'Denials', numeric: true, render: (row) => formatCount(row.denials) },
   { key: 'share', header: 'Share of denials', numeric: true, render: (row) => formatShare(row.share) },
 ];
 
 export function DenialReasonsSection({ range }: { range: ReportRange }) {
   const query = useDenialReasonReport(range);
+  const { data: me } = useMe();
+  const columns = columnsFor(!!me?.roles.includes('manager'));
   const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.denials - a.denials);
   const top = rows.slice(0, 10);
   return (
@@ -35,7 +52,7 @@ export function DenialReasonsSection({ range }: { range: ReportRange }) {
             categoryKey="category"
             series={[{ key: 'denials', label: 'Denials', color: CHART_COLORS.red }]}
           />
-          <DataTable caption="Denials by reason" columns={COLUMNS} rows={rows} rowKey={(row) => row.code} />
+          <DataTable caption="Denials by reason" columns={columns} rows={rows} rowKey={(row) => row.code} />
         </Stack>
       )}
     </ReportSection>

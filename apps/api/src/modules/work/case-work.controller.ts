@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequestContext } from '../../common/request-context.decorator';
+import { CaseWorkService } from './case-work.service';
+import {
+  CaseWorkDto,
+  CreateTaskDto,
+  FollowUpItemDto,
+  LogPayerCallDto,
+  SetFollowUpDto,
+  SetOwnerDto,
+  StaffUserDto,
+  TaskDto,
+} from './dto/work.dto';
+
+@ApiTags('work')
+@Controller()
+export class CaseWorkController {
+  constructor(private readonly work: CaseWorkService) {}
+
+  @Get('staff')
+  @ApiOkResponse({ type: [StaffUserDto] })
+  staff(): Promise<StaffUserDto[]> {
+    return this.work.staff();
+  }
+
+  @Get('cases/:id/work')
+  @ApiOkResponse({ type: CaseWorkDto })
+  caseWork(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<CaseWorkDto> {
+    return this.work.work(id, ctx);
+  }
+
+  @Put('cases/:id/owner')
+  @ApiOkResponse({ type: CaseWorkDto })
+  setOwner(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetOwnerDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseWorkDto> {
+    return this.work.setOwner(id, dto.ownerId, ctx);
+  }
+
+  @Put('cases/:id/follow-up')
+  @ApiOkResponse({ type: CaseWorkDto })
+  setFollowUp(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetFollowUpDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseWorkDto> {
+    return this.work.setFollowUp(id, dto, ctx);
+  }
+
+  @Post('cases/:id/payer-calls')
+  @ApiCreatedResponse({ type: CaseWorkDto })
+  logPayerCall(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LogPayerCallDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseWorkDto> {
+    return this.work.logPayerCall(id, dto, ctx);
+  }
+
+  @Get('follow-ups')
+  @ApiOkResponse({ type: [FollowUpItemDto], description: 'Open cases whose follow-up is due today or overdue' })
+  followUps(@RequestContext() ctx: RequestContext): Promise<FollowUpItemDto[]> {
+    return this.work.followUpsDue(ctx);
+  }
+
+  @Post('cases/:id/tasks')
+  @ApiCreatedResponse({ type: TaskDto })
+  createTask(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateTaskDto,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<TaskDto> {
+    return this.work.createTask(id, dto, ctx);
+  }
+
+  @Get('tasks')
+  @ApiOkResponse({ type: [TaskDto], description: 'Open tasks for me or my roles, soonest due first' })
+  myTasks(@RequestContext() ctx: RequestContext): Promise<TaskDto[]> {
+    return this.work.mine(ctx);
+  }
+
+  @Post('tasks/:id/done')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  done(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<TaskDto> {
+    return this.work.closeTask(id, 'done', ctx);
+  }
+
+  @Post('tasks/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  cancel(@Param('id', ParseUUIDPipe) id: string, @RequestContext() ctx: RequestContext): Promise<TaskDto> {
+    return this.work.closeTask(id, 'cancelled', ctx);
+  }
+}

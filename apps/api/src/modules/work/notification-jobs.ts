@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { dueClockWarning, type NotificationKind, type Urgency } from '@preauth/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
+import { digestEmail, urgentEmail, type EmailFacts, type EmailMessage } from './email-templates';
+import { MailerService } from './mailer.service';
+import { insertNotifications, type NewNotification } from './notifications.repository';
+
+export const CLOCK_WARNINGS_JOB = 'clock-warnings';
+export const URGENT_EMAIL_JOB = 'notification-email';
+export const DIGEST_JOB = 'notification-digest';
+
+// Open cases with an owner whose next clock falls within the longest warning lead (3 days).
+const NEAR_CLOCKS = `
+  SELECT id, owner_id, urgency, next_due_at, next_due_kind FROM cases
+   WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn')
+     AND next_due_at > $1 AND next_due_at <= $1 + interval '3 days'`;
+
+interface Unsent {
+  id: string;
+  user_id: string;
+  email: string;
+  kind: NotificationKind;
+  case_number: string | null;
+}
+
+/**
+ * Background work of notifications: warning owners of clocks about to run out (once per clock, due
+ * moment and lead, whichever instance runs it), and emailing what people have not read: at once
+ * for expedited cases, in a daily digest at DIGEST_HOUR otherwise.
+ */
+@Injectable()
+export class NotificationJobs implements OnModuleInit {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+    private readonly mailer: MailerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define({
+      name: CLOCK_WARNINGS_JOB,
+      everyMinutes: 5,
+      handler: () => this.warnClocks(new Date()).then(() => undefined),
+    });
+    this.jobs.define({
+      name: URGENT_EMAIL_JOB,
+      everyMinutes: 1,
+      handler: () => this.sendUrgent().then(() => undefined),
+    });
+    this.jobs.define({
+      name: DIGEST_JOB,
+      everyMinutes: 60,
+      handler: async ({ dueAt }) => {
+        const hour = Number(
+          new Intl.DateTimeFormat('en-US', {
+            timeZone: this.config.clinicTimeZone,
+            hour: 'numeric',
+            hourCycle: 'h23',
+          }).format(new Date(dueAt)),
+        );
+        if (hour === this.config.mail.digestHour) await this.sendDigests();
+      },
+    });
+  }
+
+  /** Warns owners of clocks within their lead; returns how many warnings were new. */
+  async warnClocks(now: Date): Promise<number> {
+    const rows = await this.dataSource.query<
+      { id: string; owner_id: string; urgency: Urgency; next_due_at: Date; next_due_kind: string }[]
+    >(NEAR_CLOCKS, [now]);
+    const warnings: NewNotification[] = [];
+    for (const row of rows) {
+      const lead = dueClockWarning(row.next_due_at, row.urgency, now);
+      if (lead === null) continue;
+      warnings.push({
+        userId: row.owner_id,
+        kind: 'clock_warning',
+        caseId: row.id,
+        dedupeKey: `clock:${row.id}:${row.next_due_kind}:${row.next_due_at.toISOString()}:${lead}`,
+      });
+    }
+    return insertNotifications(this.dataSource.manager, warnings);
+  }
+
+  /** Emails each user what is new on expedited cases; returns the number of emails sent. */
+  sendUrgent(): Promise<number> {
+    return this.sendPending(`c.urgency = 'expedited'`, urgentEmail);
+  }
+
+  /** Emails each user a digest of what is still unread; returns the number of emails sent. */
+  sendDigests(): Promise<number> {
+    return this.sendPending('true', digestEmail);
+  }
+
+  /**
+   * One email per user over their unread, unemailed notifications matching `filter`, marked
+   * emailed in the same transaction: a failed send rolls back and the job's retry sends again;
+   * rows another run holds are skipped, so two runs never email the same notification.
+   */
+  private async sendPending(filter: string, template: (facts: EmailFacts) => EmailMessage): Promise<number> {
+    if (!this.mailer.enabled) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<Unsent[]>(
+        `SELECT n.id, n.user_id, u.email, n.kind, c.case_number
+           FROM notifications n
+           JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
+           LEFT JOIN cases c ON c.id = n.case_id
+          WHERE n.emailed_at IS NULL AND n.read_at IS NULL AND ${filter}
+          ORDER BY n.user_id, n.created_at
+          LIMIT 1000
+          FOR UPDATE OF n SKIP LOCKED`,
+      );
+      const byUser = new Map<string, Unsent[]>();
+      for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+      for (const list of byUser.values()) {
+        const counts: EmailFacts['counts'] = {};
+        for (const n of list) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+        const caseNumbers = [...new Set(list.map((n) => n.case_number).filter((c): c is string => c !== null))];
+        await this.mailer.send(list[0].email, template({ counts, caseNumbers, appUrl: this.mailer.appUrl }));
+      }
+      if (rows.length)
+        await manager.query(`UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])`, [
+          rows.map((r) => r.id),
+        ]);
+      if (byUser.size) this.logger.log({ emails: byUser.size, notifications: rows.length }, 'sent notification emails');
+      return byUser.size;
+    });
+  }
+}

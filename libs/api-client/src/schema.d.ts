@@ -1597,16 +1597,16 @@ export interface components {
              */
             undoUntil: string | null;
         };
-        CaseOwnerRefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
         CaseFhirExchangesDto: {
             /** @description Oldest first */
             exchanges: components["schemas"]["FhirExchangeDto"][];
             /** @description The case’s payer has a PAS endpoint: the case can be sent electronically */
             payerEndpoint: boolean;
+        };
+        CaseOwnerRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         CasePageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
@@ -2347,6 +2347,19 @@ export interface components {
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
         };
+        PayerErrorDto: {
+            /** @description X12 901 reject reason code */
+            code: string;
+            display: string | null;
+            /** @description X12 loop/segment the payer blames (errorElement) */
+            element: string | null;
+            /** @description X12 889 follow-up action */
+            followUp: string | null;
+            /** @description What to correct, in the desk’s words */
+            hint: string;
+            /** @description FHIRPath the payer blames (errorPath) */
+            path: string | null;
+        };
         PayerListItemDto: {
             /** @description false = archived */
             active: boolean;
@@ -2363,19 +2376,6 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
-        };
-        PayerErrorDto: {
-            /** @description X12 901 reject reason code */
-            code: string;
-            display: string | null;
-            /** @description X12 loop/segment the payer blames (errorElement) */
-            element: string | null;
-            /** @description X12 889 follow-up action */
-            followUp: string | null;
-            /** @description What to correct, in the desk’s words */
-            hint: string;
-            /** @description FHIRPath the payer blames (errorPath) */
-            path: string | null;
         };
         PhotoDto: {
             bodySite: string;

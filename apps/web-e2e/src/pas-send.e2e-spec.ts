@@ -2,13 +2,13 @@ import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, DEMO_PASSWORD, openPage, signIn } from './support/session';
+import { apiAs, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
-/** A documented case for `payerId` that passes the readiness checklist: a photo file and a clinical note. */
+/** A documented case of `payerId` that passes the readiness checklist (a photo file, a clinical note). */
 async function readyCase(physician: Api, payerId: string, patientIndex: number): Promise<string> {
   const patients = (await physician('GET', '/api/patients')) as unknown as { id: string }[];
   const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
@@ -31,37 +31,20 @@ async function readyCase(physician: Api, payerId: string, patientIndex: number):
     ],
   });
   const id = created.id as string;
-  await uploadPhoto(id);
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('bodySite', 'Behind the left ear');
+  form.append('lesionCount', '6');
+  form.append('takenAt', '2026-11-02');
+  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'ear.jpg');
+  await physician('POST', `/api/cases/${id}/photos`, form);
   await physician('POST', `/api/cases/${id}/notes`, {
     kind: 'clinical_note',
     text: 'Milia behind both ears, itching for 30 weeks.',
   });
   return id;
-}
-
-// Multipart, which the JSON helper does not speak: signed in as the demo physician (photos are theirs to add).
-async function uploadPhoto(caseId: string): Promise<void> {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'physician@demo.clinic', password: DEMO_PASSWORD }),
-  });
-  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('csrf_token='))?.split('=')[1] ?? '');
-  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
-    .jpeg()
-    .toBuffer();
-  const form = new FormData();
-  form.set('bodySite', 'Behind the left ear');
-  form.set('lesionCount', '6');
-  form.set('takenAt', '2026-11-02T15:00:00Z');
-  form.set('file', new Blob([jpeg], { type: 'image/jpeg' }), 'ear.jpg');
-  const res = await fetch(`${baseUrl()}/api/cases/${caseId}/photos`, {
-    method: 'POST',
-    headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf },
-    body: form,
-  });
-  if (res.status !== 201) throw new Error(`photo upload answered ${res.status}: ${await res.text()}`);
 }
 
 describe('the front desk sends a case electronically (Da Vinci PAS)', () => {

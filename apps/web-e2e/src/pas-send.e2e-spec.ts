@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { readyCaseBody } from '../../../tools/fixtures/ready-case-body';
 import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { apiAs, openPage, signIn } from './support/session';
@@ -12,24 +13,11 @@ type Api = Awaited<ReturnType<typeof apiAs>>;
 async function readyCase(physician: Api, payerId: string, patientIndex: number): Promise<string> {
   const patients = (await physician('GET', '/api/patients')) as unknown as { id: string }[];
   const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
-  const created = await physician('POST', '/api/cases', {
-    patientId: patients[patientIndex].id,
-    payerId,
-    providerId: providers[0].id,
-    urgency: 'standard',
-    procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
-    diagnoses: ['L72.0'],
-    findings: {
-      criteria: ['itching', 'burning'],
-      symptoms: 'Itchy, burns when scratched',
-      symptomDurationWeeks: 30,
-      inflammation: false,
-      infection: false,
-    },
-    failedTreatments: [
-      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
-    ],
-  });
+  const created = await physician(
+    'POST',
+    '/api/cases',
+    readyCaseBody({ patientId: patients[patientIndex].id, payerId, providerId: providers[0].id }),
+  );
   const id = created.id as string;
   const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
     .jpeg()

@@ -21,6 +21,7 @@ import { CaseWork1764000001160 } from './1764000001160-CaseWork';
 import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
+import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 
 export const migrations = [
   Foundation1764000000000,
@@ -45,4 +46,5 @@ export const migrations = [
   FollowUps1764000001170,
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
+  ListOrdersSearch1764000001250,
 ];

@@ -387,4 +387,80 @@ describe('manager reports', () => {
     const admin = await signIn(t, 'admin');
     await admin.get(`/api/reports/summary?${range}`).expect(200);
   });
+
+  // Last: it adds open cases, which no figure above counts but the late payers' open column.
+  it('shows the open items already past the payer deadline apart, and each figure opens as many cases', async () => {
+    const payer = async (code: string) =>
+      (await t.db.query<{ id: string }>(`SELECT id FROM payers WHERE payer_code = $1`, [code])).rows[0].id;
+    const [A, B] = [await payer('ALPHA'), await payer('BETA')];
+    const X = (await t.db.query<{ id: string }>(`SELECT id FROM patients WHERE mrn = 'MRN-R1'`)).rows[0].id;
+    const P = (await t.db.query<{ id: string }>(`SELECT id FROM providers WHERE npi = '1234567893'`)).rows[0].id;
+    // An appeal 14 days past its decision deadline and still open; a request not yet due; a
+    // denial whose (clinic-owned) appeal window has passed: only the first is the payer's.
+    await insertCase({
+      payer: B,
+      provider: P,
+      patient: X,
+      cpt: '17110',
+      status: 'appealed',
+      nextDue: new Date(Date.now() - 14 * 86_400_000).toISOString(),
+      nextDueKind: 'appeal_decision',
+    });
+    await insertCase({
+      payer: B,
+      provider: P,
+      patient: X,
+      cpt: '17110',
+      status: 'submitted',
+      nextDue: new Date(Date.now() + 86_400_000).toISOString(),
+      nextDueKind: 'payer_decision',
+    });
+    await insertCase({
+      payer: A,
+      provider: P,
+      patient: X,
+      cpt: '17110',
+      status: 'denied',
+      nextDue: new Date(Date.now() - 86_400_000).toISOString(),
+      nextDueKind: 'appeal_filing',
+    });
+    const late = await manager.get(`/api/reports/late-payers?${range}`).expect(200);
+    expect(late.body.rows.map((r: Record<string, unknown>) => [r.payer, r.decisions, r.late, r.overdueOpen])).toEqual([
+      ['Beta Advantage', 4, 1, 1],
+      ['Alpha Health', 3, 1, 0],
+    ]);
+
+    // The case list behind each figure (what the report's links open) counts the same.
+    const count = async (query: string) =>
+      (await manager.get(`/api/cases/count?${query}`).expect(200)).body.count as number;
+    const decided = 'decidedFrom=2026-03-01&decidedTo=2026-03-31&decisionStage=initial';
+    const byPayer = await manager.get(`/api/reports/by-payer?${range}`).expect(200);
+    for (const row of byPayer.body.rows as {
+      key: string;
+      decisions: number;
+      denied: number;
+      approved: number;
+      late: number;
+    }[]) {
+      expect(await count(`${decided}&payerId=${row.key}`)).toBe(row.decisions);
+      expect(await count(`${decided}&payerId=${row.key}&outcome=denied`)).toBe(row.denied);
+      expect(await count(`${decided}&payerId=${row.key}&outcome=approved`)).toBe(row.approved);
+      expect(await count(`${decided}&payerId=${row.key}&decidedLate=true`)).toBe(row.late);
+    }
+    const byCpt = await manager.get(`/api/reports/by-cpt?${range}`).expect(200);
+    for (const row of byCpt.body.rows as { key: string; decisions: number }[])
+      expect(await count(`${decided}&cpt=${row.key}`)).toBe(row.decisions);
+    const reasons = await manager.get(`/api/reports/by-denial-reason?${range}`).expect(200);
+    expect(reasons.body.rows.length).toBeGreaterThan(0);
+    for (const row of reasons.body.rows as { code: string; denials: number }[]) {
+      // c5 was denied twice with CO-50 (initially, then on appeal): two denials, one case.
+      const cases = row.code === 'CO-50' ? row.denials - 1 : row.denials;
+      expect(await count(`decidedFrom=2026-03-01&decidedTo=2026-03-31&outcome=denied&denialCode=${row.code}`)).toBe(
+        cases,
+      );
+    }
+    expect(
+      await count(`payerId=${B}&overdue=true&clockKind=payer_decision,appeal_decision,external_review_decision`),
+    ).toBe(1);
+  });
 });

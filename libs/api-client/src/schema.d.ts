@@ -640,6 +640,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cases_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cases_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clinic-profile": {
         parameters: {
             query?: never;
@@ -1485,6 +1517,12 @@ export interface components {
             code: string;
             description: string;
         };
+        CaseCountDto: {
+            /** @description True when more cases match than count says */
+            capped: boolean;
+            /** @description Cases the filters match, up to 10,000 */
+            count: number;
+        };
         CaseDetailDto: {
             actions: components["schemas"]["AvailableActionDto"][];
             /** Format: date-time */
@@ -2131,6 +2169,8 @@ export interface components {
             late: number;
             lateShare: number | null;
             meanDaysLate: number | null;
+            /** @description Open items waiting on this payer past their deadline now (not only in the range) */
+            overdueOpen: number;
             payer: string;
             /** Format: uuid */
             payerId: string;
@@ -3357,21 +3397,55 @@ export interface operations {
     Cases_list: {
         parameters: {
             query?: {
+                /** @description Comma-separated kinds of the running clock */
+                clockKind?: string[];
+                /** @description CPT code on one of the procedure lines */
+                cpt?: string;
+                /** @description Created on or after this clinic-local day */
+                createdFrom?: string;
+                /** @description Created on or before this clinic-local day */
+                createdTo?: string;
                 cursor?: string;
+                /** @description Payer decided on or after this clinic-local day */
+                decidedFrom?: string;
+                /** @description Only payer decisions made after their legal deadline */
+                decidedLate?: boolean;
+                /** @description Payer decided on or before this clinic-local day */
+                decidedTo?: string;
+                /** @description Stage of the matching payer decision */
+                decisionStage?: "initial" | "review";
+                /** @description CARC of the matching payer denial (`unknown`: a denial without one) */
+                denialCode?: string;
+                /** @description Denied on or after this clinic-local day */
+                deniedFrom?: string;
+                /** @description Denied on or before this clinic-local day */
+                deniedTo?: string;
                 /** @description Only cases with a clock due before this instant */
                 dueBefore?: string;
+                /** @description Due on or after this clinic-local day */
+                dueFrom?: string;
+                /** @description Due on or before this clinic-local day */
+                dueTo?: string;
                 limit?: number;
+                /** @description Outcome of the matching payer decision */
+                outcome?: "approved" | "partially_approved" | "denied" | "overturned";
                 /** @description Only cases whose running clock has passed */
                 overdue?: boolean;
                 /** @description Whose cases: 'me', 'unassigned', or a user's id */
                 owner?: string;
                 payerId?: string;
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
                 providerId?: string;
-                /** @description Patient name, MRN, case number or authorization number */
+                /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
-                sort?: "created_desc" | "due_asc" | "updated_desc";
+                /** @description Default: relevance with a search, else created_desc */
+                sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
                 status?: string[];
+                /** @description Submitted on or after this clinic-local day */
+                submittedFrom?: string;
+                /** @description Submitted on or before this clinic-local day */
+                submittedTo?: string;
                 urgency?: "standard" | "expedited";
             };
             header?: never;
@@ -4161,6 +4235,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseWorkDto"];
+                };
+            };
+        };
+    };
+    Cases_count: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds of the running clock */
+                clockKind?: string[];
+                /** @description CPT code on one of the procedure lines */
+                cpt?: string;
+                /** @description Created on or after this clinic-local day */
+                createdFrom?: string;
+                /** @description Created on or before this clinic-local day */
+                createdTo?: string;
+                cursor?: string;
+                /** @description Payer decided on or after this clinic-local day */
+                decidedFrom?: string;
+                /** @description Only payer decisions made after their legal deadline */
+                decidedLate?: boolean;
+                /** @description Payer decided on or before this clinic-local day */
+                decidedTo?: string;
+                /** @description Stage of the matching payer decision */
+                decisionStage?: "initial" | "review";
+                /** @description CARC of the matching payer denial (`unknown`: a denial without one) */
+                denialCode?: string;
+                /** @description Denied on or after this clinic-local day */
+                deniedFrom?: string;
+                /** @description Denied on or before this clinic-local day */
+                deniedTo?: string;
+                /** @description Only cases with a clock due before this instant */
+                dueBefore?: string;
+                /** @description Due on or after this clinic-local day */
+                dueFrom?: string;
+                /** @description Due on or before this clinic-local day */
+                dueTo?: string;
+                limit?: number;
+                /** @description Outcome of the matching payer decision */
+                outcome?: "approved" | "partially_approved" | "denied" | "overturned";
+                /** @description Only cases whose running clock has passed */
+                overdue?: boolean;
+                /** @description Whose cases: 'me', 'unassigned', or a user's id */
+                owner?: string;
+                payerId?: string;
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+                providerId?: string;
+                /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
+                q?: string;
+                /** @description Default: relevance with a search, else created_desc */
+                sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
+                /** @description Comma-separated statuses */
+                status?: string[];
+                /** @description Submitted on or after this clinic-local day */
+                submittedFrom?: string;
+                /** @description Submitted on or before this clinic-local day */
+                submittedTo?: string;
+                urgency?: "standard" | "expedited";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountDto"];
+                };
+            };
+        };
+    };
+    Cases_export: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds of the running clock */
+                clockKind?: string[];
+                /** @description CPT code on one of the procedure lines */
+                cpt?: string;
+                /** @description Created on or after this clinic-local day */
+                createdFrom?: string;
+                /** @description Created on or before this clinic-local day */
+                createdTo?: string;
+                cursor?: string;
+                /** @description Payer decided on or after this clinic-local day */
+                decidedFrom?: string;
+                /** @description Only payer decisions made after their legal deadline */
+                decidedLate?: boolean;
+                /** @description Payer decided on or before this clinic-local day */
+                decidedTo?: string;
+                /** @description Stage of the matching payer decision */
+                decisionStage?: "initial" | "review";
+                /** @description CARC of the matching payer denial (`unknown`: a denial without one) */
+                denialCode?: string;
+                /** @description Denied on or after this clinic-local day */
+                deniedFrom?: string;
+                /** @description Denied on or before this clinic-local day */
+                deniedTo?: string;
+                /** @description Only cases with a clock due before this instant */
+                dueBefore?: string;
+                /** @description Due on or after this clinic-local day */
+                dueFrom?: string;
+                /** @description Due on or before this clinic-local day */
+                dueTo?: string;
+                limit?: number;
+                /** @description Outcome of the matching payer decision */
+                outcome?: "approved" | "partially_approved" | "denied" | "overturned";
+                /** @description Only cases whose running clock has passed */
+                overdue?: boolean;
+                /** @description Whose cases: 'me', 'unassigned', or a user's id */
+                owner?: string;
+                payerId?: string;
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+                providerId?: string;
+                /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
+                q?: string;
+                /** @description Default: relevance with a search, else created_desc */
+                sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
+                /** @description Comma-separated statuses */
+                status?: string[];
+                /** @description Submitted on or after this clinic-local day */
+                submittedFrom?: string;
+                /** @description Submitted on or before this clinic-local day */
+                submittedTo?: string;
+                urgency?: "standard" | "expedited";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every case the filters match, in the list order, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };

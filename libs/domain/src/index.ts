@@ -1,6 +1,7 @@
 export * from './admin-lockout';
 export * from './business-days';
 export * from './case-editing';
+export * from './case-list';
 export * from './case-status';
 export * from './clinic-profile';
 export * from './codes';

@@ -65,8 +65,8 @@ export function AppShellLayout() {
       {/* Only signed-in pages raise notifications: here they stay out of the sign-in page's bundle. */}
       <Notifications position="bottom-right" />
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -89,7 +89,14 @@ export function AppShellLayout() {
                 {me.displayName} · {me.roles.map((role) => ROLE_LABELS[role]).join(', ')}
               </Text>
             )}
-            <Button variant="default" size="xs" onClick={handleSignOut} loading={logout.isPending}>
+            {/* Never squeezed: at 360 px it was cut to "Sign ou". */}
+            <Button
+              variant="default"
+              size="xs"
+              onClick={handleSignOut}
+              loading={logout.isPending}
+              style={{ flexShrink: 0 }}
+            >
               Sign out
             </Button>
           </Group>

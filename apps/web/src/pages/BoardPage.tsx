@@ -1,10 +1,12 @@
 import { Anchor, Badge, Box, Card, Group, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { OPEN_STATUSES, STATUS_LABELS } from '@preauth/domain';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../features/cases/api/types';
 import { useCases } from '../features/cases/api/useCases';
-import { CaseFilters, type CaseFilterValues } from '../features/cases/components/CaseFilters';
+import { CaseFilters } from '../features/cases/components/CaseFilters';
+import { useListParams } from '../features/cases/hooks/useListParams';
+import { sharedFilters } from '../features/cases/model/list-params';
 import { STATUS_COLORS } from '../features/cases/model/status';
 import { ClockText } from '../features/cases/components/ClockText';
 import { QueryState } from '../ui/QueryState';
@@ -32,7 +34,8 @@ function BoardCard({ item }: { item: CaseSummary }) {
 }
 
 export function BoardPage() {
-  const [filters, setFilters] = useState<CaseFilterValues>({});
+  const [params, setParams] = useListParams();
+  const filters = useMemo(() => sharedFilters(params), [params]);
   // Sorting by deadline leaves out cases without a running clock (documented ones): ask for those apart.
   const clocked = useCases({ ...filters, status: [...OPEN_STATUSES], sort: 'due_asc', limit: 100 });
   const unclocked = useCases({ ...filters, status: ['documented'], sort: 'updated_desc', limit: 100 });
@@ -49,7 +52,7 @@ export function BoardPage() {
   return (
     <Stack>
       <Title order={2}>Board</Title>
-      <CaseFilters value={filters} onChange={setFilters} />
+      <CaseFilters value={params} onChange={setParams} />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the board">
         <ScrollArea type="auto" offsetScrollbars>
           <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">

@@ -1,65 +1,98 @@
-import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedValue, useIntersection } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { useInfiniteCases } from '../features/cases/api/useInfiniteCases';
-import { CaseFilters, type CaseFilterValues } from '../features/cases/components/CaseFilters';
+import { useCaseCount } from '../features/cases/api/useCaseCount';
+import { useCases } from '../features/cases/api/useCases';
+import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { useListParams } from '../features/cases/hooks/useListParams';
+import { caseExportHref, toApiQuery } from '../features/cases/model/list-params';
 import { QueryState } from '../ui/QueryState';
 
-export function CaseListPage() {
-  const [filters, setFilters] = useState<CaseFilterValues>({ sort: 'updated_desc' });
-  const [searchText, setSearchText] = useState('');
-  const [q] = useDebouncedValue(searchText.trim(), 300);
-  const query = useMemo(() => ({ ...filters, ...(q ? { q } : {}), limit: 25 }), [filters, q]);
-  const { data, isPending, error, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteCases(query);
-  const items = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
-  const { ref: sentinelRef, entry } = useIntersection({ rootMargin: '200px' });
+const PAGE_SIZE = 25;
+const DEFAULT_SORT = 'updated_desc';
 
-  useEffect(() => {
-    if (entry?.isIntersecting && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [entry?.isIntersecting, hasNextPage, isFetchingNextPage, fetchNextPage]);
+export function CaseListPage() {
+  const [params, setParams] = useListParams();
+  // A search ranks by match unless an order is chosen; otherwise the most recently changed first.
+  const query = useMemo(
+    () => ({ ...toApiQuery(params), sort: params.sort ?? (params.q ? undefined : DEFAULT_SORT), limit: PAGE_SIZE }),
+    [params],
+  );
+  const { data, isPending, isFetching, error, refetch } = useCases(query, { keepPrevious: true });
+  const count = useCaseCount(query);
+  const page = params.page ?? 1;
+  const items = data?.items ?? [];
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>All cases</Title>
-        <Button component={Link} to="/cases/new">
-          New case
-        </Button>
+        <Group gap="xs">
+          <Button
+            component="a"
+            variant="default"
+            href={caseExportHref({ ...params, sort: query.sort })}
+            download
+            data-testid="export-cases"
+          >
+            Export CSV
+          </Button>
+          <Button component={Link} to="/cases/new">
+            New case
+          </Button>
+        </Group>
       </Group>
       <CaseFilters
-        value={filters}
-        onChange={setFilters}
+        value={params}
+        onChange={setParams}
         withSearch
         withStatus
         withSort
         withOverdue
-        searchText={searchText}
-        onSearchTextChange={setSearchText}
+        withDates
+        defaultSort={DEFAULT_SORT}
       />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="cases">
-        {items.length === 0 ? <Text>No case matches these filters.</Text> : <CaseTable cases={items} caption="Cases" />}
-        <div ref={sentinelRef} />
-        {hasNextPage ? (
-          <Center>
-            {/* The button keeps paging usable from the keyboard; scrolling loads on its own. */}
-            <Button variant="default" onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
-              Load more
-            </Button>
-          </Center>
+        {items.length === 0 ? (
+          <Text>No case matches these filters.</Text>
         ) : (
-          items.length > 0 && (
-            <Text size="sm" c="dimmed" ta="center">
-              {items.length} {items.length === 1 ? 'case' : 'cases'}, all shown.
-            </Text>
-          )
+          <CaseTable
+            cases={items}
+            caption="Cases"
+            sort={query.sort}
+            onSort={(sort) => setParams({ sort })}
+            busy={isFetching}
+          />
         )}
-        {isFetchingNextPage && (
-          <Center>
-            <Loader size="sm" aria-label="Loading more cases" />
-          </Center>
-        )}
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm" c="dimmed" data-testid="page-info">
+            {count.data && (
+              <span data-testid="case-count">
+                {count.data.capped ? 'More than ' : ''}
+                {count.data.count.toLocaleString('en-US')} {count.data.count === 1 ? 'case' : 'cases'}
+              </span>
+            )}
+            {count.data ? ' · ' : ''}Page {page}
+            {data && !data.nextCursor ? ' (last)' : ''}
+          </Text>
+          <Group gap="xs">
+            {/* Back returns to the previous page: each page is its own history entry. */}
+            {page > 1 && (
+              <Button variant="default" onClick={() => setParams({})}>
+                First page
+              </Button>
+            )}
+            {data?.nextCursor && (
+              <Button
+                variant="default"
+                onClick={() => setParams({ cursor: data.nextCursor ?? undefined, page: page + 1 }, { keepPage: true })}
+              >
+                Next page
+              </Button>
+            )}
+          </Group>
+        </Group>
       </QueryState>
     </Stack>
   );

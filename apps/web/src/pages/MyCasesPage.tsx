@@ -1,7 +1,10 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../features/auth/api/useMe';
 import { useCases } from '../features/cases/api/useCases';
+import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { useListParams } from '../features/cases/hooks/useListParams';
+import { sharedFilters } from '../features/cases/model/list-params';
 import { useProviders } from '../features/reference/api/useProviders';
 import { QueryState } from '../ui/QueryState';
 
@@ -11,14 +14,16 @@ export function MyCasesPage() {
   const { data: me } = useMe();
   const providers = useProviders();
   const mine = providers.data?.find((provider) => provider.userId === me?.id);
+  const [params, setParams] = useListParams();
   const cases = useCases(
     {
+      ...sharedFilters(params),
       status: ['documented', 'more_info_requested'],
       sort: 'updated_desc',
       limit: 100,
       ...(mine ? { providerId: mine.id } : {}),
     },
-    { enabled: !providers.isPending },
+    { enabled: !providers.isPending, keepPrevious: true },
   );
 
   return (
@@ -37,6 +42,7 @@ export function MyCasesPage() {
           to link your account to your physician record (NPI) on Settings → Users.
         </Alert>
       )}
+      <CaseFilters value={params} onChange={setParams} />
       <QueryState
         isPending={providers.isPending || cases.isPending}
         error={cases.error}

@@ -1,7 +1,10 @@
 import { Badge, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useCases } from '../features/cases/api/useCases';
+import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { useListParams } from '../features/cases/hooks/useListParams';
+import { sharedFilters } from '../features/cases/model/list-params';
 import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
 import { FollowUpsDue } from '../features/work/components/FollowUpsDue';
 import { MyTasks } from '../features/work/components/MyTasks';
@@ -15,17 +18,19 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['value'];
 
 export function WorklistPage() {
+  const [params, setParams] = useListParams();
+  const filters = useMemo(() => sharedFilters(params), [params]);
   const [view, setView] = useState<View>('all');
   const owner = view === 'all' ? {} : { owner: view };
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
   const clocked = useCases(
-    { sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100, ...owner },
-    { refetchInterval: 60_000 },
+    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100, ...owner },
+    { refetchInterval: 60_000, keepPrevious: true },
   );
   const documented = useCases(
-    { sort: 'updated_desc', status: ['documented'], limit: 100, ...owner },
-    { refetchInterval: 60_000 },
+    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100, ...owner },
+    { refetchInterval: 60_000, keepPrevious: true },
   );
   const data = useMemo(
     () =>
@@ -63,6 +68,7 @@ export function WorklistPage() {
         aria-label="Whose cases"
         style={{ alignSelf: 'flex-start' }}
       />
+      <CaseFilters value={params} onChange={setParams} />
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the worklist">
         {groups && data && data.items.length === 0 && (
           <Text>No open cases. New requests appear here once documented.</Text>

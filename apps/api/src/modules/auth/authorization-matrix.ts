@@ -63,6 +63,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
 
   // Cases (object-level checks in the cases service).
   'GET /api/cases': CLINIC,
+  'GET /api/cases/count': CLINIC,
+  'GET /api/cases/export': CLINIC,
   'POST /api/cases': CLINIC,
   'GET /api/cases/:id': CLINIC,
   'PATCH /api/cases/:id': CLINIC,

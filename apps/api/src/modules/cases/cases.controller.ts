@@ -1,12 +1,24 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseTransitionsService } from './case-transitions.service';
 import { CasesService } from './cases.service';
 import { CorrectStepDto, ReverseStepDto, UndoStepDto } from './dto/case-correction.dto';
 import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
-import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
+import { CaseCountDto, CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { RequestContext } from '../../common/request-context.decorator';
 
 @ApiTags('cases')
@@ -21,6 +33,23 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   list(@Query() query: ListCasesQuery, @RequestContext() ctx: RequestContext): Promise<CasePageDto> {
     return this.cases.list(query, ctx);
+  }
+
+  // The same filters as the list (its order and cursor aside): the figure a report links to.
+  @Get('count')
+  @ApiOkResponse({ type: CaseCountDto })
+  count(@Query() query: ListCasesQuery): Promise<CaseCountDto> {
+    return this.cases.count(query);
+  }
+
+  @Get('export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Every case the filters match, in the list order, as CSV', schema: { type: 'string' } })
+  async export(@Query() query: ListCasesQuery, @RequestContext() ctx: RequestContext): Promise<StreamableFile> {
+    return new StreamableFile(await this.cases.exportCsv(query, ctx), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="preauth-cases.csv"`,
+    });
   }
 
   @Post()

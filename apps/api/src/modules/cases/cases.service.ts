@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -27,10 +28,11 @@ import { Provider } from '../providers/provider.entity';
 import { replaceFailedTreatments, replaceProcedureLines, updateCaseAtVersion } from './case.repository';
 import { toCaseDetail } from './case-detail.mapper';
 import { CaseEvent } from './case-event.entity';
-import { readCasePage } from './case-list.query';
+import { caseListCsv } from './case-list.export';
+import { countCases, readCasePage } from './case-list.query';
 import { loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
 import { CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
-import { CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
+import { CaseCountDto, CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
 
 /**
@@ -68,6 +70,12 @@ function clinicalChanges(dto: UpdateCaseDto): Record<string, unknown> {
     cosmeticOverrideJustification: dto.cosmeticOverrideJustification,
     failedTreatments: dto.failedTreatments,
   };
+}
+
+/** The filters of an export as its audit row keeps them: the search text is patient data, so only whether there was one. */
+function exportedFilters(query: ListCasesQuery): Record<string, unknown> {
+  const { q, cursor: _cursor, limit: _limit, ...filters } = query;
+  return { ...filters, searched: Boolean(q) };
 }
 
 @Injectable()
@@ -267,6 +275,20 @@ export class CasesService {
       ctx,
     );
     return page;
+  }
+
+  /** The list's cases as a CSV stream; the export is audited before the first row leaves. */
+  async exportCsv(query: ListCasesQuery, ctx: RequestContext): Promise<Readable> {
+    const csv = caseListCsv(this.dataSource, query, this.config.clinicTimeZone);
+    await this.audit.record(
+      { action: 'export', objectType: 'case_list', detail: { filters: exportedFilters(query) } },
+      ctx,
+    );
+    return csv;
+  }
+
+  count(query: ListCasesQuery): Promise<CaseCountDto> {
+    return countCases(this.dataSource, query, this.config.clinicTimeZone);
   }
 
   /** Recompute the stored clocks of open cases of a plan type (after an admin edits its rule). */

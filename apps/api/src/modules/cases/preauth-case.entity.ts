@@ -25,10 +25,15 @@ export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requ
 @Check('cases_urgency_valid', `urgency IN ('standard','expedited')`)
 @Check('cases_appeal_level_valid', `appeal_level BETWEEN 0 AND 2`)
 @Check('cases_validity_order', `valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to`)
+// One index on (column, id) for each order the case list offers (CASE_SORTS): a page, at any
+// depth, is a range read of it. Dates a case may not have yet are indexed where they exist.
 @Index('cases_list_keyset_idx', ['createdAt', 'id'])
+@Index('cases_updated_keyset_idx', ['updatedAt', 'id'])
+@Index('cases_due_keyset_idx', ['nextDueAt', 'id'])
+@Index('cases_submitted_keyset_idx', ['firstSubmittedAt', 'id'])
+@Index('cases_decided_keyset_idx', ['decidedAt', 'id'], { where: 'decided_at IS NOT NULL' })
+@Index('cases_denied_keyset_idx', ['deniedAt', 'id'], { where: 'denied_at IS NOT NULL' })
 @Index('cases_status_due_idx', ['status', 'nextDueAt'])
-@Index('cases_next_due_idx', ['nextDueAt'])
-@Index('cases_first_submitted_idx', ['firstSubmittedAt'])
 // Lists filtered by payer or physician, newest first, read straight off these (and they serve the foreign keys).
 @Index('cases_payer_created_idx', ['payerId', 'createdAt', 'id'])
 @Index('cases_provider_created_idx', ['providerId', 'createdAt', 'id'])

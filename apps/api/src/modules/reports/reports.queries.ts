@@ -1,3 +1,4 @@
+import { PAYER_CLOCK_KINDS, UNKNOWN_DENIAL_CODE } from '@preauth/domain';
 import type { DataSource } from 'typeorm';
 
 // Every report query takes the same range parameters: $1 the first clinic day, $2 the last one
@@ -124,9 +125,6 @@ export function breakdownSql(dimension: BreakdownDimension): string {
         ORDER BY agg.denied DESC, agg.decisions DESC, agg.key::text`;
 }
 
-// What a denial without a recorded code is counted under.
-export const UNKNOWN_DENIAL_CODE = 'unknown';
-
 export const DENIAL_REASONS_SQL = `SELECT coalesce(d.denial_code, '${UNKNOWN_DENIAL_CODE}') AS code, count(*) AS denials
          FROM case_decisions d WHERE d.outcome = 'denied' AND ${IN_RANGE('d.decided_at')}
         GROUP BY 1 ORDER BY 2 DESC, 1`;
@@ -155,13 +153,27 @@ export const TREND_SQL = `WITH months AS (
         WHERE s.submitted > 0 OR d.decisions > 0
         ORDER BY m.month`;
 
-export const LATE_PAYERS_SQL = `SELECT d.payer_id, min(py.name) AS payer, count(*) AS decisions,
-              count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
-              avg(${SECONDS_BETWEEN('d.due_at', 'd.decided_at')} / 86400.0) FILTER (WHERE d.decided_at > d.due_at) AS mean_days_late
-         FROM case_decisions d JOIN payers py ON py.id = d.payer_id
-        WHERE d.due_at IS NOT NULL AND ${IN_RANGE('d.decided_at')}
-        GROUP BY d.payer_id
-        ORDER BY count(*) FILTER (WHERE d.decided_at > d.due_at) DESC, 2`;
+// Decided late in the range, and (apart) still waiting past the deadline now: the open requests,
+// appeals and external reviews whose running clock is the payer's and has passed.
+export const LATE_PAYERS_SQL = `WITH decided AS (
+         SELECT d.payer_id, count(*) AS decisions,
+                count(*) FILTER (WHERE d.decided_at > d.due_at) AS late,
+                avg(${SECONDS_BETWEEN('d.due_at', 'd.decided_at')} / 86400.0) FILTER (WHERE d.decided_at > d.due_at) AS mean_days_late
+           FROM case_decisions d
+          WHERE d.due_at IS NOT NULL AND ${IN_RANGE('d.decided_at')}
+          GROUP BY d.payer_id),
+       waiting AS (
+         SELECT c.payer_id, count(*) AS overdue_open
+           FROM cases c
+          WHERE c.next_due_kind IN (${PAYER_CLOCK_KINDS.map((k) => `'${k}'`).join(', ')}) AND c.next_due_at < now()
+          GROUP BY c.payer_id)
+       SELECT coalesce(d.payer_id, w.payer_id) AS payer_id, py.name AS payer,
+              coalesce(d.decisions, 0) AS decisions, coalesce(d.late, 0) AS late, d.mean_days_late,
+              coalesce(w.overdue_open, 0) AS overdue_open
+         FROM decided d
+         FULL JOIN waiting w ON w.payer_id = d.payer_id
+         JOIN payers py ON py.id = coalesce(d.payer_id, w.payer_id)
+        ORDER BY coalesce(d.late, 0) DESC, coalesce(w.overdue_open, 0) DESC, py.name`;
 
 const MISSED = `c.status = 'denied' AND c.next_due_kind IN ('appeal_filing', 'external_review_request') AND c.next_due_at < now() AND ${IN_RANGE('c.next_due_at')}`;
 const EXPIRED = `c.status = 'expired' AND ${IN_RANGE('c.closed_at')}`;

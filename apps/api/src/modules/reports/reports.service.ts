@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { describeCarcCode, findCpt, findBuiltInCarcDescription, carcReasonOf } from '@preauth/domain';
+import {
+  describeCarcCode,
+  findCpt,
+  findBuiltInCarcDescription,
+  carcReasonOf,
+  UNKNOWN_DENIAL_CODE,
+} from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
+import { toCsv } from '../../common/csv';
 import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import {
   BreakdownReportDto,
@@ -24,7 +31,6 @@ import {
   CLINIC_MISS_ROWS_SQL,
   DECISION_TIMES_SQL,
   DENIAL_REASONS_SQL,
-  UNKNOWN_DENIAL_CODE,
   LATE_PAYERS_SQL,
   PAYER_NAMES_SQL,
   REVIEW_STAGES,
@@ -175,6 +181,7 @@ export class ReportsService {
         late: num(r.late),
         lateShare: share(num(r.late), num(r.decisions)),
         meanDaysLate: hours(r.mean_days_late),
+        overdueOpen: num(r.overdue_open),
       })),
     };
   }
@@ -251,18 +258,4 @@ export class ReportsService {
     );
     return toCsv(records);
   }
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
-  // Spreadsheet formula injection: a cell must never start with = + - @ unless it is a number.
-  if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(records: Record<string, unknown>[]): string {
-  if (!records.length) return '';
-  const columns = Object.keys(records[0]);
-  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CASE_DATE_LABELS,
+  CASE_SEARCH_SORT,
+  CASE_SORTS,
   CASE_STATUSES,
+  CLOCK_KINDS,
+  DECISION_OUTCOME_FILTERS,
+  DECISION_STAGE_FILTERS,
+  PLAN_TYPES,
+  type CaseDateField,
+  type ClockKind,
+  type DecisionOutcomeFilter,
+  type DecisionStageFilter,
+  type PlanType,
   MEDICAL_NECESSITY_CRITERION_KEYS,
   URGENCIES,
   type CaseStatus,
@@ -200,8 +212,15 @@ const toInt = ({ value }: { value: unknown }) =>
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
-export const CASE_SORTS = ['created_desc', 'due_asc', 'updated_desc'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+/** The list's orders: the keyset orders of the domain, and a search's ranking. */
+export const LIST_SORTS = [...CASE_SORTS, CASE_SEARCH_SORT] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+const dayRange = (field: CaseDateField, edge: 'From' | 'To') =>
+  ApiPropertyOptional({
+    format: 'date',
+    description: `${CASE_DATE_LABELS[field]} ${edge === 'From' ? 'on or after' : 'on or before'} this clinic-local day`,
+  });
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'submitted,denied' })
@@ -232,13 +251,67 @@ export class ListCasesQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
-  @ApiPropertyOptional({ description: 'Patient name, MRN, case number or authorization number' })
+  @ApiPropertyOptional({
+    description: 'Patient name, MRN or member id (typos and partial names tolerated), case or authorization number',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 100)
   q?: string;
-  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'created_desc' }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
+  @ApiPropertyOptional({ description: 'CPT code on one of the procedure lines', example: '17110' })
+  @IsOptional()
+  @Transform(trim)
+  @IsCptCode()
+  cpt?: string;
+  @ApiPropertyOptional({ enum: PLAN_TYPES }) @IsOptional() @IsIn(PLAN_TYPES) planType?: PlanType;
+  @ApiPropertyOptional({ description: 'Comma-separated kinds of the running clock', example: 'payer_decision' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(CLOCK_KINDS, { each: true })
+  clockKind?: ClockKind[];
+
+  @dayRange('created', 'From') @IsOptional() @IsCalendarDate() createdFrom?: string;
+  @dayRange('created', 'To') @IsOptional() @IsCalendarDate() createdTo?: string;
+  @dayRange('submitted', 'From') @IsOptional() @IsCalendarDate() submittedFrom?: string;
+  @dayRange('submitted', 'To') @IsOptional() @IsCalendarDate() submittedTo?: string;
+  @dayRange('denied', 'From') @IsOptional() @IsCalendarDate() deniedFrom?: string;
+  @dayRange('denied', 'To') @IsOptional() @IsCalendarDate() deniedTo?: string;
+  @dayRange('due', 'From') @IsOptional() @IsCalendarDate() dueFrom?: string;
+  @dayRange('due', 'To') @IsOptional() @IsCalendarDate() dueTo?: string;
+
+  // The decision filters match one payer decision together: "denied with CO-50 in March" is a
+  // denial that carried CO-50 and was made in March.
+  @dayRange('decided', 'From') @IsOptional() @IsCalendarDate() decidedFrom?: string;
+  @dayRange('decided', 'To') @IsOptional() @IsCalendarDate() decidedTo?: string;
+  @ApiPropertyOptional({ enum: DECISION_STAGE_FILTERS, description: 'Stage of the matching payer decision' })
+  @IsOptional()
+  @IsIn(DECISION_STAGE_FILTERS)
+  decisionStage?: DecisionStageFilter;
+  @ApiPropertyOptional({ enum: DECISION_OUTCOME_FILTERS, description: 'Outcome of the matching payer decision' })
+  @IsOptional()
+  @IsIn(DECISION_OUTCOME_FILTERS)
+  outcome?: DecisionOutcomeFilter;
+  @ApiPropertyOptional({ description: 'CARC of the matching payer denial (`unknown`: a denial without one)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10)
+  denialCode?: string;
+  @ApiPropertyOptional({ description: 'Only payer decisions made after their legal deadline' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  decidedLate?: boolean;
+
+  @ApiPropertyOptional({
+    enum: LIST_SORTS,
+    description: 'Default: relevance with a search, else created_desc',
+  })
+  @IsOptional()
+  @IsIn(LIST_SORTS)
+  sort?: ListSort;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional()

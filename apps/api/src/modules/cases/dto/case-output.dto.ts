@@ -121,6 +121,11 @@ export class CasePageDto {
   nextCursor!: string | null;
 }
 
+export class CaseCountDto {
+  @ApiProperty({ description: 'Cases the filters match, up to 10,000' }) count!: number;
+  @ApiProperty({ description: 'True when more cases match than count says' }) capped!: boolean;
+}
+
 export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [ProcedureLineInput] }) procedureLines!: ProcedureLineInput[];
   @ApiProperty({ type: [String] }) diagnoses!: string[];

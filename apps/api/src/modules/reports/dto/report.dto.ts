@@ -126,6 +126,8 @@ export class LatePayerRowDto {
   @ApiProperty() late!: number;
   @ApiProperty({ nullable: true, type: Number }) lateShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) meanDaysLate!: number | null;
+  @ApiProperty({ description: 'Open items waiting on this payer past their deadline now (not only in the range)' })
+  overdueOpen!: number;
 }
 
 export class LatePayersReportDto {

@@ -6,7 +6,7 @@ export const caseKeys = {
   all: ['cases'] as const,
   lists: () => [...caseKeys.all, 'list'] as const,
   list: (filters: CaseListQuery) => [...caseKeys.lists(), filters] as const,
-  infinite: (filters: CaseListQuery) => [...caseKeys.lists(), 'infinite', filters] as const,
+  count: (filters: CaseListQuery) => [...caseKeys.lists(), 'count', filters] as const,
   details: () => [...caseKeys.all, 'detail'] as const,
   detail: (id: string) => [...caseKeys.details(), id] as const,
 };

@@ -1,14 +1,19 @@
 import { unwrap } from '@preauth/api-client';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys, type CaseListQuery } from './case-keys';
 
 // One page of cases (the worklist and the board read the first, most urgent page).
-export function useCases(filters: CaseListQuery, options: { enabled?: boolean; refetchInterval?: number } = {}) {
+export function useCases(
+  filters: CaseListQuery,
+  // keepPrevious: a list whose filters change under the user's hands keeps its rows until the new ones come.
+  options: { enabled?: boolean; refetchInterval?: number; keepPrevious?: boolean } = {},
+) {
   return useQuery({
     queryKey: caseKeys.list(filters),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases', { params: { query: filters }, signal })),
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
 }

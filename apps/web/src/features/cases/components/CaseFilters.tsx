@@ -1,42 +1,50 @@
-import { Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Collapse, Group, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  CARC_DENIAL_CODES,
+  CASE_DATE_FIELDS,
+  CASE_DATE_LABELS,
+  CASE_SEARCH_SORT,
+  CASE_SORT_LABELS,
+  CASE_SORTS,
   CASE_STATUSES,
+  PLAN_TYPE_LABELS,
+  PLAN_TYPES,
   STATUS_LABELS,
   URGENCIES,
   URGENCY_LABELS,
-  type CaseStatus,
-  type Urgency,
+  type CaseDateField,
+  type CaseSort,
 } from '@preauth/domain';
+import { useState } from 'react';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
-
-export interface CaseFilterValues {
-  q?: string;
-  status?: CaseStatus[];
-  payerId?: string;
-  providerId?: string;
-  urgency?: Urgency;
-  overdue?: boolean;
-  sort?: 'created_desc' | 'due_asc' | 'updated_desc';
-}
+import type { CaseListParams } from '../model/list-params';
 
 const SORT_OPTIONS = [
-  { value: 'updated_desc', label: 'Recently changed' },
-  { value: 'created_desc', label: 'Newest first' },
-  // The API leaves out cases with no running clock (still documented, or closed) in this order.
-  { value: 'due_asc', label: 'Deadline, soonest first (running clocks only)' },
+  ...CASE_SORTS.map((sort) => ({ value: sort, label: CASE_SORT_LABELS[sort] })),
+  { value: CASE_SEARCH_SORT, label: 'Best match (searching)' },
 ];
 
+// Results follow the typing, a quarter second after the last key.
+const SEARCH_DEBOUNCE_MS = 250;
+
 interface CaseFiltersProps {
-  value: CaseFilterValues;
-  onChange: (value: CaseFilterValues) => void;
-  // The board already splits by state and sorts by deadline.
+  value: CaseListParams;
+  onChange: (patch: Partial<CaseListParams>, options?: { replace?: boolean }) => void;
+  // The worklist and the board already split by state and sort by deadline.
   withSearch?: boolean;
   withStatus?: boolean;
   withSort?: boolean;
   withOverdue?: boolean;
-  searchText?: string;
-  onSearchTextChange?: (text: string) => void;
+  withDates?: boolean;
+  /** The order used when the URL names none. */
+  defaultSort?: CaseSort;
+}
+
+/** The date field the view has a range on (the form edits one; a link may carry more, the first wins). */
+function rangedField(value: CaseListParams): CaseDateField | undefined {
+  return CASE_DATE_FIELDS.find((field) => value[`${field}From`] || value[`${field}To`]);
 }
 
 export function CaseFilters({
@@ -46,32 +54,67 @@ export function CaseFilters({
   withStatus,
   withSort,
   withOverdue,
-  searchText,
-  onSearchTextChange,
+  withDates,
+  defaultSort = 'updated_desc',
 }: CaseFiltersProps) {
   const payers = usePayers();
   const providers = useProviders();
-  const set = (patch: Partial<CaseFilterValues>) => onChange({ ...value, ...patch });
+  const [searchText, setSearchText] = useState(value.q ?? '');
+  const [cptText, setCptText] = useState(value.cpt ?? '');
+  const [chosenField, setChosenField] = useState<CaseDateField>('submitted');
+  const dateField = rangedField(value) ?? chosenField;
+  const pushSearch = useDebouncedCallback((text: string) => {
+    onChange({ q: text.trim() || undefined }, { replace: true });
+  }, SEARCH_DEBOUNCE_MS);
 
-  return (
+  // Back, Forward and links change the view under the inputs: show what the URL holds (set while
+  // rendering, as React advises for state that follows a prop).
+  const [shown, setShown] = useState({ q: value.q, cpt: value.cpt });
+  if (shown.q !== value.q || shown.cpt !== value.cpt) {
+    setShown({ q: value.q, cpt: value.cpt });
+    if (searchText.trim() !== (value.q ?? '')) setSearchText(value.q ?? '');
+    if (cptText !== (value.cpt ?? '') && (value.cpt || /^\d{4}[0-9A-Z]$/.test(cptText))) setCptText(value.cpt ?? '');
+  }
+
+  const from = value[`${dateField}From`];
+  const to = value[`${dateField}To`];
+  const setDateRange = (field: CaseDateField, range: { from?: string; to?: string }) =>
+    onChange({
+      // One range at a time in the form; a link may carry more, and the form then edits the first.
+      ...Object.fromEntries(
+        CASE_DATE_FIELDS.flatMap((f) => [[`${f}From`, undefined] as const, [`${f}To`, undefined] as const]),
+      ),
+      [`${field}From`]: range.from || undefined,
+      [`${field}To`]: range.to || undefined,
+    });
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const sortValue = value.sort ?? (value.q ? CASE_SEARCH_SORT : defaultSort);
+
+  const searchBox = (
+    <TextInput
+      label="Search"
+      placeholder="Patient name, MRN, member id, case or authorization number"
+      value={searchText}
+      onChange={(event) => {
+        setSearchText(event.currentTarget.value);
+        pushSearch(event.currentTarget.value);
+      }}
+      w={{ base: '100%', sm: 340 }}
+      type="search"
+      data-testid="case-search"
+    />
+  );
+  const form = (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter cases">
-      {withSearch && (
-        <TextInput
-          label="Search"
-          placeholder="Patient name, MRN, case or authorization number"
-          value={searchText ?? ''}
-          onChange={(event) => onSearchTextChange?.(event.currentTarget.value)}
-          w={{ base: '100%', sm: 320 }}
-          type="search"
-        />
-      )}
+      {withSearch && !phone && searchBox}
       {withStatus && (
         <MultiSelect
           label="State"
           placeholder={value.status?.length ? undefined : 'Any state'}
           data={CASE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           value={value.status ?? []}
-          onChange={(status) => set({ status: status.length ? status : undefined })}
+          onChange={(status) => onChange({ status: status.length ? status : undefined })}
           clearable
           w={{ base: '100%', sm: 260 }}
         />
@@ -81,9 +124,18 @@ export function CaseFilters({
         placeholder="Any payer"
         data={(payers.data ?? []).map((payer) => ({ value: payer.id, label: payer.name }))}
         value={value.payerId ?? null}
-        onChange={(payerId) => set({ payerId: payerId ?? undefined })}
+        onChange={(payerId) => onChange({ payerId: payerId ?? undefined })}
         clearable
         searchable
+        w={{ base: '100%', sm: 200 }}
+      />
+      <Select
+        label="Plan type"
+        placeholder="Any plan type"
+        data={PLAN_TYPES.map((planType) => ({ value: planType, label: PLAN_TYPE_LABELS[planType] }))}
+        value={value.planType ?? null}
+        onChange={(planType) => onChange({ planType: planType ?? undefined })}
+        clearable
         w={{ base: '100%', sm: 200 }}
       />
       <Select
@@ -91,38 +143,129 @@ export function CaseFilters({
         placeholder="Any physician"
         data={(providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.displayName }))}
         value={value.providerId ?? null}
-        onChange={(providerId) => set({ providerId: providerId ?? undefined })}
+        onChange={(providerId) => onChange({ providerId: providerId ?? undefined })}
         clearable
         searchable
         w={{ base: '100%', sm: 200 }}
+      />
+      <TextInput
+        label="CPT"
+        placeholder="Any"
+        value={cptText}
+        onChange={(event) => {
+          const text = event.currentTarget.value.trim().toUpperCase();
+          setCptText(text);
+          if (text === '' || /^\d{4}[0-9A-Z]$/.test(text)) onChange({ cpt: text || undefined });
+        }}
+        maxLength={5}
+        w={{ base: '100%', sm: 90 }}
+      />
+      <Autocomplete
+        label="Denial code"
+        placeholder="Any"
+        data={CARC_DENIAL_CODES.map((entry) => entry.code)}
+        value={value.denialCode ?? ''}
+        onChange={(code) => onChange({ denialCode: code.trim().toUpperCase() || undefined })}
+        maxLength={10}
+        w={{ base: '100%', sm: 120 }}
       />
       <Select
         label="Urgency"
         placeholder="Any urgency"
         data={URGENCIES.map((urgency) => ({ value: urgency, label: URGENCY_LABELS[urgency] }))}
         value={value.urgency ?? null}
-        onChange={(urgency) => set({ urgency: urgency ?? undefined })}
+        onChange={(urgency) => onChange({ urgency: urgency ?? undefined })}
         clearable
         w={{ base: '100%', sm: 150 }}
       />
+      {withDates && (
+        <Group gap="xs" align="flex-end" wrap="wrap" data-testid="date-range">
+          <Select
+            label="Date"
+            data={CASE_DATE_FIELDS.map((field) => ({ value: field, label: CASE_DATE_LABELS[field] }))}
+            value={dateField}
+            onChange={(field) => {
+              const next = field ?? 'submitted';
+              setChosenField(next);
+              if (from || to) setDateRange(next, { from, to });
+            }}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 150 }}
+          />
+          <TextInput
+            type="date"
+            label="From"
+            value={from ?? ''}
+            max={to}
+            onChange={(event) => setDateRange(dateField, { from: event.currentTarget.value, to })}
+            w={{ base: '47%', sm: 150 }}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={to ?? ''}
+            min={from}
+            onChange={(event) => setDateRange(dateField, { from, to: event.currentTarget.value })}
+            w={{ base: '47%', sm: 150 }}
+          />
+        </Group>
+      )}
       {withSort && (
         <Select
           label="Sort"
-          data={SORT_OPTIONS}
-          value={value.sort ?? 'updated_desc'}
-          onChange={(sort) => set({ sort: (sort as CaseFilterValues['sort']) ?? 'updated_desc' })}
+          // Only dates order the list: each has an index the pages are read from. Patient, payer and
+          // state would need the joined tables in one index (docs/architecture.md, "Case list").
+          description="By a date; dated orders list only the cases that have that date"
+          data={value.q ? SORT_OPTIONS : SORT_OPTIONS.filter((option) => option.value !== CASE_SEARCH_SORT)}
+          value={sortValue}
+          onChange={(sort) => onChange({ sort: (sort as CaseListParams['sort'] | null) ?? undefined })}
           allowDeselect={false}
-          w={{ base: '100%', sm: 210 }}
+          w={{ base: '100%', sm: 230 }}
         />
       )}
       {withOverdue && (
         <Switch
           label="Overdue only"
           checked={!!value.overdue}
-          onChange={(event) => set({ overdue: event.currentTarget.checked || undefined })}
+          onChange={(event) => onChange({ overdue: event.currentTarget.checked || undefined })}
           mb={8}
         />
       )}
+      <Button
+        variant="subtle"
+        onClick={() => {
+          setSearchText('');
+          setCptText('');
+          onChange(
+            Object.fromEntries(
+              Object.keys(value)
+                .filter((key) => key !== 'sort')
+                .map((key) => [key, undefined]),
+            ),
+          );
+        }}
+      >
+        Clear filters
+      </Button>
     </Group>
+  );
+  if (!phone) return form;
+  // On a phone the form would push the cases a screen down: it opens on demand, and says how
+  // many filters are on while closed.
+  const active = Object.keys(value).filter((key) => !['q', 'sort', 'cursor', 'page'].includes(key)).length;
+  return (
+    <Stack gap="xs">
+      {withSearch && searchBox}
+      <Button
+        variant="default"
+        onClick={toggleFilters}
+        aria-expanded={filtersOpen}
+        fullWidth
+        data-testid="toggle-filters"
+      >
+        {filtersOpen ? 'Hide filters' : `Filters${active ? ` (${active} on)` : ''}`}
+      </Button>
+      <Collapse expanded={filtersOpen}>{form}</Collapse>
+    </Stack>
   );
 }

@@ -4,7 +4,13 @@ import { STATUS_COLORS } from '../model/status';
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" maw="none" styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      maw="none"
+      styles={{ label: { overflow: 'visible' } }}
+      data-testid="case-status-badge"
+    >
       {STATUS_LABELS[status]}
     </Badge>
   );

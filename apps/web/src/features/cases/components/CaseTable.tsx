@@ -1,4 +1,5 @@
-import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { formatMrn } from '../../../ui/format';
 import type { CaseSummary } from '../api/types';
@@ -6,17 +7,98 @@ import { NEXT_ACTION } from '../model/status';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { ClockText } from './ClockText';
 
+/**
+ * The Clock column is the one column that orders the list (by its deadline): the others are the
+ * patient's, payer's or state's, which no index of the cases table can page through in order.
+ */
+function ClockHeader({ sort, onSort }: { sort?: string; onSort?: (sort: 'due_asc' | 'due_desc') => void }) {
+  if (!onSort) return <>Clock</>;
+  const ascending = sort === 'due_asc';
+  const active = ascending || sort === 'due_desc';
+  return (
+    <UnstyledButton
+      onClick={() => onSort(ascending ? 'due_desc' : 'due_asc')}
+      fw={700}
+      fz="sm"
+      data-testid="sort-by-clock"
+      aria-label={`Clock: sort by deadline, ${ascending ? 'latest' : 'soonest'} first`}
+    >
+      Clock {active ? (ascending ? '▲' : '▼') : '↕'}
+    </UnstyledButton>
+  );
+}
+
+function CaseCards({
+  cases,
+  caption,
+  showNextAction,
+  busy,
+}: {
+  cases: readonly CaseSummary[];
+  caption: string;
+  showNextAction: boolean;
+  busy?: boolean;
+}) {
+  return (
+    <Stack
+      gap="xs"
+      component="ul"
+      aria-label={caption}
+      aria-busy={busy || undefined}
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+    >
+      {cases.map((item) => (
+        <Card key={item.id} component="li" withBorder padding="sm" radius="md" data-testid="case-row">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap={4}>
+            <div style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
+                {item.patient.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {item.caseNumber} · {item.payer.name}
+                {item.urgency === 'expedited' ? ' · Expedited' : ''}
+              </Text>
+            </div>
+            <CaseStatusBadge status={item.status} />
+          </Group>
+          <ClockText clock={item.currentClock} size="sm" />
+          {showNextAction && (
+            <Text size="sm" data-testid="next-action">
+              Next: {NEXT_ACTION[item.status]}
+            </Text>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 export function CaseTable({
   cases,
   caption,
   showNextAction = true,
+  sort,
+  onSort,
+  busy,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
   showNextAction?: boolean;
+  sort?: string;
+  onSort?: (sort: 'due_asc' | 'due_desc') => void;
+  /** New rows are on their way (the shown ones are the previous filters'). */
+  busy?: boolean;
 }) {
+  // Below a tablet's width a row becomes a card that keeps what the day's work needs (patient,
+  // state, clock, next action) instead of a table to scroll sideways. Read synchronously, so a
+  // phone never draws the table first.
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  if (phone) return <CaseCards cases={cases} caption={caption} showNextAction={showNextAction} busy={busy} />;
+  const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={900} aria-busy={busy || undefined} style={{ opacity: busy ? 0.6 : 1 }}>
       <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -35,8 +117,8 @@ export function CaseTable({
             <Table.Th scope="col" w={190}>
               State
             </Table.Th>
-            <Table.Th scope="col" w="17%">
-              Clock
+            <Table.Th scope="col" w="17%" aria-sort={onSort ? ariaSort : undefined}>
+              <ClockHeader sort={sort} onSort={onSort} />
             </Table.Th>
             {showNextAction && <Table.Th scope="col">Next action</Table.Th>}
           </Table.Tr>

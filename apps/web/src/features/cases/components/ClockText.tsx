@@ -5,7 +5,7 @@ import type { CaseClock } from '../api/types';
 export function ClockText({ clock, size = 'sm' }: { clock: CaseClock | null | undefined; size?: 'xs' | 'sm' | 'md' }) {
   if (!clock) {
     return (
-      <Text size={size} c="dimmed">
+      <Text size={size} c="dimmed" data-testid="clock-text">
         No running clock
       </Text>
     );

@@ -66,4 +66,15 @@ describe('PhotoUploader', () => {
     expect(within(item('notes.pdf')).getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(within(item('notes.pdf')).queryByRole('progressbar')).not.toBeInTheDocument();
   });
+
+  it('offers the camera: a second button whose input asks for the rear camera', async () => {
+    const user = userEvent.setup({ delay: null });
+    mockedUpload.mockImplementation(() => new Promise(() => undefined));
+    renderWithProviders(<PhotoUploader caseId={CASE_ID} />);
+    const camera = screen.getByLabelText('Take a photo with the camera');
+    expect(camera.getAttribute('capture')).toBe('environment');
+    expect(camera.hasAttribute('multiple')).toBe(false);
+    await user.upload(camera, new File(['jpeg bytes'], 'lesion.jpg', { type: 'image/jpeg' }));
+    expect(item('lesion.jpg')).toBeTruthy();
+  });
 });

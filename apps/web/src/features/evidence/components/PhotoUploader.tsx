@@ -69,6 +69,19 @@ export function PhotoUploader({ caseId, defaultBodySite = '', defaultLesionCount
               </Button>
             )}
           </FileButton>
+          {/* On a phone this opens the camera: how physicians add photos at the chair. */}
+          <FileButton
+            onChange={(file) => uploads.add(file ? [file] : [])}
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+            capture="environment"
+            inputProps={{ 'aria-label': 'Take a photo with the camera' }}
+          >
+            {(props) => (
+              <Button size="xs" variant="light" {...props}>
+                Take a photo
+              </Button>
+            )}
+          </FileButton>
         </Group>
         <Text size="xs" c="dimmed" ta="center" mt={4}>
           JPEG, PNG, WebP or HEIC. Each photo needs its body site, lesion count and the date it was taken.

@@ -5,7 +5,9 @@ import { useCptBreakdown } from '../api/useCptBreakdown';
 import { usePayerBreakdown } from '../api/usePayerBreakdown';
 import { usePhysicianBreakdown } from '../api/usePhysicianBreakdown';
 import { formatCount, formatDuration, formatShare } from '../model/report-format';
+import type { CaseListParams } from '../../cases/model/list-params';
 import { CHART_COLORS, HorizontalBars } from './charts';
+import { DrillLink } from './DrillLink';
 import { DataTable, type Column } from './DataTable';
 import { EmptyReport, ReportSection } from './ReportSection';
 
@@ -19,6 +21,8 @@ interface BreakdownSectionProps {
   query: UseQueryResult<BreakdownReport>;
   // CPT descriptors are sentences: the chart names the code, the table the whole descriptor.
   chartLabel?: (row: BreakdownRow) => string;
+  /** The case-list filter that selects a row's group (payer, CPT code or physician). */
+  filterOf: (row: BreakdownRow) => CaseListParams;
 }
 
 // By payer, CPT code or physician: the same columns, a stacked bar of outcomes for the busiest ten.
@@ -29,23 +33,54 @@ export function BreakdownSection({
   range,
   query,
   chartLabel = (row) => row.label,
+  filterOf,
 }: BreakdownSectionProps) {
+  // Each count opens the cases behind it: the row's initial decisions in the range, by outcome.
+  const drill = (row: BreakdownRow, what: string, filter: CaseListParams, text: string) => (
+    <DrillLink
+      to={{ decidedFrom: range.from, decidedTo: range.to, decisionStage: 'initial', ...filterOf(row), ...filter }}
+      label={`${what}: ${row.label}, ${text}`}
+    >
+      {text}
+    </DrillLink>
+  );
   const rows = [...(query.data?.rows ?? [])].sort(
     (a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label),
   );
   const columns: Column<BreakdownRow>[] = [
     { key: 'label', header: dimension, render: (row) => row.label },
-    { key: 'decisions', header: 'Decisions', numeric: true, render: (row) => formatCount(row.decisions) },
-    { key: 'approved', header: 'Approved', numeric: true, render: (row) => formatCount(row.approved) },
+    {
+      key: 'decisions',
+      header: 'Decisions',
+      numeric: true,
+      render: (row) => drill(row, 'Decisions', {}, formatCount(row.decisions)),
+    },
+    {
+      key: 'approved',
+      header: 'Approved',
+      numeric: true,
+      render: (row) => drill(row, 'Approved', { outcome: 'approved' }, formatCount(row.approved)),
+    },
     {
       key: 'partiallyApproved',
       header: 'Partially approved',
       numeric: true,
-      render: (row) => formatCount(row.partiallyApproved),
+      render: (row) =>
+        drill(row, 'Partially approved', { outcome: 'partially_approved' }, formatCount(row.partiallyApproved)),
     },
-    { key: 'denied', header: 'Denied', numeric: true, render: (row) => formatCount(row.denied) },
+    {
+      key: 'denied',
+      header: 'Denied',
+      numeric: true,
+      render: (row) => drill(row, 'Denied', { outcome: 'denied' }, formatCount(row.denied)),
+    },
     { key: 'deniedShare', header: 'Denied share', numeric: true, render: (row) => formatShare(row.deniedShare) },
-    { key: 'late', header: 'Late', numeric: true, render: (row) => formatCount(row.late) },
+    {
+      key: 'late',
+      header: 'Late',
+      numeric: true,
+      render: (row) => drill(row, 'Decided late', { decidedLate: true }, formatCount(row.late)),
+    },
     { key: 'medianHours', header: 'Median time', numeric: true, render: (row) => formatDuration(row.medianHours) },
   ];
   const top = rows.slice(0, CHART_ROWS);
@@ -98,6 +133,7 @@ export function PayerBreakdownSection({ range }: { range: ReportRange }) {
       table="by-payer"
       range={range}
       query={usePayerBreakdown(range)}
+      filterOf={(row) => ({ payerId: row.key })}
     />
   );
 }
@@ -111,6 +147,7 @@ export function CptBreakdownSection({ range }: { range: ReportRange }) {
       range={range}
       query={useCptBreakdown(range)}
       chartLabel={(row) => `CPT ${row.key}`}
+      filterOf={(row) => ({ cpt: row.key })}
     />
   );
 }
@@ -123,6 +160,7 @@ export function PhysicianBreakdownSection({ range }: { range: ReportRange }) {
       table="by-physician"
       range={range}
       query={usePhysicianBreakdown(range)}
+      filterOf={(row) => ({ providerId: row.key })}
     />
   );
 }

@@ -6,10 +6,11 @@ import { useDenialReasonReport } from '../api/useDenialReasonReport';
 import { formatCount, formatShare } from '../model/report-format';
 import { CHART_COLORS, HorizontalBars } from './charts';
 import { DataTable, type Column } from './DataTable';
+import { DrillLink } from './DrillLink';
 import { EmptyReport, ReportSection } from './ReportSection';
 
 // A manager describes a code nobody described yet right where it shows bare.
-const columnsFor = (mayDescribe: boolean): readonly Column<DenialReasonRow>[] => [
+const columnsFor = (mayDescribe: boolean, range: ReportRange): readonly Column<DenialReasonRow>[] => [
   { key: 'code', header: 'Code', render: (row) => row.code },
   {
     key: 'label',
@@ -24,14 +25,27 @@ const columnsFor = (mayDescribe: boolean): readonly Column<DenialReasonRow>[] =>
         row.label
       ),
   },
-  { key: 'denials', header: 'Denials', numeric: true, render: (row) => formatCount(row.denials) },
+  {
+    key: 'denials',
+    header: 'Denials',
+    numeric: true,
+    // The cases denied in the range with this code (a case denied twice with it counts once there).
+    render: (row) => (
+      <DrillLink
+        to={{ decidedFrom: range.from, decidedTo: range.to, outcome: 'denied', denialCode: row.code }}
+        label={`Denials with ${row.code}: ${formatCount(row.denials)}`}
+      >
+        {formatCount(row.denials)}
+      </DrillLink>
+    ),
+  },
   { key: 'share', header: 'Share of denials', numeric: true, render: (row) => formatShare(row.share) },
 ];
 
 export function DenialReasonsSection({ range }: { range: ReportRange }) {
   const query = useDenialReasonReport(range);
   const { data: me } = useMe();
-  const columns = columnsFor(!!me?.roles.includes('manager'));
+  const columns = columnsFor(!!me?.roles.includes('manager'), range);
   const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.denials - a.denials);
   const top = rows.slice(0, 10);
   return (

@@ -1,0 +1,162 @@
+import { Browser } from 'playwright-core';
+import { launchBrowser, saveScreenshot } from './support/browser';
+import { chooseOption, openPage, signIn } from './support/session';
+
+// Jest applies testTimeout only to a whole run, not to one project of it.
+jest.setTimeout(120_000);
+
+describe('lists', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  /** Polls a condition read through Playwright's locators, for at most 20 s. */
+  async function until(condition: () => Promise<boolean>): Promise<void> {
+    for (const started = Date.now(); Date.now() - started < 20_000; ) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('condition not met within 20 s');
+  }
+
+  const rowNames = async (page: import('playwright-core').Page) =>
+    (await page.getByTestId('case-row').getByRole('link').allTextContents()).join('|');
+
+  it('keeps a filtered, sorted list through reload and Back', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
+    await page.getByTestId('case-row').first().waitFor();
+    const unfiltered = await rowNames(page);
+
+    // Filter by state, then order by the clock column: each step is in the address.
+    await chooseOption(page, 'State', 'Submitted');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/status=submitted/);
+    await page.getByTestId('sort-by-clock').click();
+    await page.waitForURL(/sort=due_asc/);
+    // The rows of the new view (the header shows the order as soon as the address has it, and
+    // the table is marked busy from that render until the sorted rows are in): every one submitted.
+    await page.locator('th[aria-sort="ascending"]').waitFor();
+    await until(async () => (await page.locator('[aria-busy="true"]').count()) === 0);
+    const badges = await page.getByTestId('case-row').getByTestId('case-status-badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every((badge) => badge === 'Submitted')).toBe(true);
+    const filtered = await rowNames(page);
+    expect(filtered).not.toBe(unfiltered);
+    const filteredUrl = page.url();
+    await saveScreenshot(page, 'case-list-filtered-sorted');
+
+    // Reload: the same view, the same rows.
+    await page.reload();
+    await page.getByTestId('case-row').first().waitFor();
+    expect(page.url()).toBe(filteredUrl);
+    expect(await rowNames(page)).toBe(filtered);
+    expect(await page.getByTestId('sort-by-clock').textContent()).toContain('▲');
+
+    // Open a case, then Back: the filtered, sorted list again.
+    await page.getByTestId('case-row').first().getByRole('link').click();
+    await page.getByTestId('case-status').waitFor();
+    await page.goBack();
+    await page.getByTestId('case-row').first().waitFor();
+    expect(page.url()).toBe(filteredUrl);
+    expect(await rowNames(page)).toBe(filtered);
+
+    // Back once more undoes the sort; once more, the state filter.
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('sort=due_asc'));
+    expect(page.url()).toContain('status=submitted');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('status='));
+    await until(async () => (await page.locator('[aria-busy="true"]').count()) === 0);
+    expect(await rowNames(page)).toBe(unfiltered);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('pages with the cursor in the address, and Back returns to the first page', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'manager@demo.clinic');
+    await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
+    await page.getByTestId('case-row').first().waitFor();
+    expect(await page.getByTestId('case-row').count()).toBe(25);
+    const first = await rowNames(page);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL(/cursor=.*page=2/);
+    await page.getByTestId('page-info').getByText('Page 2').waitFor();
+    await until(async () => (await page.locator('[aria-busy="true"]').count()) === 0);
+    expect(await rowNames(page)).not.toBe(first);
+    await page.goBack();
+    await page.getByTestId('page-info').getByText('Page 1').waitFor();
+    await until(async () => (await page.locator('[aria-busy="true"]').count()) === 0);
+    expect(await rowNames(page)).toBe(first);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens the cases behind a report row, as many as the report counts', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'manager@demo.clinic');
+    await page.waitForURL(/\/reports$/);
+    const byPayer = page.getByTestId('report-by-payer');
+    const link = byPayer.getByRole('link', { name: /^Decisions: / }).first();
+    await link.waitFor();
+    const figure = Number((await link.textContent())?.replace(/,/g, ''));
+    expect(figure).toBeGreaterThan(0);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('decisionStage') === 'initial');
+    expect(new URL(page.url()).searchParams.get('decidedFrom')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByTestId('case-count').waitFor();
+    expect(await page.getByTestId('case-count').textContent()).toBe(`${figure} ${figure === 1 ? 'case' : 'cases'}`);
+    await page.getByTestId('case-row').first().waitFor();
+    expect(await page.getByTestId('case-row').count()).toBe(Math.min(figure, 25));
+    await saveScreenshot(page, 'report-drill-down');
+
+    // The denied figure of the same row, from the report again.
+    await page.goBack();
+    const denied = byPayer.getByRole('link', { name: /^Denied: / }).first();
+    await denied.waitFor();
+    const deniedFigure = Number((await denied.textContent())?.replace(/,/g, ''));
+    await denied.click();
+    await page.waitForURL(/outcome=denied/);
+    await page.getByTestId('case-count').waitFor();
+    expect(await page.getByTestId('case-count').textContent()).toBe(
+      `${deniedFigure} ${deniedFigure === 1 ? 'case' : 'cases'}`,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows state, clock and next action for every worklist row on a phone, without sideways scrolling', async () => {
+    const { page, errors } = await openPage(browser, 390, 844);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.waitForURL(/\/worklist/);
+    const rows = page.getByTestId('case-row');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      expect(await row.getByTestId('case-status-badge').count()).toBe(1);
+      expect(await row.getByTestId('clock-text').count()).toBe(1);
+      expect((await row.getByTestId('next-action').textContent())?.length).toBeGreaterThan(6);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The header keeps its sign-out button whole at 360 px too.
+    await page.setViewportSize({ width: 360, height: 780 });
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    const box = await signOut.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+    expect(await signOut.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await saveScreenshot(page, 'phone-worklist');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -119,11 +119,15 @@ export default defineConfig(
         {
           // Not Nx projects: the one module that finds Chromium and the one that starts the built
           // app, shared by the browser tests, bench:web and docs:screenshots; and the PDF text
-          // extractor the API and browser tests both read packets with.
+          // extractor the API and browser tests both read packets with; the PAS payer test double
+          // the API's integration tests and the browser journeys both send cases to, and the ready
+          // case body both create.
           allow: [
             '^(\\.\\./)+tools/browser/chromium$',
             '^(\\.\\./)+tools/app/built-app$',
             '^(\\.\\./)+tools/pdf/parse-pdf$',
+            '^(\\.\\./)+tools/pas/payer-double$',
+            '^(\\.\\./)+tools/fixtures/ready-case-body$',
           ],
           depConstraints: [
             {

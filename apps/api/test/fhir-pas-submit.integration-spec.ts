@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signIn, SignedIn } from './helpers/auth';
@@ -6,19 +6,9 @@ import { createTestApp, TestApp } from './helpers/create-test-app';
 import { makeSendable } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
 import { checkPasRequest } from './helpers/pas-conformance';
-import { PayerDouble, startPayerDouble } from './helpers/pas-payer-double';
+import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
-
-// HL7/davinci-pas 2.2.1 input/fsh/Examples.fsh instances, converted in test/fixtures/pas, as the
-// payer double's answers; each names the request it answers by request.reference.
-const example = (name: string): Json =>
-  JSON.parse(readFileSync(join(__dirname, 'fixtures/pas', `${name}.json`), 'utf8')) as Json;
-const answering = (name: string) => (request: Json) => {
-  const bundle = example(name);
-  bundle.entry[0].resource.request = { reference: request.entry[0].fullUrl };
-  return bundle;
-};
 
 describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
   let t: TestApp;
@@ -103,6 +93,41 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
     ]);
   });
 
+  it('lists the exchanges of a case, without their bundles, to the roles that see cases', async () => {
+    const { id, version } = await readyCase();
+    const path = `/api/cases/${id}/fhir/exchanges`;
+    expect((await physician.get(path).expect(200)).body).toEqual({ payerEndpoint: true, exchanges: [] });
+    payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });
+    await send(id, version).expect(200);
+    const res = await physician.get(path).expect(200);
+    expect(res.body.exchanges).toEqual([
+      expect.objectContaining({ direction: 'outbound', kind: 'submit', httpStatus: 200, outcome: null }),
+      expect.objectContaining({
+        direction: 'inbound',
+        kind: 'decision',
+        outcome: 'approved',
+        authorizationNumber: 'AUTH0001',
+        payerErrors: [],
+      }),
+    ]);
+    expect(res.body.exchanges[0].elapsedMs).toEqual(expect.any(Number));
+    // The bundles carry the patient's name and photos: the list never does.
+    expect(JSON.stringify(res.body)).not.toMatch(/Thibodeau|resourceType/);
+    const audit = await t.db.query(
+      `SELECT 1 FROM audit_events WHERE object_type = 'fhir_exchanges' AND object_id = $1 AND action = 'read'`,
+      [id],
+    );
+    expect(audit.rowCount).toBe(2);
+    const admin = await signIn(t, 'admin');
+    await admin.get(path).expect(403);
+    await physician.get('/api/cases/00000000-0000-4000-8000-000000000000/fhir/exchanges').expect(404);
+    const other = await createClinic(manager, frontDesk);
+    const unsent = await physician.post('/api/cases').send(readyCaseBody(other)).expect(201);
+    expect((await frontDesk.get(`/api/cases/${unsent.body.id}/fhir/exchanges`).expect(200)).body.payerEndpoint).toBe(
+      false,
+    );
+  });
+
   it('an error answer leaves the case unsent, with the payer errors and what to fix', async () => {
     const { id, version } = await readyCase();
     payer.replies.push({ kind: 'answer', body: answering('ErrorResponseBundleExample') });
@@ -111,6 +136,11 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
     expect(res.body.events.find((e: Json) => e.type === 'payer_response').note).toContain(
       'T4 Payer name or identifier missing',
     );
+    const { exchanges: kept } = (await frontDesk.get(`/api/cases/${id}/fhir/exchanges`).expect(200)).body;
+    expect(kept.at(-1)).toMatchObject({
+      kind: 'error',
+      payerErrors: expect.arrayContaining([expect.objectContaining({ code: 'T4' })]),
+    });
   });
 
   it('a pended answer leaves the case submitted, waiting', async () => {

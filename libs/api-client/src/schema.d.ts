@@ -368,6 +368,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/fhir/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fhir_exchanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/fhir/submit": {
         parameters: {
             query?: never;
@@ -1619,6 +1635,12 @@ export interface components {
              */
             undoUntil: string | null;
         };
+        CaseFhirExchangesDto: {
+            /** @description Oldest first */
+            exchanges: components["schemas"]["FhirExchangeDto"][];
+            /** @description The case’s payer has a PAS endpoint: the case can be sent electronically */
+            payerEndpoint: boolean;
+        };
         CaseOwnerRefDto: {
             /** Format: uuid */
             id: string;
@@ -2026,6 +2048,28 @@ export interface components {
             /** @example Topical retinol 0.5% */
             therapy: string;
         };
+        FhirExchangeDto: {
+            /** Format: date-time */
+            at: string;
+            authorizationNumber: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @description Time to the payer’s answer (outbound) */
+            elapsedMs: number | null;
+            /** @description Why the payer could not be reached */
+            error: string | null;
+            /** @description HTTP status of the payer’s answer (outbound) */
+            httpStatus: number | null;
+            id: string;
+            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            kind: string;
+            /** @description The status the answer moved the case to */
+            outcome: string | null;
+            payerErrors: components["schemas"]["PayerErrorDto"][];
+            payerReason: string | null;
+            /** @description The payer’s reference for a pended request */
+            pendingReference: string | null;
+        };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
             functionalImpairment?: string | null;
@@ -2342,6 +2386,19 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
+        };
+        PayerErrorDto: {
+            /** @description X12 901 reject reason code */
+            code: string;
+            display: string | null;
+            /** @description X12 loop/segment the payer blames (errorElement) */
+            element: string | null;
+            /** @description X12 889 follow-up action */
+            followUp: string | null;
+            /** @description What to correct, in the desk’s words */
+            hint: string;
+            /** @description FHIRPath the payer blames (errorPath) */
+            path: string | null;
         };
         PayerListItemDto: {
             /** @description false = archived */
@@ -3666,6 +3723,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    Fhir_exchanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PAS messages sent to and received from the payer about this case (times, HTTP status, outcome) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFhirExchangesDto"];
                 };
             };
         };

@@ -45,27 +45,7 @@ export function randomNpi(): string {
   return `${first9}${computeNpiCheckDigit(first9)}`;
 }
 
-/** A case body that passes the readiness checklist (without evidence). */
-export function readyCaseBody(clinic: ClinicFixture) {
-  return {
-    patientId: clinic.patientId,
-    payerId: clinic.payerId,
-    providerId: clinic.providerId,
-    urgency: 'standard',
-    procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
-    diagnoses: ['L72.0'],
-    findings: {
-      criteria: ['itching', 'burning'],
-      symptoms: 'Itchy, burns when scratched',
-      symptomDurationWeeks: 30,
-      inflammation: false,
-      infection: false,
-    },
-    failedTreatments: [
-      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
-    ],
-  };
-}
+export { readyCaseBody } from '../../../../tools/fixtures/ready-case-body';
 
 /** Links a user account to a provider record, as a manager does for a physician who signs letters. */
 export async function linkProvider(t: TestApp, userId: string, providerId: string): Promise<void> {

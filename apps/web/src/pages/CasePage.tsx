@@ -41,6 +41,7 @@ import { ReadinessChecklist } from '../features/cases/components/ReadinessCheckl
 import { TransitionForm } from '../features/cases/components/TransitionForm';
 import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
 import { toTransitionBody } from '../features/cases/model/transition-schema';
+import { ElectronicSubmission } from '../features/fhir/components/ElectronicSubmission';
 import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
@@ -266,6 +267,10 @@ export function CasePage() {
                 <CaseActions
                   actions={data.actions}
                   onChoose={(action) => setChosen({ action, version: data.version })}
+                />
+                <ElectronicSubmission
+                  detail={data}
+                  submitAction={data.actions.find((action) => action.to === 'submitted')}
                 />
                 {(data.status === 'documented' || data.status === 'more_info_requested') && (
                   <ReadinessChecklist ready={data.readiness.ready} items={data.readiness.items} onFix={handleFix} />

@@ -105,6 +105,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/cases/:id/fhir': CLINIC,
   'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
   'POST /api/cases/:id/fhir/submit': ['front_desk', 'manager'],
+  'GET /api/cases/:id/fhir/exchanges': CLINIC,
   'PUT /api/payers/:id/pas-endpoint': MANAGEMENT,
 
   // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).

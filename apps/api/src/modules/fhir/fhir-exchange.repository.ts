@@ -19,6 +19,20 @@ export async function recordIssuedClaims(manager: EntityManager, claims: IssuedC
   }
 }
 
+/** The case's payer and patient, and whether the payer has a PAS endpoint; null for no such case. */
+export async function findCasePayerEndpoint(
+  manager: EntityManager,
+  caseId: string,
+): Promise<{ patientId: string; payerEndpoint: boolean } | null> {
+  const rows = await manager.query<{ patient_id: string; has_endpoint: boolean }[]>(
+    `SELECT c.patient_id, (e.payer_id IS NOT NULL) AS has_endpoint
+       FROM cases c LEFT JOIN payer_pas_endpoints e ON e.payer_id = c.payer_id
+      WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0] ? { patientId: rows[0].patient_id, payerEndpoint: rows[0].has_endpoint } : null;
+}
+
 /** The case a Claim id was exported for, if it is one of ours. */
 export async function findCaseOfClaim(manager: EntityManager, claimId: string): Promise<string | null> {
   const rows = await manager.query<{ case_id: string }[]>(`SELECT case_id FROM fhir_claims WHERE claim_id = $1`, [

@@ -26,6 +26,7 @@ import type { FastifyReply } from 'fastify';
 import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { FhirService } from './fhir.service';
+import { CaseFhirExchangesDto } from './dto/fhir-exchange.dto';
 import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
 import { REQUEST_PURPOSES, type RequestPurpose } from './pas-bundle';
 import { PasExchangeService, PAYER_RETRY_AFTER_SECONDS } from './pas-exchange.service';
@@ -61,6 +62,18 @@ export class FhirController {
       if (error instanceof ServiceUnavailableException) res.header('Retry-After', String(PAYER_RETRY_AFTER_SECONDS));
       throw error;
     }
+  }
+
+  @Get('exchanges')
+  @ApiOkResponse({
+    type: CaseFhirExchangesDto,
+    description: 'The PAS messages sent to and received from the payer about this case (times, HTTP status, outcome)',
+  })
+  exchanges(
+    @Param('id', ParseUUIDPipe) id: string,
+    @RequestContext() ctx: RequestContext,
+  ): Promise<CaseFhirExchangesDto> {
+    return this.exchange.exchanges(id, ctx);
   }
 
   @Get()

@@ -20,7 +20,13 @@ import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { SecretsService } from '../secrets/secrets.service';
 import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
-import { insertExchange } from './fhir-exchange.repository';
+import { CaseFhirExchangesDto, FhirExchangeDto, PayerErrorDto } from './dto/fhir-exchange.dto';
+import {
+  findCasePayerEndpoint,
+  insertExchange,
+  listExchanges,
+  type ExchangeListItem,
+} from './fhir-exchange.repository';
 import { FhirService } from './fhir.service';
 import { PAS_SIGNING_ALG, PayerUnavailableError, submitToPayer, type PasEndpoint } from './pas-client';
 
@@ -39,6 +45,28 @@ function checkUrl(field: string, value: string): void {
     ok = false;
   }
   if (!ok) throw new BadRequestException(`${field} must be an https:// URL`);
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** What the desk sees of a kept exchange: its summary's known fields, never the body (PHI). */
+function toExchangeDto(row: ExchangeListItem): FhirExchangeDto {
+  const s = row.summary;
+  return {
+    id: row.id,
+    direction: row.direction === 'inbound' ? 'inbound' : 'outbound',
+    kind: row.kind,
+    at: row.createdAt.toISOString(),
+    httpStatus: num(s.httpStatus),
+    elapsedMs: num(s.elapsedMs),
+    outcome: text(s.to),
+    authorizationNumber: text(s.authorizationNumber),
+    payerReason: text(s.payerReason),
+    pendingReference: text(s.pendingReference),
+    payerErrors: Array.isArray(s.payerErrors) ? (s.payerErrors as PayerErrorDto[]) : [],
+    error: text(s.error),
+  };
 }
 
 interface EndpointRow {
@@ -85,6 +113,19 @@ export class PasExchangeService {
       );
     });
     return { payerId, baseUrl: dto.baseUrl, tokenUrl: dto.tokenUrl, clientId: dto.clientId, keyId: dto.keyId };
+  }
+
+  /** The messages exchanged with the payer about a case, and whether it can be sent electronically. */
+  async exchanges(caseId: string, ctx: RequestContext): Promise<CaseFhirExchangesDto> {
+    const found = await findCasePayerEndpoint(this.dataSource.manager, caseId);
+    if (!found) throw new NotFoundError('No such case.');
+    const rows = await listExchanges(this.dataSource.manager, caseId);
+    await insertAuditEvent(
+      this.dataSource.manager,
+      { action: 'read', objectType: 'fhir_exchanges', objectId: caseId, caseId, patientId: found.patientId },
+      ctx,
+    );
+    return { payerEndpoint: found.payerEndpoint, exchanges: rows.map(toExchangeDto) };
   }
 
   private async endpointOf(payerId: string): Promise<PasEndpoint | null> {

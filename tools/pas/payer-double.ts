@@ -1,9 +1,12 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { importSPKI, jwtVerify } from 'jose';
 
-// A payer's Da Vinci PAS endpoint for tests only: a SMART Backend Services token endpoint that
+// A payer's Da Vinci PAS endpoint for tests only (the API's integration tests and the browser
+// journeys; never part of the app): a SMART Backend Services token endpoint that
 // verifies the client assertion against the clinic's public key, and Claim/$submit answering
 // each request with the next scripted reply. Listens on 127.0.0.1 only.
 
@@ -27,6 +30,19 @@ export interface PayerDouble {
   replies: PayerReply[];
   close(): Promise<void>;
 }
+
+// HL7/davinci-pas 2.2.1 input/fsh/Examples.fsh instances, converted (their README names each).
+const EXAMPLES_DIR = resolve(__dirname, '../../apps/api/test/fixtures/pas');
+
+/** The guide's example response `name`, made to answer the request it is given (request.reference). */
+export const answering =
+  (name: string) =>
+  (request: Json): Json => {
+    const bundle = JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as Json;
+    const [{ fullUrl }] = request.entry as { fullUrl: string }[];
+    (bundle.entry as { resource: Json }[])[0].resource.request = { reference: fullUrl };
+    return bundle;
+  };
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,0 +1,115 @@
+import { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { readyCaseBody } from '../../../tools/fixtures/ready-case-body';
+import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { apiAs, openPage, signIn } from './support/session';
+
+jest.setTimeout(120_000);
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/** A documented case of `payerId` that passes the readiness checklist (a photo file, a clinical note). */
+async function readyCase(physician: Api, payerId: string, patientIndex: number): Promise<string> {
+  const patients = (await physician('GET', '/api/patients')) as unknown as { id: string }[];
+  const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
+  const created = await physician(
+    'POST',
+    '/api/cases',
+    readyCaseBody({ patientId: patients[patientIndex].id, payerId, providerId: providers[0].id }),
+  );
+  const id = created.id as string;
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 90, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('bodySite', 'Behind the left ear');
+  form.append('lesionCount', '6');
+  form.append('takenAt', '2026-11-02');
+  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'ear.jpg');
+  await physician('POST', `/api/cases/${id}/photos`, form);
+  await physician('POST', `/api/cases/${id}/notes`, {
+    kind: 'clinical_note',
+    text: 'Milia behind both ears, itching for 30 weeks.',
+  });
+  return id;
+}
+
+describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
+  let payer: PayerDouble;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const cases: string[] = [];
+
+  beforeAll(async () => {
+    payer = await startPayerDouble();
+    const manager = await apiAs('manager@demo.clinic');
+    // A payer of its own, so the other journeys' demo cases are not sent anywhere.
+    const created = await manager('POST', '/api/payers', {
+      name: 'Pine Tree Electronic Health',
+      payerCode: 'PTEH1',
+      planType: 'medicare_advantage',
+    });
+    const { baseUrl: fhirBase, tokenUrl, clientId, keyId, privateKeyPem } = payer;
+    await manager('PUT', `/api/payers/${created.id as string}/pas-endpoint`, {
+      baseUrl: fhirBase,
+      tokenUrl,
+      clientId,
+      keyId,
+      privateKeyPem,
+    });
+    const physician = await apiAs('physician@demo.clinic');
+    cases.push(
+      await readyCase(physician, created.id as string, 0),
+      await readyCase(physician, created.id as string, 1),
+    );
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser));
+    await signIn(page, 'frontdesk@demo.clinic');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await payer?.close();
+  });
+
+  it('sends a ready case and sees it approved at once, with the authorization number', async () => {
+    payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });
+    await page.goto(`${baseUrl()}/cases/${cases[0]}`);
+    const section = page.getByTestId('electronic-submission');
+    await page.getByTestId('readiness-checklist').getByText('Ready to submit').waitFor();
+    await saveScreenshot(page, 'pas-send-ready');
+    await section.getByTestId('send-electronically').click();
+    const answer = section.locator('[data-testid="payer-answer"][data-tone="approved"]');
+    await answer.getByText('Authorization number: AUTH0001').waitFor();
+    await page.getByTestId('case-status').getByText('Approved').waitFor();
+    await section
+      .locator('[data-testid="fhir-exchange"][data-kind="submit"]')
+      .getByText(/HTTP 200/)
+      .waitFor();
+    await section
+      .locator('[data-testid="fhir-exchange"][data-kind="decision"]')
+      .getByText('Decision: approved')
+      .waitFor();
+    expect(payer.received).toHaveLength(1);
+    await saveScreenshot(page, 'pas-send-approved');
+    expect(errors).toEqual([]);
+  });
+
+  it('sends a ready case the payer pends: the page says so and what happens next (on a phone)', async () => {
+    payer.replies.push({ kind: 'answer', body: answering('ReferralPendingAuthorizationResponseBundleExample') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl()}/cases/${cases[1]}`);
+    const section = page.getByTestId('electronic-submission');
+    await section.getByTestId('send-electronically').click();
+    const answer = section.locator('[data-testid="payer-answer"][data-tone="pended"]');
+    await answer.getByText(/^Pended/).waitFor();
+    await answer.getByText(/case is submitted/).waitFor();
+    await page.getByTestId('case-status').getByText('Submitted').waitFor();
+    // No answer is awaited yet: polling Claim/$inquire comes with the background jobs.
+    expect(payer.received).toHaveLength(2);
+    await saveScreenshot(page, 'pas-send-pended-phone');
+    expect(errors).toEqual([]);
+  });
+});

@@ -131,7 +131,7 @@ describe('taking back a mistaken step', () => {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(daysAgo(6)));
     await dialog.locator('input[type="date"]').fill(day);
     await field(page, 'Denial reason (CARC code)').fill('CO-96');
-    await field(page, /^Why/).fill('The payer letter is dated two days later and cites CO-96.');
+    await field(dialog, /^Why/).fill('The payer letter is dated two days later and cites CO-96.');
     await dialog.getByRole('button', { name: 'Save correction' }).click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -5,8 +5,7 @@ import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { parsePdf } from '../../../tools/pdf/parse-pdf';
-import { createReadyUser, totpCode } from './support/accounts';
-import { apiAs, DEMO_PASSWORD, field, openPage, signIn } from './support/session';
+import { DEMO_PASSWORD, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -247,55 +246,3 @@ async function expectEnabled(locator: ReturnType<Page['locator']>): Promise<void
   for (let i = 0; i < 50 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await locator.isEnabled()).toBe(true);
 }
-
-// Here, after the demo physician's own journeys: while physicians must use two-factor sign-in,
-// the demo physician (who has none) could only enrol, so this file's tests take turns with it.
-describe('a clinic that requires two-factor sign-in for physicians', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('sends a physician without it to enrolment, and lets them in once enrolled', async () => {
-    const user = await createReadyUser(['physician'], 'Dr Pia Policy');
-    const { page: adminPage } = await openPage(browser);
-    await signIn(adminPage, 'admin@demo.clinic');
-    await adminPage.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
-    await adminPage.getByTestId('idle-limit').waitFor();
-    await adminPage.getByText('SESSION_IDLE_MINUTES').waitFor();
-    try {
-      await adminPage.getByRole('checkbox', { name: 'Physician' }).check();
-      await adminPage.getByRole('button', { name: 'Save policy' }).click();
-      await adminPage.getByText('No unsaved changes.').waitFor();
-      await saveScreenshot(adminPage, 'admin-security-policy');
-
-      const { page, errors } = await openPage(browser);
-      await signIn(page, user.email, user.password);
-      await page.waitForURL(/\/account$/);
-      await page.getByText('Set up two-factor sign-in to continue', { exact: true }).waitFor();
-      await page.goto(`${baseUrl()}/my-cases`);
-      await page.waitForURL(/\/account$/);
-      await saveScreenshot(page, 'physician-enrolment-required');
-
-      await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
-      const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-      await field(page, /^6-digit code/).fill(totpCode(secret));
-      await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
-      await page.getByTestId('recovery-codes').waitFor();
-      await page.getByRole('button', { name: 'I saved them' }).click();
-      await page.getByRole('navigation').getByRole('link', { name: 'My cases' }).click();
-      await page.waitForURL(/\/my-cases$/);
-      await page.getByRole('heading', { name: 'Waiting for my documentation' }).waitFor();
-      expect(errors).toEqual([]);
-    } finally {
-      await (
-        await apiAs('admin@demo.clinic')
-      )('PUT', '/api/auth/policy', { totpRequiredRoles: [] });
-    }
-  });
-});

@@ -5,6 +5,19 @@ import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/pay
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { apiAs, openPage, signIn } from './support/session';
 
+/**
+ * The guide's approval authorizes 2005-05-02 to 2005-06-02. On the app the other journeys share,
+ * an authorization that ran out in 2005 would head their worklist's overdue group (and be expired
+ * by the background job): this payer answers with the same month starting today.
+ */
+function validFromToday(answer: (request: Record<string, unknown>) => Record<string, unknown>) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return (request: Record<string, unknown>) =>
+    JSON.parse(
+      JSON.stringify(answer(request)).replaceAll('2005-05-02', day(0)).replaceAll('2005-06-02', day(31)),
+    ) as Record<string, unknown>;
+}
+
 jest.setTimeout(120_000);
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
@@ -75,7 +88,10 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
   });
 
   it('sends a ready case and sees it approved at once, with the authorization number', async () => {
-    payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });
+    payer.replies.push({
+      kind: 'answer',
+      body: validFromToday(answering('ReferralAuthorizationResponseBundleExample')),
+    });
     await page.goto(`${baseUrl()}/cases/${cases[0]}`);
     const section = page.getByTestId('electronic-submission');
     await page.getByTestId('readiness-checklist').getByText('Ready to submit').waitFor();

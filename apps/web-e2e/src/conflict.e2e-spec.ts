@@ -7,6 +7,10 @@ jest.setTimeout(90_000);
 async function openFirstDocumentedCase(page: Page, search: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/cases`);
   await field(page, /^Search/).fill(search);
+  // The list answers the search as it is typed; click once the search is in the address and its
+  // answer is on screen, not on a row of the list being replaced.
+  await page.waitForURL(/[?&]q=/);
+  await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
   await page
     .getByTestId('case-row')
     .filter({ hasText: search })
@@ -14,6 +18,7 @@ async function openFirstDocumentedCase(page: Page, search: string): Promise<void
     .first()
     .getByRole('link')
     .click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   await page.getByTestId('readiness-checklist').waitFor();
 }
 

@@ -117,7 +117,7 @@ describe('npm run backup and npm run restore (embedded deployment)', () => {
 
     const manager = await signIn(original, 'manager@demo.clinic');
     const { secret } = (await manager.json('POST', '/api/auth/totp/setup')) as { secret: string };
-    await manager.json('POST', '/api/auth/totp/enable', { code: generateTotpCode(secret, Date.now() - 30_000) });
+    await manager.json('POST', '/api/auth/totp/enable', { code: generateTotpCode(secret, Date.now()) });
     const saved = await rowIds(source);
 
     const backup = await runScript('backup', source, ['--to', backups]);

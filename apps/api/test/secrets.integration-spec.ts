@@ -29,32 +29,37 @@ describe('secrets encrypted at rest', () => {
     return rows[0].totp_secret;
   }
 
-  /** A user with two-factor sign-in on, enrolled over HTTP; returns its base32 secret. */
-  async function enrol(app: TestApp): Promise<{ user: TestUser; secret: string }> {
+  /**
+   * A user with two-factor sign-in on, enrolled over HTTP with the code of the current step.
+   * A code from the step before would be refused whenever the server's clock had crossed into the
+   * next step meanwhile (one step of drift either way).
+   */
+  async function enrol(app: TestApp): Promise<{ user: TestUser; secret: string; enabledAt: number }> {
     const user = await createUser(app, 'physician');
     const session = await signInAs(app, user);
     const secret = (await session.post('/api/auth/totp/setup').expect(200)).body.secret as string;
+    const enabledAt = Date.now();
     await session
       .post('/api/auth/totp/enable')
-      .send({ code: generateTotpCode(secret, Date.now() - 30_000) })
+      .send({ code: generateTotpCode(secret, enabledAt) })
       .expect(200);
-    return { user, secret };
+    return { user, secret, enabledAt };
   }
 
-  function signInWithCode(app: TestApp, user: TestUser, secret: string, now = Date.now()) {
+  /** Signs in with the code of the step `at` falls in (the enrolment's step is spent). */
+  function signInWithCode(app: TestApp, user: TestUser, secret: string, at: number) {
     return app
       .http()
       .post('/api/auth/login')
-      .send({ email: user.email, password: TEST_PASSWORD, totp: generateTotpCode(secret, now) });
+      .send({ email: user.email, password: TEST_PASSWORD, totp: generateTotpCode(secret, at) });
   }
 
   it('stores the TOTP secret encrypted under the configured key, and sign-in with a code still works', async () => {
-    const { user, secret } = await enrol(t);
+    const { user, secret, enabledAt } = await enrol(t);
     const stored = await storedSecret(t, user.id);
     expect(stored).toMatch(new RegExp(`^v1:${TEST_KEY_ID}:[\\w-]+:[\\w-]+:[\\w-]+$`));
     expect(stored).not.toContain(secret);
-    await signInWithCode(t, user, secret).expect(200);
-    await signInWithCode(t, user, secret, Date.now() + 30_000).expect(200);
+    await signInWithCode(t, user, secret, enabledAt + 30_000).expect(200);
   });
 
   it('encrypts clear-text secrets from before encryption when the app starts', async () => {
@@ -67,7 +72,7 @@ describe('secrets encrypted at rest', () => {
       const stored = await storedSecret(restarted, user.id);
       expect(stored.startsWith(`v1:${TEST_KEY_ID}:`)).toBe(true);
       expect(stored).not.toContain(secret);
-      await signInWithCode(restarted, user, secret).expect(200);
+      await signInWithCode(restarted, user, secret, Date.now()).expect(200);
     } finally {
       await restarted.close();
     }
@@ -92,7 +97,7 @@ describe('secrets encrypted at rest', () => {
   });
 
   it('rotates to a new key: every secret moves, sign-in works with the new key alone, the old key alone is refused', async () => {
-    const { user, secret } = await enrol(t);
+    const { user, secret, enabledAt } = await enrol(t);
     const newKey = randomBytes(32);
     const box = new SecretBox(toEncryptionKey(newKey), [toEncryptionKey(Buffer.from(TEST_ENCRYPTION_KEY, 'base64'))]);
     const report = await reencryptInDatabase(t.database.url, box);
@@ -105,7 +110,7 @@ describe('secrets encrypted at rest', () => {
 
     const rotated = await createTestApp({ APP_ENCRYPTION_KEY: newKey.toString('base64') }, { database: t.database });
     try {
-      await signInWithCode(rotated, user, secret).expect(200);
+      await signInWithCode(rotated, user, secret, enabledAt + 30_000).expect(200);
     } finally {
       await rotated.close();
     }

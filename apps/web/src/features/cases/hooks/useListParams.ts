@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { readListParams, writeListParams, type CaseListParams } from '../model/list-params';
 
@@ -16,19 +16,23 @@ export function useListParams(): [
 ] {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => readListParams(search), [search]);
+  // The router renders a navigation in a transition, so for a moment after one change the page
+  // still holds the previous URL. A second change in that moment (pick a state, then at once click
+  // a column) must build on the first, not on what is rendered, or the first is silently undone.
+  const latest = useRef(search);
+  useLayoutEffect(() => {
+    latest.current = search;
+  }, [search]);
   const update = useCallback(
     (patch: Partial<CaseListParams>, options: ListParamsUpdate = {}) => {
-      setSearch(
-        (current) => {
-          const next: CaseListParams = { ...readListParams(current), ...patch };
-          if (!options.keepPage) {
-            delete next.cursor;
-            delete next.page;
-          }
-          return writeListParams(next);
-        },
-        { replace: options.replace },
-      );
+      const next: CaseListParams = { ...readListParams(latest.current), ...patch };
+      if (!options.keepPage) {
+        delete next.cursor;
+        delete next.page;
+      }
+      const written = writeListParams(next);
+      latest.current = written;
+      setSearch(written, { replace: options.replace });
     },
     [setSearch],
   );

@@ -912,6 +912,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettings_get"];
+        put: operations["NotificationSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -938,6 +954,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferences_get"];
+        put: operations["NotificationPreferences_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2034,6 +2066,30 @@ export interface components {
             label: string;
             share: number | null;
         };
+        EmailChoicesDto: {
+            case_assigned: boolean;
+            clock_warning: boolean;
+            payer_answer: boolean;
+            task_assigned: boolean;
+            task_done: boolean;
+        };
+        EmailChoicesPatchDto: {
+            case_assigned?: boolean;
+            clock_warning?: boolean;
+            payer_answer?: boolean;
+            task_assigned?: boolean;
+            task_done?: boolean;
+        };
+        EmailPreferencesDto: {
+            /** @description The clinic-local hour (0–23) of the daily digest */
+            digestHour: number;
+            /** @description Kinds that also go by email: at once on expedited cases, otherwise in the daily digest */
+            email: components["schemas"]["EmailChoicesDto"];
+            /** @description Whether the server sends email at all (SMTP_URL); without it everything stays in the app */
+            emailEnabled: boolean;
+            /** @example America/New_York */
+            timeZone: string;
+        };
         EvidenceUserDto: {
             /** Format: uuid */
             id: string;
@@ -2336,6 +2392,38 @@ export interface components {
             /** @description The latest 50, newest first */
             items: components["schemas"]["NotificationDto"][];
             unreadCount: number;
+        };
+        NotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description DIGEST_HOUR from the environment: the hour when none is stored */
+            defaultDigestHour: number;
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /** @description The digest hour in effect (the stored one, else DIGEST_HOUR) */
+            effectiveDigestHour: number;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
+            /** @description The shortest day clock of any plan type (standard decision), in days */
+            shortestDayClockDays: number;
+            /** @description The shortest hour clock of any plan type (expedited decision), in hours */
+            shortestHourClockHours: number;
+            /** @example America/New_York */
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OneTimePasswordDto: {
             /** @description Shown once; the user must replace it at first sign-in */
@@ -2794,6 +2882,9 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        UpdateEmailPreferencesDto: {
+            email: components["schemas"]["EmailChoicesPatchDto"];
+        };
         UpdateLayTermDto: {
             /** @example L72.0 */
             code?: string;
@@ -2804,6 +2895,26 @@ export interface components {
         UpdateLetterDto: {
             /** @description The full letter text as the physician edited it */
             text: string;
+        };
+        UpdateNotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
         };
         UpdatePatientDto: {
             address?: string | null;
@@ -4856,6 +4967,49 @@ export interface operations {
             };
         };
     };
+    NotificationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field: a lead not positive, not shorter than the clock, repeated, or over 3 per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
     Notifications_list: {
         parameters: {
             query?: never;
@@ -4891,6 +5045,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationPreferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field of a kind that is not a yes or no */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
             };
         };
     };

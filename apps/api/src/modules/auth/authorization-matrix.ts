@@ -89,6 +89,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/notifications': ALL,
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
+  // Each user's own email choices (no user id in the path: self only).
+  'GET /api/notifications/preferences': ALL,
+  'PUT /api/notifications/preferences': ALL,
+  // The clinic's warning lead times and digest hour.
+  'GET /api/notification-settings': MANAGEMENT,
+  'PUT /api/notification-settings': MANAGEMENT,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).

@@ -2216,9 +2216,24 @@ export interface components {
             running: boolean;
             /** @description The latest runs, newest first */
             runs: components["schemas"]["JobRunDto"][];
+            /** @description Each scheduled job, by name */
+            schedules: components["schemas"]["JobScheduleDto"][];
         };
         /** @enum {string} */
         JobRunState: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+        JobScheduleDto: {
+            /** @description Runs once per this many minutes across all instances */
+            everyMinutes: number;
+            /** @description Its latest runs, newest first */
+            lastRuns: components["schemas"]["JobRunDto"][];
+            /** @example clock-warnings */
+            name: string;
+            /**
+             * Format: date-time
+             * @description The next due moment (sent by the tick of that minute)
+             */
+            nextDueAt: string;
+        };
         LatePayerRowDto: {
             /** @description Decisions with a legal deadline */
             decisions: number;

@@ -60,6 +60,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
           },
           {
+            path: 'settings/notifications',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/NotificationSettingsPage')).NotificationSettingsPage,
+            }),
+          },
+          {
+            path: 'settings/jobs',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/BackgroundJobsPage')).BackgroundJobsPage,
+            }),
+          },
+          {
             path: 'settings/clinic',
             lazy: async () => ({ Component: (await import('../pages/settings/ClinicProfilePage')).ClinicProfilePage }),
           },

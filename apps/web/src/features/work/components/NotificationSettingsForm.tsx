@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { MAX_LEADS_PER_CLOCK } from '@preauth/domain';
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '../../../ui/server-errors';
+import { useSetNotificationSettings, type NotificationSettings } from '../api/useNotificationSettings';
+import { formatLeadList, parseLeadList } from '../model/lead-list';
+
+const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: hourLabel(hour) }));
+const DEFAULT_HOUR = 'default';
+
+type Field = 'dayClockLeadDays' | 'hourClockLeadHours' | 'digestHour';
+
+/** The server's reasons by the input they belong to (`dayClockLeadDays.1` belongs to the days). */
+function problemsByField(error: unknown): Partial<Record<Field, string>> {
+  if (!isApiError(error, 400)) return {};
+  const byField: Partial<Record<Field, string>> = {};
+  for (const { field, reason } of error.body.errors ?? []) {
+    const root = field.split('.')[0] as Field;
+    byField[root] = byField[root] ? `${byField[root]}; ${reason}` : reason;
+  }
+  return byField;
+}
+
+export function NotificationSettingsForm({ settings }: { settings: NotificationSettings }) {
+  const save = useSetNotificationSettings();
+  const [days, setDays] = useState(formatLeadList(settings.dayClockLeadDays));
+  const [hours, setHours] = useState(formatLeadList(settings.hourClockLeadHours));
+  const [digestHour, setDigestHour] = useState(
+    settings.digestHour === null ? DEFAULT_HOUR : String(settings.digestHour),
+  );
+  const [typed, setTyped] = useState<Partial<Record<Field, string>>>({});
+  const server = problemsByField(save.error);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const dayClockLeadDays = parseLeadList(days);
+    const hourClockLeadHours = parseLeadList(hours);
+    const problems: Partial<Record<Field, string>> = {};
+    if (!dayClockLeadDays) problems.dayClockLeadDays = 'Whole numbers of days, separated by commas';
+    if (!hourClockLeadHours) problems.hourClockLeadHours = 'Whole numbers of hours, separated by commas';
+    setTyped(problems);
+    if (!dayClockLeadDays || !hourClockLeadHours) return;
+    save.mutate(
+      { dayClockLeadDays, hourClockLeadHours, digestHour: digestHour === DEFAULT_HOUR ? null : Number(digestHour) },
+      {
+        onSuccess: (saved) => {
+          setDays(formatLeadList(saved.dayClockLeadDays));
+          setHours(formatLeadList(saved.hourClockLeadHours));
+          notifications.show({ color: 'teal', message: 'Notification settings saved.' });
+        },
+      },
+    );
+  };
+
+  const errorOf = (field: Field) => typed[field] ?? server[field];
+  const unplaced = isApiError(save.error, 400) ? null : save.error?.message;
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <TextInput
+          label="Warn before a day clock (standard cases), days"
+          description={`Up to ${MAX_LEADS_PER_CLOCK}, each shorter than the shortest day clock (${settings.shortestDayClockDays} days). Empty: no warnings.`}
+          value={days}
+          onChange={(event) => setDays(event.currentTarget.value)}
+          error={errorOf('dayClockLeadDays')}
+          placeholder="3, 1"
+        />
+        <TextInput
+          label="Warn before an hour clock (expedited cases), hours"
+          description={`Up to ${MAX_LEADS_PER_CLOCK}, each shorter than the shortest hour clock (${settings.shortestHourClockHours} hours). Empty: no warnings.`}
+          value={hours}
+          onChange={(event) => setHours(event.currentTarget.value)}
+          error={errorOf('hourClockLeadHours')}
+          placeholder="24, 4"
+        />
+        <Select
+          label="Daily email digest at"
+          description={`Clinic time (${settings.timeZone}). The server's default comes from DIGEST_HOUR.`}
+          data={[{ value: DEFAULT_HOUR, label: `Server default (${hourLabel(settings.defaultDigestHour)})` }, ...HOURS]}
+          value={digestHour}
+          onChange={(value) => setDigestHour(value ?? DEFAULT_HOUR)}
+          allowDeselect={false}
+          error={errorOf('digestHour')}
+          maw={320}
+        />
+        {unplaced && (
+          <Alert color="red" role="alert" title="Not saved">
+            {unplaced}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save notification settings
+          </Button>
+          <Text size="sm" c="dimmed">
+            Applies from the warning job&apos;s next run (every 5 minutes).
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,10 +1,9 @@
 import { Alert, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type NotificationKind } from '@preauth/domain';
+import { formatHour } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { useEmailPreferences, useSetEmailPreferences } from '../api/useNotificationSettings';
-
-const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /** Which notification kinds also go by email: each switch saves at once. */
 export function EmailPreferencesSection() {
@@ -36,7 +35,7 @@ export function EmailPreferencesSection() {
         <Stack gap="sm">
           <Text size="sm">
             Every notification shows under the bell. Those switched on here also come by email: at once on expedited
-            cases, otherwise in one daily digest at {hourLabel(data.digestHour)} ({data.timeZone}). Emails name case
+            cases, otherwise in one daily digest at {formatHour(data.digestHour)} ({data.timeZone}). Emails name case
             numbers only, never patient details.
           </Text>
           {!data.emailEnabled && (

@@ -2,12 +2,12 @@ import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { MAX_LEADS_PER_CLOCK } from '@preauth/domain';
 import { useState, type FormEvent } from 'react';
+import { formatHour } from '../../../ui/format';
 import { isApiError } from '../../../ui/server-errors';
 import { useSetNotificationSettings, type NotificationSettings } from '../api/useNotificationSettings';
 import { formatLeadList, parseLeadList } from '../model/lead-list';
 
-const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: hourLabel(hour) }));
+const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: formatHour(hour) }));
 const DEFAULT_HOUR = 'default';
 
 type Field = 'dayClockLeadDays' | 'hourClockLeadHours' | 'digestHour';
@@ -21,6 +21,28 @@ function problemsByField(error: unknown): Partial<Record<Field, string>> {
     byField[root] = byField[root] ? `${byField[root]}; ${reason}` : reason;
   }
   return byField;
+}
+
+function LeadsInput(props: {
+  label: string;
+  clock: string;
+  unit: string;
+  shortest: number;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  placeholder: string;
+}) {
+  return (
+    <TextInput
+      label={props.label}
+      description={`Up to ${MAX_LEADS_PER_CLOCK}, each shorter than the shortest ${props.clock} (${props.shortest} ${props.unit}). Empty: no warnings.`}
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+      error={props.error}
+      placeholder={props.placeholder}
+    />
+  );
 }
 
 export function NotificationSettingsForm({ settings }: { settings: NotificationSettings }) {
@@ -60,26 +82,33 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
-        <TextInput
+        <LeadsInput
           label="Warn before a day clock (standard cases), days"
-          description={`Up to ${MAX_LEADS_PER_CLOCK}, each shorter than the shortest day clock (${settings.shortestDayClockDays} days). Empty: no warnings.`}
+          clock="day clock"
+          unit="days"
+          shortest={settings.shortestDayClockDays}
           value={days}
-          onChange={(event) => setDays(event.currentTarget.value)}
+          onChange={setDays}
           error={errorOf('dayClockLeadDays')}
           placeholder="3, 1"
         />
-        <TextInput
+        <LeadsInput
           label="Warn before an hour clock (expedited cases), hours"
-          description={`Up to ${MAX_LEADS_PER_CLOCK}, each shorter than the shortest hour clock (${settings.shortestHourClockHours} hours). Empty: no warnings.`}
+          clock="hour clock"
+          unit="hours"
+          shortest={settings.shortestHourClockHours}
           value={hours}
-          onChange={(event) => setHours(event.currentTarget.value)}
+          onChange={setHours}
           error={errorOf('hourClockLeadHours')}
           placeholder="24, 4"
         />
         <Select
           label="Daily email digest at"
           description={`Clinic time (${settings.timeZone}). The server's default comes from DIGEST_HOUR.`}
-          data={[{ value: DEFAULT_HOUR, label: `Server default (${hourLabel(settings.defaultDigestHour)})` }, ...HOURS]}
+          data={[
+            { value: DEFAULT_HOUR, label: `Server default (${formatHour(settings.defaultDigestHour)})` },
+            ...HOURS,
+          ]}
           value={digestHour}
           onChange={(value) => setDigestHour(value ?? DEFAULT_HOUR)}
           allowDeselect={false}

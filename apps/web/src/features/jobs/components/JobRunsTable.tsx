@@ -32,7 +32,7 @@ export function JobStateBadge({ state }: { state: JobRun['state'] }) {
 export function JobRunsTable({ runs, caption, showName }: { runs: JobRun[]; caption: string; showName?: boolean }) {
   if (!runs.length) return <Text size="sm">No runs yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={820}>
       <Table>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -50,7 +50,8 @@ export function JobRunsTable({ runs, caption, showName }: { runs: JobRun[]; capt
           {runs.map((run) => (
             <Table.Tr key={run.id}>
               {showName && <Table.Td>{run.name}</Table.Td>}
-              <Table.Td>
+              {/* Wide enough for "Failed, will retry": a badge in a squeezed cell is cut to "D…". */}
+              <Table.Td miw={150}>
                 <JobStateBadge state={run.state} />
               </Table.Td>
               <Table.Td>{formatDateTime(run.dueAt)}</Table.Td>

@@ -12,6 +12,7 @@ import {
 } from './codes';
 import { isIsoDate } from './local-date';
 import { isMedicalNecessityCriterion, type MedicalNecessityCriterion } from './medical-necessity';
+import { payerRuleReadinessItems } from './payer-rules';
 import type { CaseSnapshot, ProcedureLine } from './snapshot';
 
 // The form section that fixes a failing item, so the dashboard can link to it.
@@ -257,6 +258,7 @@ export function computeReadiness(
       const item: ReadinessItem = { id: rule.id, label, passed: reasons.length === 0, field: rule.field };
       if (reasons.length > 0) item.reason = reasons.join(' ');
       return item;
-    });
+    })
+    .concat(payerRuleReadinessItems(snapshot));
   return { ready: items.every((item) => item.passed), items };
 }

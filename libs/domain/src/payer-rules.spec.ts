@@ -1,5 +1,6 @@
 import {
   checkPayerRule,
+  describePriorAuth,
   payerCriteriaMet,
   payerRuleReadinessItems,
   selectPayerRule,
@@ -161,5 +162,24 @@ describe('payer rules in the readiness checklist', () => {
       }),
     );
     expect(passing.every((i) => i.passed)).toBe(true);
+  });
+});
+
+describe('describePriorAuth', () => {
+  it('says required, not required with a chart note, or unknown', () => {
+    expect(describePriorAuth('Aetna', '10040', rule({ policyCheckedOn: '2026-11-30' }), '2026-12-06').text).toBe(
+      'Prior authorization required by Aetna for 10040 (policy Aetna CPB 0633, checked 2026-11-30).',
+    );
+    const notRequired = describePriorAuth('Aetna', '10040', rule({ priorAuth: 'not_required' }), '2026-12-06');
+    expect(notRequired).toEqual({
+      requirement: 'not_required',
+      text: 'Prior authorization not required by Aetna for 10040 (policy Aetna CPB 0633, not yet checked): no case needed.',
+      chartNote:
+        '2026-12-06: Aetna does not require prior authorization for CPT 10040 (policy Aetna CPB 0633, not yet checked); no request filed.',
+    });
+    expect(describePriorAuth('Aetna', '10040', null, '2026-12-06')).toEqual({
+      requirement: 'unknown',
+      text: 'Unknown whether Aetna requires prior authorization for 10040: no rule is written for it yet; ask the payer.',
+    });
   });
 });

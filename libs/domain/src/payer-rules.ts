@@ -280,3 +280,46 @@ export function payerRuleReadinessItems(snapshot: CaseSnapshot): ReadinessItem[]
   const codes = new Set(snapshot.procedureLines.map((l) => normalizeCpt(l.cpt)));
   return rules.filter((rule) => codes.has(normalizeCpt(rule.cptCode))).flatMap((rule) => itemsOfRule(snapshot, rule));
 }
+
+/** What the new-case form says about one payer and CPT code. */
+export interface PriorAuthNotice {
+  requirement: PriorAuthRequirement;
+  text: string;
+  // Only when no request is needed: the line the clinic pastes into the chart.
+  chartNote?: string;
+}
+
+function policyClause(rule: Pick<PayerRule, 'policyName' | 'policyVersion' | 'policyCheckedOn'> | null): string {
+  if (!rule?.policyName) return '';
+  const version = rule.policyVersion ? ` ${rule.policyVersion}` : '';
+  const checked = rule.policyCheckedOn ? `checked ${rule.policyCheckedOn}` : 'not yet checked';
+  return ` (policy ${rule.policyName}${version}, ${checked})`;
+}
+
+/** "Prior authorization required by <payer> for 10040 (policy …, checked …)", "not required", or "unknown". */
+export function describePriorAuth(
+  payerName: string,
+  cptCode: string,
+  rule: Pick<PayerRule, 'priorAuth' | 'policyName' | 'policyVersion' | 'policyCheckedOn'> | null,
+  today: string,
+): PriorAuthNotice {
+  const requirement = rule?.priorAuth ?? 'unknown';
+  const policy = policyClause(rule);
+  switch (requirement) {
+    case 'required':
+      return { requirement, text: `Prior authorization required by ${payerName} for ${cptCode}${policy}.` };
+    case 'not_required':
+      return {
+        requirement,
+        text: `Prior authorization not required by ${payerName} for ${cptCode}${policy}: no case needed.`,
+        chartNote: `${today}: ${payerName} does not require prior authorization for CPT ${cptCode}${policy}; no request filed.`,
+      };
+    case 'unknown':
+      return {
+        requirement,
+        text: rule
+          ? `Unknown whether ${payerName} requires prior authorization for ${cptCode}${policy}: ask the payer.`
+          : `Unknown whether ${payerName} requires prior authorization for ${cptCode}: no rule is written for it yet; ask the payer.`,
+      };
+  }
+}

@@ -97,6 +97,10 @@ describe('payer rules over HTTP', () => {
       `${POLICY}: history of failed less costly treatments (17110)`,
     ]);
     await frontDesk.post(`/api/cases/${id}/transitions`).set('If-Match', '2').send({ to: 'submitted' }).expect(201);
+    const letter = await physician.post(`/api/cases/${id}/letters`).send({ kind: 'medical_necessity' }).expect(201);
+    expect(letter.body.text).toContain(
+      `Under ${POLICY}, which ${(await frontDesk.get(`/api/payers/${clinic.payerId}`)).body.name} applies to CPT 17110, the case meets this criterion: recurrent trauma from location (clothing, glasses, shaving, rubbing).`,
+    );
     const kept = await t.db.query(`SELECT rule_version_id FROM case_payer_rules WHERE case_id = $1`, [id]);
     expect(kept.rows).toEqual([{ rule_version_id: v1.body.id }]);
 

@@ -97,7 +97,7 @@ export function parsePayerRulesCsv(
 ): { rows: ParsedRuleRow[]; errors: CsvRowError[] } {
   let records: string[][];
   try {
-    records = parse<string[]>(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     return { rows: [], errors: [{ row: 0, column: null, reason: `is not CSV: ${(error as Error).message}` }] };
   }

@@ -56,9 +56,9 @@ function RuleVersions({ rule }: { rule: PayerRule }) {
   );
 }
 
-function ImportButton() {
+function ImportButton({ onProblems }: { onProblems: (problems: string[]) => void }) {
   const importRules = useImportPayerRules();
-  const [problems, setProblems] = useState<string[]>([]);
+  const setProblems = onProblems;
   const handleFile = async (file: File | null) => {
     if (!file) return;
     setProblems([]);
@@ -77,24 +77,13 @@ function ImportButton() {
     }
   };
   return (
-    <>
-      <FileButton onChange={(file) => void handleFile(file)} accept=".csv,text/csv">
-        {(props) => (
-          <Button variant="default" loading={importRules.isPending} {...props}>
-            Import CSV
-          </Button>
-        )}
-      </FileButton>
-      {problems.length > 0 && (
-        <Alert color="red" title="Nothing was imported" role="alert" withCloseButton onClose={() => setProblems([])}>
-          <List size="sm" data-testid="import-problems">
-            {problems.map((p) => (
-              <List.Item key={p}>{p}</List.Item>
-            ))}
-          </List>
-        </Alert>
+    <FileButton onChange={(file) => void handleFile(file)} accept=".csv,text/csv">
+      {(props) => (
+        <Button variant="default" loading={importRules.isPending} {...props}>
+          Import CSV
+        </Button>
       )}
-    </>
+    </FileButton>
   );
 }
 
@@ -103,6 +92,7 @@ export function PayerRulesPage() {
   const payers = usePayers();
   const save = useSavePayerRule();
   const [editing, setEditing] = useState<Editing>(null);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
   const close = () => setEditing(null);
   const rules = query.data ?? [];
 
@@ -116,11 +106,26 @@ export function PayerRulesPage() {
             <Button component="a" href="/api/payer-rules/export" download="payer-rules.csv" variant="default">
               Export CSV
             </Button>
+            <ImportButton onProblems={setImportProblems} />
             <Button onClick={() => setEditing({ mode: 'create' })}>Add a rule</Button>
           </Group>
         }
       />
-      <ImportButton />
+      {importProblems.length > 0 && (
+        <Alert
+          color="red"
+          title="Nothing was imported"
+          role="alert"
+          withCloseButton
+          onClose={() => setImportProblems([])}
+        >
+          <List size="sm" data-testid="import-problems">
+            {importProblems.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <QueryState
         isPending={query.isPending}
         error={query.error}

@@ -1,6 +1,7 @@
 import { isValidCptFormat, normalizeCpt } from './codes';
 import { isIsoDate } from './local-date';
 import {
+  documentedCriteria,
   isMedicalNecessityCriterion,
   MEDICAL_NECESSITY_CRITERION_LABELS,
   type MedicalNecessityCriterion,
@@ -162,16 +163,9 @@ export function citePayerRule(rule: Pick<PayerRule, 'policyName' | 'cptCode'>): 
 
 const criterionText = (c: MedicalNecessityCriterion) => MEDICAL_NECESSITY_CRITERION_LABELS[c].toLowerCase();
 
-function documentedCriteria(snapshot: CaseSnapshot): Set<MedicalNecessityCriterion> {
-  const found = new Set(snapshot.findings.criteria.filter(isMedicalNecessityCriterion));
-  if (snapshot.findings.inflammation) found.add('inflammation');
-  if (snapshot.findings.infection) found.add('infection');
-  return found;
-}
-
 /** The payer's criteria this case documents, in the policy's order: what a letter can quote. */
 export function payerCriteriaMet(snapshot: CaseSnapshot, rule: PayerRule): MedicalNecessityCriterion[] {
-  const found = documentedCriteria(snapshot);
+  const found = documentedCriteria(snapshot.findings);
   return rule.criteria.filter((c) => found.has(c));
 }
 

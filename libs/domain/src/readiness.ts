@@ -11,7 +11,7 @@ import {
   type CptEntry,
 } from './codes';
 import { isIsoDate } from './local-date';
-import { isMedicalNecessityCriterion, type MedicalNecessityCriterion } from './medical-necessity';
+import { documentedCriteria, type MedicalNecessityCriterion } from './medical-necessity';
 import { payerRuleReadinessItems } from './payer-rules';
 import type { CaseSnapshot, ProcedureLine } from './snapshot';
 
@@ -52,11 +52,7 @@ export interface ReadinessRule {
 }
 
 function getDocumentedCriteria(snapshot: CaseSnapshot): MedicalNecessityCriterion[] {
-  const criteria = new Set(snapshot.findings.criteria.filter(isMedicalNecessityCriterion));
-  // The exam checkboxes count as documented findings even when the criteria list lags behind.
-  if (snapshot.findings.inflammation) criteria.add('inflammation');
-  if (snapshot.findings.infection) criteria.add('infection');
-  return [...criteria];
+  return [...documentedCriteria(snapshot.findings)];
 }
 
 interface CodedLine {

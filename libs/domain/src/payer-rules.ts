@@ -180,15 +180,15 @@ const DOCUMENT_FIELDS: Record<PayerRuleDocument, ReadinessField> = {
 function documentCheck(snapshot: CaseSnapshot, document: PayerRuleDocument): string | null {
   switch (document) {
     case 'clinical_notes':
-      return snapshot.physicianNoteCount > 0 ? null : 'Add a physician note documenting the findings.';
+      return snapshot.physicianNoteCount > 0 ? null : 'add a physician note documenting the findings.';
     case 'treatment_history':
-      return snapshot.failedTreatments.length > 0 ? null : 'Record the less costly treatments tried and their outcome.';
+      return snapshot.failedTreatments.length > 0 ? null : 'record the less costly treatments tried and their outcome.';
     case 'lesion_site_and_count':
       return snapshot.procedureLines.every((l) => l.bodySite.trim() && l.lesionCount > 0)
         ? null
-        : 'Give every procedure line its body site and lesion count.';
+        : 'give every procedure line its body site and lesion count.';
     case 'symptom_duration':
-      return snapshot.findings.symptomDurationWeeks ? null : 'Record how many weeks the symptoms have lasted.';
+      return snapshot.findings.symptomDurationWeeks ? null : 'record how many weeks the symptoms have lasted.';
   }
 }
 

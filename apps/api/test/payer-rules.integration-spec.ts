@@ -193,5 +193,26 @@ describe('payer rules over HTTP', () => {
     ]);
     expect(await t.countRows('payer_rule_versions')).toBe(versionsBefore);
     await frontDesk.post('/api/payer-rules/import').send({ csv }).expect(403);
+
+    const noHeader = await manager
+      .post('/api/payer-rules/import')
+      .send({ csv: 'payer,cpt\r\nX,17110\r\n' })
+      .expect(400);
+    expect(noHeader.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'row 1, column payer',
+      'row 1, column cpt',
+      'row 1, column payer_code',
+      'row 1, column cpt_code',
+      'row 1, column prior_auth',
+    ]);
+  });
+
+  it('answers 404 for a payer or rule that does not exist', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    await frontDesk.get('/api/payer-rules/lookup').query({ payerId: nobody, cptCode: '17110' }).expect(404);
+    await frontDesk.get('/api/payer-rules/versions').query({ payerId: clinic.payerId, cptCode: '11104' }).expect(404);
+    await frontDesk.get(`/api/payer-rules/${nobody}`).expect(404);
+    const missing = await manager.post('/api/payer-rules').send(ruleBody(nobody)).expect(400);
+    expect(missing.body.errors).toEqual([{ field: 'payerId', reason: 'is not a payer' }]);
   });
 });

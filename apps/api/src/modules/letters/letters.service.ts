@@ -11,6 +11,7 @@ import { assertMaySignLetters, maySignLetters } from '../auth/field-rules';
 import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseEvent } from '../cases/case-event.entity';
 import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseDossier, loadDossier } from './case-dossier';
@@ -82,6 +83,7 @@ export class LettersService {
     private readonly rules: DeadlineRulesService,
     private readonly auth: AuthService,
     private readonly clinic: ClinicProfileService,
+    private readonly carc: CarcDescriptionsService,
   ) {}
 
   dossier(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDossier> {
@@ -136,7 +138,8 @@ export class LettersService {
       const clinic = await this.clinic.letterhead(manager);
       const contact = clinic && { name: clinic.practiceName, phone: clinic.phone, fax: clinic.fax };
       if (dto.kind === 'appeal') {
-        const appeal = toAppealFacts(dossier, contact, tz, now);
+        const description = await this.carc.describe(dossier.loaded.row.denialCode);
+        const appeal = toAppealFacts(dossier, contact, tz, now, description);
         if ('refused' in appeal) {
           throw new ConflictError(appeal.refused, 'no_denial_to_appeal');
         }

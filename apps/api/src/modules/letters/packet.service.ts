@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   computeDeadlines,
-  findCarcCode,
   icd10Descriptions,
   PACKET_PURPOSE_TITLES,
   PAYER_DOCUMENT_KIND_LABELS,
@@ -21,6 +20,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { listCaseDocuments, readCaseDocumentContent } from '../correspondence/case-document.query';
 import type { CasePhoto } from '../evidence/case-photo.entity';
 import { imageDecodeQueue } from '../evidence/image-decode-queue';
@@ -66,6 +66,7 @@ export class PacketService {
     private readonly audit: AuditService,
     private readonly letters: LettersService,
     private readonly clinic: ClinicProfileService,
+    private readonly carc: CarcDescriptionsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -161,10 +162,10 @@ export class PacketService {
     if (row.authorizationNumber) summary.push(['Authorization number', row.authorizationNumber]);
     if (row.submittedAt) summary.push(['Submitted', localDate(row.submittedAt)]);
     if (row.denialCode) {
-      const carc = findCarcCode(row.denialCode);
+      const description = await this.carc.describe(row.denialCode);
       summary.push([
         'Denial',
-        `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${localDate(row.deniedAt)}` : ''}`,
+        `${row.denialCode}${description ? ` (${description})` : ''}${row.deniedAt ? ` on ${localDate(row.deniedAt)}` : ''}`,
       ]);
       if (row.denialText) summary.push(['Payer wording', row.denialText]);
     }

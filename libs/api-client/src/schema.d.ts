@@ -144,6 +144,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/policy/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Auth_setSigningPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -1480,6 +1496,8 @@ export interface components {
             totpRequiredRoles: components["schemas"]["Role"][];
         };
         AuthPolicyViewDto: {
+            /** @description Whether only the ordering physician may sign a case’s letters */
+            onlyOrderingPhysicianSigns: boolean;
             /** @description Read-only: set in the environment when the API starts */
             sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
@@ -2587,6 +2605,10 @@ export interface components {
             name: string;
             npi: string;
         };
+        SigningPolicyDto: {
+            /** @description When true, a physician signs only the letters of cases they ordered; when false any physician may, and the letter names both */
+            onlyOrderingPhysicianSigns: boolean;
+        };
         SignLetterDto: {
             /**
              * Format: password
@@ -3186,6 +3208,30 @@ export interface operations {
         };
         responses: {
             /** @description Applies from each user’s next sign-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
+                };
+            };
+        };
+    };
+    Auth_setSigningPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to the next signature */
             200: {
                 headers: {
                     [name: string]: unknown;

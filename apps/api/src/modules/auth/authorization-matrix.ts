@@ -38,6 +38,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
+  'PUT /api/auth/policy/signing': ADMIN,
 
   // User administration.
   'GET /api/users': ADMIN,

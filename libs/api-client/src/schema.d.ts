@@ -5275,6 +5275,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Providers_get: {
@@ -5320,6 +5327,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5720,6 +5734,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Users_get: {
@@ -5778,8 +5799,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider is linked to someone else (provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

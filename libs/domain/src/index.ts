@@ -17,6 +17,7 @@ export * from './npi';
 export * from './packet-purpose';
 export * from './payer-documents';
 export * from './plan-types';
+export * from './provider-link';
 export * from './readiness';
 export * from './roles';
 export * from './signing-policy';

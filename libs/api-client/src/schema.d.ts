@@ -912,6 +912,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes/{id}/versions": {
         parameters: {
             query?: never;
@@ -1428,6 +1460,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description The password the invitee chooses: at least 12 characters, not common, not containing the email
+             */
+            password: string;
+            /** @description The token from the invitation link (after the #) */
+            token: string;
+        };
         AddCarcDescriptionDto: {
             /**
              * @description A well-formed CARC code the app does not describe yet
@@ -1862,6 +1903,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Present when the user was invited: the single-use link to choose a password, shown once */
+            invitation?: components["schemas"]["InvitationLinkDto"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @description The password was set by an admin: the user must choose their own at next sign-in */
@@ -1967,6 +2010,8 @@ export interface components {
             displayName: string;
             /** @example jane.doe@clinic.example */
             email: string;
+            /** @description True: no password; the answer carries a single-use invitation link, valid 72 hours, through which the user chooses their own */
+            invite?: boolean;
             /**
              * Format: password
              * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
@@ -2148,6 +2193,25 @@ export interface components {
             coversDate: boolean;
             items: components["schemas"]["Icd10HitDto"][];
             release: components["schemas"]["Icd10ReleaseDto"] | null;
+        };
+        InvitationDto: {
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationLinkDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Path of the link on this server (prefix it with the address users reach Preauth at); shown once
+             * @example /invitation#4bXj…
+             */
+            path: string;
+        };
+        InvitationTokenDto: {
+            /** @description The token from the invitation link (after the #) */
+            token: string;
         };
         JobRunDto: {
             /** Format: date-time */
@@ -4873,6 +4937,73 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
                 };
+            };
+        };
+    };
+    Invitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Password set and the link spent; the user signs in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password breaks the policy (field password) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Who the link is for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -47,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': ADMIN,
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
+  // The invitee, before they have a password: the link's token is the credential.
+  'POST /api/invitations/lookup': 'public',
+  'POST /api/invitations/accept': 'public',
 
   // Background jobs: recent runs and failures (names, times, error messages; no patient data).
   'GET /api/admin/jobs': ADMIN,

@@ -16,6 +16,7 @@ export * from './note-kinds';
 export * from './npi';
 export * from './packet-purpose';
 export * from './payer-documents';
+export * from './payer-rules';
 export * from './plan-types';
 export * from './provider-link';
 export * from './readiness';

@@ -24,6 +24,7 @@ import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoint
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
+import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
   Foundation1764000000000,
@@ -51,4 +52,5 @@ export const migrations = [
   ListOrdersSearch1764000001250,
   NotificationSettings1764000001350,
   PayerRules1764000001400,
+  UserInvitations1764000001650,
 ];

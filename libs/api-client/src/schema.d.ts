@@ -144,6 +144,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/policy/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Auth_setSigningPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -896,6 +912,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes/{id}/versions": {
         parameters: {
             query?: never;
@@ -1540,6 +1588,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description The password the invitee chooses: at least 12 characters, not common, not containing the email
+             */
+            password: string;
+            /** @description The token from the invitation link (after the #) */
+            token: string;
+        };
         AddCarcDescriptionDto: {
             /**
              * @description A well-formed CARC code the app does not describe yet
@@ -1608,6 +1665,8 @@ export interface components {
             totpRequiredRoles: components["schemas"]["Role"][];
         };
         AuthPolicyViewDto: {
+            /** @description Whether only the ordering physician may sign a case’s letters */
+            onlyOrderingPhysicianSigns: boolean;
             /** @description Read-only: set in the environment when the API starts */
             sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
@@ -1972,6 +2031,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Present when the user was invited: the single-use link to choose a password, shown once */
+            invitation?: components["schemas"]["InvitationLinkDto"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @description The password was set by an admin: the user must choose their own at next sign-in */
@@ -2077,6 +2138,8 @@ export interface components {
             displayName: string;
             /** @example jane.doe@clinic.example */
             email: string;
+            /** @description True: no password; the answer carries a single-use invitation link, valid 72 hours, through which the user chooses their own */
+            invite?: boolean;
             /**
              * Format: password
              * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
@@ -2292,6 +2355,25 @@ export interface components {
             created: number;
             /** @description Rows equal to the current version (nothing written) */
             unchanged: number;
+        };
+        InvitationDto: {
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationLinkDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Path of the link on this server (prefix it with the address users reach Preauth at); shown once
+             * @example /invitation#4bXj…
+             */
+            path: string;
+        };
+        InvitationTokenDto: {
+            /** @description The token from the invitation link (after the #) */
+            token: string;
         };
         JobRunDto: {
             /** Format: date-time */
@@ -2878,6 +2960,10 @@ export interface components {
             /** @description Name with credentials, as the letter prints it */
             name: string;
             npi: string;
+        };
+        SigningPolicyDto: {
+            /** @description When true, a physician signs only the letters of cases they ordered; when false any physician may, and the letter names both */
+            onlyOrderingPhysicianSigns: boolean;
         };
         SignLetterDto: {
             /**
@@ -3501,6 +3587,30 @@ export interface operations {
         };
         responses: {
             /** @description Applies from each user’s next sign-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
+                };
+            };
+        };
+    };
+    Auth_setSigningPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to the next signature */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5145,6 +5255,73 @@ export interface operations {
             };
         };
     };
+    Invitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Password set and the link spent; the user signs in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password breaks the policy (field password) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Who the link is for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Notes_addVersion: {
         parameters: {
             query?: never;
@@ -5794,6 +5971,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Providers_get: {
@@ -5839,6 +6023,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6239,6 +6430,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Users_get: {
@@ -6297,8 +6495,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider is linked to someone else (provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,6 +38,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
+  'PUT /api/auth/policy/signing': ADMIN,
 
   // User administration.
   'GET /api/users': ADMIN,
@@ -46,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': ADMIN,
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
+  // The invitee, before they have a password: the link's token is the credential.
+  'POST /api/invitations/lookup': 'public',
+  'POST /api/invitations/accept': 'public',
 
   // Background jobs: recent runs and failures (names, times, error messages; no patient data).
   'GET /api/admin/jobs': ADMIN,

@@ -16,6 +16,7 @@ export * from './note-kinds';
 export * from './npi';
 export * from './payer-documents';
 export * from './packet-purpose';
+export * from './pas-inquiry';
 export * from './plan-types';
 export * from './readiness';
 export * from './roles';

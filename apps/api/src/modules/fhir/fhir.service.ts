@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, StaleVersionError } from '../../common/ap
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { insertAuditEvent } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 import { CaseEvent } from '../cases/case-event.entity';
 import { loadCaseForUpdate, snapshotOf } from '../cases/case-loader';
 import { CaseProcedureLine } from '../cases/case-procedure-line.entity';
@@ -217,7 +218,7 @@ export class FhirService {
     d: ClaimResponseDecision,
     body: unknown,
     expectedVersion: number,
-    ctx: RequestContext,
+    ctx: RequestContext<Pick<AuthUser, 'id' | 'roles'>>,
   ): Promise<void> {
     const now = new Date();
     const { loaded } = await loadCaseForUpdate(manager, caseId);

@@ -3,7 +3,8 @@ import { importPKCS8, SignJWT } from 'jose';
 
 // Talking to a payer's Da Vinci PAS endpoint: a SMART Backend Services access token (a client
 // assertion signed with the clinic's private key, RFC 7523), then Claim/$submit with the request
-// Bundle. The answer is returned as received; nothing here writes to the case.
+// Bundle or Claim/$inquire with an inquiry Bundle. The answer is returned as received; nothing
+// here writes to the case.
 
 export interface PasEndpoint {
   baseUrl: string;
@@ -69,10 +70,16 @@ async function accessToken(endpoint: PasEndpoint): Promise<string> {
   return json.access_token;
 }
 
-/** POST the Bundle to Claim/$submit; an expired or revoked token is replaced once. */
-export async function submitToPayer(endpoint: PasEndpoint, bundle: unknown): Promise<SubmitResult> {
+export type PasOperation = '$submit' | '$inquire';
+
+/** POST the Bundle to Claim/$submit or Claim/$inquire; an expired or revoked token is replaced once. */
+export async function callPayer(
+  endpoint: PasEndpoint,
+  operation: PasOperation,
+  bundle: unknown,
+): Promise<SubmitResult> {
   const started = Date.now();
-  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/Claim/$submit`;
+  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/Claim/${operation}`;
   for (let attempt = 0; ; attempt++) {
     const token = await accessToken(endpoint);
     let res: Response;
@@ -105,3 +112,5 @@ export async function submitToPayer(endpoint: PasEndpoint, bundle: unknown): Pro
     return { status: res.status, body, elapsedMs: Date.now() - started };
   }
 }
+
+export const submitToPayer = (endpoint: PasEndpoint, bundle: unknown) => callPayer(endpoint, '$submit', bundle);

@@ -23,11 +23,13 @@ import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
 import { CaseFhirExchangesDto, FhirExchangeDto, PayerErrorDto } from './dto/fhir-exchange.dto';
 import {
   findCasePayerEndpoint,
+  findPasEndpoint,
   insertExchange,
   listExchanges,
   type ExchangeListItem,
 } from './fhir-exchange.repository';
 import { FhirService } from './fhir.service';
+import { PasInquiryJob } from './pas-inquiry.job';
 import { PAS_SIGNING_ALG, PayerUnavailableError, submitToPayer, type PasEndpoint } from './pas-client';
 
 /** How long the desk is asked to wait before sending again when the payer is down. */
@@ -69,15 +71,6 @@ function toExchangeDto(row: ExchangeListItem): FhirExchangeDto {
   };
 }
 
-interface EndpointRow {
-  payer_id: string;
-  base_url: string;
-  token_url: string;
-  client_id: string;
-  key_id: string;
-  private_key: string;
-}
-
 /** The live Da Vinci PAS exchange with a payer: its endpoint, and sending a case to Claim/$submit. */
 @Injectable()
 export class PasExchangeService {
@@ -87,6 +80,7 @@ export class PasExchangeService {
     private readonly secrets: SecretsService,
     private readonly fhir: FhirService,
     private readonly cases: CasesService,
+    private readonly inquiries: PasInquiryJob,
   ) {}
 
   async putEndpoint(payerId: string, dto: PutPasEndpointDto, ctx: RequestContext): Promise<PasEndpointDto> {
@@ -128,18 +122,8 @@ export class PasExchangeService {
     return { payerEndpoint: found.payerEndpoint, exchanges: rows.map(toExchangeDto) };
   }
 
-  private async endpointOf(payerId: string): Promise<PasEndpoint | null> {
-    const [row] = await this.dataSource.query<EndpointRow[]>(`SELECT * FROM payer_pas_endpoints WHERE payer_id = $1`, [
-      payerId,
-    ]);
-    if (!row) return null;
-    return {
-      baseUrl: row.base_url,
-      tokenUrl: row.token_url,
-      clientId: row.client_id,
-      keyId: row.key_id,
-      privateKeyPem: this.secrets.decryptPasKey(payerId, row.private_key),
-    };
+  private endpointOf(payerId: string): Promise<PasEndpoint | null> {
+    return findPasEndpoint(this.dataSource.manager, payerId, (key) => this.secrets.decryptPasKey(payerId, key));
   }
 
   /**
@@ -229,7 +213,7 @@ export class PasExchangeService {
         errors: error instanceof BadRequestException ? (error.getResponse() as { errors?: unknown }).errors : undefined,
       });
     }
-    await this.dataSource.transaction(async (manager) => {
+    const firstInquiry = await this.dataSource.transaction(async (manager) => {
       await insertExchange(manager, outbound);
       let version = expectedVersion;
       // An error answer means the payer did not take the request: the case stays unsent.
@@ -246,7 +230,10 @@ export class PasExchangeService {
         version += 1;
       }
       await this.fhir.recordAnswer(manager, caseId, answer, result.body, version, ctx);
+      // Pended: the payer is asked again (Claim/$inquire) until it decides.
+      return answer.kind === 'pended' ? this.inquiries.start(manager, caseId, answer, sentAt) : null;
     });
+    if (firstInquiry) await this.inquiries.schedule(caseId, firstInquiry);
     return this.cases.get(caseId, ctx, false);
   }
 }

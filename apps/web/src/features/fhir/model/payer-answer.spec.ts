@@ -56,10 +56,10 @@ describe("the payer's answer, for the desk", () => {
     expect(said.lines).toEqual(['Reason: X12 0U', 'Not medically necessary.']);
   });
 
-  it('says what happens next when pended, and that nobody asks the payer again yet', () => {
+  it('says what happens next when pended: Preauth asks the payer again', () => {
     const said = describePayerAnswer(exchange({ kind: 'pended', pendingReference: 'R-7' }), detail({}));
     expect(said.title).toMatch(/^Pended/);
-    expect(said.lines.join(' ')).toMatch(/submitted; the payer's reference is R-7.*does not yet ask the payer again/);
+    expect(said.lines.join(' ')).toMatch(/submitted; the payer's reference is R-7.*asks the payer again by itself/);
   });
 
   it('lists the payer errors and what to fix', () => {
@@ -86,5 +86,6 @@ describe("the payer's answer, for the desk", () => {
   it('labels the log lines', () => {
     expect(exchangeLabel(exchange({ outcome: 'approved' }))).toBe('Decision: approved');
     expect(exchangeLabel(exchange({ direction: 'outbound', kind: 'failed' }))).toBe('Not sent: payer unreachable');
+    expect(exchangeLabel(exchange({ direction: 'outbound', kind: 'inquire' }))).toBe('Asked for the decision');
   });
 });

@@ -52,7 +52,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
         title: 'Pended: the payer is reviewing the request',
         lines: [
           `The case is ${STATUS_LABELS[detail.status].toLowerCase()}${answer.pendingReference ? `; the payer's reference is ${answer.pendingReference}` : ''}.`,
-          "Preauth does not yet ask the payer again by itself: when the payer's decision arrives (portal, fax or letter), record it with the next step above.",
+          "Preauth asks the payer again by itself (Claim/$inquire) and records the decision when it comes; the case's owner is told. A decision that arrives by portal, fax or letter can still be recorded with the next step above.",
         ],
       };
     case 'info_requested':
@@ -83,6 +83,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
 
 const OUTCOME_LABELS: Record<string, string> = {
   submit: 'Sent',
+  inquire: 'Asked for the decision',
   failed: 'Not sent: payer unreachable',
   decision: 'Decision',
   pended: 'Pended',

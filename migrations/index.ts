@@ -23,6 +23,7 @@ import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
+import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
 
 export const migrations = [
   Foundation1764000000000,
@@ -49,4 +50,5 @@ export const migrations = [
   PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
   PasInquiries1764000001500,
+  PasSubscriptions1764000001510,
 ];

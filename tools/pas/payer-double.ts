@@ -29,6 +29,16 @@ export interface PayerDouble {
   inquiries: Json[];
   /** What Claim/$inquire answers next, in order; when none is left it answers 500. */
   inquireReplies: PayerReply[];
+  /** Whether the CapabilityStatement offers rest-hook Subscriptions (the PAS topic). */
+  offersSubscriptions: boolean;
+  /** Subscriptions created at [base]/Subscription, as posted (with the id the double gave). */
+  subscriptions: Json[];
+  /** A notification of `subscription` carrying the full response Bundles, as the guide sends them. */
+  notification(
+    subscription: Json,
+    responses: Json[],
+    type?: string,
+  ): { path: string; authorization: string; body: Json };
   /** Client assertions the token endpoint accepted (their claims). */
   assertions: Json[];
   replies: PayerReply[];
@@ -94,6 +104,8 @@ export async function startPayerDouble(): Promise<PayerDouble> {
     received: [] as Json[],
     inquiries: [] as Json[],
     inquireReplies: [] as PayerReply[],
+    offersSubscriptions: false,
+    subscriptions: [] as Json[],
     assertions: [] as Json[],
     replies: [] as PayerReply[],
   };
@@ -123,6 +135,36 @@ export async function startPayerDouble(): Promise<PayerDouble> {
         tokens.add(token);
         return send(res, 200, { access_token: token, token_type: 'bearer', expires_in: 300, scope: form.get('scope') });
       }
+      if (req.method === 'GET' && req.url === '/fhir/metadata') {
+        const subscription = {
+          type: 'Subscription',
+          extension: [
+            {
+              url: 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/capabilitystatement-subscriptiontopic-canonical',
+              valueCanonical: 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic',
+            },
+          ],
+          interaction: [{ code: 'create' }, { code: 'update' }, { code: 'delete' }],
+        };
+        return send(res, 200, {
+          resourceType: 'CapabilityStatement',
+          status: 'active',
+          kind: 'instance',
+          fhirVersion: '4.0.1',
+          format: ['json'],
+          rest: [
+            { mode: 'server', resource: [{ type: 'Claim' }, ...(double.offersSubscriptions ? [subscription] : [])] },
+          ],
+        });
+      }
+      if (req.method === 'POST' && req.url === '/fhir/Subscription') {
+        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        if (!tokens.has(token)) return send(res, 401);
+        if (!double.offersSubscriptions) return send(res, 404);
+        const subscription = { ...(JSON.parse(body) as Json), id: `sub-${double.subscriptions.length + 1}` };
+        double.subscriptions.push(subscription);
+        return send(res, 201, subscription);
+      }
       const operation =
         req.method === 'POST' ? /^\/fhir\/Claim\/\$(submit|inquire)$/.exec(req.url ?? '')?.[1] : undefined;
       if (operation) {
@@ -145,10 +187,42 @@ export async function startPayerDouble(): Promise<PayerDouble> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   tokenUrl = `http://127.0.0.1:${port}/token`;
-  return {
-    ...double,
+  const notification = (subscription: Json, responses: Json[], type = 'event-notification') => {
+    const channel = subscription.channel as { endpoint: string; header: string[] };
+    return {
+      path: new URL(channel.endpoint).pathname,
+      authorization: channel.header[0].replace(/^Authorization: /, ''),
+      body: {
+        resourceType: 'Bundle',
+        type: 'history',
+        timestamp: new Date().toISOString(),
+        entry: [
+          {
+            fullUrl: `urn:uuid:${randomUUID()}`,
+            resource: {
+              resourceType: 'Parameters',
+              parameter: [
+                { name: 'subscription', valueReference: { reference: `Subscription/${String(subscription.id)}` } },
+                {
+                  name: 'topic',
+                  valueCanonical: 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic',
+                },
+                { name: 'type', valueCode: type },
+              ],
+            },
+            request: { method: 'GET', url: `Subscription/${String(subscription.id)}/$status` },
+            response: { status: '200' },
+          },
+          ...responses.map((resource) => ({ fullUrl: `urn:uuid:${randomUUID()}`, resource })),
+        ],
+      },
+    };
+  };
+  // The same object the server reads, so a test's changes (offersSubscriptions) take effect.
+  return Object.assign(double, {
+    notification,
     baseUrl: `http://127.0.0.1:${port}/fhir`,
     tokenUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
 }

@@ -960,6 +960,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pas/subscriptions/{id}/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasNotification_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -2355,6 +2371,17 @@ export interface components {
             /** Format: uuid */
             payerId: string;
             tokenUrl: string;
+        };
+        PasNotificationReceiptDto: {
+            /** @description Pended cases of the payer asked about at once (Claim/$inquire) */
+            inquiriesBroughtForward: number;
+            /** @description Answers recorded on their cases from the notification's full response Bundles */
+            recorded: number;
+            /**
+             * @description The notification type the payer sent
+             * @example event-notification
+             */
+            type: string;
         };
         PatientDto: {
             address: string | null;
@@ -4904,6 +4931,41 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasNotification_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A subscription notification (history Bundle: SubscriptionStatus first, then PAS response Bundles) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasNotificationReceiptDto"];
+                };
+            };
+            /** @description Unknown subscription or wrong bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

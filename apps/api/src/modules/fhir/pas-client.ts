@@ -73,13 +73,13 @@ async function accessToken(endpoint: PasEndpoint): Promise<string> {
 export type PasOperation = '$submit' | '$inquire';
 
 /** POST the Bundle to Claim/$submit or Claim/$inquire; an expired or revoked token is replaced once. */
-export async function callPayer(
-  endpoint: PasEndpoint,
-  operation: PasOperation,
-  bundle: unknown,
-): Promise<SubmitResult> {
+export const callPayer = (endpoint: PasEndpoint, operation: PasOperation, bundle: unknown): Promise<SubmitResult> =>
+  postToPayer(endpoint, `Claim/${operation}`, bundle);
+
+/** POST a resource to `path` under the payer's base URL with a fresh access token. */
+export async function postToPayer(endpoint: PasEndpoint, path: string, resource: unknown): Promise<SubmitResult> {
   const started = Date.now();
-  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/Claim/${operation}`;
+  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/${path}`;
   for (let attempt = 0; ; attempt++) {
     const token = await accessToken(endpoint);
     let res: Response;
@@ -91,7 +91,7 @@ export async function callPayer(
           'Content-Type': 'application/fhir+json',
           Accept: 'application/fhir+json',
         },
-        body: JSON.stringify(bundle),
+        body: JSON.stringify(resource),
         signal: AbortSignal.timeout(SUBMIT_TIMEOUT_MS),
       });
     } catch {
@@ -114,3 +114,31 @@ export async function callPayer(
 }
 
 export const submitToPayer = (endpoint: PasEndpoint, bundle: unknown) => callPayer(endpoint, '$submit', bundle);
+
+/** The PAS subscription topic; a payer offering it names it on Subscription in its CapabilityStatement. */
+export const PAS_SUBSCRIPTION_TOPIC = 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic';
+
+/** Whether the payer's CapabilityStatement ([base]/metadata) offers Subscription (the guide's way to say so). */
+export async function offersSubscriptions(endpoint: PasEndpoint): Promise<boolean> {
+  let res: Response;
+  try {
+    res = await fetch(`${endpoint.baseUrl.replace(/\/+$/, '')}/metadata`, {
+      headers: { Accept: 'application/fhir+json' },
+      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+    });
+  } catch {
+    throw new PayerUnavailableError("The payer's PAS endpoint did not answer in time.", null);
+  }
+  if (!res.ok) throw new PayerUnavailableError(`The payer's metadata answered HTTP ${res.status}.`, res.status);
+  let json: { rest?: { resource?: { type?: string; interaction?: { code?: string }[] }[] }[] } | null;
+  try {
+    json = JSON.parse(await res.text()) as typeof json;
+  } catch {
+    json = null;
+  }
+  return (json?.rest ?? []).some((rest) =>
+    (rest.resource ?? []).some(
+      (r) => r.type === 'Subscription' && (r.interaction ?? []).some((i) => i.code === 'create'),
+    ),
+  );
+}

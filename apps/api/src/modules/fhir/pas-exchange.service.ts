@@ -30,6 +30,7 @@ import {
 } from './fhir-exchange.repository';
 import { FhirService } from './fhir.service';
 import { PasInquiryJob } from './pas-inquiry.job';
+import { PasSubscriptionService } from './pas-subscription.service';
 import { PAS_SIGNING_ALG, PayerUnavailableError, submitToPayer, type PasEndpoint } from './pas-client';
 
 /** How long the desk is asked to wait before sending again when the payer is down. */
@@ -81,6 +82,7 @@ export class PasExchangeService {
     private readonly fhir: FhirService,
     private readonly cases: CasesService,
     private readonly inquiries: PasInquiryJob,
+    private readonly subscriptions: PasSubscriptionService,
   ) {}
 
   async putEndpoint(payerId: string, dto: PutPasEndpointDto, ctx: RequestContext): Promise<PasEndpointDto> {
@@ -233,7 +235,11 @@ export class PasExchangeService {
       // Pended: the payer is asked again (Claim/$inquire) until it decides.
       return answer.kind === 'pended' ? this.inquiries.start(manager, caseId, answer, sentAt) : null;
     });
-    if (firstInquiry) await this.inquiries.schedule(caseId, firstInquiry);
+    if (firstInquiry) {
+      await this.inquiries.schedule(caseId, firstInquiry);
+      // Told of the decision by the payer when it offers that; polling goes on meanwhile.
+      await this.subscriptions.ensure(pre.payerId);
+    }
     return this.cases.get(caseId, ctx, false);
   }
 }

@@ -16,6 +16,7 @@ import { callPayer, PayerUnavailableError } from './pas-client';
 import { buildInquiryBundle } from './pas-inquiry-bundle';
 import {
   caseForPoll,
+  bringPollsForward,
   claimPoll,
   duePolls,
   lastSentBundle,
@@ -162,19 +163,46 @@ export class PasInquiryJob implements OnModuleInit {
       });
       return this.next(poll, kase.deadline);
     }
+    const recorded = await this.record(caseId, answer, result.body, kase.version, outbound(sentSummary));
+    if (!recorded) return this.next(poll, kase.deadline);
+  }
+
+  /**
+   * Records a payer's answer about a polled case (from an inquiry, or a subscription's
+   * notification) as the system actor, and stops polling; false when the case changed meanwhile
+   * (stale version) or cannot take the step now, so that it is asked about again.
+   */
+  async record(
+    caseId: string,
+    answer: ClaimResponseDecision,
+    body: unknown,
+    version: number,
+    sent: Parameters<typeof insertExchange>[1] | null,
+  ): Promise<boolean> {
     try {
       await this.dataSource.transaction(async (tx) => {
-        await insertExchange(tx, outbound(sentSummary));
-        await this.fhir.recordAnswer(tx, caseId, answer, result.body, kase.version, actor);
+        if (sent) await insertExchange(tx, sent);
+        await this.fhir.recordAnswer(tx, caseId, answer, body, version, actor);
         await stopPolling(tx, caseId, answer.kind === 'error' ? 'payer_error' : 'answered');
       });
-      this.logger.log({ caseId, kind: answer.kind }, 'payer answered an inquiry');
+      this.logger.log({ caseId, kind: answer.kind }, 'payer answered a pended request');
+      return true;
     } catch (error) {
-      // Changed meanwhile (stale version) or a step the case cannot take now: asked again later.
       if (!(error instanceof AppError || error instanceof TransitionError)) throw error;
-      await insertExchange(manager, outbound({ ...sentSummary, notRecorded: error.message }));
-      return this.next(poll, kase.deadline);
+      if (sent)
+        await insertExchange(this.dataSource.manager, {
+          ...sent,
+          summary: { ...sent.summary, notRecorded: error.message },
+        });
+      return false;
     }
+  }
+
+  /** Asks now about every polled case of the payer (a notification said something changed). */
+  async bringForward(payerId: string): Promise<number> {
+    const due = await bringPollsForward(this.dataSource.manager, payerId);
+    for (const { caseId, dueAt } of due) await this.schedule(caseId, dueAt);
+    return due.length;
   }
 
   private async next(poll: InquiryRow, deadline: Date | null): Promise<void> {

@@ -54,13 +54,38 @@ export async function claimPoll(
 ): Promise<InquiryRow | null> {
   const rows = await manager.query<InquiryRow[]>(
     `WITH claimed AS (
-       UPDATE pas_inquiries SET next_due_at = now() + make_interval(mins => $3), last_inquired_at = now(), updated_at = now()
+       UPDATE pas_inquiries SET next_due_at = date_trunc('milliseconds', now() + make_interval(mins => $3)), last_inquired_at = now(), updated_at = now()
         WHERE case_id = $1 AND status = 'polling' AND next_due_at = $2
         RETURNING case_id, status, waiting_status, pended_at, pending_reference, attempt, failures, next_due_at)
      SELECT * FROM claimed`,
     [caseId, dueAt, leaseMinutes],
   );
   return rows[0] ?? null;
+}
+
+/** Every polled case of the payer becomes due now; returns them with that moment. */
+export async function bringPollsForward(
+  manager: EntityManager,
+  payerId: string,
+): Promise<{ caseId: string; dueAt: Date }[]> {
+  const rows = await manager.query<{ case_id: string; next_due_at: Date }[]>(
+    `WITH moved AS (
+       UPDATE pas_inquiries i SET next_due_at = date_trunc('milliseconds', now()), updated_at = now()
+         FROM cases c
+        WHERE c.id = i.case_id AND c.payer_id = $1 AND i.status = 'polling' AND i.next_due_at > now()
+        RETURNING i.case_id, i.next_due_at)
+     SELECT * FROM moved`,
+    [payerId],
+  );
+  return rows.map((r) => ({ caseId: r.case_id, dueAt: r.next_due_at }));
+}
+
+/** Whether the case is being polled (waiting for its payer's decision). */
+export async function isPolling(manager: EntityManager, caseId: string): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(`SELECT 1 FROM pas_inquiries WHERE case_id = $1 AND status = 'polling'`, [
+    caseId,
+  ]);
+  return rows.length > 0;
 }
 
 export async function reschedulePoll(

@@ -68,6 +68,33 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
     expect(res.body.message).toContain('baseUrl must be an https:// URL');
   });
 
+  it('shows the endpoint to managers without the key, and keeps the stored key when none is given', async () => {
+    const path = `/api/payers/${clinic.payerId}/pas-endpoint`;
+    const shown = (await manager.get(path).expect(200)).body;
+    expect(shown).toMatchObject({
+      configured: true,
+      baseUrl: payer.baseUrl,
+      tokenUrl: payer.tokenUrl,
+      clientId: payer.clientId,
+      keyId: payer.keyId,
+      subscription: null,
+    });
+    expect(JSON.stringify(shown)).not.toContain('PRIVATE KEY');
+    await frontDesk.get(path).expect(403);
+    const { baseUrl, tokenUrl, clientId, keyId } = payer;
+    await manager.put(path).send({ baseUrl, tokenUrl, clientId, keyId }).expect(200);
+    // The kept key still signs: the payer accepts the next request.
+    const { id, version } = await readyCase();
+    payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });
+    expect((await send(id, version).expect(200)).body.status).toBe('approved');
+
+    const other = await createClinic(manager, frontDesk);
+    const otherPath = `/api/payers/${other.payerId}/pas-endpoint`;
+    expect((await manager.get(otherPath).expect(200)).body).toMatchObject({ configured: false, baseUrl: null });
+    const refused = await manager.put(otherPath).send({ baseUrl, tokenUrl, clientId, keyId }).expect(400);
+    expect(refused.body.message).toContain('privateKeyPem is required');
+  });
+
   it('a synchronous approval: signed client assertion, a conformant Bundle, submitted then approved', async () => {
     const { id, version } = await readyCase();
     payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });

@@ -1047,7 +1047,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PasEndpoint_get"];
         put: operations["PasEndpoint_put"];
         post?: never;
         delete?: never;
@@ -2077,7 +2077,7 @@ export interface components {
             /** @description HTTP status of the payer’s answer (outbound) */
             httpStatus: number | null;
             id: string;
-            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            /** @description outbound: submit, inquire (Claim/$inquire about a pended request), failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
             kind: string;
             /** @description The status the answer moved the case to */
             outcome: string | null;
@@ -2085,6 +2085,8 @@ export interface components {
             payerReason: string | null;
             /** @description The payer’s reference for a pended request */
             pendingReference: string | null;
+            /** @description What is wrong with a recorded answer (an approval that ended before the request was sent) */
+            warning: string | null;
         };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
@@ -2372,6 +2374,23 @@ export interface components {
             payerId: string;
             tokenUrl: string;
         };
+        PasEndpointSettingsDto: {
+            baseUrl: string | null;
+            clientId: string | null;
+            /** @description Whether the payer has a PAS endpoint */
+            configured: boolean;
+            keyId: string | null;
+            /** Format: uuid */
+            payerId: string;
+            /**
+             * @description Preauth's rest-hook subscription at the payer, once a pended answer made it ask
+             * @enum {string|null}
+             */
+            subscription: "active" | "unsupported" | "failed" | null;
+            tokenUrl: string | null;
+            /** @description When the endpoint was last saved */
+            updatedAt: string | null;
+        };
         PasNotificationReceiptDto: {
             /** @description Pended cases of the payer asked about at once (Claim/$inquire) */
             inquiriesBroughtForward: number;
@@ -2516,8 +2535,8 @@ export interface components {
             clientId: string;
             /** @description The key id (kid) of the clinic's public key in the JWKS the payer holds */
             keyId: string;
-            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned */
-            privateKeyPem: string;
+            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned. Leave it out to keep the key already stored. */
+            privateKeyPem?: string;
             /** @description The payer's OAuth token URL (SMART Backend Services) */
             tokenUrl: string;
         };
@@ -5177,6 +5196,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayerDto"];
+                };
+            };
+        };
+    };
+    PasEndpoint_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payer's PAS endpoint, or configured = false (the private key is never returned) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasEndpointSettingsDto"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { isOutageNotice, nextInquiryAt, retryInquiryAt } from './pas-inquiry';
+import { approvalEndedBeforeRequest, isOutageNotice, nextInquiryAt, retryInquiryAt } from './pas-inquiry';
 
 const pended = new Date('2026-03-02T10:00:00Z');
 const minutesAfter = (d: Date | null) => (d ? (d.getTime() - pended.getTime()) / 60_000 : null);
@@ -40,5 +40,24 @@ describe('retries while the payer is away', () => {
 
   it('tells the owner once, at the third failure', () => {
     expect([1, 2, 3, 4, 5].map(isOutageNotice)).toEqual([false, false, true, false, false]);
+  });
+});
+
+describe('approvalEndedBeforeRequest', () => {
+  it.each([
+    ['2005-06-02', '2026-12-06', true],
+    ['2026-12-05', '2026-12-06', true],
+    ['2026-12-06', '2026-12-06', false],
+    ['2027-03-01', '2026-12-06', false],
+    [null, '2026-12-06', false],
+    ['not a date', '2026-12-06', false],
+  ])('an approval valid to %s, requested on %s: warned %s', (validTo, sentOn, warned) => {
+    expect(approvalEndedBeforeRequest(validTo, sentOn) !== null).toBe(warned);
+  });
+
+  it('names both dates', () => {
+    expect(approvalEndedBeforeRequest('2005-06-02', '2026-12-06')).toContain(
+      'ended on 2005-06-02, before the request was sent on 2026-12-06',
+    );
   });
 });

@@ -40,3 +40,13 @@ export function retryInquiryAt(now: Date, failures: number, schedule = PAS_INQUI
 export function isOutageNotice(failures: number): boolean {
   return failures === PAS_INQUIRY_FAILURES_BEFORE_NOTICE;
 }
+
+/**
+ * A payer's approval whose validity ended before the request was even sent cannot be used (a
+ * payer's data error, or an answer about another request): it is recorded, since it is what the
+ * payer said, but never silently. The warning, or null when the window is usable or unknown.
+ */
+export function approvalEndedBeforeRequest(validTo: string | null, requestSentOn: string): string | null {
+  if (!validTo || !/^\d{4}-\d{2}-\d{2}$/.test(validTo) || validTo >= requestSentOn) return null;
+  return `The payer's approval ended on ${validTo}, before the request was sent on ${requestSentOn}: it cannot be used. Ask the payer to correct the dates; until then the case will be marked expired.`;
+}

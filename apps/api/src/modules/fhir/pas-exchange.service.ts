@@ -19,7 +19,7 @@ import { applyCaseTransition } from '../cases/case-transition.command';
 import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { SecretsService } from '../secrets/secrets.service';
-import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
+import { PasEndpointDto, PasEndpointSettingsDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
 import { CaseFhirExchangesDto, FhirExchangeDto, PayerErrorDto } from './dto/fhir-exchange.dto';
 import {
   findCasePayerEndpoint,
@@ -69,6 +69,7 @@ function toExchangeDto(row: ExchangeListItem): FhirExchangeDto {
     pendingReference: text(s.pendingReference),
     payerErrors: Array.isArray(s.payerErrors) ? (s.payerErrors as PayerErrorDto[]) : [],
     error: text(s.error),
+    warning: text(s.warning),
   };
 }
 
@@ -88,27 +89,74 @@ export class PasExchangeService {
   async putEndpoint(payerId: string, dto: PutPasEndpointDto, ctx: RequestContext): Promise<PasEndpointDto> {
     checkUrl('baseUrl', dto.baseUrl);
     checkUrl('tokenUrl', dto.tokenUrl);
-    try {
-      await importPKCS8(dto.privateKeyPem, PAS_SIGNING_ALG);
-    } catch {
-      throw new BadRequestException('privateKeyPem must be an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
+    if (dto.privateKeyPem !== undefined) {
+      try {
+        await importPKCS8(dto.privateKeyPem, PAS_SIGNING_ALG);
+      } catch {
+        throw new BadRequestException('privateKeyPem must be an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
+      }
     }
     const payer = await this.dataSource.query<unknown[]>(`SELECT id FROM payers WHERE id = $1`, [payerId]);
     if (!payer.length) throw new NotFoundError('No such payer.');
-    const encrypted = this.secrets.encryptPasKey(payerId, dto.privateKeyPem);
+    const encrypted = dto.privateKeyPem === undefined ? null : this.secrets.encryptPasKey(payerId, dto.privateKeyPem);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO payer_pas_endpoints (payer_id, base_url, token_url, client_id, key_id, private_key) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (payer_id) DO UPDATE SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, private_key = $6, updated_at = now()`,
-        [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId, encrypted],
-      );
+      if (encrypted === null) {
+        // The key already stored is kept; there must be one.
+        const rows = await manager.query<unknown[]>(
+          // A CTE, so that the driver answers the rows (an UPDATE alone answers [rows, count]).
+          `WITH kept AS (UPDATE payer_pas_endpoints SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, updated_at = now() WHERE payer_id = $1 RETURNING payer_id)
+           SELECT payer_id FROM kept`,
+          [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId],
+        );
+        if (!rows.length) throw new BadRequestException('privateKeyPem is required: this payer has no key stored yet');
+      } else
+        await manager.query(
+          `INSERT INTO payer_pas_endpoints (payer_id, base_url, token_url, client_id, key_id, private_key) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (payer_id) DO UPDATE SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, private_key = $6, updated_at = now()`,
+          [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId, encrypted],
+        );
       await insertAuditEvent(
         manager,
-        { action: 'update', objectType: 'payer', objectId: payerId, detail: { pasEndpoint: dto.baseUrl } },
+        {
+          action: 'update',
+          objectType: 'payer',
+          objectId: payerId,
+          detail: { pasEndpoint: dto.baseUrl, keyReplaced: encrypted !== null },
+        },
         ctx,
       );
     });
     return { payerId, baseUrl: dto.baseUrl, tokenUrl: dto.tokenUrl, clientId: dto.clientId, keyId: dto.keyId };
+  }
+
+  /** The payer's endpoint as the settings screen shows it; the key is only said to be stored. */
+  async endpointSettings(payerId: string): Promise<PasEndpointSettingsDto> {
+    const payer = await this.dataSource.query<unknown[]>(`SELECT id FROM payers WHERE id = $1`, [payerId]);
+    if (!payer.length) throw new NotFoundError('No such payer.');
+    const [row] = await this.dataSource.query<
+      {
+        base_url: string;
+        token_url: string;
+        client_id: string;
+        key_id: string;
+        updated_at: Date;
+        subscription: PasEndpointSettingsDto['subscription'];
+      }[]
+    >(
+      `SELECT e.base_url, e.token_url, e.client_id, e.key_id, e.updated_at, s.status AS subscription
+         FROM payer_pas_endpoints e LEFT JOIN pas_subscriptions s ON s.payer_id = e.payer_id WHERE e.payer_id = $1`,
+      [payerId],
+    );
+    return {
+      payerId,
+      configured: !!row,
+      baseUrl: row?.base_url ?? null,
+      tokenUrl: row?.token_url ?? null,
+      clientId: row?.client_id ?? null,
+      keyId: row?.key_id ?? null,
+      updatedAt: row?.updated_at.toISOString() ?? null,
+      subscription: row?.subscription ?? null,
+    };
   }
 
   /** The messages exchanged with the payer about a case, and whether it can be sent electronically. */

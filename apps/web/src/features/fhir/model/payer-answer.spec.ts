@@ -15,6 +15,7 @@ const exchange = (over: Partial<FhirExchange>): FhirExchange => ({
   pendingReference: null,
   payerErrors: [],
   error: null,
+  warning: null,
   ...over,
 });
 
@@ -45,6 +46,15 @@ describe("the payer's answer, for the desk", () => {
       title: 'Approved by the payer',
       lines: ['Authorization number: AUTH0001', '1 units authorized.'],
     });
+  });
+
+  it('says when an approval ended before the request was sent', () => {
+    const warning = "The payer's approval ended on 2005-06-02, before the request was sent on 2026-12-06.";
+    const said = describePayerAnswer(
+      exchange({ outcome: 'approved', authorizationNumber: 'AUTH0001', warning }),
+      detail({ status: 'approved' }),
+    );
+    expect(said.lines).toContain(warning);
   });
 
   it("gives the payer's reason for a denial", () => {

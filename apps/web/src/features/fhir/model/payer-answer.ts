@@ -44,6 +44,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
         lines: [
           `Authorization number: ${answer.authorizationNumber ?? detail.authorizationNumber ?? 'not given'}`,
           ...(detail.approvedUnits != null ? [`${detail.approvedUnits} units authorized.`] : []),
+          ...(answer.warning ? [answer.warning] : []),
         ],
       };
     case 'pended':

@@ -22,6 +22,7 @@ import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
+import { PayerRules1764000001400 } from './1764000001400-PayerRules';
 import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
 import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
 
@@ -49,6 +50,7 @@ export const migrations = [
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
+  PayerRules1764000001400,
   PasInquiries1764000001500,
   PasSubscriptions1764000001510,
 ];

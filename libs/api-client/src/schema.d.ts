@@ -1008,6 +1008,102 @@ export interface paths {
         patch: operations["Patients_update"];
         trace?: never;
     };
+    "/api/payer-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_list"];
+        put?: never;
+        post: operations["PayerRules_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayerRules_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payers": {
         parameters: {
             query?: never;
@@ -2149,6 +2245,16 @@ export interface components {
             items: components["schemas"]["Icd10HitDto"][];
             release: components["schemas"]["Icd10ReleaseDto"] | null;
         };
+        ImportPayerRulesDto: {
+            /** @description The CSV text, with the header line GET /api/payer-rules/export writes */
+            csv: string;
+        };
+        ImportPayerRulesResultDto: {
+            /** @description Rows that added a new version */
+            created: number;
+            /** @description Rows equal to the current version (nothing written) */
+            unchanged: number;
+        };
         JobRunDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2463,6 +2569,49 @@ export interface components {
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
         };
+        PayerRuleDto: {
+            appealAddress: string | null;
+            cptCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            electronicEndpoint: string | null;
+            fax: string | null;
+            /** Format: uuid */
+            id: string;
+            minFailedTreatments: number | null;
+            minSymptomWeeks: number | null;
+            notes: string | null;
+            payerCode: string;
+            /** Format: uuid */
+            payerId: string;
+            payerName: string;
+            phone: string | null;
+            photosRequired: boolean;
+            /** @enum {string|null} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /** Format: date */
+            policyCheckedOn: string | null;
+            policyName: string | null;
+            policyUrl: string | null;
+            policyVersion: string | null;
+            portalUrl: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
+            version: number;
+        };
+        PayerRuleLookupDto: {
+            cptCode: string;
+            payerName: string;
+            /**
+             * @description 'unknown' when no rule is written
+             * @enum {string}
+             */
+            priorAuth: "required" | "not_required" | "unknown";
+            rule: components["schemas"]["PayerRuleDto"] | null;
+        };
         PhotoDto: {
             bodySite: string;
             /** @description Size of the stored image in bytes */
@@ -2581,6 +2730,46 @@ export interface components {
             maxInternalAppealLevels: number;
             peerToPeerDays: number;
             source?: string | null;
+        };
+        SavePayerRuleDto: {
+            appealAddress?: string | null;
+            /** @description The version the edit started from (0 for a new rule): a rule changed since answers 409 */
+            baseVersion?: number;
+            /** @example 17110 */
+            cptCode: string;
+            /** @description The payer accepts removal when at least one of these is documented */
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            /** @description Electronic (e.g. Da Vinci PAS) endpoint */
+            electronicEndpoint?: string | null;
+            fax?: string | null;
+            /** @description At least this many failed less costly treatments */
+            minFailedTreatments?: number | null;
+            /** @description Symptoms must have lasted at least this many weeks */
+            minSymptomWeeks?: number | null;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
+            /** Format: uuid */
+            payerId: string;
+            phone?: string | null;
+            photosRequired: boolean;
+            /**
+             * @description Empty: every plan type of the payer
+             * @enum {string|null}
+             */
+            planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /**
+             * Format: date
+             * @description When the policy was last read
+             */
+            policyCheckedOn?: string | null;
+            /** @description e.g. "Aetna CPB 0633 (Benign Skin Lesion Removal)" */
+            policyName?: string | null;
+            policyUrl?: string | null;
+            policyVersion?: string | null;
+            portalUrl?: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
         };
         SessionDto: {
             /**
@@ -5080,6 +5269,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+        };
+    };
+    PayerRules_list: {
+        parameters: {
+            query?: {
+                payerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version of every rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
+                };
+            };
+        };
+    };
+    PayerRules_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePayerRuleDto"];
+            };
+        };
+        responses: {
+            /** @description The new version (an edit never changes an old one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+            /** @description The rule has a newer version than baseVersion (code stale_version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+        };
+    };
+    PayerRules_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current rules as CSV (the import reads the same columns) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportPayerRulesDto"];
+            };
+        };
+        responses: {
+            /** @description All rows written, or none (400 naming row and column) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPayerRulesResultDto"];
+                };
+            };
+        };
+    };
+    PayerRules_lookup: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule for a payer's plan type and a CPT code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleLookupDto"];
+                };
+            };
+        };
+    };
+    PayerRules_versions: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+                /** @description Empty: the rule for every plan type */
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version of one rule, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
                 };
             };
         };

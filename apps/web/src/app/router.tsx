@@ -48,6 +48,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
           },
           {
+            path: 'settings/payer-rules',
+            lazy: async () => ({ Component: (await import('../pages/settings/PayerRulesPage')).PayerRulesPage }),
+          },
+          {
             path: 'settings/physicians',
             lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
           },

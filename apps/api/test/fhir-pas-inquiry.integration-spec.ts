@@ -6,9 +6,9 @@ import { PAS_INQUIRE_JOB, PasInquiryJob } from '../src/modules/fhir/pas-inquiry.
 import { SYSTEM_USER_ID } from '../src/modules/jobs/system-actor';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { makeSendable } from './helpers/evidence';
-import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
-import { answering, inquiryAnswering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import type { ClinicFixture } from './helpers/fixtures';
+import { clinicWithPayerDouble, sendPendedCase } from './helpers/pas-payer';
+import { inquiryAnswering, PayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
 
@@ -41,14 +41,7 @@ describe('polling a payer by Claim/$inquire after a pended answer', () => {
     frontDesk = await signIn(a, 'front_desk');
     physician = await signIn(a, 'physician');
     manager = await signIn(a, 'manager');
-    clinic = await createClinic(manager, frontDesk);
-    await linkProvider(a, physician.user.id, clinic.providerId);
-    payer = await startPayerDouble();
-    const { baseUrl, tokenUrl, clientId, keyId, privateKeyPem } = payer;
-    await manager
-      .put(`/api/payers/${clinic.payerId}/pas-endpoint`)
-      .send({ baseUrl, tokenUrl, clientId, keyId, privateKeyPem })
-      .expect(200);
+    ({ clinic, payer } = await clinicWithPayerDouble(a, { manager, frontDesk, physician }));
   }, 90_000);
 
   afterAll(async () => {
@@ -63,17 +56,7 @@ describe('polling a payer by Claim/$inquire after a pended answer', () => {
     body: inquiryAnswering(name, () => payer.received),
   });
 
-  /** A ready case sent by the front desk and pended by the payer: submitted, polling. */
-  async function pendedCase(): Promise<{ id: string; caseNumber: string }> {
-    const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
-    const id = created.body.id as string;
-    const version = await makeSendable(physician, id);
-    payer.replies.push({ kind: 'answer', body: answering('ReferralPendingAuthorizationResponseBundleExample') });
-    const res = await frontDesk.post(`/api/cases/${id}/fhir/submit`).set('If-Match', String(version)).send({});
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('submitted');
-    return { id, caseNumber: created.body.caseNumber as string };
-  }
+  const pendedCase = () => sendPendedCase({ clinic, payer }, { frontDesk, physician });
 
   async function pollState(id: string): Promise<Json> {
     return (

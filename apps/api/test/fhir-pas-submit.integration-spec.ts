@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { makeSendable } from './helpers/evidence';
-import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
+import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { clinicWithPayerDouble } from './helpers/pas-payer';
 import { checkPasRequest } from './helpers/pas-conformance';
-import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import { answering, PayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
 
@@ -25,14 +26,7 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
     frontDesk = await signIn(t, 'front_desk');
     physician = await signIn(t, 'physician');
     manager = await signIn(t, 'manager');
-    clinic = await createClinic(manager, frontDesk);
-    await linkProvider(t, physician.user.id, clinic.providerId);
-    payer = await startPayerDouble();
-    const { baseUrl, tokenUrl, clientId, keyId, privateKeyPem } = payer;
-    await manager
-      .put(`/api/payers/${clinic.payerId}/pas-endpoint`)
-      .send({ baseUrl, tokenUrl, clientId, keyId, privateKeyPem })
-      .expect(200);
+    ({ clinic, payer } = await clinicWithPayerDouble(t, { manager, frontDesk, physician }));
   }, 60_000);
 
   afterAll(async () => {

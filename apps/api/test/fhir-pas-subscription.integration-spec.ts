@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { SYSTEM_USER_ID } from '../src/modules/jobs/system-actor';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { makeSendable } from './helpers/evidence';
-import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
-import { answering, inquiryAnswering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import type { ClinicFixture } from './helpers/fixtures';
+import { clinicWithPayerDouble, sendPendedCase } from './helpers/pas-payer';
+import { answering, inquiryAnswering, PayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
 
@@ -29,14 +29,7 @@ describe('PAS rest-hook subscription and its notification endpoint', () => {
     frontDesk = await signIn(t, 'front_desk');
     physician = await signIn(t, 'physician');
     manager = await signIn(t, 'manager');
-    clinic = await createClinic(manager, frontDesk);
-    await linkProvider(t, physician.user.id, clinic.providerId);
-    payer = await startPayerDouble();
-    const { baseUrl, tokenUrl, clientId, keyId, privateKeyPem } = payer;
-    await manager
-      .put(`/api/payers/${clinic.payerId}/pas-endpoint`)
-      .send({ baseUrl, tokenUrl, clientId, keyId, privateKeyPem })
-      .expect(200);
+    ({ clinic, payer } = await clinicWithPayerDouble(t, { manager, frontDesk, physician }));
   }, 90_000);
 
   afterAll(async () => {
@@ -45,15 +38,8 @@ describe('PAS rest-hook subscription and its notification endpoint', () => {
     if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function pendedCase(): Promise<{ id: string; sent: Json }> {
-    const created = await physician.post('/api/cases').send(readyCaseBody(clinic)).expect(201);
-    const id = created.body.id as string;
-    const version = await makeSendable(physician, id);
-    payer.replies.push({ kind: 'answer', body: answering('ReferralPendingAuthorizationResponseBundleExample') });
-    const res = await frontDesk.post(`/api/cases/${id}/fhir/submit`).set('If-Match', String(version)).send({});
-    expect(res.body.status).toBe('submitted');
-    return { id, sent: payer.received.at(-1)! };
-  }
+  const pendedCase = () => sendPendedCase({ clinic, payer }, { frontDesk, physician });
+
   const deliver = (n: { path: string; authorization: string; body: Json }) =>
     t
       .http()

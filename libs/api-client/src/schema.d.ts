@@ -1040,6 +1040,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pas/subscriptions/{id}/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasNotification_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -1207,7 +1223,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PasEndpoint_get"];
         put: operations["PasEndpoint_put"];
         post?: never;
         delete?: never;
@@ -2276,7 +2292,7 @@ export interface components {
             /** @description HTTP status of the payer’s answer (outbound) */
             httpStatus: number | null;
             id: string;
-            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            /** @description outbound: submit, inquire (Claim/$inquire about a pended request), failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
             kind: string;
             /** @description The status the answer moved the case to */
             outcome: string | null;
@@ -2284,6 +2300,8 @@ export interface components {
             payerReason: string | null;
             /** @description The payer’s reference for a pended request */
             pendingReference: string | null;
+            /** @description What is wrong with a recorded answer (an approval that ended before the request was sent) */
+            warning: string | null;
         };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
@@ -2590,7 +2608,7 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning";
+        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning" | "payer_unreachable";
         NotificationListDto: {
             /** @description The latest 50, newest first */
             items: components["schemas"]["NotificationDto"][];
@@ -2646,6 +2664,34 @@ export interface components {
             /** Format: uuid */
             payerId: string;
             tokenUrl: string;
+        };
+        PasEndpointSettingsDto: {
+            baseUrl: string | null;
+            clientId: string | null;
+            /** @description Whether the payer has a PAS endpoint */
+            configured: boolean;
+            keyId: string | null;
+            /** Format: uuid */
+            payerId: string;
+            /**
+             * @description Preauth's rest-hook subscription at the payer, once a pended answer made it ask
+             * @enum {string|null}
+             */
+            subscription: "active" | "unsupported" | "failed" | null;
+            tokenUrl: string | null;
+            /** @description When the endpoint was last saved */
+            updatedAt: string | null;
+        };
+        PasNotificationReceiptDto: {
+            /** @description Pended cases of the payer asked about at once (Claim/$inquire) */
+            inquiriesBroughtForward: number;
+            /** @description Answers recorded on their cases from the notification's full response Bundles */
+            recorded: number;
+            /**
+             * @description The notification type the payer sent
+             * @example event-notification
+             */
+            type: string;
         };
         PatientDto: {
             address: string | null;
@@ -2823,8 +2869,8 @@ export interface components {
             clientId: string;
             /** @description The key id (kid) of the clinic's public key in the JWKS the payer holds */
             keyId: string;
-            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned */
-            privateKeyPem: string;
+            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned. Leave it out to keep the key already stored. */
+            privateKeyPem?: string;
             /** @description The payer's OAuth token URL (SMART Backend Services) */
             tokenUrl: string;
         };
@@ -5489,6 +5535,41 @@ export interface operations {
             };
         };
     };
+    PasNotification_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A subscription notification (history Bundle: SubscriptionStatus first, then PAS response Bundles) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasNotificationReceiptDto"];
+                };
+            };
+            /** @description Unknown subscription or wrong bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Patients_search: {
         parameters: {
             query?: {
@@ -5857,6 +5938,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayerDto"];
+                };
+            };
+        };
+    };
+    PasEndpoint_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payer's PAS endpoint, or configured = false (the private key is never returned) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasEndpointSettingsDto"];
                 };
             };
         };

@@ -17,6 +17,7 @@ export * from './npi';
 export * from './packet-purpose';
 export * from './payer-documents';
 export * from './payer-rules';
+export * from './pas-inquiry';
 export * from './plan-types';
 export * from './provider-link';
 export * from './readiness';

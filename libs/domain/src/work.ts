@@ -76,6 +76,7 @@ export const NOTIFICATION_KINDS = [
   'task_done',
   'payer_answer',
   'clock_warning',
+  'payer_unreachable',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -85,6 +86,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   task_done: 'A task you asked for is done',
   payer_answer: 'The payer answered on your case',
   clock_warning: 'A deadline on your case is near',
+  payer_unreachable: "The payer's system cannot be reached about your case",
 };
 
 /**

@@ -116,7 +116,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
   'POST /api/cases/:id/fhir/submit': ['front_desk', 'manager'],
   'GET /api/cases/:id/fhir/exchanges': CLINIC,
+  'GET /api/payers/:id/pas-endpoint': MANAGEMENT,
   'PUT /api/payers/:id/pas-endpoint': MANAGEMENT,
+  // A payer's PAS subscription notifications: no session; the subscription's bearer token.
+  'POST /api/pas/subscriptions/:id/notification': 'public',
 
   // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).
   'GET /api/cases/:id/notes': CLINIC,

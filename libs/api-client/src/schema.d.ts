@@ -2245,6 +2245,7 @@ export interface components {
             case_assigned: boolean;
             clock_warning: boolean;
             payer_answer: boolean;
+            payer_unreachable: boolean;
             task_assigned: boolean;
             task_done: boolean;
         };
@@ -2252,6 +2253,7 @@ export interface components {
             case_assigned?: boolean;
             clock_warning?: boolean;
             payer_answer?: boolean;
+            payer_unreachable?: boolean;
             task_assigned?: boolean;
             task_done?: boolean;
         };

@@ -99,6 +99,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Readonly<Record<NotificationKind, boolea
   task_done: true,
   payer_answer: true,
   clock_warning: true,
+  payer_unreachable: true,
 };
 
 /** A user's choices over the defaults (kinds they never set keep the default). */

@@ -1,27 +1,19 @@
-import { Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { DENIAL_REASON_COLUMNS, sortDenialReasons } from '@preauth/domain';
-import { useMe } from '../../auth/api/useMe';
-import { DescribeCarcCode } from '../../reference/components/DescribeCarcCode';
 import type { DenialReasonRow, ReportRange } from '../api/types';
 import { useDenialReasonReport } from '../api/useDenialReasonReport';
 import { CHART_COLORS, HorizontalBars } from './charts';
 import { DataTable } from './DataTable';
 import { screenColumns } from './report-columns';
 import { DrillLink } from './DrillLink';
+import { ReasonCell, useMayDescribeCodes } from './ReasonCell';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-// A manager describes a code nobody described yet right where it shows bare.
 const columnsFor = (mayDescribe: boolean, range: ReportRange) =>
   screenColumns<DenialReasonRow>(DENIAL_REASON_COLUMNS, {
-    label: (row, text) =>
-      !row.described && mayDescribe ? (
-        <Group gap="xs" wrap="nowrap">
-          <span>{text}</span>
-          <DescribeCarcCode code={row.code} />
-        </Group>
-      ) : (
-        text
-      ),
+    label: (row, text) => (
+      <ReasonCell code={row.code} text={text} described={row.described} mayDescribe={mayDescribe} />
+    ),
     // The cases denied in the range with this code (a case denied twice with it counts once there).
     denials: (row, text) => (
       <DrillLink
@@ -35,8 +27,7 @@ const columnsFor = (mayDescribe: boolean, range: ReportRange) =>
 
 export function DenialReasonsSection({ range }: { range: ReportRange }) {
   const query = useDenialReasonReport(range);
-  const { data: me } = useMe();
-  const columns = columnsFor(!!me?.roles.includes('manager'), range);
+  const columns = columnsFor(useMayDescribeCodes(), range);
   const rows = sortDenialReasons(query.data?.rows ?? []);
   const top = rows.slice(0, 10);
   return (

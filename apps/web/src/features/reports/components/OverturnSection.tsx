@@ -1,13 +1,11 @@
-import { Group } from '@mantine/core';
 import { OVERTURN_BY_PAYER_COLUMNS, OVERTURN_BY_REASON_COLUMNS, sortOverturnRows } from '@preauth/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useMe } from '../../auth/api/useMe';
 import type { CaseListParams } from '../../cases/model/list-params';
-import { DescribeCarcCode } from '../../reference/components/DescribeCarcCode';
 import type { OverturnReport, OverturnRow, ReportRange, ReportTable } from '../api/types';
 import { useOverturnByPayer, useOverturnByReason } from '../api/useOverturnReport';
 import { DataTable } from './DataTable';
 import { DrillLink } from './DrillLink';
+import { ReasonCell, useMayDescribeCodes } from './ReasonCell';
 import { screenColumns, type CellDecorations } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 
@@ -78,8 +76,7 @@ export function OverturnByPayerSection({ range }: { range: ReportRange }) {
 }
 
 export function OverturnByReasonSection({ range }: { range: ReportRange }) {
-  const { data: me } = useMe();
-  const mayDescribe = !!me?.roles.includes('manager');
+  const mayDescribe = useMayDescribeCodes();
   return (
     <OverturnSection
       title="Overturn rate by denial reason"
@@ -90,15 +87,9 @@ export function OverturnByReasonSection({ range }: { range: ReportRange }) {
       columns={OVERTURN_BY_REASON_COLUMNS}
       filterOf={(row) => ({ reviewedDenialCode: row.key })}
       decorate={{
-        label: (row, text) =>
-          !row.described && mayDescribe ? (
-            <Group gap="xs" wrap="nowrap">
-              <span>{text}</span>
-              <DescribeCarcCode code={row.key} />
-            </Group>
-          ) : (
-            text
-          ),
+        label: (row, text) => (
+          <ReasonCell code={row.key} text={text} described={row.described} mayDescribe={mayDescribe} />
+        ),
       }}
     />
   );

@@ -94,7 +94,11 @@ export function formatReportDateTime(iso: string | null | undefined, timeZone: s
   if (!iso) return REPORT_NO_VALUE;
   const date = new Date(iso);
   // ICU puts a narrow no-break space before AM/PM, which a spreadsheet opened as Latin-1 garbles.
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(timeZone).format(date).replace(/\u202f/g, ' ');
+  return Number.isNaN(date.getTime())
+    ? iso
+    : dateTimeFormat(timeZone)
+        .format(date)
+        .replace(/\u202f/g, ' ');
 }
 
 /** One value as the screen or a CSV shows it. */

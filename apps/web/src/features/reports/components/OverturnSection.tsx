@@ -19,6 +19,8 @@ interface OverturnSectionProps {
   /** The case-list filter that selects a row's reviews (by the case's payer, or the denial's code). */
   filterOf: (row: OverturnRow) => CaseListParams;
   decorate?: CellDecorations<OverturnRow>;
+  /** Below this width the table scrolls sideways (a phone fits the payer table's four columns). */
+  minWidth: number;
 }
 
 // Each row's two counts open the cases behind them: cases with a review decided in the range,
@@ -32,6 +34,7 @@ function OverturnSection({
   columns,
   filterOf,
   decorate,
+  minWidth,
 }: OverturnSectionProps) {
   const drill = (row: OverturnRow, what: string, filter: CaseListParams, text: string) => (
     <DrillLink
@@ -52,7 +55,7 @@ function OverturnSection({
       {rows.length === 0 ? (
         <EmptyReport>No peer-to-peer, appeal or external review was decided in this range.</EmptyReport>
       ) : (
-        <DataTable caption={title} columns={tableColumns} rows={rows} rowKey={(row) => row.key} />
+        <DataTable caption={title} columns={tableColumns} rows={rows} rowKey={(row) => row.key} minWidth={minWidth} />
       )}
     </ReportSection>
   );
@@ -71,6 +74,7 @@ export function OverturnByPayerSection({ range }: { range: ReportRange }) {
       query={useOverturnByPayer(range)}
       columns={OVERTURN_BY_PAYER_COLUMNS}
       filterOf={(row) => ({ payerId: row.key })}
+      minWidth={340}
     />
   );
 }
@@ -86,7 +90,10 @@ export function OverturnByReasonSection({ range }: { range: ReportRange }) {
       query={useOverturnByReason(range)}
       columns={OVERTURN_BY_REASON_COLUMNS}
       filterOf={(row) => ({ reviewedDenialCode: row.key })}
+      minWidth={560}
       decorate={{
+        // A code is one word: "CO-50", never "CO-" over "50".
+        key: (_row, text) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>,
         label: (row, text) => (
           <ReasonCell code={row.key} text={text} described={row.described} mayDescribe={mayDescribe} />
         ),

@@ -1440,6 +1440,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/overturn-by-payer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByPayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overturn-by-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByReason"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/summary": {
         parameters: {
             query?: never;
@@ -2658,6 +2690,22 @@ export interface components {
             overturnRate: number | null;
             /** @enum {string} */
             stage: "peer_to_peer" | "appeal_1" | "appeal_2" | "external_review";
+        };
+        OverturnReportDto: {
+            rows: components["schemas"]["OverturnRowDto"][];
+        };
+        OverturnRowDto: {
+            /** @description Cases with a review (peer-to-peer, appeal, external review) decided in the range */
+            decided: number;
+            /** @description False for a reason code with no description yet (a manager can add one) */
+            described: boolean;
+            /** @description The payer id, or the CARC of the denial reviewed (`unknown`: none recorded) */
+            key: string;
+            /** @description The payer's name, or the reason code's description */
+            label: string;
+            /** @description Of those, cases with a review that did not uphold the denial */
+            overturned: number;
+            overturnRate: number | null;
         };
         PasEndpointDto: {
             baseUrl: string;
@@ -3911,6 +3959,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4756,6 +4806,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4826,6 +4878,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -6307,7 +6361,7 @@ export interface operations {
             query: {
                 /** @description First day, in the clinic time zone */
                 from: string;
-                table: "summary" | "decision-times" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "trend" | "late-payers" | "clinic-misses";
+                table: "summary" | "decision-times" | "trend" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "overturn-by-payer" | "overturn-by-reason" | "late-payers" | "clinic-misses";
                 /** @description Last day (inclusive), in the clinic time zone */
                 to: string;
             };
@@ -6348,6 +6402,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LatePayersReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByPayer: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByReason: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
                 };
             };
         };

@@ -21,6 +21,8 @@ export * from './payer-rules';
 export * from './plan-types';
 export * from './provider-link';
 export * from './readiness';
+export * from './report-columns';
+export * from './report-tables';
 export * from './roles';
 export * from './signing-policy';
 export * from './snapshot';

@@ -145,6 +145,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/reports/by-physician': REPORTS,
   'GET /api/reports/by-denial-reason': REPORTS,
   'GET /api/reports/trend': REPORTS,
+  'GET /api/reports/overturn-by-payer': REPORTS,
+  'GET /api/reports/overturn-by-reason': REPORTS,
   'GET /api/reports/late-payers': REPORTS,
   'GET /api/reports/clinic-misses': REPORTS,
   'GET /api/reports/export': REPORTS,

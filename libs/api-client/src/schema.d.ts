@@ -1280,6 +1280,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedViews_list"];
+        put?: never;
+        post: operations["SavedViews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SavedViews_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SavedViews_update"];
+        trace?: never;
+    };
     "/api/staff": {
         parameters: {
             query?: never;
@@ -1927,6 +1959,14 @@ export interface components {
              */
             userId?: string | null;
         };
+        CreateSavedViewDto: {
+            name: string;
+            path: components["schemas"]["SavedViewPath"];
+            /** @default true */
+            pinned: boolean;
+            /** @description The list’s filters and order as a URL query */
+            query: string;
+        };
         CreateTaskDto: {
             /** @description Ask everyone with this role (or assigneeUserId) */
             assigneeRole?: components["schemas"]["Role"];
@@ -2536,6 +2576,28 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        SavedViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Aetna denials this month */
+            name: string;
+            /** @description The list it opens */
+            path: components["schemas"]["SavedViewPath"];
+            /** @description Shown in the navigation */
+            pinned: boolean;
+            /**
+             * @description The list’s URL query, without "?"
+             * @example status=denied&sort=denied_desc
+             */
+            query: string;
+        };
+        /**
+         * @description The list it opens
+         * @enum {string}
+         */
+        SavedViewPath: "/cases" | "/worklist" | "/my-cases" | "/board";
         SessionDto: {
             /**
              * Format: date-time
@@ -2854,6 +2916,11 @@ export interface components {
              * @description The user account of this physician
              */
             userId?: string | null;
+        };
+        UpdateSavedViewDto: {
+            name?: string;
+            pinned?: boolean;
+            query?: string;
         };
         UpdateUserDto: {
             /** @description Disabling ends the user’s sessions at once */
@@ -5536,6 +5603,108 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TrendReportDto"];
                 };
+            };
+        };
+    };
+    SavedViews_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user’s views, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+        };
+    };
+    SavedViews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description The user already has a view of that name (code duplicate_name) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViews_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description The user already has a view of that name (code duplicate_name) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

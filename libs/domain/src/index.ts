@@ -23,3 +23,4 @@ export * from './snapshot';
 export * from './transitions';
 export * from './work';
 export * from './x12-pas-codes';
+export * from './saved-views';

@@ -90,6 +90,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
 
+  // Each user's saved list views (the service touches only the caller's own).
+  'GET /api/saved-views': CLINIC,
+  'POST /api/saved-views': CLINIC,
+  'PATCH /api/saved-views/:id': CLINIC,
+  'DELETE /api/saved-views/:id': CLINIC,
+
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
   'GET /api/cases/:id/letters': CLINIC,

@@ -13,6 +13,7 @@ import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
 import { NotificationBell } from '../features/work/components/NotificationBell';
+import { PinnedViewLinks } from '../features/views/components/PinnedViewLinks';
 
 interface NavItem {
   to: string;
@@ -109,6 +110,8 @@ export function AppShellLayout() {
             .map((item) => (
               <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
             ))}
+          {/* A user's pinned views come after the lists they are views of. */}
+          {!restricted && worksCases(roles) && <PinnedViewLinks onNavigate={close} />}
           {settingsItems.length > 0 && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} component="h2">

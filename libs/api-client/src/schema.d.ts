@@ -1574,11 +1574,15 @@ export interface components {
             currentClock: components["schemas"]["ClockDto"] | null;
             /** Format: date-time */
             decidedAt: string | null;
+            /** @description The CARC of the latest denial */
             denialCode: string | null;
             /** @description The denial code's description (built in or added by a manager); null when nobody described it */
             denialDescription: string | null;
             denialText: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the payer last denied it
+             */
             deniedAt: string | null;
             diagnoses: string[];
             /** @description Fields PATCH accepts in this state for this user */
@@ -1609,11 +1613,22 @@ export interface components {
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
             /** Format: date-time */
             submittedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The case record’s last change (last activity)
+             */
             updatedAt: string;
             /** @enum {string} */
             urgency: "standard" | "expedited";
+            /**
+             * @description Authorization valid from
+             * @example 2026-12-01
+             */
             validFrom: string | null;
+            /**
+             * @description Authorization valid to
+             * @example 2027-02-28
+             */
             validTo: string | null;
             version: number;
         };
@@ -1714,6 +1729,13 @@ export interface components {
             createdAt: string;
             /** @description The most urgent running clock */
             currentClock: components["schemas"]["ClockDto"] | null;
+            /** @description The CARC of the latest denial */
+            denialCode: string | null;
+            /**
+             * Format: date-time
+             * @description When the payer last denied it
+             */
+            deniedAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description Who handles the case; null when unowned */
@@ -1723,10 +1745,23 @@ export interface components {
             provider: components["schemas"]["CaseProviderDto"];
             /** @enum {string} */
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The case record’s last change (last activity)
+             */
             updatedAt: string;
             /** @enum {string} */
             urgency: "standard" | "expedited";
+            /**
+             * @description Authorization valid from
+             * @example 2026-12-01
+             */
+            validFrom: string | null;
+            /**
+             * @description Authorization valid to
+             * @example 2027-02-28
+             */
+            validTo: string | null;
             version: number;
         };
         CaseWorkDto: {
@@ -4381,6 +4416,8 @@ export interface operations {
             query?: {
                 /** @description Comma-separated kinds of the running clock */
                 clockKind?: string[];
+                /** @description Comma-separated optional columns to include (the column chooser’s); without it, authorization number and last change */
+                columns?: string[];
                 /** @description CPT code on one of the procedure lines */
                 cpt?: string;
                 /** @description Created on or after this clinic-local day */

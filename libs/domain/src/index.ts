@@ -24,3 +24,4 @@ export * from './transitions';
 export * from './work';
 export * from './x12-pas-codes';
 export * from './saved-views';
+export * from './case-columns';

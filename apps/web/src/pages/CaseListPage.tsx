@@ -5,6 +5,8 @@ import { useCaseCount } from '../features/cases/api/useCaseCount';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { ColumnChooser } from '../features/cases/components/ColumnChooser';
+import { useCaseColumns } from '../features/cases/hooks/useCaseColumns';
 import { useListParams } from '../features/cases/hooks/useListParams';
 import { caseExportHref, toApiQuery } from '../features/cases/model/list-params';
 import { QueryState } from '../ui/QueryState';
@@ -14,6 +16,7 @@ const DEFAULT_SORT = 'updated_desc';
 
 export function CaseListPage() {
   const [params, setParams] = useListParams();
+  const [columns, setColumns] = useCaseColumns();
   // A search ranks by match unless an order is chosen; otherwise the most recently changed first.
   const query = useMemo(
     () => ({ ...toApiQuery(params), sort: params.sort ?? (params.q ? undefined : DEFAULT_SORT), limit: PAGE_SIZE }),
@@ -29,10 +32,11 @@ export function CaseListPage() {
       <Group justify="space-between">
         <Title order={2}>All cases</Title>
         <Group gap="xs">
+          <ColumnChooser value={columns} onChange={setColumns} />
           <Button
             component="a"
             variant="default"
-            href={caseExportHref({ ...params, sort: query.sort })}
+            href={caseExportHref({ ...params, sort: query.sort }, columns)}
             download
             data-testid="export-cases"
           >
@@ -63,6 +67,7 @@ export function CaseListPage() {
             sort={query.sort}
             onSort={(sort) => setParams({ sort })}
             busy={isFetching}
+            columns={columns}
           />
         )}
         <Group justify="space-between" wrap="wrap">

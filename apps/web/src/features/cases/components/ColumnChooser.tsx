@@ -20,7 +20,7 @@ export function ColumnChooser({
         <Checkbox.Group
           label="Show these columns"
           value={[...value]}
-          onChange={(columns) => onChange(columns as CaseOptionalColumn[])}
+          onChange={(columns) => onChange(columns)}
         >
           <Stack gap={6} mt="xs">
             {CASE_OPTIONAL_COLUMNS.map((column) => (

@@ -640,6 +640,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/bulk/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_bulkFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/bulk/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_bulkOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/count": {
         parameters: {
             query?: never;
@@ -1541,6 +1573,30 @@ export interface components {
             late: number;
             medianHours: number | null;
             partiallyApproved: number;
+        };
+        BulkResultDto: {
+            /** @description The cases changed */
+            changed: string[];
+            /** @description The cases that already were as asked */
+            unchanged: string[];
+        };
+        BulkSetFollowUpDto: {
+            caseIds: string[];
+            /**
+             * @description null clears it
+             * @example 2026-12-10
+             */
+            date: string | null;
+            /** @example Call the payer again */
+            reason?: string;
+        };
+        BulkSetOwnerDto: {
+            caseIds: string[];
+            /**
+             * Format: uuid
+             * @description The new owner; null releases the cases
+             */
+            ownerId: string | null;
         };
         CarcCodeDto: {
             /** @description Shipped with the app (true) or added by a manager (false) */
@@ -4338,6 +4394,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CaseWorkDto"];
                 };
+            };
+        };
+    };
+    CaseWork_bulkFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSetFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Some cases refuse the change (code bulk_refused, refused: [...]); none changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseWork_bulkOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSetOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Some cases refuse the change (code bulk_refused, refused: [...]); none changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -81,6 +81,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PUT /api/cases/:id/owner': CLINIC,
   'POST /api/cases/:id/tasks': CLINIC,
   'PUT /api/cases/:id/follow-up': CLINIC,
+  // The same changes to selected cases, each checked by the single change's rule.
+  'POST /api/cases/bulk/owner': CLINIC,
+  'POST /api/cases/bulk/follow-up': CLINIC,
   'POST /api/cases/:id/payer-calls': CLINIC,
   'GET /api/follow-ups': CLINIC,
   'GET /api/tasks': CLINIC,

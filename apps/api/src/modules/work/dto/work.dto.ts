@@ -12,7 +12,18 @@ import {
   type TaskStatus,
 } from '@preauth/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 import { CaseOwnerRefDto } from '../../cases/dto/case-output.dto';
 
@@ -156,4 +167,44 @@ export class NotificationListDto {
   @ApiProperty() unreadCount!: number;
   @ApiProperty({ type: [NotificationDto], description: 'The latest 50, newest first' })
   items!: NotificationDto[];
+}
+
+/** How many cases one bulk change may touch: a screen's selection, not a whole list. */
+export const BULK_CASES_MAX = 200;
+
+class BulkCasesDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_CASES_MAX, uniqueItems: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_CASES_MAX)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  caseIds!: string[];
+}
+
+export class BulkSetOwnerDto extends BulkCasesDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The new owner; null releases the cases' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  ownerId!: string | null;
+}
+
+export class BulkSetFollowUpDto extends BulkCasesDto {
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-10', description: 'null clears it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  date!: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Call the payer again' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+}
+
+export class BulkResultDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The cases changed' }) changed!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The cases that already were as asked' })
+  unchanged!: string[];
 }

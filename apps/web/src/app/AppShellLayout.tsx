@@ -14,6 +14,7 @@ import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
 import { NotificationBell } from '../features/work/components/NotificationBell';
 import { PinnedViewLinks } from '../features/views/components/PinnedViewLinks';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 interface NavItem {
   to: string;
@@ -65,6 +66,7 @@ export function AppShellLayout() {
     >
       {/* Only signed-in pages raise notifications: here they stay out of the sign-in page's bundle. */}
       <Notifications position="bottom-right" />
+      {me && <KeyboardShortcuts />}
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  BULK_CASES_MAX,
   NOTIFICATION_KINDS,
   PAYER_CALL_OUTCOMES,
   type PayerCallOutcome,
@@ -168,9 +169,6 @@ export class NotificationListDto {
   @ApiProperty({ type: [NotificationDto], description: 'The latest 50, newest first' })
   items!: NotificationDto[];
 }
-
-/** How many cases one bulk change may touch: a screen's selection, not a whole list. */
-export const BULK_CASES_MAX = 200;
 
 class BulkCasesDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_CASES_MAX, uniqueItems: true })

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { CASE_OPTIONAL_COLUMN_LABELS, type CaseOptionalColumn } from '@preauth/domain';
@@ -98,12 +98,17 @@ export function CaseTable({
   onSort,
   busy,
   columns = [],
+  selected,
+  onSelect,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
   showNextAction?: boolean;
   /** Optional columns (the column chooser's), after the clock. */
   columns?: readonly CaseOptionalColumn[];
+  /** Rows ticked for a bulk change: a checkbox column when given (not on phones). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (ids: string[], on: boolean) => void;
   sort?: string;
   onSort?: (sort: 'due_asc' | 'due_desc') => void;
   /** New rows are on their way (the shown ones are the previous filters'). */
@@ -127,6 +132,23 @@ export function CaseTable({
         </caption>
         <Table.Thead>
           <Table.Tr>
+            {selected && onSelect && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Select every case on this page"
+                  checked={cases.length > 0 && cases.every((item) => selected.has(item.id))}
+                  indeterminate={
+                    cases.some((item) => selected.has(item.id)) && !cases.every((item) => selected.has(item.id))
+                  }
+                  onChange={(event) =>
+                    onSelect(
+                      cases.map((item) => item.id),
+                      event.currentTarget.checked,
+                    )
+                  }
+                />
+              </Table.Th>
+            )}
             <Table.Th scope="col" w="21%">
               Patient
             </Table.Th>
@@ -153,6 +175,16 @@ export function CaseTable({
         <Table.Tbody>
           {cases.map((item) => (
             <Table.Tr key={item.id} data-testid="case-row">
+              {selected && onSelect && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${item.patient.name}, ${item.caseNumber}`}
+                    checked={selected.has(item.id)}
+                    onChange={(event) => onSelect([item.id], event.currentTarget.checked)}
+                    data-testid="select-case"
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
                   {item.patient.name}

@@ -17,11 +17,7 @@ export function ColumnChooser({
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Checkbox.Group
-          label="Show these columns"
-          value={[...value]}
-          onChange={(columns) => onChange(columns)}
-        >
+        <Checkbox.Group label="Show these columns" value={[...value]} onChange={(columns) => onChange(columns)}>
           <Stack gap={6} mt="xs">
             {CASE_OPTIONAL_COLUMNS.map((column) => (
               <Checkbox key={column} value={column} label={CASE_OPTIONAL_COLUMN_LABELS[column]} />

@@ -1,24 +1,12 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { createReadyUser } from './support/accounts';
 import { launchBrowser, saveScreenshot } from './support/browser';
+import { listSettled as settled, rowNames, until } from './support/lists';
 import { randomBytes } from 'node:crypto';
 import { apiAs, chooseOption, createOwnCase, field, openPage, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
 jest.setTimeout(120_000);
-
-/** Polls a condition read through Playwright's locators, for at most 20 s. */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 20_000; ) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('condition not met within 20 s');
-}
-
-const settled = (page: Page) => until(async () => (await page.locator('[aria-busy="true"]').count()) === 0);
-const rowNames = async (page: Page) =>
-  (await page.getByTestId('case-row').getByRole('link').allTextContents()).join('|');
 
 describe('list views', () => {
   let browser: Browser;

@@ -1594,7 +1594,7 @@ export interface components {
             caseIds: string[];
             /**
              * Format: uuid
-             * @description The new owner; null releases the cases
+             * @description The new owner; null releases the case
              */
             ownerId: string | null;
         };

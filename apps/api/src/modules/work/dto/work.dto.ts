@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   BULK_CASES_MAX,
   NOTIFICATION_KINDS,
@@ -180,26 +180,9 @@ class BulkCasesDto {
   caseIds!: string[];
 }
 
-export class BulkSetOwnerDto extends BulkCasesDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The new owner; null releases the cases' })
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  ownerId!: string | null;
-}
-
-export class BulkSetFollowUpDto extends BulkCasesDto {
-  @ApiProperty({ type: String, nullable: true, example: '2026-12-10', description: 'null clears it' })
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate()
-  date!: string | null;
-
-  @ApiPropertyOptional({ maxLength: 200, example: 'Call the payer again' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  reason?: string;
-}
+// The single change's fields and rules, for each of the cases.
+export class BulkSetOwnerDto extends IntersectionType(BulkCasesDto, SetOwnerDto) {}
+export class BulkSetFollowUpDto extends IntersectionType(BulkCasesDto, SetFollowUpDto) {}
 
 export class BulkResultDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'The cases changed' }) changed!: string[];

@@ -141,10 +141,6 @@ describe('list views', () => {
     await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
     await page.getByTestId('case-row').nth(2).waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
-    const hrefs = await page
-      .getByTestId('case-row')
-      .getByRole('link')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 
     await page.keyboard.press('?');
     await page.getByTestId('shortcut-help').waitFor();
@@ -168,6 +164,11 @@ describe('list views', () => {
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await page.getByRole('heading', { name: 'All cases' }).click();
     await settled(page);
+    // The rows as they are now, after the search came and went.
+    const hrefs = await page
+      .getByTestId('case-row')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 
     await page.keyboard.press('j');
     expect(await focused()).toBe(hrefs[0]);

@@ -24,7 +24,10 @@ import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoint
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
+import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
+import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
 import { SavedViews1764000001550 } from './1764000001550-SavedViews';
+import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
   Foundation1764000000000,
@@ -52,5 +55,8 @@ export const migrations = [
   ListOrdersSearch1764000001250,
   NotificationSettings1764000001350,
   PayerRules1764000001400,
+  PasInquiries1764000001500,
+  PasSubscriptions1764000001510,
   SavedViews1764000001550,
+  UserInvitations1764000001650,
 ];

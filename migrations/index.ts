@@ -26,6 +26,7 @@ import { NotificationSettings1764000001350 } from './1764000001350-NotificationS
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
 import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
 import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
+import { SavedViews1764000001550 } from './1764000001550-SavedViews';
 import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
@@ -56,5 +57,6 @@ export const migrations = [
   PayerRules1764000001400,
   PasInquiries1764000001500,
   PasSubscriptions1764000001510,
+  SavedViews1764000001550,
   UserInvitations1764000001650,
 ];

@@ -16,7 +16,7 @@ import {
   type CaseDateField,
   type CaseSort,
 } from '@preauth/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
 import { SaveViewButton } from '../../views/components/SaveViewButton';
@@ -67,6 +67,18 @@ export function CaseFilters({
   const pushSearch = useDebouncedCallback((text: string) => {
     onChange({ q: text.trim() || undefined }, { replace: true });
   }, SEARCH_DEBOUNCE_MS);
+  // A link pressed while the search just typed is still waiting is what the person chose from the
+  // rows on screen: the search must not then replace those rows under the pointer, nor take the
+  // page back to the list once the case is opening. Leaving the box any other way (Tab, Escape,
+  // a click elsewhere) applies the search at once, so the rows the keyboard then moves through
+  // are the searched ones.
+  useEffect(() => {
+    const choose = (event: PointerEvent) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) pushSearch.cancel();
+    };
+    document.addEventListener('pointerdown', choose, true);
+    return () => document.removeEventListener('pointerdown', choose, true);
+  }, [pushSearch]);
 
   // Back, Forward and links change the view under the inputs: show what the URL holds (set while
   // rendering, as React advises for state that follows a prop).
@@ -101,6 +113,7 @@ export function CaseFilters({
         setSearchText(event.currentTarget.value);
         pushSearch(event.currentTarget.value);
       }}
+      onBlur={() => pushSearch.flush()}
       w={{ base: '100%', sm: 340 }}
       type="search"
       data-testid="case-search"

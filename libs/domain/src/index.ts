@@ -19,6 +19,7 @@ export * from './packet-purpose';
 export * from './plan-types';
 export * from './readiness';
 export * from './roles';
+export * from './self-pay';
 export * from './snapshot';
 export * from './transitions';
 export * from './work';

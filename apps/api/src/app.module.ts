@@ -19,6 +19,7 @@ import { PayersModule } from './modules/payers/payers.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
+import { SelfPayModule } from './modules/self-pay/self-pay.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkModule } from './modules/work/work.module';
 
@@ -55,6 +56,7 @@ export class AppModule {
         CodesModule,
         CasesModule,
         LettersModule,
+        SelfPayModule,
         FhirModule,
         EvidenceModule,
         CorrespondenceModule,

@@ -1,5 +1,6 @@
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import {
+  buildWaiverText,
   describeOpenAppeal,
   formatCents,
   isNotMedicallyNecessaryDenial,
@@ -139,5 +140,35 @@ describe('self-pay helpers', () => {
     expect(selfPayReasonOf('documented', null)).toBe('criteria_not_met');
     expect(selfPayReasonOf('denied', 'An internal appeal …')).toBe('appeal_declined');
     expect(selfPayReasonOf('denied', null)).toBe('appeals_exhausted');
+  });
+});
+
+describe('buildWaiverText', () => {
+  const facts = {
+    practiceName: 'Harbor Dermatology',
+    patientName: 'Ann Example',
+    payerName: 'Acme Health',
+    reason: 'appeal_declined' as const,
+    amountCents: 45_000,
+    currency: 'USD' as const,
+    description: 'Destruction of 12 milia (17110)',
+  };
+
+  it("names the clinic, the payer's reason, the estimate and the ABN", () => {
+    const text = buildWaiverText(facts);
+    expect(text.title).toBe('Harbor Dermatology: financial responsibility waiver');
+    const all = text.paragraphs.join('\n');
+    expect(all).toContain('Acme Health');
+    expect(all).toContain('chosen not to appeal');
+    expect(all).toContain('Estimated cost to me: $450.00 (USD).');
+    expect(all).toContain('agree to pay Harbor Dermatology');
+    expect(all).toContain('not an Advance Beneficiary Notice of Noncoverage (ABN)');
+    expect(all).toContain('form CMS-R-131');
+  });
+
+  it('reads without a clinic profile', () => {
+    const text = buildWaiverText({ ...facts, practiceName: null, reason: 'criteria_not_met' });
+    expect(text.title).toBe('Clinic: financial responsibility waiver');
+    expect(text.paragraphs.join(' ')).toContain('agree to pay the clinic');
   });
 });

@@ -6,6 +6,7 @@ import {
   type DeadlineRule,
 } from './deadlines';
 import { normalizeCarcCode } from './denial-codes';
+import type { Role } from './roles';
 import type { CaseSnapshot } from './snapshot';
 
 // Why a case became self-pay, as the reports group conversions.
@@ -74,3 +75,50 @@ export function selfPayReasonOf(from: CaseStatus, openAppeal: string | null): Se
   if (from === 'documented') return 'criteria_not_met';
   return openAppeal ? 'appeal_declined' : 'appeals_exhausted';
 }
+
+export interface WaiverFacts {
+  // The clinic profile's practice name; null until an admin saves the profile.
+  practiceName: string | null;
+  patientName: string;
+  payerName: string;
+  reason: SelfPayReason;
+  amountCents: number;
+  currency: SelfPayCurrency;
+  description: string;
+}
+
+export interface WaiverText {
+  title: string;
+  paragraphs: string[];
+}
+
+const WHY_NOT_PAID: Record<SelfPayReason, string> = {
+  criteria_not_met:
+    "the clinic reviewed my insurer's published criteria for it, found that my case does not meet them, and did not ask my insurer to approve it",
+  appeals_exhausted:
+    'my insurer denied it as not medically necessary (reason code CO-50), and the appeals available to me have been used',
+  appeal_declined:
+    'my insurer denied it as not medically necessary (reason code CO-50), and I have chosen not to appeal that decision',
+};
+
+/**
+ * The clinic's financial-responsibility waiver in plain words, the same on the tablet and in the
+ * signed PDF. It is deliberately not the ABN: Original Medicare patients get form CMS-R-131.
+ */
+export function buildWaiverText(f: WaiverFacts): WaiverText {
+  const clinic = f.practiceName?.trim() || 'the clinic';
+  const amount = formatCents(f.amountCents, f.currency);
+  return {
+    title: `${f.practiceName?.trim() || 'Clinic'}: financial responsibility waiver`,
+    paragraphs: [
+      `I, ${f.patientName}, understand that my insurer, ${f.payerName}, is not expected to pay for the service below: ${WHY_NOT_PAID[f.reason]}.`,
+      `Service: ${f.description.trim()}.`,
+      `Estimated cost to me: ${amount} (${f.currency}). This is an estimate; if the treatment planned changes, ${clinic} will tell me the new amount before the service.`,
+      `I choose to receive this service and agree to pay ${clinic} for it myself. I may change my mind before the service is performed.`,
+      'This form is not an Advance Beneficiary Notice of Noncoverage (ABN). A patient with Original Medicare is given the ABN, form CMS-R-131, instead of this form.',
+    ],
+  };
+}
+
+// Who may hand the clinic's tablet to the patient and file what they sign.
+export const WAIVER_COLLECTORS: readonly Role[] = ['front_desk', 'physician', 'manager'];

@@ -4,6 +4,8 @@ import {
   assertTransition,
   computeStoredDue,
   describeDecision,
+  describeOpenAppeal,
+  selfPayReasonOf,
   type CaseStatus,
   type TransitionInput,
 } from '@preauth/domain';
@@ -14,6 +16,7 @@ import { findCaseDocument } from '../correspondence/case-document.query';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { SelfPayConversion } from '../self-pay/self-pay-conversion.entity';
 import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
@@ -134,6 +137,21 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
       dueAt: decision.dueAt,
       outcome: to as DecisionOutcome,
       denialCode: to === 'denied' ? (after.denialCode ?? null) : null,
+    });
+  }
+
+  if (to === 'self_pay') {
+    const openAppeal = describeOpenAppeal(before, { at: eventAt, timeZone: tz, rules: rule });
+    await manager.getRepository(SelfPayConversion).insert({
+      eventId,
+      caseId: row.id,
+      payerId: row.payerId,
+      fromStatus: before.status,
+      reason: selfPayReasonOf(before.status, openAppeal),
+      amountCents: input.estimateCents ?? 0,
+      currency: input.estimateCurrency ?? 'USD',
+      description: input.estimateDescription?.trim() ?? '',
+      convertedAt: eventAt,
     });
   }
 

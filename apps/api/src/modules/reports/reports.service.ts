@@ -5,7 +5,9 @@ import {
   findCpt,
   findBuiltInCarcDescription,
   carcReasonOf,
+  SELF_PAY_REASON_LABELS,
   UNKNOWN_DENIAL_CODE,
+  type SelfPayReason,
 } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -22,6 +24,7 @@ import {
   LatePayersReportDto,
   ReportRangeQuery,
   ReportTable,
+  SelfPayReportDto,
   SummaryReportDto,
   TrendReportDto,
 } from './dto/report.dto';
@@ -32,6 +35,7 @@ import {
   DECISION_TIMES_SQL,
   DENIAL_REASONS_SQL,
   LATE_PAYERS_SQL,
+  SELF_PAY_SQL,
   PAYER_NAMES_SQL,
   REVIEW_STAGES,
   runReportQuery,
@@ -186,6 +190,23 @@ export class ReportsService {
     };
   }
 
+  async selfPay(range: ReportRangeQuery): Promise<SelfPayReportDto> {
+    const rows = await this.query<Record<string, unknown>>(SELF_PAY_SQL, this.params(range));
+    return {
+      rows: rows.map((r) => {
+        const reason = r.reason as SelfPayReason;
+        return {
+          payerId: String(r.payer_id),
+          payer: String(r.payer),
+          reason,
+          reasonLabel: SELF_PAY_REASON_LABELS[reason],
+          conversions: num(r.conversions),
+          estimatedCents: num(r.estimated_cents),
+        };
+      }),
+    };
+  }
+
   async clinicMisses(range: ReportRangeQuery): Promise<ClinicMissesReportDto> {
     const [counts] = await this.query(CLINIC_MISS_COUNTS_SQL, this.params(range));
     // The most recent misses to act on; the counts above cover them all.
@@ -245,6 +266,9 @@ export class ReportsService {
         break;
       case 'clinic-misses':
         records = (await this.clinicMisses(range)).rows as unknown as Record<string, unknown>[];
+        break;
+      case 'self-pay':
+        records = (await this.selfPay(range)).rows as unknown as Record<string, unknown>[];
         break;
     }
     await this.audit.record(

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SELF_PAY_REASONS, type SelfPayReason } from '@preauth/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 
@@ -21,6 +22,7 @@ export const REPORT_TABLES = [
   'trend',
   'late-payers',
   'clinic-misses',
+  'self-pay',
 ] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
@@ -147,4 +149,17 @@ export class ClinicMissesReportDto {
   @ApiProperty() approvalsExpiredUnused!: number;
   @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' })
   rows!: ClinicMissRowDto[];
+}
+
+export class SelfPayRowDto {
+  @ApiProperty({ format: 'uuid' }) payerId!: string;
+  @ApiProperty() payer!: string;
+  @ApiProperty({ enum: SELF_PAY_REASONS }) reason!: SelfPayReason;
+  @ApiProperty() reasonLabel!: string;
+  @ApiProperty() conversions!: number;
+  @ApiProperty({ description: 'Sum of the estimates, in cents (USD)' }) estimatedCents!: number;
+}
+
+export class SelfPayReportDto {
+  @ApiProperty({ type: [SelfPayRowDto] }) rows!: SelfPayRowDto[];
 }

@@ -22,6 +22,11 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     hydrateFallbackElement: <PageLoading />,
     children: [
+      // The patient's page on the clinic's tablet: no navigation around it.
+      {
+        path: '/cases/:id/waiver',
+        lazy: async () => ({ Component: (await import('../pages/WaiverSigningPage')).WaiverSigningPage }),
+      },
       {
         path: '/',
         lazy: async () => ({ Component: (await import('./AppShellLayout')).AppShellLayout }),

@@ -12,6 +12,7 @@ import { DateRangeControls } from '../features/reports/components/DateRangeContr
 import { DecisionTimesSection } from '../features/reports/components/DecisionTimesSection';
 import { DenialReasonsSection } from '../features/reports/components/DenialReasonsSection';
 import { LatePayersSection } from '../features/reports/components/LatePayersSection';
+import { SelfPayReportSection } from '../features/reports/components/SelfPayReportSection';
 import { SummarySection } from '../features/reports/components/SummarySection';
 import { TrendSection } from '../features/reports/components/TrendSection';
 import { DEFAULT_PRESET, isValidRange, presetRange } from '../features/reports/model/date-range';
@@ -60,6 +61,7 @@ export function ReportsPage() {
       <DenialReasonsSection range={range} />
       <LatePayersSection range={range} />
       <ClinicMissesSection range={range} />
+      <SelfPayReportSection range={range} />
     </Stack>
   );
 }

@@ -17,3 +17,4 @@ export type LatePayersReport = Schemas['LatePayersReportDto'];
 export type LatePayerRow = Schemas['LatePayerRowDto'];
 export type ClinicMissesReport = Schemas['ClinicMissesReportDto'];
 export type ClinicMissRow = Schemas['ClinicMissRowDto'];
+export type SelfPayRow = Schemas['SelfPayRowDto'];

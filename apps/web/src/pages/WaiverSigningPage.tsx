@@ -41,7 +41,7 @@ export function WaiverSigningPage() {
 
   return (
     <Box bg="gray.0" mih="100vh" py="lg">
-      <Container size={760}>
+      <Container size={760} px="md">
         <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="the waiver">
           {data && !data.estimate && (
             <Alert color="yellow" title="No self-pay estimate">
@@ -90,7 +90,10 @@ export function WaiverSigningPage() {
                     label="Your name, printed"
                     autoComplete="off"
                     value={name}
-                    onChange={(event) => setName(event.currentTarget.value)}
+                    onChange={(event) => {
+                      setName(event.currentTarget.value);
+                      setNameError(null);
+                    }}
                     error={nameError}
                     maxLength={200}
                   />

@@ -45,6 +45,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/settings/DeadlineRulesPage')).DeadlineRulesPage }),
           },
           {
+            path: 'settings/diagnosis-terms',
+            lazy: async () => ({ Component: (await import('../pages/settings/LayTermsPage')).LayTermsPage }),
+          },
+          {
             path: 'settings/audit',
             lazy: async () => ({ Component: (await import('../pages/settings/AuditLogPage')).AuditLogPage }),
           },

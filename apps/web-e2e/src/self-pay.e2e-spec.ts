@@ -1,60 +1,23 @@
 import { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { parsePdf } from '../../../tools/pdf/parse-pdf';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { createSubmittedCase, daysAgo } from './support/cases';
 import { apiAs, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(150_000);
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-
 // A case of the journey's own, submitted and denied as not medically necessary (CO-50).
 async function deniedCase(): Promise<string> {
-  const physician = await apiAs('physician@demo.clinic');
-  const frontDesk = await apiAs('frontdesk@demo.clinic');
-  const payers = (await physician('GET', '/api/payers')) as unknown as { id: string }[];
-  const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
-  const patient = await physician('POST', '/api/patients', {
-    mrn: `MRN-SELFPAY-${Date.now()}`,
-    firstName: 'Sally',
-    lastName: 'Paywell',
-    dateOfBirth: '1971-05-02',
-    sex: 'female',
-  });
-  const created = await physician('POST', '/api/cases', {
-    patientId: patient.id,
-    payerId: payers[0].id,
-    providerId: providers[0].id,
-    procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Both cheeks', lesionCount: 12 }],
-    diagnoses: ['L72.0'],
-    findings: { criteria: ['itching'], symptoms: 'Itching', symptomDurationWeeks: 20 },
-    failedTreatments: [
-      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
-    ],
-  });
-  const id = created.id as string;
-  await physician('POST', `/api/cases/${id}/notes`, { kind: 'clinical_note', text: 'Milia on both cheeks.' });
-  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 60, b: 60 } } })
-    .jpeg()
-    .toBuffer();
-  const form = new FormData();
-  form.append('bodySite', 'Both cheeks');
-  form.append('lesionCount', '12');
-  form.append('takenAt', daysAgo(12).slice(0, 10));
-  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'cheeks.jpg');
-  await physician('POST', `/api/cases/${id}/photos`, form);
-  const submitted = await frontDesk(
-    'POST',
-    `/api/cases/${id}/transitions`,
-    { to: 'submitted', occurredAt: daysAgo(10) },
-    { 'if-match': String(created.version) },
+  const { id, version } = await createSubmittedCase(
+    { mrnPrefix: 'MRN-SELFPAY', firstName: 'Sally', lastName: 'Paywell', dateOfBirth: '1971-05-02' },
+    { bodySite: 'Both cheeks', lesionCount: 12, noteText: 'Milia on both cheeks.' },
   );
+  const frontDesk = await apiAs('frontdesk@demo.clinic');
   await frontDesk(
     'POST',
     `/api/cases/${id}/transitions`,
     { to: 'denied', denialCode: 'CO-50', occurredAt: daysAgo(3) },
-    { 'if-match': String(submitted.version) },
+    { 'if-match': String(version) },
   );
   return id;
 }

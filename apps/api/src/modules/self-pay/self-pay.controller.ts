@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { sendPdf } from '../../common/pdf-download';
 import { RequestContext } from '../../common/request-context.decorator';
 import { FinancialWaiverDto, SelfPayDto, SignWaiverDto } from './dto/self-pay.dto';
 import { SelfPayService } from './self-pay.service';
@@ -38,8 +39,6 @@ export class SelfPayController {
     @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
-    const { content, disposition } = await this.selfPay.open(id, ctx);
-    res.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(content, { type: 'application/pdf', length: content.length, disposition });
+    return sendPdf(res, await this.selfPay.open(id, ctx));
   }
 }

@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { parsePdf } from '../../../tools/pdf/parse-pdf';
+import { seriousViolations } from './support/axe';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { createSubmittedCase, daysAgo } from './support/cases';
 import { apiAs, field, openPage, signIn } from './support/session';
@@ -76,6 +77,7 @@ describe('self-pay: a CO-50 denial becomes self-pay and the patient signs the wa
     await tablet.page.goto(`${baseUrl()}/cases/${caseId}/waiver`);
     await tablet.page.getByTestId('waiver-amount').getByText('$450.00').waitFor();
     await tablet.page.getByText(/form CMS-R-131/).waitFor();
+    expect(await seriousViolations(tablet.page)).toEqual([]);
     // Nothing drawn yet: the page asks for the signature and sends nothing.
     await tablet.page.getByRole('button', { name: 'I agree and sign' }).click();
     await tablet.page.getByText('Please sign inside the box.').waitFor();

@@ -31,7 +31,14 @@ export function SelfPaySection({ caseId, status }: { caseId: string; status: Cas
                   Signed by {data.waiver.signedName} on {formatCalendarDate(data.waiver.signedOn)}
                   {data.waiver.collectedBy ? ` (tablet handed over by ${data.waiver.collectedBy})` : ''}.
                 </Text>
-                <Anchor href={data.waiver.url} download size="sm" data-testid="waiver-download">
+                <Anchor
+                  href={data.waiver.url}
+                  download
+                  size="sm"
+                  c="dark.9"
+                  underline="always"
+                  data-testid="waiver-download"
+                >
                   Download the signed waiver (PDF)
                 </Anchor>
               </Alert>

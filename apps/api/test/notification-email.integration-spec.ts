@@ -1,12 +1,10 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { CLOCK_WARNINGS_JOB, DIGEST_JOB, URGENT_EMAIL_JOB } from '../src/modules/work/notification-jobs';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
 import { sendOnAll, settled } from './helpers/jobs';
+import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './helpers/smtp-receiver';
 
 // Patient data no email may carry, each of a shape no email would have by chance.
 const SENTINEL = {
@@ -22,14 +20,8 @@ const SENTINEL = {
 };
 const SENTINEL_TEXTS = [...Object.values(SENTINEL), '02/03/1961', 'Feb 3, 1961', '1961', SENTINEL.icd.replace('.', '')];
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 describe('notification emails over SMTP, from two API instances', () => {
-  let smtp: SMTPServer;
-  const inbox: Received[] = [];
+  let smtp: SmtpReceiver;
   let a: TestApp;
   let b: TestApp;
   let frontDesk: SignedIn;
@@ -38,30 +30,11 @@ describe('notification emails over SMTP, from two API instances', () => {
   let clinic: ClinicFixture;
 
   const sendOnBoth = (moment: Date) => sendOnAll([a, b], moment);
-  const mailTo = (email: string) => inbox.filter((m) => m.to.includes(email));
+  const mailTo = (email: string) => smtp.mailTo(email);
 
   beforeAll(async () => {
-    // A real SMTP server on loopback, receiving what the app sends; no transport is mocked.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const { port } = smtp.server.address() as AddressInfo;
-    const env = { BACKGROUND_JOBS: 'true', SMTP_URL: `smtp://127.0.0.1:${port}`, APP_URL: 'https://preauth.example' };
+    smtp = await startSmtpReceiver();
+    const env = { BACKGROUND_JOBS: 'true', SMTP_URL: smtp.url, APP_URL: 'https://preauth.example' };
     a = await createTestApp(env);
     b = await createTestApp(env, { database: a.database });
     frontDesk = await signIn(a, 'front_desk');
@@ -85,7 +58,7 @@ describe('notification emails over SMTP, from two API instances', () => {
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   });
 
   async function sentinelCase(urgency: 'standard' | 'expedited'): Promise<string> {
@@ -102,7 +75,7 @@ describe('notification emails over SMTP, from two API instances', () => {
     return res.body.id as string;
   }
 
-  function expectNoPatientData(message: Received) {
+  function expectNoPatientData(message: ReceivedMail) {
     for (const text of SENTINEL_TEXTS) expect(message.raw).not.toContain(text);
   }
 

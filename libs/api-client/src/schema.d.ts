@@ -944,6 +944,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettings_get"];
+        put: operations["NotificationSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -970,6 +986,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferences_get"];
+        put: operations["NotificationPreferences_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1022,6 +1054,102 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Patients_update"];
+        trace?: never;
+    };
+    "/api/payer-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_list"];
+        put?: never;
+        post: operations["PayerRules_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayerRules_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/payers": {
@@ -2098,6 +2226,30 @@ export interface components {
             label: string;
             share: number | null;
         };
+        EmailChoicesDto: {
+            case_assigned: boolean;
+            clock_warning: boolean;
+            payer_answer: boolean;
+            task_assigned: boolean;
+            task_done: boolean;
+        };
+        EmailChoicesPatchDto: {
+            case_assigned?: boolean;
+            clock_warning?: boolean;
+            payer_answer?: boolean;
+            task_assigned?: boolean;
+            task_done?: boolean;
+        };
+        EmailPreferencesDto: {
+            /** @description The clinic-local hour (0–23) of the daily digest */
+            digestHour: number;
+            /** @description Kinds that also go by email: at once on expedited cases, otherwise in the daily digest */
+            email: components["schemas"]["EmailChoicesDto"];
+            /** @description Whether the server sends email at all (SMTP_URL); without it everything stays in the app */
+            emailEnabled: boolean;
+            /** @example America/New_York */
+            timeZone: string;
+        };
         EvidenceUserDto: {
             /** Format: uuid */
             id: string;
@@ -2209,6 +2361,16 @@ export interface components {
             items: components["schemas"]["Icd10HitDto"][];
             release: components["schemas"]["Icd10ReleaseDto"] | null;
         };
+        ImportPayerRulesDto: {
+            /** @description The CSV text, with the header line GET /api/payer-rules/export writes */
+            csv: string;
+        };
+        ImportPayerRulesResultDto: {
+            /** @description Rows that added a new version */
+            created: number;
+            /** @description Rows equal to the current version (nothing written) */
+            unchanged: number;
+        };
         JobRunDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2238,9 +2400,24 @@ export interface components {
             running: boolean;
             /** @description The latest runs, newest first */
             runs: components["schemas"]["JobRunDto"][];
+            /** @description Each scheduled job, by name */
+            schedules: components["schemas"]["JobScheduleDto"][];
         };
         /** @enum {string} */
         JobRunState: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+        JobScheduleDto: {
+            /** @description Runs once per this many minutes across all instances */
+            everyMinutes: number;
+            /** @description Its latest runs, newest first */
+            lastRuns: components["schemas"]["JobRunDto"][];
+            /** @example clock-warnings */
+            name: string;
+            /**
+             * Format: date-time
+             * @description The next due moment (sent by the tick of that minute)
+             */
+            nextDueAt: string;
+        };
         LatePayerRowDto: {
             /** @description Decisions with a legal deadline */
             decisions: number;
@@ -2415,6 +2592,38 @@ export interface components {
             items: components["schemas"]["NotificationDto"][];
             unreadCount: number;
         };
+        NotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description DIGEST_HOUR from the environment: the hour when none is stored */
+            defaultDigestHour: number;
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /** @description The digest hour in effect (the stored one, else DIGEST_HOUR) */
+            effectiveDigestHour: number;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
+            /** @description The shortest day clock of any plan type (standard decision), in days */
+            shortestDayClockDays: number;
+            /** @description The shortest hour clock of any plan type (expedited decision), in hours */
+            shortestHourClockHours: number;
+            /** @example America/New_York */
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         OneTimePasswordDto: {
             /** @description Shown once; the user must replace it at first sign-in */
             oneTimePassword: string;
@@ -2494,6 +2703,49 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
+        };
+        PayerRuleDto: {
+            appealAddress: string | null;
+            cptCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            electronicEndpoint: string | null;
+            fax: string | null;
+            /** Format: uuid */
+            id: string;
+            minFailedTreatments: number | null;
+            minSymptomWeeks: number | null;
+            notes: string | null;
+            payerCode: string;
+            /** Format: uuid */
+            payerId: string;
+            payerName: string;
+            phone: string | null;
+            photosRequired: boolean;
+            /** @enum {string|null} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /** Format: date */
+            policyCheckedOn: string | null;
+            policyName: string | null;
+            policyUrl: string | null;
+            policyVersion: string | null;
+            portalUrl: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
+            version: number;
+        };
+        PayerRuleLookupDto: {
+            cptCode: string;
+            payerName: string;
+            /**
+             * @description 'unknown' when no rule is written
+             * @enum {string}
+             */
+            priorAuth: "required" | "not_required" | "unknown";
+            rule: components["schemas"]["PayerRuleDto"] | null;
         };
         PhotoDto: {
             bodySite: string;
@@ -2613,6 +2865,46 @@ export interface components {
             maxInternalAppealLevels: number;
             peerToPeerDays: number;
             source?: string | null;
+        };
+        SavePayerRuleDto: {
+            appealAddress?: string | null;
+            /** @description The version the edit started from (0 for a new rule): a rule changed since answers 409 */
+            baseVersion?: number;
+            /** @example 17110 */
+            cptCode: string;
+            /** @description The payer accepts removal when at least one of these is documented */
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            /** @description Electronic (e.g. Da Vinci PAS) endpoint */
+            electronicEndpoint?: string | null;
+            fax?: string | null;
+            /** @description At least this many failed less costly treatments */
+            minFailedTreatments?: number | null;
+            /** @description Symptoms must have lasted at least this many weeks */
+            minSymptomWeeks?: number | null;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
+            /** Format: uuid */
+            payerId: string;
+            phone?: string | null;
+            photosRequired: boolean;
+            /**
+             * @description Empty: every plan type of the payer
+             * @enum {string|null}
+             */
+            planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /**
+             * Format: date
+             * @description When the policy was last read
+             */
+            policyCheckedOn?: string | null;
+            /** @description e.g. "Aetna CPB 0633 (Benign Skin Lesion Removal)" */
+            policyName?: string | null;
+            policyUrl?: string | null;
+            policyVersion?: string | null;
+            portalUrl?: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
         };
         SelfPayDto: {
             /** @description Null until the case converts to self-pay */
@@ -2932,6 +3224,9 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        UpdateEmailPreferencesDto: {
+            email: components["schemas"]["EmailChoicesPatchDto"];
+        };
         UpdateLayTermDto: {
             /** @example L72.0 */
             code?: string;
@@ -2942,6 +3237,26 @@ export interface components {
         UpdateLetterDto: {
             /** @description The full letter text as the physician edited it */
             text: string;
+        };
+        UpdateNotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
         };
         UpdatePatientDto: {
             address?: string | null;
@@ -5045,6 +5360,49 @@ export interface operations {
             };
         };
     };
+    NotificationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field: a lead not positive, not shorter than the clock, repeated, or over 3 per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
     Notifications_list: {
         parameters: {
             query?: never;
@@ -5080,6 +5438,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationPreferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field of a kind that is not a yes or no */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
             };
         };
     };
@@ -5188,6 +5589,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+        };
+    };
+    PayerRules_list: {
+        parameters: {
+            query?: {
+                payerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version of every rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
+                };
+            };
+        };
+    };
+    PayerRules_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePayerRuleDto"];
+            };
+        };
+        responses: {
+            /** @description The new version (an edit never changes an old one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+            /** @description The rule has a newer version than baseVersion (code stale_version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+        };
+    };
+    PayerRules_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current rules as CSV (the import reads the same columns) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportPayerRulesDto"];
+            };
+        };
+        responses: {
+            /** @description All rows written, or none (400 naming row and column) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPayerRulesResultDto"];
+                };
+            };
+        };
+    };
+    PayerRules_lookup: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule for a payer's plan type and a CPT code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleLookupDto"];
+                };
+            };
+        };
+    };
+    PayerRules_versions: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+                /** @description Empty: the rule for every plan type */
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version of one rule, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
                 };
             };
         };

@@ -15,6 +15,7 @@ export * from './next-due';
 export * from './note-kinds';
 export * from './npi';
 export * from './payer-documents';
+export * from './payer-rules';
 export * from './packet-purpose';
 export * from './plan-types';
 export * from './readiness';

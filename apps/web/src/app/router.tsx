@@ -57,6 +57,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
           },
           {
+            path: 'settings/payer-rules',
+            lazy: async () => ({ Component: (await import('../pages/settings/PayerRulesPage')).PayerRulesPage }),
+          },
+          {
             path: 'settings/physicians',
             lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
           },
@@ -67,6 +71,18 @@ export const router = createBrowserRouter([
           {
             path: 'settings/security',
             lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
+          {
+            path: 'settings/notifications',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/NotificationSettingsPage')).NotificationSettingsPage,
+            }),
+          },
+          {
+            path: 'settings/jobs',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/BackgroundJobsPage')).BackgroundJobsPage,
+            }),
           },
           {
             path: 'settings/clinic',

@@ -89,6 +89,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/notifications': ALL,
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
+  // Each user's own email choices (no user id in the path: self only).
+  'GET /api/notifications/preferences': ALL,
+  'PUT /api/notifications/preferences': ALL,
+  // The clinic's warning lead times and digest hour.
+  'GET /api/notification-settings': MANAGEMENT,
+  'PUT /api/notification-settings': MANAGEMENT,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
@@ -154,6 +160,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/payers/:id': ALL,
   'PATCH /api/payers/:id': MANAGEMENT,
   'DELETE /api/payers/:id': MANAGEMENT,
+  // Payer rules: everyone reads them (the checklist and the new-case form cite them), managers write.
+  'GET /api/payer-rules': ALL,
+  'GET /api/payer-rules/lookup': ALL,
+  'GET /api/payer-rules/versions': ALL,
+  'GET /api/payer-rules/export': ALL,
+  'POST /api/payer-rules/import': MANAGEMENT,
+  'GET /api/payer-rules/:id': ALL,
+  'POST /api/payer-rules': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
   'GET /api/providers/physician-users': MANAGEMENT,

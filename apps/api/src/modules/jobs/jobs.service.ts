@@ -64,6 +64,18 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.definitions.set(definition.name, definition);
   }
 
+  /** The periodic jobs with their period and next due moment after `now`, by name. */
+  schedules(now: Date): { name: string; everyMinutes: number; nextDueAt: string }[] {
+    return [...this.definitions.values()]
+      .filter((d): d is JobDefinition & { everyMinutes: number } => !!d.everyMinutes)
+      .map((d) => ({
+        name: d.name,
+        everyMinutes: d.everyMinutes,
+        nextDueAt: new Date(dueMomentOf(now, d.everyMinutes).getTime() + d.everyMinutes * 60_000).toISOString(),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   get running(): boolean {
     return this.boss !== null;
   }

@@ -1,4 +1,11 @@
-import { computeAppealFilingDeadline, hasAppealLevelsLeft, icd10Descriptions, toLocalDate } from '@preauth/domain';
+import {
+  citePayerRule,
+  computeAppealFilingDeadline,
+  hasAppealLevelsLeft,
+  icd10Descriptions,
+  payerCriteriaMet,
+  toLocalDate,
+} from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { AppealFacts } from './appeal-letter-text';
@@ -46,6 +53,13 @@ export function toLetterFacts(d: CaseDossier, clinic: LetterClinic | null, timeZ
       takenOn: toLocalDate(p.takenAt, timeZone),
     })),
     clinicalNoteCount: d.notes.filter((n) => n.kind === 'clinical_note').length,
+    payerPolicies: d.loaded.payerRules
+      .filter((rule) => rule.criteria.length > 0)
+      .map((rule) => ({
+        policy: citePayerRule(rule),
+        cptCode: rule.cptCode,
+        met: payerCriteriaMet(dossierSnapshot(d), rule),
+      })),
   };
 }
 

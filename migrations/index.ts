@@ -25,6 +25,9 @@ import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch'
 import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
 import { SelfPay1764000001450 } from './1764000001450-SelfPay';
+import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
+import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
+import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
   Foundation1764000000000,
@@ -53,4 +56,7 @@ export const migrations = [
   NotificationSettings1764000001350,
   PayerRules1764000001400,
   SelfPay1764000001450,
+  PasInquiries1764000001500,
+  PasSubscriptions1764000001510,
+  UserInvitations1764000001650,
 ];

@@ -320,6 +320,6 @@ describe('self-pay: conversion, estimate, signed waiver, report', () => {
       },
     ]);
     const csv = await manager.get(`/api/reports/export?table=self-pay&from=${today()}&to=${today()}`).expect(200);
-    expect(csv.text.split(/\r?\n/)[0]).toBe('payerId,payer,reason,reasonLabel,conversions,estimatedCents');
+    expect(csv.text.split(/\r?\n/)[0]).toBe('Payer,Reason,Cases,Estimates (USD)');
   });
 });

@@ -144,6 +144,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/policy/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Auth_setSigningPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -928,6 +944,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes/{id}/versions": {
         parameters: {
             query?: never;
@@ -1018,6 +1066,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pas/subscriptions/{id}/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasNotification_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1191,7 +1255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PasEndpoint_get"];
         put: operations["PasEndpoint_put"];
         post?: never;
         delete?: never;
@@ -1408,6 +1472,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/overturn-by-payer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByPayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overturn-by-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByReason"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/self-pay": {
         parameters: {
             query?: never;
@@ -1604,6 +1700,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description The password the invitee chooses: at least 12 characters, not common, not containing the email
+             */
+            password: string;
+            /** @description The token from the invitation link (after the #) */
+            token: string;
+        };
         AddCarcDescriptionDto: {
             /**
              * @description A well-formed CARC code the app does not describe yet
@@ -1672,6 +1777,8 @@ export interface components {
             totpRequiredRoles: components["schemas"]["Role"][];
         };
         AuthPolicyViewDto: {
+            /** @description Whether only the ordering physician may sign a case’s letters */
+            onlyOrderingPhysicianSigns: boolean;
             /** @description Read-only: set in the environment when the API starts */
             sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
@@ -2036,6 +2143,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Present when the user was invited: the single-use link to choose a password, shown once */
+            invitation?: components["schemas"]["InvitationLinkDto"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @description The password was set by an admin: the user must choose their own at next sign-in */
@@ -2141,6 +2250,8 @@ export interface components {
             displayName: string;
             /** @example jane.doe@clinic.example */
             email: string;
+            /** @description True: no password; the answer carries a single-use invitation link, valid 72 hours, through which the user chooses their own */
+            invite?: boolean;
             /**
              * Format: password
              * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
@@ -2230,6 +2341,7 @@ export interface components {
             case_assigned: boolean;
             clock_warning: boolean;
             payer_answer: boolean;
+            payer_unreachable: boolean;
             task_assigned: boolean;
             task_done: boolean;
         };
@@ -2237,6 +2349,7 @@ export interface components {
             case_assigned?: boolean;
             clock_warning?: boolean;
             payer_answer?: boolean;
+            payer_unreachable?: boolean;
             task_assigned?: boolean;
             task_done?: boolean;
         };
@@ -2277,7 +2390,7 @@ export interface components {
             /** @description HTTP status of the payer’s answer (outbound) */
             httpStatus: number | null;
             id: string;
-            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            /** @description outbound: submit, inquire (Claim/$inquire about a pended request), failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
             kind: string;
             /** @description The status the answer moved the case to */
             outcome: string | null;
@@ -2285,6 +2398,8 @@ export interface components {
             payerReason: string | null;
             /** @description The payer’s reference for a pended request */
             pendingReference: string | null;
+            /** @description What is wrong with a recorded answer (an approval that ended before the request was sent) */
+            warning: string | null;
         };
         FinancialWaiverDto: {
             byteSize: number;
@@ -2370,6 +2485,25 @@ export interface components {
             created: number;
             /** @description Rows equal to the current version (nothing written) */
             unchanged: number;
+        };
+        InvitationDto: {
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationLinkDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Path of the link on this server (prefix it with the address users reach Preauth at); shown once
+             * @example /invitation#4bXj…
+             */
+            path: string;
+        };
+        InvitationTokenDto: {
+            /** @description The token from the invitation link (after the #) */
+            token: string;
         };
         JobRunDto: {
             /** Format: date-time */
@@ -2586,7 +2720,7 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning";
+        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning" | "payer_unreachable";
         NotificationListDto: {
             /** @description The latest 50, newest first */
             items: components["schemas"]["NotificationDto"][];
@@ -2635,6 +2769,22 @@ export interface components {
             /** @enum {string} */
             stage: "peer_to_peer" | "appeal_1" | "appeal_2" | "external_review";
         };
+        OverturnReportDto: {
+            rows: components["schemas"]["OverturnRowDto"][];
+        };
+        OverturnRowDto: {
+            /** @description Cases with a review (peer-to-peer, appeal, external review) decided in the range */
+            decided: number;
+            /** @description False for a reason code with no description yet (a manager can add one) */
+            described: boolean;
+            /** @description The payer id, or the CARC of the denial reviewed (`unknown`: none recorded) */
+            key: string;
+            /** @description The payer's name, or the reason code's description */
+            label: string;
+            /** @description Of those, cases with a review that did not uphold the denial */
+            overturned: number;
+            overturnRate: number | null;
+        };
         PasEndpointDto: {
             baseUrl: string;
             clientId: string;
@@ -2642,6 +2792,34 @@ export interface components {
             /** Format: uuid */
             payerId: string;
             tokenUrl: string;
+        };
+        PasEndpointSettingsDto: {
+            baseUrl: string | null;
+            clientId: string | null;
+            /** @description Whether the payer has a PAS endpoint */
+            configured: boolean;
+            keyId: string | null;
+            /** Format: uuid */
+            payerId: string;
+            /**
+             * @description Preauth's rest-hook subscription at the payer, once a pended answer made it ask
+             * @enum {string|null}
+             */
+            subscription: "active" | "unsupported" | "failed" | null;
+            tokenUrl: string | null;
+            /** @description When the endpoint was last saved */
+            updatedAt: string | null;
+        };
+        PasNotificationReceiptDto: {
+            /** @description Pended cases of the payer asked about at once (Claim/$inquire) */
+            inquiriesBroughtForward: number;
+            /** @description Answers recorded on their cases from the notification's full response Bundles */
+            recorded: number;
+            /**
+             * @description The notification type the payer sent
+             * @example event-notification
+             */
+            type: string;
         };
         PatientDto: {
             address: string | null;
@@ -2819,8 +2997,8 @@ export interface components {
             clientId: string;
             /** @description The key id (kid) of the clinic's public key in the JWKS the payer holds */
             keyId: string;
-            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned */
-            privateKeyPem: string;
+            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned. Leave it out to keep the key already stored. */
+            privateKeyPem?: string;
             /** @description The payer's OAuth token URL (SMART Backend Services) */
             tokenUrl: string;
         };
@@ -2996,6 +3174,10 @@ export interface components {
             /** @description Name with credentials, as the letter prints it */
             name: string;
             npi: string;
+        };
+        SigningPolicyDto: {
+            /** @description When true, a physician signs only the letters of cases they ordered; when false any physician may, and the letter names both */
+            onlyOrderingPhysicianSigns: boolean;
         };
         SignLetterDto: {
             /**
@@ -3653,6 +3835,30 @@ export interface operations {
             };
         };
     };
+    Auth_setSigningPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to the next signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
+                };
+            };
+        };
+    };
     Account_listSessions: {
         parameters: {
             query?: never;
@@ -3895,6 +4101,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4787,6 +4995,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4857,6 +5067,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -5334,6 +5546,73 @@ export interface operations {
             };
         };
     };
+    Invitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Password set and the link spent; the user signs in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password breaks the policy (field password) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Who the link is for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Notes_addVersion: {
         parameters: {
             query?: never;
@@ -5494,6 +5773,41 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasNotification_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A subscription notification (history Bundle: SubscriptionStatus first, then PAS response Bundles) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasNotificationReceiptDto"];
+                };
+            };
+            /** @description Unknown subscription or wrong bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5873,6 +6187,28 @@ export interface operations {
             };
         };
     };
+    PasEndpoint_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payer's PAS endpoint, or configured = false (the private key is never returned) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasEndpointSettingsDto"];
+                };
+            };
+        };
+    };
     PasEndpoint_put: {
         parameters: {
             query?: never;
@@ -5983,6 +6319,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Providers_get: {
@@ -6028,6 +6371,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6200,7 +6550,7 @@ export interface operations {
             query: {
                 /** @description First day, in the clinic time zone */
                 from: string;
-                table: "summary" | "decision-times" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "trend" | "late-payers" | "clinic-misses" | "self-pay";
+                table: "summary" | "decision-times" | "trend" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "overturn-by-payer" | "overturn-by-reason" | "late-payers" | "clinic-misses" | "self-pay";
                 /** @description Last day (inclusive), in the clinic time zone */
                 to: string;
             };
@@ -6241,6 +6591,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LatePayersReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByPayer: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByReason: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
                 };
             };
         };
@@ -6453,6 +6851,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Users_get: {
@@ -6511,8 +6916,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider is linked to someone else (provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,6 +76,7 @@ export const NOTIFICATION_KINDS = [
   'task_done',
   'payer_answer',
   'clock_warning',
+  'payer_unreachable',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -85,6 +86,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   task_done: 'A task you asked for is done',
   payer_answer: 'The payer answered on your case',
   clock_warning: 'A deadline on your case is near',
+  payer_unreachable: "The payer's system cannot be reached about your case",
 };
 
 /**
@@ -97,6 +99,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Readonly<Record<NotificationKind, boolea
   task_done: true,
   payer_answer: true,
   clock_warning: true,
+  payer_unreachable: true,
 };
 
 /** A user's choices over the defaults (kinds they never set keep the default). */

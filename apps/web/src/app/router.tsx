@@ -18,6 +18,12 @@ export const router = createBrowserRouter([
   // Not lazy: every session starts here, and the form in the first render beats a spinner, then a
   // second round trip for the page's chunk, then a second render.
   { path: '/sign-in', Component: SignInPage },
+  // Before the invitee has a password: outside RequireAuth.
+  {
+    path: '/invitation',
+    hydrateFallbackElement: <PageLoading />,
+    lazy: async () => ({ Component: (await import('../pages/InvitationPage')).InvitationPage }),
+  },
   {
     element: <RequireAuth />,
     hydrateFallbackElement: <PageLoading />,

@@ -38,6 +38,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
+  'PUT /api/auth/policy/signing': ADMIN,
 
   // User administration.
   'GET /api/users': ADMIN,
@@ -46,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': ADMIN,
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
+  // The invitee, before they have a password: the link's token is the credential.
+  'POST /api/invitations/lookup': 'public',
+  'POST /api/invitations/accept': 'public',
 
   // Background jobs: recent runs and failures (names, times, error messages; no patient data).
   'GET /api/admin/jobs': ADMIN,
@@ -112,7 +116,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
   'POST /api/cases/:id/fhir/submit': ['front_desk', 'manager'],
   'GET /api/cases/:id/fhir/exchanges': CLINIC,
+  'GET /api/payers/:id/pas-endpoint': MANAGEMENT,
   'PUT /api/payers/:id/pas-endpoint': MANAGEMENT,
+  // A payer's PAS subscription notifications: no session; the subscription's bearer token.
+  'POST /api/pas/subscriptions/:id/notification': 'public',
 
   // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).
   'GET /api/cases/:id/notes': CLINIC,
@@ -143,6 +150,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/reports/by-physician': REPORTS,
   'GET /api/reports/by-denial-reason': REPORTS,
   'GET /api/reports/trend': REPORTS,
+  'GET /api/reports/overturn-by-payer': REPORTS,
+  'GET /api/reports/overturn-by-reason': REPORTS,
   'GET /api/reports/late-payers': REPORTS,
   'GET /api/reports/clinic-misses': REPORTS,
   'GET /api/reports/self-pay': REPORTS,

@@ -142,12 +142,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Sends one run of `name` for the moment (or other key) `dueAt`; with the jobs off it runs
-   * nowhere. Returns whether this call created the run.
+   * Sends one run of `name` for the moment (or other key) `dueAt`, to start no earlier than
+   * `startAfter`; with the jobs off it runs nowhere. Returns whether this call created the run.
    */
-  async send(name: string, dueAt: string, data: Record<string, unknown> = {}): Promise<boolean> {
+  async send(name: string, dueAt: string, data: Record<string, unknown> = {}, startAfter?: Date): Promise<boolean> {
     if (!this.boss) return false;
-    const id = await this.boss.send(name, { dueAt, data }, { id: jobIdFor(name, dueAt) });
+    const id = await this.boss.send(name, { dueAt, data }, { id: jobIdFor(name, dueAt), startAfter });
     return id !== null;
   }
 }

@@ -72,6 +72,7 @@ export function toAppealFacts(
   clinic: LetterClinic | null,
   timeZone: string,
   now: Date,
+  denialDescription: string | null,
 ): AppealFacts | { refused: string } {
   const { row } = d.loaded;
   const snapshot = dossierSnapshot(d);
@@ -94,6 +95,7 @@ export function toAppealFacts(
   return {
     ...toLetterFacts(d, clinic, timeZone, now),
     denialCode: row.denialCode,
+    denialDescription,
     denialText: row.denialText,
     deniedOn: toLocalDate(row.deniedAt, timeZone),
     appealLevel: level,

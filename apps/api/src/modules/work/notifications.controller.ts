@@ -21,6 +21,8 @@ function describe(row: NotificationRow): string {
       return `The payer answered${on}`;
     case 'clock_warning':
       return `A deadline is near${on}`;
+    case 'payer_unreachable':
+      return `The payer's system cannot be reached${on}; still trying`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SELF_PAY_REASONS, type SelfPayReason } from '@preauth/domain';
+import { REPORT_TABLES, SELF_PAY_REASONS, type ReportTable, type SelfPayReason } from '@preauth/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 
@@ -11,20 +11,6 @@ export class ReportRangeQuery {
   @IsCalendarDate()
   to!: string;
 }
-
-export const REPORT_TABLES = [
-  'summary',
-  'decision-times',
-  'by-payer',
-  'by-cpt',
-  'by-physician',
-  'by-denial-reason',
-  'trend',
-  'late-payers',
-  'clinic-misses',
-  'self-pay',
-] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export class ReportCsvQuery extends ReportRangeQuery {
   @ApiProperty({ enum: REPORT_TABLES }) @IsIn(REPORT_TABLES) table!: ReportTable;
@@ -162,4 +148,20 @@ export class SelfPayRowDto {
 
 export class SelfPayReportDto {
   @ApiProperty({ type: [SelfPayRowDto] }) rows!: SelfPayRowDto[];
+}
+
+export class OverturnRowDto {
+  @ApiProperty({ description: 'The payer id, or the CARC of the denial reviewed (`unknown`: none recorded)' })
+  key!: string;
+  @ApiProperty({ description: "The payer's name, or the reason code's description" }) label!: string;
+  @ApiProperty({ description: 'False for a reason code with no description yet (a manager can add one)' })
+  described!: boolean;
+  @ApiProperty({ description: 'Cases with a review (peer-to-peer, appeal, external review) decided in the range' })
+  decided!: number;
+  @ApiProperty({ description: 'Of those, cases with a review that did not uphold the denial' }) overturned!: number;
+  @ApiProperty({ nullable: true, type: Number }) overturnRate!: number | null;
+}
+
+export class OverturnReportDto {
+  @ApiProperty({ type: [OverturnRowDto] }) rows!: OverturnRowDto[];
 }

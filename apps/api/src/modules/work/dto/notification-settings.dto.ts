@@ -21,6 +21,7 @@ export class EmailChoicesDto implements Record<NotificationKind, boolean> {
   @ApiProperty() @IsBoolean() task_done!: boolean;
   @ApiProperty() @IsBoolean() payer_answer!: boolean;
   @ApiProperty() @IsBoolean() clock_warning!: boolean;
+  @ApiProperty() @IsBoolean() payer_unreachable!: boolean;
 }
 
 /** A change to some kinds; the others keep what they were. */
@@ -30,6 +31,7 @@ export class EmailChoicesPatchDto implements Partial<Record<NotificationKind, bo
   @ApiPropertyOptional() @IsOptional() @IsBoolean() task_done?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() payer_answer?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() clock_warning?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() payer_unreachable?: boolean;
 }
 
 export class EmailPreferencesDto {

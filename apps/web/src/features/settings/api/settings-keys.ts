@@ -9,4 +9,5 @@ export const settingsKeys = {
   auditUsers: () => [...settingsKeys.all, 'audit-users'] as const,
   physicianUsers: () => [...settingsKeys.all, 'physician-users'] as const,
   layTerms: () => [...settingsKeys.all, 'lay-terms'] as const,
+  pasEndpoint: (payerId: string) => [...settingsKeys.all, 'pas-endpoint', payerId] as const,
 };

@@ -1,16 +1,12 @@
-import { formatCents } from '@preauth/domain';
+import { SELF_PAY_COLUMNS } from '@preauth/domain';
 import type { ReportRange, SelfPayRow } from '../api/types';
 import { useSelfPayReport } from '../api/useSelfPayReport';
-import { formatCount } from '../model/report-format';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-const columns: readonly Column<SelfPayRow>[] = [
-  { key: 'payer', header: 'Payer', render: (row) => row.payer },
-  { key: 'reason', header: 'Reason', render: (row) => row.reasonLabel },
-  { key: 'conversions', header: 'Cases', numeric: true, render: (row) => formatCount(row.conversions) },
-  { key: 'estimated', header: 'Estimates', numeric: true, render: (row) => formatCents(row.estimatedCents) },
-];
+// The columns of the CSV export too (libs/domain report-columns).
+const columns = screenColumns<SelfPayRow>(SELF_PAY_COLUMNS);
 
 export function SelfPayReportSection({ range }: { range: ReportRange }) {
   const query = useSelfPayReport(range);

@@ -30,7 +30,14 @@ describe('email preferences per user, against a real SMTP receiver', () => {
   it('starts with every kind by email, and each user changes only their own', async () => {
     const defaults = (await physician.get('/api/notifications/preferences').expect(200)).body;
     expect(defaults).toEqual({
-      email: { case_assigned: true, task_assigned: true, task_done: true, payer_answer: true, clock_warning: true },
+      email: {
+        case_assigned: true,
+        task_assigned: true,
+        task_done: true,
+        payer_answer: true,
+        clock_warning: true,
+        payer_unreachable: true,
+      },
       digestHour: 7,
       timeZone: 'America/New_York',
       emailEnabled: true,

@@ -16,7 +16,7 @@ describe('AUTHORIZATION_MATRIX', () => {
     }
   });
 
-  it('opens only health and sign-in to everyone', () => {
+  it('opens to callers without a session only health, sign-in, invitations and the payer notification (its own token)', () => {
     const open = Object.entries(AUTHORIZATION_MATRIX)
       .filter(([, access]) => access === 'public')
       .map(([key]) => key);
@@ -25,6 +25,7 @@ describe('AUTHORIZATION_MATRIX', () => {
       'POST /api/auth/login',
       'POST /api/invitations/accept',
       'POST /api/invitations/lookup',
+      'POST /api/pas/subscriptions/:id/notification',
     ]);
   });
 

@@ -27,6 +27,7 @@ import { PayerRules1764000001400 } from './1764000001400-PayerRules';
 import { SelfPay1764000001450 } from './1764000001450-SelfPay';
 import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
 import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
+import { SavedViews1764000001550 } from './1764000001550-SavedViews';
 import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
@@ -58,5 +59,6 @@ export const migrations = [
   SelfPay1764000001450,
   PasInquiries1764000001500,
   PasSubscriptions1764000001510,
+  SavedViews1764000001550,
   UserInvitations1764000001650,
 ];

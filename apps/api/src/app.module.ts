@@ -19,6 +19,7 @@ import { PayerRulesModule } from './modules/payer-rules/payer-rules.module';
 import { PayersModule } from './modules/payers/payers.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { SelfPayModule } from './modules/self-pay/self-pay.module';
 import { UsersModule } from './modules/users/users.module';
@@ -64,6 +65,7 @@ export class AppModule {
         CorrespondenceModule,
         ReportsModule,
         WorkModule,
+        SavedViewsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

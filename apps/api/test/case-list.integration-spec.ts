@@ -313,6 +313,40 @@ describe('the case list: filters, orders and search', () => {
     expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'case_list'`)).toBe(before + 1);
   });
 
+  it('carries the column chooser’s values in each item: denial date and CARC, validity, owner, last change', async () => {
+    await t.db.query(`UPDATE cases SET valid_from = '2026-03-02', valid_to = '2026-06-30' WHERE id = $1`, [ids.early]);
+    const items = (await frontDesk.get('/api/cases?limit=100&sort=denied_asc').expect(200)).body.items;
+    expect(items.map((i: Record<string, unknown>) => [i.deniedAt, i.denialCode])).toEqual([
+      ['2026-03-12T15:00:00.000Z', 'CO-50'],
+      ['2026-04-01T03:30:00.000Z', null],
+    ]);
+    const early = (await frontDesk.get('/api/cases?limit=100&sort=created_asc').expect(200)).body.items[0];
+    expect(early).toMatchObject({ authorizationNumber: 'AUTH-77821', validFrom: '2026-03-02', validTo: '2026-06-30' });
+  });
+
+  it('exports the chosen optional columns, in the table’s order, and only those (columns=)', async () => {
+    await t.db.query(`UPDATE cases SET owner_id = $2 WHERE id = $1`, [ids.denied, frontDesk.user.id]);
+    const res = await frontDesk
+      .get('/api/cases/export?status=denied&sort=denied_asc&columns=owner,denial_code,denied_at,validity')
+      .buffer(true)
+      .expect(200);
+    const lines = res.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Valid from,Valid to,Denial date,CARC,Owner,Appeal level,Created',
+    );
+    // The late denial was at 23:30 on March 31st in New York (03:30 UTC on April 1st).
+    expect(lines[1]).toMatch(new RegExp(`,Yes,,,2026-03-12,CO-50,${frontDesk.user.displayName},0,2026-03-05$`));
+    expect(lines[2]).toMatch(/,,,2026-03-31,,,0,2026-03-20$/);
+    const none = await frontDesk.get('/api/cases/export?columns=').buffer(true).expect(200);
+    expect(none.text.split('\r\n')[0]).toBe(
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Appeal level,Created',
+    );
+    const bad = await frontDesk.get('/api/cases/export?columns=ssn').expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('columns');
+    // The list itself does not take the export's parameter.
+    await frontDesk.get('/api/cases?columns=owner').expect(400);
+  });
+
   it('exports past one page of the export (the stream follows the cursor)', async () => {
     const res = await frontDesk.get('/api/cases/export').buffer(true).expect(200);
     expect(res.text.trimEnd().split('\r\n')).toHaveLength(1 + 5);

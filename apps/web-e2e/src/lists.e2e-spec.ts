@@ -1,5 +1,6 @@
 import { Browser } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
+import { rowNames, until } from './support/lists';
 import { chooseOption, openPage, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
@@ -15,18 +16,6 @@ describe('lists', () => {
   afterAll(async () => {
     await browser.close();
   });
-
-  /** Polls a condition read through Playwright's locators, for at most 20 s. */
-  async function until(condition: () => Promise<boolean>): Promise<void> {
-    for (const started = Date.now(); Date.now() - started < 20_000; ) {
-      if (await condition()) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error('condition not met within 20 s');
-  }
-
-  const rowNames = async (page: import('playwright-core').Page) =>
-    (await page.getByTestId('case-row').getByRole('link').allTextContents()).join('|');
 
   it('keeps a filtered, sorted list through reload and Back', async () => {
     const { page, errors } = await openPage(browser);

@@ -688,6 +688,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/bulk/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_bulkFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/bulk/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_bulkOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/count": {
         parameters: {
             query?: never;
@@ -1552,6 +1584,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedViews_list"];
+        put?: never;
+        post: operations["SavedViews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SavedViews_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SavedViews_update"];
+        trace?: never;
+    };
     "/api/staff": {
         parameters: {
             query?: never;
@@ -1809,6 +1873,30 @@ export interface components {
             medianHours: number | null;
             partiallyApproved: number;
         };
+        BulkResultDto: {
+            /** @description The cases changed */
+            changed: string[];
+            /** @description The cases that already were as asked */
+            unchanged: string[];
+        };
+        BulkSetFollowUpDto: {
+            caseIds: string[];
+            /**
+             * @description null clears it
+             * @example 2026-12-10
+             */
+            date: string | null;
+            /** @example Call the payer again */
+            reason?: string;
+        };
+        BulkSetOwnerDto: {
+            caseIds: string[];
+            /**
+             * Format: uuid
+             * @description The new owner; null releases the case
+             */
+            ownerId: string | null;
+        };
         CarcCodeDto: {
             /** @description Shipped with the app (true) or added by a manager (false) */
             builtIn: boolean;
@@ -1841,11 +1929,15 @@ export interface components {
             currentClock: components["schemas"]["ClockDto"] | null;
             /** Format: date-time */
             decidedAt: string | null;
+            /** @description The CARC of the latest denial */
             denialCode: string | null;
             /** @description The denial code's description (built in or added by a manager); null when nobody described it */
             denialDescription: string | null;
             denialText: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the payer last denied it
+             */
             deniedAt: string | null;
             diagnoses: string[];
             /** @description Fields PATCH accepts in this state for this user */
@@ -1876,11 +1968,22 @@ export interface components {
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
             /** Format: date-time */
             submittedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The case record’s last change (last activity)
+             */
             updatedAt: string;
             /** @enum {string} */
             urgency: "standard" | "expedited";
+            /**
+             * @description Authorization valid from
+             * @example 2026-12-01
+             */
             validFrom: string | null;
+            /**
+             * @description Authorization valid to
+             * @example 2027-02-28
+             */
             validTo: string | null;
             version: number;
         };
@@ -1981,6 +2084,13 @@ export interface components {
             createdAt: string;
             /** @description The most urgent running clock */
             currentClock: components["schemas"]["ClockDto"] | null;
+            /** @description The CARC of the latest denial */
+            denialCode: string | null;
+            /**
+             * Format: date-time
+             * @description When the payer last denied it
+             */
+            deniedAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description Who handles the case; null when unowned */
@@ -1990,10 +2100,23 @@ export interface components {
             provider: components["schemas"]["CaseProviderDto"];
             /** @enum {string} */
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The case record’s last change (last activity)
+             */
             updatedAt: string;
             /** @enum {string} */
             urgency: "standard" | "expedited";
+            /**
+             * @description Authorization valid from
+             * @example 2026-12-01
+             */
+            validFrom: string | null;
+            /**
+             * @description Authorization valid to
+             * @example 2027-02-28
+             */
+            validTo: string | null;
             version: number;
         };
         CaseWorkDto: {
@@ -2227,6 +2350,14 @@ export interface components {
              * @description The user account of this physician
              */
             userId?: string | null;
+        };
+        CreateSavedViewDto: {
+            name: string;
+            path: components["schemas"]["SavedViewPath"];
+            /** @default true */
+            pinned: boolean;
+            /** @description The list’s filters and order as a URL query */
+            query: string;
         };
         CreateTaskDto: {
             /** @description Ask everyone with this role (or assigneeUserId) */
@@ -3044,6 +3175,28 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        SavedViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Aetna denials this month */
+            name: string;
+            /** @description The list it opens */
+            path: components["schemas"]["SavedViewPath"];
+            /** @description Shown in the navigation */
+            pinned: boolean;
+            /**
+             * @description The list’s URL query, without "?"
+             * @example status=denied&sort=denied_desc
+             */
+            query: string;
+        };
+        /**
+         * @description The list it opens
+         * @enum {string}
+         */
+        SavedViewPath: "/cases" | "/worklist" | "/my-cases" | "/board";
         SavePayerRuleDto: {
             appealAddress?: string | null;
             /** @description The version the edit started from (0 for a new rule): a rule changed since answers 409 */
@@ -3489,6 +3642,11 @@ export interface components {
              * @description The user account of this physician
              */
             userId?: string | null;
+        };
+        UpdateSavedViewDto: {
+            name?: string;
+            pinned?: boolean;
+            query?: string;
         };
         UpdateUserDto: {
             /** @description Disabling ends the user’s sessions at once */
@@ -4951,6 +5109,66 @@ export interface operations {
             };
         };
     };
+    CaseWork_bulkFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSetFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Some cases refuse the change (code bulk_refused, refused: [...]); none changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseWork_bulkOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSetOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Some cases refuse the change (code bulk_refused, refused: [...]); none changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Cases_count: {
         parameters: {
             query?: {
@@ -5028,6 +5246,8 @@ export interface operations {
             query?: {
                 /** @description Comma-separated kinds of the running clock */
                 clockKind?: string[];
+                /** @description Comma-separated optional columns to include (the column chooser’s); without it, authorization number and last change */
+                columns?: string[];
                 /** @description CPT code on one of the procedure lines */
                 cpt?: string;
                 /** @description Created on or after this clinic-local day */
@@ -6713,6 +6933,108 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TrendReportDto"];
                 };
+            };
+        };
+    };
+    SavedViews_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user’s views, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+        };
+    };
+    SavedViews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description The user already has a view of that name (code duplicate_name) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViews_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description The user already has a view of that name (code duplicate_name) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

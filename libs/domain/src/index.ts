@@ -1,5 +1,6 @@
 export * from './admin-lockout';
 export * from './business-days';
+export * from './case-columns';
 export * from './case-editing';
 export * from './case-list';
 export * from './case-status';
@@ -24,6 +25,7 @@ export * from './readiness';
 export * from './report-columns';
 export * from './report-tables';
 export * from './roles';
+export * from './saved-views';
 export * from './self-pay';
 export * from './signing-policy';
 export * from './snapshot';

@@ -210,3 +210,6 @@ export const PAYER_CALL_OUTCOME_LABELS: Record<PayerCallOutcome, string> = {
   call_back: 'Call back later',
   other: 'Other',
 };
+
+/** How many cases one bulk change may touch: a screen's selection, not a whole list. */
+export const BULK_CASES_MAX = 200;

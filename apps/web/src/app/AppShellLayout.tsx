@@ -13,6 +13,8 @@ import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
 import { NotificationBell } from '../features/work/components/NotificationBell';
+import { PinnedViewLinks } from '../features/views/components/PinnedViewLinks';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 interface NavItem {
   to: string;
@@ -68,6 +70,7 @@ export function AppShellLayout() {
     >
       {/* Only signed-in pages raise notifications: here they stay out of the sign-in page's bundle. */}
       <Notifications position="bottom-right" />
+      {me && <KeyboardShortcuts />}
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -113,6 +116,8 @@ export function AppShellLayout() {
             .map((item) => (
               <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={item.label} onClick={close} />
             ))}
+          {/* A user's pinned views come after the lists they are views of. */}
+          {!restricted && worksCases(roles) && <PinnedViewLinks onNavigate={close} />}
           {settingsItems.length > 0 && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} component="h2">

@@ -44,6 +44,10 @@ export const router = createBrowserRouter([
           { path: 'cases', lazy: async () => ({ Component: (await import('../pages/CaseListPage')).CaseListPage }) },
           { path: 'cases/new', lazy: async () => ({ Component: (await import('../pages/NewCasePage')).NewCasePage }) },
           { path: 'cases/:id', lazy: async () => ({ Component: (await import('../pages/CasePage')).CasePage }) },
+          {
+            path: 'views',
+            lazy: async () => ({ Component: (await import('../pages/SavedViewsPage')).SavedViewsPage }),
+          },
           { path: 'reports', lazy: async () => ({ Component: (await import('../pages/ReportsPage')).ReportsPage }) },
           { path: 'account', lazy: async () => ({ Component: (await import('../pages/AccountPage')).AccountPage }) },
           {

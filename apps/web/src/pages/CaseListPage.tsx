@@ -1,12 +1,15 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useCaseCount } from '../features/cases/api/useCaseCount';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
+import { ColumnChooser } from '../features/cases/components/ColumnChooser';
+import { useCaseColumns } from '../features/cases/hooks/useCaseColumns';
 import { useListParams } from '../features/cases/hooks/useListParams';
 import { caseExportHref, toApiQuery } from '../features/cases/model/list-params';
+import { BulkActions } from '../features/work/components/BulkActions';
 import { QueryState } from '../ui/QueryState';
 
 const PAGE_SIZE = 25;
@@ -14,6 +17,17 @@ const DEFAULT_SORT = 'updated_desc';
 
 export function CaseListPage() {
   const [params, setParams] = useListParams();
+  const [columns, setColumns] = useCaseColumns();
+  // Ticked rows stay ticked across pages and filters until the change is made or cleared.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const handleSelect = (ids: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
+      return next;
+    });
   // A search ranks by match unless an order is chosen; otherwise the most recently changed first.
   const query = useMemo(
     () => ({ ...toApiQuery(params), sort: params.sort ?? (params.q ? undefined : DEFAULT_SORT), limit: PAGE_SIZE }),
@@ -29,10 +43,11 @@ export function CaseListPage() {
       <Group justify="space-between">
         <Title order={2}>All cases</Title>
         <Group gap="xs">
+          <ColumnChooser value={columns} onChange={setColumns} />
           <Button
             component="a"
             variant="default"
-            href={caseExportHref({ ...params, sort: query.sort })}
+            href={caseExportHref({ ...params, sort: query.sort }, columns)}
             download
             data-testid="export-cases"
           >
@@ -53,6 +68,7 @@ export function CaseListPage() {
         withDates
         defaultSort={DEFAULT_SORT}
       />
+      {selected.size > 0 && <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />}
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="cases">
         {items.length === 0 ? (
           <Text>No case matches these filters.</Text>
@@ -63,6 +79,9 @@ export function CaseListPage() {
             sort={query.sort}
             onSort={(sort) => setParams({ sort })}
             busy={isFetching}
+            columns={columns}
+            selected={selected}
+            onSelect={handleSelect}
           />
         )}
         <Group justify="space-between" wrap="wrap">

@@ -85,6 +85,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PUT /api/cases/:id/owner': CLINIC,
   'POST /api/cases/:id/tasks': CLINIC,
   'PUT /api/cases/:id/follow-up': CLINIC,
+  // The same changes to selected cases, each checked by the single change's rule.
+  'POST /api/cases/bulk/owner': CLINIC,
+  'POST /api/cases/bulk/follow-up': CLINIC,
   'POST /api/cases/:id/payer-calls': CLINIC,
   'GET /api/follow-ups': CLINIC,
   'GET /api/tasks': CLINIC,
@@ -99,6 +102,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   // The clinic's warning lead times and digest hour.
   'GET /api/notification-settings': MANAGEMENT,
   'PUT /api/notification-settings': MANAGEMENT,
+
+  // Each user's saved list views (the service touches only the caller's own).
+  'GET /api/saved-views': CLINIC,
+  'POST /api/saved-views': CLINIC,
+  'PATCH /api/saved-views/:id': CLINIC,
+  'DELETE /api/saved-views/:id': CLINIC,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).

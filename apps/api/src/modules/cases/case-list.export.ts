@@ -1,15 +1,28 @@
-import { PLAN_TYPE_LABELS, STATUS_LABELS, URGENCY_LABELS, toLocalDate } from '@preauth/domain';
+import {
+  CASE_CSV_DEFAULT_COLUMNS,
+  PLAN_TYPE_LABELS,
+  STATUS_LABELS,
+  URGENCY_LABELS,
+  toLocalDate,
+  type CaseOptionalColumn,
+} from '@preauth/domain';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { csvLine } from '../../common/csv';
 import { caseListQuery, readCasePage } from './case-list.query';
-import type { ListCasesQuery } from './dto/case-input.dto';
+import type { ExportCasesQuery, ListCasesQuery } from './dto/case-input.dto';
 import type { CaseSummaryDto } from './dto/case-output.dto';
 
 const localDate = (iso: string, timeZone: string) => toLocalDate(new Date(iso), timeZone);
 
-/** The list's CSV columns, in the order a spreadsheet shows them; dates are clinic-local days. */
-const COLUMNS: readonly [string, (c: CaseSummaryDto, timeZone: string) => unknown][] = [
+type CsvColumn = [string, (c: CaseSummaryDto, timeZone: string) => unknown, CaseOptionalColumn?];
+
+/**
+ * The list's CSV columns, in the order a spreadsheet shows them; dates are clinic-local days. The
+ * ones tagged with an optional column are there only when it is chosen (CASE_CSV_DEFAULT_COLUMNS
+ * when the export names none).
+ */
+const COLUMNS: readonly CsvColumn[] = [
   ['Case number', (c) => c.caseNumber],
   ['Patient', (c) => c.patient.name],
   ['MRN', (c) => c.patient.mrn],
@@ -24,13 +37,23 @@ const COLUMNS: readonly [string, (c: CaseSummaryDto, timeZone: string) => unknow
   ['Clock', (c) => c.currentClock?.label],
   ['Due date', (c) => c.currentClock?.dueDate],
   ['Overdue', (c) => (c.currentClock ? (c.currentClock.overdue ? 'Yes' : 'No') : '')],
-  ['Authorization number', (c) => c.authorizationNumber],
+  ['Authorization number', (c) => c.authorizationNumber, 'authorization_number'],
+  ['Valid from', (c) => c.validFrom, 'validity'],
+  ['Valid to', (c) => c.validTo, 'validity'],
+  ['Denial date', (c, tz) => (c.deniedAt ? localDate(c.deniedAt, tz) : null), 'denied_at'],
+  ['CARC', (c) => c.denialCode, 'denial_code'],
+  ['Owner', (c) => c.owner?.name, 'owner'],
   ['Appeal level', (c) => c.appealLevel],
   ['Created', (c, tz) => localDate(c.createdAt, tz)],
-  ['Last change', (c, tz) => localDate(c.updatedAt, tz)],
+  ['Last change', (c, tz) => localDate(c.updatedAt, tz), 'last_activity'],
 ];
 
-export const CASE_CSV_HEADERS = COLUMNS.map(([header]) => header);
+function csvColumns(chosen: readonly CaseOptionalColumn[] = CASE_CSV_DEFAULT_COLUMNS): CsvColumn[] {
+  return COLUMNS.filter(([, , optional]) => !optional || chosen.includes(optional));
+}
+
+/** The CSV's headers for these optional columns (the default set when none are named). */
+export const caseCsvHeaders = (chosen?: readonly CaseOptionalColumn[]) => csvColumns(chosen).map(([header]) => header);
 
 /** Pages of this size are read one after another while the response streams. */
 const EXPORT_PAGE = 100;
@@ -40,15 +63,17 @@ const EXPORT_PAGE = 100;
  * same keyset (each page one index range read), so memory stays flat whatever the count. The
  * query is checked before the stream starts, so bad filters still get a 400, not a cut response.
  */
-export function caseListCsv(dataSource: DataSource, query: ListCasesQuery, timeZone: string): Readable {
-  const pageQuery: ListCasesQuery = { ...query, cursor: undefined, limit: EXPORT_PAGE };
+export function caseListCsv(dataSource: DataSource, query: ExportCasesQuery, timeZone: string): Readable {
+  const { columns: chosen, ...filters } = query;
+  const pageQuery: ListCasesQuery = { ...filters, cursor: undefined, limit: EXPORT_PAGE };
   caseListQuery(pageQuery, timeZone);
+  const columns = csvColumns(chosen);
   async function* lines(): AsyncGenerator<string> {
-    yield csvLine(CASE_CSV_HEADERS);
+    yield csvLine(columns.map(([header]) => header));
     let cursor: string | undefined;
     do {
       const page = await readCasePage(dataSource, { ...pageQuery, cursor }, timeZone);
-      yield page.items.map((item) => csvLine(COLUMNS.map(([, value]) => value(item, timeZone)))).join('');
+      yield page.items.map((item) => csvLine(columns.map(([, value]) => value(item, timeZone)))).join('');
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }

@@ -54,6 +54,11 @@ const SUMMARY_COLUMNS = {
   owner_id: 'c.owner_id',
   owner_name: '(SELECT ow.display_name FROM users ow WHERE ow.id = c.owner_id)',
   cpt_codes: 'ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position)',
+  // The column chooser's extras: all on the case's own row, so the plan and its reads stay the same.
+  denied_at: 'c.denied_at',
+  denial_code: 'c.denial_code',
+  valid_from: "to_char(c.valid_from, 'YYYY-MM-DD')",
+  valid_to: "to_char(c.valid_to, 'YYYY-MM-DD')",
 } as const;
 
 type SummaryColumn = keyof typeof SUMMARY_COLUMNS;
@@ -363,6 +368,10 @@ function toSummary(r: unknown[], timeZone: string, now: Date): CaseSummaryDto {
     cptCodes: r[COL.cpt_codes] as string[],
     owner: r[COL.owner_id] ? { id: r[COL.owner_id] as string, name: (r[COL.owner_name] as string | null) ?? '' } : null,
     authorizationNumber: (r[COL.authorization_number] as string | null) ?? null,
+    deniedAt: r[COL.denied_at] ? isoMillis(r[COL.denied_at] as string) : null,
+    denialCode: (r[COL.denial_code] as string | null) ?? null,
+    validFrom: (r[COL.valid_from] as string | null) ?? null,
+    validTo: (r[COL.valid_to] as string | null) ?? null,
     appealLevel: Number(r[COL.appeal_level]),
     currentClock: storedClockDto(
       r[COL.next_due_kind] as ClockKind | null,

@@ -17,7 +17,13 @@ import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseTransitionsService } from './case-transitions.service';
 import { CasesService } from './cases.service';
 import { CorrectStepDto, ReverseStepDto, UndoStepDto } from './dto/case-correction.dto';
-import { CreateCaseDto, ListCasesQuery, TransitionCaseDto, UpdateCaseDto } from './dto/case-input.dto';
+import {
+  CreateCaseDto,
+  ExportCasesQuery,
+  ListCasesQuery,
+  TransitionCaseDto,
+  UpdateCaseDto,
+} from './dto/case-input.dto';
 import { CaseCountDto, CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { RequestContext } from '../../common/request-context.decorator';
 
@@ -45,7 +51,7 @@ export class CasesController {
   @Get('export')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'Every case the filters match, in the list order, as CSV', schema: { type: 'string' } })
-  async export(@Query() query: ListCasesQuery, @RequestContext() ctx: RequestContext): Promise<StreamableFile> {
+  async export(@Query() query: ExportCasesQuery, @RequestContext() ctx: RequestContext): Promise<StreamableFile> {
     return new StreamableFile(await this.cases.exportCsv(query, ctx), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="preauth-cases.csv"`,

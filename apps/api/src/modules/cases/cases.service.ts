@@ -31,7 +31,7 @@ import { CaseEvent } from './case-event.entity';
 import { caseListCsv } from './case-list.export';
 import { countCases, readCasePage } from './case-list.query';
 import { loadCase, loadCaseForUpdate, loadCaseView, REQUIRE_EVIDENCE, snapshotOf } from './case-loader';
-import { CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
+import { CreateCaseDto, ExportCasesQuery, ListCasesQuery, UpdateCaseDto } from './dto/case-input.dto';
 import { CaseCountDto, CaseDetailDto, CasePageDto, ReadinessDto } from './dto/case-output.dto';
 import { PreauthCase } from './preauth-case.entity';
 
@@ -278,7 +278,7 @@ export class CasesService {
   }
 
   /** The list's cases as a CSV stream; the export is audited before the first row leaves. */
-  async exportCsv(query: ListCasesQuery, ctx: RequestContext): Promise<Readable> {
+  async exportCsv(query: ExportCasesQuery, ctx: RequestContext): Promise<Readable> {
     const csv = caseListCsv(this.dataSource, query, this.config.clinicTimeZone);
     await this.audit.record(
       { action: 'export', objectType: 'case_list', detail: { filters: exportedFilters(query) } },

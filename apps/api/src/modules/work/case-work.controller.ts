@@ -1,8 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequestContext } from '../../common/request-context.decorator';
+import { CaseBulkService } from './case-bulk.service';
 import { CaseWorkService } from './case-work.service';
 import {
+  BulkResultDto,
+  BulkSetFollowUpDto,
+  BulkSetOwnerDto,
   CaseWorkDto,
   CreateTaskDto,
   FollowUpItemDto,
@@ -16,7 +20,10 @@ import {
 @ApiTags('work')
 @Controller()
 export class CaseWorkController {
-  constructor(private readonly work: CaseWorkService) {}
+  constructor(
+    private readonly work: CaseWorkService,
+    private readonly bulk: CaseBulkService,
+  ) {}
 
   @Get('staff')
   @ApiOkResponse({ type: [StaffUserDto] })
@@ -48,6 +55,26 @@ export class CaseWorkController {
     @RequestContext() ctx: RequestContext,
   ): Promise<CaseWorkDto> {
     return this.work.setFollowUp(id, dto, ctx);
+  }
+
+  @Post('cases/bulk/owner')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResultDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Some cases refuse the change (code bulk_refused, refused: [...]); none changed',
+  })
+  bulkOwner(@Body() dto: BulkSetOwnerDto, @RequestContext() ctx: RequestContext): Promise<BulkResultDto> {
+    return this.bulk.setOwner(dto, ctx);
+  }
+
+  @Post('cases/bulk/follow-up')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResultDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Some cases refuse the change (code bulk_refused, refused: [...]); none changed',
+  })
+  bulkFollowUp(@Body() dto: BulkSetFollowUpDto, @RequestContext() ctx: RequestContext): Promise<BulkResultDto> {
+    return this.bulk.setFollowUp(dto, ctx);
   }
 
   @Post('cases/:id/payer-calls')

@@ -28,7 +28,7 @@ import {
 import { activeUsersWithRole, insertNotifications, type NewNotification } from './notifications.repository';
 import { listFollowUpsDue, listStaff, readTasks, staffMember } from './case-work.query';
 
-interface LockedCase {
+export interface LockedCase {
   id: string;
   status: CaseStatus;
   owner_id: string | null;
@@ -95,34 +95,51 @@ export class CaseWorkService {
       });
       if (refusal) throw new RuleRefusedError(refusal, 'owner_change_refused');
       if (ownerId === row.owner_id) return;
-      const owner = ownerId ? await staffMember(manager, ownerId) : null;
-      if (ownerId && (!owner || !owner.roles.some((r) => OWNER_ROLES.includes(r))))
-        throw fieldError('ownerId', 'is not an active staff member who works cases', 422);
-      await manager.query(`UPDATE cases SET owner_id = $2 WHERE id = $1`, [caseId, ownerId]);
-      await manager.getRepository(CaseEvent).insert({
-        caseId,
-        type: 'owner_changed',
-        actorId: ctx.user.id,
-        note: owner ? `Owner: ${owner.displayName}` : 'Released: no owner',
-        data: { from: row.owner_id ?? undefined, to: ownerId ?? undefined },
-        occurredAt: new Date(),
-      });
-      await this.audit.record(
-        {
-          action: 'update',
-          objectType: 'case',
-          objectId: caseId,
-          caseId,
-          patientId: row.patient_id,
-          detail: { owner: { from: row.owner_id, to: ownerId } },
-        },
-        ctx,
-        manager,
-      );
-      if (ownerId && ownerId !== ctx.user.id)
-        await insertNotifications(manager, [{ userId: ownerId, kind: 'case_assigned', caseId }]);
+      await this.writeOwner(manager, row, await this.newOwner(manager, ownerId), ctx);
     });
     return this.work(caseId, ctx);
+  }
+
+  /** The staff member a case may be given to (null releases it); 422 naming ownerId otherwise. */
+  async newOwner(manager: EntityManager, ownerId: string | null): Promise<StaffUserDto | null> {
+    if (!ownerId) return null;
+    const owner = await staffMember(manager, ownerId);
+    if (!owner || !owner.roles.some((r) => OWNER_ROLES.includes(r)))
+      throw fieldError('ownerId', 'is not an active staff member who works cases', 422);
+    return owner;
+  }
+
+  /** A new owner on a locked case whose change refuseOwnerChange allowed: the event, the audit row, the owner told. */
+  async writeOwner(
+    manager: EntityManager,
+    row: LockedCase,
+    owner: StaffUserDto | null,
+    ctx: RequestContext,
+  ): Promise<void> {
+    const ownerId = owner?.id ?? null;
+    await manager.query(`UPDATE cases SET owner_id = $2 WHERE id = $1`, [row.id, ownerId]);
+    await manager.getRepository(CaseEvent).insert({
+      caseId: row.id,
+      type: 'owner_changed',
+      actorId: ctx.user.id,
+      note: owner ? `Owner: ${owner.displayName}` : 'Released: no owner',
+      data: { from: row.owner_id ?? undefined, to: ownerId ?? undefined },
+      occurredAt: new Date(),
+    });
+    await this.audit.record(
+      {
+        action: 'update',
+        objectType: 'case',
+        objectId: row.id,
+        caseId: row.id,
+        patientId: row.patient_id,
+        detail: { owner: { from: row.owner_id, to: ownerId } },
+      },
+      ctx,
+      manager,
+    );
+    if (ownerId && ownerId !== ctx.user.id)
+      await insertNotifications(manager, [{ userId: ownerId, kind: 'case_assigned', caseId: row.id }]);
   }
 
   async createTask(caseId: string, dto: CreateTaskDto, ctx: RequestContext): Promise<TaskDto> {
@@ -293,7 +310,7 @@ export class CaseWorkService {
     return this.work(caseId, ctx);
   }
 
-  private async writeFollowUp(
+  async writeFollowUp(
     manager: EntityManager,
     row: LockedCase,
     date: string | null,
@@ -335,7 +352,7 @@ export class CaseWorkService {
     return items;
   }
 
-  private async lockCase(manager: EntityManager, caseId: string): Promise<LockedCase> {
+  async lockCase(manager: EntityManager, caseId: string): Promise<LockedCase> {
     const [row] = await manager.query<LockedCase[]>(
       `SELECT id, status, owner_id, patient_id FROM cases WHERE id = $1 FOR UPDATE`,
       [caseId],

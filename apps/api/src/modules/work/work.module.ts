@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseBulkService } from './case-bulk.service';
 import { CaseWorkController } from './case-work.controller';
 import { CaseWorkService } from './case-work.service';
 import { MailerService } from './mailer.service';
@@ -15,6 +16,6 @@ import { NotificationsController } from './notifications.controller';
     NotificationsController,
     NotificationSettingsController,
   ],
-  providers: [CaseWorkService, MailerService, NotificationJobs, NotificationSettingsService],
+  providers: [CaseWorkService, CaseBulkService, MailerService, NotificationJobs, NotificationSettingsService],
 })
 export class WorkModule {}

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CASE_OPTIONAL_COLUMNS,
+  type CaseOptionalColumn,
   CASE_DATE_LABELS,
   CASE_SEARCH_SORT,
   CASE_SORTS,
@@ -355,4 +357,17 @@ export class ListCasesQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+}
+
+export class ExportCasesQuery extends ListCasesQuery {
+  @ApiPropertyOptional({
+    description:
+      'Comma-separated optional columns to include (the column chooser’s); without it, authorization number and last change',
+    example: 'denied_at,denial_code,owner',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(CASE_OPTIONAL_COLUMNS, { each: true })
+  columns?: CaseOptionalColumn[];
 }

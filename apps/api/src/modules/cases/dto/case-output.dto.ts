@@ -107,12 +107,21 @@ export class CaseSummaryDto {
   @ApiProperty({ type: CaseOwnerRefDto, nullable: true, description: 'Who handles the case; null when unowned' })
   owner!: CaseOwnerRefDto | null;
   @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the payer last denied it' })
+  deniedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The CARC of the latest denial' })
+  denialCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-01', description: 'Authorization valid from' })
+  validFrom!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2027-02-28', description: 'Authorization valid to' })
+  validTo!: string | null;
   @ApiProperty() appealLevel!: number;
   @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' })
   currentClock!: ClockDto | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The case record’s last change (last activity)' })
+  updatedAt!: string;
 }
 
 export class CasePageDto {
@@ -135,9 +144,6 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String }) cosmeticOverrideJustification!: string | null;
   @ApiProperty({ nullable: true, type: String }) payerReference!: string | null;
   @ApiProperty({ nullable: true, type: Number }) approvedUnits!: number | null;
-  @ApiProperty({ nullable: true, type: String }) validFrom!: string | null;
-  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
-  @ApiProperty({ nullable: true, type: String }) denialCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) denialText!: string | null;
   @ApiProperty({
     nullable: true,
@@ -150,7 +156,6 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) infoRequestedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deniedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) appealedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) externalReviewAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closeReason!: string | null;

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
+  BULK_CASES_MAX,
   NOTIFICATION_KINDS,
   PAYER_CALL_OUTCOMES,
   type PayerCallOutcome,
@@ -12,7 +13,18 @@ import {
   type TaskStatus,
 } from '@preauth/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 import { CaseOwnerRefDto } from '../../cases/dto/case-output.dto';
 
@@ -156,4 +168,24 @@ export class NotificationListDto {
   @ApiProperty() unreadCount!: number;
   @ApiProperty({ type: [NotificationDto], description: 'The latest 50, newest first' })
   items!: NotificationDto[];
+}
+
+class BulkCasesDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_CASES_MAX, uniqueItems: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_CASES_MAX)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  caseIds!: string[];
+}
+
+// The single change's fields and rules, for each of the cases.
+export class BulkSetOwnerDto extends IntersectionType(BulkCasesDto, SetOwnerDto) {}
+export class BulkSetFollowUpDto extends IntersectionType(BulkCasesDto, SetFollowUpDto) {}
+
+export class BulkResultDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The cases changed' }) changed!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The cases that already were as asked' })
+  unchanged!: string[];
 }

@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
+import { SaveViewButton } from '../../views/components/SaveViewButton';
 import type { CaseListParams } from '../model/list-params';
 
 const SORT_OPTIONS = [
@@ -247,6 +248,7 @@ export function CaseFilters({
       >
         Clear filters
       </Button>
+      <SaveViewButton />
     </Group>
   );
   if (!phone) return form;

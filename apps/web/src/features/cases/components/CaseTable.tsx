@@ -1,7 +1,9 @@
-import { Anchor, Card, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { formatMrn } from '../../../ui/format';
+import { CASE_OPTIONAL_COLUMN_LABELS, type CaseOptionalColumn } from '@preauth/domain';
+import type { ReactNode } from 'react';
+import { formatCalendarDate, formatDateTime, formatMrn, todayInClinic } from '../../../ui/format';
 import type { CaseSummary } from '../api/types';
 import { NEXT_ACTION } from '../model/status';
 import { CaseStatusBadge } from './CaseStatusBadge';
@@ -27,6 +29,19 @@ function ClockHeader({ sort, onSort }: { sort?: string; onSort?: (sort: 'due_asc
     </UnstyledButton>
   );
 }
+
+const validity = (item: CaseSummary) =>
+  item.validFrom || item.validTo ? `${formatCalendarDate(item.validFrom)} – ${formatCalendarDate(item.validTo)}` : '—';
+
+/** What each optional column shows; the denial date is the clinic's day, as the CSV writes it. */
+const OPTIONAL_CELLS: Record<CaseOptionalColumn, (item: CaseSummary) => ReactNode> = {
+  denied_at: (item) => (item.deniedAt ? formatCalendarDate(todayInClinic(new Date(item.deniedAt))) : '—'),
+  denial_code: (item) => item.denialCode ?? '—',
+  authorization_number: (item) => item.authorizationNumber ?? '—',
+  validity,
+  owner: (item) => item.owner?.name ?? 'Unassigned',
+  last_activity: (item) => formatDateTime(item.updatedAt),
+};
 
 function CaseCards({
   cases,
@@ -82,10 +97,18 @@ export function CaseTable({
   sort,
   onSort,
   busy,
+  columns = [],
+  selected,
+  onSelect,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
   showNextAction?: boolean;
+  /** Optional columns (the column chooser's), after the clock. */
+  columns?: readonly CaseOptionalColumn[];
+  /** Rows ticked for a bulk change: a checkbox column when given (not on phones). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (ids: string[], on: boolean) => void;
   sort?: string;
   onSort?: (sort: 'due_asc' | 'due_desc') => void;
   /** New rows are on their way (the shown ones are the previous filters'). */
@@ -98,13 +121,34 @@ export function CaseTable({
   if (phone) return <CaseCards cases={cases} caption={caption} showNextAction={showNextAction} busy={busy} />;
   const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
   return (
-    <Table.ScrollContainer minWidth={900} aria-busy={busy || undefined} style={{ opacity: busy ? 0.6 : 1 }}>
+    <Table.ScrollContainer
+      minWidth={900 + columns.length * 130}
+      aria-busy={busy || undefined}
+      style={{ opacity: busy ? 0.6 : 1 }}
+    >
       <Table striped highlightOnHover verticalSpacing="xs" layout="fixed">
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
         </caption>
         <Table.Thead>
           <Table.Tr>
+            {selected && onSelect && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Select every case on this page"
+                  checked={cases.length > 0 && cases.every((item) => selected.has(item.id))}
+                  indeterminate={
+                    cases.some((item) => selected.has(item.id)) && !cases.every((item) => selected.has(item.id))
+                  }
+                  onChange={(event) =>
+                    onSelect(
+                      cases.map((item) => item.id),
+                      event.currentTarget.checked,
+                    )
+                  }
+                />
+              </Table.Th>
+            )}
             <Table.Th scope="col" w="21%">
               Patient
             </Table.Th>
@@ -120,12 +164,27 @@ export function CaseTable({
             <Table.Th scope="col" w="17%" aria-sort={onSort ? ariaSort : undefined}>
               <ClockHeader sort={sort} onSort={onSort} />
             </Table.Th>
+            {columns.map((column) => (
+              <Table.Th key={column} scope="col" w={130} data-testid={`column-${column}`}>
+                {CASE_OPTIONAL_COLUMN_LABELS[column]}
+              </Table.Th>
+            ))}
             {showNextAction && <Table.Th scope="col">Next action</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {cases.map((item) => (
             <Table.Tr key={item.id} data-testid="case-row">
+              {selected && onSelect && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${item.patient.name}, ${item.caseNumber}`}
+                    checked={selected.has(item.id)}
+                    onChange={(event) => onSelect([item.id], event.currentTarget.checked)}
+                    data-testid="select-case"
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
                   {item.patient.name}
@@ -150,6 +209,11 @@ export function CaseTable({
               <Table.Td>
                 <ClockText clock={item.currentClock} />
               </Table.Td>
+              {columns.map((column) => (
+                <Table.Td key={column}>
+                  <Text size="sm">{OPTIONAL_CELLS[column](item)}</Text>
+                </Table.Td>
+              ))}
               {showNextAction && (
                 <Table.Td>
                   <Text size="sm">{NEXT_ACTION[item.status]}</Text>

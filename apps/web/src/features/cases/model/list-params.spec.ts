@@ -1,4 +1,4 @@
-import { caseListHref, readListParams, writeListParams, type CaseListParams } from './list-params';
+import { caseExportHref, caseListHref, readListParams, writeListParams, type CaseListParams } from './list-params';
 
 describe('a case list view in the URL', () => {
   it('reads back every filter, the order and the page as written', () => {
@@ -41,5 +41,12 @@ describe('a case list view in the URL', () => {
       '/cases?outcome=denied&decidedFrom=2026-03-01',
     );
     expect(caseListHref({})).toBe('/cases');
+  });
+
+  it('exports the view without its page, with the table’s optional columns', () => {
+    expect(caseExportHref({ status: ['denied'], cursor: 'abc', page: 2 }, ['denied_at', 'denial_code'])).toBe(
+      '/api/cases/export?status=denied&columns=denied_at%2Cdenial_code',
+    );
+    expect(caseExportHref({}, [])).toBe('/api/cases/export?columns=');
   });
 });

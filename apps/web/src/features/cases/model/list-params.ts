@@ -9,6 +9,7 @@ import {
   PLAN_TYPES,
   URGENCIES,
   type CaseDateField,
+  type CaseOptionalColumn,
   type CaseSort,
   type CaseStatus,
   type ClockKind,
@@ -118,10 +119,13 @@ export function caseListHref(params: CaseListParams): string {
 }
 
 /** The CSV of a view: a same-origin GET, so a plain download link sends the session cookie. */
-export function caseExportHref(params: CaseListParams): string {
+/** The CSV of the view, with the optional columns the table shows (all of the view's cases). */
+export function caseExportHref(params: CaseListParams, columns?: readonly CaseOptionalColumn[]): string {
   const { cursor: _cursor, page: _page, ...filters } = params;
-  const query = writeListParams(filters).toString();
-  return `/api/cases/export${query ? `?${query}` : ''}`;
+  const query = writeListParams(filters);
+  if (columns) query.set('columns', columns.join(','));
+  const text = query.toString();
+  return `/api/cases/export${text ? `?${text}` : ''}`;
 }
 
 /** The API query for a view: what the URL holds but the page number. */

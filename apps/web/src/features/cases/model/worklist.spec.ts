@@ -20,6 +20,10 @@ function summary(
     cptCodes: ['17110'],
     owner: null,
     authorizationNumber: null,
+    deniedAt: null,
+    denialCode: null,
+    validFrom: null,
+    validTo: null,
     appealLevel: 0,
     currentClock: clock
       ? {

@@ -1,4 +1,4 @@
-import { unwrap } from '@preauth/api-client';
+import { unwrap, type Schemas } from '@preauth/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys } from '../../cases/api/case-keys';
@@ -59,5 +59,24 @@ export function useLogPayerCall(caseId: string) {
     mutationFn: async (body: LogPayerCallBody) =>
       unwrap(await api.POST('/api/cases/{id}/payer-calls', { params: { path: { id: caseId } }, body })),
     onSuccess: () => invalidate(caseId),
+  });
+}
+
+export type BulkOwnerBody = Schemas['BulkSetOwnerDto'];
+export type BulkFollowUpBody = Schemas['BulkSetFollowUpDto'];
+
+/** One change to many selected cases (all or nothing; a refusal names the cases). */
+export function useBulkChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: { owner: BulkOwnerBody } | { followUp: BulkFollowUpBody }) =>
+      'owner' in change
+        ? unwrap(await api.POST('/api/cases/bulk/owner', { body: change.owner }))
+        : unwrap(await api.POST('/api/cases/bulk/follow-up', { body: change.followUp })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: workKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+      ]),
   });
 }

@@ -24,6 +24,7 @@ import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoint
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
+import { SelfPay1764000001450 } from './1764000001450-SelfPay';
 import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
 import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
 import { SavedViews1764000001550 } from './1764000001550-SavedViews';
@@ -55,6 +56,7 @@ export const migrations = [
   ListOrdersSearch1764000001250,
   NotificationSettings1764000001350,
   PayerRules1764000001400,
+  SelfPay1764000001450,
   PasInquiries1764000001500,
   PasSubscriptions1764000001510,
   SavedViews1764000001550,

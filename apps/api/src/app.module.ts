@@ -21,6 +21,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
+import { SelfPayModule } from './modules/self-pay/self-pay.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkModule } from './modules/work/work.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         CodesModule,
         CasesModule,
         LettersModule,
+        SelfPayModule,
         FhirModule,
         EvidenceModule,
         CorrespondenceModule,

@@ -608,6 +608,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/self-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelfPay_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/tasks": {
         parameters: {
             query?: never;
@@ -634,6 +650,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Cases_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelfPay_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1504,6 +1536,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/self-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_selfPay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/summary": {
         parameters: {
             query?: never;
@@ -1696,6 +1744,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/waivers/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelfPay_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1793,7 +1857,7 @@ export interface components {
             enabled: boolean;
             label: string;
             /** @enum {string} */
-            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
         };
         BreakdownReportDto: {
             rows: components["schemas"]["BreakdownRowDto"][];
@@ -1901,7 +1965,7 @@ export interface components {
             provider: components["schemas"]["CaseProviderDto"];
             readiness: components["schemas"]["ReadinessDto"];
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
             /** Format: date-time */
             submittedAt: string | null;
             /**
@@ -1955,7 +2019,7 @@ export interface components {
             /** @description A step that still counts: not reversed (always true for other events) */
             effective: boolean;
             /** @enum {string|null} */
-            fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
+            fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | null;
             id: string;
             /** @description The caller may correct this step's date, code or text (a manager) */
             mayCorrect: boolean;
@@ -1965,7 +2029,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string|null} */
-            toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn" | null;
+            toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | null;
             type: string;
             /**
              * Format: date-time
@@ -2035,7 +2099,7 @@ export interface components {
             payer: components["schemas"]["CasePayerDto"];
             provider: components["schemas"]["CaseProviderDto"];
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
             /**
              * Format: date-time
              * @description The case record’s last change (last activity)
@@ -2365,7 +2429,7 @@ export interface components {
             /** @enum {string|null} */
             kindBefore: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
         };
         DeadlineRulePreviewDto: {
             /** @description Of those, the ones that would become overdue */
@@ -2467,6 +2531,20 @@ export interface components {
             pendingReference: string | null;
             /** @description What is wrong with a recorded answer (an approval that ended before the request was sent) */
             warning: string | null;
+        };
+        FinancialWaiverDto: {
+            byteSize: number;
+            /** @description The staff member who handed over the tablet */
+            collectedBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            signedAt: string;
+            signedName: string;
+            /** Format: date */
+            signedOn: string;
+            /** @description Download of the signed PDF */
+            url: string;
         };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
@@ -3159,6 +3237,46 @@ export interface components {
             /** @enum {string} */
             priorAuth: "required" | "not_required" | "unknown";
         };
+        SelfPayDto: {
+            /** @description Null until the case converts to self-pay */
+            estimate: components["schemas"]["SelfPayEstimateDto"] | null;
+            /**
+             * Format: date
+             * @description Today in the clinic, the date the waiver will carry
+             */
+            today: string;
+            waiver: components["schemas"]["FinancialWaiverDto"] | null;
+            /** @description The waiver the patient reads and signs */
+            waiverText: components["schemas"]["WaiverTextDto"] | null;
+        };
+        SelfPayEstimateDto: {
+            /** @description What the patient will pay, in cents */
+            amountCents: number;
+            /** Format: date-time */
+            convertedAt: string;
+            /** @enum {string} */
+            currency: "USD";
+            description: string;
+            /** @description The transition event that recorded it */
+            eventId: string;
+            /** @enum {string} */
+            reason: "criteria_not_met" | "appeals_exhausted" | "appeal_declined";
+            reasonLabel: string;
+        };
+        SelfPayReportDto: {
+            rows: components["schemas"]["SelfPayRowDto"][];
+        };
+        SelfPayRowDto: {
+            conversions: number;
+            /** @description Sum of the estimates, in cents (USD) */
+            estimatedCents: number;
+            payer: string;
+            /** Format: uuid */
+            payerId: string;
+            /** @enum {string} */
+            reason: "criteria_not_met" | "appeals_exhausted" | "appeal_declined";
+            reasonLabel: string;
+        };
         SessionDto: {
             /**
              * Format: date-time
@@ -3225,6 +3343,12 @@ export interface components {
              * @example 123456
              */
             totp?: string;
+        };
+        SignWaiverDto: {
+            /** @description The drawn signature: a PNG, as base64 or a data:image/png;base64 URL (at most 64 KB) */
+            signaturePng: string;
+            /** @description The patient's printed name */
+            signedName: string;
         };
         StaffUserDto: {
             displayName: string;
@@ -3309,6 +3433,8 @@ export interface components {
         TransitionCaseDto: {
             /** @enum {number|null} */
             appealLevel?: 1 | 2 | null;
+            /** @description Self-pay after a denial the payer could still reconsider: the patient declines to appeal */
+            appealsDeclined?: boolean;
             approvedUnits?: number | null;
             authorizationNumber?: string | null;
             /** @example CO-50 */
@@ -3319,6 +3445,18 @@ export interface components {
              * @description The payer's letter or fax filed on this case that is the step's evidence
              */
             documentId?: string | null;
+            /**
+             * @description Self-pay: what the patient will pay, in cents
+             * @example 45000
+             */
+            estimateCents?: number | null;
+            /**
+             * @description Self-pay: USD (the default)
+             * @enum {string|null}
+             */
+            estimateCurrency?: "USD" | null;
+            /** @description Self-pay: what the estimate covers */
+            estimateDescription?: string | null;
             letterAttached?: boolean;
             newDocumentation?: boolean;
             note?: string | null;
@@ -3329,7 +3467,7 @@ export interface components {
             occurredAt?: string | null;
             reason?: string | null;
             /** @enum {string} */
-            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "expired" | "withdrawn";
+            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
             validFrom?: string | null;
             validTo?: string | null;
         };
@@ -3587,6 +3725,10 @@ export interface components {
             id: string;
             /** @example 1234567893 */
             npi: string;
+        };
+        WaiverTextDto: {
+            paragraphs: string[];
+            title: string;
         };
     };
     responses: never;
@@ -4846,6 +4988,27 @@ export interface operations {
             };
         };
     };
+    SelfPay_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfPayDto"];
+                };
+            };
+        };
+    };
     CaseWork_createTask: {
         parameters: {
             query?: never;
@@ -4895,6 +5058,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    SelfPay_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignWaiverDto"];
+            };
+        };
+        responses: {
+            /** @description 409 unless the case is self-pay and unsigned; 415 for a signature that is not a PNG by content, 413 over 64 KB, 422 for a blank one */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialWaiverDto"];
                 };
             };
         };
@@ -6581,7 +6770,7 @@ export interface operations {
             query: {
                 /** @description First day, in the clinic time zone */
                 from: string;
-                table: "summary" | "decision-times" | "trend" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "overturn-by-payer" | "overturn-by-reason" | "late-payers" | "clinic-misses";
+                table: "summary" | "decision-times" | "trend" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "overturn-by-payer" | "overturn-by-reason" | "late-payers" | "clinic-misses" | "self-pay";
                 /** @description Last day (inclusive), in the clinic time zone */
                 to: string;
             };
@@ -6670,6 +6859,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverturnReportDto"];
+                };
+            };
+        };
+    };
+    Reports_selfPay: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Conversions to self-pay by payer and reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfPayReportDto"];
                 };
             };
         };
@@ -7091,6 +7305,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SelfPay_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };

@@ -25,6 +25,7 @@ const EXPECTED: Record<CaseStatus, string[]> = {
   appealed: ['payerReference'],
   external_review: ['payerReference'],
   denied: [],
+  self_pay: [],
   expired: [],
   withdrawn: [],
 };

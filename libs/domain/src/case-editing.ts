@@ -42,6 +42,7 @@ export function editableFields(status: CaseStatus, roles: readonly Role[]): stri
       fields = ['payerReference'];
       break;
     case 'denied':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       fields = [];

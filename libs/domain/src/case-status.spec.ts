@@ -31,6 +31,7 @@ describe('case statuses', () => {
       'peer_to_peer',
       'appealed',
       'external_review',
+      'self_pay',
       'expired',
       'withdrawn',
     ]);

@@ -8,6 +8,7 @@ export const CASE_STATUSES = [
   'peer_to_peer',
   'appealed',
   'external_review',
+  'self_pay',
   'expired',
   'withdrawn',
 ] as const;
@@ -24,6 +25,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   peer_to_peer: 'Peer-to-peer',
   appealed: 'Appealed',
   external_review: 'External review',
+  self_pay: 'Self-pay',
   expired: 'Expired',
   withdrawn: 'Withdrawn',
 };

@@ -468,6 +468,7 @@ function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
         hasAppealLevelsLeft(snapshot, rule) ? computeAppealFilingDeadline(snapshot, rule, ctx) : null,
       ];
     case 'documented':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       return [];

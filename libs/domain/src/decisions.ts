@@ -44,6 +44,7 @@ export function describeDecision(
     case 'approved':
     case 'partially_approved':
     case 'denied':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       return null;

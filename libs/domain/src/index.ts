@@ -26,6 +26,7 @@ export * from './report-columns';
 export * from './report-tables';
 export * from './roles';
 export * from './saved-views';
+export * from './self-pay';
 export * from './signing-policy';
 export * from './snapshot';
 export * from './transitions';

@@ -60,6 +60,7 @@ export function packetPurpose(f: PacketPurposeFacts): PacketPurpose {
     case 'external_review':
       return 'external_review_request';
     case 'approved':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       if (f.externalReviewAt) return 'external_review_request';

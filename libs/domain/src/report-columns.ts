@@ -7,6 +7,7 @@ import {
   type ReportTarget,
 } from './report-tables';
 import { URGENCY_LABELS, type Urgency } from './case-status';
+import { formatCents } from './self-pay';
 
 // The rows of each report as the API sends them (the dashboard's generated types match these),
 // the columns each report shows in order, and the order of its rows. See report-tables.ts.
@@ -331,3 +332,18 @@ export const CLINIC_MISS_COLUMNS: readonly ReportColumn<ClinicMissReportRow>[] =
 export function sortClinicMisses<T extends ClinicMissReportRow>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => b.at.localeCompare(a.at) || a.caseNumber.localeCompare(b.caseNumber));
 }
+
+export interface SelfPayReportRow {
+  payer: string;
+  reasonLabel: string;
+  conversions: number;
+  estimatedCents: number;
+}
+
+// The estimates are US dollars (the only currency an estimate takes), written as money.
+export const SELF_PAY_COLUMNS: readonly ReportColumn<SelfPayReportRow>[] = [
+  { key: 'payer', header: 'Payer', kind: 'text', value: (r) => r.payer },
+  { key: 'reason', header: 'Reason', kind: 'text', value: (r) => r.reasonLabel },
+  { key: 'conversions', header: 'Cases', kind: 'count', value: (r) => r.conversions },
+  { key: 'estimated', header: 'Estimates (USD)', kind: 'text', value: (r) => formatCents(r.estimatedCents) },
+];

@@ -174,5 +174,6 @@ export const REPORT_TABLES = [
   'overturn-by-reason',
   'late-payers',
   'clinic-misses',
+  'self-pay',
 ] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];

@@ -89,4 +89,10 @@ export interface TransitionInput {
   documentId?: string | null;
   // Set by the server from that document, never by a client: see CaseSnapshot.infoDueOn.
   infoDueOn?: string | null;
+  // Self-pay: what the patient will pay, in cents of the currency, and what it covers.
+  estimateCents?: number | null;
+  estimateCurrency?: string | null;
+  estimateDescription?: string | null;
+  // Self-pay after a denial the payer could still reconsider: the patient's decision not to appeal.
+  appealsDeclined?: boolean;
 }

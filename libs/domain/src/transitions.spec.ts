@@ -29,15 +29,16 @@ import {
 // Written out from the spec rather than derived from TRANSITIONS, so the table is checked
 // against the requirement and not against itself.
 const EXPECTED_EDGES: Record<CaseStatus, readonly CaseStatus[]> = {
-  documented: ['submitted', 'withdrawn'],
+  documented: ['submitted', 'self_pay', 'withdrawn'],
   submitted: ['more_info_requested', 'approved', 'partially_approved', 'denied', 'withdrawn'],
   more_info_requested: ['submitted', 'denied', 'withdrawn'],
   approved: ['expired', 'withdrawn'],
   partially_approved: ['expired', 'appealed', 'withdrawn'],
-  denied: ['peer_to_peer', 'appealed', 'external_review', 'withdrawn'],
+  denied: ['peer_to_peer', 'appealed', 'external_review', 'self_pay', 'withdrawn'],
   peer_to_peer: ['approved', 'partially_approved', 'denied', 'withdrawn'],
   appealed: ['approved', 'partially_approved', 'denied', 'withdrawn'],
   external_review: ['approved', 'denied', 'withdrawn'],
+  self_pay: ['withdrawn'],
   expired: [],
   withdrawn: [],
 };
@@ -54,6 +55,7 @@ const ROLES_BY_TARGET: Record<CaseStatus, readonly Role[]> = {
   appealed: ['physician', 'front_desk', 'manager'],
   external_review: ['physician', 'front_desk', 'manager'],
   withdrawn: ['front_desk', 'physician', 'manager'],
+  self_pay: ['front_desk', 'physician', 'manager'],
 };
 
 const EDGES = CASE_STATUSES.flatMap((from) => EXPECTED_EDGES[from].map((to) => [from, to] as const));
@@ -123,6 +125,12 @@ describe('TRANSITIONS table', () => {
     ['denied', 'external_review', ['final_internal_denial', 'external_review_window']],
     ['denied', 'peer_to_peer', []],
     ['documented', 'withdrawn', ['withdraw_reason']],
+    ['documented', 'self_pay', ['criteria_not_met', 'self_pay_decision', 'self_pay_estimate']],
+    [
+      'denied',
+      'self_pay',
+      ['not_medically_necessary_denial', 'appeals_closed', 'self_pay_decision', 'self_pay_estimate'],
+    ],
   ] as const)('%s → %s is guarded by %j (plus occurred_at)', (from, to, guards) => {
     const transition = TRANSITIONS[from].find((t) => t.to === to);
     expect(transition?.guards).toEqual([...guards, 'occurred_at']);
@@ -141,8 +149,8 @@ describe('assertTransition: from × to matrix', () => {
     CASE_STATUSES.map((to) => [from, to, EXPECTED_EDGES[from].includes(to)] as const),
   );
 
-  it('covers all 121 pairs', () => {
-    expect(matrix).toHaveLength(121);
+  it('covers all 144 pairs', () => {
+    expect(matrix).toHaveLength(144);
   });
 
   it.each(matrix)('%s → %s allowed: %s', (from, to, allowed) => {
@@ -366,6 +374,55 @@ const GUARD_CASES: readonly GuardCase[] = [
     { appealLevel: 1 },
     { denialCode: '50' },
     ['"50" is not a CARC reason code'],
+  ],
+  // self-pay
+  [
+    'self-pay with criteria not met',
+    'documented',
+    'self_pay',
+    { findings: { criteria: [] } },
+    { reason: 'Cosmetic by policy', estimateCents: 30_000, estimateDescription: '17110' },
+    'pass',
+  ],
+  [
+    'self-pay of a case ready to submit',
+    'documented',
+    'self_pay',
+    {},
+    { reason: 'Patient prefers to pay', estimateCents: 30_000, estimateDescription: '17110' },
+    [/checklist passes: submit the request/],
+  ],
+  [
+    'self-pay after a CO-50 denial the patient will not appeal',
+    'denied',
+    'self_pay',
+    { denialCode: 'CO-50', deniedAt: '2026-06-10T12:00:00Z' },
+    { reason: 'Patient declined to appeal', appealsDeclined: true, estimateCents: 1, estimateDescription: '17110' },
+    'pass',
+  ],
+  [
+    'self-pay after a CO-197 denial',
+    'denied',
+    'self_pay',
+    { denialCode: 'CO-197', deniedAt: '2026-06-10T12:00:00Z' },
+    { reason: 'x', appealsDeclined: true, estimateCents: 100, estimateDescription: '17110' },
+    [/this denial is CO-197/],
+  ],
+  [
+    'self-pay after a CO-50 denial with appeals open',
+    'denied',
+    'self_pay',
+    { denialCode: 'CO-50', deniedAt: '2026-06-10T12:00:00Z' },
+    { reason: 'x', estimateCents: 100, estimateDescription: '17110' },
+    [/The denial is not final yet/],
+  ],
+  [
+    'self-pay without decision or estimate',
+    'denied',
+    'self_pay',
+    { denialCode: 'CO-50', appealLevel: 2, externalReviewAt: '2026-06-01T12:00:00Z' },
+    {},
+    [/Record the decision/, /Record the estimate/, /Describe what the estimate covers/],
   ],
   // withdrawal
   ['withdrawal with a reason', 'submitted', 'withdrawn', {}, { reason: 'Self-pay' }, 'pass'],
@@ -701,11 +758,12 @@ describe('availableTransitions', () => {
   it('lists every edge from the status with role and snapshot blocks', () => {
     const snapshot = buildSnapshot({ diagnoses: [] });
     const available = availableTransitions(snapshot, ['physician'], buildContext());
-    expect(available.map((entry) => entry.transition.to)).toEqual(['submitted', 'withdrawn']);
+    expect(available.map((entry) => entry.transition.to)).toEqual(['submitted', 'self_pay', 'withdrawn']);
     expect(available[0]).toMatchObject({ allowedForRole: true, enabled: false });
     expect(available[0].blockedBy).toEqual(['Add at least one ICD-10-CM diagnosis.']);
-    // Input guards (the withdrawal reason) are for the form, not the button.
+    // Input guards (the withdrawal reason, the estimate) are for the form, not the button.
     expect(available[1]).toMatchObject({ allowedForRole: true, blockedBy: [], enabled: true });
+    expect(available[2]).toMatchObject({ allowedForRole: true, blockedBy: [], enabled: true });
   });
 
   it('marks edges the role may not take', () => {
@@ -745,6 +803,9 @@ describe('availableTransitions', () => {
       peer_to_peer: [],
       appealed: ['All 2 internal appeal levels are used; request external review instead.'],
       external_review: [],
+      self_pay: [
+        'Self-pay after a denial is for a CO-50 (not medically necessary) denial; this denial has no reason code: appeal or correct it instead.',
+      ],
       withdrawn: [],
     });
   });

@@ -9,6 +9,7 @@ import { isValidCarcCode, normalizeCarcCode } from './denial-codes';
 import { getEndOfLocalDay, isIsoDate, parseInstant, toLocalDate } from './local-date';
 import { computeReadiness } from './readiness';
 import { ROLE_LABELS, type Role } from './roles';
+import { describeOpenAppeal, isNotMedicallyNecessaryDenial, MAX_ESTIMATE_CENTS, SELF_PAY_CURRENCIES } from './self-pay';
 import type { CaseSnapshot, TransitionInput } from './snapshot';
 
 export const TRANSITION_ACTIONS = [
@@ -26,6 +27,8 @@ export const TRANSITION_ACTIONS = [
   'partially_overturn',
   'uphold',
   'withdraw',
+  'decline_to_request',
+  'accept_denial',
 ] as const;
 
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
@@ -45,6 +48,11 @@ export const GUARD_NAMES = [
   'external_review_window',
   'validity_passed',
   'withdraw_reason',
+  'criteria_not_met',
+  'not_medically_necessary_denial',
+  'appeals_closed',
+  'self_pay_decision',
+  'self_pay_estimate',
 ] as const;
 
 export type GuardName = (typeof GUARD_NAMES)[number];
@@ -128,6 +136,7 @@ export function findAnsweredEvent(dates: AnsweredEventDates): AnsweredEvent | nu
     case 'external_review':
       return answeredBy('the external review request', dates.externalReviewAt);
     case 'documented':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       return null;
@@ -231,6 +240,27 @@ export function checkDenialCode(input: Pick<TransitionInput, 'denialCode' | 'pay
       ? null
       : `"${input.denialCode}" is not a CARC reason code; use a group code and reason such as CO-50.`;
   return reason ? [{ field: 'denialCode', reason }] : [];
+}
+
+function checkSelfPayEstimate(input: TransitionInput): FieldReason[] {
+  const found: FieldReason[] = [];
+  const cents = input.estimateCents;
+  if (typeof cents !== 'number' || !Number.isInteger(cents) || cents < 1 || cents > MAX_ESTIMATE_CENTS) {
+    found.push({
+      field: 'estimateCents',
+      reason: `Record the estimate the patient will pay: an amount in dollars and cents, more than $0 and at most $${MAX_ESTIMATE_CENTS / 100}.`,
+    });
+  }
+  if (input.estimateCurrency != null && !(SELF_PAY_CURRENCIES as readonly string[]).includes(input.estimateCurrency)) {
+    found.push({ field: 'estimateCurrency', reason: 'Estimates are in US dollars (USD).' });
+  }
+  if (isBlank(input.estimateDescription)) {
+    found.push({
+      field: 'estimateDescription',
+      reason: 'Describe what the estimate covers (e.g. destruction of 12 milia, both cheeks).',
+    });
+  }
+  return found;
 }
 
 export const GUARDS: Record<GuardName, GuardDefinition> = {
@@ -358,6 +388,45 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
       ? [{ field: 'reason', reason: 'Say why the request is withdrawn (e.g. the patient chose self-pay).' }]
       : [],
   ),
+  criteria_not_met: {
+    scope: 'snapshot',
+    label: "The readiness checklist does not pass: the payer's criteria are not met",
+    check: (snapshot, _input, ctx) =>
+      computeReadiness(snapshot, { requireEvidence: ctx.requireEvidence }).ready
+        ? ['The readiness checklist passes: submit the request to the payer rather than converting it to self-pay.']
+        : [],
+  },
+  not_medically_necessary_denial: {
+    scope: 'snapshot',
+    label: 'The denial is CO-50 (not medically necessary)',
+    check: (snapshot) =>
+      isNotMedicallyNecessaryDenial(snapshot.denialCode)
+        ? []
+        : [
+            `Self-pay after a denial is for a CO-50 (not medically necessary) denial; this denial ${snapshot.denialCode ? `is ${snapshot.denialCode}` : 'has no reason code'}: appeal or correct it instead.`,
+          ],
+  },
+  appeals_closed: {
+    scope: 'input',
+    label: 'Appeals are exhausted, or the patient declined them',
+    check: (snapshot, input, ctx) => {
+      const open = describeOpenAppeal(snapshot, { at: ctx.at, timeZone: ctx.timeZone, rules: ctx.rules });
+      return open && !input.appealsDeclined
+        ? [`The denial is not final yet. ${open} Record that the patient declines to appeal, or appeal.`]
+        : [];
+    },
+  },
+  self_pay_decision: defineRequestGuard('The decision not to ask the payer, in words', (input) =>
+    isBlank(input.reason)
+      ? [
+          {
+            field: 'reason',
+            reason: 'Record the decision: why the payer is not asked (again), and who agreed with the patient.',
+          },
+        ]
+      : [],
+  ),
+  self_pay_estimate: defineRequestGuard('The estimate: an amount in USD and what it covers', checkSelfPayEstimate),
 };
 
 const SUBMITTERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
@@ -366,6 +435,7 @@ const PAYER_RESPONSE_RECORDERS: readonly Role[] = ['front_desk', 'manager'];
 const PEER_TO_PEER_SCHEDULERS: readonly Role[] = ['physician', 'front_desk', 'manager'];
 const APPELLANTS: readonly Role[] = ['physician', 'front_desk', 'manager'];
 const WITHDRAWERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
+const SELF_PAY_DECIDERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
 
 function defineTransition(
   to: CaseStatus,
@@ -391,7 +461,15 @@ const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PA
 ]);
 
 export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
-  documented: [defineTransition('submitted', 'submit', 'Submit to payer', SUBMITTERS, ['readiness']), WITHDRAW],
+  documented: [
+    defineTransition('submitted', 'submit', 'Submit to payer', SUBMITTERS, ['readiness']),
+    defineTransition('self_pay', 'decline_to_request', 'Self-pay: criteria not met', SELF_PAY_DECIDERS, [
+      'criteria_not_met',
+      'self_pay_decision',
+      'self_pay_estimate',
+    ]),
+    WITHDRAW,
+  ],
   submitted: [
     defineTransition('more_info_requested', 'request_info', 'Payer asked for more info', PAYER_RESPONSE_RECORDERS, [
       'info_request_note',
@@ -424,6 +502,12 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
     defineTransition('external_review', 'request_external_review', 'Request external review', APPELLANTS, [
       'final_internal_denial',
       'external_review_window',
+    ]),
+    defineTransition('self_pay', 'accept_denial', 'Self-pay: CO-50 denial final', SELF_PAY_DECIDERS, [
+      'not_medically_necessary_denial',
+      'appeals_closed',
+      'self_pay_decision',
+      'self_pay_estimate',
     ]),
     WITHDRAW,
   ],
@@ -464,6 +548,8 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
     ]),
     WITHDRAW,
   ],
+  // The patient may still decide against the procedure.
+  self_pay: [WITHDRAW],
   expired: [],
   withdrawn: [],
 };
@@ -614,6 +700,7 @@ export function appealOutcome(from: CaseStatus, to: CaseStatus): AppealOutcome |
     case 'peer_to_peer':
     case 'appealed':
     case 'external_review':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       return null;
@@ -661,6 +748,7 @@ export function applyTransition(
       break;
     case 'documented':
     case 'peer_to_peer':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       break;

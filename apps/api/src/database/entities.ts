@@ -24,6 +24,8 @@ import { UserInvitation } from '../modules/users/user-invitation.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 import { CaseDocument } from '../modules/correspondence/case-document.entity';
 import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
+import { FinancialWaiver } from '../modules/self-pay/financial-waiver.entity';
+import { SelfPayConversion } from '../modules/self-pay/self-pay-conversion.entity';
 
 // Every TypeORM entity of the API; the data source, the migration check and the generator read this list.
 export const entities: (new () => object)[] = [
@@ -53,4 +55,6 @@ export const entities: (new () => object)[] = [
   CaseLetter,
   CaseDocument,
   ClinicProfile,
+  SelfPayConversion,
+  FinancialWaiver,
 ];

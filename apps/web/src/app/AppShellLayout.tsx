@@ -36,6 +36,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/settings/payers', label: 'Payers', visible: managesClinicData, group: 'settings' },
   { to: '/settings/payer-rules', label: 'Payer rules', visible: managesClinicData, group: 'settings' },
   { to: '/settings/physicians', label: 'Physicians', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/diagnosis-terms', label: 'Diagnosis search terms', visible: managesClinicData, group: 'settings' },
   { to: '/settings/notifications', label: 'Notifications', visible: managesClinicData, group: 'settings' },
   { to: '/settings/audit', label: 'Audit log', visible: managesClinicData, group: 'settings' },
   { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },

@@ -28,6 +28,11 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     hydrateFallbackElement: <PageLoading />,
     children: [
+      // The patient's page on the clinic's tablet: no navigation around it.
+      {
+        path: '/cases/:id/waiver',
+        lazy: async () => ({ Component: (await import('../pages/WaiverSigningPage')).WaiverSigningPage }),
+      },
       {
         path: '/',
         lazy: async () => ({ Component: (await import('./AppShellLayout')).AppShellLayout }),
@@ -48,6 +53,10 @@ export const router = createBrowserRouter([
           {
             path: 'settings/deadline-rules',
             lazy: async () => ({ Component: (await import('../pages/settings/DeadlineRulesPage')).DeadlineRulesPage }),
+          },
+          {
+            path: 'settings/diagnosis-terms',
+            lazy: async () => ({ Component: (await import('../pages/settings/LayTermsPage')).LayTermsPage }),
           },
           {
             path: 'settings/audit',

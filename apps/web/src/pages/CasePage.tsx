@@ -48,6 +48,7 @@ import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
 import { usePayerDocuments } from '../features/correspondence/api/payer-documents';
 import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
 import { LettersSection } from '../features/letters/components/LettersSection';
+import { SelfPaySection } from '../features/self-pay/components/SelfPaySection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
 import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
@@ -268,6 +269,9 @@ export function CasePage() {
                   actions={data.actions}
                   onChoose={(action) => setChosen({ action, version: data.version })}
                 />
+                {(data.status === 'self_pay' || data.events.some((e) => e.toStatus === 'self_pay')) && (
+                  <SelfPaySection caseId={data.id} status={data.status} />
+                )}
                 <ElectronicSubmission
                   detail={data}
                   submitAction={data.actions.find((action) => action.to === 'submitted')}

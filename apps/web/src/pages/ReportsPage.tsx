@@ -13,6 +13,7 @@ import { DecisionTimesSection } from '../features/reports/components/DecisionTim
 import { DenialReasonsSection } from '../features/reports/components/DenialReasonsSection';
 import { OverturnByPayerSection, OverturnByReasonSection } from '../features/reports/components/OverturnSection';
 import { LatePayersSection } from '../features/reports/components/LatePayersSection';
+import { SelfPayReportSection } from '../features/reports/components/SelfPayReportSection';
 import { SummarySection } from '../features/reports/components/SummarySection';
 import { TrendSection } from '../features/reports/components/TrendSection';
 import { DEFAULT_PRESET, isValidRange, presetRange } from '../features/reports/model/date-range';
@@ -63,6 +64,7 @@ export function ReportsPage() {
       <OverturnByReasonSection range={range} />
       <LatePayersSection range={range} />
       <ClinicMissesSection range={range} />
+      <SelfPayReportSection range={range} />
     </Stack>
   );
 }

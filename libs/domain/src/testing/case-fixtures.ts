@@ -60,6 +60,7 @@ export function buildSnapshotReadyFor(from: CaseStatus, to: CaseStatus): CaseSna
         deniedAt: ONE_DAY_AGO,
         decidedAt: ONE_DAY_AGO,
         appealLevel: to === 'external_review' ? 2 : 0,
+        denialCode: 'CO-50',
       };
     case 'more_info_requested':
       return { ...snapshot, infoRequestedAt: ONE_DAY_AGO };
@@ -68,7 +69,10 @@ export function buildSnapshotReadyFor(from: CaseStatus, to: CaseStatus): CaseSna
     case 'external_review':
       return { ...snapshot, deniedAt: ONE_DAY_AGO, externalReviewAt: ONE_DAY_AGO, appealLevel: 2 };
     case 'documented':
+      // Self-pay without a request is for a case whose criteria are not met.
+      return to === 'self_pay' ? { ...snapshot, findings: { criteria: [] } } : snapshot;
     case 'submitted':
+    case 'self_pay':
     case 'expired':
     case 'withdrawn':
       return snapshot;
@@ -89,5 +93,9 @@ export function buildCompleteInput(snapshot: CaseSnapshot): TransitionInput {
     appealLevel: snapshot.appealLevel < 2 ? ((snapshot.appealLevel + 1) as 1 | 2) : null,
     letterAttached: true,
     newDocumentation: false,
+    estimateCents: 45_000,
+    estimateCurrency: 'USD',
+    estimateDescription: 'Destruction of 12 milia behind both ears (17110)',
+    appealsDeclined: true,
   };
 }

@@ -514,6 +514,27 @@ function scenarios(): Scenario[] {
         { to: 'withdrawn', daysAgo: 20, input: { reason: 'Lesions resolved; procedure no longer needed' } },
       ],
     },
+    // self-pay after a CO-50 denial the patient chose not to appeal (last, so the cases above keep their payers)
+    {
+      createdDaysAgo: 40,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 38 },
+        { to: 'denied', daysAgo: 30, input: deny() },
+        {
+          to: 'self_pay',
+          daysAgo: 12,
+          input: {
+            reason: 'Patient declined to appeal and chose to pay; agreed with Dr. Okafor',
+            appealsDeclined: true,
+            estimateCents: 38_500,
+            estimateCurrency: 'USD',
+            estimateDescription: 'Destruction of milia behind both ears (17110)',
+          },
+        },
+      ],
+    },
   ];
   shapes.forEach((shape, i) => {
     // The deny→appeal→deny→external review story needs a plan with two internal levels.

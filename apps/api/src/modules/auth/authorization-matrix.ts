@@ -146,6 +146,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/cases/:id/documents': CLINIC,
   'GET /api/documents/:id/file': CLINIC,
 
+  // Self-pay: the estimate and the waiver the patient signs on the clinic's tablet (WAIVER_COLLECTORS).
+  'GET /api/cases/:id/self-pay': CLINIC,
+  'POST /api/cases/:id/waiver': CLINIC,
+  'GET /api/waivers/:id/file': CLINIC,
+
   // Management reports: aggregates, plus CSV export (audited).
   'GET /api/reports/summary': REPORTS,
   'GET /api/reports/decision-times': REPORTS,
@@ -158,6 +163,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/reports/overturn-by-reason': REPORTS,
   'GET /api/reports/late-payers': REPORTS,
   'GET /api/reports/clinic-misses': REPORTS,
+  'GET /api/reports/self-pay': REPORTS,
   'GET /api/reports/export': REPORTS,
 
   // Patients hold PHI: only the people who work cases.

@@ -23,6 +23,8 @@ export const CASE_EVENT_TYPES = [
   'payer_call',
   // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
   'payer_response',
+  // The patient signed the financial-responsibility waiver of a self-pay estimate.
+  'waiver_signed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -4,6 +4,8 @@ import {
   assertTransition,
   computeStoredDue,
   describeDecision,
+  describeOpenAppeal,
+  selfPayReasonOf,
   type CaseStatus,
   type TransitionInput,
 } from '@preauth/domain';
@@ -15,6 +17,7 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { recordCasePayerRules } from '../payer-rules/payer-rules.query';
+import { SelfPayConversion } from '../self-pay/self-pay-conversion.entity';
 import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
@@ -145,6 +148,21 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
       dueAt: decision.dueAt,
       outcome: to as DecisionOutcome,
       denialCode: to === 'denied' ? (after.denialCode ?? null) : null,
+    });
+  }
+
+  if (to === 'self_pay') {
+    const openAppeal = describeOpenAppeal(before, { at: eventAt, timeZone: tz, rules: rule });
+    await manager.getRepository(SelfPayConversion).insert({
+      eventId,
+      caseId: row.id,
+      payerId: row.payerId,
+      fromStatus: before.status,
+      reason: selfPayReasonOf(before.status, openAppeal),
+      amountCents: input.estimateCents ?? 0,
+      currency: input.estimateCurrency ?? 'USD',
+      description: input.estimateDescription?.trim() ?? '',
+      convertedAt: eventAt,
     });
   }
 

@@ -18,7 +18,7 @@ import { User } from '../users/user.entity';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 
-export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired','withdrawn')`;
+export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','self_pay','expired','withdrawn')`;
 
 @Entity({ name: 'cases' })
 @Check('cases_status_valid', STATUS_CHECK)

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendPdf } from '../../common/pdf-download';
 import { RequestContext } from '../../common/request-context.decorator';
 import { CaseDocumentsService } from './case-documents.service';
 import { CaseDocumentDto, UploadCaseDocumentDto } from './dto/case-document.dto';
@@ -39,10 +40,6 @@ export class CaseDocumentsController {
     @RequestContext() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
-    const { content, disposition } = await this.documents.open(id, ctx);
-    // A payer's PDF may carry scripts or links: served only as a download, and even if a browser
-    // opened it, as a sandboxed document with no powers.
-    res.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(content, { type: 'application/pdf', length: content.length, disposition });
+    return sendPdf(res, await this.documents.open(id, ctx));
   }
 }

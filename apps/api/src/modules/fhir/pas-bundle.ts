@@ -49,6 +49,7 @@ export function defaultPurpose(status: CaseStatus): RequestPurpose {
     case 'partially_approved':
     case 'denied':
     case 'peer_to_peer':
+    case 'self_pay':
     case 'expired':
       return 'initial';
   }

@@ -10,6 +10,7 @@ import {
   OverturnReportDto,
   ReportCsvQuery,
   ReportRangeQuery,
+  SelfPayReportDto,
   SummaryReportDto,
   TrendReportDto,
 } from './dto/report.dto';
@@ -85,6 +86,12 @@ export class ReportsController {
   @ApiOkResponse({ type: ClinicMissesReportDto })
   clinicMisses(@Query() range: ReportRangeQuery): Promise<ClinicMissesReportDto> {
     return this.reports.clinicMisses(range);
+  }
+
+  @Get('self-pay')
+  @ApiOkResponse({ type: SelfPayReportDto, description: 'Conversions to self-pay by payer and reason' })
+  selfPay(@Query() range: ReportRangeQuery): Promise<SelfPayReportDto> {
+    return this.reports.selfPay(range);
   }
 
   @Get('export')

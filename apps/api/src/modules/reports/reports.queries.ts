@@ -189,6 +189,15 @@ export const CLINIC_MISS_ROWS_SQL = `(SELECT 'appeal_window_missed' AS kind, c.i
 
 export const PAYER_NAMES_SQL = `SELECT id, name FROM payers`;
 
+// Conversions to self-pay in the range, by the payer of the case at the time and the reason; a
+// step taken back (undone or reversed) no longer counts.
+export const SELF_PAY_SQL = `SELECT s.payer_id, (SELECT name FROM payers WHERE id = s.payer_id) AS payer, s.reason,
+       count(*) AS conversions, sum(s.amount_cents) AS estimated_cents
+  FROM self_pay_conversions s
+ WHERE ${IN_RANGE('s.converted_at')}
+   AND NOT EXISTS (SELECT 1 FROM case_events r WHERE r.corrects_event_id = s.event_id AND r.type = 'reversal')
+ GROUP BY s.payer_id, s.reason
+ ORDER BY conversions DESC, payer, s.reason`;
 // Cases, not decisions: a case whose first appeal was upheld and second overturned in the range
 // is one appeal decided and one overturned, as the case list behind each row counts it
 // (decisionStage=review, outcome=overturned). Grouped by the case's payer, which the list filters on.

@@ -15,6 +15,8 @@ import {
   OVERTURN_BY_PAYER_COLUMNS,
   OVERTURN_BY_REASON_COLUMNS,
   reportCsvRecords,
+  SELF_PAY_COLUMNS,
+  SELF_PAY_REASON_LABELS,
   sortBreakdownRows,
   sortClinicMisses,
   sortDenialReasons,
@@ -25,6 +27,7 @@ import {
   TREND_COLUMNS,
   UNKNOWN_DENIAL_CODE,
   type ReportTable,
+  type SelfPayReason,
 } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -41,6 +44,7 @@ import {
   LatePayersReportDto,
   OverturnReportDto,
   ReportRangeQuery,
+  SelfPayReportDto,
   SummaryReportDto,
   TrendReportDto,
 } from './dto/report.dto';
@@ -54,6 +58,7 @@ import {
   OVERTURN_BY_PAYER_SQL,
   OVERTURN_BY_REASON_SQL,
   PAYER_NAMES_SQL,
+  SELF_PAY_SQL,
   REVIEW_STAGES,
   runReportQuery,
   SUMMARY_SQL,
@@ -244,6 +249,23 @@ export class ReportsService {
     };
   }
 
+  async selfPay(range: ReportRangeQuery): Promise<SelfPayReportDto> {
+    const rows = await this.query<Record<string, unknown>>(SELF_PAY_SQL, this.params(range));
+    return {
+      rows: rows.map((r) => {
+        const reason = r.reason as SelfPayReason;
+        return {
+          payerId: String(r.payer_id),
+          payer: String(r.payer),
+          reason,
+          reasonLabel: SELF_PAY_REASON_LABELS[reason],
+          conversions: num(r.conversions),
+          estimatedCents: num(r.estimated_cents),
+        };
+      }),
+    };
+  }
+
   async clinicMisses(range: ReportRangeQuery): Promise<ClinicMissesReportDto> {
     const [counts] = await this.query(CLINIC_MISS_COUNTS_SQL, this.params(range));
     // The most recent misses to act on; the counts above cover them all.
@@ -316,6 +338,8 @@ export class ReportsService {
         return reportCsvRecords(LATE_PAYER_COLUMNS, sortLatePayers((await this.latePayers(range)).rows), zone);
       case 'clinic-misses':
         return reportCsvRecords(CLINIC_MISS_COLUMNS, sortClinicMisses((await this.clinicMisses(range)).rows), zone);
+      case 'self-pay':
+        return reportCsvRecords(SELF_PAY_COLUMNS, (await this.selfPay(range)).rows, zone);
     }
   }
 }

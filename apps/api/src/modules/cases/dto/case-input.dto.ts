@@ -10,6 +10,8 @@ import {
   DECISION_OUTCOME_FILTERS,
   DECISION_STAGE_FILTERS,
   PLAN_TYPES,
+  SELF_PAY_CURRENCIES,
+  type SelfPayCurrency,
   type CaseDateField,
   type ClockKind,
   type DecisionOutcomeFilter,
@@ -206,6 +208,30 @@ export class TransitionCaseDto {
   @IsOptional()
   @IsUUID()
   documentId?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Self-pay: what the patient will pay, in cents',
+    example: 45000,
+  })
+  @IsOptional()
+  @IsInt()
+  estimateCents?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: SELF_PAY_CURRENCIES, description: 'Self-pay: USD (the default)' })
+  @IsOptional()
+  @IsIn(SELF_PAY_CURRENCIES)
+  estimateCurrency?: SelfPayCurrency | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Self-pay: what the estimate covers' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  estimateDescription?: string | null;
+  @ApiPropertyOptional({
+    description: 'Self-pay after a denial the payer could still reconsider: the patient declines to appeal',
+  })
+  @IsOptional()
+  @IsBoolean()
+  appealsDeclined?: boolean;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

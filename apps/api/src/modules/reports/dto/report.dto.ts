@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_TABLES, SELF_PAY_REASONS, type ReportTable, type SelfPayReason } from '@preauth/domain';
 import { IsIn, IsOptional } from 'class-validator';
-import { REPORT_TABLES, type ReportTable } from '@preauth/domain';
 import { IsCalendarDate } from '../../../common/validators';
 
 export class ReportRangeQuery {
@@ -135,6 +135,19 @@ export class ClinicMissesReportDto {
   @ApiProperty() approvalsExpiredUnused!: number;
   @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' })
   rows!: ClinicMissRowDto[];
+}
+
+export class SelfPayRowDto {
+  @ApiProperty({ format: 'uuid' }) payerId!: string;
+  @ApiProperty() payer!: string;
+  @ApiProperty({ enum: SELF_PAY_REASONS }) reason!: SelfPayReason;
+  @ApiProperty() reasonLabel!: string;
+  @ApiProperty() conversions!: number;
+  @ApiProperty({ description: 'Sum of the estimates, in cents (USD)' }) estimatedCents!: number;
+}
+
+export class SelfPayReportDto {
+  @ApiProperty({ type: [SelfPayRowDto] }) rows!: SelfPayRowDto[];
 }
 
 export class OverturnRowDto {

@@ -35,6 +35,15 @@ const appeal: CaseAction = {
   enabled: true,
 };
 
+const selfPayAfterDenial: CaseAction = {
+  to: 'self_pay',
+  action: 'accept_denial',
+  label: 'Self-pay: CO-50 denial final',
+  allowedForRole: true,
+  blockedBy: [],
+  enabled: true,
+};
+
 function inputLabelled(name: RegExp): HTMLInputElement {
   const input = screen
     .getAllByLabelText(name)
@@ -77,6 +86,32 @@ describe('TransitionForm', () => {
     await user.click(screen.getByRole('button', { name: 'Record denial' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(toTransitionBody('denied', onSubmit.mock.calls[0][0])).toEqual({ to: 'denied', denialCode: 'CO-50' });
+  });
+
+  it('self-pay needs the decision and an estimate in dollars, sent as cents', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm(selfPayAfterDenial);
+    await user.type(inputLabelled(/Estimate \(USD\)/), '4.505');
+    await user.click(screen.getByRole('button', { name: 'Self-pay: CO-50 denial final' }));
+    expect(await screen.findByText(/Record the decision/)).toBeInTheDocument();
+    expect(screen.getByText(/Record the estimate the patient will pay/)).toBeInTheDocument();
+    expect(screen.getByText(/Describe what the estimate covers/)).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.type(inputLabelled(/The decision/), 'Patient declined to appeal');
+    await user.clear(inputLabelled(/Estimate \(USD\)/));
+    await user.type(inputLabelled(/Estimate \(USD\)/), '1,250.5');
+    await user.type(inputLabelled(/What the estimate covers/), '17110, 12 milia');
+    await user.click(screen.getByLabelText(/The patient declines to appeal/));
+    await user.click(screen.getByRole('button', { name: 'Self-pay: CO-50 denial final' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(toTransitionBody('self_pay', onSubmit.mock.calls[0][0])).toEqual({
+      to: 'self_pay',
+      reason: 'Patient declined to appeal',
+      estimateCents: 125_050,
+      estimateCurrency: 'USD',
+      estimateDescription: '17110, 12 milia',
+      appealsDeclined: true,
+    });
   });
 
   it('an approval needs the authorization number and a validity window that does not end before it starts', async () => {

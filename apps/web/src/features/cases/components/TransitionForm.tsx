@@ -24,6 +24,7 @@ import {
   createTransitionFormSchema,
   earliestOccurredOn,
   emptyTransitionForm,
+  FORM_FIELD_OF,
   TRANSITION_FORM_FIELDS,
   type TransitionFormValues,
 } from '../model/transition-schema';
@@ -88,7 +89,7 @@ export function TransitionForm({
       if (isStaleVersion(error)) setConflict(true);
       else if (isApiError(error, 422))
         setReasons(error.body.reasons ?? [error.body.message ?? 'The case cannot take this step yet.']);
-      else setReasons(applyServerErrors(error, setError, TRANSITION_FORM_FIELDS, { occurredAt: 'occurredOn' }));
+      else setReasons(applyServerErrors(error, setError, TRANSITION_FORM_FIELDS, FORM_FIELD_OF));
     }
   });
 
@@ -210,6 +211,45 @@ export function TransitionForm({
                 </Text>
               )}
             </Stack>
+          </>
+        )}
+        {kind === 'self_pay' && (
+          <>
+            <Textarea
+              label="The decision"
+              description="Why the payer is not asked (again), and who agreed with the patient."
+              required
+              autosize
+              minRows={2}
+              {...register('reason')}
+              error={errors.reason?.message}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label="Estimate (USD)"
+                description="What the patient will pay."
+                required
+                inputMode="decimal"
+                leftSection="$"
+                placeholder="450.00"
+                {...register('estimateAmount')}
+                error={errors.estimateAmount?.message}
+              />
+              <TextInput
+                label="What the estimate covers"
+                description="Printed on the waiver the patient signs."
+                required
+                style={{ gridColumn: 'span 2' }}
+                {...register('estimateDescription')}
+                error={errors.estimateDescription?.message}
+              />
+            </SimpleGrid>
+            {action.action === 'accept_denial' && (
+              <Checkbox
+                label="The patient declines to appeal (needed while an appeal or external review is still possible)"
+                {...register('appealsDeclined')}
+              />
+            )}
           </>
         )}
         {kind === 'withdraw' ? (

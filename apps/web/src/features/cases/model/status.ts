@@ -10,6 +10,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   peer_to_peer: 'grape',
   appealed: 'violet',
   external_review: 'indigo',
+  self_pay: 'yellow',
   expired: 'dark',
   withdrawn: 'dark',
 };
@@ -25,6 +26,7 @@ export const NEXT_ACTION: Record<CaseStatus, string> = {
   peer_to_peer: 'Hold the peer-to-peer and record the outcome',
   appealed: 'Wait for / record the appeal decision',
   external_review: 'Wait for / record the external review decision',
+  self_pay: 'Patient signs the financial waiver; schedule as self-pay',
   expired: 'Nothing: closed',
   withdrawn: 'Nothing: closed',
 };

@@ -4,6 +4,7 @@ import {
   getEndOfLocalDay,
   isIsoDate,
   normalizeCarcCode,
+  parseAmountToCents,
   toLocalDate,
   type AnsweredEvent,
   type CaseStatus,
@@ -14,7 +15,15 @@ import { todayInClinic } from '../../../ui/format';
 import type { CaseAction, TransitionBody } from '../api/types';
 
 // Which fields the form for each target state shows; the guards in libs/domain decide what they need.
-export type TransitionKind = 'approval' | 'partial' | 'denial' | 'appeal' | 'info_request' | 'withdraw' | 'plain';
+export type TransitionKind =
+  | 'approval'
+  | 'partial'
+  | 'denial'
+  | 'appeal'
+  | 'info_request'
+  | 'withdraw'
+  | 'self_pay'
+  | 'plain';
 
 export function transitionKind(to: CaseStatus): TransitionKind {
   switch (to) {
@@ -30,6 +39,8 @@ export function transitionKind(to: CaseStatus): TransitionKind {
       return 'info_request';
     case 'withdrawn':
       return 'withdraw';
+    case 'self_pay':
+      return 'self_pay';
     case 'documented':
     case 'submitted':
     case 'peer_to_peer':
@@ -41,11 +52,14 @@ export function transitionKind(to: CaseStatus): TransitionKind {
 
 // Events the payer dates (a decision letter) or the clinic sends may be recorded days later.
 export function asksWhenItHappened(kind: TransitionKind): boolean {
-  return kind !== 'withdraw';
+  return kind !== 'withdraw' && kind !== 'self_pay';
 }
 
+// The form's own names for request fields it shows in another shape.
+export const FORM_FIELD_OF: Record<string, string> = { occurredAt: 'occurredOn', estimateCents: 'estimateAmount' };
+
 const transitionFormShape = z.object({
-  kind: z.enum(['approval', 'partial', 'denial', 'appeal', 'info_request', 'withdraw', 'plain']),
+  kind: z.enum(['approval', 'partial', 'denial', 'appeal', 'info_request', 'withdraw', 'self_pay', 'plain']),
   note: z.string().max(5000, 'Keep the note under 5000 characters.'),
   denialCode: z.string(),
   denialText: z.string().max(5000, 'Keep it under 5000 characters.'),
@@ -59,6 +73,10 @@ const transitionFormShape = z.object({
   reason: z.string().max(2000, 'Keep the reason under 2000 characters.'),
   occurredOn: z.string(),
   documentId: z.string(),
+  // Dollars and cents as typed ("450" or "1,250.00"); sent as cents.
+  estimateAmount: z.string(),
+  estimateDescription: z.string().max(500, 'Keep the description under 500 characters.'),
+  appealsDeclined: z.boolean(),
 });
 
 // The form asks for a day in the clinic, the guard judges an instant: the day's first instant is
@@ -92,7 +110,7 @@ export function createTransitionFormSchema(
       timeZone: CLINIC_TIME_ZONE,
     });
     for (const { field, reason } of found) {
-      ctx.addIssue({ code: 'custom', path: [field === 'occurredAt' ? 'occurredOn' : field], message: reason });
+      ctx.addIssue({ code: 'custom', path: [FORM_FIELD_OF[field] ?? field], message: reason });
     }
   });
 }
@@ -112,6 +130,9 @@ export const TRANSITION_FORM_FIELDS = [
   'reason',
   'occurredOn',
   'documentId',
+  'estimateAmount',
+  'estimateDescription',
+  'appealsDeclined',
 ] as const;
 
 export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppealLevel: number): TransitionFormValues {
@@ -131,6 +152,9 @@ export function emptyTransitionForm(action: Pick<CaseAction, 'to'>, currentAppea
     reason: '',
     occurredOn: '',
     documentId: '',
+    estimateAmount: '',
+    estimateDescription: '',
+    appealsDeclined: false,
   };
 }
 
@@ -187,6 +211,15 @@ export function toTransitionBody(
     case 'withdraw':
       body.reason = v.reason.trim();
       break;
+    case 'self_pay': {
+      body.reason = v.reason.trim();
+      const cents = parseAmountToCents(v.estimateAmount);
+      if (cents !== null) body.estimateCents = cents;
+      body.estimateCurrency = 'USD';
+      body.estimateDescription = v.estimateDescription.trim();
+      if (v.appealsDeclined) body.appealsDeclined = true;
+      break;
+    }
     case 'info_request':
     case 'plain':
       break;

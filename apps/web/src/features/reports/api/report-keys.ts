@@ -16,4 +16,5 @@ export const reportKeys = {
   trend: (range: ReportRange) => [...reportKeys.all, 'trend', rangeKey(range)] as const,
   latePayers: (range: ReportRange) => [...reportKeys.all, 'late-payers', rangeKey(range)] as const,
   clinicMisses: (range: ReportRange) => [...reportKeys.all, 'clinic-misses', rangeKey(range)] as const,
+  selfPay: (range: ReportRange) => [...reportKeys.all, 'self-pay', rangeKey(range)] as const,
 };

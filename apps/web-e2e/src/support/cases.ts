@@ -1,0 +1,62 @@
+import sharp from 'sharp';
+import { apiAs } from './session';
+
+const DAY = 86_400_000;
+export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+export interface OwnPatient {
+  mrnPrefix: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+}
+
+/**
+ * A case of the journey's own, complete (a clinical note, a photo) and submitted ten days ago by
+ * the front desk, so journeys running beside it cannot move it. Returns its id and version.
+ */
+export async function createSubmittedCase(
+  patient: OwnPatient,
+  lesions: { bodySite: string; lesionCount: number; noteText: string },
+): Promise<{ id: string; version: number }> {
+  const physician = await apiAs('physician@demo.clinic');
+  const frontDesk = await apiAs('frontdesk@demo.clinic');
+  const payers = (await physician('GET', '/api/payers')) as unknown as { id: string }[];
+  const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
+  const created = await physician('POST', '/api/patients', {
+    mrn: `${patient.mrnPrefix}-${Date.now()}`,
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    dateOfBirth: patient.dateOfBirth,
+    sex: 'female',
+  });
+  const detail = await physician('POST', '/api/cases', {
+    patientId: created.id,
+    payerId: payers[0].id,
+    providerId: providers[0].id,
+    procedureLines: [{ cpt: '17110', units: 1, bodySite: lesions.bodySite, lesionCount: lesions.lesionCount }],
+    diagnoses: ['L72.0'],
+    findings: { criteria: ['itching', 'burning'], symptoms: 'Itching and burning', symptomDurationWeeks: 30 },
+    failedTreatments: [
+      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
+    ],
+  });
+  const id = detail.id as string;
+  await physician('POST', `/api/cases/${id}/notes`, { kind: 'clinical_note', text: lesions.noteText });
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 60, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('bodySite', lesions.bodySite);
+  form.append('lesionCount', String(lesions.lesionCount));
+  form.append('takenAt', daysAgo(12).slice(0, 10));
+  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'lesions.jpg');
+  await physician('POST', `/api/cases/${id}/photos`, form);
+  const submitted = await frontDesk(
+    'POST',
+    `/api/cases/${id}/transitions`,
+    { to: 'submitted', occurredAt: daysAgo(10) },
+    { 'if-match': String(detail.version) },
+  );
+  return { id, version: submitted.version as number };
+}

@@ -110,6 +110,7 @@ describe('resolveEmailPreferences', () => {
       task_done: false,
       payer_answer: true,
       clock_warning: true,
+      payer_unreachable: true,
     });
   });
 });

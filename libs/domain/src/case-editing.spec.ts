@@ -27,6 +27,7 @@ const EXPECTED: Record<CaseStatus, string[]> = {
   denied: [],
   expired: [],
   withdrawn: [],
+  completed: [],
 };
 
 describe('editableFields', () => {

@@ -44,6 +44,7 @@ export function editableFields(status: CaseStatus, roles: readonly Role[]): stri
     case 'denied':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       fields = [];
       break;
   }

@@ -10,6 +10,7 @@ export const CASE_STATUSES = [
   'external_review',
   'expired',
   'withdrawn',
+  'completed',
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -26,9 +27,15 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   external_review: 'External review',
   expired: 'Expired',
   withdrawn: 'Withdrawn',
+  completed: 'Completed',
 };
 
-export const TERMINAL_STATUSES = ['expired', 'withdrawn'] as const satisfies readonly CaseStatus[];
+export const TERMINAL_STATUSES = [
+  'expired',
+  'withdrawn',
+  // Every approved unit was used: the procedure is done.
+  'completed',
+] as const satisfies readonly CaseStatus[];
 
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 export type OpenStatus = Exclude<CaseStatus, TerminalStatus>;

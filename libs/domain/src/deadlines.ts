@@ -470,6 +470,7 @@ function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
     case 'documented':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return [];
     default: {
       const unreachable: never = status;

@@ -46,6 +46,7 @@ export function describeDecision(
     case 'denied':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
   const due = clock

@@ -17,6 +17,7 @@ export * from './npi';
 export * from './payer-documents';
 export * from './packet-purpose';
 export * from './plan-types';
+export * from './procedures';
 export * from './readiness';
 export * from './roles';
 export * from './snapshot';

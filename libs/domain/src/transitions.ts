@@ -7,6 +7,7 @@ import {
 } from './deadlines';
 import { isValidCarcCode, normalizeCarcCode } from './denial-codes';
 import { getEndOfLocalDay, isIsoDate, parseInstant, toLocalDate } from './local-date';
+import { approvedUnitsOf, areAllUnitsUsed, PROCEDURE_ROLES } from './procedures';
 import { computeReadiness } from './readiness';
 import { ROLE_LABELS, type Role } from './roles';
 import type { CaseSnapshot, TransitionInput } from './snapshot';
@@ -26,6 +27,7 @@ export const TRANSITION_ACTIONS = [
   'partially_overturn',
   'uphold',
   'withdraw',
+  'complete',
 ] as const;
 
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
@@ -45,6 +47,7 @@ export const GUARD_NAMES = [
   'external_review_window',
   'validity_passed',
   'withdraw_reason',
+  'units_used',
 ] as const;
 
 export type GuardName = (typeof GUARD_NAMES)[number];
@@ -130,6 +133,7 @@ export function findAnsweredEvent(dates: AnsweredEventDates): AnsweredEvent | nu
     case 'documented':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
 }
@@ -358,6 +362,16 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
       ? [{ field: 'reason', reason: 'Say why the request is withdrawn (e.g. the patient chose self-pay).' }]
       : [],
   ),
+  units_used: {
+    scope: 'snapshot',
+    label: 'Every approved unit is used',
+    check: (snapshot) =>
+      areAllUnitsUsed(snapshot)
+        ? []
+        : [
+            `${snapshot.unitsUsed ?? 0} of the ${approvedUnitsOf(snapshot)} approved units are used; record the procedures performed.`,
+          ],
+  },
 };
 
 const SUBMITTERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
@@ -386,6 +400,14 @@ const APPEAL_GUARDS: readonly GuardName[] = [
   'appeal_levels_remaining',
   'appeal_window',
 ];
+// Recording the performed procedure that uses the last approved unit takes this step.
+const COMPLETE = defineTransition(
+  'completed',
+  'complete',
+  'Complete (all approved units used)',
+  [...PROCEDURE_ROLES, 'manager'],
+  ['units_used'],
+);
 const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PAYER_RESPONSE_RECORDERS, [
   'validity_passed',
 ]);
@@ -412,8 +434,9 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
     defineTransition('denied', 'deny', 'Record denial', PAYER_RESPONSE_RECORDERS, ['denial_code']),
     WITHDRAW,
   ],
-  approved: [EXPIRE, WITHDRAW],
+  approved: [COMPLETE, EXPIRE, WITHDRAW],
   partially_approved: [
+    COMPLETE,
     EXPIRE,
     defineTransition('appealed', 'appeal', 'Appeal the refused units', APPELLANTS, APPEAL_GUARDS),
     WITHDRAW,
@@ -466,6 +489,7 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
   ],
   expired: [],
   withdrawn: [],
+  completed: [],
 };
 
 export type TransitionErrorCode = 'not_allowed' | 'forbidden' | 'guard_failed';
@@ -616,6 +640,7 @@ export function appealOutcome(from: CaseStatus, to: CaseStatus): AppealOutcome |
     case 'external_review':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
 }
@@ -663,6 +688,7 @@ export function applyTransition(
     case 'peer_to_peer':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       break;
     default: {
       const unreachable: never = to;

@@ -22,6 +22,7 @@ import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
+import { Procedures1764000001300 } from './1764000001300-Procedures';
 
 export const migrations = [
   Foundation1764000000000,
@@ -47,4 +48,5 @@ export const migrations = [
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
+  Procedures1764000001300,
 ];

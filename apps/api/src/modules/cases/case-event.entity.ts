@@ -23,6 +23,9 @@ export const CASE_EVENT_TYPES = [
   'payer_call',
   // A payer's electronic answer that leaves the status as it is: pended, or an error to fix.
   'payer_response',
+  // The approved procedure booked for a day, and a performance with the units it used.
+  'procedure_scheduled',
+  'procedure_performed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

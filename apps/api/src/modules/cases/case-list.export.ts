@@ -26,6 +26,8 @@ const COLUMNS: readonly [string, (c: CaseSummaryDto, timeZone: string) => unknow
   ['Overdue', (c) => (c.currentClock ? (c.currentClock.overdue ? 'Yes' : 'No') : '')],
   ['Authorization number', (c) => c.authorizationNumber],
   ['Appeal level', (c) => c.appealLevel],
+  ['Procedure scheduled', (c) => c.procedureScheduledOn],
+  ['Units used', (c) => c.unitsUsed],
   ['Created', (c, tz) => localDate(c.createdAt, tz)],
   ['Last change', (c, tz) => localDate(c.updatedAt, tz)],
 ];

@@ -4,6 +4,7 @@ import {
   assertTransition,
   computeStoredDue,
   describeDecision,
+  isTerminalStatus,
   type CaseStatus,
   type TransitionInput,
 } from '@preauth/domain';
@@ -76,7 +77,7 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
   const after = applyTransition(before, to, input, now);
   const eventAt = input.occurredAt ? new Date(input.occurredAt) : now;
   const due = computeStoredDue(after, rule, tz, now);
-  const closing = to === 'withdrawn' || to === 'expired';
+  const closing = isTerminalStatus(to);
 
   await updateCaseAtVersion(manager, id, expectedVersion, {
     status: after.status,

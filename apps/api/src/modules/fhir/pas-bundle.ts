@@ -50,6 +50,7 @@ export function defaultPurpose(status: CaseStatus): RequestPurpose {
     case 'denied':
     case 'peer_to_peer':
     case 'expired':
+    case 'completed':
       return 'initial';
   }
 }

@@ -15,7 +15,7 @@ export const DIGEST_JOB = 'notification-digest';
 // Open cases with an owner whose next clock falls within the longest warning lead (3 days).
 const NEAR_CLOCKS = `
   SELECT id, owner_id, urgency, next_due_at, next_due_kind FROM cases
-   WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn')
+   WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn', 'completed')
      AND next_due_at > $1 AND next_due_at <= $1 + interval '3 days'`;
 
 interface Unsent {

@@ -12,6 +12,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   external_review: 'indigo',
   expired: 'dark',
   withdrawn: 'dark',
+  completed: 'green',
 };
 
 // What the clinic does next in each state (the worklist's "next action" column).
@@ -19,7 +20,7 @@ export const NEXT_ACTION: Record<CaseStatus, string> = {
   documented: 'Complete the checklist and submit',
   submitted: 'Wait for / record the payer decision',
   more_info_requested: 'Send the requested information',
-  approved: 'Schedule the procedure before the approval expires',
+  approved: 'Schedule and record the procedure before the approval expires',
   partially_approved: 'Schedule approved units or appeal the rest',
   denied: 'Appeal, request peer-to-peer or withdraw',
   peer_to_peer: 'Hold the peer-to-peer and record the outcome',
@@ -27,4 +28,5 @@ export const NEXT_ACTION: Record<CaseStatus, string> = {
   external_review: 'Wait for / record the external review decision',
   expired: 'Nothing: closed',
   withdrawn: 'Nothing: closed',
+  completed: 'Nothing: every approved unit used',
 };

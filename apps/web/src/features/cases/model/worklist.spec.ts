@@ -21,6 +21,8 @@ function summary(
     owner: null,
     authorizationNumber: null,
     appealLevel: 0,
+    procedureScheduledOn: null,
+    unitsUsed: 0,
     currentClock: clock
       ? {
           kind: 'payer_decision',

@@ -15,6 +15,8 @@ const SUMMARY: SummaryReport = {
   partiallyApproved: 3,
   denied: 9,
   withdrawn: 2,
+  completed: 5,
+  approvalsUsedShare: 0.8333,
   approvedShare: 0.7143,
   partiallyApprovedShare: 0.0714,
   deniedShare: 0.2143,

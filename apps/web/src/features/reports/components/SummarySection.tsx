@@ -12,6 +12,7 @@ export function isEmptySummary(summary: SummaryReport): boolean {
     summary.submitted === 0 &&
     summary.decisions === 0 &&
     summary.withdrawn === 0 &&
+    summary.completed === 0 &&
     summary.overturnByStage.every((stage) => stage.decisions === 0)
   );
 }
@@ -66,6 +67,12 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
           label="Withdrawn"
           value={formatShare(shareOf(summary.withdrawn, summary.submitted))}
           detail={`${formatCount(summary.withdrawn)} withdrawn, of ${formatCount(summary.submitted)} submitted`}
+        />
+        <StatTile
+          testId="stat-completed"
+          label="Approvals used in full"
+          value={formatShare(summary.approvalsUsedShare)}
+          detail={`${plural(summary.completed, 'case', 'cases')} completed; the rest of the approvals that ended expired`}
         />
         <StatTile
           testId="stat-approved-after-appeal"

@@ -175,6 +175,8 @@ describe('procedures of an approved case', () => {
     const id = await approvedCase();
     const used = (await perform(frontDesk, id, { performedOn: today, units: 1 }).expect(201)).body;
     const approval = used.events.find((e: { toStatus: string | null }) => e.toStatus === 'approved');
+    // The recorder's undo window is still open, but the page no longer offers it.
+    expect(approval).toMatchObject({ undoUntil: null, mayReverse: false });
     const res = await manager
       .post(`/api/cases/${id}/events/${approval.id}/reversal`)
       .set('If-Match', String(used.version))

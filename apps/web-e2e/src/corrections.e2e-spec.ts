@@ -1,62 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, field, openPage, signIn } from './support/session';
+import { apiAs, createSubmittedCase, field, openPage, signIn } from './support/session';
 
 jest.setTimeout(120_000);
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-
-// A submitted case of its own, so journeys running beside this one cannot move it.
-async function submittedCase(): Promise<{ id: string; version: number }> {
-  const physician = await apiAs('physician@demo.clinic');
-  const frontDesk = await apiAs('frontdesk@demo.clinic');
-  const payers = (await physician('GET', '/api/payers')) as unknown as { id: string }[];
-  const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
-  const patient = await physician('POST', '/api/patients', {
-    mrn: `MRN-CORRECT-${Date.now()}`,
-    firstName: 'Cora',
-    lastName: 'Rectifield',
-    dateOfBirth: '1968-03-14',
-    sex: 'female',
-  });
-  const created = await physician('POST', '/api/cases', {
-    patientId: patient.id,
-    payerId: payers[0].id,
-    providerId: providers[0].id,
-    procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
-    diagnoses: ['L72.0'],
-    findings: { criteria: ['itching', 'burning'], symptoms: 'Itching and burning', symptomDurationWeeks: 30 },
-    failedTreatments: [
-      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
-    ],
-  });
-  const id = created.id as string;
-  await physician('POST', `/api/cases/${id}/notes`, {
-    kind: 'clinical_note',
-    text: 'Milia en plaque behind both ears, itching and burning for 30 weeks.',
-  });
-  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 60, b: 60 } } })
-    .jpeg()
-    .toBuffer();
-  const form = new FormData();
-  form.append('bodySite', 'Behind both ears');
-  form.append('lesionCount', '9');
-  form.append('takenAt', daysAgo(12).slice(0, 10));
-  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'ears.jpg');
-  await physician('POST', `/api/cases/${id}/photos`, form);
-  const submitted = await frontDesk(
-    'POST',
-    `/api/cases/${id}/transitions`,
-    { to: 'submitted', occurredAt: daysAgo(10) },
-    {
-      'if-match': String(created.version),
-    },
-  );
-  return { id, version: submitted.version as number };
-}
 
 // The denial just recorded: the newest step of the case.
 async function deny(api: Api, id: string, version: number, occurredAt: string): Promise<string> {
@@ -81,7 +32,11 @@ describe('taking back a mistaken step', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ({ id: caseId, version } = await submittedCase());
+    ({ id: caseId, version } = await createSubmittedCase({
+      mrnPrefix: 'MRN-CORRECT',
+      firstName: 'Cora',
+      lastName: 'Rectifield',
+    }));
   });
 
   afterAll(async () => {

@@ -2387,7 +2387,7 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning";
+        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning" | "approval_expiring";
         NotificationListDto: {
             /** @description The latest 50, newest first */
             items: components["schemas"]["NotificationDto"][];

@@ -76,6 +76,8 @@ export const NOTIFICATION_KINDS = [
   'task_done',
   'payer_answer',
   'clock_warning',
+  // An approval ends soon with nothing scheduled (APPROVAL_REMINDER_DAYS).
+  'approval_expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -85,6 +87,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   task_done: 'A task you asked for is done',
   payer_answer: 'The payer answered on your case',
   clock_warning: 'A deadline on your case is near',
+  approval_expiring: 'An approval on your case ends soon, unused',
 };
 
 /**

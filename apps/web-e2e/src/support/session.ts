@@ -1,4 +1,5 @@
 import { Browser, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { baseUrl } from './browser';
 
 export const DEMO_PASSWORD = 'preauth-demo-2026';
@@ -89,4 +90,60 @@ export async function createOwnCase(
     diagnoses: ['L72.0'],
   });
   return detail.id as string;
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+/**
+ * A case of the journey's own, ready and submitted ten days ago (a physician's note and a photo,
+ * findings and a failed treatment), so journeys running beside it cannot move it.
+ */
+export async function createSubmittedCase(patientName: {
+  mrnPrefix: string;
+  firstName: string;
+  lastName: string;
+}): Promise<{ id: string; version: number }> {
+  const physician = await apiAs('physician@demo.clinic');
+  const frontDesk = await apiAs('frontdesk@demo.clinic');
+  const payers = (await physician('GET', '/api/payers')) as unknown as { id: string }[];
+  const providers = (await physician('GET', '/api/providers')) as unknown as { id: string }[];
+  const patient = await physician('POST', '/api/patients', {
+    mrn: `${patientName.mrnPrefix}-${Date.now()}`,
+    firstName: patientName.firstName,
+    lastName: patientName.lastName,
+    dateOfBirth: '1968-03-14',
+    sex: 'female',
+  });
+  const created = await physician('POST', '/api/cases', {
+    patientId: patient.id,
+    payerId: payers[0].id,
+    providerId: providers[0].id,
+    procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Behind both ears', lesionCount: 9 }],
+    diagnoses: ['L72.0'],
+    findings: { criteria: ['itching', 'burning'], symptoms: 'Itching and burning', symptomDurationWeeks: 30 },
+    failedTreatments: [
+      { therapy: 'Topical retinol', startDate: '2026-01-05', endDate: '2026-04-01', outcome: 'Little result' },
+    ],
+  });
+  const id = created.id as string;
+  await physician('POST', `/api/cases/${id}/notes`, {
+    kind: 'clinical_note',
+    text: 'Milia en plaque behind both ears, itching and burning for 30 weeks.',
+  });
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 60, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('bodySite', 'Behind both ears');
+  form.append('lesionCount', '9');
+  form.append('takenAt', daysAgo(12).slice(0, 10));
+  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'ears.jpg');
+  await physician('POST', `/api/cases/${id}/photos`, form);
+  const submitted = await frontDesk(
+    'POST',
+    `/api/cases/${id}/transitions`,
+    { to: 'submitted', occurredAt: daysAgo(10) },
+    { 'if-match': String(created.version) },
+  );
+  return { id, version: submitted.version as number };
 }

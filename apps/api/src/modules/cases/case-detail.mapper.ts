@@ -124,6 +124,8 @@ export function toCaseDetail(
         correctsEventId: e.correctsEventId ?? null,
         effective: !history.reversedBy.has(e.id),
         ...eventAffordances(history, recorded[i], viewer, now),
+        // Units used against the approval pin its steps (the correction command refuses them).
+        ...(row.unitsUsed > 0 ? { undoUntil: null, mayReverse: false } : {}),
       }),
     ),
   };

@@ -80,6 +80,26 @@ describe('lists', () => {
     await page.context().close();
   });
 
+  it('opens the row clicked while the search typed just before is still pending', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
+    const row = page.getByTestId('case-row').nth(2);
+    await row.waitFor();
+    const name = ((await row.getByRole('link').textContent()) ?? '').trim();
+    expect(name).not.toBe('');
+    // Type part of the name and click its row at once, before the search answers.
+    await page.getByTestId('case-search').fill(name.split(/[ ,]/)[0]);
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByTestId('case-status').waitFor();
+    // Well past the search's debounce: the page stays on the case.
+    await page.waitForTimeout(1_500);
+    expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('pages with the cursor in the address, and Back returns to the first page', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');

@@ -4,6 +4,7 @@ import { toLocalDate, TransitionError } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { UNITS_LEFT_SQL } from './case-procedures.query';
 import { JobsService } from '../jobs/jobs.service';
 import { systemActor } from '../jobs/system-actor';
 import { applyCaseTransition } from './case-transition.command';
@@ -17,8 +18,7 @@ export const EXPIRED_BY_SYSTEM_NOTE = 'The authorization’s validity window end
 const ENDED_APPROVALS = `
   SELECT c.id, c.version FROM cases c
    WHERE c.status IN ('approved', 'partially_approved') AND c.valid_to IS NOT NULL AND c.valid_to < $1::date
-     AND c.units_used < coalesce(c.approved_units,
-           (SELECT sum(l.units) FROM case_procedure_lines l WHERE l.case_id = c.id), 1)
+     AND ${UNITS_LEFT_SQL}
    ORDER BY c.valid_to, c.id
    LIMIT 500`;
 

@@ -22,3 +22,10 @@ export const PERFORMED_PROCEDURES_JSON = `(SELECT coalesce(json_agg(json_build_o
     'recordedBy', u.display_name, 'recordedAt', pp.created_at)
     ORDER BY pp.performed_on, pp.created_at), '[]')
   FROM case_procedures_performed pp LEFT JOIN users u ON u.id = pp.recorded_by WHERE pp.case_id = c.id)`;
+
+/**
+ * A case (as `c`) whose approval has units left: a partial approval names its units, a full one
+ * covers every unit requested (libs/domain approvedUnitsOf, in SQL for the jobs' queries).
+ */
+export const UNITS_LEFT_SQL = `c.units_used < coalesce(c.approved_units,
+  (SELECT sum(l.units) FROM case_procedure_lines l WHERE l.case_id = c.id), 1)`;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APPROVAL_REMINDER_DAYS, dueApprovalReminder, toLocalDate } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { UNITS_LEFT_SQL } from '../cases/case-procedures.query';
 import { JobsService } from '../jobs/jobs.service';
 import { insertNotifications, type NewNotification } from './notifications.repository';
 
@@ -15,8 +16,7 @@ const UNUSED_APPROVALS = `
    WHERE c.status IN ('approved', 'partially_approved') AND c.owner_id IS NOT NULL
      AND c.valid_to BETWEEN $1::date AND $1::date + $2::int
      AND (c.procedure_scheduled_on IS NULL OR c.procedure_scheduled_on < $1::date)
-     AND c.units_used < coalesce(c.approved_units,
-           (SELECT sum(l.units) FROM case_procedure_lines l WHERE l.case_id = c.id), 1)`;
+     AND ${UNITS_LEFT_SQL}`;
 
 /**
  * Reminds a case's owner, in the notification centre (and by email through the notification

@@ -15,8 +15,7 @@ import { useState } from 'react';
 import { formatCalendarDate, todayInClinic } from '../../../ui/format';
 import { useRecordPerformedProcedure, useScheduleProcedure } from '../api/useProcedure';
 import type { CaseDetail } from '../api/types';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong.');
+import { errorText } from '../../../ui/server-errors';
 
 type Procedure = NonNullable<CaseDetail['procedure']>;
 

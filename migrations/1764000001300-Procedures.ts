@@ -1,12 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const STATUSES_BEFORE = `'documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired','withdrawn'`;
-const KINDS_BEFORE = `'case_assigned','task_assigned','task_done','payer_answer','clock_warning'`;
 
 // An approved case's procedure: the day it is scheduled, each performance with the units it
 // used (their sum kept on the case, checked against the approval under the case's row lock),
-// the `completed` state once every approved unit is used, and the reminder of an approval
-// about to end with nothing scheduled.
+// and the `completed` state once every approved unit is used.
 export class Procedures1764000001300 implements MigrationInterface {
   name = 'Procedures1764000001300';
 
@@ -40,18 +38,9 @@ export class Procedures1764000001300 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "case_procedures_performed" ADD CONSTRAINT "case_procedures_performed_recorded_by_fkey" FOREIGN KEY ("recorded_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_valid"`);
-    await queryRunner.query(
-      `ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_valid" CHECK (kind IN (${KINDS_BEFORE},'approval_expiring'))`,
-    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "notifications" WHERE kind = 'approval_expiring'`);
-    await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_valid"`);
-    await queryRunner.query(
-      `ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_valid" CHECK (kind IN (${KINDS_BEFORE}))`,
-    );
     await queryRunner.query(`DROP TABLE "case_procedures_performed"`);
     await queryRunner.query(`ALTER TABLE "cases" DROP CONSTRAINT "cases_units_used_valid"`);
     await queryRunner.query(`ALTER TABLE "cases" DROP COLUMN "units_used"`);

@@ -23,6 +23,11 @@ import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
 import { Procedures1764000001300 } from './1764000001300-Procedures';
+import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
+import { PayerRules1764000001400 } from './1764000001400-PayerRules';
+import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
+import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
+import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 
 export const migrations = [
   Foundation1764000000000,
@@ -49,4 +54,9 @@ export const migrations = [
   PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
   Procedures1764000001300,
+  NotificationSettings1764000001350,
+  PayerRules1764000001400,
+  PasInquiries1764000001500,
+  PasSubscriptions1764000001510,
+  UserInvitations1764000001650,
 ];

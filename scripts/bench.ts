@@ -17,7 +17,7 @@ import { buildDataSourceOptions, runMigrations } from '../apps/api/src/database/
 import { caseSql } from '../apps/api/src/modules/cases/case-loader';
 import { caseListQuery } from '../apps/api/src/modules/cases/case-list.query';
 import type { ListCasesQuery } from '../apps/api/src/modules/cases/dto/case-input.dto';
-import { REPORT_TABLES } from '../apps/api/src/modules/reports/dto/report.dto';
+import { REPORT_TABLES } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { bulkLoaded, recordBulkLoaded, seedBulk, seedBulkEvidence } from '../apps/api/src/database/seed/bulk-seed';
 import { seedDemoData } from '../apps/api/src/database/seed/demo-seed';

@@ -7,8 +7,8 @@ import { importSPKI, jwtVerify } from 'jose';
 
 // A payer's Da Vinci PAS endpoint for tests only (the API's integration tests and the browser
 // journeys; never part of the app): a SMART Backend Services token endpoint that
-// verifies the client assertion against the clinic's public key, and Claim/$submit answering
-// each request with the next scripted reply. Listens on 127.0.0.1 only.
+// verifies the client assertion against the clinic's public key, and Claim/$submit and
+// Claim/$inquire answering each request with the next scripted reply. Listens on 127.0.0.1 only.
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
 
@@ -25,6 +25,20 @@ export interface PayerDouble {
   privateKeyPem: string;
   /** Requests Claim/$submit received, in order. */
   received: Json[];
+  /** Inquiry Bundles Claim/$inquire received, in order. */
+  inquiries: Json[];
+  /** What Claim/$inquire answers next, in order; when none is left it answers 500. */
+  inquireReplies: PayerReply[];
+  /** Whether the CapabilityStatement offers rest-hook Subscriptions (the PAS topic). */
+  offersSubscriptions: boolean;
+  /** Subscriptions created at [base]/Subscription, as posted (with the id the double gave). */
+  subscriptions: Json[];
+  /** A notification of `subscription` carrying the full response Bundles, as the guide sends them. */
+  notification(
+    subscription: Json,
+    responses: Json[],
+    type?: string,
+  ): { path: string; authorization: string; body: Json };
   /** Client assertions the token endpoint accepted (their claims). */
   assertions: Json[];
   replies: PayerReply[];
@@ -44,6 +58,33 @@ export const answering =
     return bundle;
   };
 
+/** The Claim a request Bundle or inquiry asks about: its first entry's identifier value. */
+const claimIdentifierOf = (bundle: Json): string | undefined => {
+  const claim = (bundle.entry as { resource?: { identifier?: { value?: string }[] } }[] | undefined)?.[0]?.resource;
+  return claim?.identifier?.[0]?.value;
+};
+
+/**
+ * The guide's example response `name` as a Claim/$inquire answer (a Parameters of inquiry
+ * response Bundles) about the request the inquiry names: the response references the Claim that
+ * was submitted with the same identifier, as the guide asks an inquiry response to.
+ */
+export const inquiryAnswering =
+  (name: string, submitted: () => Json[]) =>
+  (inquiry: Json): Json => {
+    const loaded = JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as Json;
+    const params: Json =
+      loaded.resourceType === 'Parameters'
+        ? loaded
+        : { resourceType: 'Parameters', parameter: [{ name: 'responseBundle', resource: loaded }] };
+    const wanted = claimIdentifierOf(inquiry);
+    const original = submitted().find((r) => claimIdentifierOf(r) === wanted);
+    const [{ fullUrl }] = (original ?? inquiry).entry as { fullUrl: string }[];
+    const bundle = (params.parameter as { resource: Json }[])[0].resource;
+    (bundle.entry as { resource: Json }[])[0].resource.request = { reference: fullUrl };
+    return params;
+  };
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -61,6 +102,10 @@ export async function startPayerDouble(): Promise<PayerDouble> {
     keyId: 'clinic-key-1',
     privateKeyPem,
     received: [] as Json[],
+    inquiries: [] as Json[],
+    inquireReplies: [] as PayerReply[],
+    offersSubscriptions: false,
+    subscriptions: [] as Json[],
     assertions: [] as Json[],
     replies: [] as PayerReply[],
   };
@@ -90,16 +135,49 @@ export async function startPayerDouble(): Promise<PayerDouble> {
         tokens.add(token);
         return send(res, 200, { access_token: token, token_type: 'bearer', expires_in: 300, scope: form.get('scope') });
       }
-      if (req.method === 'POST' && req.url === '/fhir/Claim/$submit') {
+      if (req.method === 'GET' && req.url === '/fhir/metadata') {
+        const subscription = {
+          type: 'Subscription',
+          extension: [
+            {
+              url: 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/capabilitystatement-subscriptiontopic-canonical',
+              valueCanonical: 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic',
+            },
+          ],
+          interaction: [{ code: 'create' }, { code: 'update' }, { code: 'delete' }],
+        };
+        return send(res, 200, {
+          resourceType: 'CapabilityStatement',
+          status: 'active',
+          kind: 'instance',
+          fhirVersion: '4.0.1',
+          format: ['json'],
+          rest: [
+            { mode: 'server', resource: [{ type: 'Claim' }, ...(double.offersSubscriptions ? [subscription] : [])] },
+          ],
+        });
+      }
+      if (req.method === 'POST' && req.url === '/fhir/Subscription') {
         const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
         if (!tokens.has(token)) return send(res, 401);
-        const reply = double.replies.shift() ?? { kind: 'status', status: 500 };
+        if (!double.offersSubscriptions) return send(res, 404);
+        const subscription = { ...(JSON.parse(body) as Json), id: `sub-${double.subscriptions.length + 1}` };
+        double.subscriptions.push(subscription);
+        return send(res, 201, subscription);
+      }
+      const operation =
+        req.method === 'POST' ? /^\/fhir\/Claim\/\$(submit|inquire)$/.exec(req.url ?? '')?.[1] : undefined;
+      if (operation) {
+        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        if (!tokens.has(token)) return send(res, 401);
+        const queue = operation === 'submit' ? double.replies : double.inquireReplies;
+        const reply = queue.shift() ?? { kind: 'status', status: 500 };
         if (reply.kind === 'expired-token') {
           tokens.delete(token);
           return send(res, 401);
         }
         const request = JSON.parse(body) as Json;
-        double.received.push(request);
+        (operation === 'submit' ? double.received : double.inquiries).push(request);
         if (reply.kind === 'status') return send(res, reply.status);
         return send(res, 200, reply.body(request));
       }
@@ -109,10 +187,42 @@ export async function startPayerDouble(): Promise<PayerDouble> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   tokenUrl = `http://127.0.0.1:${port}/token`;
-  return {
-    ...double,
+  const notification = (subscription: Json, responses: Json[], type = 'event-notification') => {
+    const channel = subscription.channel as { endpoint: string; header: string[] };
+    return {
+      path: new URL(channel.endpoint).pathname,
+      authorization: channel.header[0].replace(/^Authorization: /, ''),
+      body: {
+        resourceType: 'Bundle',
+        type: 'history',
+        timestamp: new Date().toISOString(),
+        entry: [
+          {
+            fullUrl: `urn:uuid:${randomUUID()}`,
+            resource: {
+              resourceType: 'Parameters',
+              parameter: [
+                { name: 'subscription', valueReference: { reference: `Subscription/${String(subscription.id)}` } },
+                {
+                  name: 'topic',
+                  valueCanonical: 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic',
+                },
+                { name: 'type', valueCode: type },
+              ],
+            },
+            request: { method: 'GET', url: `Subscription/${String(subscription.id)}/$status` },
+            response: { status: '200' },
+          },
+          ...responses.map((resource) => ({ fullUrl: `urn:uuid:${randomUUID()}`, resource })),
+        ],
+      },
+    };
+  };
+  // The same object the server reads, so a test's changes (offersSubscriptions) take effect.
+  return Object.assign(double, {
+    notification,
     baseUrl: `http://127.0.0.1:${port}/fhir`,
     tokenUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
 }

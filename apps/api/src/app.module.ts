@@ -15,6 +15,7 @@ import { HealthModule } from './modules/health/health.module';
 import { LettersModule } from './modules/letters/letters.module';
 import { FhirModule } from './modules/fhir/fhir.module';
 import { PatientsModule } from './modules/patients/patients.module';
+import { PayerRulesModule } from './modules/payer-rules/payer-rules.module';
 import { PayersModule } from './modules/payers/payers.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -50,6 +51,7 @@ export class AppModule {
         UsersModule,
         PatientsModule,
         PayersModule,
+        PayerRulesModule,
         ProvidersModule,
         ClinicProfileModule,
         CodesModule,

@@ -1,7 +1,9 @@
 import { CARC_DENIAL_CODES, NO_CARC_DESCRIPTION } from '@preauth/domain';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { getBinary } from './helpers/binary';
 import { addEvidence } from './helpers/evidence';
+import { parsePdf } from './helpers/pdf';
 import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
 
 describe('denial reasons a manager describes', () => {
@@ -102,5 +104,24 @@ describe('denial reasons a manager describes', () => {
     const res = await manager.post('/api/codes/carc').send(body).expect(status);
     expect(res.body.message).toMatch(message);
     if (status === 400) expect(res.body.errors).toHaveLength(1);
+  });
+
+  it("quotes a manager's description in the appeal letter and the packet, as it quotes a built-in one", async () => {
+    const id = await deniedWith('CO-39');
+    const draft = async () =>
+      (await physician.post(`/api/cases/${id}/letters`).send({ kind: 'appeal' }).expect(201)).body.text as string;
+    expect(await draft()).toContain('Your notice gives reason code CO-39.');
+
+    await manager
+      .post('/api/codes/carc')
+      .send({ code: 'CO-39', description: 'Services denied at the time authorization was requested' })
+      .expect(201);
+    expect(await draft()).toContain(
+      'Your notice gives reason code CO-39: Services denied at the time authorization was requested.',
+    );
+    const packet = await getBinary(frontDesk, `/api/cases/${id}/packet`).expect(200);
+    expect(parsePdf(packet.body as Buffer).text.replace(/\s+/g, ' ')).toContain(
+      'Denial: CO-39 (Services denied at the time authorization was requested)',
+    );
   });
 });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { makeSendable } from './helpers/evidence';
-import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
+import { ClinicFixture, createClinic, readyCaseBody } from './helpers/fixtures';
+import { clinicWithPayerDouble } from './helpers/pas-payer';
 import { checkPasRequest } from './helpers/pas-conformance';
-import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import { answering, PayerDouble } from '../../../tools/pas/payer-double';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- FHIR bodies are walked by deep paths
 
@@ -25,14 +26,7 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
     frontDesk = await signIn(t, 'front_desk');
     physician = await signIn(t, 'physician');
     manager = await signIn(t, 'manager');
-    clinic = await createClinic(manager, frontDesk);
-    await linkProvider(t, physician.user.id, clinic.providerId);
-    payer = await startPayerDouble();
-    const { baseUrl, tokenUrl, clientId, keyId, privateKeyPem } = payer;
-    await manager
-      .put(`/api/payers/${clinic.payerId}/pas-endpoint`)
-      .send({ baseUrl, tokenUrl, clientId, keyId, privateKeyPem })
-      .expect(200);
+    ({ clinic, payer } = await clinicWithPayerDouble(t, { manager, frontDesk, physician }));
   }, 60_000);
 
   afterAll(async () => {
@@ -66,6 +60,33 @@ describe('sending a case to a payer by Da Vinci PAS (Claim/$submit)', () => {
       })
       .expect(400);
     expect(res.body.message).toContain('baseUrl must be an https:// URL');
+  });
+
+  it('shows the endpoint to managers without the key, and keeps the stored key when none is given', async () => {
+    const path = `/api/payers/${clinic.payerId}/pas-endpoint`;
+    const shown = (await manager.get(path).expect(200)).body;
+    expect(shown).toMatchObject({
+      configured: true,
+      baseUrl: payer.baseUrl,
+      tokenUrl: payer.tokenUrl,
+      clientId: payer.clientId,
+      keyId: payer.keyId,
+      subscription: null,
+    });
+    expect(JSON.stringify(shown)).not.toContain('PRIVATE KEY');
+    await frontDesk.get(path).expect(403);
+    const { baseUrl, tokenUrl, clientId, keyId } = payer;
+    await manager.put(path).send({ baseUrl, tokenUrl, clientId, keyId }).expect(200);
+    // The kept key still signs: the payer accepts the next request.
+    const { id, version } = await readyCase();
+    payer.replies.push({ kind: 'answer', body: answering('ReferralAuthorizationResponseBundleExample') });
+    expect((await send(id, version).expect(200)).body.status).toBe('approved');
+
+    const other = await createClinic(manager, frontDesk);
+    const otherPath = `/api/payers/${other.payerId}/pas-endpoint`;
+    expect((await manager.get(otherPath).expect(200)).body).toMatchObject({ configured: false, baseUrl: null });
+    const refused = await manager.put(otherPath).send({ baseUrl, tokenUrl, clientId, keyId }).expect(400);
+    expect(refused.body.message).toContain('privateKeyPem is required');
   });
 
   it('a synchronous approval: signed client assertion, a conformant Bundle, submitted then approved', async () => {

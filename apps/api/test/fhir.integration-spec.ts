@@ -503,6 +503,12 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       const event = await lastEvent(id);
       expect(event).toMatchObject({ type: 'transition', to_status: 'approved' });
       expect(event.note).toContain(`Payer ClaimResponse ${responseId}: item 1 A1 (Certified in total)`);
+      // Its window ended in 2005, long before this request: recorded, but never silently.
+      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+      const warning = `The payer's approval ended on 2005-06-02, before the request was sent on ${today}: it cannot be used.`;
+      expect(event.note).toContain(warning);
+      const listed = (await frontDesk.get(`/api/cases/${id}/fhir/exchanges`).expect(200)).body.exchanges;
+      expect(listed[0].warning).toContain(warning);
       // The example is dated 2005, before this case was submitted: the answer is dated when recorded.
       expect(Date.now() - (event.occurred_at as Date).getTime()).toBeLessThan(60_000);
       expect(await exchanges(id)).toEqual([

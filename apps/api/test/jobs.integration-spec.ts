@@ -150,6 +150,22 @@ describe('background jobs on two API instances', () => {
         error: expect.stringMatching(/ENOTDIR/),
       }),
     ]);
+    // Each scheduled job with its own latest runs and the next due moment, however busy the others.
+    const sweep = res.body.schedules.find((s: { name: string }) => s.name === 'photo-sweep');
+    expect(sweep).toEqual({
+      name: 'photo-sweep',
+      everyMinutes: expect.any(Number),
+      nextDueAt: expect.any(String),
+      lastRuns: expect.arrayContaining([
+        expect.objectContaining({ state: 'retry', error: expect.stringMatching(/ENOTDIR/) }),
+      ]),
+    });
+    expect(Date.parse(sweep.nextDueAt)).toBeGreaterThan(Date.now());
+    expect(res.body.schedules.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining([APPROVAL_EXPIRY_JOB, 'clock-warnings', 'notification-digest']),
+    );
+    const expiry = res.body.schedules.find((s: { name: string }) => s.name === APPROVAL_EXPIRY_JOB);
+    expect(expiry.lastRuns[0]).toEqual(expect.objectContaining({ state: 'completed' }));
     await manager.get('/api/admin/jobs').expect(403);
   });
 });

@@ -8,12 +8,32 @@ import { TEST_CLINIC_PROFILE } from './helpers/clinic-profile';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { addEvidence } from './helpers/evidence';
 import { ClinicFixture, createClinic, linkProvider, readyCaseBody } from './helpers/fixtures';
+import { multipart } from './helpers/multipart';
 import { parsePdf, type ParsedPdf } from './helpers/pdf';
+import PDFDocument from 'pdfkit';
 
 const PROFILE = TEST_CLINIC_PROFILE;
 const PAYER_FAX = '(800) 555-0199';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+const longDay = (ymd: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    new Date(`${ymd}T12:00:00Z`),
+  );
+
+// A payer's letter as its system produces it, one page per string.
+function payerLetter(pages: string[]): Promise<Buffer> {
+  const doc = new PDFDocument();
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  pages.forEach((text, i) => {
+    if (i > 0) doc.addPage();
+    doc.text(text);
+  });
+  doc.end();
+  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+}
 
 describe('the packet PDF', () => {
   let t: TestApp;
@@ -236,6 +256,101 @@ describe('the packet PDF', () => {
       'Request for external review',
     ]);
     expect(v).toBeGreaterThan(version);
+  });
+
+  it("encloses the payer's letter the packet answers as its own pages, in the contents and the page count", async () => {
+    async function file(caseId: string, kind: string, data: Buffer, filename: string): Promise<string> {
+      const { body, contentType } = multipart(
+        { kind, receivedOn: today() },
+        { data, filename, contentType: 'application/pdf' },
+      );
+      const res = await frontDesk
+        .post(`/api/cases/${caseId}/documents`)
+        .set('Content-Type', contentType)
+        .send(body)
+        .expect(201);
+      return res.body.id as string;
+    }
+    const payerName = (await t.db.query(`SELECT name FROM payers WHERE id = $1`, [clinic.payerId])).rows[0].name;
+    const { id, version } = await createCase();
+    await addEvidence(t, id);
+    await signLetter(id, 'medical_necessity');
+    let v = await move(id, version, { to: 'submitted' });
+    const request = await file(
+      id,
+      'information_request',
+      await payerLetter(['REQUEST FOR INFORMATION: send the dates of the retinol and tretinoin trials.']),
+      'request.pdf',
+    );
+    v = await move(id, v, { to: 'more_info_requested', note: 'Dates of the trials', documentId: request });
+
+    // The response to the information request encloses the request itself.
+    const response = await packet(id, 'info-response-enclosure');
+    const requestPage = response.pageTexts.findIndex((p) => p.includes('REQUEST FOR INFORMATION: send the dates')) + 1;
+    expect(requestPage).toBeGreaterThan(2);
+    expect(squash(response.pageTexts[1])).toContain(
+      `Information request from ${payerName}, received ${longDay(today())} page ${requestPage}`,
+    );
+
+    v = await move(id, v, { to: 'submitted' });
+    await move(id, v, { to: 'denied', denialCode: 'CO-50' });
+    const denial = await file(
+      id,
+      'denial',
+      await payerLetter([
+        'NOTICE OF ADVERSE DETERMINATION. The requested service is considered cosmetic.',
+        'YOUR RIGHT TO APPEAL. You may appeal within 180 days of this notice.',
+      ]),
+      'denial.pdf',
+    );
+    await file(id, 'other', await payerLetter(['PLAN NEWSLETTER, not for the packet.']), 'news.pdf');
+    await signLetter(id, 'appeal');
+    const parsed = await packet(id, 'appeal-enclosure');
+    const pages = parsed.pageTexts.map(squash);
+
+    // Both pages of the denial, each on a packet page with the running header and the continuous count.
+    const first = pages.findIndex((p) => p.includes('NOTICE OF ADVERSE DETERMINATION'));
+    expect(first).toBeGreaterThan(1);
+    expect(pages[first + 1]).toContain('YOUR RIGHT TO APPEAL. You may appeal within 180 days');
+    const title = `Denial from ${payerName}, received ${longDay(today())}`;
+    expect(pages[first]).toContain(`Enclosure: ${title}, page 1 of 2`);
+    expect(pages[first + 1]).toContain(`Enclosure: ${title}, page 2 of 2`);
+    pages.forEach((page, i) => {
+      expect(page).toContain('Case: ');
+      expect(page).toContain(`Page ${i + 1} of ${parsed.pages}`);
+    });
+    expect(pages[0]).toContain(`Pages: ${parsed.pages}, including this cover sheet`);
+    expect(pages[1]).toContain(`${title} page ${first + 1}`);
+    // Only what this packet answers: not the answered information request, not the newsletter.
+    expect(parsed.text).not.toContain('REQUEST FOR INFORMATION');
+    expect(parsed.text).not.toContain('PLAN NEWSLETTER');
+    const audit = await t.db.query(
+      `SELECT detail->'payerDocuments' AS documents FROM audit_events
+        WHERE object_type = 'appeal_packet' AND case_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+      [id],
+    );
+    expect(audit.rows[0].documents).toEqual([denial]);
+  });
+
+  it('says so on its page when an enclosed payer document cannot be read', async () => {
+    const { id, version } = await createCase();
+    await addEvidence(t, id);
+    const v = await move(id, version, { to: 'submitted' });
+    await move(id, v, { to: 'denied', denialCode: 'CO-50' });
+    const { body, contentType } = multipart(
+      { kind: 'denial', receivedOn: today() },
+      {
+        data: Buffer.from('%PDF-1.7\nnot really a PDF\n%%EOF\n'),
+        filename: 'broken.pdf',
+        contentType: 'application/pdf',
+      },
+    );
+    await frontDesk.post(`/api/cases/${id}/documents`).set('Content-Type', contentType).send(body).expect(201);
+    const parsed = await packet(id, 'broken-enclosure');
+    const pages = parsed.pageTexts.map(squash);
+    const page = pages.findIndex((p) => p.includes('Enclosure: Denial from'));
+    expect(pages[page]).toContain('This document could not be read as a PDF');
+    pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${parsed.pages}`));
   });
 
   it('goes out without a letterhead while no profile is saved, and says where to set it', async () => {

@@ -197,7 +197,34 @@ describe('photos over HTTP', () => {
       ).toBe('heif');
     });
 
-    it('refuses an HEVC HEIC it cannot decode with 415 and says what to do', async () => {
+    it('accepts an iPhone HEIC (HEVC) that sharp cannot decode, through the WebAssembly decoder, stored as JPEG', async () => {
+      // A real HEVC-coded HEIC, 64 × 48, a red square on skin tone (fixtures/photos/make-heic.py).
+      const data = readFileSync(join(__dirname, 'fixtures/photos/iphone-hevc.heic'));
+      await expect(sharp(data).raw().toBuffer()).rejects.toThrow(/HEVC/);
+      const res = await upload(physician, caseId, FIELDS, {
+        data,
+        filename: 'IMG_0003.HEIC',
+        contentType: 'image/heic',
+      }).expect(201);
+      expect(res.body).toMatchObject({ contentType: 'image/jpeg', width: 64, height: 48 });
+      const row = (
+        await t.db.query(`SELECT original_type, storage_key, thumbnail_key FROM case_photos WHERE id = $1`, [
+          res.body.id,
+        ])
+      ).rows[0];
+      expect(row.original_type).toBe('heif');
+      const stored = sharp(join(uploadDir, 'photos', row.storage_key));
+      expect((await stored.metadata()).format).toBe('jpeg');
+      // The pixels survived: the centre is the red square, the corner the background.
+      const { data: pixels, info } = await stored.raw().toBuffer({ resolveWithObject: true });
+      const at = (x: number, y: number) => [...pixels.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+      const near = (rgb: number[], want: number[]) => rgb.every((v, i) => Math.abs(v - want[i]) < 24);
+      expect(near(at(32, 24), [200, 30, 30])).toBe(true);
+      expect(near(at(2, 2), [235, 200, 170])).toBe(true);
+      expect((await sharp(join(uploadDir, 'photos', row.thumbnail_key)).metadata()).format).toBe('webp');
+    });
+
+    it('refuses a HEIC that is not one inside as damaged (422), storing nothing', async () => {
       const before = await t.countRows('case_photos');
       const data = Buffer.concat([
         Buffer.from([0, 0, 0, 0x18]),
@@ -206,10 +233,10 @@ describe('photos over HTTP', () => {
       ]);
       const res = await upload(physician, caseId, FIELDS, {
         data,
-        filename: 'IMG_0003.HEIC',
+        filename: 'IMG_0004.HEIC',
         contentType: 'image/heic',
-      }).expect(415);
-      expect(res.body.message).toMatch(/HEIC.*JPEG/);
+      }).expect(422);
+      expect(res.body.message).toMatch(/damaged/);
       await expectNothingStored(before);
     });
 

@@ -1,3 +1,4 @@
+import { NOT_A_PHYSICIAN_ACCOUNT, NOT_A_PHYSICIAN_ACCOUNT_REASON } from '@preauth/domain';
 import { createUser, signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { randomNpi } from './helpers/fixtures';
@@ -56,8 +57,10 @@ describe('physicians (providers) over HTTP', () => {
     const clerk = await createUser(t, 'front_desk');
     const record = await admin.post('/api/providers').send(physicianBody()).expect(201);
 
-    const notPhysician = await admin.patch(`/api/providers/${record.body.id}`).send({ userId: clerk.id }).expect(400);
-    expect(notPhysician.body.errors).toEqual([{ field: 'userId', reason: 'is not a physician user account' }]);
+    // The same rule, status and words as linking from the Users page (user-admin.integration-spec.ts).
+    const notPhysician = await admin.patch(`/api/providers/${record.body.id}`).send({ userId: clerk.id }).expect(422);
+    expect(notPhysician.body).toMatchObject({ code: NOT_A_PHYSICIAN_ACCOUNT, message: NOT_A_PHYSICIAN_ACCOUNT_REASON });
+    expect(notPhysician.body.errors).toEqual([{ field: 'userId', reason: NOT_A_PHYSICIAN_ACCOUNT_REASON }]);
     await admin.patch(`/api/providers/${record.body.id}`).send({ userId: doctor.id }).expect(200);
 
     const second = await admin

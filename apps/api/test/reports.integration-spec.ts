@@ -341,31 +341,67 @@ describe('manager reports', () => {
     expect(misses.body.approvalsExpiredPartlyUsed).toBe(0);
   });
 
-  it('exports every table as CSV with the same numbers', async () => {
-    const res = await manager.get(`/api/reports/export?table=summary&${range}`).expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.trim().split(/\r\n/);
-    expect(lines[0]).toBe('metric,value');
-    const values = Object.fromEntries(lines.slice(1).map((l) => l.split(',')));
-    expect(values).toMatchObject({ decisions: '5', denied: '3', appealRate: '0.6667', 'appeal_1.overturnRate': '0.5' });
-    const times = await manager.get(`/api/reports/export?table=decision-times&${range}`).expect(200);
-    expect(times.text.split(/\r\n/)[1]).toBe('standard,3,56,48,86.4,1,0.3333');
-    for (const table of [
-      'by-payer',
-      'by-cpt',
-      'by-physician',
-      'by-denial-reason',
-      'trend',
-      'late-payers',
-      'clinic-misses',
-    ]) {
-      const csv = await manager.get(`/api/reports/export?table=${table}&${range}`).expect(200);
-      expect(csv.text.split(/\r\n/).filter(Boolean).length).toBeGreaterThan(1);
+  // The headers docs/reports.md documents, in the order of the screen's columns.
+  const CSV_HEADERS: Record<string, string> = {
+    summary: 'Figure,Value,Detail',
+    'decision-times': 'Urgency,Decisions,Mean,Median,90th percentile,After deadline,Share late',
+    trend: 'Month,Submitted,Decided,Approved,Denied,Median time',
+    'by-payer': 'Payer,Decisions,Approved,Partially approved,Denied,Denied share,Late,Median time',
+    'by-cpt': 'CPT code,Decisions,Approved,Partially approved,Denied,Denied share,Late,Median time',
+    'by-physician': 'Physician,Decisions,Approved,Partially approved,Denied,Denied share,Late,Median time',
+    'by-denial-reason': 'Code,Reason,Denials,Share of denials',
+    'overturn-by-payer': 'Payer,Appeals decided,Overturned,Overturn rate',
+    'overturn-by-reason': 'Code,Reason,Appeals decided,Overturned,Overturn rate',
+    'late-payers':
+      'Payer,Decisions with a deadline,Decided late,Share late,Mean days late,"Still waiting, past deadline (now)"',
+    'clinic-misses': 'Case,What was missed,Payer,When',
+  };
+
+  it('exports every table as CSV with human headers, percentages, durations and clinic-local dates', async () => {
+    const csv = async (table: string) => {
+      const res = await manager.get(`/api/reports/export?table=${table}&${range}`).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      return res.text.split('\r\n').filter(Boolean);
+    };
+    for (const [table, header] of Object.entries(CSV_HEADERS)) {
+      const lines = await csv(table);
+      expect([table, lines[0]]).toEqual([table, header]);
+      expect(lines.length).toBeGreaterThan(1);
     }
+    expect(await csv('summary')).toEqual(
+      expect.arrayContaining([
+        'Requests submitted,6,5 initial decisions',
+        'Approved,20%,1 of 5 decisions',
+        'Appeal rate,66.7%,2 of 3 denials appealed',
+        'Overturn rate,50%,Over every review level',
+        'Overturn rate: First-level appeal,50%,1 of 2 decisions overturned',
+      ]),
+    );
+    // Hours under three days, days above, as the screen writes them.
+    expect((await csv('decision-times')).slice(1)).toEqual([
+      'Standard,3,56 h,48 h,3.6 d,1,33.3%',
+      'Expedited,2,3.5 d,3.5 d,3.9 d,1,50%',
+    ]);
+    expect((await csv('trend')).slice(1)).toEqual(['Mar 2026,6,5,1,3,3 d']);
+    // The screen's order: most decisions first.
+    expect((await csv('by-payer')).slice(1)).toEqual([
+      'Beta Advantage,3,0,1,2,66.7%,1,4 d',
+      'Alpha Health,2,1,0,1,50%,1,36 h',
+    ]);
+    expect((await csv('late-payers')).slice(1)).toEqual([
+      'Alpha Health,3,1,33.3%,1 d,0',
+      'Beta Advantage,4,1,25%,1 d,0',
+    ]);
+    // Instants as the clinic's clocks read them (New York, summer time from March 8).
+    const misses = (await csv('clinic-misses')).slice(1);
+    expect(misses).toEqual([
+      expect.stringMatching(/^PA-\d{6},Appeal window missed,Beta Advantage,"Mar 24, 2026, 11:59 PM EDT"$/),
+      expect.stringMatching(/^PA-\d{6},Approval expired unused,Alpha Health,"Mar 10, 2026, 10:00 AM EDT"$/),
+    ]);
     const audit = await t.db.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'export' AND object_type = 'report'`,
     );
-    expect(audit.rows[0].n).toBe(9);
+    expect(audit.rows[0].n).toBe(Object.keys(CSV_HEADERS).length + 6);
   });
 
   it('answers an empty range with zeros and nulls, and a reversed range with 400', async () => {
@@ -390,6 +426,88 @@ describe('manager reports', () => {
     await frontDesk.get(`/api/reports/summary?${range}`).expect(403);
     const admin = await signIn(t, 'admin');
     await admin.get(`/api/reports/summary?${range}`).expect(200);
+  });
+
+  it('gives the overturn rate by payer and by the denial reason reviewed, each row counting as its case list', async () => {
+    const id = async (sql: string) => (await t.db.query<{ id: string }>(sql)).rows[0].id;
+    const A = await id(`SELECT id FROM payers WHERE payer_code = 'ALPHA'`);
+    const B = await id(`SELECT id FROM payers WHERE payer_code = 'BETA'`);
+    const P = await id(`SELECT id FROM providers WHERE npi = '1234567893'`);
+    const X = await id(`SELECT id FROM patients WHERE mrn = 'MRN-R1'`);
+    const at = (day: number) => `2026-05-${String(day).padStart(2, '0')}T14:00Z`;
+    const review = { due: null, urgency: 'standard' };
+    // May: c7 denied without a code, appeal 1 upheld it with CO-197, appeal 2 overturned that;
+    // c8 denied CO-16, overturned at peer-to-peer; c9 denied CO-50, appeal 1 upheld.
+    const c7 = await insertCase({ payer: A, provider: P, patient: X, cpt: '17110', status: 'approved' });
+    await decide(c7, A, { requested: at(1), decided: at(2), due: null, outcome: 'denied' });
+    await decide(c7, A, {
+      ...review,
+      stage: 'appeal_1',
+      requested: at(3),
+      decided: at(10),
+      outcome: 'denied',
+      code: 'CO-197',
+    });
+    await decide(c7, A, { ...review, stage: 'appeal_2', requested: at(11), decided: at(20), outcome: 'approved' });
+    const c8 = await insertCase({ payer: B, provider: P, patient: X, cpt: '17110', status: 'partially_approved' });
+    await decide(c8, B, { requested: at(1), decided: at(3), due: null, outcome: 'denied', code: 'CO-16' });
+    await decide(c8, B, {
+      ...review,
+      stage: 'peer_to_peer',
+      requested: at(4),
+      decided: at(5),
+      outcome: 'partially_approved',
+    });
+    const c9 = await insertCase({ payer: A, provider: P, patient: X, cpt: '17110', status: 'denied' });
+    await decide(c9, A, { requested: at(1), decided: at(4), due: null, outcome: 'denied', code: 'CO-50' });
+    await decide(c9, A, {
+      ...review,
+      stage: 'appeal_1',
+      requested: at(5),
+      decided: at(12),
+      outcome: 'denied',
+      code: 'CO-50',
+    });
+
+    const may = 'from=2026-05-01&to=2026-05-31';
+    type Row = { key: string; label: string; decided: number; overturned: number; overturnRate: number | null };
+    const byPayer = (await manager.get(`/api/reports/overturn-by-payer?${may}`).expect(200)).body.rows as Row[];
+    expect(byPayer.map((r) => [r.label, r.decided, r.overturned, r.overturnRate])).toEqual([
+      ['Alpha Health', 2, 1, 0.5],
+      ['Beta Advantage', 1, 1, 1],
+    ]);
+    const byReason = (await manager.get(`/api/reports/overturn-by-reason?${may}`).expect(200)).body.rows as Row[];
+    expect(byReason.map((r) => [r.key, r.decided, r.overturned, r.overturnRate])).toEqual([
+      ['CO-16', 1, 1, 1],
+      ['CO-197', 1, 1, 1],
+      ['CO-50', 1, 0, 0],
+      ['unknown', 1, 0, 0],
+    ]);
+    expect(byReason.find((r) => r.key === 'CO-16')?.label).toMatch(/^Missing information/);
+    expect(byReason.find((r) => r.key === 'unknown')?.label).toBe('No reason code recorded');
+
+    // What each row's links open (see OverturnSection) counts the same cases.
+    const count = async (query: string) =>
+      (await manager.get(`/api/cases/count?${query}`).expect(200)).body.count as number;
+    const reviews = 'decidedFrom=2026-05-01&decidedTo=2026-05-31&decisionStage=review';
+    for (const row of byPayer) {
+      expect(await count(`${reviews}&payerId=${row.key}`)).toBe(row.decided);
+      expect(await count(`${reviews}&payerId=${row.key}&outcome=overturned`)).toBe(row.overturned);
+    }
+    for (const row of byReason) {
+      expect(await count(`${reviews}&reviewedDenialCode=${row.key}`)).toBe(row.decided);
+      expect(await count(`${reviews}&reviewedDenialCode=${row.key}&outcome=overturned`)).toBe(row.overturned);
+    }
+
+    const csv = async (table: string) =>
+      (await manager.get(`/api/reports/export?table=${table}&${may}`).expect(200)).text.split('\r\n').filter(Boolean);
+    expect(await csv('overturn-by-payer')).toEqual([
+      CSV_HEADERS['overturn-by-payer'],
+      'Alpha Health,2,1,50%',
+      'Beta Advantage,1,1,100%',
+    ]);
+    expect((await csv('overturn-by-reason'))[0]).toBe(CSV_HEADERS['overturn-by-reason']);
+    expect(await csv('overturn-by-reason')).toContain('unknown,No reason code recorded,1,0,0%');
   });
 
   // Last: it adds open cases, which no figure above counts but the late payers' open column.

@@ -1,3 +1,4 @@
+import { NOT_A_PHYSICIAN_ACCOUNT, NOT_A_PHYSICIAN_ACCOUNT_REASON } from '@preauth/domain';
 import { createUser, signIn, SignedIn, signInAs, TEST_PASSWORD } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { randomNpi } from './helpers/fixtures';
@@ -159,8 +160,10 @@ describe('user administration: one-time passwords, sessions, provider links', ()
     expect(taken.body.code).toBe('provider_linked');
     const frontDesk = await createUser(t, 'front_desk');
     const notPhysician = await admin.patch(`/api/users/${frontDesk.id}`).send({ providerId: await newProvider() });
-    expect(notPhysician.status).toBe(409);
-    expect(notPhysician.body.code).toBe('not_physician');
+    // The same rule, status and words as linking from the Physicians page (providers.integration-spec.ts).
+    expect(notPhysician.status).toBe(422);
+    expect(notPhysician.body).toMatchObject({ code: NOT_A_PHYSICIAN_ACCOUNT, message: NOT_A_PHYSICIAN_ACCOUNT_REASON });
+    expect(notPhysician.body.errors).toEqual([{ field: 'providerId', reason: NOT_A_PHYSICIAN_ACCOUNT_REASON }]);
     const unknown = await admin
       .patch(`/api/users/${other.id}`)
       .send({ providerId: '00000000-0000-4000-8000-000000000000' })
@@ -188,7 +191,7 @@ describe('user administration: one-time passwords, sessions, provider links', ()
     await admin
       .post('/api/users')
       .send({ email: 'desk2@test.clinic', displayName: 'Desk', roles: ['front_desk'], providerId: await newProvider() })
-      .expect(409);
+      .expect(422);
     const { rowCount } = await t.db.query(`SELECT 1 FROM users WHERE email = 'desk2@test.clinic'`);
     expect(rowCount).toBe(0);
   });

@@ -103,6 +103,7 @@ describe('accessibility of the main pages (axe: no serious or critical violation
     it.each([
       ['users', '/settings/users', 'user-row'],
       ['security', '/settings/security', 'idle-limit'],
+      ['background jobs', '/settings/jobs', 'job-photo-sweep'],
       ['account', '/account', 'session-row'],
     ])('%s', async (_name, path, testId) => {
       await adminPage.goto(`${baseUrl()}${path}`);

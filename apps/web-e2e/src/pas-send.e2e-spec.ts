@@ -1,8 +1,9 @@
 import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { readyCaseBody } from '../../../tools/fixtures/ready-case-body';
-import { answering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
+import { answering, inquiryAnswering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
+import { useOwnApp } from './support/own-app';
 import { apiAs, openPage, signIn } from './support/session';
 
 /**
@@ -19,6 +20,12 @@ function validFromToday(answer: (request: Record<string, unknown>) => Record<str
 }
 
 jest.setTimeout(120_000);
+
+// An app of its own whose Claim/$inquire polls come 3 s apart, so a pended request is decided by
+// the polling job while the journey watches; the shared app keeps the real schedule.
+useOwnApp('e2e-pas-send', { PAS_INQUIRY_BACKOFF_MINUTES: '0.05' });
+
+const PAYER_NAME = 'Pine Tree Electronic Health';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
@@ -60,17 +67,9 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
     const manager = await apiAs('manager@demo.clinic');
     // A payer of its own, so the other journeys' demo cases are not sent anywhere.
     const created = await manager('POST', '/api/payers', {
-      name: 'Pine Tree Electronic Health',
+      name: PAYER_NAME,
       payerCode: 'PTEH1',
       planType: 'medicare_advantage',
-    });
-    const { baseUrl: fhirBase, tokenUrl, clientId, keyId, privateKeyPem } = payer;
-    await manager('PUT', `/api/payers/${created.id as string}/pas-endpoint`, {
-      baseUrl: fhirBase,
-      tokenUrl,
-      clientId,
-      keyId,
-      privateKeyPem,
     });
     const physician = await apiAs('physician@demo.clinic');
     cases.push(
@@ -85,6 +84,40 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
   afterAll(async () => {
     await browser?.close();
     await payer?.close();
+  });
+
+  it("a manager sets the payer's electronic endpoint in Settings → Payers; the key is never shown back", async () => {
+    const { page: settings, errors: settingsErrors } = await openPage(browser);
+    await signIn(settings, 'manager@demo.clinic');
+    await settings.goto(`${baseUrl()}/settings/payers`);
+    const open = () => settings.getByRole('button', { name: `Electronic (PAS) endpoint of ${PAYER_NAME}` }).click();
+    await open();
+    const form = settings.getByTestId('pas-endpoint-form');
+    await form.getByLabel('FHIR base URL').fill('http://payer.example/fhir');
+    await form.getByLabel('Token URL').fill(payer.tokenUrl);
+    await form.getByLabel('Client id').fill(payer.clientId);
+    await form.getByLabel('Key id (kid)').fill(payer.keyId);
+    await form.getByRole('button', { name: 'Save the endpoint' }).click();
+    // Credentials never travel in clear to another machine; a key is needed the first time.
+    await form.getByText('Enter an https:// address.').waitFor();
+    await form.getByText(/Paste or load the RSA private key/).waitFor();
+    await form.getByLabel('FHIR base URL').fill(payer.baseUrl);
+    await form.getByLabel('Private key').fill(payer.privateKeyPem);
+    await saveScreenshot(settings, 'pas-endpoint-form');
+    await form.getByRole('button', { name: 'Save the endpoint' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await open();
+    await form.getByText('A private key is stored').waitFor();
+    expect(await form.getByLabel('FHIR base URL').inputValue()).toBe(payer.baseUrl);
+    expect(await form.getByLabel('Client id').inputValue()).toBe(payer.clientId);
+    expect(await form.getByLabel('Replace the private key').inputValue()).toBe('');
+    const keyBody = payer.privateKeyPem.split('\n')[1];
+    expect(await settings.content()).not.toContain(keyBody);
+    await saveScreenshot(settings, 'pas-endpoint-stored');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(settingsErrors).toEqual([]);
+    await settings.close();
   });
 
   it('sends a ready case and sees it approved at once, with the authorization number', async () => {
@@ -113,8 +146,13 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('sends a ready case the payer pends: the page says so and what happens next (on a phone)', async () => {
+  it('sends a ready case the payer pends, then sees it approved by the polling job (on a phone)', async () => {
     payer.replies.push({ kind: 'answer', body: answering('ReferralPendingAuthorizationResponseBundleExample') });
+    // What the payer says when Preauth asks again (Claim/$inquire), a few seconds later.
+    payer.inquireReplies.push({
+      kind: 'answer',
+      body: validFromToday(inquiryAnswering('PASClaimInquiryOperationResponseExample', () => payer.received)),
+    });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/cases/${cases[1]}`);
     const section = page.getByTestId('electronic-submission');
@@ -123,9 +161,28 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
     await answer.getByText(/^Pended/).waitFor();
     await answer.getByText(/case is submitted/).waitFor();
     await page.getByTestId('case-status').getByText('Submitted').waitFor();
-    // No answer is awaited yet: polling Claim/$inquire comes with the background jobs.
+    await answer.getByText(/asks the payer again by itself/).waitFor();
     expect(payer.received).toHaveLength(2);
     await saveScreenshot(page, 'pas-send-pended-phone');
+
+    // The background job asks the payer; whoever opens the case next sees the decision.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await page.reload();
+      const status = page.getByTestId('case-status');
+      await status.waitFor();
+      if ((await status.textContent())?.includes('Approved')) break;
+      if (Date.now() > deadline) throw new Error('The polling job did not record the decision within a minute.');
+      await page.waitForTimeout(2_000);
+    }
+    const log = page.getByTestId('electronic-submission');
+    await log
+      .locator('[data-testid="fhir-exchange"][data-kind="inquire"]')
+      .getByText(/HTTP 200/)
+      .waitFor();
+    await log.locator('[data-testid="fhir-exchange"][data-kind="decision"]').getByText('Decision: approved').waitFor();
+    expect(payer.inquiries).toHaveLength(1);
+    await saveScreenshot(page, 'pas-send-approved-by-inquiry-phone');
     expect(errors).toEqual([]);
   });
 });

@@ -121,4 +121,62 @@ describe('accounts without a shell', () => {
     await page.getByText('Your account is not linked to a physician record').waitFor();
     expect(errors).toEqual([]);
   });
+  it('an admin invites a user by link; the invitee chooses a password against the policy, once, and signs in', async () => {
+    const { page: adminPage, errors } = await openPage(browser);
+    await signIn(adminPage, 'admin@demo.clinic');
+    await adminPage.goto(`${baseUrl()}/settings/users`);
+    await adminPage.getByTestId('user-row').first().waitFor();
+    const email = `invited.${randomBytes(3).toString('hex')}@e2e.clinic`;
+    await adminPage.getByRole('button', { name: 'Add user' }).click();
+    const dialog = adminPage.getByRole('dialog');
+    await field(dialog, /^Email/).fill(email);
+    await field(dialog, /^Name/).fill('Ivy Invitee');
+    await dialog.getByRole('radio', { name: /^Invitation link/ }).check();
+    await dialog.getByRole('checkbox', { name: /^Front desk/ }).check();
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    const link = (await dialog.getByTestId('invitation-link').textContent())!.trim();
+    expect(link).toMatch(new RegExp(`^${baseUrl()}/invitation#[A-Za-z0-9_-]{43}$`));
+    await saveScreenshot(adminPage, 'admin-user-invited');
+    await adminPage.context().close();
+
+    const { page, errors: inviteeErrors } = await openPage(browser);
+    await page.goto(link);
+    await page.getByText(`Welcome, Ivy Invitee.`).waitFor();
+    // The token leaves the address bar (and the history) once read.
+    expect(page.url()).toBe(`${baseUrl()}/invitation`);
+    await field(page, /^New password/).fill('short');
+    await field(page, /^Repeat the password/).fill('short');
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    await page.getByText('Use at least 12 characters.').waitFor();
+    const mine = 'ivy-chooses-a-long-passphrase';
+    await field(page, /^New password/).fill(mine);
+    await field(page, /^Repeat the password/).fill(mine);
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    await page.getByText('Your password is set').waitFor();
+    await saveScreenshot(page, 'invitee-password-set');
+
+    // Single use: the same link again is refused.
+    const { page: again } = await openPage(browser);
+    await again.goto(link);
+    await again.getByText('This invitation link is not valid').waitFor();
+    await again.context().close();
+
+    await page.getByRole('link', { name: 'Go to sign-in' }).click();
+    await signIn(page, email, mine);
+    await page.waitForURL(/\/worklist$/);
+    expect([...errors, ...inviteeErrors]).toEqual([]);
+  });
+
+  it('lists the users as cards on a phone, without sideways scrolling', async () => {
+    const { page, errors } = await openPage(browser, 390, 844);
+    await signIn(page, 'admin@demo.clinic');
+    await page.goto(`${baseUrl()}/settings/users`);
+    await page.getByTestId('user-card').first().waitFor();
+    expect(await page.getByTestId('user-row').count()).toBe(0);
+    await page.getByTestId('user-card').filter({ hasText: 'admin@demo.clinic' }).getByText('(you)').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'admin-users-phone');
+    expect(errors).toEqual([]);
+  });
 });

@@ -144,6 +144,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/policy/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Auth_setSigningPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -928,6 +944,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes/{id}/versions": {
         parameters: {
             query?: never;
@@ -938,6 +986,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notes_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettings_get"];
+        put: operations["NotificationSettings_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -976,6 +1040,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferences_get"];
+        put: operations["NotificationPreferences_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/read-all": {
         parameters: {
             query?: never;
@@ -986,6 +1066,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pas/subscriptions/{id}/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasNotification_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1022,6 +1118,102 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Patients_update"];
+        trace?: never;
+    };
+    "/api/payer-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_list"];
+        put?: never;
+        post: operations["PayerRules_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayerRules_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payer-rules/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PayerRules_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/payers": {
@@ -1063,7 +1255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PasEndpoint_get"];
         put: operations["PasEndpoint_put"];
         post?: never;
         delete?: never;
@@ -1280,6 +1472,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/overturn-by-payer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByPayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overturn-by-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_overturnByReason"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/summary": {
         parameters: {
             query?: never;
@@ -1444,6 +1668,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description The password the invitee chooses: at least 12 characters, not common, not containing the email
+             */
+            password: string;
+            /** @description The token from the invitation link (after the #) */
+            token: string;
+        };
         AddCarcDescriptionDto: {
             /**
              * @description A well-formed CARC code the app does not describe yet
@@ -1512,6 +1745,8 @@ export interface components {
             totpRequiredRoles: components["schemas"]["Role"][];
         };
         AuthPolicyViewDto: {
+            /** @description Whether only the ordering physician may sign a case’s letters */
+            onlyOrderingPhysicianSigns: boolean;
             /** @description Read-only: set in the environment when the API starts */
             sessionLimits: components["schemas"]["SessionLimitsDto"];
             /** @description Roles whose users must sign in with an authenticator code */
@@ -1900,6 +2135,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Present when the user was invited: the single-use link to choose a password, shown once */
+            invitation?: components["schemas"]["InvitationLinkDto"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @description The password was set by an admin: the user must choose their own at next sign-in */
@@ -2005,6 +2242,8 @@ export interface components {
             displayName: string;
             /** @example jane.doe@clinic.example */
             email: string;
+            /** @description True: no password; the answer carries a single-use invitation link, valid 72 hours, through which the user chooses their own */
+            invite?: boolean;
             /**
              * Format: password
              * @description At least 12 characters, not a common password, not containing the email. Left out, a one-time password is generated and returned once. Either way the user must choose their own at first sign-in.
@@ -2090,6 +2329,32 @@ export interface components {
             label: string;
             share: number | null;
         };
+        EmailChoicesDto: {
+            case_assigned: boolean;
+            clock_warning: boolean;
+            payer_answer: boolean;
+            payer_unreachable: boolean;
+            task_assigned: boolean;
+            task_done: boolean;
+        };
+        EmailChoicesPatchDto: {
+            case_assigned?: boolean;
+            clock_warning?: boolean;
+            payer_answer?: boolean;
+            payer_unreachable?: boolean;
+            task_assigned?: boolean;
+            task_done?: boolean;
+        };
+        EmailPreferencesDto: {
+            /** @description The clinic-local hour (0–23) of the daily digest */
+            digestHour: number;
+            /** @description Kinds that also go by email: at once on expedited cases, otherwise in the daily digest */
+            email: components["schemas"]["EmailChoicesDto"];
+            /** @description Whether the server sends email at all (SMTP_URL); without it everything stays in the app */
+            emailEnabled: boolean;
+            /** @example America/New_York */
+            timeZone: string;
+        };
         EvidenceUserDto: {
             /** Format: uuid */
             id: string;
@@ -2117,7 +2382,7 @@ export interface components {
             /** @description HTTP status of the payer’s answer (outbound) */
             httpStatus: number | null;
             id: string;
-            /** @description outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
+            /** @description outbound: submit, inquire (Claim/$inquire about a pended request), failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable */
             kind: string;
             /** @description The status the answer moved the case to */
             outcome: string | null;
@@ -2125,6 +2390,8 @@ export interface components {
             payerReason: string | null;
             /** @description The payer’s reference for a pended request */
             pendingReference: string | null;
+            /** @description What is wrong with a recorded answer (an approval that ended before the request was sent) */
+            warning: string | null;
         };
         FindingsInput: {
             criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
@@ -2187,6 +2454,35 @@ export interface components {
             items: components["schemas"]["Icd10HitDto"][];
             release: components["schemas"]["Icd10ReleaseDto"] | null;
         };
+        ImportPayerRulesDto: {
+            /** @description The CSV text, with the header line GET /api/payer-rules/export writes */
+            csv: string;
+        };
+        ImportPayerRulesResultDto: {
+            /** @description Rows that added a new version */
+            created: number;
+            /** @description Rows equal to the current version (nothing written) */
+            unchanged: number;
+        };
+        InvitationDto: {
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationLinkDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Path of the link on this server (prefix it with the address users reach Preauth at); shown once
+             * @example /invitation#4bXj…
+             */
+            path: string;
+        };
+        InvitationTokenDto: {
+            /** @description The token from the invitation link (after the #) */
+            token: string;
+        };
         JobRunDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2216,9 +2512,24 @@ export interface components {
             running: boolean;
             /** @description The latest runs, newest first */
             runs: components["schemas"]["JobRunDto"][];
+            /** @description Each scheduled job, by name */
+            schedules: components["schemas"]["JobScheduleDto"][];
         };
         /** @enum {string} */
         JobRunState: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+        JobScheduleDto: {
+            /** @description Runs once per this many minutes across all instances */
+            everyMinutes: number;
+            /** @description Its latest runs, newest first */
+            lastRuns: components["schemas"]["JobRunDto"][];
+            /** @example clock-warnings */
+            name: string;
+            /**
+             * Format: date-time
+             * @description The next due moment (sent by the tick of that minute)
+             */
+            nextDueAt: string;
+        };
         LatePayerRowDto: {
             /** @description Decisions with a legal deadline */
             decisions: number;
@@ -2387,11 +2698,43 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning" | "approval_expiring";
+        NotificationKind: "case_assigned" | "task_assigned" | "task_done" | "payer_answer" | "clock_warning" | "payer_unreachable";
         NotificationListDto: {
             /** @description The latest 50, newest first */
             items: components["schemas"]["NotificationDto"][];
             unreadCount: number;
+        };
+        NotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description DIGEST_HOUR from the environment: the hour when none is stored */
+            defaultDigestHour: number;
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /** @description The digest hour in effect (the stored one, else DIGEST_HOUR) */
+            effectiveDigestHour: number;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
+            /** @description The shortest day clock of any plan type (standard decision), in days */
+            shortestDayClockDays: number;
+            /** @description The shortest hour clock of any plan type (expedited decision), in hours */
+            shortestHourClockHours: number;
+            /** @example America/New_York */
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OneTimePasswordDto: {
             /** @description Shown once; the user must replace it at first sign-in */
@@ -2404,6 +2747,22 @@ export interface components {
             /** @enum {string} */
             stage: "peer_to_peer" | "appeal_1" | "appeal_2" | "external_review";
         };
+        OverturnReportDto: {
+            rows: components["schemas"]["OverturnRowDto"][];
+        };
+        OverturnRowDto: {
+            /** @description Cases with a review (peer-to-peer, appeal, external review) decided in the range */
+            decided: number;
+            /** @description False for a reason code with no description yet (a manager can add one) */
+            described: boolean;
+            /** @description The payer id, or the CARC of the denial reviewed (`unknown`: none recorded) */
+            key: string;
+            /** @description The payer's name, or the reason code's description */
+            label: string;
+            /** @description Of those, cases with a review that did not uphold the denial */
+            overturned: number;
+            overturnRate: number | null;
+        };
         PasEndpointDto: {
             baseUrl: string;
             clientId: string;
@@ -2411,6 +2770,34 @@ export interface components {
             /** Format: uuid */
             payerId: string;
             tokenUrl: string;
+        };
+        PasEndpointSettingsDto: {
+            baseUrl: string | null;
+            clientId: string | null;
+            /** @description Whether the payer has a PAS endpoint */
+            configured: boolean;
+            keyId: string | null;
+            /** Format: uuid */
+            payerId: string;
+            /**
+             * @description Preauth's rest-hook subscription at the payer, once a pended answer made it ask
+             * @enum {string|null}
+             */
+            subscription: "active" | "unsupported" | "failed" | null;
+            tokenUrl: string | null;
+            /** @description When the endpoint was last saved */
+            updatedAt: string | null;
+        };
+        PasNotificationReceiptDto: {
+            /** @description Pended cases of the payer asked about at once (Claim/$inquire) */
+            inquiriesBroughtForward: number;
+            /** @description Answers recorded on their cases from the notification's full response Bundles */
+            recorded: number;
+            /**
+             * @description The notification type the payer sent
+             * @example event-notification
+             */
+            type: string;
         };
         PatientDto: {
             address: string | null;
@@ -2472,6 +2859,49 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
             portalUrl: string | null;
+        };
+        PayerRuleDto: {
+            appealAddress: string | null;
+            cptCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            electronicEndpoint: string | null;
+            fax: string | null;
+            /** Format: uuid */
+            id: string;
+            minFailedTreatments: number | null;
+            minSymptomWeeks: number | null;
+            notes: string | null;
+            payerCode: string;
+            /** Format: uuid */
+            payerId: string;
+            payerName: string;
+            phone: string | null;
+            photosRequired: boolean;
+            /** @enum {string|null} */
+            planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /** Format: date */
+            policyCheckedOn: string | null;
+            policyName: string | null;
+            policyUrl: string | null;
+            policyVersion: string | null;
+            portalUrl: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
+            version: number;
+        };
+        PayerRuleLookupDto: {
+            cptCode: string;
+            payerName: string;
+            /**
+             * @description 'unknown' when no rule is written
+             * @enum {string}
+             */
+            priorAuth: "required" | "not_required" | "unknown";
+            rule: components["schemas"]["PayerRuleDto"] | null;
         };
         PerformedProcedureDto: {
             /** Format: uuid */
@@ -2555,8 +2985,8 @@ export interface components {
             clientId: string;
             /** @description The key id (kid) of the clinic's public key in the JWKS the payer holds */
             keyId: string;
-            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned */
-            privateKeyPem: string;
+            /** @description The RSA private key (PKCS#8 PEM) the client assertion is signed with (RS384); stored encrypted, never returned. Leave it out to keep the key already stored. */
+            privateKeyPem?: string;
             /** @description The payer's OAuth token URL (SMART Backend Services) */
             tokenUrl: string;
         };
@@ -2615,6 +3045,46 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        SavePayerRuleDto: {
+            appealAddress?: string | null;
+            /** @description The version the edit started from (0 for a new rule): a rule changed since answers 409 */
+            baseVersion?: number;
+            /** @example 17110 */
+            cptCode: string;
+            /** @description The payer accepts removal when at least one of these is documented */
+            criteria: ("bleeding" | "itching" | "burning" | "pain" | "irritation" | "inflammation" | "infection" | "recurrent_trauma" | "vision_obstruction" | "suspected_malignancy")[];
+            documents: ("clinical_notes" | "treatment_history" | "lesion_site_and_count" | "symptom_duration")[];
+            /** @description Electronic (e.g. Da Vinci PAS) endpoint */
+            electronicEndpoint?: string | null;
+            fax?: string | null;
+            /** @description At least this many failed less costly treatments */
+            minFailedTreatments?: number | null;
+            /** @description Symptoms must have lasted at least this many weeks */
+            minSymptomWeeks?: number | null;
+            /** @description The clinic's own notes (no patient data) */
+            notes?: string | null;
+            /** Format: uuid */
+            payerId: string;
+            phone?: string | null;
+            photosRequired: boolean;
+            /**
+             * @description Empty: every plan type of the payer
+             * @enum {string|null}
+             */
+            planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other" | null;
+            /**
+             * Format: date
+             * @description When the policy was last read
+             */
+            policyCheckedOn?: string | null;
+            /** @description e.g. "Aetna CPB 0633 (Benign Skin Lesion Removal)" */
+            policyName?: string | null;
+            policyUrl?: string | null;
+            policyVersion?: string | null;
+            portalUrl?: string | null;
+            /** @enum {string} */
+            priorAuth: "required" | "not_required" | "unknown";
+        };
         ScheduleProcedureDto: {
             /**
              * @description The clinic-local day the approved procedure is booked for
@@ -2672,6 +3142,10 @@ export interface components {
             /** @description Name with credentials, as the letter prints it */
             name: string;
             npi: string;
+        };
+        SigningPolicyDto: {
+            /** @description When true, a physician signs only the letters of cases they ordered; when false any physician may, and the letter names both */
+            onlyOrderingPhysicianSigns: boolean;
         };
         SignLetterDto: {
             /**
@@ -2884,6 +3358,9 @@ export interface components {
             peerToPeerDays: number;
             source?: string | null;
         };
+        UpdateEmailPreferencesDto: {
+            email: components["schemas"]["EmailChoicesPatchDto"];
+        };
         UpdateLayTermDto: {
             /** @example L72.0 */
             code?: string;
@@ -2894,6 +3371,26 @@ export interface components {
         UpdateLetterDto: {
             /** @description The full letter text as the physician edited it */
             text: string;
+        };
+        UpdateNotificationSettingsDto: {
+            /**
+             * @description Days before a day clock (standard cases) its owner is warned
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            dayClockLeadDays: number[];
+            /** @description Clinic-local hour of the daily digest; null follows DIGEST_HOUR */
+            digestHour: number | null;
+            /**
+             * @description Hours before an hour clock (expedited cases) its owner is warned
+             * @example [
+             *       24,
+             *       4
+             *     ]
+             */
+            hourClockLeadHours: number[];
         };
         UpdatePatientDto: {
             address?: string | null;
@@ -3286,6 +3783,30 @@ export interface operations {
             };
         };
     };
+    Auth_setSigningPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to the next signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyViewDto"];
+                };
+            };
+        };
+    };
     Account_listSessions: {
         parameters: {
             query?: never;
@@ -3528,6 +4049,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4425,6 +4948,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4495,6 +5020,8 @@ export interface operations {
                 providerId?: string;
                 /** @description Patient name, MRN or member id (typos and partial names tolerated), case or authorization number */
                 q?: string;
+                /** @description A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none) */
+                reviewedDenialCode?: string;
                 /** @description Default: relevance with a search, else created_desc */
                 sort?: "updated_desc" | "created_desc" | "created_asc" | "due_asc" | "due_desc" | "submitted_desc" | "submitted_asc" | "decided_desc" | "decided_asc" | "denied_desc" | "denied_asc" | "relevance";
                 /** @description Comma-separated statuses */
@@ -4972,6 +5499,73 @@ export interface operations {
             };
         };
     };
+    Invitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Password set and the link spent; the user signs in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password breaks the policy (field password) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Who the link is for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Used, expired, replaced or unknown (code invitation_not_valid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Notes_addVersion: {
         parameters: {
             query?: never;
@@ -4994,6 +5588,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoteDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field: a lead not positive, not shorter than the clock, repeated, or over 3 per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
                 };
             };
         };
@@ -5036,6 +5673,49 @@ export interface operations {
             };
         };
     };
+    NotificationPreferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description 400 names the field of a kind that is not a yes or no */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
+            };
+        };
+    };
     Notifications_readAll: {
         parameters: {
             query?: never;
@@ -5046,6 +5726,41 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasNotification_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A subscription notification (history Bundle: SubscriptionStatus first, then PAS response Bundles) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasNotificationReceiptDto"];
+                };
+            };
+            /** @description Unknown subscription or wrong bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5141,6 +5856,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+        };
+    };
+    PayerRules_list: {
+        parameters: {
+            query?: {
+                payerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version of every rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
+                };
+            };
+        };
+    };
+    PayerRules_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePayerRuleDto"];
+            };
+        };
+        responses: {
+            /** @description The new version (an edit never changes an old one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+            /** @description The rule has a newer version than baseVersion (code stale_version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"];
+                };
+            };
+        };
+    };
+    PayerRules_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current rules as CSV (the import reads the same columns) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayerRules_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportPayerRulesDto"];
+            };
+        };
+        responses: {
+            /** @description All rows written, or none (400 naming row and column) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPayerRulesResultDto"];
+                };
+            };
+        };
+    };
+    PayerRules_lookup: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule for a payer's plan type and a CPT code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleLookupDto"];
+                };
+            };
+        };
+    };
+    PayerRules_versions: {
+        parameters: {
+            query: {
+                cptCode: string;
+                payerId: string;
+                /** @description Empty: the rule for every plan type */
+                planType?: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version of one rule, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerRuleDto"][];
                 };
             };
         };
@@ -5261,6 +6140,28 @@ export interface operations {
             };
         };
     };
+    PasEndpoint_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payer's PAS endpoint, or configured = false (the private key is never returned) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasEndpointSettingsDto"];
+                };
+            };
+        };
+    };
     PasEndpoint_put: {
         parameters: {
             query?: never;
@@ -5371,6 +6272,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Providers_get: {
@@ -5416,6 +6324,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProviderDto"];
                 };
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5588,7 +6503,7 @@ export interface operations {
             query: {
                 /** @description First day, in the clinic time zone */
                 from: string;
-                table: "summary" | "decision-times" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "trend" | "late-payers" | "clinic-misses";
+                table: "summary" | "decision-times" | "trend" | "by-payer" | "by-cpt" | "by-physician" | "by-denial-reason" | "overturn-by-payer" | "overturn-by-reason" | "late-payers" | "clinic-misses";
                 /** @description Last day (inclusive), in the clinic time zone */
                 to: string;
             };
@@ -5629,6 +6544,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LatePayersReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByPayer: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
+                };
+            };
+        };
+    };
+    Reports_overturnByReason: {
+        parameters: {
+            query: {
+                /** @description First day, in the clinic time zone */
+                from: string;
+                /** @description Last day (inclusive), in the clinic time zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverturnReportDto"];
                 };
             };
         };
@@ -5816,6 +6779,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Users_get: {
@@ -5874,8 +6844,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked) */
+            /** @description The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider is linked to someone else (provider_linked) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only a physician account can be linked to a provider (not_physician) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

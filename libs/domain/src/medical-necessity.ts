@@ -26,3 +26,15 @@ export const MEDICAL_NECESSITY_CRITERION_LABELS = Object.fromEntries(
 export function isMedicalNecessityCriterion(value: unknown): value is MedicalNecessityCriterion {
   return typeof value === 'string' && (MEDICAL_NECESSITY_CRITERION_KEYS as readonly string[]).includes(value);
 }
+
+/** The criteria a case documents; the exam checkboxes count even when the criteria list lags behind. */
+export function documentedCriteria(findings: {
+  criteria: readonly unknown[];
+  inflammation?: boolean;
+  infection?: boolean;
+}): Set<MedicalNecessityCriterion> {
+  const found = new Set(findings.criteria.filter(isMedicalNecessityCriterion));
+  if (findings.inflammation) found.add('inflammation');
+  if (findings.infection) found.add('infection');
+  return found;
+}

@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { PacketPurpose } from './packet-purpose';
 
 // What a payer sends back by letter or fax, as the case page files it.
 export const PAYER_DOCUMENT_KINDS = ['approval', 'denial', 'information_request', 'appeal_decision', 'other'] as const;
@@ -27,4 +28,40 @@ export function sniffPayerFile(head: Uint8Array, tail: Uint8Array): PayerFileTyp
   const magic = text(head.subarray(0, 4));
   if (magic === 'II*\u0000' || magic === 'MM\u0000*') return 'tiff';
   return null;
+}
+
+/**
+ * The payer's own letters a packet encloses, by what the packet answers: a response encloses the
+ * information request; an appeal the denial it appeals (a level-2 appeal also the level-1
+ * decision); an external review both. A reviewer checks the clinic's answer against them.
+ */
+export const PACKET_DOCUMENT_KINDS: Record<PacketPurpose, readonly PayerDocumentKind[]> = {
+  preauthorization_request: [],
+  information_response: ['information_request'],
+  appeal_level_1: ['denial'],
+  appeal_level_2: ['denial', 'appeal_decision'],
+  external_review_request: ['denial', 'appeal_decision'],
+};
+
+export interface FiledPayerDocument {
+  kind: PayerDocumentKind;
+  /** `YYYY-MM-DD`. */
+  receivedOn: string;
+  /** When it was filed (ISO), to order two received the same day. */
+  createdAt: string;
+}
+
+/**
+ * The documents a packet for this purpose encloses: of each relevant kind the latest received
+ * (the one the packet answers; an earlier denial was answered by an earlier packet), oldest first.
+ */
+export function selectPacketDocuments<T extends FiledPayerDocument>(
+  purpose: PacketPurpose,
+  documents: readonly T[],
+): T[] {
+  const newest = (a: T, b: T) => b.receivedOn.localeCompare(a.receivedOn) || b.createdAt.localeCompare(a.createdAt);
+  return PACKET_DOCUMENT_KINDS[purpose]
+    .map((kind) => documents.filter((d) => d.kind === kind).sort(newest)[0])
+    .filter((d): d is T => d !== undefined)
+    .sort((a, b) => -newest(a, b));
 }

@@ -11,7 +11,8 @@ import {
   type CptEntry,
 } from './codes';
 import { isIsoDate } from './local-date';
-import { isMedicalNecessityCriterion, type MedicalNecessityCriterion } from './medical-necessity';
+import { documentedCriteria, type MedicalNecessityCriterion } from './medical-necessity';
+import { payerRuleReadinessItems } from './payer-rules';
 import type { CaseSnapshot, ProcedureLine } from './snapshot';
 
 // The form section that fixes a failing item, so the dashboard can link to it.
@@ -51,11 +52,7 @@ export interface ReadinessRule {
 }
 
 function getDocumentedCriteria(snapshot: CaseSnapshot): MedicalNecessityCriterion[] {
-  const criteria = new Set(snapshot.findings.criteria.filter(isMedicalNecessityCriterion));
-  // The exam checkboxes count as documented findings even when the criteria list lags behind.
-  if (snapshot.findings.inflammation) criteria.add('inflammation');
-  if (snapshot.findings.infection) criteria.add('infection');
-  return [...criteria];
+  return [...documentedCriteria(snapshot.findings)];
 }
 
 interface CodedLine {
@@ -257,6 +254,7 @@ export function computeReadiness(
       const item: ReadinessItem = { id: rule.id, label, passed: reasons.length === 0, field: rule.field };
       if (reasons.length > 0) item.reason = reasons.join(' ');
       return item;
-    });
+    })
+    .concat(payerRuleReadinessItems(snapshot));
   return { ready: items.every((item) => item.passed), items };
 }

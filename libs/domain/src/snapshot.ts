@@ -1,6 +1,7 @@
 import type { CaseStatus, Urgency } from './case-status';
 import type { Icd10ReleaseCheck } from './codes';
 import type { MedicalNecessityCriterion } from './medical-necessity';
+import type { PayerRule } from './payer-rules';
 import type { PlanType } from './plan-types';
 
 export interface ProcedureLine {
@@ -38,6 +39,9 @@ export interface CaseSnapshot {
   // the caller did not look them up, null when no release is loaded at all.
   icd10?: Icd10ReleaseCheck | null;
   findings: MedicalFindings;
+  // The payer's rules for the request's CPT codes: the versions recorded at submission, else the
+  // current ones. Undefined when the caller did not look them up.
+  payerRules?: PayerRule[];
   failedTreatments: FailedTreatment[];
   cosmeticOverride?: { justification: string } | null;
   photoCount: number;

@@ -1,5 +1,16 @@
 import { CASE_STATUSES, isTerminalStatus } from './case-status';
-import { dueClockWarning, refuseOwnerChange, tasksCancelledBy, tasksSatisfiedBy, type OwnerChange } from './work';
+import {
+  DEFAULT_CLOCK_WARNING_LEADS,
+  dueClockWarning,
+  findClockWarningLeadProblems,
+  longestLeadMinutes,
+  refuseOwnerChange,
+  resolveEmailPreferences,
+  tasksCancelledBy,
+  tasksSatisfiedBy,
+  warningLeadMinutes,
+  type OwnerChange,
+} from './work';
 
 const base: OwnerChange = {
   actorId: 'me',
@@ -57,6 +68,48 @@ describe('dueClockWarning', () => {
     ['expedited', 20 * 60, 24 * 60],
     ['expedited', 3 * 60, 4 * 60],
   ] as const)('%s, %d minutes before the due time: %p', (urgency, minutes, lead) => {
-    expect(dueClockWarning(due, urgency, before(minutes))).toBe(lead);
+    expect(dueClockWarning(due, warningLeadMinutes(DEFAULT_CLOCK_WARNING_LEADS, urgency), before(minutes))).toBe(lead);
+  });
+
+  it("follows the clinic's leads: a 5-day lead warns five days ahead", () => {
+    const leads = { ...DEFAULT_CLOCK_WARNING_LEADS, dayClockLeadDays: [5, 2] };
+    expect(dueClockWarning(due, warningLeadMinutes(leads, 'standard'), before(4 * 24 * 60))).toBe(5 * 24 * 60);
+    expect(longestLeadMinutes(leads)).toBe(5 * 24 * 60);
+  });
+
+  it('warns of nothing when a clock kind has no leads', () => {
+    expect(dueClockWarning(due, [], before(60))).toBeNull();
+  });
+});
+
+describe('findClockWarningLeadProblems', () => {
+  const lengths = { day: 7, hour: 72 };
+
+  it('accepts the defaults and no leads at all', () => {
+    expect(findClockWarningLeadProblems(DEFAULT_CLOCK_WARNING_LEADS, lengths)).toEqual([]);
+    expect(findClockWarningLeadProblems({ dayClockLeadDays: [], hourClockLeadHours: [] }, lengths)).toEqual([]);
+  });
+
+  it.each([
+    [{ dayClockLeadDays: [0], hourClockLeadHours: [4] }, 'dayClockLeadDays.0'],
+    [{ dayClockLeadDays: [1.5], hourClockLeadHours: [4] }, 'dayClockLeadDays.0'],
+    [{ dayClockLeadDays: [3], hourClockLeadHours: [4, 72] }, 'hourClockLeadHours.1'],
+    [{ dayClockLeadDays: [7], hourClockLeadHours: [4] }, 'dayClockLeadDays.0'],
+    [{ dayClockLeadDays: [3], hourClockLeadHours: [24, 12, 4, 1] }, 'hourClockLeadHours'],
+    [{ dayClockLeadDays: [2, 2], hourClockLeadHours: [4] }, 'dayClockLeadDays'],
+  ])('refuses %j naming %s', (leads, field) => {
+    expect(findClockWarningLeadProblems(leads, lengths).map((p) => p.field)).toEqual([field]);
+  });
+});
+
+describe('resolveEmailPreferences', () => {
+  it('keeps the defaults for kinds the user never set', () => {
+    expect(resolveEmailPreferences({ task_done: false })).toEqual({
+      case_assigned: true,
+      task_assigned: true,
+      task_done: false,
+      payer_answer: true,
+      clock_warning: true,
+    });
   });
 });

@@ -76,8 +76,7 @@ export const NOTIFICATION_KINDS = [
   'task_done',
   'payer_answer',
   'clock_warning',
-  // An approval ends soon with nothing scheduled (APPROVAL_REMINDER_DAYS).
-  'approval_expiring',
+  'payer_unreachable',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -87,27 +86,109 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   task_done: 'A task you asked for is done',
   payer_answer: 'The payer answered on your case',
   clock_warning: 'A deadline on your case is near',
-  approval_expiring: 'An approval on your case ends soon, unused',
+  payer_unreachable: "The payer's system cannot be reached about your case",
 };
 
 /**
- * How long before a clock's due time its owner is warned, latest first: expedited cases run on
- * hour clocks (72 h decisions), standard ones on day clocks.
+ * Whether each kind also goes by email, unless the user chose otherwise: all of them, since a
+ * notification that only waits in the app is what lets deadlines pass unseen.
  */
-export const CLOCK_WARNING_LEAD_MINUTES: Record<Urgency, readonly number[]> = {
-  standard: [3 * 24 * 60, 24 * 60],
-  expedited: [24 * 60, 4 * 60],
+export const DEFAULT_EMAIL_PREFERENCES: Readonly<Record<NotificationKind, boolean>> = {
+  case_assigned: true,
+  task_assigned: true,
+  task_done: true,
+  payer_answer: true,
+  clock_warning: true,
+  payer_unreachable: true,
 };
+
+/** A user's choices over the defaults (kinds they never set keep the default). */
+export function resolveEmailPreferences(
+  saved: Partial<Record<NotificationKind, boolean>>,
+): Record<NotificationKind, boolean> {
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, saved[kind] ?? DEFAULT_EMAIL_PREFERENCES[kind]]),
+  ) as Record<NotificationKind, boolean>;
+}
+
+/**
+ * Clock kinds by their unit: expedited cases run on hour clocks (72 h decisions), standard ones
+ * on day clocks.
+ */
+export const CLOCK_UNITS = ['day', 'hour'] as const;
+export type ClockUnit = (typeof CLOCK_UNITS)[number];
+
+export function clockUnitOf(urgency: Urgency): ClockUnit {
+  return urgency === 'expedited' ? 'hour' : 'day';
+}
+
+/** How long before a clock's due time its owner is warned, in the clock's own unit. */
+export interface ClockWarningLeads {
+  dayClockLeadDays: readonly number[];
+  hourClockLeadHours: readonly number[];
+}
+
+export const DEFAULT_CLOCK_WARNING_LEADS: ClockWarningLeads = {
+  dayClockLeadDays: [3, 1],
+  hourClockLeadHours: [24, 4],
+};
+
+/** A clinic's warnings per kind are few: more would drown the one that matters. */
+export const MAX_LEADS_PER_CLOCK = 3;
+
+/** The leads of a clock of this urgency, in minutes. */
+export function warningLeadMinutes(leads: ClockWarningLeads, urgency: Urgency): number[] {
+  return clockUnitOf(urgency) === 'hour'
+    ? leads.hourClockLeadHours.map((h) => h * 60)
+    : leads.dayClockLeadDays.map((d) => d * 24 * 60);
+}
+
+/** The longest lead of all, in minutes: how far ahead the warning job has to look. */
+export function longestLeadMinutes(leads: ClockWarningLeads): number {
+  return Math.max(0, ...warningLeadMinutes(leads, 'standard'), ...warningLeadMinutes(leads, 'expedited'));
+}
+
+/**
+ * What is wrong with proposed leads, as field errors: each a whole number of the clock's unit,
+ * positive, shorter than the shortest clock of that kind (a longer one would warn the moment the
+ * clock starts), no repeats, at most MAX_LEADS_PER_CLOCK. `clockLength` is that shortest clock in
+ * the same unit (days for day clocks, hours for hour clocks).
+ */
+export function findClockWarningLeadProblems(
+  leads: ClockWarningLeads,
+  clockLength: Record<ClockUnit, number>,
+): { field: string; reason: string }[] {
+  const check = (field: string, values: readonly number[], length: number, unit: string) => {
+    const problems: { field: string; reason: string }[] = [];
+    if (values.length > MAX_LEADS_PER_CLOCK)
+      problems.push({ field, reason: `has at most ${MAX_LEADS_PER_CLOCK} lead times` });
+    values.forEach((value, i) => {
+      if (!Number.isInteger(value) || value < 1)
+        problems.push({ field: `${field}.${i}`, reason: `must be a whole number of ${unit}, at least 1` });
+      else if (value >= length)
+        problems.push({
+          field: `${field}.${i}`,
+          reason: `must be shorter than the shortest clock of this kind (${length} ${unit})`,
+        });
+    });
+    if (new Set(values).size !== values.length) problems.push({ field, reason: 'repeats a lead time' });
+    return problems;
+  };
+  return [
+    ...check('dayClockLeadDays', leads.dayClockLeadDays, clockLength.day, 'days'),
+    ...check('hourClockLeadHours', leads.hourClockLeadHours, clockLength.hour, 'hours'),
+  ];
+}
 
 /**
  * The warning due now for a clock, as the lead (minutes) whose period it is in, or null: before
  * the first lead or after the due time there is none. The nearest lead wins, so a case created
  * inside the last day gets one warning, not two at once.
  */
-export function dueClockWarning(dueAt: Date, urgency: Urgency, now: Date): number | null {
+export function dueClockWarning(dueAt: Date, leadMinutes: readonly number[], now: Date): number | null {
   const left = (dueAt.getTime() - now.getTime()) / 60_000;
   if (left <= 0) return null;
-  const crossed = CLOCK_WARNING_LEAD_MINUTES[urgency].filter((lead) => left <= lead);
+  const crossed = leadMinutes.filter((lead) => left <= lead);
   return crossed.length ? Math.min(...crossed) : null;
 }
 

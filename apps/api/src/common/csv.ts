@@ -11,9 +11,3 @@ export function csvCell(value: unknown): string {
 export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
-
-export function toCsv(records: Record<string, unknown>[]): string {
-  if (!records.length) return '';
-  const columns = Object.keys(records[0]);
-  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
-}

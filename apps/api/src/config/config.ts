@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { PAS_INQUIRY_BACKOFF_MINUTES, PAS_INQUIRY_OUTAGE_RETRY_MINUTES } from '@preauth/domain';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -24,6 +25,14 @@ const encryptionKey = z
   .refine(
     (value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
     'must be 32 bytes in base64 (generate one with: openssl rand -base64 32)',
+  );
+
+const minuteList = z
+  .string()
+  .transform((value) => value.split(',').map((part) => Number(part.trim())))
+  .refine(
+    (list) => list.every((n) => Number.isFinite(n) && n > 0),
+    'must be positive numbers of minutes, comma-separated',
   );
 
 const schema = z.object({
@@ -65,6 +74,10 @@ const schema = z.object({
   // Background jobs (pg-boss, in the database's own `pgboss` schema); off only for tests that do
   // not exercise them.
   BACKGROUND_JOBS: booleanFromEnv.default(true),
+  // Waits (minutes, comma-separated; the last repeats) between Claim/$inquire polls of a pended
+  // PAS request, and between tries while the payer cannot be reached. Shortened only for tests.
+  PAS_INQUIRY_BACKOFF_MINUTES: minuteList.optional(),
+  PAS_INQUIRY_RETRY_MINUTES: minuteList.optional(),
   // Notification emails go through this SMTP server (smtp:// or smtps://, credentials in the URL).
   SMTP_URL: z
     .string()
@@ -123,6 +136,10 @@ function buildConfig(env: z.infer<typeof schema>) {
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     backgroundJobs: env.BACKGROUND_JOBS,
+    pasInquiry: {
+      backoffMinutes: env.PAS_INQUIRY_BACKOFF_MINUTES ?? PAS_INQUIRY_BACKOFF_MINUTES,
+      retryMinutes: env.PAS_INQUIRY_RETRY_MINUTES ?? PAS_INQUIRY_OUTAGE_RETRY_MINUTES,
+    },
     mail: {
       smtpUrl: env.SMTP_URL ?? null,
       from: env.MAIL_FROM,

@@ -20,6 +20,7 @@ import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { UserSession } from '../modules/auth/user-session.entity';
 import { UserRecoveryCode } from '../modules/auth/recovery-code.entity';
 import { User } from '../modules/users/user.entity';
+import { UserInvitation } from '../modules/users/user-invitation.entity';
 import { CaseLetter } from '../modules/letters/case-letter.entity';
 import { CaseDocument } from '../modules/correspondence/case-document.entity';
 import { ClinicProfile } from '../modules/clinic-profile/clinic-profile.entity';
@@ -44,6 +45,7 @@ export const entities: (new () => object)[] = [
   User,
   UserSession,
   UserRecoveryCode,
+  UserInvitation,
   LoginFailure,
   AuditEvent,
   CasePhoto,

@@ -32,11 +32,14 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/account', label: 'Account', visible: () => true },
   { to: '/settings/deadline-rules', label: 'Deadline rules', visible: managesClinicData, group: 'settings' },
   { to: '/settings/payers', label: 'Payers', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/payer-rules', label: 'Payer rules', visible: managesClinicData, group: 'settings' },
   { to: '/settings/physicians', label: 'Physicians', visible: managesClinicData, group: 'settings' },
+  { to: '/settings/notifications', label: 'Notifications', visible: managesClinicData, group: 'settings' },
   { to: '/settings/audit', label: 'Audit log', visible: managesClinicData, group: 'settings' },
   { to: '/settings/users', label: 'Users', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
   { to: '/settings/security', label: 'Security', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
   { to: '/settings/clinic', label: 'Clinic profile', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
+  { to: '/settings/jobs', label: 'Background jobs', visible: (roles) => hasRole(roles, 'admin'), group: 'settings' },
 ];
 
 export function AppShellLayout() {

@@ -18,6 +18,12 @@ export const router = createBrowserRouter([
   // Not lazy: every session starts here, and the form in the first render beats a spinner, then a
   // second round trip for the page's chunk, then a second render.
   { path: '/sign-in', Component: SignInPage },
+  // Before the invitee has a password: outside RequireAuth.
+  {
+    path: '/invitation',
+    hydrateFallbackElement: <PageLoading />,
+    lazy: async () => ({ Component: (await import('../pages/InvitationPage')).InvitationPage }),
+  },
   {
     element: <RequireAuth />,
     hydrateFallbackElement: <PageLoading />,
@@ -48,6 +54,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/settings/PayersPage')).PayersPage }),
           },
           {
+            path: 'settings/payer-rules',
+            lazy: async () => ({ Component: (await import('../pages/settings/PayerRulesPage')).PayerRulesPage }),
+          },
+          {
             path: 'settings/physicians',
             lazy: async () => ({ Component: (await import('../pages/settings/PhysiciansPage')).PhysiciansPage }),
           },
@@ -58,6 +68,18 @@ export const router = createBrowserRouter([
           {
             path: 'settings/security',
             lazy: async () => ({ Component: (await import('../pages/settings/SecurityPage')).SecurityPage }),
+          },
+          {
+            path: 'settings/notifications',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/NotificationSettingsPage')).NotificationSettingsPage,
+            }),
+          },
+          {
+            path: 'settings/jobs',
+            lazy: async () => ({
+              Component: (await import('../pages/settings/BackgroundJobsPage')).BackgroundJobsPage,
+            }),
           },
           {
             path: 'settings/clinic',

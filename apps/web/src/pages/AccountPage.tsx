@@ -6,6 +6,7 @@ import { SessionsSection } from '../features/account/components/SessionsSection'
 import { TwoFactorSection } from '../features/account/components/TwoFactorSection';
 import { useMe } from '../features/auth/api/useMe';
 import { hasRole } from '../features/auth/roles';
+import { EmailPreferencesSection } from '../features/work/components/EmailPreferencesSection';
 
 export function AccountPage() {
   const { data: me } = useMe();
@@ -59,6 +60,14 @@ export function AccountPage() {
             Where you are signed in
           </Title>
           <SessionsSection />
+        </Card>
+      )}
+      {!restricted && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Email notifications
+          </Title>
+          <EmailPreferencesSection />
         </Card>
       )}
       {!restricted && (

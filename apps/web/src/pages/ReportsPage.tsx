@@ -11,6 +11,7 @@ import { ClinicMissesSection } from '../features/reports/components/ClinicMisses
 import { DateRangeControls } from '../features/reports/components/DateRangeControls';
 import { DecisionTimesSection } from '../features/reports/components/DecisionTimesSection';
 import { DenialReasonsSection } from '../features/reports/components/DenialReasonsSection';
+import { OverturnByPayerSection, OverturnByReasonSection } from '../features/reports/components/OverturnSection';
 import { LatePayersSection } from '../features/reports/components/LatePayersSection';
 import { SummarySection } from '../features/reports/components/SummarySection';
 import { TrendSection } from '../features/reports/components/TrendSection';
@@ -58,6 +59,8 @@ export function ReportsPage() {
       <CptBreakdownSection range={range} />
       <PhysicianBreakdownSection range={range} />
       <DenialReasonsSection range={range} />
+      <OverturnByPayerSection range={range} />
+      <OverturnByReasonSection range={range} />
       <LatePayersSection range={range} />
       <ClinicMissesSection range={range} />
     </Stack>

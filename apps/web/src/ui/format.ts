@@ -39,3 +39,8 @@ export function todayInClinic(now = new Date()): string {
 export function formatMrn(mrn: string): string {
   return /^mrn/i.test(mrn) ? mrn : `MRN ${mrn}`;
 }
+
+/** An hour of the clinic's day (0–23) as on a clock: 07:00. */
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}

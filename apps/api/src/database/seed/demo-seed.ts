@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../data-source';
 import { seedDemoClinic } from './demo-clinic';
 import { seedDemoClinicProfile } from './demo-clinic-profile';
+import { seedDemoPayerRules } from './demo-payer-rules';
 import { seedDemoUsers } from './demo-users';
 
 export interface DemoSeedResult {
@@ -45,6 +46,8 @@ export async function seedDemoData(
           physicianUserId: physician,
           uploadDir: options.uploadDir ?? null,
         });
+        // After the cases: their history stays what it was before the clinic wrote payer rules.
+        await seedDemoPayerRules(runner.manager);
         await client.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', to_jsonb(now()))`);
       }
       await runner.commitTransaction();

@@ -12,7 +12,7 @@ import { Public } from '../../common/public.decorator';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.constants';
 import type { SessionRequest } from './auth.guard';
 import { AuthService } from './auth.service';
-import { AuthPolicyDto, AuthPolicyViewDto } from './dto/auth-policy.dto';
+import { AuthPolicyDto, AuthPolicyViewDto, SigningPolicyDto } from './dto/auth-policy.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
 import { TotpEnableDto, TotpEnabledDto, TotpSetupDto } from './dto/totp.dto';
@@ -104,5 +104,11 @@ export class AuthController {
   @ApiOkResponse({ type: AuthPolicyViewDto, description: 'Applies from each user’s next sign-in' })
   setPolicy(@Body() dto: AuthPolicyDto, @RequestContext() ctx: RequestContext): Promise<AuthPolicyViewDto> {
     return this.auth.setPolicy(dto.totpRequiredRoles, ctx);
+  }
+
+  @Put('policy/signing')
+  @ApiOkResponse({ type: AuthPolicyViewDto, description: 'Applies to the next signature' })
+  setSigningPolicy(@Body() dto: SigningPolicyDto, @RequestContext() ctx: RequestContext): Promise<AuthPolicyViewDto> {
+    return this.auth.setSigningPolicy(dto.onlyOrderingPhysicianSigns, ctx);
   }
 }

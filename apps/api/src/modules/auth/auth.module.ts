@@ -21,6 +21,6 @@ import { SessionsService } from './sessions.service';
     RecoveryCodesService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, AuthService, RecoveryCodesService],
+  exports: [SessionsService, AuthService, RecoveryCodesService, AuthPolicyService],
 })
 export class AuthModule {}

@@ -309,6 +309,7 @@ export class AuthService implements OnModuleInit {
   async getPolicy(): Promise<AuthPolicyViewDto> {
     return {
       totpRequiredRoles: await this.policy.totpRequiredRoles(),
+      onlyOrderingPhysicianSigns: await this.policy.onlyOrderingPhysicianSigns(),
       sessionLimits: {
         idleMinutes: { value: this.config.sessionIdleMinutes, variable: 'SESSION_IDLE_MINUTES' },
         absoluteHours: { value: this.config.sessionAbsoluteHours, variable: 'SESSION_ABSOLUTE_HOURS' },
@@ -325,6 +326,23 @@ export class AuthService implements OnModuleInit {
           action: 'update',
           objectType: 'auth_policy',
           detail: { totpRequiredRoles: { from: before, to: totpRequiredRoles } },
+        },
+        context,
+        manager,
+      );
+    });
+    return this.getPolicy();
+  }
+
+  async setSigningPolicy(onlyOrderingPhysicianSigns: boolean, context: RequestContext): Promise<AuthPolicyViewDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.policy.onlyOrderingPhysicianSigns(manager);
+      await this.policy.setOnlyOrderingPhysicianSigns(onlyOrderingPhysicianSigns, manager);
+      await this.audit.record(
+        {
+          action: 'update',
+          objectType: 'auth_policy',
+          detail: { onlyOrderingPhysicianSigns: { from: before, to: onlyOrderingPhysicianSigns } },
         },
         context,
         manager,

@@ -20,7 +20,12 @@ describe('AUTHORIZATION_MATRIX', () => {
     const open = Object.entries(AUTHORIZATION_MATRIX)
       .filter(([, access]) => access === 'public')
       .map(([key]) => key);
-    expect(open.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(open.sort()).toEqual([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/invitations/accept',
+      'POST /api/invitations/lookup',
+    ]);
   });
 
   it('gives the audit log to its readers, user administration to admins', () => {

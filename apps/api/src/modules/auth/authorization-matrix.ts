@@ -38,6 +38,7 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'DELETE /api/auth/sessions/:id': ALL,
   'GET /api/auth/policy': ADMIN,
   'PUT /api/auth/policy': ADMIN,
+  'PUT /api/auth/policy/signing': ADMIN,
 
   // User administration.
   'GET /api/users': ADMIN,
@@ -46,6 +47,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': ADMIN,
   'POST /api/users/:id/password-reset': ADMIN,
   'POST /api/users/:id/sessions/end': ADMIN,
+  // The invitee, before they have a password: the link's token is the credential.
+  'POST /api/invitations/lookup': 'public',
+  'POST /api/invitations/accept': 'public',
 
   // Background jobs: recent runs and failures (names, times, error messages; no patient data).
   'GET /api/admin/jobs': ADMIN,
@@ -92,6 +96,12 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/notifications': ALL,
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
+  // Each user's own email choices (no user id in the path: self only).
+  'GET /api/notifications/preferences': ALL,
+  'PUT /api/notifications/preferences': ALL,
+  // The clinic's warning lead times and digest hour.
+  'GET /api/notification-settings': MANAGEMENT,
+  'PUT /api/notification-settings': MANAGEMENT,
 
   // Letters of medical necessity and appeal letters (PHI): the clinic reads them, physicians
   // draft, edit and sign them (letters.service also calls assertMaySignLetters).
@@ -109,7 +119,10 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/cases/:id/fhir/claim-response': ['front_desk', 'manager'],
   'POST /api/cases/:id/fhir/submit': ['front_desk', 'manager'],
   'GET /api/cases/:id/fhir/exchanges': CLINIC,
+  'GET /api/payers/:id/pas-endpoint': MANAGEMENT,
   'PUT /api/payers/:id/pas-endpoint': MANAGEMENT,
+  // A payer's PAS subscription notifications: no session; the subscription's bearer token.
+  'POST /api/pas/subscriptions/:id/notification': 'public',
 
   // Evidence on a case (which note kinds a role may write: notes.service; photo deletion: photos.service).
   'GET /api/cases/:id/notes': CLINIC,
@@ -135,6 +148,8 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/reports/by-physician': REPORTS,
   'GET /api/reports/by-denial-reason': REPORTS,
   'GET /api/reports/trend': REPORTS,
+  'GET /api/reports/overturn-by-payer': REPORTS,
+  'GET /api/reports/overturn-by-reason': REPORTS,
   'GET /api/reports/late-payers': REPORTS,
   'GET /api/reports/clinic-misses': REPORTS,
   'GET /api/reports/export': REPORTS,
@@ -151,6 +166,14 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'GET /api/payers/:id': ALL,
   'PATCH /api/payers/:id': MANAGEMENT,
   'DELETE /api/payers/:id': MANAGEMENT,
+  // Payer rules: everyone reads them (the checklist and the new-case form cite them), managers write.
+  'GET /api/payer-rules': ALL,
+  'GET /api/payer-rules/lookup': ALL,
+  'GET /api/payer-rules/versions': ALL,
+  'GET /api/payer-rules/export': ALL,
+  'POST /api/payer-rules/import': MANAGEMENT,
+  'GET /api/payer-rules/:id': ALL,
+  'POST /api/payer-rules': MANAGEMENT,
   'GET /api/providers': ALL,
   'POST /api/providers': MANAGEMENT,
   'GET /api/providers/physician-users': MANAGEMENT,

@@ -15,6 +15,7 @@ import { poolQuery } from '../../database/prepared';
 import { providerDisplayName } from '../providers/providers.service';
 import { storedClockDto } from './case-mapping';
 import type { ListCasesQuery, ListSort } from './dto/case-input.dto';
+import { reviewedDenialCodeSql } from './reviewed-denial.sql';
 import type { CasePageDto, CaseSummaryDto } from './dto/case-output.dto';
 
 /**
@@ -282,6 +283,11 @@ function decisionConditions(query: ListCasesQuery, dayRange: DayRange, param: (v
   else if (query.denialCode) conditions.push(`d.denial_code = ${param(query.denialCode.toUpperCase())}`);
   if (query.decidedLate !== undefined)
     conditions.push(query.decidedLate ? 'd.decided_at > d.due_at' : 'NOT (d.decided_at > d.due_at)');
+  if (query.reviewedDenialCode)
+    conditions.push(
+      `d.stage <> 'initial'`,
+      `${reviewedDenialCodeSql('d')} = ${param(query.reviewedDenialCode === UNKNOWN_DENIAL_CODE ? UNKNOWN_DENIAL_CODE : query.reviewedDenialCode.toUpperCase())}`,
+    );
   return conditions;
 }
 

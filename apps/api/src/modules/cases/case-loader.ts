@@ -1,10 +1,11 @@
-import type { DeadlineRule, Icd10ReleaseCheck, PlanType } from '@preauth/domain';
+import type { DeadlineRule, Icd10ReleaseCheck, PayerRule, PlanType } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { hydrate, selectColumns } from '../../database/hydrate';
 import { preparedQuery, preparedQueryIn } from '../../database/prepared';
 import { DeadlineRuleRow } from '../deadline-rules/deadline-rule.entity';
 import { toDeadlineRule } from '../deadline-rules/deadline-rules.service';
 import { Patient } from '../patients/patient.entity';
+import { CASE_PAYER_RULES_SQL } from '../payer-rules/payer-rules.query';
 import { Payer } from '../payers/payer.entity';
 import { Provider } from '../providers/provider.entity';
 import { icd10CheckSql, toIcd10Check, type RawIcd10Check } from '../codes/icd10-check';
@@ -22,6 +23,8 @@ export interface LoadedCase {
   planType: PlanType;
   evidence: EvidenceCounts;
   icd10: Icd10ReleaseCheck | null;
+  // The payer's rules for the request's CPT codes (see CASE_PAYER_RULES_SQL).
+  payerRules: PayerRule[];
 }
 
 /** The readiness checklist requires a photo and a physician's clinical note (issue #4). */
@@ -41,6 +44,7 @@ export function snapshotOf(loaded: LoadedCase) {
   return {
     ...toSnapshot(loaded.row, loaded.lines, loaded.treatments, loaded.planType, loaded.evidence),
     icd10: loaded.icd10,
+    payerRules: loaded.payerRules,
   };
 }
 
@@ -115,6 +119,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
            (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM case_procedure_lines l WHERE l.case_id = c.id) AS lines,
            ${icd10CheckSql('c.diagnoses', 'c.planned_service_date')} AS icd10,
+           ${CASE_PAYER_RULES_SQL} AS payer_rules,
            (SELECT coalesce(json_agg(t ORDER BY t.position), '[]') FROM case_failed_treatments t WHERE t.case_id = c.id) AS treatments,
            ${
              mode !== 'page'
@@ -167,6 +172,7 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     planType: payer.planType,
     evidence: { photoCount: raw.photo_count as number, physicianNoteCount: raw.note_count as number },
     icd10: toIcd10Check(raw.icd10 as RawIcd10Check | null),
+    payerRules: raw.payer_rules as PayerRule[],
   };
   const events = (
     raw.events as (Omit<CaseEventRow, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string })[]

@@ -15,6 +15,7 @@ import { findCaseDocument } from '../correspondence/case-document.query';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { insertAuditEvent } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { recordCasePayerRules } from '../payer-rules/payer-rules.query';
 import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseDecision, DecisionOutcome } from './case-decision.entity';
 import { CaseEvent } from './case-event.entity';
@@ -102,6 +103,16 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
     nextDueAt: due.at,
     nextDueKind: due.kind,
   });
+
+  // The payer's rule versions the request went out under stay with the case: a later edit of a
+  // rule changes what new cases need, never what this one was checked against.
+  if (to === 'submitted') {
+    await recordCasePayerRules(
+      manager,
+      id,
+      before.payerRules.map((r) => r.id),
+    );
+  }
 
   const outcome = appealOutcome(before.status, to);
   const { note, ...details } = input;

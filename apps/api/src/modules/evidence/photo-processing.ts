@@ -1,7 +1,9 @@
 import { fieldError } from '../../common/validation';
 import { HttpException } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { StoredPhotoType } from './case-photo.entity';
+import { decodeHeic, type RawImage } from './heic-decoder';
 import type { SniffedImageType } from './image-sniffing';
 
 /** Decompression-bomb guard: a real clinical photo is at most ~50 megapixels. */
@@ -39,17 +41,37 @@ const HEIF_UNREADABLE =
 
 const decodeOptions = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' as const };
 
+/** What the stored image and its thumbnail are made from: the uploaded file, or its decoded pixels. */
+export type ImageInput = { path: string } | RawImage;
+
+/** Which decoder reads an image: libvips (sharp), or the WebAssembly HEIC decoder for HEVC. */
+export type ImageDecoder = 'sharp' | 'heic-wasm';
+
+function open(input: ImageInput): Sharp {
+  if ('path' in input) return sharp(input.path, decodeOptions);
+  const { raw, width, height, channels } = input;
+  return sharp(raw, { ...decodeOptions, raw: { width, height, channels } });
+}
+
+/** The image's pixels for re-encoding: HEVC HEIC decoded here, anything else read by sharp itself. */
+export async function decodableInput(path: string, decoder: ImageDecoder): Promise<ImageInput> {
+  return decoder === 'heic-wasm' ? decodeHeic(await readFile(path)) : { path };
+}
+
 /**
  * Checks the header before decoding anything: an image that claims more pixels than the limit is
  * refused without allocating its pixels.
  */
-export async function inspectImage(path: string, type: SniffedImageType): Promise<{ width: number; height: number }> {
+export async function inspectImage(
+  path: string,
+  type: SniffedImageType,
+): Promise<{ width: number; height: number; decoder: ImageDecoder }> {
   let meta: Metadata;
   try {
     // Reading the header allocates no pixels; the limit is checked below with a clearer message.
     meta = await sharp(path, { ...decodeOptions, limitInputPixels: false }).metadata();
   } catch {
-    if (type === 'heif') throw unsupportedType(HEIF_UNREADABLE);
+    // sharp reads the header of every HEIF, whatever its codec: one it cannot read is damaged.
     throw unprocessable('The image is damaged or incomplete and cannot be read.');
   }
   const width = meta.width ?? 0;
@@ -60,15 +82,16 @@ export async function inspectImage(path: string, type: SniffedImageType): Promis
       `The image is ${width} × ${height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels are accepted.`,
     );
   }
-  return { width, height };
+  // sharp reads an HEVC HEIC's header (above) but not its pixels: see heic-decoder.ts.
+  return { width, height, decoder: type === 'heif' && meta.compression === 'hevc' ? 'heic-wasm' : 'sharp' };
 }
 
 /**
  * The stored image: decoded and encoded again, which drops EXIF (GPS, device), XMP and IPTC
  * metadata; `.rotate()` first applies the EXIF orientation so the pixels stay upright.
  */
-export function reencode(path: string, type: SniffedImageType): Sharp {
-  const image = sharp(path, decodeOptions).rotate();
+export function reencode(input: ImageInput, type: SniffedImageType): Sharp {
+  const image = open(input).rotate();
   switch (type) {
     case 'jpeg':
     case 'heif':
@@ -80,8 +103,8 @@ export function reencode(path: string, type: SniffedImageType): Sharp {
   }
 }
 
-export function thumbnail(path: string): Sharp {
-  return sharp(path, decodeOptions)
+export function thumbnail(input: ImageInput): Sharp {
+  return open(input)
     .rotate()
     .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 75 });
@@ -92,6 +115,7 @@ export function decodeError(type: SniffedImageType, error: unknown): HttpExcepti
   const message = error instanceof Error ? error.message : '';
   if (/pixel limit/i.test(message))
     return unprocessable(`The image has more than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels.`);
-  if (type === 'heif') return unsupportedType(HEIF_UNREADABLE);
+  if (type === 'heif' && /compression format has not been built in|decoder plugin/i.test(message))
+    return unsupportedType(HEIF_UNREADABLE);
   return unprocessable('The image is damaged or incomplete and cannot be read.');
 }

@@ -21,7 +21,16 @@ import { cleanFileName, contentDisposition } from './file-names';
 import { sniffImageType, type SniffedImageType } from './image-sniffing';
 import { drainRequest, receiveMultipart, type ReceivedFile } from './multipart-upload';
 import { imageDecodeQueue } from './image-decode-queue';
-import { decodeError, inspectImage, outputFor, reencode, thumbnail, unsupportedType } from './photo-processing';
+import {
+  decodableInput,
+  decodeError,
+  inspectImage,
+  outputFor,
+  reencode,
+  thumbnail,
+  unsupportedType,
+  type ImageDecoder,
+} from './photo-processing';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUploadHooks } from './photo-upload-hooks';
 import { toPhotoDto } from './photo.mapper';
@@ -96,8 +105,16 @@ export class PhotosService implements OnModuleInit {
           'Only JPEG, PNG, WebP and HEIC/HEIF photos are accepted, recognised by their content; this file is none of them, whatever its name or type says.',
         );
       }
-      const { width, height } = await inspectImage(received.path, type);
-      return await this.store(caseId, patientId, received, { type, pixels: width * height }, fields, takenAt, ctx);
+      const { width, height, decoder } = await inspectImage(received.path, type);
+      return await this.store(
+        caseId,
+        patientId,
+        received,
+        { type, pixels: width * height, decoder },
+        fields,
+        takenAt,
+        ctx,
+      );
     } catch (error) {
       await drainRequest(req);
       throw error;
@@ -116,7 +133,7 @@ export class PhotosService implements OnModuleInit {
     caseId: string,
     patientId: string,
     received: ReceivedFile,
-    { type, pixels }: { type: SniffedImageType; pixels: number },
+    { type, pixels, decoder }: { type: SniffedImageType; pixels: number; decoder: ImageDecoder },
     fields: PhotoFieldsDto,
     takenAt: Date,
     ctx: RequestContext,
@@ -132,11 +149,12 @@ export class PhotosService implements OnModuleInit {
       try {
         // Both decodes under one place in the queue: its budget bounds the memory they take.
         stored = await imageDecodeQueue.run(pixels, async () => {
-          const image = reencode(received.path, type).on('info', (i: OutputInfo) => {
+          const input = await decodableInput(received.path, decoder);
+          const image = reencode(input, type).on('info', (i: OutputInfo) => {
             info = i;
           });
           const written = await this.storage.putPending(key, image);
-          await this.storage.putPending(thumbnailKey, thumbnail(received.path));
+          await this.storage.putPending(thumbnailKey, thumbnail(input));
           return written;
         });
       } catch (error) {

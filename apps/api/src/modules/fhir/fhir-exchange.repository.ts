@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { PasEndpoint } from './pas-client';
 
 // SQL for the PAS identity of cases (fhir_claims) and the answers kept on them (fhir_exchanges).
 
@@ -17,6 +18,27 @@ export async function recordIssuedClaims(manager: EntityManager, claims: IssuedC
       [c.claimId, c.caseId, c.identifierValue, c.kind, c.relatedClaimId],
     );
   }
+}
+
+/** The payer's PAS endpoint with its key decrypted by `decrypt`, or null if it has none. */
+export async function findPasEndpoint(
+  manager: EntityManager,
+  payerId: string,
+  decrypt: (stored: string) => string,
+): Promise<PasEndpoint | null> {
+  const [row] = await manager.query<
+    { base_url: string; token_url: string; client_id: string; key_id: string; private_key: string }[]
+  >(`SELECT base_url, token_url, client_id, key_id, private_key FROM payer_pas_endpoints WHERE payer_id = $1`, [
+    payerId,
+  ]);
+  if (!row) return null;
+  return {
+    baseUrl: row.base_url,
+    tokenUrl: row.token_url,
+    clientId: row.client_id,
+    keyId: row.key_id,
+    privateKeyPem: decrypt(row.private_key),
+  };
 }
 
 /** The case's payer and patient, and whether the payer has a PAS endpoint; null for no such case. */

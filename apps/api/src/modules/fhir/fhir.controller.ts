@@ -27,7 +27,7 @@ import { CASE_IF_MATCH, parseIfMatch, setETag } from '../../common/if-match';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { FhirService } from './fhir.service';
 import { CaseFhirExchangesDto } from './dto/fhir-exchange.dto';
-import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
+import { PasEndpointDto, PasEndpointSettingsDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
 import { REQUEST_PURPOSES, type RequestPurpose } from './pas-bundle';
 import { PasExchangeService, PAYER_RETRY_AFTER_SECONDS } from './pas-exchange.service';
 import { RequestContext } from '../../common/request-context.decorator';
@@ -127,6 +127,15 @@ export class FhirController {
 @Controller('payers/:id/pas-endpoint')
 export class PasEndpointController {
   constructor(private readonly exchange: PasExchangeService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: PasEndpointSettingsDto,
+    description: "The payer's PAS endpoint, or configured = false (the private key is never returned)",
+  })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PasEndpointSettingsDto> {
+    return this.exchange.endpointSettings(id);
+  }
 
   @Put()
   @ApiOkResponse({ type: PasEndpointDto, description: "The payer's PAS endpoint (the private key is never returned)" })

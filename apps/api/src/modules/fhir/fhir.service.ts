@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { findAnsweredEvent, type AnsweredEvent } from '@preauth/domain';
+import { approvalEndedBeforeRequest, findAnsweredEvent, toLocalDate, type AnsweredEvent } from '@preauth/domain';
 import { Fhir } from 'fhir';
 // The package's index re-exports this enum's type but not its value, so it comes from its module.
 import { Severities } from 'fhir/validator';
@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, StaleVersionError } from '../../common/ap
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { insertAuditEvent } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 import { CaseEvent } from '../cases/case-event.entity';
 import { loadCaseForUpdate, snapshotOf } from '../cases/case-loader';
 import { CaseProcedureLine } from '../cases/case-procedure-line.entity';
@@ -217,18 +218,21 @@ export class FhirService {
     d: ClaimResponseDecision,
     body: unknown,
     expectedVersion: number,
-    ctx: RequestContext,
+    ctx: RequestContext<Pick<AuthUser, 'id' | 'roles'>>,
   ): Promise<void> {
     const now = new Date();
     const { loaded } = await loadCaseForUpdate(manager, caseId);
     if (loaded.row.version !== expectedVersion) throw StaleVersionError.ofCase(loaded.row.version);
     const occurredAt = payerDecisionTime(d.created, findAnsweredEvent(snapshotOf(loaded)), now);
+    const sentOn = toLocalDate(loaded.row.firstSubmittedAt ?? now, this.config.clinicTimeZone);
+    const warning =
+      d.to === 'approved' || d.to === 'partially_approved' ? approvalEndedBeforeRequest(d.validTo, sentOn) : null;
     if (d.to) {
       await applyCaseTransition(manager, {
         caseId,
         to: d.to,
         input: {
-          note: clip(d.note, 5000),
+          note: clip(warning ? `${warning}\n\n${d.note ?? ''}` : d.note, 5000),
           ...(d.authorizationNumber ? { authorizationNumber: d.authorizationNumber } : {}),
           ...(d.validFrom ? { validFrom: d.validFrom, validTo: d.validTo } : {}),
           ...(d.approvedUnits !== null ? { approvedUnits: d.approvedUnits } : {}),
@@ -277,7 +281,7 @@ export class FhirService {
       direction: 'inbound',
       kind: d.kind,
       resourceId: d.claimResponseId,
-      summary: summarize(d),
+      summary: { ...summarize(d), ...(warning ? { warning } : {}) },
       body,
       actorId: ctx.user.id,
     });

@@ -3,7 +3,8 @@ import { importPKCS8, SignJWT } from 'jose';
 
 // Talking to a payer's Da Vinci PAS endpoint: a SMART Backend Services access token (a client
 // assertion signed with the clinic's private key, RFC 7523), then Claim/$submit with the request
-// Bundle. The answer is returned as received; nothing here writes to the case.
+// Bundle or Claim/$inquire with an inquiry Bundle. The answer is returned as received; nothing
+// here writes to the case.
 
 export interface PasEndpoint {
   baseUrl: string;
@@ -69,10 +70,16 @@ async function accessToken(endpoint: PasEndpoint): Promise<string> {
   return json.access_token;
 }
 
-/** POST the Bundle to Claim/$submit; an expired or revoked token is replaced once. */
-export async function submitToPayer(endpoint: PasEndpoint, bundle: unknown): Promise<SubmitResult> {
+export type PasOperation = '$submit' | '$inquire';
+
+/** POST the Bundle to Claim/$submit or Claim/$inquire; an expired or revoked token is replaced once. */
+export const callPayer = (endpoint: PasEndpoint, operation: PasOperation, bundle: unknown): Promise<SubmitResult> =>
+  postToPayer(endpoint, `Claim/${operation}`, bundle);
+
+/** POST a resource to `path` under the payer's base URL with a fresh access token. */
+export async function postToPayer(endpoint: PasEndpoint, path: string, resource: unknown): Promise<SubmitResult> {
   const started = Date.now();
-  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/Claim/$submit`;
+  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/${path}`;
   for (let attempt = 0; ; attempt++) {
     const token = await accessToken(endpoint);
     let res: Response;
@@ -84,7 +91,7 @@ export async function submitToPayer(endpoint: PasEndpoint, bundle: unknown): Pro
           'Content-Type': 'application/fhir+json',
           Accept: 'application/fhir+json',
         },
-        body: JSON.stringify(bundle),
+        body: JSON.stringify(resource),
         signal: AbortSignal.timeout(SUBMIT_TIMEOUT_MS),
       });
     } catch {
@@ -104,4 +111,34 @@ export async function submitToPayer(endpoint: PasEndpoint, bundle: unknown): Pro
     if (body === null) throw new PayerUnavailableError("The payer's answer was not JSON.", res.status);
     return { status: res.status, body, elapsedMs: Date.now() - started };
   }
+}
+
+export const submitToPayer = (endpoint: PasEndpoint, bundle: unknown) => callPayer(endpoint, '$submit', bundle);
+
+/** The PAS subscription topic; a payer offering it names it on Subscription in its CapabilityStatement. */
+export const PAS_SUBSCRIPTION_TOPIC = 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic';
+
+/** Whether the payer's CapabilityStatement ([base]/metadata) offers Subscription (the guide's way to say so). */
+export async function offersSubscriptions(endpoint: PasEndpoint): Promise<boolean> {
+  let res: Response;
+  try {
+    res = await fetch(`${endpoint.baseUrl.replace(/\/+$/, '')}/metadata`, {
+      headers: { Accept: 'application/fhir+json' },
+      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+    });
+  } catch {
+    throw new PayerUnavailableError("The payer's PAS endpoint did not answer in time.", null);
+  }
+  if (!res.ok) throw new PayerUnavailableError(`The payer's metadata answered HTTP ${res.status}.`, res.status);
+  let json: { rest?: { resource?: { type?: string; interaction?: { code?: string }[] }[] }[] } | null;
+  try {
+    json = JSON.parse(await res.text()) as typeof json;
+  } catch {
+    json = null;
+  }
+  return (json?.rest ?? []).some((rest) =>
+    (rest.resource ?? []).some(
+      (r) => r.type === 'Subscription' && (r.interaction ?? []).some((i) => i.code === 'create'),
+    ),
+  );
 }

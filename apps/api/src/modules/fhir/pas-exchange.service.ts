@@ -19,15 +19,18 @@ import { applyCaseTransition } from '../cases/case-transition.command';
 import { CasesService } from '../cases/cases.service';
 import { CaseDetailDto } from '../cases/dto/case-output.dto';
 import { SecretsService } from '../secrets/secrets.service';
-import { PasEndpointDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
+import { PasEndpointDto, PasEndpointSettingsDto, PutPasEndpointDto } from './dto/pas-endpoint.dto';
 import { CaseFhirExchangesDto, FhirExchangeDto, PayerErrorDto } from './dto/fhir-exchange.dto';
 import {
   findCasePayerEndpoint,
+  findPasEndpoint,
   insertExchange,
   listExchanges,
   type ExchangeListItem,
 } from './fhir-exchange.repository';
 import { FhirService } from './fhir.service';
+import { PasInquiryJob } from './pas-inquiry.job';
+import { PasSubscriptionService } from './pas-subscription.service';
 import { PAS_SIGNING_ALG, PayerUnavailableError, submitToPayer, type PasEndpoint } from './pas-client';
 
 /** How long the desk is asked to wait before sending again when the payer is down. */
@@ -66,16 +69,8 @@ function toExchangeDto(row: ExchangeListItem): FhirExchangeDto {
     pendingReference: text(s.pendingReference),
     payerErrors: Array.isArray(s.payerErrors) ? (s.payerErrors as PayerErrorDto[]) : [],
     error: text(s.error),
+    warning: text(s.warning),
   };
-}
-
-interface EndpointRow {
-  payer_id: string;
-  base_url: string;
-  token_url: string;
-  client_id: string;
-  key_id: string;
-  private_key: string;
 }
 
 /** The live Da Vinci PAS exchange with a payer: its endpoint, and sending a case to Claim/$submit. */
@@ -87,32 +82,81 @@ export class PasExchangeService {
     private readonly secrets: SecretsService,
     private readonly fhir: FhirService,
     private readonly cases: CasesService,
+    private readonly inquiries: PasInquiryJob,
+    private readonly subscriptions: PasSubscriptionService,
   ) {}
 
   async putEndpoint(payerId: string, dto: PutPasEndpointDto, ctx: RequestContext): Promise<PasEndpointDto> {
     checkUrl('baseUrl', dto.baseUrl);
     checkUrl('tokenUrl', dto.tokenUrl);
-    try {
-      await importPKCS8(dto.privateKeyPem, PAS_SIGNING_ALG);
-    } catch {
-      throw new BadRequestException('privateKeyPem must be an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
+    if (dto.privateKeyPem !== undefined) {
+      try {
+        await importPKCS8(dto.privateKeyPem, PAS_SIGNING_ALG);
+      } catch {
+        throw new BadRequestException('privateKeyPem must be an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)');
+      }
     }
     const payer = await this.dataSource.query<unknown[]>(`SELECT id FROM payers WHERE id = $1`, [payerId]);
     if (!payer.length) throw new NotFoundError('No such payer.');
-    const encrypted = this.secrets.encryptPasKey(payerId, dto.privateKeyPem);
+    const encrypted = dto.privateKeyPem === undefined ? null : this.secrets.encryptPasKey(payerId, dto.privateKeyPem);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO payer_pas_endpoints (payer_id, base_url, token_url, client_id, key_id, private_key) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (payer_id) DO UPDATE SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, private_key = $6, updated_at = now()`,
-        [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId, encrypted],
-      );
+      if (encrypted === null) {
+        // The key already stored is kept; there must be one.
+        const rows = await manager.query<unknown[]>(
+          // A CTE, so that the driver answers the rows (an UPDATE alone answers [rows, count]).
+          `WITH kept AS (UPDATE payer_pas_endpoints SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, updated_at = now() WHERE payer_id = $1 RETURNING payer_id)
+           SELECT payer_id FROM kept`,
+          [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId],
+        );
+        if (!rows.length) throw new BadRequestException('privateKeyPem is required: this payer has no key stored yet');
+      } else
+        await manager.query(
+          `INSERT INTO payer_pas_endpoints (payer_id, base_url, token_url, client_id, key_id, private_key) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (payer_id) DO UPDATE SET base_url = $2, token_url = $3, client_id = $4, key_id = $5, private_key = $6, updated_at = now()`,
+          [payerId, dto.baseUrl, dto.tokenUrl, dto.clientId, dto.keyId, encrypted],
+        );
       await insertAuditEvent(
         manager,
-        { action: 'update', objectType: 'payer', objectId: payerId, detail: { pasEndpoint: dto.baseUrl } },
+        {
+          action: 'update',
+          objectType: 'payer',
+          objectId: payerId,
+          detail: { pasEndpoint: dto.baseUrl, keyReplaced: encrypted !== null },
+        },
         ctx,
       );
     });
     return { payerId, baseUrl: dto.baseUrl, tokenUrl: dto.tokenUrl, clientId: dto.clientId, keyId: dto.keyId };
+  }
+
+  /** The payer's endpoint as the settings screen shows it; the key is only said to be stored. */
+  async endpointSettings(payerId: string): Promise<PasEndpointSettingsDto> {
+    const payer = await this.dataSource.query<unknown[]>(`SELECT id FROM payers WHERE id = $1`, [payerId]);
+    if (!payer.length) throw new NotFoundError('No such payer.');
+    const [row] = await this.dataSource.query<
+      {
+        base_url: string;
+        token_url: string;
+        client_id: string;
+        key_id: string;
+        updated_at: Date;
+        subscription: PasEndpointSettingsDto['subscription'];
+      }[]
+    >(
+      `SELECT e.base_url, e.token_url, e.client_id, e.key_id, e.updated_at, s.status AS subscription
+         FROM payer_pas_endpoints e LEFT JOIN pas_subscriptions s ON s.payer_id = e.payer_id WHERE e.payer_id = $1`,
+      [payerId],
+    );
+    return {
+      payerId,
+      configured: !!row,
+      baseUrl: row?.base_url ?? null,
+      tokenUrl: row?.token_url ?? null,
+      clientId: row?.client_id ?? null,
+      keyId: row?.key_id ?? null,
+      updatedAt: row?.updated_at.toISOString() ?? null,
+      subscription: row?.subscription ?? null,
+    };
   }
 
   /** The messages exchanged with the payer about a case, and whether it can be sent electronically. */
@@ -128,18 +172,8 @@ export class PasExchangeService {
     return { payerEndpoint: found.payerEndpoint, exchanges: rows.map(toExchangeDto) };
   }
 
-  private async endpointOf(payerId: string): Promise<PasEndpoint | null> {
-    const [row] = await this.dataSource.query<EndpointRow[]>(`SELECT * FROM payer_pas_endpoints WHERE payer_id = $1`, [
-      payerId,
-    ]);
-    if (!row) return null;
-    return {
-      baseUrl: row.base_url,
-      tokenUrl: row.token_url,
-      clientId: row.client_id,
-      keyId: row.key_id,
-      privateKeyPem: this.secrets.decryptPasKey(payerId, row.private_key),
-    };
+  private endpointOf(payerId: string): Promise<PasEndpoint | null> {
+    return findPasEndpoint(this.dataSource.manager, payerId, (key) => this.secrets.decryptPasKey(payerId, key));
   }
 
   /**
@@ -229,7 +263,7 @@ export class PasExchangeService {
         errors: error instanceof BadRequestException ? (error.getResponse() as { errors?: unknown }).errors : undefined,
       });
     }
-    await this.dataSource.transaction(async (manager) => {
+    const firstInquiry = await this.dataSource.transaction(async (manager) => {
       await insertExchange(manager, outbound);
       let version = expectedVersion;
       // An error answer means the payer did not take the request: the case stays unsent.
@@ -246,7 +280,14 @@ export class PasExchangeService {
         version += 1;
       }
       await this.fhir.recordAnswer(manager, caseId, answer, result.body, version, ctx);
+      // Pended: the payer is asked again (Claim/$inquire) until it decides.
+      return answer.kind === 'pended' ? this.inquiries.start(manager, caseId, answer, sentAt) : null;
     });
+    if (firstInquiry) {
+      await this.inquiries.schedule(caseId, firstInquiry);
+      // Told of the decision by the payer when it offers that; polling goes on meanwhile.
+      await this.subscriptions.ensure(pre.payerId);
+    }
     return this.cases.get(caseId, ctx, false);
   }
 }

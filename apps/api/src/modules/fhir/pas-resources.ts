@@ -16,6 +16,8 @@ export const PAS_PROFILES = {
   practitioner: `${PAS}/StructureDefinition/profile-practitioner`,
   practitionerRole: `${PAS}/StructureDefinition/profile-practitionerrole`,
   documentReference: `${PAS}/StructureDefinition/profile-documentreference`,
+  inquiryBundle: `${PAS}/StructureDefinition/profile-pas-inquiry-request-bundle`,
+  claimInquiry: `${PAS}/StructureDefinition/profile-claim-inquiry`,
 } as const;
 export const PAS_EXT = (name: string) => `${PAS}/StructureDefinition/${name}`;
 export const PAS_TEMP_CODES = `${PAS}/CodeSystem/PASTempCodes`;

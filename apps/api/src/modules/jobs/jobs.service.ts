@@ -64,6 +64,18 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.definitions.set(definition.name, definition);
   }
 
+  /** The periodic jobs with their period and next due moment after `now`, by name. */
+  schedules(now: Date): { name: string; everyMinutes: number; nextDueAt: string }[] {
+    return [...this.definitions.values()]
+      .filter((d): d is JobDefinition & { everyMinutes: number } => !!d.everyMinutes)
+      .map((d) => ({
+        name: d.name,
+        everyMinutes: d.everyMinutes,
+        nextDueAt: new Date(dueMomentOf(now, d.everyMinutes).getTime() + d.everyMinutes * 60_000).toISOString(),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   get running(): boolean {
     return this.boss !== null;
   }
@@ -130,12 +142,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Sends one run of `name` for the moment (or other key) `dueAt`; with the jobs off it runs
-   * nowhere. Returns whether this call created the run.
+   * Sends one run of `name` for the moment (or other key) `dueAt`, to start no earlier than
+   * `startAfter`; with the jobs off it runs nowhere. Returns whether this call created the run.
    */
-  async send(name: string, dueAt: string, data: Record<string, unknown> = {}): Promise<boolean> {
+  async send(name: string, dueAt: string, data: Record<string, unknown> = {}, startAfter?: Date): Promise<boolean> {
     if (!this.boss) return false;
-    const id = await this.boss.send(name, { dueAt, data }, { id: jobIdFor(name, dueAt) });
+    const id = await this.boss.send(name, { dueAt, data }, { id: jobIdFor(name, dueAt), startAfter });
     return id !== null;
   }
 }

@@ -1,4 +1,4 @@
-import { findCarcCode, hasCompatibilityRule, isDiagnosisCompatible, PACKET_PURPOSE_TITLES } from '@preauth/domain';
+import { hasCompatibilityRule, isDiagnosisCompatible, PACKET_PURPOSE_TITLES } from '@preauth/domain';
 import {
   clause,
   CLOSING,
@@ -21,6 +21,8 @@ import {
 
 export interface AppealFacts extends LetterFacts {
   denialCode: string;
+  /** The code's description, built in or added by a manager; null when nobody described it. */
+  denialDescription: string | null;
   denialText: string | null;
   /** Date of the denial notice (clinic calendar date). */
   deniedOn: string;
@@ -94,7 +96,6 @@ export function answerDenial(f: AppealFacts): string[] {
 }
 
 export function composeAppealLetter(f: AppealFacts): string {
-  const carc = findCarcCode(f.denialCode);
   const title = PACKET_PURPOSE_TITLES[f.appealLevel >= 2 ? 'appeal_level_2' : 'appeal_level_1'];
   return [
     ...header(f, title, [
@@ -107,7 +108,7 @@ export function composeAppealLetter(f: AppealFacts): string {
       (f.appealLevel >= 2 ? ' This is a second-level appeal: the first level upheld the denial.' : ''),
     '',
     'Your reason for the denial',
-    `Your notice gives reason code ${f.denialCode}${carc ? `: ${sentence(carc.description)}` : '.'}` +
+    `Your notice gives reason code ${f.denialCode}${f.denialDescription ? `: ${sentence(f.denialDescription)}` : '.'}` +
       (f.denialText?.trim() ? ` It adds: "${clause(f.denialText)}."` : ''),
     '',
     'Response, point by point',

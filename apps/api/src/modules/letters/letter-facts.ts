@@ -1,4 +1,11 @@
-import { computeAppealFilingDeadline, hasAppealLevelsLeft, icd10Descriptions, toLocalDate } from '@preauth/domain';
+import {
+  citePayerRule,
+  computeAppealFilingDeadline,
+  hasAppealLevelsLeft,
+  icd10Descriptions,
+  payerCriteriaMet,
+  toLocalDate,
+} from '@preauth/domain';
 import { providerDisplayName } from '../providers/providers.service';
 import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { AppealFacts } from './appeal-letter-text';
@@ -46,6 +53,13 @@ export function toLetterFacts(d: CaseDossier, clinic: LetterClinic | null, timeZ
       takenOn: toLocalDate(p.takenAt, timeZone),
     })),
     clinicalNoteCount: d.notes.filter((n) => n.kind === 'clinical_note').length,
+    payerPolicies: d.loaded.payerRules
+      .filter((rule) => rule.criteria.length > 0)
+      .map((rule) => ({
+        policy: citePayerRule(rule),
+        cptCode: rule.cptCode,
+        met: payerCriteriaMet(dossierSnapshot(d), rule),
+      })),
   };
 }
 
@@ -58,6 +72,7 @@ export function toAppealFacts(
   clinic: LetterClinic | null,
   timeZone: string,
   now: Date,
+  denialDescription: string | null,
 ): AppealFacts | { refused: string } {
   const { row } = d.loaded;
   const snapshot = dossierSnapshot(d);
@@ -80,6 +95,7 @@ export function toAppealFacts(
   return {
     ...toLetterFacts(d, clinic, timeZone, now),
     denialCode: row.denialCode,
+    denialDescription,
     denialText: row.denialText,
     deniedOn: toLocalDate(row.deniedAt, timeZone),
     appealLevel: level,

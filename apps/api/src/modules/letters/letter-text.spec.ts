@@ -1,4 +1,4 @@
-import { CARC_DENIAL_CODES } from '@preauth/domain';
+import { CARC_DENIAL_CODES, findBuiltInCarcDescription } from '@preauth/domain';
 import { answerDenial, composeAppealLetter, type AppealFacts } from './appeal-letter-text';
 import { composeMedicalNecessityLetter, formatLetterDate, type LetterFacts } from './letter-text';
 
@@ -28,6 +28,7 @@ const facts: LetterFacts = {
 const appeal: AppealFacts = {
   ...facts,
   denialCode: 'CO-11',
+  denialDescription: findBuiltInCarcDescription('CO-11') ?? null,
   denialText: null,
   deniedOn: '2026-11-10',
   appealLevel: 2,
@@ -95,6 +96,7 @@ describe('letter text', () => {
             ...appeal,
             ...f,
             denialCode,
+            denialDescription: findBuiltInCarcDescription(denialCode) ?? null,
             appealLevel,
             denialText: 'Removal of benign lesions is cosmetic.',
             payerReference: f.payerReference,

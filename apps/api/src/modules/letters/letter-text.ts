@@ -52,6 +52,8 @@ export interface LetterFacts {
   failedTreatments: { therapy: string; startDate: string; endDate: string | null; outcome: string }[];
   photos: LetterPhoto[];
   clinicalNoteCount: number;
+  /** The payer's own policies for the request's codes and which of their criteria the case meets. */
+  payerPolicies?: { policy: string; cptCode: string; met: MedicalNecessityCriterion[] }[];
 }
 
 const MONTHS = [
@@ -216,8 +218,20 @@ export function criteriaText(f: LetterFacts): string {
     'The removal is medically necessary, not cosmetic. Payer policies on benign skin lesions (for example ' +
     'Aetna CPB 0633 and Anthem ANC.00007) cover removal when the lesions cause symptoms or their diagnosis is ' +
     `uncertain, and these lesions meet ${f.findings.criteria.length === 1 ? 'this criterion' : `${f.findings.criteria.length} of those criteria`}: ` +
-    `${listInProse(criteria)}.`
+    `${listInProse(criteria)}.${payerPolicyText(f)}`
   );
+}
+
+/** The payer's own criteria the case meets, quoted policy by policy. */
+function payerPolicyText(f: LetterFacts): string {
+  return (f.payerPolicies ?? [])
+    .filter((p) => p.met.length > 0)
+    .map(
+      (p) =>
+        ` Under ${p.policy}, which ${f.payer.name} applies to CPT ${p.cptCode}, the case meets ${p.met.length === 1 ? 'this criterion' : `${p.met.length} of its criteria`}: ` +
+        `${listInProse(p.met.map((c) => lowerFirst(MEDICAL_NECESSITY_CRITERION_LABELS[c])))}.`,
+    )
+    .join('');
 }
 
 function treatmentSpan(t: LetterFacts['failedTreatments'][number]): string {

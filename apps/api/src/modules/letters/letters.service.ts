@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { isValidNpi } from '@preauth/domain';
+import { isValidNpi, ONLY_ORDERING_PHYSICIAN_SIGNS, signingPolicyRefusal } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
+import { AuthPolicyService } from '../auth/auth-policy.service';
 import { AuthService } from '../auth/auth.service';
 import { assertMaySignLetters, maySignLetters } from '../auth/field-rules';
 import { applyCaseWorkEvent } from '../work/case-work-events';
 import { CaseEvent } from '../cases/case-event.entity';
 import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import { PreauthCase } from '../cases/preauth-case.entity';
 import { DeadlineRulesService } from '../deadline-rules/deadline-rules.service';
 import { CaseDossier, loadDossier } from './case-dossier';
@@ -28,7 +30,13 @@ import { composeAppealLetter } from './appeal-letter-text';
 import { composeMedicalNecessityLetter, composeSignatureBlock, formatSignedAt } from './letter-text';
 import { providerDisplayName } from '../providers/providers.service';
 import type { Provider } from '../providers/provider.entity';
-import { ConflictError, NotFoundError, RuleRefusedError, StaleVersionError } from '../../common/app-errors';
+import {
+  ConflictError,
+  NotFoundError,
+  RuleRefusedError,
+  RuleViolatedError,
+  StaleVersionError,
+} from '../../common/app-errors';
 
 const LETTER_SELECT = `
   SELECT l.*, cu.display_name AS created_by_name, eu.display_name AS edited_by_name, su.display_name AS signed_by_name
@@ -82,6 +90,8 @@ export class LettersService {
     private readonly rules: DeadlineRulesService,
     private readonly auth: AuthService,
     private readonly clinic: ClinicProfileService,
+    private readonly carc: CarcDescriptionsService,
+    private readonly policy: AuthPolicyService,
   ) {}
 
   dossier(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDossier> {
@@ -136,7 +146,8 @@ export class LettersService {
       const clinic = await this.clinic.letterhead(manager);
       const contact = clinic && { name: clinic.practiceName, phone: clinic.phone, fax: clinic.fax };
       if (dto.kind === 'appeal') {
-        const appeal = toAppealFacts(dossier, contact, tz, now);
+        const description = await this.carc.describe(dossier.loaded.row.denialCode);
+        const appeal = toAppealFacts(dossier, contact, tz, now, description);
         if ('refused' in appeal) {
           throw new ConflictError(appeal.refused, 'no_denial_to_appeal');
         }
@@ -228,7 +239,7 @@ export class LettersService {
   async signerFor(caseId: string, ctx: RequestContext): Promise<LetterSignerDto> {
     const ordering = await this.orderingPhysician(this.dataSource.manager, caseId);
     const found = maySignLetters(ctx.user)
-      ? await this.findSigner(this.dataSource.manager, ctx.user.id)
+      ? await this.findSignerOf(this.dataSource.manager, ctx.user.id, ordering)
       : { refusal: 'Only a physician may sign a letter.' };
     const rows = await this.dataSource.query<{ totp_enabled: boolean }[]>(
       `SELECT totp_enabled FROM users WHERE id = $1`,
@@ -250,8 +261,17 @@ export class LettersService {
     await this.find(this.dataSource.manager, caseId, letterId);
     // The signature block is the signer's own: a physician without a provider record (and so no
     // NPI of their own) has no name to sign a payer letter with.
-    const found = await this.findSigner(this.dataSource.manager, ctx.user.id);
-    if ('refusal' in found) throw new RuleRefusedError(found.refusal, found.code);
+    const found = await this.findSignerOf(
+      this.dataSource.manager,
+      ctx.user.id,
+      await this.orderingPhysician(this.dataSource.manager, caseId),
+    );
+    if ('refusal' in found) {
+      // Not who the user is but a rule of the clinic about this case: 422, as the domain README's contract says.
+      throw found.code === ONLY_ORDERING_PHYSICIAN_SIGNS
+        ? new RuleViolatedError(found.refusal, found.code)
+        : new RuleRefusedError(found.refusal, found.code);
+    }
     const signer = found;
     const method = await this.auth.reauthenticate(dto, ctx);
     await this.dataSource.transaction(async (manager) => {
@@ -326,6 +346,22 @@ export class LettersService {
       );
     });
     return this.find(this.dataSource.manager, caseId, letterId);
+  }
+
+  /** The signer as findSigner finds them, refused when the clinic lets only the ordering physician sign. */
+  private async findSignerOf(
+    manager: EntityManager,
+    userId: string,
+    ordering: SignerPhysicianDto,
+  ): Promise<SignerPhysicianDto | { refusal: string; code: string }> {
+    const found = await this.findSigner(manager, userId);
+    if ('refusal' in found) return found;
+    const refusal = signingPolicyRefusal({
+      onlyOrderingPhysicianSigns: await this.policy.onlyOrderingPhysicianSigns(manager),
+      signerNpi: found.npi,
+      ordering,
+    });
+    return refusal ? { refusal, code: ONLY_ORDERING_PHYSICIAN_SIGNS } : found;
   }
 
   private async findSigner(

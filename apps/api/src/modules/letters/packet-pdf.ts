@@ -21,6 +21,28 @@ export interface PacketPhoto {
   image: { data: Buffer; width: number; height: number } | null;
 }
 
+/** A payer document enclosed as pages: its pages are drawn into the slots afterwards (packet-enclosures.ts). */
+export interface PacketEnclosure {
+  /** "Denial letter from the payer, received November 3, 2026". */
+  title: string;
+  /** 0 when the file cannot be read as a PDF: one page then says so. */
+  pageCount: number;
+}
+
+/** Where an enclosure's page goes: a page of the packet and a box on it, in PDF units (origin bottom left). */
+export interface EnclosureSlot {
+  enclosure: number;
+  /** Page of the enclosed document, from 0. */
+  sourcePage: number;
+  packetPage: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+export interface RenderedPacket {
+  pdf: Buffer;
+  slots: EnclosureSlot[];
+}
+
 export interface PacketNote {
   heading: string;
   text: string;
@@ -40,6 +62,7 @@ export interface PacketModel {
   diagnoses: string[];
   procedures: string[];
   letters: PacketLetter[];
+  enclosures: PacketEnclosure[];
   /** Said instead of the letters when none is signed. */
   noLetter: string;
   photos: PacketPhoto[];
@@ -62,7 +85,7 @@ function contactLine(l: Letterhead): string {
   return `Phone ${l.phone} · Fax ${l.fax}`;
 }
 
-export function renderPacket(m: PacketModel): Promise<Buffer> {
+export async function renderPacket(m: PacketModel): Promise<RenderedPacket> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: MARGIN,
@@ -76,6 +99,7 @@ export function renderPacket(m: PacketModel): Promise<Buffer> {
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const slots: EnclosureSlot[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
@@ -139,7 +163,7 @@ export function renderPacket(m: PacketModel): Promise<Buffer> {
   body();
   const contents: { title: string; page: number }[] = [{ title: 'Fax cover sheet', page: 1 }];
   const contentsY = doc.y;
-  const contentsLines = 3 + m.letters.length + (m.photos.length ? 1 : 0) + 1;
+  const contentsLines = 3 + m.letters.length + m.enclosures.length + (m.photos.length ? 1 : 0) + 1;
   doc.y += contentsLines * doc.currentLineHeight(true) + 12;
   contents.push({ title: 'Contents and case summary', page: pageNumber() });
   doc.font('Helvetica-Bold').fontSize(12).text('Case summary', MARGIN.left, doc.y).moveDown(0.2);
@@ -168,7 +192,45 @@ export function renderPacket(m: PacketModel): Promise<Buffer> {
     body();
   }
 
-  // 4. Photographs, one per page, captioned.
+  // 4. The payer's own letters this packet answers, each page reserved here and drawn in later.
+  m.enclosures.forEach((enclosure, e) => {
+    const pages = Math.max(enclosure.pageCount, 1);
+    for (let p = 0; p < pages; p += 1) {
+      doc.addPage();
+      if (p === 0) contents.push({ title: enclosure.title, page: pageNumber() });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(9.5)
+        .text(
+          `Enclosure: ${enclosure.title}${enclosure.pageCount > 1 ? `, page ${p + 1} of ${enclosure.pageCount}` : ''}`,
+          MARGIN.left,
+          doc.y,
+          { width },
+        );
+      body();
+      if (!enclosure.pageCount) {
+        doc
+          .moveDown()
+          .font('Helvetica-Oblique')
+          .text(
+            'This document could not be read as a PDF (it is damaged or password-protected). Download it from the case and send it with this packet.',
+            { width },
+          );
+        body();
+        continue;
+      }
+      const top = doc.y + 6;
+      const bottom = doc.page.height - MARGIN.bottom - 6;
+      slots.push({
+        enclosure: e,
+        sourcePage: p,
+        packetPage: pageNumber() - 1,
+        box: { x: MARGIN.left, y: doc.page.height - bottom, width, height: bottom - top },
+      });
+    }
+  });
+
+  // 5. Photographs, one per page, captioned.
   m.photos.forEach((photo, i) => {
     doc.addPage();
     if (i === 0) contents.push({ title: `Clinical photographs (${m.photos.length})`, page: pageNumber() });
@@ -201,7 +263,7 @@ export function renderPacket(m: PacketModel): Promise<Buffer> {
     body();
   });
 
-  // 5. Clinical notes.
+  // 6. Clinical notes.
   doc.addPage();
   contents.push({ title: 'Clinical notes', page: pageNumber() });
   heading('Clinical notes');
@@ -238,7 +300,7 @@ export function renderPacket(m: PacketModel): Promise<Buffer> {
     drawFooter(doc, m, width, i + 1, total);
   }
   doc.end();
-  return done;
+  return { pdf: await done, slots };
 }
 
 /** Writes at a fixed place on an already rendered page without letting pdfkit add a page. */

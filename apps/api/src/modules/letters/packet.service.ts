@@ -2,21 +2,26 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   computeDeadlines,
-  findCarcCode,
   icd10Descriptions,
   PACKET_PURPOSE_TITLES,
+  PAYER_DOCUMENT_KIND_LABELS,
   packetPurpose,
+  selectPacketDocuments,
   PLAN_TYPE_LABELS,
   STATUS_LABELS,
   toLocalDate,
   type PacketPurpose,
 } from '@preauth/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
 import sharp from 'sharp';
 import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { ClinicProfileService } from '../clinic-profile/clinic-profile.service';
+import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
+import { listCaseDocuments, readCaseDocumentContent } from '../correspondence/case-document.query';
 import type { CasePhoto } from '../evidence/case-photo.entity';
 import { imageDecodeQueue } from '../evidence/image-decode-queue';
 import { LocalPhotoStorage } from '../evidence/local-photo-storage';
@@ -26,6 +31,7 @@ import { CaseDossier, dossierSnapshot } from './case-dossier';
 import type { LetterDto } from './dto/letter.dto';
 import { describeDiagnosis, describeProcedure, formatLetterDate, formatSignedAt } from './letter-text';
 import { LettersService } from './letters.service';
+import { embedEnclosures, readEnclosure } from './packet-enclosures';
 import { renderPacket } from './packet-pdf';
 
 const LETTER_TITLES: Record<string, string> = {
@@ -60,6 +66,8 @@ export class PacketService {
     private readonly audit: AuditService,
     private readonly letters: LettersService,
     private readonly clinic: ClinicProfileService,
+    private readonly carc: CarcDescriptionsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   private photoStorage(): PhotoStorage {
@@ -82,7 +90,7 @@ export class PacketService {
       await this.letters.latestSigned(caseId, 'medical_necessity'),
     ].filter((l): l is LetterDto => l !== null);
     const images = await Promise.all(dossier.photos.map((p) => this.loadImage(p)));
-    const { pdf, purpose } = await this.render(dossier, signed, images, now);
+    const { pdf, purpose, documents } = await this.render(dossier, signed, images, now);
     await this.audit.record(
       {
         action: 'export',
@@ -93,6 +101,7 @@ export class PacketService {
         detail: {
           purpose,
           letters: signed.map((l) => l.id),
+          payerDocuments: documents,
           photos: dossier.photos.length,
           notes: dossier.notes.length,
         },
@@ -128,7 +137,7 @@ export class PacketService {
     letters: LetterDto[],
     images: ({ data: Buffer; width: number; height: number } | null)[],
     now: Date,
-  ): Promise<{ pdf: Buffer; purpose: PacketPurpose }> {
+  ): Promise<{ pdf: Buffer; purpose: PacketPurpose; documents: string[] }> {
     const tz = this.config.clinicTimeZone;
     const { row, lines } = d.loaded;
     const snapshot = dossierSnapshot(d);
@@ -153,10 +162,10 @@ export class PacketService {
     if (row.authorizationNumber) summary.push(['Authorization number', row.authorizationNumber]);
     if (row.submittedAt) summary.push(['Submitted', localDate(row.submittedAt)]);
     if (row.denialCode) {
-      const carc = findCarcCode(row.denialCode);
+      const description = await this.carc.describe(row.denialCode);
       summary.push([
         'Denial',
-        `${row.denialCode}${carc ? ` (${carc.description})` : ''}${row.deniedAt ? ` on ${localDate(row.deniedAt)}` : ''}`,
+        `${row.denialCode}${description ? ` (${description})` : ''}${row.deniedAt ? ` on ${localDate(row.deniedAt)}` : ''}`,
       ]);
       if (row.denialText) summary.push(['Payer wording', row.denialText]);
     }
@@ -169,7 +178,11 @@ export class PacketService {
     const included = letters
       .filter((l) => isAppeal || l.kind === 'medical_necessity')
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'appeal' ? -1 : 1));
-    const pdf = await renderPacket({
+    const enclosed = selectPacketDocuments(purpose, await listCaseDocuments(this.dataSource.manager, row.id));
+    const sources = await Promise.all(
+      enclosed.map(async (e) => readEnclosure(await readCaseDocumentContent(this.dataSource.manager, e.id))),
+    );
+    const rendered = await renderPacket({
       title: PACKET_PURPOSE_TITLES[purpose],
       generatedAt: formatSignedAt(now, tz),
       caseNumber: row.caseNumber,
@@ -197,6 +210,10 @@ export class PacketService {
           `SHA-256 of the signed text: ${letter.textSha256 ?? ''}` +
           `${letter.signatureMethod ? ` (signer re-authenticated by ${letter.signatureMethod === 'totp' ? 'authenticator code' : 'password'})` : ''}`,
       })),
+      enclosures: enclosed.map((e, i) => ({
+        title: `${PAYER_DOCUMENT_KIND_LABELS[e.kind]} from ${d.payer.name}, received ${formatLetterDate(e.receivedOn)}`,
+        pageCount: sources[i]?.getPageCount() ?? 0,
+      })),
       noLetter: 'No signed letter is on file for this case yet.',
       photos: d.photos.map((photo, i) => ({
         bodySite: photo.bodySite,
@@ -213,6 +230,7 @@ export class PacketService {
         })),
       creationDate: now,
     });
-    return { pdf, purpose };
+    const pdf = await embedEnclosures(rendered.pdf, rendered.slots, sources);
+    return { pdf, purpose, documents: enclosed.map((e) => e.id) };
   }
 }

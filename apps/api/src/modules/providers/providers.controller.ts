@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CreateProviderDto, PhysicianUserDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { ProvidersService } from './providers.service';
 import { RequestContext } from '../../common/request-context.decorator';
@@ -29,12 +29,18 @@ export class ProvidersController {
 
   @Post()
   @ApiCreatedResponse({ type: ProviderDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Only a physician account can be linked to a provider (not_physician)',
+  })
   create(@Body() dto: CreateProviderDto, @RequestContext() ctx: RequestContext): Promise<ProviderDto> {
     return this.providers.create(dto, ctx);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ProviderDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Only a physician account can be linked to a provider (not_physician)',
+  })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProviderDto,

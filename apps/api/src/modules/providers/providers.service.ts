@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isRole, NOT_A_PHYSICIAN_ACCOUNT, providerLinkRefusal } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreateProviderDto, PhysicianUserDto, ProviderDto, UpdateProviderDto } from './dto/provider.dto';
 import { Provider } from './provider.entity';
-import { ConflictError, NotFoundError } from '../../common/app-errors';
+import { ConflictError, NotFoundError, RuleViolatedError } from '../../common/app-errors';
 import { fieldError } from '../../common/validation';
 
 export function providerDisplayName(p: Pick<Provider, 'firstName' | 'lastName' | 'credentials'>): string {
@@ -74,7 +75,12 @@ export class ProvidersService {
         fields.userId,
       ]);
       if (!user) throw fieldError('userId', 'is not a known user');
-      if (!user.roles.includes('physician')) throw fieldError('userId', 'is not a physician user account');
+      const refusal = providerLinkRefusal(user.roles.filter(isRole));
+      if (refusal) {
+        throw new RuleViolatedError(refusal, NOT_A_PHYSICIAN_ACCOUNT, {
+          errors: [{ field: 'userId', reason: refusal }],
+        });
+      }
       const other = await repo.findOneBy({ userId: fields.userId });
       if (other && other.id !== exceptId) {
         throw new ConflictError(`That account is already linked to ${providerDisplayName(other)}.`, 'duplicate', {

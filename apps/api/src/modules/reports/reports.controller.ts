@@ -7,6 +7,7 @@ import {
   DecisionTimesReportDto,
   DenialReasonReportDto,
   LatePayersReportDto,
+  OverturnReportDto,
   ReportCsvQuery,
   ReportRangeQuery,
   SummaryReportDto,
@@ -54,6 +55,18 @@ export class ReportsController {
   @ApiOkResponse({ type: DenialReasonReportDto })
   byDenialReason(@Query() range: ReportRangeQuery): Promise<DenialReasonReportDto> {
     return this.reports.denialReasons(range);
+  }
+
+  @Get('overturn-by-payer')
+  @ApiOkResponse({ type: OverturnReportDto })
+  overturnByPayer(@Query() range: ReportRangeQuery): Promise<OverturnReportDto> {
+    return this.reports.overturnByPayer(range);
+  }
+
+  @Get('overturn-by-reason')
+  @ApiOkResponse({ type: OverturnReportDto })
+  overturnByReason(@Query() range: ReportRangeQuery): Promise<OverturnReportDto> {
+    return this.reports.overturnByReason(range);
   }
 
   @Get('trend')

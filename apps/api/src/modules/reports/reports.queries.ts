@@ -1,5 +1,6 @@
 import { PAYER_CLOCK_KINDS, UNKNOWN_DENIAL_CODE } from '@preauth/domain';
 import type { DataSource } from 'typeorm';
+import { reviewedDenialCodeSql } from '../cases/reviewed-denial.sql';
 
 // Every report query takes the same range parameters: $1 the first clinic day, $2 the last one
 // (both 'YYYY-MM-DD'), $3 the clinic's time zone. Only the clinic misses' rows take a $4 (a limit).
@@ -191,3 +192,25 @@ export const CLINIC_MISS_ROWS_SQL = `(SELECT 'appeal_window_missed' AS kind, c.i
        ORDER BY 5 DESC, 3`;
 
 export const PAYER_NAMES_SQL = `SELECT id, name FROM payers`;
+
+// Cases, not decisions: a case whose first appeal was upheld and second overturned in the range
+// is one appeal decided and one overturned, as the case list behind each row counts it
+// (decisionStage=review, outcome=overturned). Grouped by the case's payer, which the list filters on.
+export const OVERTURN_BY_PAYER_SQL = `SELECT c.payer_id::text AS key, py.name AS label,
+              count(DISTINCT d.case_id) AS decided,
+              count(DISTINCT d.case_id) FILTER (WHERE d.outcome <> 'denied') AS overturned
+         FROM case_decisions d
+         JOIN cases c ON c.id = d.case_id
+         JOIN payers py ON py.id = c.payer_id
+        WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')}
+        GROUP BY c.payer_id, py.name
+        ORDER BY decided DESC, py.name`;
+
+// By the reason code of the denial each review answered (see reviewedDenialCodeSql).
+export const OVERTURN_BY_REASON_SQL = `SELECT r.code, count(DISTINCT r.case_id) AS decided,
+              count(DISTINCT r.case_id) FILTER (WHERE r.outcome <> 'denied') AS overturned
+         FROM (SELECT d.case_id, d.outcome, ${reviewedDenialCodeSql('d')} AS code
+                 FROM case_decisions d
+                WHERE d.stage <> 'initial' AND ${IN_RANGE('d.decided_at')}) r
+        GROUP BY r.code
+        ORDER BY decided DESC, r.code`;

@@ -1,18 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  describeCarcCode,
-  findCpt,
-  findBuiltInCarcDescription,
+  BREAKDOWN_DIMENSIONS,
+  breakdownColumns,
   carcReasonOf,
+  CLINIC_MISS_COLUMNS,
+  DECISION_TIME_COLUMNS,
+  DENIAL_REASON_COLUMNS,
+  describeCarcCode,
+  fillTrendMonths,
+  findBuiltInCarcDescription,
+  findCpt,
+  LATE_PAYER_COLUMNS,
+  OVERTURN_BY_PAYER_COLUMNS,
+  OVERTURN_BY_REASON_COLUMNS,
+  reportCsvRecords,
+  sortBreakdownRows,
+  sortClinicMisses,
+  sortDenialReasons,
+  sortLatePayers,
+  sortOverturnRows,
+  SUMMARY_COLUMNS,
+  summaryCsvRows,
+  TREND_COLUMNS,
   UNKNOWN_DENIAL_CODE,
+  type ReportTable,
 } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
 import { AuditService } from '../audit/audit.service';
-import { toCsv } from '../../common/csv';
+import { csvLine } from '../../common/csv';
 import { CarcDescriptionsService } from '../codes/carc-descriptions.service';
 import {
   BreakdownReportDto,
@@ -20,8 +39,8 @@ import {
   DecisionTimesReportDto,
   DenialReasonReportDto,
   LatePayersReportDto,
+  OverturnReportDto,
   ReportRangeQuery,
-  ReportTable,
   SummaryReportDto,
   TrendReportDto,
 } from './dto/report.dto';
@@ -32,6 +51,8 @@ import {
   DECISION_TIMES_SQL,
   DENIAL_REASONS_SQL,
   LATE_PAYERS_SQL,
+  OVERTURN_BY_PAYER_SQL,
+  OVERTURN_BY_REASON_SQL,
   PAYER_NAMES_SQL,
   REVIEW_STAGES,
   runReportQuery,
@@ -42,6 +63,7 @@ import {
 } from './reports.queries';
 
 const num = (v: unknown): number => Number(v ?? 0);
+const BREAKDOWN_DIMENSION_OF = { 'by-payer': 'payer', 'by-cpt': 'cpt', 'by-physician': 'physician' } as const;
 const CLINIC_MISS_ROWS = 200;
 const share = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
@@ -140,22 +162,58 @@ export class ReportsService {
     };
   }
 
+  /** A denial reason code's description, with the manager-added ones. */
+  private async carcDescriber(): Promise<(code: string) => { label: string; described: boolean }> {
+    const added = await this.carc.addedDescriptions();
+    return (code) => {
+      const unknown = code === UNKNOWN_DENIAL_CODE;
+      return {
+        label: unknown ? 'No reason code recorded' : describeCarcCode(code, added),
+        // A code nobody described yet: a manager can describe it from the report.
+        described: unknown || !!findBuiltInCarcDescription(code) || added.has(carcReasonOf(code)),
+      };
+    };
+  }
+
   async denialReasons(range: ReportRangeQuery): Promise<DenialReasonReportDto> {
     const rows = await this.query<{ code: string; denials: string }>(DENIAL_REASONS_SQL, this.params(range));
     const total = rows.reduce((a, r) => a + num(r.denials), 0);
-    const added = await this.carc.addedDescriptions();
+    const describe = await this.carcDescriber();
     return {
-      rows: rows.map((r) => {
-        const unknown = r.code === UNKNOWN_DENIAL_CODE;
-        return {
-          code: r.code,
-          label: unknown ? 'No reason code recorded' : describeCarcCode(r.code, added),
-          // A code nobody described yet: a manager can describe it from the report.
-          described: unknown || !!findBuiltInCarcDescription(r.code) || added.has(carcReasonOf(r.code)),
-          denials: num(r.denials),
-          share: share(num(r.denials), total),
-        };
-      }),
+      rows: rows.map((r) => ({
+        code: r.code,
+        ...describe(r.code),
+        denials: num(r.denials),
+        share: share(num(r.denials), total),
+      })),
+    };
+  }
+
+  async overturnByPayer(range: ReportRangeQuery): Promise<OverturnReportDto> {
+    const rows = await this.query(OVERTURN_BY_PAYER_SQL, this.params(range));
+    return {
+      rows: rows.map((r) => ({
+        key: String(r.key),
+        label: String(r.label),
+        described: true,
+        decided: num(r.decided),
+        overturned: num(r.overturned),
+        overturnRate: share(num(r.overturned), num(r.decided)),
+      })),
+    };
+  }
+
+  async overturnByReason(range: ReportRangeQuery): Promise<OverturnReportDto> {
+    const rows = await this.query(OVERTURN_BY_REASON_SQL, this.params(range));
+    const describe = await this.carcDescriber();
+    return {
+      rows: rows.map((r) => ({
+        key: String(r.code),
+        ...describe(String(r.code)),
+        decided: num(r.decided),
+        overturned: num(r.overturned),
+        overturnRate: share(num(r.overturned), num(r.decided)),
+      })),
     };
   }
 
@@ -209,56 +267,58 @@ export class ReportsService {
     };
   }
 
-  /** Any report as CSV rows (header first), for the export buttons. */
+  /**
+   * Any report as CSV, for the export buttons: the columns, order, rows and wording of the
+   * screen (libs/domain report-columns), with dates in the clinic's zone.
+   */
   async table(name: ReportTable, range: ReportRangeQuery, ctx: RequestContext): Promise<string> {
-    let records: Record<string, unknown>[];
-    switch (name) {
-      case 'summary': {
-        const { overturnByStage, ...flat } = await this.summary(range);
-        records = [
-          ...Object.entries(flat).map(([metric, value]) => ({ metric, value })),
-          ...overturnByStage.flatMap((s) => [
-            { metric: `${s.stage}.decisions`, value: s.decisions },
-            { metric: `${s.stage}.overturned`, value: s.overturned },
-            { metric: `${s.stage}.overturnRate`, value: s.overturnRate },
-          ]),
-        ];
-        break;
-      }
-      case 'decision-times':
-        records = (await this.decisionTimes(range)).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'by-payer':
-        records = (await this.breakdown(range, 'payer')).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'by-cpt':
-        records = (await this.breakdown(range, 'cpt')).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'by-physician':
-        records = (await this.breakdown(range, 'physician')).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'by-denial-reason':
-        records = (await this.denialReasons(range)).rows.map(({ described: _described, ...row }) => row);
-        break;
-      case 'trend':
-        records = (await this.trend(range)).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'late-payers':
-        records = (await this.latePayers(range)).rows as unknown as Record<string, unknown>[];
-        break;
-      case 'clinic-misses':
-        records = (await this.clinicMisses(range)).rows as unknown as Record<string, unknown>[];
-        break;
-    }
+    const records = await this.tableRecords(name, range);
     await this.audit.record(
       {
         action: 'export',
         objectType: 'report',
         objectId: name,
-        detail: { from: range.from, to: range.to, rows: records.length },
+        detail: { from: range.from, to: range.to, rows: records.length - 1 },
       },
       ctx,
     );
-    return toCsv(records);
+    return records.map(csvLine).join('');
+  }
+
+  private async tableRecords(name: ReportTable, range: ReportRangeQuery): Promise<string[][]> {
+    const zone = this.config.clinicTimeZone;
+    switch (name) {
+      case 'summary':
+        return reportCsvRecords(SUMMARY_COLUMNS, summaryCsvRows(await this.summary(range)), zone);
+      case 'decision-times':
+        return reportCsvRecords(DECISION_TIME_COLUMNS, (await this.decisionTimes(range)).rows, zone);
+      case 'trend':
+        return reportCsvRecords(TREND_COLUMNS, fillTrendMonths((await this.trend(range)).rows, range), zone);
+      case 'by-payer':
+      case 'by-cpt':
+      case 'by-physician': {
+        const dimension = BREAKDOWN_DIMENSION_OF[name];
+        const rows = sortBreakdownRows((await this.breakdown(range, dimension)).rows);
+        return reportCsvRecords(breakdownColumns(BREAKDOWN_DIMENSIONS[dimension]), rows, zone);
+      }
+      case 'by-denial-reason':
+        return reportCsvRecords(DENIAL_REASON_COLUMNS, sortDenialReasons((await this.denialReasons(range)).rows), zone);
+      case 'overturn-by-payer':
+        return reportCsvRecords(
+          OVERTURN_BY_PAYER_COLUMNS,
+          sortOverturnRows((await this.overturnByPayer(range)).rows),
+          zone,
+        );
+      case 'overturn-by-reason':
+        return reportCsvRecords(
+          OVERTURN_BY_REASON_COLUMNS,
+          sortOverturnRows((await this.overturnByReason(range)).rows),
+          zone,
+        );
+      case 'late-payers':
+        return reportCsvRecords(LATE_PAYER_COLUMNS, sortLatePayers((await this.latePayers(range)).rows), zone);
+      case 'clinic-misses':
+        return reportCsvRecords(CLINIC_MISS_COLUMNS, sortClinicMisses((await this.clinicMisses(range)).rows), zone);
+    }
   }
 }

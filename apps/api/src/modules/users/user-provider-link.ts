@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import type { Role } from '@preauth/domain';
+import { NOT_A_PHYSICIAN_ACCOUNT, providerLinkRefusal, type Role } from '@preauth/domain';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { ConflictError } from '../../common/app-errors';
+import { ConflictError, RuleViolatedError } from '../../common/app-errors';
 import { Provider } from '../providers/provider.entity';
 import { providerDisplayName } from '../providers/providers.service';
 import type { UserProviderDto } from './dto/user.dto';
@@ -36,11 +36,11 @@ export async function linkUserToProvider(
   const current = await repo.findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
   if ((current?.id ?? null) === providerId) return null;
   if (providerId !== null) {
-    if (!roles.includes('physician')) {
-      throw new ConflictError(
-        'Only a user with the physician role can be linked to a physician record.',
-        'not_physician',
-      );
+    const refusal = providerLinkRefusal(roles);
+    if (refusal) {
+      throw new RuleViolatedError(refusal, NOT_A_PHYSICIAN_ACCOUNT, {
+        errors: [{ field: 'providerId', reason: refusal }],
+      });
     }
     const target = await repo.findOne({ where: { id: providerId }, lock: { mode: 'pessimistic_write' } });
     if (!target) {

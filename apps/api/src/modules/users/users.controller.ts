@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -31,6 +32,9 @@ export class UsersController {
   @ApiConflictResponse({
     description: 'A user with this email already exists, or the provider is linked to someone else',
   })
+  @ApiUnprocessableEntityResponse({
+    description: 'Only a physician account can be linked to a provider (not_physician)',
+  })
   create(@Body() dto: CreateUserDto, @RequestContext() ctx: RequestContext): Promise<CreatedUserDto> {
     return this.users.create(dto, ctx);
   }
@@ -47,7 +51,10 @@ export class UsersController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({
     description:
-      'The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider link is refused (not_physician, provider_linked)',
+      'The change would leave no active admin (last_admin) or lock yourself out (self_lockout), or the provider is linked to someone else (provider_linked)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Only a physician account can be linked to a provider (not_physician)',
   })
   update(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ADMIN_LOCKOUT_MESSAGES, adminLockout, type Role } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,12 +6,14 @@ import type { RequestContext } from '../../common/request-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password-hasher';
-import { passwordProblems } from '../auth/password-policy';
 import { RecoveryCodesService } from '../auth/recovery-codes.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import type { CreatedUserDto, OneTimePasswordDto, UserDto, UserProviderDto } from './dto/user.dto';
+import { fieldError } from '../../common/validation';
+import { InvitationsService } from './invitations.service';
+import { assertPasswordAcceptable } from './password-acceptable';
 import { linkedProviders, linkUserToProvider } from './user-provider-link';
 import { generateOneTimePassword } from '../auth/one-time-secrets';
 import { User } from './user.entity';
@@ -32,18 +34,6 @@ export function toUserDto(user: User, provider: UserProviderDto | null = null): 
   };
 }
 
-/** 400 in the shape of the validation pipe's errors when the password breaks the policy. */
-export function assertPasswordAcceptable(password: string, email: string): void {
-  const problems = passwordProblems(password, { email });
-  if (!problems.length) return;
-  throw new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: problems.map((problem) => `password ${problem}`).join('; '),
-    errors: problems.map((reason) => ({ field: 'password', reason })),
-  });
-}
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -51,6 +41,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly recoveryCodes: RecoveryCodesService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -70,30 +61,48 @@ export class UsersService {
 
   async create(dto: CreateUserDto, context: RequestContext): Promise<CreatedUserDto> {
     const email = dto.email.trim();
-    const oneTimePassword = dto.password === undefined ? generateOneTimePassword(email) : undefined;
-    const password = dto.password ?? oneTimePassword!;
-    assertPasswordAcceptable(password, email);
-    const passwordHash = await hashPassword(password);
+    if (dto.invite && dto.password !== undefined) {
+      throw fieldError('password', 'is chosen by the invitee when the user is invited; leave it out');
+    }
+    const oneTimePassword = !dto.invite && dto.password === undefined ? generateOneTimePassword(email) : undefined;
+    const password = dto.invite ? null : (dto.password ?? oneTimePassword!);
+    if (password !== null) assertPasswordAcceptable(password, email);
+    // An invitee has no password until they choose one through the link: nobody can sign in as them.
+    const passwordHash = password === null ? null : await hashPassword(password);
     const created = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const taken = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
       if (taken) throw new ConflictError('A user with this email already exists.');
       const roles = unique(dto.roles);
       const saved = await repo.save(
-        repo.create({ email, displayName: dto.displayName.trim(), roles, passwordHash, mustChangePassword: true }),
+        repo.create({
+          email,
+          displayName: dto.displayName.trim(),
+          roles,
+          passwordHash,
+          mustChangePassword: !dto.invite,
+        }),
       );
+      const invitation = dto.invite ? await this.invitations.issue(manager, saved.id) : null;
       const link = dto.providerId ? await linkUserToProvider(manager, saved.id, roles, dto.providerId) : null;
       await this.audit.record(
         {
           action: 'create',
           objectType: 'user',
           objectId: saved.id,
-          detail: { roles: saved.roles, ...(link ? { provider: link.to } : {}) },
+          detail: {
+            roles: saved.roles,
+            ...(link ? { provider: link.to } : {}),
+            ...(invitation ? { invited: true } : {}),
+          },
         },
         context,
         manager,
       );
-      return this.read(manager, saved.id);
+      const user = await this.read(manager, saved.id);
+      return invitation
+        ? { ...user, invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } }
+        : user;
     });
     return oneTimePassword ? { ...created, oneTimePassword } : created;
   }

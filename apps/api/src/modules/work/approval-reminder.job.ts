@@ -20,7 +20,8 @@ const UNUSED_APPROVALS = `
 
 /**
  * Reminds a case's owner, in the notification centre (and by email through the notification
- * emails), that its approval ends in 14 and again in 3 days with nothing scheduled. Each reminder
+ * emails, as a clock warning: the approval's end is its approval-expiry clock), that its approval
+ * ends in 14 and again in 3 days with nothing scheduled. Each reminder
  * is one notification per case, validity end and threshold (a dedupe key), so two instances or
  * two runs of the same day write it once.
  */
@@ -55,7 +56,8 @@ export class ApprovalReminderJob implements OnModuleInit {
       if (days === null) continue;
       reminders.push({
         userId: row.owner_id,
-        kind: 'approval_expiring',
+        // The approval's end is the case's approval-expiry clock: its warning, as the owner set it up.
+        kind: 'clock_warning',
         caseId: row.id,
         dedupeKey: `approval:${row.id}:${row.valid_to}:${days}`,
       });

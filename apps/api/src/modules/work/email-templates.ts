@@ -23,7 +23,7 @@ const KIND_PHRASES: Record<NotificationKind, [string, string]> = {
   task_done: ['task you asked for is done', 'tasks you asked for are done'],
   payer_answer: ['payer answer on your cases', 'payer answers on your cases'],
   clock_warning: ['deadline coming up on your cases', 'deadlines coming up on your cases'],
-  approval_expiring: ['approval ending soon with nothing scheduled', 'approvals ending soon with nothing scheduled'],
+  payer_unreachable: ["payer's system unreachable about your cases", "payer's systems unreachable about your cases"],
 };
 
 function lines(facts: EmailFacts): string[] {

@@ -1,22 +1,34 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dueClockWarning, type NotificationKind, type Urgency } from '@preauth/domain';
+import {
+  DEFAULT_EMAIL_PREFERENCES,
+  dueClockWarning,
+  longestLeadMinutes,
+  NOTIFICATION_KINDS,
+  warningLeadMinutes,
+  type NotificationKind,
+  type Urgency,
+} from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { JobsService } from '../jobs/jobs.service';
 import { digestEmail, urgentEmail, type EmailFacts, type EmailMessage } from './email-templates';
 import { MailerService } from './mailer.service';
+import { emailChosenSql, readNotificationSettings } from './notification-settings.repository';
+import { NotificationSettingsService } from './notification-settings.service';
 import { insertNotifications, type NewNotification } from './notifications.repository';
 
 export const CLOCK_WARNINGS_JOB = 'clock-warnings';
 export const URGENT_EMAIL_JOB = 'notification-email';
 export const DIGEST_JOB = 'notification-digest';
 
-// Open cases with an owner whose next clock falls within the longest warning lead (3 days).
+// Open cases with an owner whose next clock falls within the longest warning lead ($2 minutes).
 const NEAR_CLOCKS = `
   SELECT id, owner_id, urgency, next_due_at, next_due_kind FROM cases
    WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn', 'completed')
-     AND next_due_at > $1 AND next_due_at <= $1 + interval '3 days'`;
+     AND next_due_at > $1 AND next_due_at <= $1 + make_interval(mins => $2)`;
+
+const EMAILED_BY_DEFAULT = NOTIFICATION_KINDS.filter((kind) => DEFAULT_EMAIL_PREFERENCES[kind]);
 
 interface Unsent {
   id: string;
@@ -28,8 +40,9 @@ interface Unsent {
 
 /**
  * Background work of notifications: warning owners of clocks about to run out (once per clock, due
- * moment and lead, whichever instance runs it), and emailing what people have not read: at once
- * for expedited cases, in a daily digest at DIGEST_HOUR otherwise.
+ * moment and lead, whichever instance runs it, at the clinic's lead times), and emailing what people
+ * have not read, of the kinds each chose to get by email: at once for expedited cases, in a daily
+ * digest at the clinic's hour (DIGEST_HOUR unless a manager set one) otherwise.
  */
 @Injectable()
 export class NotificationJobs implements OnModuleInit {
@@ -40,6 +53,7 @@ export class NotificationJobs implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsService,
     private readonly mailer: MailerService,
+    private readonly settings: NotificationSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -64,19 +78,20 @@ export class NotificationJobs implements OnModuleInit {
             hourCycle: 'h23',
           }).format(new Date(dueAt)),
         );
-        if (hour === this.config.mail.digestHour) await this.sendDigests();
+        if (hour === (await this.settings.digestHour())) await this.sendDigests();
       },
     });
   }
 
-  /** Warns owners of clocks within their lead; returns how many warnings were new. */
+  /** Warns owners of clocks within the clinic's leads; returns how many warnings were new. */
   async warnClocks(now: Date): Promise<number> {
+    const leads = await readNotificationSettings(this.dataSource.manager);
     const rows = await this.dataSource.query<
       { id: string; owner_id: string; urgency: Urgency; next_due_at: Date; next_due_kind: string }[]
-    >(NEAR_CLOCKS, [now]);
+    >(NEAR_CLOCKS, [now, longestLeadMinutes(leads)]);
     const warnings: NewNotification[] = [];
     for (const row of rows) {
-      const lead = dueClockWarning(row.next_due_at, row.urgency, now);
+      const lead = dueClockWarning(row.next_due_at, warningLeadMinutes(leads, row.urgency), now);
       if (lead === null) continue;
       warnings.push({
         userId: row.owner_id,
@@ -99,9 +114,11 @@ export class NotificationJobs implements OnModuleInit {
   }
 
   /**
-   * One email per user over their unread, unemailed notifications matching `filter`, marked
-   * emailed in the same transaction: a failed send rolls back and the job's retry sends again;
-   * rows another run holds are skipped, so two runs never email the same notification.
+   * One email per user over their unread, unemailed notifications matching `filter`, of the kinds
+   * they get by email, marked emailed in the same transaction: a failed send rolls back and the
+   * job's retry sends again; rows another run holds are skipped, so two runs never email the same
+   * notification. A kind the user turned off stays unemailed (in the app only) and goes in the
+   * next email if they turn it back on while it is still unread.
    */
   private async sendPending(filter: string, template: (facts: EmailFacts) => EmailMessage): Promise<number> {
     if (!this.mailer.enabled) return 0;
@@ -111,10 +128,11 @@ export class NotificationJobs implements OnModuleInit {
            FROM notifications n
            JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
            LEFT JOIN cases c ON c.id = n.case_id
-          WHERE n.emailed_at IS NULL AND n.read_at IS NULL AND ${filter}
+          WHERE n.emailed_at IS NULL AND n.read_at IS NULL AND ${filter} AND ${emailChosenSql('n', '$1')}
           ORDER BY n.user_id, n.created_at
           LIMIT 1000
           FOR UPDATE OF n SKIP LOCKED`,
+        [EMAILED_BY_DEFAULT],
       );
       const byUser = new Map<string, Unsent[]>();
       for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);

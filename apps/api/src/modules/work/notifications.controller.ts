@@ -21,8 +21,8 @@ function describe(row: NotificationRow): string {
       return `The payer answered${on}`;
     case 'clock_warning':
       return `A deadline is near${on}`;
-    case 'approval_expiring':
-      return `The approval${on} ends soon and no procedure is scheduled`;
+    case 'payer_unreachable':
+      return `The payer's system cannot be reached${on}; still trying`;
   }
 }
 

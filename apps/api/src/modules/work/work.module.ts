@@ -4,11 +4,18 @@ import { CaseWorkController } from './case-work.controller';
 import { CaseWorkService } from './case-work.service';
 import { MailerService } from './mailer.service';
 import { NotificationJobs } from './notification-jobs';
+import { NotificationPreferencesController, NotificationSettingsController } from './notification-settings.controller';
+import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsController } from './notifications.controller';
 
 /** Work around cases: owners, tasks (hand-offs) and notifications. */
 @Module({
-  controllers: [CaseWorkController, NotificationsController],
-  providers: [CaseWorkService, MailerService, NotificationJobs, ApprovalReminderJob],
+  controllers: [
+    CaseWorkController,
+    NotificationPreferencesController,
+    NotificationsController,
+    NotificationSettingsController,
+  ],
+  providers: [CaseWorkService, MailerService, NotificationJobs, NotificationSettingsService, ApprovalReminderJob],
 })
 export class WorkModule {}

@@ -5,13 +5,33 @@ import { useState } from 'react';
 import { usePayers } from '../../features/reference/api/usePayers';
 import type { PayerListItem } from '../../features/settings/api/types';
 import { useCreatePayer, useDeletePayer, useUpdatePayer } from '../../features/settings/api/usePayerMutations';
+import { usePasEndpoint, useSavePasEndpoint } from '../../features/settings/api/usePasEndpoint';
+import { PasEndpointEditor } from '../../features/settings/components/PasEndpointForm';
 import { PayerForm } from '../../features/settings/components/PayerForm';
 import { activeFirst, SettingsHeader } from '../../features/settings/components/SettingsHeader';
 import { QueryState } from '../../ui/QueryState';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; payer: PayerListItem } | null;
 
-function PayerRow({ payer, onEdit }: { payer: PayerListItem; onEdit: () => void }) {
+function PasEndpointDialog({ payer, onClose }: { payer: PayerListItem; onClose: () => void }) {
+  const query = usePasEndpoint(payer.id);
+  const save = useSavePasEndpoint(payer.id);
+  return (
+    <PasEndpointEditor
+      settings={query.data}
+      isPending={query.isPending}
+      error={query.error}
+      onCancel={onClose}
+      onSubmit={async (body) => {
+        await save.mutateAsync(body);
+        notifications.show({ color: 'teal', message: `${payer.name}: electronic endpoint saved.` });
+        onClose();
+      }}
+    />
+  );
+}
+
+function PayerRow({ payer, onEdit, onEndpoint }: { payer: PayerListItem; onEdit: () => void; onEndpoint: () => void }) {
   const update = useUpdatePayer();
   const remove = useDeletePayer();
   const handleArchive = (active: boolean) =>
@@ -69,6 +89,14 @@ function PayerRow({ payer, onEdit }: { payer: PayerListItem; onEdit: () => void 
           <Button size="xs" variant="light" onClick={onEdit} aria-label={`Edit ${payer.name}`}>
             Edit
           </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={onEndpoint}
+            aria-label={`Electronic (PAS) endpoint of ${payer.name}`}
+          >
+            Electronic
+          </Button>
           {payer.active ? (
             <Button
               size="xs"
@@ -113,6 +141,7 @@ export function PayersPage() {
   const create = useCreatePayer();
   const update = useUpdatePayer();
   const [editing, setEditing] = useState<Editing>(null);
+  const [endpointOf, setEndpointOf] = useState<PayerListItem | null>(null);
   const payers = activeFirst(query.data);
   const close = () => setEditing(null);
 
@@ -148,7 +177,12 @@ export function PayersPage() {
               </Table.Thead>
               <Table.Tbody>
                 {payers.map((payer) => (
-                  <PayerRow key={payer.id} payer={payer} onEdit={() => setEditing({ mode: 'edit', payer })} />
+                  <PayerRow
+                    key={payer.id}
+                    payer={payer}
+                    onEdit={() => setEditing({ mode: 'edit', payer })}
+                    onEndpoint={() => setEndpointOf(payer)}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
@@ -174,6 +208,14 @@ export function PayersPage() {
             }}
           />
         )}
+      </Modal>
+      <Modal
+        opened={endpointOf !== null}
+        onClose={() => setEndpointOf(null)}
+        title={endpointOf ? `Electronic submission: ${endpointOf.name}` : ''}
+        size="lg"
+      >
+        {endpointOf && <PasEndpointDialog payer={endpointOf} onClose={() => setEndpointOf(null)} />}
       </Modal>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { ROLE_LABELS, ROLES, type Role } from '@preauth/domain';
 import { useState } from 'react';
 import { useAuthPolicy } from '../../features/account/api/useAuthPolicy';
 import { useSetAuthPolicy } from '../../features/account/api/useSetAuthPolicy';
+import { SigningPolicyCard } from '../../features/account/components/SigningPolicyCard';
 import { QueryState } from '../../ui/QueryState';
 
 export function SecurityPage() {
@@ -32,7 +33,7 @@ export function SecurityPage() {
       <div>
         <Title order={2}>Security</Title>
         <Text c="dimmed" size="sm">
-          Sign-in rules for the whole clinic.
+          Sign-in and signing rules for the whole clinic.
         </Text>
       </div>
       <QueryState
@@ -80,6 +81,7 @@ export function SecurityPage() {
                 </Group>
               </Stack>
             </Card>
+            <SigningPolicyCard saved={policy.data.onlyOrderingPhysicianSigns} />
             <Card withBorder>
               <Stack>
                 <Title order={3} size="h4">

@@ -1,18 +1,21 @@
-import { Alert, Button, Divider, Group, List, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Divider, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ADMIN_LOCKOUT_MESSAGES, adminLockout, ROLE_LABELS, type Role } from '@preauth/domain';
+import { ADMIN_LOCKOUT_MESSAGES, adminLockout, type Role } from '@preauth/domain';
 import { useState } from 'react';
 import { useMe } from '../../features/auth/api/useMe';
 import { useCreateUser } from '../../features/users/api/useCreateUser';
 import { useUpdateUser } from '../../features/users/api/useUpdateUser';
 import { type User, useUsers } from '../../features/users/api/useUsers';
+import { InvitationLinkNotice } from '../../features/users/components/InvitationLinkNotice';
 import { OneTimePasswordNotice } from '../../features/users/components/OneTimePasswordNotice';
 import { UserAccountActions } from '../../features/users/components/UserAccountActions';
 import { UserForm, type UserFormValues } from '../../features/users/components/UserForm';
-import { formatDateTime } from '../../ui/format';
+import { UsersList } from '../../features/users/components/UsersList';
 import { QueryState } from '../../ui/QueryState';
 
-const EMPTY_USER: UserFormValues = { email: '', displayName: '', roles: [], providerId: null };
+const EMPTY_USER: UserFormValues = { email: '', displayName: '', roles: [], providerId: null, invite: false };
+
+type Created = { email: string; password: string } | { email: string; invitation: { path: string; expiresAt: string } };
 
 /** Why this change to an admin would be refused, in the API's own words (null when allowed). */
 function lockoutMessage(
@@ -39,7 +42,7 @@ export function UsersPage() {
   const create = useCreateUser();
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const list = users.data ?? [];
   const editing = list.find((user) => user.id === editingId) ?? null;
@@ -55,8 +58,13 @@ export function UsersPage() {
       displayName: values.displayName,
       roles: values.roles,
       ...(values.providerId ? { providerId: values.providerId } : {}),
+      ...(values.invite ? { invite: true } : {}),
     });
-    setCreated({ email: user.email, password: user.oneTimePassword ?? '' });
+    setCreated(
+      user.invitation
+        ? { email: user.email, invitation: user.invitation }
+        : { email: user.email, password: user.oneTimePassword ?? '' },
+    );
   };
 
   const handleEdit = async (user: User, values: UserFormValues) => {
@@ -90,7 +98,8 @@ export function UsersPage() {
           </List.Item>
           <List.Item>You cannot disable yourself or remove your own admin role; another admin must.</List.Item>
           <List.Item>
-            Passwords set here are one-time: shown once, and the person chooses their own at first sign-in.
+            Passwords set here are one-time: shown once, and the person chooses their own at first sign-in. An
+            invitation link instead lets them choose it themselves: shown once, works once, for 72 hours.
           </List.Item>
           <List.Item>
             A physician is linked to their physician record (NPI) so “My cases” shows their patients.
@@ -101,77 +110,7 @@ export function UsersPage() {
         {list.length === 0 ? (
           <Text>No users yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover>
-              <Table.Caption>Users of this clinic</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Roles</Table.Th>
-                  <Table.Th scope="col">Physician record</Table.Th>
-                  <Table.Th scope="col">Last sign-in</Table.Th>
-                  <Table.Th scope="col">Two-factor</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((user) => (
-                  <Table.Tr key={user.id} data-testid="user-row">
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {user.displayName}
-                        {user.id === me?.id ? ' (you)' : ''}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{user.roles.map((role) => ROLE_LABELS[role]).join(', ')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {user.provider
-                          ? `${user.provider.displayName} · NPI ${user.provider.npi}`
-                          : user.roles.includes('physician')
-                            ? 'Not linked'
-                            : '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{user.totpEnabled ? 'On' : 'Off'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={user.disabled ? 700 : undefined}>
-                        {user.disabled ? 'Disabled' : 'Active'}
-                      </Text>
-                      {user.mustChangePassword && (
-                        <Text size="xs" c="dimmed">
-                          Has a one-time password
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditingId(user.id)}
-                        aria-label={`Manage ${user.displayName}`}
-                      >
-                        Manage
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <UsersList users={list} meId={me?.id ?? null} onManage={setEditingId} />
         )}
       </QueryState>
 
@@ -184,7 +123,15 @@ export function UsersPage() {
       >
         {created ? (
           <Stack>
-            <OneTimePasswordNotice email={created.email} password={created.password} />
+            {'invitation' in created ? (
+              <InvitationLinkNotice
+                email={created.email}
+                url={`${window.location.origin}${created.invitation.path}`}
+                expiresAt={created.invitation.expiresAt}
+              />
+            ) : (
+              <OneTimePasswordNotice email={created.email} password={created.password} />
+            )}
             <Group justify="flex-end">
               <Button onClick={closeCreate}>Done</Button>
             </Group>

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@preauth/domain';
-import { IsArray, IsIn } from 'class-validator';
+import { IsArray, IsBoolean, IsIn } from 'class-validator';
 
 export class AuthPolicyDto {
   @ApiProperty({
@@ -31,7 +31,19 @@ export class SessionLimitsDto {
   absoluteHours!: SessionLimitDto;
 }
 
+export class SigningPolicyDto {
+  @ApiProperty({
+    description:
+      'When true, a physician signs only the letters of cases they ordered; when false any physician may, and the letter names both',
+  })
+  @IsBoolean()
+  onlyOrderingPhysicianSigns!: boolean;
+}
+
 export class AuthPolicyViewDto extends AuthPolicyDto {
+  @ApiProperty({ description: 'Whether only the ordering physician may sign a case’s letters' })
+  onlyOrderingPhysicianSigns!: boolean;
+
   @ApiProperty({ type: SessionLimitsDto, description: 'Read-only: set in the environment when the API starts' })
   sessionLimits!: SessionLimitsDto;
 }

@@ -299,6 +299,15 @@ export class ListCasesQuery {
   @IsString()
   @Length(1, 10)
   denialCode?: string;
+  @ApiPropertyOptional({
+    description:
+      'A review (peer-to-peer, appeal, external review) of a denial that carried this CARC (`unknown`: none)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10)
+  reviewedDenialCode?: string;
   @ApiPropertyOptional({ description: 'Only payer decisions made after their legal deadline' })
   @IsOptional()
   @Transform(toBool)

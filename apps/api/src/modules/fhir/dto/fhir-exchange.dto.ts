@@ -17,7 +17,7 @@ export class FhirExchangeDto {
   @ApiProperty({ enum: ['outbound', 'inbound'] }) direction!: 'outbound' | 'inbound';
   @ApiProperty({
     description:
-      'outbound: submit, failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable',
+      'outbound: submit, inquire (Claim/$inquire about a pended request), failed (the payer could not be reached); inbound: decision, pended, info_requested, cancelled, not_required, error, unreadable',
   })
   kind!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -34,6 +34,12 @@ export class FhirExchangeDto {
   @ApiProperty({ type: [PayerErrorDto] }) payerErrors!: PayerErrorDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Why the payer could not be reached' })
   error!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'What is wrong with a recorded answer (an approval that ended before the request was sent)',
+  })
+  warning!: string | null;
 }
 
 export class CaseFhirExchangesDto {

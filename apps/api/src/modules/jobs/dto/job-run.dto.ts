@@ -32,9 +32,26 @@ export class JobRunDto {
   error!: string | null;
 }
 
+export class JobScheduleDto {
+  @ApiProperty({ example: 'clock-warnings' })
+  name!: string;
+
+  @ApiProperty({ description: 'Runs once per this many minutes across all instances' })
+  everyMinutes!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'The next due moment (sent by the tick of that minute)' })
+  nextDueAt!: string;
+
+  @ApiProperty({ type: [JobRunDto], description: 'Its latest runs, newest first' })
+  lastRuns!: JobRunDto[];
+}
+
 export class JobRunsDto {
   @ApiProperty({ description: 'Whether this instance runs background jobs (BACKGROUND_JOBS)' })
   running!: boolean;
+
+  @ApiProperty({ type: [JobScheduleDto], description: 'Each scheduled job, by name' })
+  schedules!: JobScheduleDto[];
 
   @ApiProperty({ type: [JobRunDto], description: 'The latest runs, newest first' })
   runs!: JobRunDto[];

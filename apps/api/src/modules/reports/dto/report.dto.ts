@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { REPORT_TABLES, type ReportTable } from '@preauth/domain';
 import { IsCalendarDate } from '../../../common/validators';
 
 export class ReportRangeQuery {
@@ -10,19 +11,6 @@ export class ReportRangeQuery {
   @IsCalendarDate()
   to!: string;
 }
-
-export const REPORT_TABLES = [
-  'summary',
-  'decision-times',
-  'by-payer',
-  'by-cpt',
-  'by-physician',
-  'by-denial-reason',
-  'trend',
-  'late-payers',
-  'clinic-misses',
-] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export class ReportCsvQuery extends ReportRangeQuery {
   @ApiProperty({ enum: REPORT_TABLES }) @IsIn(REPORT_TABLES) table!: ReportTable;
@@ -157,4 +145,20 @@ export class ClinicMissesReportDto {
   approvalsExpiredPartlyUsed!: number;
   @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' })
   rows!: ClinicMissRowDto[];
+}
+
+export class OverturnRowDto {
+  @ApiProperty({ description: 'The payer id, or the CARC of the denial reviewed (`unknown`: none recorded)' })
+  key!: string;
+  @ApiProperty({ description: "The payer's name, or the reason code's description" }) label!: string;
+  @ApiProperty({ description: 'False for a reason code with no description yet (a manager can add one)' })
+  described!: boolean;
+  @ApiProperty({ description: 'Cases with a review (peer-to-peer, appeal, external review) decided in the range' })
+  decided!: number;
+  @ApiProperty({ description: 'Of those, cases with a review that did not uphold the denial' }) overturned!: number;
+  @ApiProperty({ nullable: true, type: Number }) overturnRate!: number | null;
+}
+
+export class OverturnReportDto {
+  @ApiProperty({ type: [OverturnRowDto] }) rows!: OverturnRowDto[];
 }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -41,6 +42,14 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(1024)
   password?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'True: no password; the answer carries a single-use invitation link, valid 72 hours, through which the user chooses their own',
+  })
+  @IsOptional()
+  @IsBoolean()
+  invite?: boolean;
 
   @ApiPropertyOptional({
     format: 'uuid',

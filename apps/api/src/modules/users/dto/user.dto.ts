@@ -1,3 +1,4 @@
+import { InvitationLinkDto } from './invitation.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@preauth/domain';
 
@@ -57,4 +58,11 @@ export class CreatedUserDto extends UserDto {
     description: 'Present when no password was sent: generated, shown once, to be replaced at first sign-in',
   })
   oneTimePassword?: string;
+
+  @ApiProperty({
+    required: false,
+    type: InvitationLinkDto,
+    description: 'Present when the user was invited: the single-use link to choose a password, shown once',
+  })
+  invitation?: InvitationLinkDto;
 }

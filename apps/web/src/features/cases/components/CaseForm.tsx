@@ -19,6 +19,7 @@ import { findCpt, isIsoDate, MEDICAL_NECESSITY_CRITERIA, URGENCY_LABELS } from '
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { PatientPicker } from '../../patients/components/PatientPicker';
+import { PriorAuthNotices } from '../../payer-rules/components/PriorAuthNotices';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
@@ -104,7 +105,9 @@ export function CaseForm({
   const can = (field: string) => editableFields.includes(field);
   const showClinical = mode === 'edit' || mayWriteClinical;
   const plannedServiceDate = watch('plannedServiceDate');
-  const cosmeticCodes = watch('procedureLines')
+  const procedureLines = watch('procedureLines');
+  const payerId = watch('payerId');
+  const cosmeticCodes = procedureLines
     .map((line) => findCpt(line.cpt))
     .filter((entry) => entry?.cosmeticRisk)
     .map((entry) => entry!.code);
@@ -366,6 +369,9 @@ export function CaseForm({
                 Payers usually treat {cosmeticCodes.join(', ')} as cosmetic. The physician should document the medical
                 necessity and, if needed, a justification below.
               </Alert>
+            )}
+            {mode === 'create' && (
+              <PriorAuthNotices payerId={payerId} cptCodes={procedureLines.map((line) => line.cpt)} />
             )}
             {can('procedureLines') && (
               <Button

@@ -33,6 +33,8 @@ export type CaseListParams = {
   planType?: PlanType;
   cpt?: string;
   denialCode?: string;
+  /** A review of a denial that carried this reason code (the overturn report's rows). */
+  reviewedDenialCode?: string;
   clockKind?: ClockKind[];
   decisionStage?: DecisionStageFilter;
   outcome?: DecisionOutcomeFilter;
@@ -75,6 +77,7 @@ const READERS: { [K in keyof CaseListParams]-?: (value: string) => CaseListParam
   planType: oneOf(PLAN_TYPES),
   cpt: (value) => (/^\d{4}[0-9A-Z]$/i.test(value) ? value.toUpperCase() : undefined),
   denialCode: text(10),
+  reviewedDenialCode: text(10),
   clockKind: listOf(CLOCK_KINDS),
   decisionStage: oneOf(DECISION_STAGE_FILTERS),
   outcome: oneOf(DECISION_OUTCOME_FILTERS),

@@ -47,6 +47,11 @@ function ExchangeRow({ exchange }: { exchange: FhirExchange }) {
           {exchange.error}
         </Text>
       )}
+      {exchange.warning && (
+        <Text size="xs" c="orange.8" data-testid="fhir-exchange-warning">
+          {exchange.warning}
+        </Text>
+      )}
     </List.Item>
   );
 }

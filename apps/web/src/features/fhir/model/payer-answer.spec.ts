@@ -15,6 +15,7 @@ const exchange = (over: Partial<FhirExchange>): FhirExchange => ({
   pendingReference: null,
   payerErrors: [],
   error: null,
+  warning: null,
   ...over,
 });
 
@@ -47,6 +48,15 @@ describe("the payer's answer, for the desk", () => {
     });
   });
 
+  it('says when an approval ended before the request was sent', () => {
+    const warning = "The payer's approval ended on 2005-06-02, before the request was sent on 2026-12-06.";
+    const said = describePayerAnswer(
+      exchange({ outcome: 'approved', authorizationNumber: 'AUTH0001', warning }),
+      detail({ status: 'approved' }),
+    );
+    expect(said.lines).toContain(warning);
+  });
+
   it("gives the payer's reason for a denial", () => {
     const said = describePayerAnswer(
       exchange({ outcome: 'denied', payerReason: 'X12 0U' }),
@@ -56,10 +66,10 @@ describe("the payer's answer, for the desk", () => {
     expect(said.lines).toEqual(['Reason: X12 0U', 'Not medically necessary.']);
   });
 
-  it('says what happens next when pended, and that nobody asks the payer again yet', () => {
+  it('says what happens next when pended: Preauth asks the payer again', () => {
     const said = describePayerAnswer(exchange({ kind: 'pended', pendingReference: 'R-7' }), detail({}));
     expect(said.title).toMatch(/^Pended/);
-    expect(said.lines.join(' ')).toMatch(/submitted; the payer's reference is R-7.*does not yet ask the payer again/);
+    expect(said.lines.join(' ')).toMatch(/submitted; the payer's reference is R-7.*asks the payer again by itself/);
   });
 
   it('lists the payer errors and what to fix', () => {
@@ -86,5 +96,6 @@ describe("the payer's answer, for the desk", () => {
   it('labels the log lines', () => {
     expect(exchangeLabel(exchange({ outcome: 'approved' }))).toBe('Decision: approved');
     expect(exchangeLabel(exchange({ direction: 'outbound', kind: 'failed' }))).toBe('Not sent: payer unreachable');
+    expect(exchangeLabel(exchange({ direction: 'outbound', kind: 'inquire' }))).toBe('Asked for the decision');
   });
 });

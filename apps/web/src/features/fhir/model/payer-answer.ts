@@ -44,6 +44,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
         lines: [
           `Authorization number: ${answer.authorizationNumber ?? detail.authorizationNumber ?? 'not given'}`,
           ...(detail.approvedUnits != null ? [`${detail.approvedUnits} units authorized.`] : []),
+          ...(answer.warning ? [answer.warning] : []),
         ],
       };
     case 'pended':
@@ -52,7 +53,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
         title: 'Pended: the payer is reviewing the request',
         lines: [
           `The case is ${STATUS_LABELS[detail.status].toLowerCase()}${answer.pendingReference ? `; the payer's reference is ${answer.pendingReference}` : ''}.`,
-          "Preauth does not yet ask the payer again by itself: when the payer's decision arrives (portal, fax or letter), record it with the next step above.",
+          "Preauth asks the payer again by itself (Claim/$inquire) and records the decision when it comes; the case's owner is told. A decision that arrives by portal, fax or letter can still be recorded with the next step above.",
         ],
       };
     case 'info_requested':
@@ -83,6 +84,7 @@ export function describePayerAnswer(answer: FhirExchange, detail: CaseDetail): P
 
 const OUTCOME_LABELS: Record<string, string> = {
   submit: 'Sent',
+  inquire: 'Asked for the decision',
   failed: 'Not sent: payer unreachable',
   decision: 'Decision',
   pended: 'Pended',

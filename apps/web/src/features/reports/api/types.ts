@@ -17,3 +17,5 @@ export type LatePayersReport = Schemas['LatePayersReportDto'];
 export type LatePayerRow = Schemas['LatePayerRowDto'];
 export type ClinicMissesReport = Schemas['ClinicMissesReportDto'];
 export type ClinicMissRow = Schemas['ClinicMissRowDto'];
+export type OverturnReport = Schemas['OverturnReportDto'];
+export type OverturnRow = Schemas['OverturnRowDto'];

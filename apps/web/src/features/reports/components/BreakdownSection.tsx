@@ -1,14 +1,15 @@
 import { Stack } from '@mantine/core';
+import { BREAKDOWN_DIMENSIONS, breakdownColumns, sortBreakdownRows } from '@preauth/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { BreakdownReport, BreakdownRow, ReportRange, ReportTable } from '../api/types';
 import { useCptBreakdown } from '../api/useCptBreakdown';
 import { usePayerBreakdown } from '../api/usePayerBreakdown';
 import { usePhysicianBreakdown } from '../api/usePhysicianBreakdown';
-import { formatCount, formatDuration, formatShare } from '../model/report-format';
 import type { CaseListParams } from '../../cases/model/list-params';
 import { CHART_COLORS, HorizontalBars } from './charts';
 import { DrillLink } from './DrillLink';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 
 const CHART_ROWS = 10;
@@ -44,45 +45,14 @@ export function BreakdownSection({
       {text}
     </DrillLink>
   );
-  const rows = [...(query.data?.rows ?? [])].sort(
-    (a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label),
-  );
-  const columns: Column<BreakdownRow>[] = [
-    { key: 'label', header: dimension, render: (row) => row.label },
-    {
-      key: 'decisions',
-      header: 'Decisions',
-      numeric: true,
-      render: (row) => drill(row, 'Decisions', {}, formatCount(row.decisions)),
-    },
-    {
-      key: 'approved',
-      header: 'Approved',
-      numeric: true,
-      render: (row) => drill(row, 'Approved', { outcome: 'approved' }, formatCount(row.approved)),
-    },
-    {
-      key: 'partiallyApproved',
-      header: 'Partially approved',
-      numeric: true,
-      render: (row) =>
-        drill(row, 'Partially approved', { outcome: 'partially_approved' }, formatCount(row.partiallyApproved)),
-    },
-    {
-      key: 'denied',
-      header: 'Denied',
-      numeric: true,
-      render: (row) => drill(row, 'Denied', { outcome: 'denied' }, formatCount(row.denied)),
-    },
-    { key: 'deniedShare', header: 'Denied share', numeric: true, render: (row) => formatShare(row.deniedShare) },
-    {
-      key: 'late',
-      header: 'Late',
-      numeric: true,
-      render: (row) => drill(row, 'Decided late', { decidedLate: true }, formatCount(row.late)),
-    },
-    { key: 'medianHours', header: 'Median time', numeric: true, render: (row) => formatDuration(row.medianHours) },
-  ];
+  const rows = sortBreakdownRows(query.data?.rows ?? []);
+  const columns = screenColumns(breakdownColumns(dimension), {
+    decisions: (row, text) => drill(row, 'Decisions', {}, text),
+    approved: (row, text) => drill(row, 'Approved', { outcome: 'approved' }, text),
+    partiallyApproved: (row, text) => drill(row, 'Partially approved', { outcome: 'partially_approved' }, text),
+    denied: (row, text) => drill(row, 'Denied', { outcome: 'denied' }, text),
+    late: (row, text) => drill(row, 'Decided late', { decidedLate: true }, text),
+  });
   const top = rows.slice(0, CHART_ROWS);
   return (
     <ReportSection
@@ -129,7 +99,7 @@ export function PayerBreakdownSection({ range }: { range: ReportRange }) {
   return (
     <BreakdownSection
       title="By payer"
-      dimension="Payer"
+      dimension={BREAKDOWN_DIMENSIONS.payer}
       table="by-payer"
       range={range}
       query={usePayerBreakdown(range)}
@@ -142,7 +112,7 @@ export function CptBreakdownSection({ range }: { range: ReportRange }) {
   return (
     <BreakdownSection
       title="By CPT code"
-      dimension="CPT code"
+      dimension={BREAKDOWN_DIMENSIONS.cpt}
       table="by-cpt"
       range={range}
       query={useCptBreakdown(range)}
@@ -156,7 +126,7 @@ export function PhysicianBreakdownSection({ range }: { range: ReportRange }) {
   return (
     <BreakdownSection
       title="By physician"
-      dimension="Physician"
+      dimension={BREAKDOWN_DIMENSIONS.physician}
       table="by-physician"
       range={range}
       query={usePhysicianBreakdown(range)}

@@ -1,32 +1,26 @@
 import { Anchor, SimpleGrid, Stack } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../ui/format';
+import { CLINIC_MISS_COLUMNS, sortClinicMisses } from '@preauth/domain';
 import type { ClinicMissRow, ReportRange } from '../api/types';
 import { useClinicMissesReport } from '../api/useClinicMissesReport';
-import { formatCount, MISS_LABELS } from '../model/report-format';
-import { DataTable, type Column } from './DataTable';
+import { formatCount } from '../model/report-format';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 import { StatTile } from './StatTile';
 
-const COLUMNS: readonly Column<ClinicMissRow>[] = [
-  {
-    key: 'case',
-    header: 'Case',
-    render: (row) => (
-      <Anchor component={Link} to={`/cases/${row.caseId}`} size="sm" data-testid="clinic-miss-link">
-        {row.caseNumber}
-      </Anchor>
-    ),
-  },
-  { key: 'kind', header: 'What was missed', render: (row) => MISS_LABELS[row.kind] ?? row.kind },
-  { key: 'payer', header: 'Payer', render: (row) => row.payer },
-  { key: 'at', header: 'When', render: (row) => formatDateTime(row.at) },
-];
+const COLUMNS = screenColumns<ClinicMissRow>(CLINIC_MISS_COLUMNS, {
+  case: (row, text) => (
+    <Anchor component={Link} to={`/cases/${row.caseId}`} size="sm" data-testid="clinic-miss-link">
+      {text}
+    </Anchor>
+  ),
+});
 
 export function ClinicMissesSection({ range }: { range: ReportRange }) {
   const query = useClinicMissesReport(range);
   const data = query.data;
-  const rows = [...(data?.rows ?? [])].sort((a, b) => b.at.localeCompare(a.at));
+  const rows = sortClinicMisses(data?.rows ?? []);
   return (
     <ReportSection
       title="The clinic's own misses"

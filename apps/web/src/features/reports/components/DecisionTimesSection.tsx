@@ -1,24 +1,18 @@
 import { Stack } from '@mantine/core';
+import { DECISION_TIME_COLUMNS, URGENCY_LABELS } from '@preauth/domain';
 import type { DecisionTimeRow, ReportRange } from '../api/types';
 import { useDecisionTimesReport } from '../api/useDecisionTimesReport';
-import { formatCount, formatDays, formatDuration, formatShare, URGENCY_LABELS } from '../model/report-format';
+import { formatDays, formatDuration } from '../model/report-format';
 import { CHART_COLORS, VerticalBars } from './charts';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 
 // The chart is drawn in days, so the axis gets round ticks (0, 2.5, 5 d).
 const toDays = (hours: number | null) => (hours ?? 0) / 24;
 const formatDaysAxis = (days: number) => formatDays(days);
 
-const COLUMNS: readonly Column<DecisionTimeRow>[] = [
-  { key: 'urgency', header: 'Urgency', render: (row) => URGENCY_LABELS[row.urgency] ?? row.urgency },
-  { key: 'decisions', header: 'Decisions', numeric: true, render: (row) => formatCount(row.decisions) },
-  { key: 'mean', header: 'Mean', numeric: true, render: (row) => formatDuration(row.meanHours) },
-  { key: 'median', header: 'Median', numeric: true, render: (row) => formatDuration(row.medianHours) },
-  { key: 'p90', header: '90th percentile', numeric: true, render: (row) => formatDuration(row.p90Hours) },
-  { key: 'late', header: 'After deadline', numeric: true, render: (row) => formatCount(row.late) },
-  { key: 'lateShare', header: 'Share late', numeric: true, render: (row) => formatShare(row.lateShare) },
-];
+const COLUMNS = screenColumns<DecisionTimeRow>(DECISION_TIME_COLUMNS);
 
 export function DecisionTimesSection({ range }: { range: ReportRange }) {
   const query = useDecisionTimesReport(range);
@@ -41,12 +35,12 @@ export function DecisionTimesSection({ range }: { range: ReportRange }) {
             label={`Bar chart of decision times: ${decided
               .map(
                 (row) =>
-                  `${URGENCY_LABELS[row.urgency] ?? row.urgency} median ${formatDuration(row.medianHours)}, 90th percentile ${formatDuration(row.p90Hours)}`,
+                  `${URGENCY_LABELS[row.urgency]} median ${formatDuration(row.medianHours)}, 90th percentile ${formatDuration(row.p90Hours)}`,
               )
               .join('; ')}`}
             data={decided.map((row) => ({
               ...row,
-              urgencyLabel: URGENCY_LABELS[row.urgency] ?? row.urgency,
+              urgencyLabel: URGENCY_LABELS[row.urgency],
               mean: toDays(row.meanHours),
               median: toDays(row.medianHours),
               p90: toDays(row.p90Hours),

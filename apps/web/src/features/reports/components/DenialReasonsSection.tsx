@@ -1,52 +1,34 @@
-import { Group, Stack } from '@mantine/core';
-import { useMe } from '../../auth/api/useMe';
-import { DescribeCarcCode } from '../../reference/components/DescribeCarcCode';
+import { Stack } from '@mantine/core';
+import { DENIAL_REASON_COLUMNS, sortDenialReasons } from '@preauth/domain';
 import type { DenialReasonRow, ReportRange } from '../api/types';
 import { useDenialReasonReport } from '../api/useDenialReasonReport';
-import { formatCount, formatShare } from '../model/report-format';
 import { CHART_COLORS, HorizontalBars } from './charts';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { DrillLink } from './DrillLink';
+import { ReasonCell, useMayDescribeCodes } from './ReasonCell';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-// A manager describes a code nobody described yet right where it shows bare.
-const columnsFor = (mayDescribe: boolean, range: ReportRange): readonly Column<DenialReasonRow>[] => [
-  { key: 'code', header: 'Code', render: (row) => row.code },
-  {
-    key: 'label',
-    header: 'Reason',
-    render: (row) =>
-      !row.described && mayDescribe ? (
-        <Group gap="xs" wrap="nowrap">
-          <span>{row.label}</span>
-          <DescribeCarcCode code={row.code} />
-        </Group>
-      ) : (
-        row.label
-      ),
-  },
-  {
-    key: 'denials',
-    header: 'Denials',
-    numeric: true,
+const columnsFor = (mayDescribe: boolean, range: ReportRange) =>
+  screenColumns<DenialReasonRow>(DENIAL_REASON_COLUMNS, {
+    label: (row, text) => (
+      <ReasonCell code={row.code} text={text} described={row.described} mayDescribe={mayDescribe} />
+    ),
     // The cases denied in the range with this code (a case denied twice with it counts once there).
-    render: (row) => (
+    denials: (row, text) => (
       <DrillLink
         to={{ decidedFrom: range.from, decidedTo: range.to, outcome: 'denied', denialCode: row.code }}
-        label={`Denials with ${row.code}: ${formatCount(row.denials)}`}
+        label={`Denials with ${row.code}: ${text}`}
       >
-        {formatCount(row.denials)}
+        {text}
       </DrillLink>
     ),
-  },
-  { key: 'share', header: 'Share of denials', numeric: true, render: (row) => formatShare(row.share) },
-];
+  });
 
 export function DenialReasonsSection({ range }: { range: ReportRange }) {
   const query = useDenialReasonReport(range);
-  const { data: me } = useMe();
-  const columns = columnsFor(!!me?.roles.includes('manager'), range);
-  const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.denials - a.denials);
+  const columns = columnsFor(useMayDescribeCodes(), range);
+  const rows = sortDenialReasons(query.data?.rows ?? []);
   const top = rows.slice(0, 10);
   return (
     <ReportSection

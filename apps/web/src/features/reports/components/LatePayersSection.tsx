@@ -1,54 +1,37 @@
 import { Stack } from '@mantine/core';
-import { PAYER_CLOCK_KINDS } from '@preauth/domain';
+import { LATE_PAYER_COLUMNS, PAYER_CLOCK_KINDS, sortLatePayers } from '@preauth/domain';
 import type { LatePayerRow, ReportRange } from '../api/types';
 import { useLatePayersReport } from '../api/useLatePayersReport';
-import { formatCount, formatDays, formatShare } from '../model/report-format';
+import { formatShare } from '../model/report-format';
 import { CHART_COLORS, HorizontalBars } from './charts';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { DrillLink } from './DrillLink';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-const columns = (range: ReportRange): readonly Column<LatePayerRow>[] => [
-  { key: 'payer', header: 'Payer', render: (row) => row.payer },
-  {
-    key: 'decisions',
-    header: 'Decisions with a deadline',
-    numeric: true,
-    render: (row) => formatCount(row.decisions),
-  },
-  {
-    key: 'late',
-    header: 'Decided late',
-    numeric: true,
-    render: (row) => (
+const columns = (range: ReportRange) =>
+  screenColumns<LatePayerRow>(LATE_PAYER_COLUMNS, {
+    late: (row, text) => (
       <DrillLink
         to={{ payerId: row.payerId, decidedFrom: range.from, decidedTo: range.to, decidedLate: true }}
-        label={`Decided late: ${row.payer}, ${formatCount(row.late)}`}
+        label={`Decided late: ${row.payer}, ${text}`}
       >
-        {formatCount(row.late)}
+        {text}
       </DrillLink>
     ),
-  },
-  { key: 'lateShare', header: 'Share late', numeric: true, render: (row) => formatShare(row.lateShare) },
-  { key: 'meanDaysLate', header: 'Mean days late', numeric: true, render: (row) => formatDays(row.meanDaysLate) },
-  {
-    key: 'overdueOpen',
-    header: 'Still waiting, past deadline (now)',
-    numeric: true,
-    render: (row) => (
+    overdueOpen: (row, text) => (
       <DrillLink
         to={{ payerId: row.payerId, overdue: true, clockKind: [...PAYER_CLOCK_KINDS], sort: 'due_asc' }}
-        label={`Still waiting past the deadline: ${row.payer}, ${formatCount(row.overdueOpen)}`}
+        label={`Still waiting past the deadline: ${row.payer}, ${text}`}
       >
-        {formatCount(row.overdueOpen)}
+        {text}
       </DrillLink>
     ),
-  },
-];
+  });
 
 export function LatePayersSection({ range }: { range: ReportRange }) {
   const query = useLatePayersReport(range);
-  const rows = [...(query.data?.rows ?? [])].sort((a, b) => b.late - a.late || (b.lateShare ?? 0) - (a.lateShare ?? 0));
+  const rows = sortLatePayers(query.data?.rows ?? []);
   const late = rows.filter((row) => row.late > 0 || row.overdueOpen > 0).slice(0, 10);
   return (
     <ReportSection

@@ -1,9 +1,10 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
-import type { OverturnByStage, ReportRange, SummaryReport } from '../api/types';
+import { decidedReviewStages, OVERTURN_BY_STAGE_COLUMNS, summaryFigures } from '@preauth/domain';
+import type { ReportRange, SummaryReport } from '../api/types';
 import { useSummaryReport } from '../api/useSummaryReport';
-import { formatCount, formatShare, plural, shareOf, STAGE_LABELS } from '../model/report-format';
 import { CHART_COLORS, VerticalBars } from './charts';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 import { StatTile } from './StatTile';
 
@@ -17,12 +18,7 @@ export function isEmptySummary(summary: SummaryReport): boolean {
   );
 }
 
-const STAGE_COLUMNS: readonly Column<OverturnByStage>[] = [
-  { key: 'stage', header: 'Level', render: (row) => STAGE_LABELS[row.stage] ?? row.stage },
-  { key: 'decisions', header: 'Decisions', numeric: true, render: (row) => formatCount(row.decisions) },
-  { key: 'overturned', header: 'Overturned', numeric: true, render: (row) => formatCount(row.overturned) },
-  { key: 'overturnRate', header: 'Overturn rate', numeric: true, render: (row) => formatShare(row.overturnRate) },
-];
+const STAGE_COLUMNS = screenColumns(OVERTURN_BY_STAGE_COLUMNS);
 
 export function SummaryFigures({ summary }: { summary: SummaryReport }) {
   if (isEmptySummary(summary)) {
@@ -34,64 +30,19 @@ export function SummaryFigures({ summary }: { summary: SummaryReport }) {
     { outcome: 'Denied', count: summary.denied },
     { outcome: 'Withdrawn', count: summary.withdrawn },
   ];
-  const stages = summary.overturnByStage.filter((stage) => stage.decisions > 0);
+  const stages = decidedReviewStages(summary.overturnByStage);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
-        <StatTile
-          testId="stat-submitted"
-          label="Requests submitted"
-          value={formatCount(summary.submitted)}
-          detail={plural(summary.decisions, 'initial decision', 'initial decisions')}
-        />
-        <StatTile
-          testId="stat-approved"
-          label="Approved"
-          value={formatShare(summary.approvedShare)}
-          detail={`${formatCount(summary.approved)} of ${formatCount(summary.decisions)} decisions`}
-        />
-        <StatTile
-          testId="stat-partially-approved"
-          label="Partially approved"
-          value={formatShare(summary.partiallyApprovedShare)}
-          detail={`${formatCount(summary.partiallyApproved)} of ${formatCount(summary.decisions)} decisions`}
-        />
-        <StatTile
-          testId="stat-denied"
-          label="Denied"
-          value={formatShare(summary.deniedShare)}
-          detail={`${formatCount(summary.denied)} of ${formatCount(summary.decisions)} decisions`}
-        />
-        <StatTile
-          testId="stat-withdrawn"
-          label="Withdrawn"
-          value={formatShare(shareOf(summary.withdrawn, summary.submitted))}
-          detail={`${formatCount(summary.withdrawn)} withdrawn, of ${formatCount(summary.submitted)} submitted`}
-        />
-        <StatTile
-          testId="stat-completed"
-          label="Approvals used in full"
-          value={formatShare(summary.approvalsUsedShare)}
-          detail={`${plural(summary.completed, 'case', 'cases')} completed; the rest of the approvals that ended expired`}
-        />
-        <StatTile
-          testId="stat-approved-after-appeal"
-          label="Approved after appeal"
-          value={formatShare(summary.approvedAfterAppealShare)}
-          detail={`${plural(summary.approvedAfterAppeal, 'approval', 'approvals')} on review`}
-        />
-        <StatTile
-          testId="stat-appeal-rate"
-          label="Appeal rate"
-          value={formatShare(summary.appealRate)}
-          detail={`${formatCount(summary.deniedThenAppealed)} of ${formatCount(summary.denied)} denials appealed`}
-        />
-        <StatTile
-          testId="stat-overturn-rate"
-          label="Overturn rate"
-          value={formatShare(summary.overturnRate)}
-          detail="Over every review level"
-        />
+        {summaryFigures(summary).map((figure) => (
+          <StatTile
+            key={figure.key}
+            testId={`stat-${figure.key}`}
+            label={figure.label}
+            value={figure.value}
+            detail={figure.detail}
+          />
+        ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <div>

@@ -1,24 +1,18 @@
 import { Stack } from '@mantine/core';
-import type { ReportRange, TrendRow } from '../api/types';
+import { fillTrendMonths, TREND_COLUMNS } from '@preauth/domain';
+import type { ReportRange } from '../api/types';
 import { useTrendReport } from '../api/useTrendReport';
-import { fillMonths } from '../model/fill-months';
-import { formatCount, formatDuration, formatMonth } from '../model/report-format';
+import { formatMonth } from '../model/report-format';
 import { CHART_COLORS, Lines } from './charts';
-import { DataTable, type Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { screenColumns } from './report-columns';
 import { EmptyReport, ReportSection } from './ReportSection';
 
-const COLUMNS: readonly Column<TrendRow>[] = [
-  { key: 'month', header: 'Month', render: (row) => formatMonth(row.month) },
-  { key: 'submitted', header: 'Submitted', numeric: true, render: (row) => formatCount(row.submitted) },
-  { key: 'decisions', header: 'Decided', numeric: true, render: (row) => formatCount(row.decisions) },
-  { key: 'approved', header: 'Approved', numeric: true, render: (row) => formatCount(row.approved) },
-  { key: 'denied', header: 'Denied', numeric: true, render: (row) => formatCount(row.denied) },
-  { key: 'medianHours', header: 'Median time', numeric: true, render: (row) => formatDuration(row.medianHours) },
-];
+const COLUMNS = screenColumns(TREND_COLUMNS);
 
 export function TrendSection({ range }: { range: ReportRange }) {
   const query = useTrendReport(range);
-  const rows = fillMonths(query.data?.rows ?? [], range);
+  const rows = fillTrendMonths(query.data?.rows ?? [], range);
   const empty = rows.every((row) => row.submitted === 0 && row.decisions === 0);
   return (
     <ReportSection

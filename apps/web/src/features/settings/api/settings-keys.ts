@@ -8,4 +8,5 @@ export const settingsKeys = {
   audit: (filters: Omit<AuditQuery, 'cursor'>) => [...settingsKeys.all, 'audit', filters] as const,
   auditUsers: () => [...settingsKeys.all, 'audit-users'] as const,
   physicianUsers: () => [...settingsKeys.all, 'physician-users'] as const,
+  pasEndpoint: (payerId: string) => [...settingsKeys.all, 'pas-endpoint', payerId] as const,
 };

@@ -10,3 +10,5 @@ export type UpdatePayerBody = Schemas['UpdatePayerDto'];
 export type Provider = Schemas['ProviderDto'];
 export type CreateProviderBody = Schemas['CreateProviderDto'];
 export type PhysicianUser = Schemas['PhysicianUserDto'];
+export type PasEndpointSettings = Schemas['PasEndpointSettingsDto'];
+export type PutPasEndpointBody = Schemas['PutPasEndpointDto'];

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ROLE_LABELS, ROLES, type Role } from '@preauth/domain';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -10,6 +10,8 @@ export interface UserFormValues {
   displayName: string;
   roles: Role[];
   providerId: string | null;
+  /** On creation: an invitation link instead of a one-time password. */
+  invite?: boolean;
 }
 
 interface UserFormProps {
@@ -80,6 +82,30 @@ export function UserForm({ mode, initial, userId, adminRoleLocked, submitLabel, 
               validate: (value) => /^[^\s@]+@[^\s@]+$/.test(value) || 'Enter a valid email address.',
             })}
             error={errors.email?.message}
+          />
+        )}
+        {mode === 'create' && (
+          <Controller
+            control={control}
+            name="invite"
+            render={({ field }) => (
+              <Radio.Group
+                label="How they get in"
+                value={field.value ? 'invite' : 'password'}
+                onChange={(value) => field.onChange(value === 'invite')}
+              >
+                <Stack gap={6} mt={6}>
+                  <Radio
+                    value="password"
+                    label="One-time password: you hand it over; they replace it at first sign-in"
+                  />
+                  <Radio
+                    value="invite"
+                    label="Invitation link: you send it; they choose their own password (72 hours)"
+                  />
+                </Stack>
+              </Radio.Group>
+            )}
           />
         )}
         <TextInput

@@ -5,4 +5,6 @@ export const workKeys = {
   myTasks: () => [...workKeys.all, 'my-tasks'] as const,
   notifications: () => [...workKeys.all, 'notifications'] as const,
   followUps: () => [...workKeys.all, 'follow-ups'] as const,
+  emailPreferences: () => [...workKeys.all, 'email-preferences'] as const,
+  notificationSettings: () => [...workKeys.all, 'notification-settings'] as const,
 };

@@ -169,7 +169,10 @@ describe('notification emails over SMTP, from two API instances', () => {
     await runBoth(new Date(Date.UTC(2030, 1, 1, 10, 0)));
     expect(await reminders()).toHaveLength(1);
     const { rows } = await a.db.query(`SELECT case_number FROM cases WHERE id = $1`, [id]);
-    const emails = mailTo(physician.user.email).filter((m) => m.raw.includes(rows[0].case_number));
+    // The payer's approval was emailed too; the reminder is the case's deadline email.
+    const emails = mailTo(physician.user.email).filter(
+      (m) => m.raw.includes(rows[0].case_number) && m.raw.includes('deadline coming up'),
+    );
     expect(emails).toHaveLength(1);
     expectNoPatientData(emails[0]);
 

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const STATUSES_BEFORE = `'documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired','withdrawn'`;
+const STATUSES_BEFORE = `'documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','expired','withdrawn','completed'`;
 
 // The self-pay path (issue 26): a status for cases the patient pays for, the conversions with
 // the clinic's estimate (amount in cents, USD only), and the patient's signed waiver as a PDF.

@@ -22,6 +22,7 @@ import { FollowUps1764000001170 } from './1764000001170-FollowUps';
 import { PasExchanges1764000001200 } from './1764000001200-PasExchanges';
 import { PayerPasEndpoints1764000001210 } from './1764000001210-PayerPasEndpoints';
 import { ListOrdersSearch1764000001250 } from './1764000001250-ListOrdersSearch';
+import { Procedures1764000001300 } from './1764000001300-Procedures';
 import { NotificationSettings1764000001350 } from './1764000001350-NotificationSettings';
 import { PayerRules1764000001400 } from './1764000001400-PayerRules';
 import { SelfPay1764000001450 } from './1764000001450-SelfPay';
@@ -54,6 +55,7 @@ export const migrations = [
   PasExchanges1764000001200,
   PayerPasEndpoints1764000001210,
   ListOrdersSearch1764000001250,
+  Procedures1764000001300,
   NotificationSettings1764000001350,
   PayerRules1764000001400,
   SelfPay1764000001450,

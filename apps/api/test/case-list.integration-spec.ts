@@ -302,12 +302,12 @@ describe('the case list: filters, orders and search', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="preauth-cases.csv"/);
     const lines = res.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Authorization number,Appeal level,Created,Last change',
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Authorization number,Appeal level,Procedure scheduled,Units used,Created,Last change',
     );
     expect(lines).toHaveLength(4);
     // Submitted at 00:30 on March 1st in New York: created February 27th, local time.
     expect(lines[1]).toMatch(
-      /^PA-\d{6},Evelyn Thibodeau,MRN-L100,1968-09-14,XKW4471902,Alpha Health,Commercial \(employer \/ ERISA\),"Dana Whitfield, MD",17110,Approved,Standard,,,,AUTH-77821,0,2026-02-27,2026-02-27$/,
+      /^PA-\d{6},Evelyn Thibodeau,MRN-L100,1968-09-14,XKW4471902,Alpha Health,Commercial \(employer \/ ERISA\),"Dana Whitfield, MD",17110,Approved,Standard,,,,AUTH-77821,0,,0,2026-02-27,2026-02-27$/,
     );
     expect(lines[3]).toContain(',Denied,Standard,Appeal filing');
     expect(await t.countRows('audit_events', `action = 'export' AND object_type = 'case_list'`)).toBe(before + 1);

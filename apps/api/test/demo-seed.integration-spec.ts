@@ -76,18 +76,21 @@ describe('demo data', () => {
     expect(documentedWithout.rows[0].n).toBe(3);
 
     // Every case got to its state along the transition table, one version and one audit row per
-    // step: what POST /api/cases/:id/transitions writes, and nothing it would not.
+    // step: what POST /api/cases/:id/transitions writes, and nothing it would not. A completed case
+    // got there through its performed procedure.
     const timelines = await db.query<{
       status: CaseStatus;
       version: number;
       steps: { from: CaseStatus; to: CaseStatus }[];
       audited: number;
+      performed: number;
     }>(
       `SELECT c.status, c.version,
               coalesce(json_agg(json_build_object('from', e.from_status, 'to', e.to_status) ORDER BY e.occurred_at)
                 FILTER (WHERE e.type = 'transition'), '[]') AS steps,
               (SELECT count(*)::int FROM audit_events a
-                WHERE a.case_id = c.id AND a.action = 'update' AND a.object_type = 'case') AS audited
+                WHERE a.case_id = c.id AND a.action = 'update' AND a.object_type = 'case') AS audited,
+              (SELECT count(*)::int FROM case_procedures_performed p WHERE p.case_id = c.id) AS performed
          FROM cases c LEFT JOIN case_events e ON e.case_id = c.id
         GROUP BY c.id`,
     );
@@ -101,7 +104,8 @@ describe('demo data', () => {
       }
       expect(timeline).toMatchObject({
         status: at,
-        version: 1 + timeline.steps.length,
+        // A performed procedure is a write of its own (the units used), as over the API.
+        version: 1 + timeline.steps.length + timeline.performed,
         audited: timeline.steps.length,
       });
     }

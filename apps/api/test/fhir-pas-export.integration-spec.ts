@@ -77,8 +77,17 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
       external_review: [{ to: 'submitted' }, deny, appeal, { ...deny, to: 'denied' }],
       expired: [{ to: 'submitted' }, { ...approve, validFrom: '2026-01-01', validTo: '2026-02-01' }, { to: 'expired' }],
       withdrawn: [{ to: 'submitted' }, { to: 'withdrawn', reason: 'Patient chose self-pay' }],
+      completed: [{ to: 'submitted' }, approve],
     };
     for (const step of path[status]) v = await move(c.id, v, step);
+    if (status === 'completed') {
+      // Every approved unit performed on the approval's first day.
+      const lines = (await frontDesk.get(`/api/cases/${c.id}`).expect(200)).body.procedure;
+      await physician
+        .post(`/api/cases/${c.id}/procedure/performed`)
+        .send({ performedOn: approve.validFrom, units: lines.approvedUnits })
+        .expect(201);
+    }
     if (status === 'external_review') {
       // Internal appeal levels differ by plan: appeal until none is left, then ask for review.
       const levels = (await frontDesk.get(`/api/cases/${c.id}`).expect(200)).body;
@@ -115,6 +124,8 @@ describe('Da Vinci PAS 2.2.1 request export', () => {
     ['external_review', 'profile-claim-update', '2'],
     ['expired', 'profile-claim', 'I'],
     ['withdrawn', 'profile-claim-update', '3'],
+    // All approved units used: the request it answered is still the initial one.
+    ['completed', 'profile-claim', 'I'],
   ];
 
   it.each(STATES)(

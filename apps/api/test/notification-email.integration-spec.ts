@@ -1,3 +1,6 @@
+import { addDaysToDate, toLocalDate } from '@preauth/domain';
+import { APP_CONFIG, type AppConfig } from '../src/config/config';
+import { APPROVAL_REMINDER_JOB } from '../src/modules/work/approval-reminder.job';
 import { CLOCK_WARNINGS_JOB, DIGEST_JOB, URGENT_EMAIL_JOB } from '../src/modules/work/notification-jobs';
 import { signIn, SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -132,5 +135,57 @@ describe('notification emails over SMTP, from two API instances', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0].raw).toMatch(/1 task for you/);
     expectNoPatientData(digests[0]);
+  });
+  it('reminds the owner once per threshold that an approval ends soon with nothing scheduled, in the app and by email', async () => {
+    const id = await sentinelCase('expedited');
+    await addEvidence(a, id);
+    await physician.post(`/api/cases/${id}/transitions`).set('If-Match', '1').send({ to: 'submitted' }).expect(201);
+    const today = toLocalDate(new Date(), a.app.get<AppConfig>(APP_CONFIG).clinicTimeZone);
+    await frontDesk
+      .post(`/api/cases/${id}/transitions`)
+      .set('If-Match', '2')
+      .send({
+        to: 'approved',
+        authorizationNumber: 'AUTH-REMIND',
+        validFrom: addDaysToDate(today, -1),
+        validTo: addDaysToDate(today, 10),
+      })
+      .expect(201);
+    const reminders = async () =>
+      (await physician.get('/api/notifications').expect(200)).body.items.filter(
+        (n: { kind: string; caseId: string }) => n.kind === 'clock_warning' && n.caseId === id,
+      );
+    const runBoth = async (moment: Date) => {
+      await sendOnBoth(moment);
+      expect(await settled(a, APPROVAL_REMINDER_JOB, moment.toISOString())).toEqual([
+        expect.objectContaining({ state: 'completed' }),
+      ]);
+      await sendOnBoth(moment);
+      await settled(a, URGENT_EMAIL_JOB, moment.toISOString());
+    };
+
+    // Ten days left: the 14-day reminder, once though two instances run the job twice.
+    await runBoth(new Date(Date.UTC(2030, 1, 1, 9, 0)));
+    await runBoth(new Date(Date.UTC(2030, 1, 1, 10, 0)));
+    expect(await reminders()).toHaveLength(1);
+    const { rows } = await a.db.query(`SELECT case_number FROM cases WHERE id = $1`, [id]);
+    // The payer's approval was emailed too; the reminder is the case's deadline email.
+    const emails = mailTo(physician.user.email).filter(
+      (m) => m.raw.includes(rows[0].case_number) && m.raw.includes('deadline coming up'),
+    );
+    expect(emails).toHaveLength(1);
+    expectNoPatientData(emails[0]);
+
+    // Two days left: the 3-day reminder, once.
+    await a.db.query(`UPDATE cases SET valid_to = $2 WHERE id = $1`, [id, addDaysToDate(today, 2)]);
+    await runBoth(new Date(Date.UTC(2030, 1, 1, 11, 0)));
+    await runBoth(new Date(Date.UTC(2030, 1, 1, 12, 0)));
+    expect(await reminders()).toHaveLength(2);
+
+    // Booked: no reminder for a later end either.
+    await frontDesk.post(`/api/cases/${id}/procedure/schedule`).send({ scheduledOn: today }).expect(201);
+    await a.db.query(`UPDATE cases SET valid_to = $2 WHERE id = $1`, [id, addDaysToDate(today, 1)]);
+    await runBoth(new Date(Date.UTC(2030, 1, 1, 13, 0)));
+    expect(await reminders()).toHaveLength(2);
   });
 });

@@ -236,6 +236,9 @@ describe('manager reports', () => {
       partiallyApproved: 1,
       denied: 3,
       withdrawn: 1,
+      // One approval ended in March: it expired unused, none was used in full.
+      completed: 0,
+      approvalsUsedShare: 0,
       approvedShare: 0.2,
       partiallyApprovedShare: 0.2,
       deniedShare: 0.6,
@@ -335,6 +338,7 @@ describe('manager reports', () => {
     const misses = await manager.get(`/api/reports/clinic-misses?${range}`).expect(200);
     expect(misses.body.appealWindowsMissed).toBe(1);
     expect(misses.body.approvalsExpiredUnused).toBe(1);
+    expect(misses.body.approvalsExpiredPartlyUsed).toBe(0);
   });
 
   // The headers docs/reports.md documents, in the order of the screen's columns.

@@ -592,6 +592,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/procedure/performed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseProcedures_recordPerformed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/procedure/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseProcedures_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/readiness": {
         parameters: {
             query?: never;
@@ -1857,7 +1889,7 @@ export interface components {
             enabled: boolean;
             label: string;
             /** @enum {string} */
-            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
+            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
         };
         BreakdownReportDto: {
             rows: components["schemas"]["BreakdownRowDto"][];
@@ -1961,13 +1993,19 @@ export interface components {
             plannedServiceDate: string | null;
             /** Format: uuid */
             previousCaseId: string | null;
+            /** @description The approved procedure: null until an approval is recorded */
+            procedure: components["schemas"]["CaseProcedureDto"] | null;
             procedureLines: components["schemas"]["ProcedureLineInput"][];
+            /** @example 2026-03-01 */
+            procedureScheduledOn: string | null;
             provider: components["schemas"]["CaseProviderDto"];
             readiness: components["schemas"]["ReadinessDto"];
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
             /** Format: date-time */
             submittedAt: string | null;
+            /** @description Approved units the performed procedures used */
+            unitsUsed: number;
             /**
              * Format: date-time
              * @description The case record’s last change (last activity)
@@ -2019,7 +2057,7 @@ export interface components {
             /** @description A step that still counts: not reversed (always true for other events) */
             effective: boolean;
             /** @enum {string|null} */
-            fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | null;
+            fromStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed" | null;
             id: string;
             /** @description The caller may correct this step's date, code or text (a manager) */
             mayCorrect: boolean;
@@ -2029,7 +2067,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string|null} */
-            toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | null;
+            toStatus: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed" | null;
             type: string;
             /**
              * Format: date-time
@@ -2068,6 +2106,17 @@ export interface components {
             /** @enum {string} */
             planType: "medicare_advantage" | "medicaid" | "commercial_erisa" | "aca_marketplace" | "other";
         };
+        CaseProcedureDto: {
+            /** @description The units the approval covers: a partial approval names them, a full one covers all requested */
+            approvedUnits: number;
+            /** @description Whether the viewer may schedule or record one now (role and the case's state) */
+            canRecord: boolean;
+            performed: components["schemas"]["PerformedProcedureDto"][];
+            /** @example 2026-03-01 */
+            scheduledOn: string | null;
+            unitsRemaining: number;
+            unitsUsed: number;
+        };
         CaseProviderDto: {
             /** Format: uuid */
             id: string;
@@ -2097,9 +2146,13 @@ export interface components {
             owner: components["schemas"]["CaseOwnerRefDto"] | null;
             patient: components["schemas"]["CasePatientDto"];
             payer: components["schemas"]["CasePayerDto"];
+            /** @example 2026-03-01 */
+            procedureScheduledOn: string | null;
             provider: components["schemas"]["CaseProviderDto"];
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
+            /** @description Approved units the performed procedures used */
+            unitsUsed: number;
             /**
              * Format: date-time
              * @description The case record’s last change (last activity)
@@ -2146,6 +2199,9 @@ export interface components {
         };
         ClinicMissesReportDto: {
             appealWindowsMissed: number;
+            /** @description Of those, the ones partly used: the patient had some of the approved procedure */
+            approvalsExpiredPartlyUsed: number;
+            /** @description Approvals that expired with units unused, whether none or some were used */
             approvalsExpiredUnused: number;
             /** @description The 200 most recent of each kind; the counts cover all */
             rows: components["schemas"]["ClinicMissRowDto"][];
@@ -2429,7 +2485,7 @@ export interface components {
             /** @enum {string|null} */
             kindBefore: "payer_decision" | "info_response" | "appeal_filing" | "peer_to_peer_request" | "appeal_decision" | "external_review_request" | "external_review_decision" | "approval_expiry" | null;
             /** @enum {string} */
-            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
+            status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
         };
         DeadlineRulePreviewDto: {
             /** @description Of those, the ones that would become overdue */
@@ -3056,6 +3112,16 @@ export interface components {
             priorAuth: "required" | "not_required" | "unknown";
             rule: components["schemas"]["PayerRuleDto"] | null;
         };
+        PerformedProcedureDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-03-01 */
+            performedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string | null;
+            units: number;
+        };
         PhotoDto: {
             bodySite: string;
             /** @description Size of the stored image in bytes */
@@ -3144,6 +3210,19 @@ export interface components {
             label: string;
             passed: boolean;
             reason?: string;
+        };
+        RecordPerformedProcedureDto: {
+            note?: string | null;
+            /**
+             * @description The clinic-local day it was performed
+             * @example 2026-03-01
+             */
+            performedOn: string;
+            /**
+             * @description Approved units it used
+             * @example 1
+             */
+            units: number;
         };
         RecoveryCodesLeftDto: {
             /** @description Unused recovery codes (0 when two-factor sign-in is off) */
@@ -3236,6 +3315,13 @@ export interface components {
             portalUrl?: string | null;
             /** @enum {string} */
             priorAuth: "required" | "not_required" | "unknown";
+        };
+        ScheduleProcedureDto: {
+            /**
+             * @description The clinic-local day the approved procedure is booked for
+             * @example 2026-03-01
+             */
+            scheduledOn: string;
         };
         SelfPayDto: {
             /** @description Null until the case converts to self-pay */
@@ -3359,12 +3445,16 @@ export interface components {
         SummaryReportDto: {
             /** @description deniedThenAppealed / denied */
             appealRate: number | null;
+            /** @description Of the approvals that ended in the range, the share used in full (completed, not expired) */
+            approvalsUsedShare: number | null;
             approved: number;
             /** @description Approvals (full or partial) after peer-to-peer, appeal or external review decided in the range */
             approvedAfterAppeal: number;
             /** @description approvedAfterAppeal / decisions */
             approvedAfterAppealShare: number | null;
             approvedShare: number | null;
+            /** @description Cases completed (every approved unit used) in the range */
+            completed: number;
             /** @description Initial payer decisions in the range */
             decisions: number;
             denied: number;
@@ -3467,7 +3557,7 @@ export interface components {
             occurredAt?: string | null;
             reason?: string | null;
             /** @enum {string} */
-            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn";
+            to: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
             validFrom?: string | null;
             validTo?: string | null;
         };
@@ -4964,6 +5054,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CaseProcedures_recordPerformed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPerformedProcedureDto"];
+            };
+        };
+        responses: {
+            /** @description The case, with the units used; completed when every approved unit is used */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CaseProcedures_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleProcedureDto"];
+            };
+        };
+        responses: {
+            /** @description The case, with the procedure booked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
             };
         };
     };

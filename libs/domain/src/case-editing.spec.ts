@@ -28,6 +28,7 @@ const EXPECTED: Record<CaseStatus, string[]> = {
   self_pay: [],
   expired: [],
   withdrawn: [],
+  completed: [],
 };
 
 describe('editableFields', () => {

@@ -45,6 +45,7 @@ export function editableFields(status: CaseStatus, roles: readonly Role[]): stri
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       fields = [];
       break;
   }

@@ -34,10 +34,11 @@ describe('case statuses', () => {
       'self_pay',
       'expired',
       'withdrawn',
+      'completed',
     ]);
   });
 
-  it.each(CASE_STATUSES.map((status) => [status, status === 'expired' || status === 'withdrawn'] as const))(
+  it.each(CASE_STATUSES.map((status) => [status, ['expired', 'withdrawn', 'completed'].includes(status)] as const))(
     '%s terminal: %s',
     (status, terminal) => {
       expect(isTerminalStatus(status)).toBe(terminal);

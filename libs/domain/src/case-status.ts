@@ -11,6 +11,7 @@ export const CASE_STATUSES = [
   'self_pay',
   'expired',
   'withdrawn',
+  'completed',
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -28,9 +29,15 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   self_pay: 'Self-pay',
   expired: 'Expired',
   withdrawn: 'Withdrawn',
+  completed: 'Completed',
 };
 
-export const TERMINAL_STATUSES = ['expired', 'withdrawn'] as const satisfies readonly CaseStatus[];
+export const TERMINAL_STATUSES = [
+  'expired',
+  'withdrawn',
+  // Every approved unit was used: the procedure is done.
+  'completed',
+] as const satisfies readonly CaseStatus[];
 
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 export type OpenStatus = Exclude<CaseStatus, TerminalStatus>;

@@ -471,6 +471,7 @@ function computeStatusClocks(snapshot: CaseSnapshot, rule: DeadlineRule, ctx: De
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return [];
     default: {
       const unreachable: never = status;

@@ -47,6 +47,7 @@ export function describeDecision(
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
   const due = clock

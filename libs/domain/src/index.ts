@@ -20,6 +20,7 @@ export * from './pas-inquiry';
 export * from './payer-documents';
 export * from './payer-rules';
 export * from './plan-types';
+export * from './procedures';
 export * from './provider-link';
 export * from './readiness';
 export * from './report-columns';

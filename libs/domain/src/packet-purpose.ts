@@ -63,6 +63,7 @@ export function packetPurpose(f: PacketPurposeFacts): PacketPurpose {
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       if (f.externalReviewAt) return 'external_review_request';
       if (f.appealLevel > 0) return appealOf(f.appealLevel);
       return answeredInfoRequest ? 'information_response' : 'preauthorization_request';

@@ -31,6 +31,8 @@ export interface SummaryFiguresInput {
   partiallyApproved: number;
   denied: number;
   withdrawn: number;
+  completed: number;
+  approvalsUsedShare: number | null;
   approvedShare: number | null;
   partiallyApprovedShare: number | null;
   deniedShare: number | null;
@@ -82,6 +84,12 @@ export function summaryFigures(s: SummaryFiguresInput, target: ReportTarget = 's
       label: 'Withdrawn',
       value: formatReportShare(reportShareOf(s.withdrawn, s.submitted)),
       detail: `${n(s.withdrawn)} withdrawn, of ${n(s.submitted)} submitted`,
+    },
+    {
+      key: 'completed',
+      label: 'Approvals used in full',
+      value: formatReportShare(s.approvalsUsedShare),
+      detail: `${reportPlural(s.completed, 'case', 'cases', target)} completed; the rest of the approvals that ended expired`,
     },
     {
       key: 'approved-after-appeal',

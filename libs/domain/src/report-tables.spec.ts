@@ -62,6 +62,8 @@ describe('report figures', () => {
       partiallyApproved: 3,
       denied: 9,
       withdrawn: 2,
+      completed: 5,
+      approvalsUsedShare: 0.8333,
       approvedShare: 0.7143,
       partiallyApprovedShare: 0.0714,
       deniedShare: 0.2143,
@@ -78,6 +80,10 @@ describe('report figures', () => {
     });
     expect(figures.find((f) => f.key === 'approved-after-appeal')?.detail).toBe('1 approval on review');
     expect(figures.find((f) => f.key === 'overturn-rate')?.value).toBe('—');
+    expect(figures.find((f) => f.key === 'completed')).toMatchObject({
+      value: '83.3%',
+      detail: '5 cases completed; the rest of the approvals that ended expired',
+    });
   });
 
   it('orders overturn rows by appeals decided, then by name', () => {

@@ -53,6 +53,8 @@ export interface CaseSnapshot {
   validFrom?: string | null;
   validTo?: string | null;
   approvedUnits?: number | null;
+  // Units of the approval used by the procedures performed so far.
+  unitsUsed?: number;
   denialCode?: string | null;
   // Set on every entry into the status, so after a resubmission or an upheld appeal they hold
   // the latest event: the clocks count from the latest submission / denial notice.

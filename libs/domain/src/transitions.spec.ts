@@ -32,8 +32,8 @@ const EXPECTED_EDGES: Record<CaseStatus, readonly CaseStatus[]> = {
   documented: ['submitted', 'self_pay', 'withdrawn'],
   submitted: ['more_info_requested', 'approved', 'partially_approved', 'denied', 'withdrawn'],
   more_info_requested: ['submitted', 'denied', 'withdrawn'],
-  approved: ['expired', 'withdrawn'],
-  partially_approved: ['expired', 'appealed', 'withdrawn'],
+  approved: ['completed', 'expired', 'withdrawn'],
+  partially_approved: ['completed', 'expired', 'appealed', 'withdrawn'],
   denied: ['peer_to_peer', 'appealed', 'external_review', 'self_pay', 'withdrawn'],
   peer_to_peer: ['approved', 'partially_approved', 'denied', 'withdrawn'],
   appealed: ['approved', 'partially_approved', 'denied', 'withdrawn'],
@@ -41,6 +41,7 @@ const EXPECTED_EDGES: Record<CaseStatus, readonly CaseStatus[]> = {
   self_pay: ['withdrawn'],
   expired: [],
   withdrawn: [],
+  completed: [],
 };
 
 const ROLES_BY_TARGET: Record<CaseStatus, readonly Role[]> = {
@@ -56,6 +57,7 @@ const ROLES_BY_TARGET: Record<CaseStatus, readonly Role[]> = {
   external_review: ['physician', 'front_desk', 'manager'],
   withdrawn: ['front_desk', 'physician', 'manager'],
   self_pay: ['front_desk', 'physician', 'manager'],
+  completed: ['front_desk', 'physician', 'manager'],
 };
 
 const EDGES = CASE_STATUSES.flatMap((from) => EXPECTED_EDGES[from].map((to) => [from, to] as const));
@@ -116,6 +118,8 @@ describe('TRANSITIONS table', () => {
     ['appealed', 'denied', ['denial_code']],
     ['approved', 'expired', ['validity_passed']],
     ['partially_approved', 'expired', ['validity_passed']],
+    ['approved', 'completed', ['units_used']],
+    ['partially_approved', 'completed', ['units_used']],
     ['denied', 'appealed', ['appeal_documentation', 'appeal_level', 'appeal_levels_remaining', 'appeal_window']],
     [
       'partially_approved',
@@ -171,7 +175,7 @@ describe('assertTransition: from × to matrix', () => {
     ]);
   });
 
-  it.each(['expired', 'withdrawn'] as const)('explains that %s is final', (status) => {
+  it.each(['expired', 'withdrawn', 'completed'] as const)('explains that %s is final', (status) => {
     expectTransitionError(
       () => assertTransition(buildSnapshot({ status }), 'submitted', ['manager'], {}, buildContext()),
       'not_allowed',
@@ -243,6 +247,24 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
 
 const GUARD_CASES: readonly GuardCase[] = [
+  // units used (the fixture requests 2 units; a full approval approves them all)
+  ['every approved unit used completes', 'approved', 'completed', { unitsUsed: 2 }, {}, 'pass'],
+  [
+    'units left block completion',
+    'approved',
+    'completed',
+    { unitsUsed: 1 },
+    {},
+    ['1 of the 2 approved units are used'],
+  ],
+  [
+    'a partial approval completes on its own units',
+    'partially_approved',
+    'completed',
+    { approvedUnits: 1, unitsUsed: 1 },
+    {},
+    'pass',
+  ],
   // readiness
   ['ready case submits', 'documented', 'submitted', {}, {}, 'pass'],
   [

@@ -7,6 +7,7 @@ import {
 } from './deadlines';
 import { isValidCarcCode, normalizeCarcCode } from './denial-codes';
 import { getEndOfLocalDay, isIsoDate, parseInstant, toLocalDate } from './local-date';
+import { approvedUnitsOf, areAllUnitsUsed, PROCEDURE_ROLES } from './procedures';
 import { computeReadiness } from './readiness';
 import { ROLE_LABELS, type Role } from './roles';
 import { describeOpenAppeal, isNotMedicallyNecessaryDenial, MAX_ESTIMATE_CENTS, SELF_PAY_CURRENCIES } from './self-pay';
@@ -29,6 +30,7 @@ export const TRANSITION_ACTIONS = [
   'withdraw',
   'decline_to_request',
   'accept_denial',
+  'complete',
 ] as const;
 
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
@@ -53,6 +55,7 @@ export const GUARD_NAMES = [
   'appeals_closed',
   'self_pay_decision',
   'self_pay_estimate',
+  'units_used',
 ] as const;
 
 export type GuardName = (typeof GUARD_NAMES)[number];
@@ -139,6 +142,7 @@ export function findAnsweredEvent(dates: AnsweredEventDates): AnsweredEvent | nu
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
 }
@@ -427,6 +431,16 @@ export const GUARDS: Record<GuardName, GuardDefinition> = {
       : [],
   ),
   self_pay_estimate: defineRequestGuard('The estimate: an amount in USD and what it covers', checkSelfPayEstimate),
+  units_used: {
+    scope: 'snapshot',
+    label: 'Every approved unit is used',
+    check: (snapshot) =>
+      areAllUnitsUsed(snapshot)
+        ? []
+        : [
+            `${snapshot.unitsUsed ?? 0} of the ${approvedUnitsOf(snapshot)} approved units are used; record the procedures performed.`,
+          ],
+  },
 };
 
 const SUBMITTERS: readonly Role[] = ['front_desk', 'physician', 'manager'];
@@ -456,6 +470,14 @@ const APPEAL_GUARDS: readonly GuardName[] = [
   'appeal_levels_remaining',
   'appeal_window',
 ];
+// Recording the performed procedure that uses the last approved unit takes this step.
+const COMPLETE = defineTransition(
+  'completed',
+  'complete',
+  'Complete (all approved units used)',
+  [...PROCEDURE_ROLES, 'manager'],
+  ['units_used'],
+);
 const EXPIRE = defineTransition('expired', 'expire', 'Mark expired (unused)', PAYER_RESPONSE_RECORDERS, [
   'validity_passed',
 ]);
@@ -490,8 +512,9 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
     defineTransition('denied', 'deny', 'Record denial', PAYER_RESPONSE_RECORDERS, ['denial_code']),
     WITHDRAW,
   ],
-  approved: [EXPIRE, WITHDRAW],
+  approved: [COMPLETE, EXPIRE, WITHDRAW],
   partially_approved: [
+    COMPLETE,
     EXPIRE,
     defineTransition('appealed', 'appeal', 'Appeal the refused units', APPELLANTS, APPEAL_GUARDS),
     WITHDRAW,
@@ -552,6 +575,7 @@ export const TRANSITIONS: Record<CaseStatus, readonly Transition[]> = {
   self_pay: [WITHDRAW],
   expired: [],
   withdrawn: [],
+  completed: [],
 };
 
 export type TransitionErrorCode = 'not_allowed' | 'forbidden' | 'guard_failed';
@@ -703,6 +727,7 @@ export function appealOutcome(from: CaseStatus, to: CaseStatus): AppealOutcome |
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return null;
   }
 }
@@ -751,6 +776,7 @@ export function applyTransition(
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       break;
     default: {
       const unreachable: never = to;

@@ -37,6 +37,7 @@ import { ClinicalSummary } from '../features/cases/components/ClinicalSummary';
 import { CaseStatusBadge } from '../features/cases/components/CaseStatusBadge';
 import { CaseTimeline } from '../features/cases/components/CaseTimeline';
 import { ClockText } from '../features/cases/components/ClockText';
+import { ProcedureSection } from '../features/cases/components/ProcedureSection';
 import { ReadinessChecklist } from '../features/cases/components/ReadinessChecklist';
 import { TransitionForm } from '../features/cases/components/TransitionForm';
 import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
@@ -160,8 +161,10 @@ function CaseActions({
   actions: readonly CaseAction[];
   onChoose: (action: CaseAction) => void;
 }) {
-  const mine = actions.filter((action) => action.allowedForRole);
-  const others = actions.filter((action) => !action.allowedForRole);
+  // The Procedure section takes the step to completed when it records the last approved unit.
+  const shown = actions.filter((action) => action.action !== 'complete');
+  const mine = shown.filter((action) => action.allowedForRole);
+  const others = shown.filter((action) => !action.allowedForRole);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
       <Title order={3} size="h4" id="actions-title" mb="xs">
@@ -276,6 +279,7 @@ export function CasePage() {
                   detail={data}
                   submitAction={data.actions.find((action) => action.to === 'submitted')}
                 />
+                <ProcedureSection detail={data} />
                 {(data.status === 'documented' || data.status === 'more_info_requested') && (
                   <ReadinessChecklist ready={data.readiness.ready} items={data.readiness.items} onFix={handleFix} />
                 )}

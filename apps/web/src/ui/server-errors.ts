@@ -5,6 +5,11 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
+/** What a failed request says, for a line under the control that sent it. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
 // 409 from a stale If-Match (as opposed to a 409 for a field the state does not allow).
 export function isStaleVersion(error: unknown): boolean {
   if (!isApiError(error, 409)) return false;

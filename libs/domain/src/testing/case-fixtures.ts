@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../case-status';
 import { DEFAULT_DEADLINE_RULES } from '../deadlines';
+import { approvedUnitsOf } from '../procedures';
 import type { CaseSnapshot, TransitionInput } from '../snapshot';
 import type { TransitionContext } from '../transitions';
 
@@ -52,6 +53,7 @@ export function buildSnapshotReadyFor(from: CaseStatus, to: CaseStatus): CaseSna
         validFrom: '2026-01-01',
         validTo: '2026-05-31',
         decidedAt: ONE_DAY_AGO,
+        unitsUsed: to === 'completed' ? approvedUnitsOf(snapshot) : 0,
       };
     case 'denied':
     case 'peer_to_peer':
@@ -75,6 +77,7 @@ export function buildSnapshotReadyFor(from: CaseStatus, to: CaseStatus): CaseSna
     case 'self_pay':
     case 'expired':
     case 'withdrawn':
+    case 'completed':
       return snapshot;
   }
 }

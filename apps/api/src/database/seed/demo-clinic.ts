@@ -13,6 +13,7 @@ import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.decorator';
 import type { AuthUser } from '../../modules/auth/auth-user';
+import { recordPerformedProcedure } from '../../modules/cases/case-procedure.command';
 import { applyCaseTransition } from '../../modules/cases/case-transition.command';
 import { addDemoEvidence, addDemoPhoto } from './demo-evidence';
 
@@ -123,6 +124,8 @@ interface Scenario {
   functionalImpairment?: string;
   treatments?: FailedTreatment[];
   steps: Step[];
+  // Procedures performed against the approval the steps end in, as the desk records them.
+  performed?: { daysAgo: number; units: number }[];
   // A photo and a physician note (default); a few documented cases lack them on purpose.
   evidence?: boolean;
   patient?: { first: string; last: string; dob: string; sex: 'female' | 'male' };
@@ -475,6 +478,17 @@ function scenarios(): Scenario[] {
         { to: 'external_review', daysAgo: 30, input: { note: 'Filed with the independent review organization' } },
       ],
     },
+    // completed: the approved unit performed
+    {
+      createdDaysAgo: 70,
+      lines: MILIA,
+      ...ready,
+      steps: [
+        { to: 'submitted', daysAgo: 68 },
+        { to: 'approved', daysAgo: 60, input: approve(90) },
+      ],
+      performed: [{ daysAgo: 21, units: 1 }],
+    },
     // expired and withdrawn
     {
       createdDaysAgo: 150,
@@ -722,8 +736,20 @@ async function insertCase(
       now,
     });
   }
+  for (const entry of s.performed ?? []) {
+    const when = at(entry.daysAgo);
+    await recordPerformedProcedure(manager, {
+      caseId,
+      performedOn: toLocalDate(when, timeZone),
+      units: entry.units,
+      actor: options.actor,
+      timeZone,
+      now: when,
+    });
+  }
   // The transition code stamps updated_at with the transaction's clock; a demo case was last
   // touched when its last step happened.
-  const lastStep = s.steps[s.steps.length - 1];
-  if (lastStep) await client.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, at(lastStep.daysAgo)]);
+  const lastDaysAgo = s.performed?.length ? s.performed[s.performed.length - 1].daysAgo : s.steps.at(-1)?.daysAgo;
+  if (lastDaysAgo !== undefined)
+    await client.query(`UPDATE cases SET updated_at = $2 WHERE id = $1`, [caseId, at(lastDaysAgo)]);
 }

@@ -78,6 +78,9 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   'POST /api/cases/:id/events/:eventId/undo': CLINIC,
   'POST /api/cases/:id/events/:eventId/reversal': ['manager'],
   'POST /api/cases/:id/events/:eventId/correction': ['manager'],
+  // The desk books the approved procedure and the physician performs it (libs/domain PROCEDURE_ROLES).
+  'POST /api/cases/:id/procedure/schedule': ['front_desk', 'physician'],
+  'POST /api/cases/:id/procedure/performed': ['front_desk', 'physician'],
 
   // Owners, tasks and notifications (object-level rules in the work service).
   'GET /api/staff': CLINIC,

@@ -4,6 +4,7 @@ import { toLocalDate, TransitionError } from '@preauth/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { UNITS_LEFT_SQL } from './case-procedures.query';
 import { JobsService } from '../jobs/jobs.service';
 import { systemActor } from '../jobs/system-actor';
 import { applyCaseTransition } from './case-transition.command';
@@ -11,11 +12,14 @@ import { applyCaseTransition } from './case-transition.command';
 export const APPROVAL_EXPIRY_JOB = 'approval-expiry';
 export const EXPIRED_BY_SYSTEM_NOTE = 'The authorization’s validity window ended; marked expired automatically.';
 
-// Approvals whose last valid day (clinic-local) is before today: they can no longer be used.
+// Approvals whose last valid day (clinic-local) is before today with units still unused: they
+// can no longer be used. One used in full is completed when its last unit is recorded, never
+// expired (a full approval covers every unit requested; a partial one names its own).
 const ENDED_APPROVALS = `
-  SELECT id, version FROM cases
-   WHERE status IN ('approved', 'partially_approved') AND valid_to IS NOT NULL AND valid_to < $1::date
-   ORDER BY valid_to, id
+  SELECT c.id, c.version FROM cases c
+   WHERE c.status IN ('approved', 'partially_approved') AND c.valid_to IS NOT NULL AND c.valid_to < $1::date
+     AND ${UNITS_LEFT_SQL}
+   ORDER BY c.valid_to, c.id
    LIMIT 500`;
 
 /**

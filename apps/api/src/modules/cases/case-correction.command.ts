@@ -6,6 +6,7 @@ import {
   computeStoredDue,
   describeDecision,
   isCorrectionError,
+  isTerminalStatus,
   replayTransitions,
   type CaseStatus,
   type CorrectionError,
@@ -100,6 +101,14 @@ export async function applyCaseCorrection(manager: EntityManager, request: CaseC
     throw isCorrectionError(error) ? toAppError(error) : error;
   }
   const { transition, changes } = checked;
+  // The performed procedures used the approval (or completed the case): taking the step back
+  // would leave units used on a case with no approval to count them against.
+  if (kind !== 'correction' && row.unitsUsed > 0) {
+    throw new RuleViolatedError(
+      'Procedures performed are recorded against this approval, so its steps can no longer be taken back.',
+      'procedures_recorded',
+    );
+  }
   const reason = request.reason?.trim() || null;
 
   const record: Omit<RecordedEvent, 'id' | 'createdAt'> = {
@@ -179,7 +188,7 @@ async function rewriteCaseFacts(
   const last = steps[steps.length - 1];
   const lastDenial = [...steps].reverse().find((s) => s.transition.to === 'denied');
   const firstSubmission = steps.find((s) => s.transition.to === 'submitted');
-  const closing = final.status === 'withdrawn' || final.status === 'expired';
+  const closing = isTerminalStatus(final.status);
   const due = computeStoredDue(final, rule, tz, now);
   const toDate = (iso: string | null | undefined): Date | null => (iso ? new Date(iso) : null);
 

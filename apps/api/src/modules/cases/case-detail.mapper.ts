@@ -5,6 +5,10 @@ import {
   computeReadiness,
   editableFields,
   eventAffordances,
+  PROCEDURE_ROLES,
+  PROCEDURE_STATUSES,
+  approvedUnitsOf,
+  remainingUnitsOf,
   type RecordedEvent,
   type Role,
 } from '@preauth/domain';
@@ -15,7 +19,7 @@ import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
 
 /** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */
 export function toCaseDetail(
-  { loaded, patient, payer, provider, rule, events, ownerName }: CaseView,
+  { loaded, patient, payer, provider, rule, events, ownerName, performed }: CaseView,
   viewer: { id: string; roles: readonly Role[] },
   timeZone: string,
   denialDescription: string | null = null,
@@ -52,6 +56,8 @@ export function toCaseDetail(
     owner: row.ownerId ? { id: row.ownerId, name: ownerName ?? '' } : null,
     authorizationNumber: row.authorizationNumber,
     appealLevel: row.appealLevel,
+    procedureScheduledOn: row.procedureScheduledOn,
+    unitsUsed: row.unitsUsed,
     currentClock: clocks.current ? toClockDto(clocks.current, now) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -71,6 +77,16 @@ export function toCaseDetail(
     approvedUnits: row.approvedUnits,
     validFrom: row.validFrom,
     validTo: row.validTo,
+    procedure: row.validTo
+      ? {
+          scheduledOn: row.procedureScheduledOn,
+          approvedUnits: approvedUnitsOf(snapshot),
+          unitsUsed: row.unitsUsed,
+          unitsRemaining: remainingUnitsOf(snapshot),
+          performed,
+          canRecord: PROCEDURE_STATUSES.includes(row.status) && PROCEDURE_ROLES.some((r) => roles.includes(r)),
+        }
+      : null,
     denialCode: row.denialCode,
     denialText: row.denialText,
     denialDescription,
@@ -108,6 +124,8 @@ export function toCaseDetail(
         correctsEventId: e.correctsEventId ?? null,
         effective: !history.reversedBy.has(e.id),
         ...eventAffordances(history, recorded[i], viewer, now),
+        // Units used against the approval pin its steps (the correction command refuses them).
+        ...(row.unitsUsed > 0 ? { undoUntil: null, mayReverse: false } : {}),
       }),
     ),
   };

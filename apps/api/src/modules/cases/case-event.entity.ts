@@ -25,6 +25,9 @@ export const CASE_EVENT_TYPES = [
   'payer_response',
   // The patient signed the financial-responsibility waiver of a self-pay estimate.
   'waiver_signed',
+  // The approved procedure booked for a day, and a performance with the units it used.
+  'procedure_scheduled',
+  'procedure_performed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

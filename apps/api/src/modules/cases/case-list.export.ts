@@ -44,6 +44,8 @@ const COLUMNS: readonly CsvColumn[] = [
   ['CARC', (c) => c.denialCode, 'denial_code'],
   ['Owner', (c) => c.owner?.name, 'owner'],
   ['Appeal level', (c) => c.appealLevel],
+  ['Procedure scheduled', (c) => c.procedureScheduledOn],
+  ['Units used', (c) => c.unitsUsed],
   ['Created', (c, tz) => localDate(c.createdAt, tz)],
   ['Last change', (c, tz) => localDate(c.updatedAt, tz), 'last_activity'],
 ];

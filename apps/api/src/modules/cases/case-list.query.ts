@@ -32,6 +32,8 @@ const SUMMARY_COLUMNS = {
   urgency: 'c.urgency',
   authorization_number: 'c.authorization_number',
   appeal_level: 'c.appeal_level',
+  procedure_scheduled_on: "to_char(c.procedure_scheduled_on, 'YYYY-MM-DD')",
+  units_used: 'c.units_used',
   next_due_at: 'c.next_due_at',
   next_due_kind: 'c.next_due_kind',
   version: 'c.version',
@@ -373,6 +375,8 @@ function toSummary(r: unknown[], timeZone: string, now: Date): CaseSummaryDto {
     validFrom: (r[COL.valid_from] as string | null) ?? null,
     validTo: (r[COL.valid_to] as string | null) ?? null,
     appealLevel: Number(r[COL.appeal_level]),
+    procedureScheduledOn: (r[COL.procedure_scheduled_on] as string | null) ?? null,
+    unitsUsed: Number(r[COL.units_used]),
     currentClock: storedClockDto(
       r[COL.next_due_kind] as ClockKind | null,
       r[COL.next_due_at] ? new Date(r[COL.next_due_at] as string) : null,

@@ -11,6 +11,7 @@ import { Provider } from '../providers/provider.entity';
 import { icd10CheckSql, toIcd10Check, type RawIcd10Check } from '../codes/icd10-check';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseProcedureLine } from './case-procedure-line.entity';
+import { PERFORMED_PROCEDURES_JSON } from './case-procedures.query';
 import { EvidenceCounts, toSnapshot } from './case-mapping';
 import { PreauthCase } from './preauth-case.entity';
 import { NotFoundError } from '../../common/app-errors';
@@ -75,6 +76,16 @@ export interface CaseView {
   rule: DeadlineRule;
   events: CaseEventRow[];
   ownerName: string | null;
+  // Only the page reads them.
+  performed: PerformedProcedureRow[];
+}
+
+export interface PerformedProcedureRow {
+  id: string;
+  performedOn: string;
+  units: number;
+  recordedBy: string | null;
+  recordedAt: string;
 }
 
 /** 'page': with the timeline; 'rules': what the rules read; 'lock': that, with the case row locked. */
@@ -119,7 +130,8 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
                      'actorId', e.actor_id, 'correctsEventId', e.corrects_event_id::text)
                      ORDER BY e.occurred_at DESC, e.id DESC), '[]')
               FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`
-           } AS events
+           } AS events,
+           ${mode !== 'page' ? `'[]'::json` : PERFORMED_PROCEDURES_JSON} AS performed
       FROM cases c
       JOIN patients pt ON pt.id = c.patient_id
       JOIN payers py ON py.id = c.payer_id
@@ -177,5 +189,6 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     rule: toDeadlineRule(hydrate(dataSource, DeadlineRuleRow, raw, 'dr_')),
     events,
     ownerName: (raw.owner_name as string | null) ?? null,
+    performed: (raw.performed as PerformedProcedureRow[] | null) ?? [],
   };
 }

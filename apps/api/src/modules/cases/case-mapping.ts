@@ -65,6 +65,7 @@ export function toSnapshot(
     validFrom: c.validFrom,
     validTo: c.validTo,
     approvedUnits: c.approvedUnits,
+    unitsUsed: c.unitsUsed,
     denialCode: c.denialCode,
     submittedAt: iso(c.submittedAt),
     infoRequestedAt: iso(c.infoRequestedAt),

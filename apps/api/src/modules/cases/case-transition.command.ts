@@ -6,6 +6,7 @@ import {
   describeDecision,
   describeOpenAppeal,
   selfPayReasonOf,
+  isTerminalStatus,
   type CaseStatus,
   type TransitionInput,
 } from '@preauth/domain';
@@ -80,7 +81,7 @@ export async function applyCaseTransition(manager: EntityManager, request: CaseT
   const after = applyTransition(before, to, input, now);
   const eventAt = input.occurredAt ? new Date(input.occurredAt) : now;
   const due = computeStoredDue(after, rule, tz, now);
-  const closing = to === 'withdrawn' || to === 'expired';
+  const closing = isTerminalStatus(to);
 
   await updateCaseAtVersion(manager, id, expectedVersion, {
     status: after.status,

@@ -304,7 +304,7 @@ export class CasesService {
   ): Promise<DueForRule[]> {
     const ids = await manager.query<{ id: string }[]>(
       `SELECT c.id FROM cases c JOIN payers p ON p.id = c.payer_id
-        WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','documented')
+        WHERE p.plan_type = $1 AND c.status NOT IN ('expired','withdrawn','completed','documented')
         ORDER BY c.case_number`,
       [planType],
     );

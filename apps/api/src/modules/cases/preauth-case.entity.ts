@@ -18,12 +18,13 @@ import { User } from '../users/user.entity';
 import { CaseFailedTreatment } from './case-failed-treatment.entity';
 import { CaseProcedureLine } from './case-procedure-line.entity';
 
-export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','self_pay','expired','withdrawn')`;
+export const STATUS_CHECK = `status IN ('documented','submitted','more_info_requested','approved','partially_approved','denied','peer_to_peer','appealed','external_review','self_pay','expired','withdrawn','completed')`;
 
 @Entity({ name: 'cases' })
 @Check('cases_status_valid', STATUS_CHECK)
 @Check('cases_urgency_valid', `urgency IN ('standard','expedited')`)
 @Check('cases_appeal_level_valid', `appeal_level BETWEEN 0 AND 2`)
+@Check('cases_units_used_valid', `units_used >= 0`)
 @Check('cases_validity_order', `valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to`)
 // One index on (column, id) for each order the case list offers (CASE_SORTS): a page, at any
 // depth, is a range read of it. Dates a case may not have yet are indexed where they exist.
@@ -125,6 +126,14 @@ export class PreauthCase {
 
   @Column({ name: 'approved_units', type: 'integer', nullable: true })
   approvedUnits!: number | null;
+
+  // The approved procedure's booked day, and the units the performed ones used so far (their
+  // entries in case_procedures_performed add up to it).
+  @Column({ name: 'procedure_scheduled_on', type: 'date', nullable: true })
+  procedureScheduledOn!: string | null;
+
+  @Column({ name: 'units_used', type: 'integer', default: 0 })
+  unitsUsed!: number;
 
   // The release of ICD-10-CM a request is checked against is the one in effect on this date.
   @Column({ name: 'planned_service_date', type: 'date', nullable: true })

@@ -51,6 +51,7 @@ export function defaultPurpose(status: CaseStatus): RequestPurpose {
     case 'peer_to_peer':
     case 'self_pay':
     case 'expired':
+    case 'completed':
       return 'initial';
   }
 }

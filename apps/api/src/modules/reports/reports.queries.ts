@@ -62,6 +62,8 @@ export async function runReportQuery<T = Record<string, unknown>>(
 export const SUMMARY_SQL = `SELECT
          (SELECT count(*) FROM cases c WHERE ${IN_RANGE('c.first_submitted_at')}) AS submitted,
          (SELECT count(*) FROM cases c WHERE c.status = 'withdrawn' AND ${IN_RANGE('c.closed_at')}) AS withdrawn,
+         (SELECT count(*) FROM cases c WHERE c.status = 'completed' AND ${IN_RANGE('c.closed_at')}) AS completed,
+         (SELECT count(*) FROM cases c WHERE c.status = 'expired' AND ${IN_RANGE('c.closed_at')}) AS expired,
          coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial'), 0) AS decisions,
          coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial' AND g.outcome = 'approved'), 0) AS approved,
          coalesce(sum(g.n) FILTER (WHERE g.stage = 'initial' AND g.outcome = 'partially_approved'), 0) AS partially_approved,
@@ -179,7 +181,9 @@ export const LATE_PAYERS_SQL = `WITH decided AS (
 const MISSED = `c.status = 'denied' AND c.next_due_kind IN ('appeal_filing', 'external_review_request') AND c.next_due_at < now() AND ${IN_RANGE('c.next_due_at')}`;
 const EXPIRED = `c.status = 'expired' AND ${IN_RANGE('c.closed_at')}`;
 
-export const CLINIC_MISS_COUNTS_SQL = `SELECT (SELECT count(*) FROM cases c WHERE ${MISSED}) AS missed, (SELECT count(*) FROM cases c WHERE ${EXPIRED}) AS expired`;
+export const CLINIC_MISS_COUNTS_SQL = `SELECT (SELECT count(*) FROM cases c WHERE ${MISSED}) AS missed,
+       (SELECT count(*) FROM cases c WHERE ${EXPIRED}) AS expired,
+       (SELECT count(*) FROM cases c WHERE ${EXPIRED} AND c.units_used > 0) AS expired_partly_used`;
 
 // Up to $4 misses of each kind, the most recent first.
 export const CLINIC_MISS_ROWS_SQL = `(SELECT 'appeal_window_missed' AS kind, c.id, c.case_number, c.payer_id, c.next_due_at AS at FROM cases c WHERE ${MISSED} ORDER BY c.next_due_at DESC LIMIT $4)

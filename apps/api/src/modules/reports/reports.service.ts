@@ -115,6 +115,8 @@ export class ReportsService {
       partiallyApproved: num(row.partially_approved),
       denied,
       withdrawn: num(row.withdrawn),
+      completed: num(row.completed),
+      approvalsUsedShare: share(num(row.completed), num(row.completed) + num(row.expired)),
       approvedShare: share(num(row.approved), decisions),
       partiallyApprovedShare: share(num(row.partially_approved), decisions),
       deniedShare: share(denied, decisions),
@@ -276,6 +278,7 @@ export class ReportsService {
     return {
       appealWindowsMissed: num(counts.missed),
       approvalsExpiredUnused: num(counts.expired),
+      approvalsExpiredPartlyUsed: num(counts.expired_partly_used),
       rows: rows.map((r) => ({
         kind: String(r.kind),
         caseId: String(r.id),

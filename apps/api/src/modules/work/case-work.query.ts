@@ -101,7 +101,7 @@ export async function listFollowUpsDue(dataSource: DataSource, today: string): P
     `SELECT c.id, c.case_number, p.first_name || ' ' || p.last_name AS patient_name,
             to_char(c.follow_up_on, 'YYYY-MM-DD') AS follow_up_on, c.follow_up_reason, c.owner_id, u.display_name AS owner_name
        FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN users u ON u.id = c.owner_id
-      WHERE c.follow_up_on <= $1::date AND c.status NOT IN ('expired', 'withdrawn')
+      WHERE c.follow_up_on <= $1::date AND c.status NOT IN ('expired', 'withdrawn', 'completed')
       ORDER BY c.follow_up_on, c.case_number
       LIMIT 200`,
     [today],

@@ -25,7 +25,7 @@ export const DIGEST_JOB = 'notification-digest';
 // Open cases with an owner whose next clock falls within the longest warning lead ($2 minutes).
 const NEAR_CLOCKS = `
   SELECT id, owner_id, urgency, next_due_at, next_due_kind FROM cases
-   WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn')
+   WHERE owner_id IS NOT NULL AND status NOT IN ('expired', 'withdrawn', 'completed')
      AND next_due_at > $1 AND next_due_at <= $1 + make_interval(mins => $2)`;
 
 const EMAILED_BY_DEFAULT = NOTIFICATION_KINDS.filter((kind) => DEFAULT_EMAIL_PREFERENCES[kind]);

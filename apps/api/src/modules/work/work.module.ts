@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseBulkService } from './case-bulk.service';
+import { ApprovalReminderJob } from './approval-reminder.job';
 import { CaseWorkController } from './case-work.controller';
 import { CaseWorkService } from './case-work.service';
 import { MailerService } from './mailer.service';
@@ -16,6 +17,13 @@ import { NotificationsController } from './notifications.controller';
     NotificationsController,
     NotificationSettingsController,
   ],
-  providers: [CaseWorkService, CaseBulkService, MailerService, NotificationJobs, NotificationSettingsService],
+  providers: [
+    CaseWorkService,
+    CaseBulkService,
+    MailerService,
+    NotificationJobs,
+    NotificationSettingsService,
+    ApprovalReminderJob,
+  ],
 })
 export class WorkModule {}

@@ -116,6 +116,8 @@ export class CaseSummaryDto {
   @ApiProperty({ type: String, nullable: true, example: '2027-02-28', description: 'Authorization valid to' })
   validTo!: string | null;
   @ApiProperty() appealLevel!: number;
+  @ApiProperty({ nullable: true, type: String, example: '2026-03-01' }) procedureScheduledOn!: string | null;
+  @ApiProperty({ description: 'Approved units the performed procedures used' }) unitsUsed!: number;
   @ApiProperty({ type: ClockDto, nullable: true, description: 'The most urgent running clock' })
   currentClock!: ClockDto | null;
   @ApiProperty() version!: number;
@@ -135,6 +137,27 @@ export class CaseCountDto {
   @ApiProperty({ description: 'True when more cases match than count says' }) capped!: boolean;
 }
 
+export class PerformedProcedureDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026-03-01' }) performedOn!: string;
+  @ApiProperty() units!: number;
+  @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class CaseProcedureDto {
+  @ApiProperty({ nullable: true, type: String, example: '2026-03-01' }) scheduledOn!: string | null;
+  @ApiProperty({
+    description: 'The units the approval covers: a partial approval names them, a full one covers all requested',
+  })
+  approvedUnits!: number;
+  @ApiProperty() unitsUsed!: number;
+  @ApiProperty() unitsRemaining!: number;
+  @ApiProperty({ type: [PerformedProcedureDto] }) performed!: PerformedProcedureDto[];
+  @ApiProperty({ description: "Whether the viewer may schedule or record one now (role and the case's state)" })
+  canRecord!: boolean;
+}
+
 export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [ProcedureLineInput] }) procedureLines!: ProcedureLineInput[];
   @ApiProperty({ type: [String] }) diagnoses!: string[];
@@ -144,6 +167,12 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String }) cosmeticOverrideJustification!: string | null;
   @ApiProperty({ nullable: true, type: String }) payerReference!: string | null;
   @ApiProperty({ nullable: true, type: Number }) approvedUnits!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: CaseProcedureDto,
+    description: 'The approved procedure: null until an approval is recorded',
+  })
+  procedure!: CaseProcedureDto | null;
   @ApiProperty({ nullable: true, type: String }) denialText!: string | null;
   @ApiProperty({
     nullable: true,

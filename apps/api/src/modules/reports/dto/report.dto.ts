@@ -33,6 +33,13 @@ export class SummaryReportDto {
   @ApiProperty() partiallyApproved!: number;
   @ApiProperty() denied!: number;
   @ApiProperty({ description: 'Cases withdrawn in the range' }) withdrawn!: number;
+  @ApiProperty({ description: 'Cases completed (every approved unit used) in the range' }) completed!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Of the approvals that ended in the range, the share used in full (completed, not expired)',
+  })
+  approvalsUsedShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) approvedShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) partiallyApprovedShare!: number | null;
   @ApiProperty({ nullable: true, type: Number }) deniedShare!: number | null;
@@ -132,7 +139,10 @@ export class ClinicMissRowDto {
 
 export class ClinicMissesReportDto {
   @ApiProperty() appealWindowsMissed!: number;
-  @ApiProperty() approvalsExpiredUnused!: number;
+  @ApiProperty({ description: 'Approvals that expired with units unused, whether none or some were used' })
+  approvalsExpiredUnused!: number;
+  @ApiProperty({ description: 'Of those, the ones partly used: the patient had some of the approved procedure' })
+  approvalsExpiredPartlyUsed!: number;
   @ApiProperty({ type: [ClinicMissRowDto], description: 'The 200 most recent of each kind; the counts cover all' })
   rows!: ClinicMissRowDto[];
 }

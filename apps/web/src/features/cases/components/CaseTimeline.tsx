@@ -46,6 +46,10 @@ const DATA_LABELS: Record<string, string> = {
   referenceNumber: 'Call reference',
   outcome: 'Outcome',
   nextFollowUp: 'Next follow-up',
+  scheduledOn: 'Scheduled for',
+  performedOn: 'Performed on',
+  units: 'Units',
+  unitsUsed: 'Units used so far',
 };
 
 function describeData(data: Record<string, unknown>, skip: ReadonlySet<string>): string[] {

@@ -13,6 +13,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   self_pay: 'yellow',
   expired: 'dark',
   withdrawn: 'dark',
+  completed: 'green',
 };
 
 // What the clinic does next in each state (the worklist's "next action" column).
@@ -20,7 +21,7 @@ export const NEXT_ACTION: Record<CaseStatus, string> = {
   documented: 'Complete the checklist and submit',
   submitted: 'Wait for / record the payer decision',
   more_info_requested: 'Send the requested information',
-  approved: 'Schedule the procedure before the approval expires',
+  approved: 'Schedule and record the procedure before the approval expires',
   partially_approved: 'Schedule approved units or appeal the rest',
   denied: 'Appeal, request peer-to-peer or withdraw',
   peer_to_peer: 'Hold the peer-to-peer and record the outcome',
@@ -29,4 +30,5 @@ export const NEXT_ACTION: Record<CaseStatus, string> = {
   self_pay: 'Patient signs the financial waiver; schedule as self-pay',
   expired: 'Nothing: closed',
   withdrawn: 'Nothing: closed',
+  completed: 'Nothing: every approved unit used',
 };

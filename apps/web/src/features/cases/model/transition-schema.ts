@@ -46,6 +46,7 @@ export function transitionKind(to: CaseStatus): TransitionKind {
     case 'peer_to_peer':
     case 'external_review':
     case 'expired':
+    case 'completed':
       return 'plain';
   }
 }

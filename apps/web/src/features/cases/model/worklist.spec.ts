@@ -25,6 +25,8 @@ function summary(
     validFrom: null,
     validTo: null,
     appealLevel: 0,
+    procedureScheduledOn: null,
+    unitsUsed: 0,
     currentClock: clock
       ? {
           kind: 'payer_decision',

@@ -41,6 +41,11 @@ export function ClinicMissesSection({ range }: { range: ReportRange }) {
               testId="stat-approvals-expired"
               label="Approvals expired unused"
               value={formatCount(data.approvalsExpiredUnused)}
+              detail={
+                data.approvalsExpiredPartlyUsed > 0
+                  ? `${formatCount(data.approvalsExpiredPartlyUsed)} of them partly used`
+                  : undefined
+              }
             />
           </SimpleGrid>
           {rows.length === 0 ? (

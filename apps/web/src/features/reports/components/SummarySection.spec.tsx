@@ -15,6 +15,8 @@ const SUMMARY: SummaryReport = {
   partiallyApproved: 3,
   denied: 9,
   withdrawn: 2,
+  completed: 5,
+  approvalsUsedShare: 0.8333,
   approvedShare: 0.7143,
   partiallyApprovedShare: 0.0714,
   deniedShare: 0.2143,
@@ -45,6 +47,7 @@ describe('SummarySection', () => {
     expect(statValue('stat-partially-approved')).toBe('7.1%');
     expect(statValue('stat-denied')).toBe('21.4%');
     expect(statValue('stat-withdrawn')).toBe('4.2%');
+    expect(statValue('stat-completed')).toBe('83.3%');
     expect(statValue('stat-approved-after-appeal')).toBe('9.5%');
     expect(statValue('stat-appeal-rate')).toBe('66.7%');
     expect(statValue('stat-overturn-rate')).toBe('50%');
@@ -73,6 +76,8 @@ describe('SummarySection', () => {
       partiallyApproved: 0,
       denied: 0,
       withdrawn: 0,
+      completed: 0,
+      approvalsUsedShare: null,
       approvedShare: null,
       partiallyApprovedShare: null,
       deniedShare: null,

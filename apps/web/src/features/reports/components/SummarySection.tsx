@@ -13,6 +13,7 @@ export function isEmptySummary(summary: SummaryReport): boolean {
     summary.submitted === 0 &&
     summary.decisions === 0 &&
     summary.withdrawn === 0 &&
+    summary.completed === 0 &&
     summary.overturnByStage.every((stage) => stage.decisions === 0)
   );
 }

@@ -17,8 +17,7 @@ import { useCaseWork } from '../api/useCaseWork';
 import { useStaff } from '../api/useStaff';
 import { useCloseTask, useCreateTask, useSetOwner } from '../api/useWorkMutations';
 import { FollowUpSection } from './FollowUpSection';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong.');
+import { errorText } from '../../../ui/server-errors';
 
 export function assigneeLabel(task: Task): string {
   return task.assigneeUser ? task.assigneeUser.name : `Any ${ROLE_LABELS[task.assigneeRole as Role].toLowerCase()}`;

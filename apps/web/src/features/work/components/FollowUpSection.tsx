@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { formatCalendarDate } from '../../../ui/format';
 import type { CaseWork } from '../api/types';
 import { useLogPayerCall, useSetFollowUp } from '../api/useWorkMutations';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong.');
+import { errorText } from '../../../ui/server-errors';
 
 function PayerCallForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const log = useLogPayerCall(caseId);

@@ -153,8 +153,8 @@ describe('assertTransition: from × to matrix', () => {
     CASE_STATUSES.map((to) => [from, to, EXPECTED_EDGES[from].includes(to)] as const),
   );
 
-  it('covers all 144 pairs', () => {
-    expect(matrix).toHaveLength(144);
+  it('covers all 169 pairs (13 states × 13)', () => {
+    expect(matrix).toHaveLength(169);
   });
 
   it.each(matrix)('%s → %s allowed: %s', (from, to, allowed) => {

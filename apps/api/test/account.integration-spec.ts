@@ -187,6 +187,7 @@ describe('my account (/api/auth: recovery codes, totp/disable, sessions)', () =>
     const policy = await admin.get('/api/auth/policy').expect(200);
     expect(policy.body).toEqual({
       totpRequiredRoles: [],
+      onlyOrderingPhysicianSigns: false,
       sessionLimits: {
         idleMinutes: { value: expect.any(Number), variable: 'SESSION_IDLE_MINUTES' },
         absoluteHours: { value: expect.any(Number), variable: 'SESSION_ABSOLUTE_HOURS' },

@@ -332,14 +332,14 @@ describe('the case list: filters, orders and search', () => {
       .expect(200);
     const lines = res.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Valid from,Valid to,Denial date,CARC,Owner,Appeal level,Created',
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Valid from,Valid to,Denial date,CARC,Owner,Appeal level,Procedure scheduled,Units used,Created',
     );
     // The late denial was at 23:30 on March 31st in New York (03:30 UTC on April 1st).
-    expect(lines[1]).toMatch(new RegExp(`,Yes,,,2026-03-12,CO-50,${frontDesk.user.displayName},0,2026-03-05$`));
-    expect(lines[2]).toMatch(/,,,2026-03-31,,,0,2026-03-20$/);
+    expect(lines[1]).toMatch(new RegExp(`,Yes,,,2026-03-12,CO-50,${frontDesk.user.displayName},0,,0,2026-03-05$`));
+    expect(lines[2]).toMatch(/,,,2026-03-31,,,0,,0,2026-03-20$/);
     const none = await frontDesk.get('/api/cases/export?columns=').buffer(true).expect(200);
     expect(none.text.split('\r\n')[0]).toBe(
-      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Appeal level,Created',
+      'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Appeal level,Procedure scheduled,Units used,Created',
     );
     const bad = await frontDesk.get('/api/cases/export?columns=ssn').expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('columns');

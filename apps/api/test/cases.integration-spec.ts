@@ -375,6 +375,8 @@ describe('cases over HTTP', () => {
           'caseNumber',
           'cptCodes',
           'createdAt',
+          'denialCode',
+          'deniedAt',
           'id',
           'owner',
           'patient',
@@ -385,6 +387,8 @@ describe('cases over HTTP', () => {
           'unitsUsed',
           'updatedAt',
           'urgency',
+          'validFrom',
+          'validTo',
           'version',
         ].sort(),
       );

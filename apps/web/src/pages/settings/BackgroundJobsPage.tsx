@@ -8,9 +8,12 @@ import { QueryState } from '../../ui/QueryState';
 // What each job does, for the admin reading the list; a job missing here shows its name alone.
 const JOB_DESCRIPTIONS: Record<string, string> = {
   'approval-expiry': 'Marks approvals whose validity ended unused as expired.',
+  'approval-reminders': 'Reminds case owners 14 and 3 days before an approval ends unused with nothing scheduled.',
   'clock-warnings': 'Warns case owners of clocks entering their warning period.',
   'notification-email': 'Emails new notifications on expedited cases.',
   'notification-digest': 'Sends the daily email digest at the clinic’s hour (checked hourly).',
+  'pas-inquiry-sweep': 'Finds pended electronic requests due to be asked about again.',
+  'pas-inquire': 'Asks a payer about a pended electronic request (Claim/$inquire).',
   'photo-sweep': 'Finishes or removes interrupted photo uploads.',
 };
 

@@ -89,6 +89,24 @@ describe('lists', () => {
     await page.context().close();
   });
 
+  it("keeps the worklist's Mine view through reload, and All open again through Back", async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.waitForURL(/\/worklist/);
+    const whose = page.getByRole('radiogroup', { name: 'Whose cases' });
+    await whose.getByText('Mine', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('owner') === 'me');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('owner')).toBe('me');
+    expect(await whose.getByRole('radio', { name: 'Mine' }).isChecked()).toBe(true);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('owner'));
+    expect(await whose.getByRole('radio', { name: 'All open' }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('pages with the cursor in the address, and Back returns to the first page', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');

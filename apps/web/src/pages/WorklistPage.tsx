@@ -1,5 +1,5 @@
 import { Badge, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
@@ -20,16 +20,16 @@ type View = (typeof VIEWS)[number]['value'];
 export function WorklistPage() {
   const [params, setParams] = useListParams();
   const filters = useMemo(() => sharedFilters(params), [params]);
-  const [view, setView] = useState<View>('all');
-  const owner = view === 'all' ? {} : { owner: view };
+  // Mine and Unassigned are the URL's `owner`, so reload, Back and a saved view keep them.
+  const view: View = params.owner === 'me' || params.owner === 'unassigned' ? params.owner : 'all';
   // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
   const clocked = useCases(
-    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100, ...owner },
+    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 },
     { refetchInterval: 60_000, keepPrevious: true },
   );
   const documented = useCases(
-    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100, ...owner },
+    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100 },
     { refetchInterval: 60_000, keepPrevious: true },
   );
   const data = useMemo(
@@ -64,7 +64,7 @@ export function WorklistPage() {
       <SegmentedControl
         data={[...VIEWS]}
         value={view}
-        onChange={(value) => setView(value)}
+        onChange={(value) => setParams({ owner: value === 'all' ? undefined : value })}
         aria-label="Whose cases"
         style={{ alignSelf: 'flex-start' }}
       />

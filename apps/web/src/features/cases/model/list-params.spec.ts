@@ -7,6 +7,7 @@ describe('a case list view in the URL', () => {
       status: ['denied', 'appealed'],
       payerId: '0b6f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b',
       providerId: '1b6f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b',
+      owner: 'unassigned',
       urgency: 'expedited',
       planType: 'medicaid',
       cpt: '17110',
@@ -34,6 +35,8 @@ describe('a case list view in the URL', () => {
         ),
       ),
     ).toEqual({ status: ['denied'] });
+    expect(readListParams(new URLSearchParams('owner=someone'))).toEqual({});
+    expect(readListParams(new URLSearchParams('owner=me'))).toEqual({ owner: 'me' });
   });
 
   it('writes equal views as equal links, leaving out what is not set', () => {

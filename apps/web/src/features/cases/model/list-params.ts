@@ -30,6 +30,8 @@ export type CaseListParams = {
   status?: CaseStatus[];
   payerId?: string;
   providerId?: string;
+  /** Whose cases: 'me', 'unassigned' or a user's id (the worklist's Mine and Unassigned). */
+  owner?: string;
   urgency?: Urgency;
   planType?: PlanType;
   cpt?: string;
@@ -74,6 +76,7 @@ const READERS: { [K in keyof CaseListParams]-?: (value: string) => CaseListParam
   status: listOf(CASE_STATUSES),
   payerId: uuid,
   providerId: uuid,
+  owner: (value) => (value === 'me' || value === 'unassigned' ? value : uuid(value)),
   urgency: oneOf(URGENCIES),
   planType: oneOf(PLAN_TYPES),
   cpt: (value) => (/^\d{4}[0-9A-Z]$/i.test(value) ? value.toUpperCase() : undefined),
@@ -140,7 +143,7 @@ export function toApiQuery(params: CaseListParams): Omit<CaseListParams, 'page'>
  */
 export function sharedFilters(
   params: CaseListParams,
-): Pick<CaseListParams, 'payerId' | 'providerId' | 'urgency' | 'planType' | 'cpt' | 'denialCode'> {
-  const { payerId, providerId, urgency, planType, cpt, denialCode } = params;
-  return { payerId, providerId, urgency, planType, cpt, denialCode };
+): Pick<CaseListParams, 'payerId' | 'providerId' | 'owner' | 'urgency' | 'planType' | 'cpt' | 'denialCode'> {
+  const { payerId, providerId, owner, urgency, planType, cpt, denialCode } = params;
+  return { payerId, providerId, owner, urgency, planType, cpt, denialCode };
 }

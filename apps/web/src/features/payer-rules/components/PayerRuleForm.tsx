@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Checkbox,
   Fieldset,
@@ -22,11 +21,10 @@ import {
   type MedicalNecessityCriterion,
   type PayerRuleDocument,
 } from '@preauth/domain';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { FormActions, FormProblems } from '../../../ui/FormProblems';
-import { applyServerErrors } from '../../../ui/server-errors';
+import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { PayerListItem } from '../../settings/api/types';
 import type { PayerRule, SavePayerRuleBody } from '../api/payer-rule-keys';
 
@@ -61,7 +59,6 @@ const ruleSchema = z.object({
 });
 
 type RuleValues = z.infer<typeof ruleSchema>;
-const FIELDS = Object.keys(ruleSchema.shape);
 const PLAN_OPTIONS = [
   { value: '', label: 'Every plan type' },
   ...PLAN_TYPES.map((value) => ({ value, label: PLAN_TYPE_LABELS[value] })),
@@ -105,44 +102,38 @@ export function PayerRuleForm({
   onSubmit: (body: SavePayerRuleBody) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const [problems, setProblems] = useState<string[]>([]);
   const {
     register,
     control,
-    handleSubmit,
-    setError,
+    saveWith,
+    problems,
     formState: { errors, isSubmitting },
-  } = useForm<RuleValues>({ resolver: zodResolver(ruleSchema), mode: 'onTouched', defaultValues: defaultsOf(rule) });
+  } = useServerCheckedForm<RuleValues>(ruleSchema, defaultsOf(rule));
   const editing = rule !== undefined;
 
-  const handleSave = handleSubmit(async (v) => {
-    setProblems([]);
-    try {
-      await onSubmit({
-        payerId: v.payerId,
-        planType: (v.planType || null) as SavePayerRuleBody['planType'],
-        cptCode: v.cptCode.trim().toUpperCase(),
-        baseVersion: rule?.version ?? 0,
-        priorAuth: v.priorAuth,
-        criteria: v.criteria as MedicalNecessityCriterion[],
-        minSymptomWeeks: v.minSymptomWeeks,
-        minFailedTreatments: v.minFailedTreatments,
-        photosRequired: v.photosRequired,
-        documents: v.documents as PayerRuleDocument[],
-        policyName: orNull(v.policyName),
-        policyUrl: orNull(v.policyUrl),
-        policyVersion: orNull(v.policyVersion),
-        policyCheckedOn: orNull(v.policyCheckedOn),
-        portalUrl: orNull(v.portalUrl),
-        fax: orNull(v.fax),
-        phone: orNull(v.phone),
-        electronicEndpoint: orNull(v.electronicEndpoint),
-        appealAddress: orNull(v.appealAddress),
-        notes: orNull(v.notes),
-      });
-    } catch (error) {
-      setProblems(applyServerErrors(error, setError, FIELDS));
-    }
+  const handleSave = saveWith(async (v) => {
+    await onSubmit({
+      payerId: v.payerId,
+      planType: (v.planType || null) as SavePayerRuleBody['planType'],
+      cptCode: v.cptCode.trim().toUpperCase(),
+      baseVersion: rule?.version ?? 0,
+      priorAuth: v.priorAuth,
+      criteria: v.criteria as MedicalNecessityCriterion[],
+      minSymptomWeeks: v.minSymptomWeeks,
+      minFailedTreatments: v.minFailedTreatments,
+      photosRequired: v.photosRequired,
+      documents: v.documents as PayerRuleDocument[],
+      policyName: orNull(v.policyName),
+      policyUrl: orNull(v.policyUrl),
+      policyVersion: orNull(v.policyVersion),
+      policyCheckedOn: orNull(v.policyCheckedOn),
+      portalUrl: orNull(v.portalUrl),
+      fax: orNull(v.fax),
+      phone: orNull(v.phone),
+      electronicEndpoint: orNull(v.electronicEndpoint),
+      appealAddress: orNull(v.appealAddress),
+      notes: orNull(v.notes),
+    });
   });
 
   const countInput = (name: 'minSymptomWeeks' | 'minFailedTreatments', label: string) => (

@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { PLAN_TYPE_LABELS, PLAN_TYPES } from '@preauth/domain';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { FormProblems, FormActions } from '../../../ui/FormProblems';
-import { applyServerErrors } from '../../../ui/server-errors';
+import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { CreatePayerBody, PayerListItem } from '../api/types';
 
 const optionalText = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`);
@@ -26,7 +24,6 @@ export const payerSchema = z.object({
 });
 
 type PayerValues = z.input<typeof payerSchema>;
-const FIELDS = Object.keys(payerSchema.shape);
 const PLAN_OPTIONS = PLAN_TYPES.map((value) => ({ value, label: PLAN_TYPE_LABELS[value] }));
 
 export function PayerForm({
@@ -40,42 +37,32 @@ export function PayerForm({
   onCancel: () => void;
   submitLabel: string;
 }) {
-  const [problems, setProblems] = useState<string[]>([]);
   const {
     register,
     control,
-    handleSubmit,
-    setError,
+    saveWith,
+    problems,
     formState: { errors, isSubmitting },
-  } = useForm<PayerValues>({
-    resolver: zodResolver(payerSchema),
-    mode: 'onTouched',
-    defaultValues: {
-      name: payer?.name ?? '',
-      payerCode: payer?.payerCode ?? '',
-      planType: payer?.planType,
-      phone: payer?.phone ?? '',
-      fax: payer?.fax ?? '',
-      portalUrl: payer?.portalUrl ?? '',
-      notes: payer?.notes ?? '',
-    },
+  } = useServerCheckedForm<PayerValues>(payerSchema, {
+    name: payer?.name ?? '',
+    payerCode: payer?.payerCode ?? '',
+    planType: payer?.planType,
+    phone: payer?.phone ?? '',
+    fax: payer?.fax ?? '',
+    portalUrl: payer?.portalUrl ?? '',
+    notes: payer?.notes ?? '',
   });
 
-  const handleSave = handleSubmit(async (values) => {
-    setProblems([]);
-    try {
-      await onSubmit({
-        name: values.name.trim(),
-        payerCode: values.payerCode.trim(),
-        planType: values.planType,
-        phone: values.phone.trim() || null,
-        fax: values.fax.trim() || null,
-        portalUrl: values.portalUrl.trim() || null,
-        notes: values.notes.trim() || null,
-      });
-    } catch (error) {
-      setProblems(applyServerErrors(error, setError, FIELDS));
-    }
+  const handleSave = saveWith(async (values) => {
+    await onSubmit({
+      name: values.name.trim(),
+      payerCode: values.payerCode.trim(),
+      planType: values.planType,
+      phone: values.phone.trim() || null,
+      fax: values.fax.trim() || null,
+      portalUrl: values.portalUrl.trim() || null,
+      notes: values.notes.trim() || null,
+    });
   });
 
   return (

@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { isValidNpi } from '@preauth/domain';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { FormProblems, FormActions } from '../../../ui/FormProblems';
-import { applyServerErrors } from '../../../ui/server-errors';
+import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { CreateProviderBody, PhysicianUser, Provider } from '../api/types';
 
 // The API's CreateProviderDto rules; the NPI check digit is the one of @preauth/domain.
@@ -24,7 +22,6 @@ export const physicianSchema = z.object({
 });
 
 type PhysicianValues = z.input<typeof physicianSchema>;
-const FIELDS = Object.keys(physicianSchema.shape);
 
 export function PhysicianForm({
   provider,
@@ -37,46 +34,36 @@ export function PhysicianForm({
   onSubmit: (body: CreateProviderBody) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const [problems, setProblems] = useState<string[]>([]);
   const {
     register,
     control,
-    handleSubmit,
-    setError,
+    saveWith,
+    problems,
     formState: { errors, isSubmitting },
-  } = useForm<PhysicianValues>({
-    resolver: zodResolver(physicianSchema),
-    mode: 'onTouched',
-    defaultValues: {
-      firstName: provider?.firstName ?? '',
-      lastName: provider?.lastName ?? '',
-      credentials: provider?.credentials ?? '',
-      npi: provider?.npi ?? '',
-      specialty: provider?.specialty ?? '',
-      userId: provider?.userId ?? '',
-      active: provider?.active ?? true,
-    },
+  } = useServerCheckedForm<PhysicianValues>(physicianSchema, {
+    firstName: provider?.firstName ?? '',
+    lastName: provider?.lastName ?? '',
+    credentials: provider?.credentials ?? '',
+    npi: provider?.npi ?? '',
+    specialty: provider?.specialty ?? '',
+    userId: provider?.userId ?? '',
+    active: provider?.active ?? true,
   });
   // An account already linked to another physician cannot be linked here too.
   const userOptions = users
     .filter((u) => !u.providerId || u.providerId === provider?.id)
     .map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})${u.disabled ? ', disabled' : ''}` }));
 
-  const handleSave = handleSubmit(async (values) => {
-    setProblems([]);
-    try {
-      await onSubmit({
-        firstName: values.firstName.trim(),
-        lastName: values.lastName.trim(),
-        credentials: values.credentials.trim() || null,
-        npi: values.npi.trim(),
-        specialty: values.specialty.trim() || null,
-        userId: values.userId || null,
-        active: values.active,
-      });
-    } catch (error) {
-      setProblems(applyServerErrors(error, setError, FIELDS));
-    }
+  const handleSave = saveWith(async (values) => {
+    await onSubmit({
+      firstName: values.firstName.trim(),
+      lastName: values.lastName.trim(),
+      credentials: values.credentials.trim() || null,
+      npi: values.npi.trim(),
+      specialty: values.specialty.trim() || null,
+      userId: values.userId || null,
+      active: values.active,
+    });
   });
 
   return (

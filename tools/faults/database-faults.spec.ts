@@ -133,7 +133,12 @@ describe('faults on the running app', () => {
       const killedAt = Date.now();
 
       const health = async () => {
-        const res = await fetch(`${app.baseUrl}/api/health`);
+        const res = await fetch(`${app.baseUrl}/api/health`).catch(async (error: Error) => {
+          // Say why: the app's last words, when it is the app that went away.
+          await sleep(500);
+          const why = app.process.exitCode === null ? '' : `; the app exited:\n${app.output().slice(-4000)}`;
+          throw new Error(`GET /api/health failed (${error.message})${why}`, { cause: error });
+        });
         return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') };
       };
       // The old server's backends may answer a last query or two before they notice.

@@ -5,6 +5,7 @@ import { createApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from './database/embedded-postgres';
+import { outageRejectionHandler } from './database/outage-rejections';
 import { assertDatabaseReachable, DatabaseUnavailableError, ensureDatabaseExists } from './database/prepare-database';
 import { seedDemoData } from './database/seed/demo-seed';
 
@@ -36,6 +37,10 @@ async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedd
 }
 
 async function main(): Promise<void> {
+  process.on(
+    'unhandledRejection',
+    outageRejectionHandler((line) => process.stderr.write(`preauth: ${line}\n`)),
+  );
   let config: AppConfig;
   try {
     config = loadConfig();

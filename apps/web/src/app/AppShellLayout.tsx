@@ -1,6 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Notifications } from '@mantine/notifications';
 // All of Mantine's styles (main.tsx loads only the sign-in page's); coming after those, this
 // complete copy decides the cascade, in Mantine's own order.
 import '@mantine/core/styles.css';
@@ -15,6 +14,7 @@ import { HealthBadge } from '../features/health/components/HealthBadge';
 import { NotificationBell } from '../features/work/components/NotificationBell';
 import { PinnedViewLinks } from '../features/views/components/PinnedViewLinks';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
+import { LazyNotifications } from './LazyNotifications';
 
 interface NavItem {
   to: string;
@@ -69,7 +69,7 @@ export function AppShellLayout() {
       padding="md"
     >
       {/* Only signed-in pages raise notifications: here they stay out of the sign-in page's bundle. */}
-      <Notifications position="bottom-right" />
+      <LazyNotifications position="bottom-right" />
       {me && <KeyboardShortcuts />}
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap">

@@ -1,14 +1,7 @@
-import { Kbd, Modal, Table } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
-const SHORTCUTS: readonly [keys: string[], what: string][] = [
-  [['/'], 'Search the list'],
-  [['j'], 'Next case in the list'],
-  [['k'], 'Previous case in the list'],
-  [['Enter'], 'Open the chosen case'],
-  [['?'], 'Show these shortcuts'],
-  [['Esc'], 'Close this help'],
-];
+// The help dialog (Mantine's modal with its scroll lock) loads the first time `?` is pressed.
+const ShortcutHelp = lazy(async () => ({ default: (await import('./ShortcutHelp')).ShortcutHelp }));
 
 // Keys typed into a field are text, not shortcuts (a checkbox or a button takes no text).
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
@@ -66,22 +59,12 @@ export function KeyboardShortcuts() {
     return () => document.removeEventListener('keydown', handleKeyDown);
   }, []);
 
-  return (
-    <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title="Keyboard shortcuts" size="sm">
-      <Table data-testid="shortcut-help">
-        <Table.Tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <Table.Tr key={what}>
-              <Table.Td>
-                {keys.map((key) => (
-                  <Kbd key={key}>{key}</Kbd>
-                ))}
-              </Table.Td>
-              <Table.Td>{what}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Modal>
-  );
+  // Kept mounted once shown, so that closing plays the modal's exit transition.
+  const [helpShown, setHelpShown] = useState(false);
+  if (helpOpen && !helpShown) setHelpShown(true);
+  return helpShown ? (
+    <Suspense fallback={null}>
+      <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Suspense>
+  ) : null;
 }

@@ -1,0 +1,19 @@
+import { useNotifications, type NotificationsProps } from '@mantine/notifications';
+import { lazy, Suspense, useState } from 'react';
+
+// The toast container and its transitions load with the first toast, not with every page: the
+// store that notifications.show() writes to is small and holds the toast until the container
+// mounts and shows it.
+const Notifications = lazy(async () => ({ default: (await import('./Toasts')).Notifications }));
+
+export function LazyNotifications(props: NotificationsProps) {
+  const { notifications } = useNotifications();
+  const [needed, setNeeded] = useState(false);
+  // Mounted once and kept: a toast closing must still play its exit transition.
+  if (!needed && notifications.length > 0) setNeeded(true);
+  return needed ? (
+    <Suspense fallback={null}>
+      <Notifications {...props} />
+    </Suspense>
+  ) : null;
+}

@@ -7,6 +7,7 @@ import {
   Grid,
   Group,
   List,
+  Loader,
   Modal,
   Paper,
   SimpleGrid,
@@ -24,7 +25,7 @@ import {
   PLAN_TYPE_LABELS,
   STATUS_LABELS,
 } from '@preauth/domain';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { mayWriteClinicalFindings } from '../features/auth/roles';
@@ -39,9 +40,7 @@ import { CaseTimeline } from '../features/cases/components/CaseTimeline';
 import { ClockText } from '../features/cases/components/ClockText';
 import { ProcedureSection } from '../features/cases/components/ProcedureSection';
 import { ReadinessChecklist } from '../features/cases/components/ReadinessChecklist';
-import { TransitionForm } from '../features/cases/components/TransitionForm';
 import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
-import { toTransitionBody } from '../features/cases/model/transition-schema';
 import { ElectronicSubmission } from '../features/fhir/components/ElectronicSubmission';
 import { NotesSection } from '../features/evidence/components/NotesSection';
 import { PhotosSection } from '../features/evidence/components/PhotosSection';
@@ -53,7 +52,15 @@ import { SelfPaySection } from '../features/self-pay/components/SelfPaySection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
 import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
+import { lazyWithPreload } from '../ui/lazy-with-preload';
 import { QueryState } from '../ui/QueryState';
+
+// The step dialog's form and its schema (zod) load when the pointer or the focus reaches a step's
+// button, not with the page.
+const TransitionForm = lazyWithPreload(
+  async () => (await import('../features/cases/components/TransitionForm')).TransitionForm,
+);
+const loadTransitionBody = async () => (await import('../features/cases/model/transition-schema')).toTransitionBody;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -186,6 +193,8 @@ function CaseActions({
               color={action.to === 'withdrawn' ? 'red' : undefined}
               disabled={!action.enabled}
               onClick={() => onChoose(action)}
+              onPointerEnter={() => void TransitionForm.preload()}
+              onFocus={() => void TransitionForm.preload()}
               data-testid={`action-${action.action}`}
             >
               {action.label}
@@ -348,37 +357,40 @@ export function CasePage() {
           </Grid>
           <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.action.label} size="lg">
             {chosen && (
-              <TransitionForm
-                action={chosen.action}
-                currentAppealLevel={data.appealLevel}
-                answers={findAnsweredEvent(data)}
-                documents={(documents.data ?? []).map((d) => ({
-                  id: d.id,
-                  label: `${PAYER_DOCUMENT_KIND_LABELS[d.kind]}, received ${formatCalendarDate(d.receivedOn)} (${d.fileName})`,
-                }))}
-                onCancel={() => setChosen(null)}
-                onReload={() =>
-                  // refetch resolves with the error in its result; it does not reject.
-                  void refetch().then(({ data: latest }) => {
-                    if (latest) setChosen({ action: chosen.action, version: latest.version });
-                  })
-                }
-                onSubmit={async (values) => {
-                  const detail = await transition.mutateAsync({
-                    id: data.id,
-                    version: chosen.version,
-                    body: toTransitionBody(chosen.action.to, values, findAnsweredEvent(data)),
-                  });
-                  // A transition changes no field of the edit form, so the form stays current.
-                  if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);
-                  setChosen(null);
-                  notifications.show({
-                    color: 'teal',
-                    title: chosen.action.label,
-                    message: `The case is now ${STATUS_LABELS[detail.status].toLowerCase()}.`,
-                  });
-                }}
-              />
+              <Suspense fallback={<Loader aria-label="Loading" />}>
+                <TransitionForm
+                  action={chosen.action}
+                  currentAppealLevel={data.appealLevel}
+                  answers={findAnsweredEvent(data)}
+                  documents={(documents.data ?? []).map((d) => ({
+                    id: d.id,
+                    label: `${PAYER_DOCUMENT_KIND_LABELS[d.kind]}, received ${formatCalendarDate(d.receivedOn)} (${d.fileName})`,
+                  }))}
+                  onCancel={() => setChosen(null)}
+                  onReload={() =>
+                    // refetch resolves with the error in its result; it does not reject.
+                    void refetch().then(({ data: latest }) => {
+                      if (latest) setChosen({ action: chosen.action, version: latest.version });
+                    })
+                  }
+                  onSubmit={async (values) => {
+                    const toTransitionBody = await loadTransitionBody();
+                    const detail = await transition.mutateAsync({
+                      id: data.id,
+                      version: chosen.version,
+                      body: toTransitionBody(chosen.action.to, values, findAnsweredEvent(data)),
+                    });
+                    // A transition changes no field of the edit form, so the form stays current.
+                    if (formVersion === null || formVersion === chosen.version) setFormVersion(detail.version);
+                    setChosen(null);
+                    notifications.show({
+                      color: 'teal',
+                      title: chosen.action.label,
+                      message: `The case is now ${STATUS_LABELS[detail.status].toLowerCase()}.`,
+                    });
+                  }}
+                />
+              </Suspense>
             )}
           </Modal>
         </Stack>

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ActionIcon,
   Alert,
@@ -17,7 +16,7 @@ import {
 } from '@mantine/core';
 import { findCpt, isIsoDate, MEDICAL_NECESSITY_CRITERIA, URGENCY_LABELS } from '@preauth/domain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { PatientPicker } from '../../patients/components/PatientPicker';
 import { PriorAuthNotices } from '../../payer-rules/components/PriorAuthNotices';
 import { usePayers } from '../../reference/api/usePayers';
@@ -25,17 +24,18 @@ import { useProviders } from '../../reference/api/useProviders';
 import { applyServerErrors, isApiError, isStaleVersion } from '../../../ui/server-errors';
 import {
   CASE_FORM_FIELDS,
-  caseFormSchema,
   emptyFailedTreatment,
   emptyProcedureLine,
   type CaseFormValues,
 } from '../model/case-form-schema';
 import { CptCodePicker, Icd10CodePicker } from './CodePickers';
 
-const createSchema = caseFormSchema.refine((values) => values.patientId !== '', {
-  path: ['patientId'],
-  message: 'Choose the patient or add a new one.',
-});
+// zod and the form's schema (~25 KB gzipped) load when the form is first used, not with the case
+// page: the form asks for them on its first focus, and a check waits for them if need be.
+const loadValidation = () => import('../model/case-form-validation');
+const editResolver: Resolver<CaseFormValues> = async (...args) => (await loadValidation()).editCaseResolver(...args);
+const createResolver: Resolver<CaseFormValues> = async (...args) =>
+  (await loadValidation()).createCaseResolver(...args);
 
 // Anchors the readiness checklist links to (ReadinessItem.field → section id).
 export function sectionId(field: string): string {
@@ -90,7 +90,7 @@ export function CaseForm({
     getValues,
     formState: { errors, isSubmitting, dirtyFields, isDirty },
   } = useForm<CaseFormValues>({
-    resolver: zodResolver(mode === 'create' ? createSchema : caseFormSchema),
+    resolver: mode === 'create' ? createResolver : editResolver,
     mode: 'onTouched',
     reValidateMode: 'onChange',
     defaultValues,
@@ -151,6 +151,7 @@ export function CaseForm({
   return (
     <form
       onSubmit={(event) => void handleSave(event)}
+      onFocus={() => void loadValidation()}
       noValidate
       aria-label={mode === 'create' ? 'New case' : 'Edit case'}
     >

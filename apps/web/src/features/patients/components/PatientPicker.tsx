@@ -1,10 +1,13 @@
-import { Button, Group, Modal, Select, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, Select, Text } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { formatCalendarDate, formatMrn } from '../../../ui/format';
 import { usePatientSearch } from '../api/usePatientSearch';
 import type { Patient } from '../api/useCreatePatient';
-import { NewPatientForm } from './NewPatientForm';
+import { lazyWithPreload } from '../../../ui/lazy-with-preload';
+
+// The form and its schema (zod) load when the pointer or the focus reaches "New patient".
+const NewPatientForm = lazyWithPreload(async () => (await import('./NewPatientForm')).NewPatientForm);
 
 function describe(patient: Patient): string {
   return `${patient.lastName}, ${patient.firstName} · ${formatMrn(patient.mrn)} · born ${formatCalendarDate(patient.dateOfBirth)}`;
@@ -56,7 +59,13 @@ export function PatientPicker({ value, onChange, onBlur, error }: PatientPickerP
           }
           error={error}
         />
-        <Button variant="light" mt={25} onClick={open}>
+        <Button
+          variant="light"
+          mt={25}
+          onClick={open}
+          onPointerEnter={() => void NewPatientForm.preload()}
+          onFocus={() => void NewPatientForm.preload()}
+        >
           New patient
         </Button>
       </Group>
@@ -64,16 +73,18 @@ export function PatientPicker({ value, onChange, onBlur, error }: PatientPickerP
         <Text size="sm" c="dimmed" mb="sm">
           Check the search first: the same person twice splits their history.
         </Text>
-        <NewPatientForm
-          initialName={chosen ? '' : search}
-          onCancel={close}
-          onCreated={(patient) => {
-            setChosen(patient);
-            setSearch(describe(patient));
-            onChange(patient.id);
-            close();
-          }}
-        />
+        <Suspense fallback={<Loader aria-label="Loading" />}>
+          <NewPatientForm
+            initialName={chosen ? '' : search}
+            onCancel={close}
+            onCreated={(patient) => {
+              setChosen(patient);
+              setSearch(describe(patient));
+              onChange(patient.id);
+              close();
+            }}
+          />
+        </Suspense>
       </Modal>
     </>
   );

@@ -1,13 +1,20 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, Stack, Text } from '@mantine/core';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { SignInPage } from '../pages/SignInPage';
 
-// Shown while a signed-in page's first chunks load.
+// Shown while a signed-in page's first chunks load: words as well as the spinner, so that a slow
+// phone shows at once that the app is on its way (a spinner alone is no content to the browser,
+// whose first paint then waited for the whole page).
 function PageLoading() {
   return (
     <Center h="100vh">
-      <Loader aria-label="Loading" />
+      <Stack align="center" gap="xs">
+        <Loader aria-label="Loading" />
+        <Text size="sm" c="dimmed">
+          Loading Preauth…
+        </Text>
+      </Stack>
     </Center>
   );
 }

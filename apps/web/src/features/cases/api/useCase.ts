@@ -1,11 +1,14 @@
 import { unwrap } from '@preauth/api-client';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys } from './case-keys';
 
-export function useCase(id: string) {
-  return useQuery({
+export const caseQuery = (id: string) =>
+  queryOptions({
     queryKey: caseKeys.detail(id),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases/{id}', { params: { path: { id } }, signal })),
   });
+
+export function useCase(id: string) {
+  return useQuery(caseQuery(id));
 }

@@ -143,9 +143,14 @@ export function CaseTable({
       />
     );
   const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
+  // Shares of the width suit the table alone; with optional columns they would grow with the
+  // wider table and squeeze Next action to a word a line, so the columns take fixed widths then
+  // (about what the shares give at 900 px) and the table scrolls sideways instead.
+  const extra = columns.reduce((width, column) => width + columnWidth(column), 0);
+  const width = (share: string, px: number) => (columns.length ? px : share);
   return (
     <Table.ScrollContainer
-      minWidth={900 + columns.reduce((width, column) => width + columnWidth(column), 0)}
+      minWidth={columns.length ? 810 + (selected && onSelect ? 40 : 0) + extra + (showNextAction ? 160 : 0) : 900}
       aria-busy={busy || undefined}
       style={{ opacity: busy ? 0.6 : 1 }}
     >
@@ -172,19 +177,19 @@ export function CaseTable({
                 />
               </Table.Th>
             )}
-            <Table.Th scope="col" w="21%">
+            <Table.Th scope="col" w={width('21%', 200)}>
               Patient
             </Table.Th>
-            <Table.Th scope="col" w="10%">
+            <Table.Th scope="col" w={width('10%', 100)}>
               Procedure
             </Table.Th>
-            <Table.Th scope="col" w="17%">
+            <Table.Th scope="col" w={width('17%', 160)}>
               Payer
             </Table.Th>
             <Table.Th scope="col" w={190}>
               State
             </Table.Th>
-            <Table.Th scope="col" w="17%" aria-sort={onSort ? ariaSort : undefined}>
+            <Table.Th scope="col" w={width('17%', 160)} aria-sort={onSort ? ariaSort : undefined}>
               <ClockHeader sort={sort} onSort={onSort} />
             </Table.Th>
             {columns.map((column) => (

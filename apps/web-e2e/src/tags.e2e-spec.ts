@@ -1,8 +1,7 @@
 import { Browser } from 'playwright-core';
-import { randomBytes } from 'node:crypto';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { listSettled as settled, until } from './support/lists';
-import { apiAs, createOwnCase, field, openPage, signIn } from './support/session';
+import { apiAs, createOwnCase, field, openPage, ownPatients, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
 jest.setTimeout(120_000);
@@ -19,17 +18,9 @@ describe('tags on cases', () => {
   });
 
   it('tags selected rows; the tag’s chip filters the list to exactly those cases, and the filter survives reload', async () => {
-    // Cases and a tag of the test's own (letters only: a search text with a digit is an identifier).
-    const letters = () => Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('');
-    const surname = `Tagley${letters()}`;
-    const tag = `Batch ${letters()}`;
-    const patient = (firstName: string, n: number) => ({
-      mrn: `MRN-${surname}-${n}`,
-      firstName,
-      lastName: surname,
-      dateOfBirth: '1970-01-0' + n,
-      sex: 'female',
-    });
+    // Cases and a tag of the test's own.
+    const { surname, patient } = ownPatients('Tagley');
+    const tag = `Batch ${ownPatients('').surname}`;
     const lesion = { bodySite: 'left forearm', lesionCount: 3 };
     const ann = await createOwnCase('frontdesk@demo.clinic', patient('Ann', 1), lesion);
     const ben = await createOwnCase('frontdesk@demo.clinic', patient('Ben', 2), lesion);

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RuleViolatedError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
 import { fieldError } from '../../common/validation';
-import { AuditService } from '../audit/audit.service';
 import { CaseWorkService, type LockedCase } from './case-work.service';
 import {
   deleteCaseTag,
@@ -31,7 +30,6 @@ export class CaseTagsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly work: CaseWorkService,
-    private readonly audit: AuditService,
   ) {}
 
   async add(caseId: string, text: string, ctx: RequestContext): Promise<CaseTagsDto> {
@@ -54,19 +52,7 @@ export class CaseTagsService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.work.lockCase(manager, caseId);
       const removed = await deleteCaseTag(manager, caseId, caseTagKey(text));
-      if (removed)
-        await this.audit.record(
-          {
-            action: 'update',
-            objectType: 'case',
-            objectId: caseId,
-            caseId,
-            patientId: row.patient_id,
-            detail: { tags: { removed } },
-          },
-          ctx,
-          manager,
-        );
+      if (removed) await this.work.recordCaseUpdate(manager, row, { tags: { removed } }, ctx);
       return { tags: await readCaseTags(manager, caseId) };
     });
   }
@@ -83,19 +69,7 @@ export class CaseTagsService {
   /** One tag on a locked case that does not have it yet, with its audit row; false if it had it. */
   async writeTag(manager: EntityManager, row: LockedCase, tag: string, ctx: RequestContext): Promise<boolean> {
     const added = await insertCaseTag(manager, { caseId: row.id, key: caseTagKey(tag), tag, userId: ctx.user.id });
-    if (added)
-      await this.audit.record(
-        {
-          action: 'update',
-          objectType: 'case',
-          objectId: row.id,
-          caseId: row.id,
-          patientId: row.patient_id,
-          detail: { tags: { added: tag } },
-        },
-        ctx,
-        manager,
-      );
+    if (added) await this.work.recordCaseUpdate(manager, row, { tags: { added: tag } }, ctx);
     return added;
   }
 

@@ -38,7 +38,7 @@ describe('TagInput', () => {
   it('offers the tags in use that the case does not have yet', async () => {
     const user = userEvent.setup({ delay: null });
     const { input } = renderTagInput(['NEEDS PHOTOS']);
-    await user.type(input, 'i');
+    await user.type(input, 'n');
     expect(await screen.findByRole('option', { name: 'Waiting on PCP', hidden: true })).toBeInTheDocument();
     expect(screen.queryByRole('option', { name: 'needs photos', hidden: true })).not.toBeInTheDocument();
   });

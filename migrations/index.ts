@@ -30,6 +30,7 @@ import { PasInquiries1764000001500 } from './1764000001500-PasInquiries';
 import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions';
 import { SavedViews1764000001550 } from './1764000001550-SavedViews';
 import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
+import { CaseTags1764000001700 } from './1764000001700-CaseTags';
 
 export const migrations = [
   Foundation1764000000000,
@@ -63,4 +64,5 @@ export const migrations = [
   PasSubscriptions1764000001510,
   SavedViews1764000001550,
   UserInvitations1764000001650,
+  CaseTags1764000001700,
 ];

@@ -384,6 +384,7 @@ describe('cases over HTTP', () => {
           'procedureScheduledOn',
           'provider',
           'status',
+          'tags',
           'unitsUsed',
           'updatedAt',
           'urgency',

@@ -2,8 +2,7 @@ import { Browser } from 'playwright-core';
 import { createReadyUser } from './support/accounts';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { listSettled as settled, rowNames, until } from './support/lists';
-import { randomBytes } from 'node:crypto';
-import { apiAs, chooseOption, createOwnCase, field, openPage, signIn } from './support/session';
+import { apiAs, chooseOption, createOwnCase, field, openPage, ownPatients, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
 jest.setTimeout(120_000);
@@ -73,16 +72,7 @@ describe('list views', () => {
   });
 
   it('assigns an owner and sets a follow-up on selected rows; a refusal changes none and names the case', async () => {
-    // Cases of the test's own, found by a surname nobody else has.
-    // Letters only: a search text with a digit is taken for an identifier, not a name.
-    const surname = `Bulkton${Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
-    const patient = (firstName: string, n: number) => ({
-      mrn: `MRN-${surname}-${n}`,
-      firstName,
-      lastName: surname,
-      dateOfBirth: '1970-01-0' + n,
-      sex: 'female',
-    });
+    const { surname, patient } = ownPatients('Bulkton');
     const lesion = { bodySite: 'left forearm', lesionCount: 3 };
     const ann = await createOwnCase('frontdesk@demo.clinic', patient('Ann', 1), lesion);
     const ben = await createOwnCase('frontdesk@demo.clinic', patient('Ben', 2), lesion);

@@ -656,6 +656,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseTags_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CaseTags_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/tasks": {
         parameters: {
             query?: never;
@@ -752,6 +784,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/bulk/tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseWork_bulkTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/count": {
         parameters: {
             query?: never;
@@ -776,6 +824,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Cases_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseTags_inUse"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1814,6 +1878,13 @@ export interface components {
             /** @description What the code means, as the payer's notice words it */
             description: string;
         };
+        AddCaseTagDto: {
+            /**
+             * @description A short label: 1–40 characters, no comma; trimmed, and the same tag whatever its letter case
+             * @example needs photos
+             */
+            tag: string;
+        };
         /** @enum {string} */
         AuditAction: "read" | "create" | "update" | "delete" | "export" | "login" | "logout" | "failed_login" | "forbidden";
         AuditActorDto: {
@@ -1904,6 +1975,14 @@ export interface components {
             late: number;
             medianHours: number | null;
             partiallyApproved: number;
+        };
+        BulkAddTagDto: {
+            caseIds: string[];
+            /**
+             * @description A short label: 1–40 characters, no comma; trimmed, and the same tag whatever its letter case
+             * @example needs photos
+             */
+            tag: string;
         };
         BulkResultDto: {
             /** @description The cases changed */
@@ -2004,6 +2083,13 @@ export interface components {
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
             /** Format: date-time */
             submittedAt: string | null;
+            /**
+             * @description The clinic’s labels on the case, alphabetical
+             * @example [
+             *       "needs photos"
+             *     ]
+             */
+            tags: string[];
             /** @description Approved units the performed procedures used */
             unitsUsed: number;
             /**
@@ -2151,6 +2237,13 @@ export interface components {
             provider: components["schemas"]["CaseProviderDto"];
             /** @enum {string} */
             status: "documented" | "submitted" | "more_info_requested" | "approved" | "partially_approved" | "denied" | "peer_to_peer" | "appealed" | "external_review" | "self_pay" | "expired" | "withdrawn" | "completed";
+            /**
+             * @description The clinic’s labels on the case, alphabetical
+             * @example [
+             *       "needs photos"
+             *     ]
+             */
+            tags: string[];
             /** @description Approved units the performed procedures used */
             unitsUsed: number;
             /**
@@ -2171,6 +2264,15 @@ export interface components {
              */
             validTo: string | null;
             version: number;
+        };
+        CaseTagsDto: {
+            /**
+             * @description The case’s tags, alphabetical
+             * @example [
+             *       "needs photos"
+             *     ]
+             */
+            tags: string[];
         };
         CaseWorkDto: {
             followUp: components["schemas"]["FollowUpDto"] | null;
@@ -3473,6 +3575,15 @@ export interface components {
             /** @description Cases withdrawn in the range */
             withdrawn: number;
         };
+        TagInUseDto: {
+            /** @description How many cases carry it */
+            count: number;
+            /**
+             * @description The tag as most cases carry it
+             * @example needs photos
+             */
+            tag: string;
+        };
         TaskDto: {
             assigneeRole: components["schemas"]["Role"] | null;
             assigneeUser: components["schemas"]["CaseOwnerRefDto"] | null;
@@ -4359,6 +4470,8 @@ export interface operations {
                 submittedFrom?: string;
                 /** @description Submitted on or before this clinic-local day */
                 submittedTo?: string;
+                /** @description Cases with this tag, whatever its letter case */
+                tag?: string;
                 urgency?: "standard" | "expedited";
             };
             header?: never;
@@ -5151,6 +5264,62 @@ export interface operations {
             };
         };
     };
+    CaseTags_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCaseTagDto"];
+            };
+        };
+        responses: {
+            /** @description The case’s tags; adding one it has changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTagsDto"];
+                };
+            };
+            /** @description The case has the most tags a case can hold (code case_tags_full) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseTags_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case’s tags; removing one it does not have changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTagsDto"];
+                };
+            };
+        };
+    };
     CaseWork_createTask: {
         parameters: {
             query?: never;
@@ -5311,6 +5480,36 @@ export interface operations {
             };
         };
     };
+    CaseWork_bulkTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAddTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Some cases refuse the tag (code bulk_refused, refused: [...]); none changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Cases_count: {
         parameters: {
             query?: {
@@ -5365,6 +5564,8 @@ export interface operations {
                 submittedFrom?: string;
                 /** @description Submitted on or before this clinic-local day */
                 submittedTo?: string;
+                /** @description Cases with this tag, whatever its letter case */
+                tag?: string;
                 urgency?: "standard" | "expedited";
             };
             header?: never;
@@ -5439,6 +5640,8 @@ export interface operations {
                 submittedFrom?: string;
                 /** @description Submitted on or before this clinic-local day */
                 submittedTo?: string;
+                /** @description Cases with this tag, whatever its letter case */
+                tag?: string;
                 urgency?: "standard" | "expedited";
             };
             header?: never;
@@ -5454,6 +5657,26 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    CaseTags_inUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags on any case, most used first (for autocomplete) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagInUseDto"][];
                 };
             };
         };

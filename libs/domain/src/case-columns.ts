@@ -1,6 +1,7 @@
 // The case list's optional columns: what the column chooser offers on All cases, and what the
-// list's CSV export adds when they are chosen. Each is a value of the case's own row, so showing
-// it changes nothing in how the list is read.
+// list's CSV export adds when they are chosen. Each is a value of the case's own row, except the
+// tags (one index read per row shown, by the case's id), so showing it changes nothing in how the
+// list is read.
 
 export const CASE_OPTIONAL_COLUMNS = [
   'denied_at',
@@ -9,6 +10,7 @@ export const CASE_OPTIONAL_COLUMNS = [
   'validity',
   'owner',
   'last_activity',
+  'tags',
 ] as const;
 export type CaseOptionalColumn = (typeof CASE_OPTIONAL_COLUMNS)[number];
 
@@ -19,6 +21,7 @@ export const CASE_OPTIONAL_COLUMN_LABELS: Record<CaseOptionalColumn, string> = {
   validity: 'Validity',
   owner: 'Owner',
   last_activity: 'Last activity',
+  tags: 'Tags',
 };
 
 /** What the CSV export carried before columns could be chosen, and still carries when none are named. */

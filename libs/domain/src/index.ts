@@ -4,6 +4,7 @@ export * from './case-columns';
 export * from './case-editing';
 export * from './case-list';
 export * from './case-status';
+export * from './case-tags';
 export * from './clinic-profile';
 export * from './codes';
 export * from './corrections';

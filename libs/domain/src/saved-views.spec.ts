@@ -11,6 +11,7 @@ describe('saved view queries', () => {
   it.each([
     ['', null],
     ['status=denied,approved&owner=me&q=thibo', null],
+    ['tag=needs+photos&sort=updated_desc', null],
     ['?status=denied', 'is a query string without its leading "?"'],
     ['page=2', 'has a parameter a view does not keep: page'],
     ['overdue=true&overdue=false', 'has overdue twice'],

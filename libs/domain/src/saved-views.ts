@@ -26,6 +26,7 @@ export const SAVED_VIEW_PARAMS: readonly string[] = [
   'outcome',
   'decidedLate',
   'overdue',
+  'tag',
   'sort',
   ...CASE_DATE_FIELDS.flatMap((field) => [`${field}From`, `${field}To`]),
 ];

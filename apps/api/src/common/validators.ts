@@ -1,4 +1,5 @@
 import {
+  caseTagProblem,
   isValidCptFormat,
   isValidIcd10Format,
   isValidNpi,
@@ -7,7 +8,7 @@ import {
   isValidStateCode,
   isValidTaxId,
 } from '@preauth/domain';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidationOptions, type ValidationArguments } from 'class-validator';
 
 function makeValidator(name: string, test: (value: unknown) => boolean, message: string) {
   return (options?: ValidationOptions) =>
@@ -67,3 +68,20 @@ export const IsStateCode = makeValidator(
   (v) => typeof v === 'string' && isValidStateCode(v),
   'must be a two-letter state code such as ME',
 );
+
+/** A tag by the domain's rules (caseTagProblem), refused in the domain's words. */
+export const IsCaseTag =
+  (options?: ValidationOptions) =>
+  (object: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'isCaseTag',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: ({ value }: ValidationArguments) =>
+          typeof value === 'string' ? (caseTagProblem(value) ?? '') : 'must be text',
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && caseTagProblem(value) === null },
+    });
+  };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Browser, Locator, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 
@@ -89,4 +90,20 @@ export async function createOwnCase(
     diagnoses: ['L72.0'],
   });
   return detail.id as string;
+}
+
+/**
+ * Patients of a journey's own, found by a surname nobody else has: `prefix` and six random
+ * letters (letters only: a search text with a digit is taken for an identifier, not a name).
+ */
+export function ownPatients(prefix: string) {
+  const surname = `${prefix}${Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+  const patient = (firstName: string, n: number) => ({
+    mrn: `MRN-${surname}-${n}`,
+    firstName,
+    lastName: surname,
+    dateOfBirth: '1970-01-0' + n,
+    sex: 'female',
+  });
+  return { surname, patient };
 }

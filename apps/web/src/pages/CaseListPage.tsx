@@ -66,6 +66,7 @@ export function CaseListPage() {
         withSort
         withOverdue
         withDates
+        withTag
         defaultSort={DEFAULT_SORT}
       />
       {selected.size > 0 && <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />}
@@ -82,6 +83,7 @@ export function CaseListPage() {
             columns={columns}
             selected={selected}
             onSelect={handleSelect}
+            onTag={(tag) => setParams({ tag })}
           />
         )}
         <Group justify="space-between" wrap="wrap">

@@ -36,6 +36,7 @@ import { useUpdateCase } from '../features/cases/api/useUpdateCase';
 import { CaseForm, sectionId } from '../features/cases/components/CaseForm';
 import { ClinicalSummary } from '../features/cases/components/ClinicalSummary';
 import { CaseStatusBadge } from '../features/cases/components/CaseStatusBadge';
+import { CaseTags } from '../features/cases/components/CaseTags';
 import { CaseTimeline } from '../features/cases/components/CaseTimeline';
 import { ClockText } from '../features/cases/components/ClockText';
 import { ProcedureSection } from '../features/cases/components/ProcedureSection';
@@ -87,6 +88,7 @@ function CaseHeader({ detail, mayDescribeCodes }: { detail: CaseDetail; mayDescr
             {detail.caseNumber} · {formatMrn(detail.patient.mrn)} · born{' '}
             {formatCalendarDate(detail.patient.dateOfBirth)}
           </Text>
+          <CaseTags caseId={detail.id} tags={detail.tags} />
         </div>
         <Group gap="xs">
           {detail.urgency === 'expedited' && (

@@ -91,6 +91,11 @@ export const AUTHORIZATION_MATRIX: Record<string, RouteAccess> = {
   // The same changes to selected cases, each checked by the single change's rule.
   'POST /api/cases/bulk/owner': CLINIC,
   'POST /api/cases/bulk/follow-up': CLINIC,
+  'POST /api/cases/bulk/tag': CLINIC,
+  // The clinic's labels on cases (libs/domain case-tags.ts) and the ones in use, for autocomplete.
+  'GET /api/cases/tags': CLINIC,
+  'POST /api/cases/:id/tags': CLINIC,
+  'DELETE /api/cases/:id/tags/:tag': CLINIC,
   'POST /api/cases/:id/payer-calls': CLINIC,
   'GET /api/follow-ups': CLINIC,
   'GET /api/tasks': CLINIC,

@@ -19,7 +19,7 @@ import type { CaseDetailDto, CaseEventDto } from './dto/case-output.dto';
 
 /** The case page: the case with its clocks, checklist, the actions the user's roles allow, and timeline. */
 export function toCaseDetail(
-  { loaded, patient, payer, provider, rule, events, ownerName, performed }: CaseView,
+  { loaded, patient, payer, provider, rule, events, ownerName, tags, performed }: CaseView,
   viewer: { id: string; roles: readonly Role[] },
   timeZone: string,
   denialDescription: string | null = null,
@@ -54,6 +54,7 @@ export function toCaseDetail(
     provider: { id: provider.id, name: providerDisplayName(provider), npi: provider.npi },
     cptCodes: loaded.lines.map((l) => l.cptCode),
     owner: row.ownerId ? { id: row.ownerId, name: ownerName ?? '' } : null,
+    tags,
     authorizationNumber: row.authorizationNumber,
     appealLevel: row.appealLevel,
     procedureScheduledOn: row.procedureScheduledOn,

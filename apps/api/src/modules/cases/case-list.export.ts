@@ -43,6 +43,7 @@ const COLUMNS: readonly CsvColumn[] = [
   ['Denial date', (c, tz) => (c.deniedAt ? localDate(c.deniedAt, tz) : null), 'denied_at'],
   ['CARC', (c) => c.denialCode, 'denial_code'],
   ['Owner', (c) => c.owner?.name, 'owner'],
+  ['Tags', (c) => c.tags.join(', '), 'tags'],
   ['Appeal level', (c) => c.appealLevel],
   ['Procedure scheduled', (c) => c.procedureScheduledOn],
   ['Units used', (c) => c.unitsUsed],

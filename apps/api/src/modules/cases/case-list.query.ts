@@ -1,6 +1,7 @@
 import {
   CASE_SEARCH_SORT,
   caseSortSpec,
+  caseTagKey,
   type CaseDateField,
   type CaseSortSpec,
   type ClockKind,
@@ -56,6 +57,8 @@ const SUMMARY_COLUMNS = {
   owner_id: 'c.owner_id',
   owner_name: '(SELECT ow.display_name FROM users ow WHERE ow.id = c.owner_id)',
   cpt_codes: 'ARRAY(SELECT l.cpt_code FROM case_procedure_lines l WHERE l.case_id = c.id ORDER BY l.position)',
+  // A read of case_tags_pkey's (case_id, tag_key) range per row shown.
+  tags: 'ARRAY(SELECT t.tag FROM case_tags t WHERE t.case_id = c.id ORDER BY t.tag_key)',
   // The column chooser's extras: all on the case's own row, so the plan and its reads stay the same.
   denied_at: 'c.denied_at',
   denial_code: 'c.denial_code',
@@ -173,6 +176,10 @@ export function caseListQuery(query: ListCasesQuery, timeZone: string): CaseList
   if (query.cpt)
     where.push(
       `EXISTS (SELECT 1 FROM case_procedure_lines l WHERE l.case_id = c.id AND l.cpt_code = ${param(query.cpt.toUpperCase())})`,
+    );
+  if (query.tag)
+    where.push(
+      `EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = c.id AND t.tag_key = ${param(caseTagKey(query.tag))})`,
     );
   // 'me' is resolved to the user's id by the service; here an id or 'unassigned'.
   if (query.owner === 'unassigned') where.push('c.owner_id IS NULL');
@@ -368,6 +375,7 @@ function toSummary(r: unknown[], timeZone: string, now: Date): CaseSummaryDto {
       npi: r[COL.provider_npi] as string,
     },
     cptCodes: r[COL.cpt_codes] as string[],
+    tags: r[COL.tags] as string[],
     owner: r[COL.owner_id] ? { id: r[COL.owner_id] as string, name: (r[COL.owner_name] as string | null) ?? '' } : null,
     authorizationNumber: (r[COL.authorization_number] as string | null) ?? null,
     deniedAt: r[COL.denied_at] ? isoMillis(r[COL.denied_at] as string) : null,

@@ -76,6 +76,7 @@ export interface CaseView {
   rule: DeadlineRule;
   events: CaseEventRow[];
   ownerName: string | null;
+  tags: string[];
   // Only the page reads them.
   performed: PerformedProcedureRow[];
 }
@@ -114,6 +115,7 @@ function buildCaseSql(dataSource: DataSource, mode: CaseSqlMode): string {
            ${selectColumns(dataSource, DeadlineRuleRow, 'dr', 'dr_')},
            (SELECT count(*)::int FROM case_photos WHERE case_id = c.id AND deleted_at IS NULL) AS photo_count,
            (SELECT display_name FROM users WHERE id = c.owner_id) AS owner_name,
+           ARRAY(SELECT t.tag FROM case_tags t WHERE t.case_id = c.id ORDER BY t.tag_key) AS tags,
            (SELECT count(*)::int FROM case_notes n JOIN users u ON u.id = n.author_id
              WHERE n.case_id = c.id AND n.kind = 'clinical_note' AND 'physician' = ANY (u.roles)
                AND NOT EXISTS (SELECT 1 FROM case_notes newer WHERE newer.previous_id = n.id)) AS note_count,
@@ -189,6 +191,7 @@ function toCaseView(dataSource: DataSource, raw: Record<string, unknown>): CaseV
     rule: toDeadlineRule(hydrate(dataSource, DeadlineRuleRow, raw, 'dr_')),
     events,
     ownerName: (raw.owner_name as string | null) ?? null,
+    tags: raw.tags as string[],
     performed: (raw.performed as PerformedProcedureRow[] | null) ?? [],
   };
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isTerminalStatus, refuseOwnerChange } from '@preauth/domain';
+import { caseTagLimitProblem, isTerminalStatus, refuseOwnerChange } from '@preauth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleViolatedError } from '../../common/app-errors';
 import type { RequestContext } from '../../common/request-context.decorator';
+import { CaseTagsService } from './case-tags.service';
 import { CaseWorkService, type LockedCase } from './case-work.service';
-import type { BulkResultDto, BulkSetFollowUpDto, BulkSetOwnerDto } from './dto/work.dto';
+import type { BulkAddTagDto, BulkResultDto, BulkSetFollowUpDto, BulkSetOwnerDto } from './dto/work.dto';
 
 interface Refusal {
   caseId: string;
@@ -25,6 +26,7 @@ export class CaseBulkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly work: CaseWorkService,
+    private readonly tags: CaseTagsService,
   ) {}
 
   setOwner(dto: BulkSetOwnerDto, ctx: RequestContext): Promise<BulkResultDto> {
@@ -69,6 +71,27 @@ export class CaseBulkService {
       const reason = dto.date ? (dto.reason ?? null) : null;
       for (const row of rows) await this.work.writeFollowUp(manager, row, dto.date, reason, ctx);
       return { changed: rows.map((row) => row.id), unchanged: [] };
+    });
+  }
+
+  addTag(dto: BulkAddTagDto, ctx: RequestContext): Promise<BulkResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await this.lockCases(manager, dto.caseIds);
+      const counts = await this.tags.counts(manager, dto.caseIds, dto.tag);
+      refuseAny(
+        rows.map((row) => {
+          const tags = counts.get(row.id);
+          const reason = tags?.has ? null : caseTagLimitProblem(tags?.count ?? 0);
+          return reason ? { caseId: row.id, caseNumber: row.case_number, reason } : null;
+        }),
+      );
+      const tag = await this.tags.spelling(manager, dto.tag);
+      const result: BulkResultDto = { changed: [], unchanged: [] };
+      for (const row of rows) {
+        if (await this.tags.writeTag(manager, row, tag, ctx)) result.changed.push(row.id);
+        else result.unchanged.push(row.id);
+      }
+      return result;
     });
   }
 

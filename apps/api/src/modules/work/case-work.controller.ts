@@ -4,6 +4,7 @@ import { RequestContext } from '../../common/request-context.decorator';
 import { CaseBulkService } from './case-bulk.service';
 import { CaseWorkService } from './case-work.service';
 import {
+  BulkAddTagDto,
   BulkResultDto,
   BulkSetFollowUpDto,
   BulkSetOwnerDto,
@@ -75,6 +76,16 @@ export class CaseWorkController {
   })
   bulkFollowUp(@Body() dto: BulkSetFollowUpDto, @RequestContext() ctx: RequestContext): Promise<BulkResultDto> {
     return this.bulk.setFollowUp(dto, ctx);
+  }
+
+  @Post('cases/bulk/tag')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResultDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Some cases refuse the tag (code bulk_refused, refused: [...]); none changed',
+  })
+  bulkTag(@Body() dto: BulkAddTagDto, @RequestContext() ctx: RequestContext): Promise<BulkResultDto> {
+    return this.bulk.addTag(dto, ctx);
   }
 
   @Post('cases/:id/payer-calls')

@@ -126,18 +126,7 @@ export class CaseWorkService {
       data: { from: row.owner_id ?? undefined, to: ownerId ?? undefined },
       occurredAt: new Date(),
     });
-    await this.audit.record(
-      {
-        action: 'update',
-        objectType: 'case',
-        objectId: row.id,
-        caseId: row.id,
-        patientId: row.patient_id,
-        detail: { owner: { from: row.owner_id, to: ownerId } },
-      },
-      ctx,
-      manager,
-    );
+    await this.recordCaseUpdate(manager, row, { owner: { from: row.owner_id, to: ownerId } }, ctx);
     if (ownerId && ownerId !== ctx.user.id)
       await insertNotifications(manager, [{ userId: ownerId, kind: 'case_assigned', caseId: row.id }]);
   }
@@ -330,15 +319,18 @@ export class CaseWorkService {
       data: date ? { followUpOn: date } : {},
       occurredAt: new Date(),
     });
-    await this.audit.record(
-      {
-        action: 'update',
-        objectType: 'case',
-        objectId: row.id,
-        caseId: row.id,
-        patientId: row.patient_id,
-        detail: { followUpOn: date },
-      },
+    await this.recordCaseUpdate(manager, row, { followUpOn: date }, ctx);
+  }
+
+  /** The audit row of a change to a locked case's work (owner, follow-up, tags), in the change's transaction. */
+  recordCaseUpdate(
+    manager: EntityManager,
+    row: LockedCase,
+    detail: Record<string, unknown>,
+    ctx: RequestContext,
+  ): Promise<void> {
+    return this.audit.record(
+      { action: 'update', objectType: 'case', objectId: row.id, caseId: row.id, patientId: row.patient_id, detail },
       ctx,
       manager,
     );

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CaseBulkService } from './case-bulk.service';
 import { ApprovalReminderJob } from './approval-reminder.job';
+import { CaseTagsController } from './case-tags.controller';
+import { CaseTagsService } from './case-tags.service';
 import { CaseWorkController } from './case-work.controller';
 import { CaseWorkService } from './case-work.service';
 import { MailerService } from './mailer.service';
@@ -9,10 +11,11 @@ import { NotificationPreferencesController, NotificationSettingsController } fro
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsController } from './notifications.controller';
 
-/** Work around cases: owners, tasks (hand-offs) and notifications. */
+/** Work around cases: owners, tags, tasks (hand-offs) and notifications. */
 @Module({
   controllers: [
     CaseWorkController,
+    CaseTagsController,
     NotificationPreferencesController,
     NotificationsController,
     NotificationSettingsController,
@@ -20,6 +23,7 @@ import { NotificationsController } from './notifications.controller';
   providers: [
     CaseWorkService,
     CaseBulkService,
+    CaseTagsService,
     MailerService,
     NotificationJobs,
     NotificationSettingsService,

@@ -42,7 +42,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsCptCode, IsIcd10Code } from '../../../common/validators';
+import { IsCalendarDate, IsCaseTag, IsCptCode, IsIcd10Code } from '../../../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -293,6 +293,10 @@ export class ListCasesQuery {
   @IsCptCode()
   cpt?: string;
   @ApiPropertyOptional({ enum: PLAN_TYPES }) @IsOptional() @IsIn(PLAN_TYPES) planType?: PlanType;
+  @ApiPropertyOptional({ description: 'Cases with this tag, whatever its letter case', example: 'needs photos' })
+  @IsOptional()
+  @IsCaseTag()
+  tag?: string;
   @ApiPropertyOptional({ description: 'Comma-separated kinds of the running clock', example: 'payer_decision' })
   @IsOptional()
   @Transform(toList)

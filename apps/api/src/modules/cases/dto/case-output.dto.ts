@@ -106,6 +106,12 @@ export class CaseSummaryDto {
   @ApiProperty({ type: [String], description: 'CPT codes requested' }) cptCodes!: string[];
   @ApiProperty({ type: CaseOwnerRefDto, nullable: true, description: 'Who handles the case; null when unowned' })
   owner!: CaseOwnerRefDto | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The clinic’s labels on the case, alphabetical',
+    example: ['needs photos'],
+  })
+  tags!: string[];
   @ApiProperty({ nullable: true, type: String }) authorizationNumber!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the payer last denied it' })
   deniedAt!: string | null;

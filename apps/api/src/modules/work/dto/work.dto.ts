@@ -25,7 +25,7 @@ import {
   Length,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, IsCaseTag } from '../../../common/validators';
 import { CaseOwnerRefDto } from '../../cases/dto/case-output.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -180,9 +180,29 @@ class BulkCasesDto {
   caseIds!: string[];
 }
 
+export class AddCaseTagDto {
+  @ApiProperty({
+    description: 'A short label: 1–40 characters, no comma; trimmed, and the same tag whatever its letter case',
+    example: 'needs photos',
+  })
+  @IsCaseTag()
+  tag!: string;
+}
+
+export class CaseTagsDto {
+  @ApiProperty({ type: [String], description: 'The case’s tags, alphabetical', example: ['needs photos'] })
+  tags!: string[];
+}
+
+export class TagInUseDto {
+  @ApiProperty({ description: 'The tag as most cases carry it', example: 'needs photos' }) tag!: string;
+  @ApiProperty({ description: 'How many cases carry it' }) count!: number;
+}
+
 // The single change's fields and rules, for each of the cases.
 export class BulkSetOwnerDto extends IntersectionType(BulkCasesDto, SetOwnerDto) {}
 export class BulkSetFollowUpDto extends IntersectionType(BulkCasesDto, SetFollowUpDto) {}
+export class BulkAddTagDto extends IntersectionType(BulkCasesDto, AddCaseTagDto) {}
 
 export class BulkResultDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'The cases changed' }) changed!: string[];

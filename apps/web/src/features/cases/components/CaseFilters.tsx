@@ -20,7 +20,9 @@ import { useEffect, useState } from 'react';
 import { usePayers } from '../../reference/api/usePayers';
 import { useProviders } from '../../reference/api/useProviders';
 import { SaveViewButton } from '../../views/components/SaveViewButton';
+import { useTagsInUse } from '../api/useCaseTags';
 import type { CaseListParams } from '../model/list-params';
+import { tagError } from './TagInput';
 
 const SORT_OPTIONS = [
   ...CASE_SORTS.map((sort) => ({ value: sort, label: CASE_SORT_LABELS[sort] })),
@@ -39,6 +41,7 @@ interface CaseFiltersProps {
   withSort?: boolean;
   withOverdue?: boolean;
   withDates?: boolean;
+  withTag?: boolean;
   /** The order used when the URL names none. */
   defaultSort?: CaseSort;
 }
@@ -56,10 +59,18 @@ export function CaseFilters({
   withSort,
   withOverdue,
   withDates,
+  withTag,
   defaultSort = 'updated_desc',
 }: CaseFiltersProps) {
   const payers = usePayers();
   const providers = useProviders();
+  const tagsInUse = useTagsInUse();
+  const [tagText, setTagText] = useState(value.tag ?? '');
+  // A tag filters once it is picked, entered or left, not at each letter typed towards it.
+  const applyTag = (text: string) => {
+    if (!text.trim()) onChange({ tag: undefined });
+    else if (!tagError(text)) onChange({ tag: text });
+  };
   const [searchText, setSearchText] = useState(value.q ?? '');
   const [cptText, setCptText] = useState(value.cpt ?? '');
   const [chosenField, setChosenField] = useState<CaseDateField>('submitted');
@@ -82,9 +93,10 @@ export function CaseFilters({
 
   // Back, Forward and links change the view under the inputs: show what the URL holds (set while
   // rendering, as React advises for state that follows a prop).
-  const [shown, setShown] = useState({ q: value.q, cpt: value.cpt });
-  if (shown.q !== value.q || shown.cpt !== value.cpt) {
-    setShown({ q: value.q, cpt: value.cpt });
+  const [shown, setShown] = useState({ q: value.q, cpt: value.cpt, tag: value.tag });
+  if (shown.q !== value.q || shown.cpt !== value.cpt || shown.tag !== value.tag) {
+    setShown({ q: value.q, cpt: value.cpt, tag: value.tag });
+    if (shown.tag !== value.tag) setTagText(value.tag ?? '');
     if (searchText.trim() !== (value.q ?? '')) setSearchText(value.q ?? '');
     if (cptText !== (value.cpt ?? '') && (value.cpt || /^\d{4}[0-9A-Z]$/.test(cptText))) setCptText(value.cpt ?? '');
   }
@@ -183,6 +195,28 @@ export function CaseFilters({
         maxLength={10}
         w={{ base: '100%', sm: 120 }}
       />
+      {withTag && (
+        <Autocomplete
+          label="Tag"
+          placeholder="Any tag"
+          data={(tagsInUse.data ?? []).map((t) => t.tag)}
+          limit={10}
+          value={tagText}
+          onChange={(text) => {
+            setTagText(text);
+            if (!text) applyTag('');
+          }}
+          onOptionSubmit={applyTag}
+          onKeyDown={(event) => {
+            const picking = event.currentTarget.getAttribute('aria-activedescendant');
+            if (event.key === 'Enter' && !picking) applyTag(tagText);
+          }}
+          onBlur={() => applyTag(tagText)}
+          error={tagText && tagError(tagText)}
+          w={{ base: '100%', sm: 170 }}
+          data-testid="tag-filter"
+        />
+      )}
       <Select
         label="Urgency"
         placeholder="Any urgency"
@@ -250,6 +284,7 @@ export function CaseFilters({
         onClick={() => {
           setSearchText('');
           setCptText('');
+          setTagText('');
           onChange(
             Object.fromEntries(
               Object.keys(value)

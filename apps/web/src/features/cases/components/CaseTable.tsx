@@ -8,6 +8,7 @@ import type { CaseSummary } from '../api/types';
 import { NEXT_ACTION } from '../model/status';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { ClockText } from './ClockText';
+import { TagChips } from './TagChips';
 
 /**
  * The Clock column is the one column that orders the list (by its deadline): the others are the
@@ -34,25 +35,33 @@ const validity = (item: CaseSummary) =>
   item.validFrom || item.validTo ? `${formatCalendarDate(item.validFrom)} – ${formatCalendarDate(item.validTo)}` : '—';
 
 /** What each optional column shows; the denial date is the clinic's day, as the CSV writes it. */
-const OPTIONAL_CELLS: Record<CaseOptionalColumn, (item: CaseSummary) => ReactNode> = {
+const OPTIONAL_CELLS: Record<CaseOptionalColumn, (item: CaseSummary, onTag?: (tag: string) => void) => ReactNode> = {
   denied_at: (item) => (item.deniedAt ? formatCalendarDate(todayInClinic(new Date(item.deniedAt))) : '—'),
   denial_code: (item) => item.denialCode ?? '—',
   authorization_number: (item) => item.authorizationNumber ?? '—',
   validity,
   owner: (item) => item.owner?.name ?? 'Unassigned',
   last_activity: (item) => formatDateTime(item.updatedAt),
+  tags: (item, onTag) => (item.tags.length ? <TagChips tags={item.tags} onPick={onTag} /> : '—'),
 };
+
+// Tags wrap under each other; the other optional columns hold one short value.
+const columnWidth = (column: CaseOptionalColumn) => (column === 'tags' ? 180 : 130);
 
 function CaseCards({
   cases,
   caption,
   showNextAction,
   busy,
+  showTags,
+  onTag,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
   showNextAction: boolean;
   busy?: boolean;
+  showTags: boolean;
+  onTag?: (tag: string) => void;
 }) {
   return (
     <Stack
@@ -84,6 +93,7 @@ function CaseCards({
               Next: {NEXT_ACTION[item.status]}
             </Text>
           )}
+          {showTags && <TagChips tags={item.tags} onPick={onTag} />}
         </Card>
       ))}
     </Stack>
@@ -100,6 +110,7 @@ export function CaseTable({
   columns = [],
   selected,
   onSelect,
+  onTag,
 }: {
   cases: readonly CaseSummary[];
   caption: string;
@@ -113,16 +124,33 @@ export function CaseTable({
   onSort?: (sort: 'due_asc' | 'due_desc') => void;
   /** New rows are on their way (the shown ones are the previous filters'). */
   busy?: boolean;
+  /** A tag chip was clicked: show the cases with that tag. */
+  onTag?: (tag: string) => void;
 }) {
   // Below a tablet's width a row becomes a card that keeps what the day's work needs (patient,
   // state, clock, next action) instead of a table to scroll sideways. Read synchronously, so a
   // phone never draws the table first.
   const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
-  if (phone) return <CaseCards cases={cases} caption={caption} showNextAction={showNextAction} busy={busy} />;
+  if (phone)
+    return (
+      <CaseCards
+        cases={cases}
+        caption={caption}
+        showNextAction={showNextAction}
+        busy={busy}
+        showTags={columns.includes('tags')}
+        onTag={onTag}
+      />
+    );
   const ariaSort = sort === 'due_asc' ? 'ascending' : sort === 'due_desc' ? 'descending' : undefined;
+  // Shares of the width suit the table alone; with optional columns they would grow with the
+  // wider table and squeeze Next action to a word a line, so the columns take fixed widths then
+  // (about what the shares give at 900 px) and the table scrolls sideways instead.
+  const extra = columns.reduce((width, column) => width + columnWidth(column), 0);
+  const width = (share: string, px: number) => (columns.length ? px : share);
   return (
     <Table.ScrollContainer
-      minWidth={900 + columns.length * 130}
+      minWidth={columns.length ? 810 + (selected && onSelect ? 40 : 0) + extra + (showNextAction ? 160 : 0) : 900}
       aria-busy={busy || undefined}
       style={{ opacity: busy ? 0.6 : 1 }}
     >
@@ -149,23 +177,23 @@ export function CaseTable({
                 />
               </Table.Th>
             )}
-            <Table.Th scope="col" w="21%">
+            <Table.Th scope="col" w={width('21%', 200)}>
               Patient
             </Table.Th>
-            <Table.Th scope="col" w="10%">
+            <Table.Th scope="col" w={width('10%', 100)}>
               Procedure
             </Table.Th>
-            <Table.Th scope="col" w="17%">
+            <Table.Th scope="col" w={width('17%', 160)}>
               Payer
             </Table.Th>
             <Table.Th scope="col" w={190}>
               State
             </Table.Th>
-            <Table.Th scope="col" w="17%" aria-sort={onSort ? ariaSort : undefined}>
+            <Table.Th scope="col" w={width('17%', 160)} aria-sort={onSort ? ariaSort : undefined}>
               <ClockHeader sort={sort} onSort={onSort} />
             </Table.Th>
             {columns.map((column) => (
-              <Table.Th key={column} scope="col" w={130} data-testid={`column-${column}`}>
+              <Table.Th key={column} scope="col" w={columnWidth(column)} data-testid={`column-${column}`}>
                 {CASE_OPTIONAL_COLUMN_LABELS[column]}
               </Table.Th>
             ))}
@@ -211,7 +239,9 @@ export function CaseTable({
               </Table.Td>
               {columns.map((column) => (
                 <Table.Td key={column}>
-                  <Text size="sm">{OPTIONAL_CELLS[column](item)}</Text>
+                  <Text size="sm" component="div">
+                    {OPTIONAL_CELLS[column](item, onTag)}
+                  </Text>
                 </Table.Td>
               ))}
               {showNextAction && (

@@ -17,6 +17,7 @@ describe('a case list view in the URL', () => {
       outcome: 'denied',
       decidedLate: true,
       overdue: true,
+      tag: 'waiting on PCP',
       submittedFrom: '2026-03-01',
       submittedTo: '2026-03-31',
       deniedTo: '2026-04-30',
@@ -37,6 +38,10 @@ describe('a case list view in the URL', () => {
     ).toEqual({ status: ['denied'] });
     expect(readListParams(new URLSearchParams('owner=someone'))).toEqual({});
     expect(readListParams(new URLSearchParams('owner=me'))).toEqual({ owner: 'me' });
+    // A tag by the domain's rules: spaces tidied, one that could never be a tag dropped.
+    expect(readListParams(new URLSearchParams('tag=%20needs%20%20photos'))).toEqual({ tag: 'needs photos' });
+    expect(readListParams(new URLSearchParams(`tag=${'x'.repeat(41)}`))).toEqual({});
+    expect(readListParams(new URLSearchParams('tag=a,b'))).toEqual({});
   });
 
   it('writes equal views as equal links, leaving out what is not set', () => {

@@ -3,10 +3,12 @@ import {
   CASE_SEARCH_SORT,
   CASE_SORTS,
   CASE_STATUSES,
+  caseTagProblem,
   CLOCK_KINDS,
   DECISION_OUTCOME_FILTERS,
   DECISION_STAGE_FILTERS,
   PLAN_TYPES,
+  normalizeCaseTag,
   URGENCIES,
   type CaseDateField,
   type CaseOptionalColumn,
@@ -43,6 +45,8 @@ export type CaseListParams = {
   outcome?: DecisionOutcomeFilter;
   decidedLate?: boolean;
   overdue?: boolean;
+  /** Cases with this tag (whatever its letter case). */
+  tag?: string;
   sort?: CaseSort | typeof CASE_SEARCH_SORT;
   cursor?: string;
   /** Which page the cursor is (1 without one): only shown, the cursor alone decides the rows. */
@@ -87,6 +91,7 @@ const READERS: { [K in keyof CaseListParams]-?: (value: string) => CaseListParam
   outcome: oneOf(DECISION_OUTCOME_FILTERS),
   decidedLate: flag,
   overdue: flag,
+  tag: (value) => (caseTagProblem(value) ? undefined : normalizeCaseTag(value)),
   sort: oneOf([...CASE_SORTS, CASE_SEARCH_SORT]),
   cursor: text(500),
   page: (value) => (/^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined),

@@ -19,6 +19,7 @@ function summary(
     provider: { id: 'd', name: 'Doc', npi: '1234567893' },
     cptCodes: ['17110'],
     owner: null,
+    tags: [],
     authorizationNumber: null,
     deniedAt: null,
     denialCode: null,

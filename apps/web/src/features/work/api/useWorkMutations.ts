@@ -64,15 +64,18 @@ export function useLogPayerCall(caseId: string) {
 
 export type BulkOwnerBody = Schemas['BulkSetOwnerDto'];
 export type BulkFollowUpBody = Schemas['BulkSetFollowUpDto'];
+export type BulkTagBody = Schemas['BulkAddTagDto'];
 
 /** One change to many selected cases (all or nothing; a refusal names the cases). */
 export function useBulkChange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (change: { owner: BulkOwnerBody } | { followUp: BulkFollowUpBody }) =>
+    mutationFn: async (change: { owner: BulkOwnerBody } | { followUp: BulkFollowUpBody } | { tag: BulkTagBody }) =>
       'owner' in change
         ? unwrap(await api.POST('/api/cases/bulk/owner', { body: change.owner }))
-        : unwrap(await api.POST('/api/cases/bulk/follow-up', { body: change.followUp })),
+        : 'tag' in change
+          ? unwrap(await api.POST('/api/cases/bulk/tag', { body: change.tag }))
+          : unwrap(await api.POST('/api/cases/bulk/follow-up', { body: change.followUp })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: workKeys.all }),

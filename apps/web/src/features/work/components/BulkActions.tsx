@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { BULK_CASES_MAX, OWNER_ROLES } from '@preauth/domain';
 import { useState } from 'react';
 import { isApiError } from '../../../ui/server-errors';
+import { TagInput } from '../../cases/components/TagInput';
 import { useBulkChange } from '../api/useWorkMutations';
 import { useStaff } from '../api/useStaff';
 
@@ -13,9 +14,9 @@ interface Refused {
 }
 
 /**
- * Changes for the rows selected in a list: assign an owner, set a follow-up day. The server
- * checks each case as it would alone and changes all of them or none; what it refused is listed.
- * (There is no tag on a case yet, so there is no "add a tag".)
+ * Changes for the rows selected in a list: assign an owner, set a follow-up day, add a tag. The
+ * server checks each case as it would alone and changes all of them or none; what it refused is
+ * listed.
  */
 export function BulkActions({ caseIds, onDone }: { caseIds: string[]; onDone: () => void }) {
   const staff = useStaff();
@@ -33,6 +34,12 @@ export function BulkActions({ caseIds, onDone }: { caseIds: string[]; onDone: ()
         notifications.show({ color: 'teal', message: `${done}: ${result.changed.length} changed.` });
         onDone();
       },
+    });
+  // The tag box keeps its text until the change is made (the bar closes then).
+  const addTag = (tag: string) =>
+    change.mutateAsync({ tag: { caseIds, tag } }).then((result) => {
+      notifications.show({ color: 'teal', message: `Tag “${tag}” added: ${result.changed.length} changed.` });
+      onDone();
     });
 
   return (
@@ -72,6 +79,14 @@ export function BulkActions({ caseIds, onDone }: { caseIds: string[]; onDone: ()
         >
           Set follow-up
         </Button>
+        <TagInput
+          label="Tag"
+          buttonLabel="Add tag"
+          onAdd={addTag}
+          loading={change.isPending}
+          disabled={tooMany}
+          testId="bulk-tag"
+        />
         <Button variant="subtle" onClick={onDone}>
           Clear selection
         </Button>

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
-import { createOwnCase, field, openPage, signIn } from './support/session';
+import { createOwnCase, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(90_000);
 
@@ -19,6 +19,7 @@ async function openFirstDocumentedCase(page: Page, search: string): Promise<void
     .getByRole('link')
     .click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await scrollThroughCase(page);
   await page.getByTestId('readiness-checklist').waitFor();
 }
 

@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { createSubmittedCase, daysAgo } from './support/cases';
-import { apiAs, field, openPage, signIn } from './support/session';
+import { apiAs, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -57,6 +57,7 @@ describe('taking back a mistaken step', () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'frontdesk@demo.clinic');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(page);
     await page.getByTestId('case-status').getByText('Denied').waitFor();
     const entry = timelineEntry(page, denialId);
     await entry.getByRole('button', { name: 'Undo' }).click();
@@ -85,6 +86,7 @@ describe('taking back a mistaken step', () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(page);
     await page.getByTestId('case-status').getByText('Denied').waitFor();
     // The undone denial offers nothing; the one that counts can be corrected.
     const entry = timelineEntry(page, denialId);
@@ -127,6 +129,7 @@ describe('taking back a mistaken step', () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'frontdesk@demo.clinic');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(page);
     const section = page.getByTestId('payer-documents');
     await section.getByText('None filed yet.').waitFor();
     await section

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { chooseOption, field, openPage, signIn } from './support/session';
+import { chooseOption, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -64,6 +64,7 @@ describe('the front desk', () => {
     await page.getByRole('button', { name: 'Create case' }).click();
 
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await scrollThroughCase(page);
     await expectText(page.getByTestId('case-status'), 'Documented');
     await expectText(page.getByTestId('case-title'), /Nakamura/);
     await page.getByTestId('readiness-checklist').waitFor();
@@ -111,6 +112,7 @@ describe('the front desk', () => {
     const ready = details.find((detail) => detail.readiness.ready);
     expect(ready).toBeDefined();
     await page.goto(`${baseUrl()}/cases/${ready!.id}`);
+    await scrollThroughCase(page);
     await expectText(page.getByTestId('case-status'), 'Documented');
     const checklist = page.getByTestId('readiness-checklist');
     await checklist.getByText('Ready to submit').waitFor();

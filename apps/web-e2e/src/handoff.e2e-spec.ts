@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
-import { apiAs, chooseOption, createOwnCase, field, openPage, signIn } from './support/session';
+import { apiAs, chooseOption, createOwnCase, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -43,6 +43,7 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
     const desk = await openPage(browser);
     await signIn(desk.page, 'frontdesk@demo.clinic');
     await desk.page.goto(`${new URL(desk.page.url()).origin}/cases/${caseId}`);
+    await scrollThroughCase(desk.page);
     await desk.page.getByTestId('case-owner').getByText('Fran Desk').waitFor();
 
     // Ask first (the owner may), then hand the case over.
@@ -72,6 +73,7 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
     await doctor.page.getByRole('button', { name: /^Notifications/ }).click();
     await doctor.page.getByTestId('notification').filter({ hasText: 'Task for you' }).first().click();
     await doctor.page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await scrollThroughCase(doctor.page);
     await saveScreenshot(doctor.page, 'handoff-physician-bell');
     const task = doctor.page.getByTestId('case-task').filter({ hasText: 'Document findings and photos' });
     await task.getByRole('button', { name: 'Mark done' }).click();
@@ -96,6 +98,7 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
     const phone = await openPage(browser, 390, 844);
     await signIn(phone.page, 'physician@demo.clinic');
     await phone.page.goto(`${new URL(phone.page.url()).origin}/cases/${caseId}`);
+    await scrollThroughCase(phone.page);
     await phone.page.getByTestId('case-owner').getByText('Dr. Dana Whitfield').waitFor();
     await saveScreenshot(phone.page, 'handoff-case-phone');
     expect([...desk.errors, ...doctor.errors, ...phone.errors]).toEqual([]);
@@ -106,6 +109,7 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
     const desk = await openPage(browser);
     await signIn(desk.page, 'frontdesk@demo.clinic');
     await desk.page.goto(`${new URL(desk.page.url()).origin}/cases/${caseId}`);
+    await scrollThroughCase(desk.page);
     await desk.page.getByRole('button', { name: 'Log a payer call' }).click();
     await field(desk.page, /^Representative/).fill('Jamie at the payer');
     await field(desk.page, /^Call reference number/).fill('REF-4471');

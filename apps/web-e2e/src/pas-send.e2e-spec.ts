@@ -4,7 +4,7 @@ import { readyCaseBody } from '../../../tools/fixtures/ready-case-body';
 import { answering, inquiryAnswering, PayerDouble, startPayerDouble } from '../../../tools/pas/payer-double';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { useOwnApp } from './support/own-app';
-import { apiAs, openPage, signIn } from './support/session';
+import { apiAs, openPage, signIn, scrollThroughCase } from './support/session';
 
 /**
  * The guide's approval authorizes 2005-05-02 to 2005-06-02. On the app the other journeys share,
@@ -126,6 +126,7 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
       body: validFromToday(answering('ReferralAuthorizationResponseBundleExample')),
     });
     await page.goto(`${baseUrl()}/cases/${cases[0]}`);
+    await scrollThroughCase(page);
     const section = page.getByTestId('electronic-submission');
     await page.getByTestId('readiness-checklist').getByText('Ready to submit').waitFor();
     await saveScreenshot(page, 'pas-send-ready');
@@ -155,6 +156,7 @@ describe('the front desk sends a case electronically (Da Vinci PAS)', () => {
     });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/cases/${cases[1]}`);
+    await scrollThroughCase(page);
     const section = page.getByTestId('electronic-submission');
     await section.getByTestId('send-electronically').click();
     const answer = section.locator('[data-testid="payer-answer"][data-tone="pended"]');

@@ -5,7 +5,7 @@ import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { parsePdf } from '../../../tools/pdf/parse-pdf';
-import { DEMO_PASSWORD, field, openPage, signIn } from './support/session';
+import { DEMO_PASSWORD, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -85,6 +85,7 @@ describe('a physician', () => {
 
     await page.getByTestId('case-row').filter({ hasText: 'Documented' }).first().getByRole('link').click();
     await page.getByTestId('readiness-checklist').waitFor();
+    await scrollThroughCase(page);
     const findings = page.getByRole('group', { name: 'Medical necessity findings' });
     await findings.getByRole('checkbox', { name: 'Pain' }).check();
     await field(page, /^Symptoms/).fill('Tender papules that catch on clothing; bleed when scratched.');
@@ -110,6 +111,7 @@ describe('a physician', () => {
       tempDir = mkdtempSync(join(tmpdir(), 'preauth-photo-'));
       detail = await findCaseLackingEvidence(page);
       await page.goto(`${baseUrl()}/cases/${detail.id}`);
+      await scrollThroughCase(page);
       await page.getByTestId('photos-section').waitFor();
     });
 
@@ -182,6 +184,7 @@ describe('a physician', () => {
 
     it('drafts, edits and signs a letter of medical necessity, then downloads the appeal packet', async () => {
       await page.goto(`${baseUrl()}/cases/${await findOwnSubmittedCase(page)}`);
+      await scrollThroughCase(page);
       const section = page.getByTestId('letters-section');
       await section.getByRole('button', { name: 'Draft letter of medical necessity' }).click();
       const letter = section.locator('[data-testid="letter"][data-status="draft"]');

@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { createSubmittedCase } from './support/cases';
-import { apiAs, field, openPage, signIn } from './support/session';
+import { apiAs, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -41,6 +41,7 @@ describe('the approved procedure, from booking to completed', () => {
     const desk = await openPage(browser);
     await signIn(desk.page, 'frontdesk@demo.clinic');
     await desk.page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(desk.page);
     const section = desk.page.getByRole('region', { name: 'Procedure' });
     await section.getByTestId('procedure-units-used').getByText('0 of 1 approved unit used').waitFor();
     await section.getByTestId('procedure-scheduled').getByText('not yet').waitFor();
@@ -56,6 +57,7 @@ describe('the approved procedure, from booking to completed', () => {
     const doctor = await openPage(browser, 390, 844);
     await signIn(doctor.page, 'physician@demo.clinic');
     await doctor.page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(doctor.page);
     const mine = doctor.page.getByRole('region', { name: 'Procedure' });
     await mine.getByRole('button', { name: 'Record' }).click();
     await doctor.page.getByTestId('case-status').getByText('Completed').waitFor();

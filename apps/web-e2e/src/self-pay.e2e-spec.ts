@@ -3,7 +3,7 @@ import { parsePdf } from '../../../tools/pdf/parse-pdf';
 import { seriousViolations } from './support/axe';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { createSubmittedCase, daysAgo } from './support/cases';
-import { apiAs, field, openPage, signIn } from './support/session';
+import { apiAs, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(150_000);
 
@@ -54,6 +54,7 @@ describe('self-pay: a CO-50 denial becomes self-pay and the patient signs the wa
     const desk = await openPage(browser);
     await signIn(desk.page, 'frontdesk@demo.clinic');
     await desk.page.goto(`${baseUrl()}/cases/${caseId}`);
+    await scrollThroughCase(desk.page);
     await desk.page.getByTestId('case-status').getByText('Denied').waitFor();
 
     await desk.page.getByTestId('action-accept_denial').click();

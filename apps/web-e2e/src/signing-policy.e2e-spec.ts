@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { useOwnApp } from './support/own-app';
-import { apiAs, openPage, signIn } from './support/session';
+import { apiAs, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -53,6 +53,7 @@ describe('a clinic where only the ordering physician signs', () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'physician@demo.clinic');
     await page.goto(`${baseUrl()}/cases/${String(created.id)}`);
+    await scrollThroughCase(page);
     const letter = page.getByTestId('letters-section').locator('[data-testid="letter"][data-status="draft"]');
     await letter.getByRole('button', { name: 'Sign…' }).click();
     const dialog = page.getByRole('dialog');

@@ -107,3 +107,20 @@ export function ownPatients(prefix: string) {
   });
   return { surname, patient };
 }
+
+/**
+ * Scrolls down through a case page as a reader would, until every section has rendered: the page
+ * loads the edit form and the sections below its first screen only as they come near the screen.
+ */
+export async function scrollThroughCase(page: Page): Promise<void> {
+  await page.getByTestId('case-title').waitFor();
+  const pending = page.locator('[data-pending-section]');
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  for (let step = 0; step < 80 && (await pending.count()) > 0; step++) {
+    await page.mouse.wheel(0, viewport.height / 2);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(() => !document.querySelector('[data-pending-section]'));
+  await page.mouse.wheel(0, -1_000_000);
+}

@@ -25,7 +25,7 @@ import {
   PLAN_TYPE_LABELS,
   STATUS_LABELS,
 } from '@preauth/domain';
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { mayWriteClinicalFindings } from '../features/auth/roles';
@@ -33,28 +33,50 @@ import type { CaseAction, CaseDetail } from '../features/cases/api/types';
 import { useCase } from '../features/cases/api/useCase';
 import { useTransitionCase } from '../features/cases/api/useTransitionCase';
 import { useUpdateCase } from '../features/cases/api/useUpdateCase';
-import { CaseForm, sectionId } from '../features/cases/components/CaseForm';
 import { ClinicalSummary } from '../features/cases/components/ClinicalSummary';
 import { CaseStatusBadge } from '../features/cases/components/CaseStatusBadge';
 import { CaseTags } from '../features/cases/components/CaseTags';
-import { CaseTimeline } from '../features/cases/components/CaseTimeline';
 import { ClockText } from '../features/cases/components/ClockText';
-import { ProcedureSection } from '../features/cases/components/ProcedureSection';
 import { ReadinessChecklist } from '../features/cases/components/ReadinessChecklist';
 import { caseToFormValues, toUpdateCaseBody } from '../features/cases/model/case-form-schema';
+import { sectionId } from '../features/cases/model/case-section-id';
 import { ElectronicSubmission } from '../features/fhir/components/ElectronicSubmission';
-import { NotesSection } from '../features/evidence/components/NotesSection';
-import { PhotosSection } from '../features/evidence/components/PhotosSection';
 import { EVIDENCE_SECTION_IDS } from '../features/evidence/sections';
 import { usePayerDocuments } from '../features/correspondence/api/payer-documents';
-import { PayerDocumentsSection } from '../features/correspondence/components/PayerDocumentsSection';
-import { LettersSection } from '../features/letters/components/LettersSection';
 import { SelfPaySection } from '../features/self-pay/components/SelfPaySection';
 import { DescribeCarcCode } from '../features/reference/components/DescribeCarcCode';
-import { CaseWorkPanel } from '../features/work/components/CaseWorkPanel';
 import { formatCalendarDate, formatDateTime, formatMrn } from '../ui/format';
 import { lazyWithPreload } from '../ui/lazy-with-preload';
 import { QueryState } from '../ui/QueryState';
+import { WhenNear } from '../ui/WhenNear';
+
+// The edit form and the sections below a phone's first screen load as they come near it (or when a
+// link, the readiness checklist or the keyboard leads there).
+// Only an approved case has a procedure to book and record, with its number inputs.
+const ProcedureSection = lazy(async () => ({
+  default: (await import('../features/cases/components/ProcedureSection')).ProcedureSection,
+}));
+const CaseForm = lazy(async () => ({
+  default: (await import('../features/cases/components/CaseForm')).CaseForm,
+}));
+const PhotosSection = lazy(async () => ({
+  default: (await import('../features/evidence/components/PhotosSection')).PhotosSection,
+}));
+const NotesSection = lazy(async () => ({
+  default: (await import('../features/evidence/components/NotesSection')).NotesSection,
+}));
+const LettersSection = lazy(async () => ({
+  default: (await import('../features/letters/components/LettersSection')).LettersSection,
+}));
+const PayerDocumentsSection = lazy(async () => ({
+  default: (await import('../features/correspondence/components/PayerDocumentsSection')).PayerDocumentsSection,
+}));
+const CaseWorkPanel = lazy(async () => ({
+  default: (await import('../features/work/components/CaseWorkPanel')).CaseWorkPanel,
+}));
+const CaseTimeline = lazy(async () => ({
+  default: (await import('../features/cases/components/CaseTimeline')).CaseTimeline,
+}));
 
 // The step dialog's form and its schema (zod) load when the pointer or the focus reaches a step's
 // button, not with the page.
@@ -238,6 +260,7 @@ export function CasePage() {
   const update = useUpdateCase();
   const transition = useTransitionCase();
   const documents = usePayerDocuments(id);
+  const [formWanted, setFormWanted] = useState(false);
   const [chosen, setChosen] = useState<{ action: CaseAction; version: number } | null>(null);
   // The version the edit form is based on: a background refetch must not make a stale form look
   // current (its save would silently overwrite someone else's change instead of answering 409).
@@ -261,11 +284,20 @@ export function CasePage() {
       target?.focus({ preventScroll: true });
       return;
     }
-    const element = document.getElementById(sectionId(section));
-    element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    element
-      ?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')
-      ?.focus({ preventScroll: true });
+    // The form's fields exist once its code has loaded: ask for it, then lead there when it renders.
+    setFormWanted(true);
+    let frames = 0;
+    requestAnimationFrame(function lead() {
+      const element = document.getElementById(sectionId(section));
+      if (!element) {
+        if (++frames < 300) requestAnimationFrame(lead);
+        return;
+      }
+      element.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      element
+        .querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')
+        ?.focus({ preventScroll: true });
+    });
   };
 
   return (
@@ -290,7 +322,11 @@ export function CasePage() {
                   detail={data}
                   submitAction={data.actions.find((action) => action.to === 'submitted')}
                 />
-                <ProcedureSection detail={data} />
+                {data.procedure && (
+                  <Suspense fallback={null}>
+                    <ProcedureSection detail={data} />
+                  </Suspense>
+                )}
                 {(data.status === 'documented' || data.status === 'more_info_requested') && (
                   <ReadinessChecklist ready={data.readiness.ready} items={data.readiness.items} onFix={handleFix} />
                 )}
@@ -310,50 +346,64 @@ export function CasePage() {
                       <ClinicalSummary detail={data} />
                     </>
                   )}
-                  <CaseForm
-                    hideLocked={locked}
-                    key={data.id}
-                    mode="edit"
-                    defaultValues={initialValues}
-                    editableFields={data.editableFields}
-                    mayWriteClinical={mayWriteClinicalFindings(me?.roles)}
-                    submitLabel="Save changes"
-                    onReload={reloadForm}
-                    onSubmit={async (values, changed) => {
-                      const saved = await update.mutateAsync({
-                        id: data.id,
-                        version: baseVersion,
-                        body: toUpdateCaseBody(values, changed),
-                      });
-                      setFormVersion(saved.version);
-                    }}
-                  />
+                  <WhenNear label="Loading the form…" show={formWanted} minHeight={600}>
+                    <CaseForm
+                      hideLocked={locked}
+                      key={data.id}
+                      mode="edit"
+                      defaultValues={initialValues}
+                      editableFields={data.editableFields}
+                      mayWriteClinical={mayWriteClinicalFindings(me?.roles)}
+                      submitLabel="Save changes"
+                      onReload={reloadForm}
+                      onSubmit={async (values, changed) => {
+                        const saved = await update.mutateAsync({
+                          id: data.id,
+                          version: baseVersion,
+                          body: toUpdateCaseBody(values, changed),
+                        });
+                        setFormVersion(saved.version);
+                      }}
+                    />
+                  </WhenNear>
                 </Card>
-                <PhotosSection
-                  caseId={data.id}
-                  me={me}
-                  defaultBodySite={data.procedureLines[0]?.bodySite}
-                  defaultLesionCount={data.procedureLines[0]?.lesionCount}
-                />
-                <NotesSection caseId={data.id} me={me} />
-                <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
-                <PayerDocumentsSection caseId={data.id} roles={me?.roles ?? []} />
+                <WhenNear id={EVIDENCE_SECTION_IDS.photos} label="Loading photos…">
+                  <PhotosSection
+                    caseId={data.id}
+                    me={me}
+                    defaultBodySite={data.procedureLines[0]?.bodySite}
+                    defaultLesionCount={data.procedureLines[0]?.lesionCount}
+                  />
+                </WhenNear>
+                <WhenNear id={EVIDENCE_SECTION_IDS.notes} label="Loading notes…">
+                  <NotesSection caseId={data.id} me={me} />
+                </WhenNear>
+                <WhenNear label="Loading letters…">
+                  <LettersSection caseId={data.id} status={data.status} roles={me?.roles ?? []} />
+                </WhenNear>
+                <WhenNear label="Loading payer documents…">
+                  <PayerDocumentsSection caseId={data.id} roles={me?.roles ?? []} />
+                </WhenNear>
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <Stack>
-                <CaseWorkPanel caseId={data.id} status={data.status} closed={isTerminalStatus(data.status)} />
-                <Paper withBorder p="md">
-                  <CaseTimeline
-                    events={data.events}
-                    caseId={data.id}
-                    version={data.version}
-                    onChanged={(detail) => {
-                      // A correction changes no field of the edit form, so the form stays current.
-                      if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
-                    }}
-                  />
-                </Paper>
+                <WhenNear label="Loading owner and tasks…">
+                  <CaseWorkPanel caseId={data.id} status={data.status} closed={isTerminalStatus(data.status)} />
+                </WhenNear>
+                <WhenNear label="Loading the timeline…">
+                  <Paper withBorder p="md">
+                    <CaseTimeline
+                      events={data.events}
+                      caseId={data.id}
+                      version={data.version}
+                      onChanged={(detail) => {
+                        // A correction changes no field of the edit form, so the form stays current.
+                        if (formVersion === null || formVersion === data.version) setFormVersion(detail.version);
+                      }}
+                    />
+                  </Paper>
+                </WhenNear>
               </Stack>
             </Grid.Col>
           </Grid>

@@ -29,6 +29,7 @@ import {
   type CaseFormValues,
 } from '../model/case-form-schema';
 import { CptCodePicker, Icd10CodePicker } from './CodePickers';
+import { sectionId } from '../model/case-section-id';
 
 // zod and the form's schema (~25 KB gzipped) load when the form is first used, not with the case
 // page: the form asks for them on its first focus, and a check waits for them if need be.
@@ -36,11 +37,6 @@ const loadValidation = () => import('../model/case-form-validation');
 const editResolver: Resolver<CaseFormValues> = async (...args) => (await loadValidation()).editCaseResolver(...args);
 const createResolver: Resolver<CaseFormValues> = async (...args) =>
   (await loadValidation()).createCaseResolver(...args);
-
-// Anchors the readiness checklist links to (ReadinessItem.field → section id).
-export function sectionId(field: string): string {
-  return `case-section-${field}`;
-}
 
 export interface CaseFormProps {
   mode: 'create' | 'edit';

@@ -6,15 +6,19 @@ import { createQueryClient, SIGN_IN_PATH } from './query-client';
 import { router } from './router';
 
 const queryClient = createQueryClient();
-const startPath = window.location.pathname;
+const { pathname: startPath, search: startSearch } = window.location;
 // A signed-in page first waits for its chunks, then asks who is signed in, then for its data:
 // asking at once, while the chunks download, takes those round trips out of the chain. Once the
-// session is known good, a case page opened from a link starts loading its case too.
+// session is known good, a case page, the worklist and the case list start loading their data too
+// (the code that knows the lists' queries is a small chunk of its own, fetched beside the page's).
+const LIST_PATH = /^\/(worklist|cases)\/?$/;
 if (startPath !== SIGN_IN_PATH) {
-  void queryClient.prefetchQuery(meQuery()).then(() => {
+  const listData = LIST_PATH.test(startPath) ? import('./route-data') : undefined;
+  void queryClient.prefetchQuery(meQuery()).then(async () => {
+    if (!queryClient.getQueryData(meQuery().queryKey)) return;
     const caseId = /^\/cases\/([^/]+)\/?$/.exec(startPath)?.[1];
-    if (caseId && caseId !== 'new' && queryClient.getQueryData(meQuery().queryKey))
-      void queryClient.prefetchQuery(caseQuery(caseId));
+    if (caseId && caseId !== 'new') void queryClient.prefetchQuery(caseQuery(caseId));
+    (await listData)?.prefetchListData(queryClient, startPath, startSearch);
   });
 }
 

@@ -8,12 +8,9 @@ import { CaseTable } from '../features/cases/components/CaseTable';
 import { ColumnChooser } from '../features/cases/components/ColumnChooser';
 import { useCaseColumns } from '../features/cases/hooks/useCaseColumns';
 import { useListParams } from '../features/cases/hooks/useListParams';
-import { caseExportHref, toApiQuery } from '../features/cases/model/list-params';
+import { CASE_LIST_DEFAULT_SORT, caseExportHref, caseListQuery } from '../features/cases/model/list-params';
 import { BulkActions } from '../features/work/components/BulkActions';
 import { QueryState } from '../ui/QueryState';
-
-const PAGE_SIZE = 25;
-const DEFAULT_SORT = 'updated_desc';
 
 export function CaseListPage() {
   const [params, setParams] = useListParams();
@@ -28,11 +25,7 @@ export function CaseListPage() {
         else next.delete(id);
       return next;
     });
-  // A search ranks by match unless an order is chosen; otherwise the most recently changed first.
-  const query = useMemo(
-    () => ({ ...toApiQuery(params), sort: params.sort ?? (params.q ? undefined : DEFAULT_SORT), limit: PAGE_SIZE }),
-    [params],
-  );
+  const query = useMemo(() => caseListQuery(params), [params]);
   const { data, isPending, isFetching, error, refetch } = useCases(query, { keepPrevious: true });
   const count = useCaseCount(query);
   const page = params.page ?? 1;
@@ -67,7 +60,7 @@ export function CaseListPage() {
         withOverdue
         withDates
         withTag
-        defaultSort={DEFAULT_SORT}
+        defaultSort={CASE_LIST_DEFAULT_SORT}
       />
       {selected.size > 0 && <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />}
       <QueryState isPending={isPending} error={error} onRetry={() => void refetch()} what="cases">

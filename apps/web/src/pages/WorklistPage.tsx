@@ -4,8 +4,7 @@ import { useCases } from '../features/cases/api/useCases';
 import { CaseFilters } from '../features/cases/components/CaseFilters';
 import { CaseTable } from '../features/cases/components/CaseTable';
 import { useListParams } from '../features/cases/hooks/useListParams';
-import { sharedFilters } from '../features/cases/model/list-params';
-import { groupWorklist, WORKLIST_BUCKETS, WORKLIST_STATUSES } from '../features/cases/model/worklist';
+import { groupWorklist, WORKLIST_BUCKETS, worklistQueries } from '../features/cases/model/worklist';
 import { FollowUpsDue } from '../features/work/components/FollowUpsDue';
 import { MyTasks } from '../features/work/components/MyTasks';
 import { QueryState } from '../ui/QueryState';
@@ -19,19 +18,12 @@ type View = (typeof VIEWS)[number]['value'];
 
 export function WorklistPage() {
   const [params, setParams] = useListParams();
-  const filters = useMemo(() => sharedFilters(params), [params]);
+  const queries = useMemo(() => worklistQueries(params), [params]);
   // Mine and Unassigned are the URL's `owner`, so reload, Back and a saved view keep them.
   const view: View = params.owner === 'me' || params.owner === 'unassigned' ? params.owner : 'all';
-  // Sorting by deadline only returns cases with a running clock; documented cases have none yet.
   // Clocks tick and colleagues move cases: a worklist left open refreshes itself.
-  const clocked = useCases(
-    { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 },
-    { refetchInterval: 60_000, keepPrevious: true },
-  );
-  const documented = useCases(
-    { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100 },
-    { refetchInterval: 60_000, keepPrevious: true },
-  );
+  const clocked = useCases(queries.clocked, { refetchInterval: 60_000, keepPrevious: true });
+  const documented = useCases(queries.documented, { refetchInterval: 60_000, keepPrevious: true });
   const data = useMemo(
     () =>
       clocked.data && documented.data

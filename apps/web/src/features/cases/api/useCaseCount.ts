@@ -1,14 +1,17 @@
 import { unwrap } from '@preauth/api-client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys, type CaseListQuery } from './case-keys';
 
-// How many cases a list's filters match (what a report figure links to is checked against this).
-export function useCaseCount(filters: CaseListQuery) {
+export const caseCountQuery = (filters: CaseListQuery) => {
   const { cursor: _cursor, limit: _limit, ...query } = filters;
-  return useQuery({
+  return queryOptions({
     queryKey: caseKeys.count(query),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases/count', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
   });
+};
+
+// How many cases a list's filters match (what a report figure links to is checked against this).
+export function useCaseCount(filters: CaseListQuery) {
+  return useQuery({ ...caseCountQuery(filters), placeholderData: keepPreviousData });
 }

@@ -1,7 +1,13 @@
 import { unwrap } from '@preauth/api-client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { caseKeys, type CaseListQuery } from './case-keys';
+
+export const casesQuery = (filters: CaseListQuery) =>
+  queryOptions({
+    queryKey: caseKeys.list(filters),
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases', { params: { query: filters }, signal })),
+  });
 
 // One page of cases (the worklist and the board read the first, most urgent page).
 export function useCases(
@@ -10,8 +16,7 @@ export function useCases(
   options: { enabled?: boolean; refetchInterval?: number; keepPrevious?: boolean } = {},
 ) {
   return useQuery({
-    queryKey: caseKeys.list(filters),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases', { params: { query: filters }, signal })),
+    ...casesQuery(filters),
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,

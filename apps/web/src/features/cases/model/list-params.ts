@@ -142,6 +142,18 @@ export function toApiQuery(params: CaseListParams): Omit<CaseListParams, 'page'>
   return query;
 }
 
+const CASE_LIST_PAGE_SIZE = 25;
+export const CASE_LIST_DEFAULT_SORT = 'updated_desc';
+
+/** The case list's API query: a search ranks by match unless an order is chosen; otherwise the most recently changed first. */
+export function caseListQuery(params: CaseListParams) {
+  return {
+    ...toApiQuery(params),
+    sort: params.sort ?? (params.q ? undefined : CASE_LIST_DEFAULT_SORT),
+    limit: CASE_LIST_PAGE_SIZE,
+  };
+}
+
 /**
  * The filters a view that chooses its own states and order (worklist, board, my cases) takes from
  * its URL: who and what, not when or in which order.

@@ -1,5 +1,7 @@
 import { OPEN_STATUSES, type CaseStatus } from '@preauth/domain';
+import type { CaseListQuery } from '../api/case-keys';
 import type { CaseSummary } from '../api/types';
+import { sharedFilters, type CaseListParams } from './list-params';
 
 export const WORKLIST_BUCKETS = [
   { key: 'overdue', title: 'Overdue', description: 'A deadline has passed: chase the payer or act now.' },
@@ -67,4 +69,16 @@ export function groupWorklist(items: readonly CaseSummary[], now: Date): Record<
   const due = (c: CaseSummary) => (c.currentClock ? new Date(c.currentClock.dueAt).getTime() : Number.MAX_SAFE_INTEGER);
   for (const list of Object.values(groups)) list.sort((a, b) => due(a) - due(b));
   return groups;
+}
+
+/**
+ * The worklist's two API queries: cases with a running clock by deadline (sorting by deadline
+ * returns only those), and documented cases, which have no clock yet, most recently changed first.
+ */
+export function worklistQueries(params: CaseListParams): { clocked: CaseListQuery; documented: CaseListQuery } {
+  const filters = sharedFilters(params);
+  return {
+    clocked: { ...filters, sort: 'due_asc', status: WORKLIST_STATUSES, limit: 100 },
+    documented: { ...filters, sort: 'updated_desc', status: ['documented'], limit: 100 },
+  };
 }

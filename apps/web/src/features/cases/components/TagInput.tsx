@@ -22,6 +22,8 @@ export function TagInput({
   disabled,
   serverError,
   testId = 'tag-input',
+  autoFocus,
+  onEscape,
 }: {
   onAdd: (tag: string) => Promise<unknown> | void;
   label?: string;
@@ -32,6 +34,9 @@ export function TagInput({
   disabled?: boolean;
   serverError?: string | null;
   testId?: string;
+  autoFocus?: boolean;
+  /** Escape in an empty box: the caller may put the box away. */
+  onEscape?: () => void;
 }) {
   const inUse = useTagsInUse();
   const [text, setText] = useState('');
@@ -65,6 +70,7 @@ export function TagInput({
         onKeyDown={(event) => {
           // Enter on a highlighted suggestion picks it (the list's own Enter); Enter on the text adds it.
           const picking = event.currentTarget.getAttribute('aria-activedescendant');
+          if (event.key === 'Escape' && text === '' && onEscape) onEscape();
           if (event.key === 'Enter' && !event.nativeEvent.isComposing && !picking) {
             event.preventDefault();
             void submit();
@@ -72,6 +78,7 @@ export function TagInput({
         }}
         error={problem ?? serverError ?? undefined}
         disabled={disabled}
+        autoFocus={autoFocus}
         w={200}
         data-testid={testId}
       />

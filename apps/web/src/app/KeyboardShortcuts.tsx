@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyWithPreload } from '../ui/lazy-with-preload';
 
 // The help dialog (Mantine's modal with its scroll lock) loads the first time `?` is pressed.
-const ShortcutHelp = lazy(async () => ({ default: (await import('./ShortcutHelp')).ShortcutHelp }));
+const ShortcutHelp = lazyWithPreload(async () => (await import('./ShortcutHelp')).ShortcutHelp);
 
 // Keys typed into a field are text, not shortcuts (a checkbox or a button takes no text).
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);

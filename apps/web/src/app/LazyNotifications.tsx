@@ -1,10 +1,11 @@
 import { useNotifications, type NotificationsProps } from '@mantine/notifications';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyWithPreload } from '../ui/lazy-with-preload';
 
 // The toast container and its transitions load with the first toast, not with every page: the
 // store that notifications.show() writes to is small and holds the toast until the container
 // mounts and shows it.
-const Notifications = lazy(async () => ({ default: (await import('./Toasts')).Notifications }));
+const Notifications = lazyWithPreload(async () => (await import('./Toasts')).Notifications);
 
 export function LazyNotifications(props: NotificationsProps) {
   const { notifications } = useNotifications();

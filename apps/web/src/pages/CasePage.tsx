@@ -25,7 +25,7 @@ import {
   PLAN_TYPE_LABELS,
   STATUS_LABELS,
 } from '@preauth/domain';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
 import { mayWriteClinicalFindings } from '../features/auth/roles';
@@ -53,30 +53,28 @@ import { WhenNear } from '../ui/WhenNear';
 // The edit form and the sections below a phone's first screen load as they come near it (or when a
 // link, the readiness checklist or the keyboard leads there).
 // Only an approved case has a procedure to book and record, with its number inputs.
-const ProcedureSection = lazy(async () => ({
-  default: (await import('../features/cases/components/ProcedureSection')).ProcedureSection,
-}));
-const CaseForm = lazy(async () => ({
-  default: (await import('../features/cases/components/CaseForm')).CaseForm,
-}));
-const PhotosSection = lazy(async () => ({
-  default: (await import('../features/evidence/components/PhotosSection')).PhotosSection,
-}));
-const NotesSection = lazy(async () => ({
-  default: (await import('../features/evidence/components/NotesSection')).NotesSection,
-}));
-const LettersSection = lazy(async () => ({
-  default: (await import('../features/letters/components/LettersSection')).LettersSection,
-}));
-const PayerDocumentsSection = lazy(async () => ({
-  default: (await import('../features/correspondence/components/PayerDocumentsSection')).PayerDocumentsSection,
-}));
-const CaseWorkPanel = lazy(async () => ({
-  default: (await import('../features/work/components/CaseWorkPanel')).CaseWorkPanel,
-}));
-const CaseTimeline = lazy(async () => ({
-  default: (await import('../features/cases/components/CaseTimeline')).CaseTimeline,
-}));
+const ProcedureSection = lazyWithPreload(
+  async () => (await import('../features/cases/components/ProcedureSection')).ProcedureSection,
+);
+const CaseForm = lazyWithPreload(async () => (await import('../features/cases/components/CaseForm')).CaseForm);
+const PhotosSection = lazyWithPreload(
+  async () => (await import('../features/evidence/components/PhotosSection')).PhotosSection,
+);
+const NotesSection = lazyWithPreload(
+  async () => (await import('../features/evidence/components/NotesSection')).NotesSection,
+);
+const LettersSection = lazyWithPreload(
+  async () => (await import('../features/letters/components/LettersSection')).LettersSection,
+);
+const PayerDocumentsSection = lazyWithPreload(
+  async () => (await import('../features/correspondence/components/PayerDocumentsSection')).PayerDocumentsSection,
+);
+const CaseWorkPanel = lazyWithPreload(
+  async () => (await import('../features/work/components/CaseWorkPanel')).CaseWorkPanel,
+);
+const CaseTimeline = lazyWithPreload(
+  async () => (await import('../features/cases/components/CaseTimeline')).CaseTimeline,
+);
 
 // The step dialog's form and its schema (zod) load when the pointer or the focus reaches a step's
 // button, not with the page.

@@ -1,9 +1,9 @@
-// npm run bench:web [-- --runs 3]
+// npm run bench:web [-- --runs 3] [-- --only worklist,"case page"]
 // The dashboard's production bundle: the size of each chunk gzipped, the JavaScript a first visit
 // loads, and a Lighthouse performance score of the built app served as `npm start` serves it, desktop
 // and mobile, with the JavaScript each page loads: the sign-in page, then signed in, the worklist,
 // the case list and a case page; a summary at the end says per page which target is met.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startBuiltApp } from '../tools/app/built-app';
@@ -23,6 +23,24 @@ const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
   return i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 1) : 3;
 })();
+// Pages whose names contain one of these words (all pages without --only).
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0
+    ? (process.argv[i + 1] ?? '')
+        .split(',')
+        .map((word) => word.trim())
+        .filter(Boolean)
+    : [];
+})();
+// Only one form factor (both without --form-factor), for quicker comparisons while working on one.
+const FORM_FACTOR = (() => {
+  const i = process.argv.indexOf('--form-factor');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+})();
+// Each page's median run, whole, for the audits the summary leaves out (the LCP element and its
+// phases, the request chains, the main thread's work): bench/results/lighthouse/<page>-<form factor>.json.
+const LHR_DIR = join(root, 'bench/results/lighthouse');
 
 // The audits behind the performance score, plus time to interactive and the bytes sent.
 const METRIC_AUDITS = [
@@ -195,7 +213,7 @@ async function main(): Promise<void> {
       { name: 'worklist', path: '/worklist', mobileTarget: 95, headers: { cookie } },
       { name: 'case list', path: '/cases', mobileTarget: 95, headers: { cookie } },
       { name: 'case page', path: `/cases/${measuredCase.id}`, mobileTarget: 95, headers: { cookie } },
-    ]) {
+    ].filter((r) => !ONLY.length || ONLY.some((word) => r.name.includes(word)))) {
       if (route.name === 'case page')
         process.stdout.write(`The case page measured is a case in state ${measuredCase.status}.\n`);
       const row: SummaryRow = {
@@ -209,6 +227,7 @@ async function main(): Promise<void> {
         ['desktop', desktopConfig],
         ['mobile', undefined],
       ] as const) {
+        if (FORM_FACTOR && factor !== FORM_FACTOR) continue;
         const target = factor === 'mobile' ? route.mobileTarget : DESKTOP_TARGET;
         const runs: LighthouseResult[] = [];
         for (let i = 0; i < RUNS; i++) {
@@ -234,6 +253,8 @@ async function main(): Promise<void> {
           process.stdout.write(`  no run finished (runs: ${runText}): ${error ?? ''}\n`);
           continue;
         }
+        mkdirSync(LHR_DIR, { recursive: true });
+        writeFileSync(join(LHR_DIR, `${route.name.replace(/ /g, '-')}-${factor}.json`), JSON.stringify(median.lhr));
         const performance = score(median, 'performance');
         row[factor] = performance;
         process.stdout.write(

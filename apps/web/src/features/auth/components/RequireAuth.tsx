@@ -1,4 +1,5 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
+import { useDeferredValue } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { setClinicTimeZone } from '../../../app/clinic';
 import { isApiError } from '../../../ui/server-errors';
@@ -7,7 +8,11 @@ import { useMe } from '../api/useMe';
 export function RequireAuth() {
   const { data, error, isPending, refetch } = useMe();
   const location = useLocation();
-  if (isPending) {
+  // The session's answer would otherwise draw the whole signed-in page (shell, page, rows) in one
+  // blocking task, since a query's update is urgent to React: deferred, that render yields to the
+  // browser every few milliseconds (on a slow phone a 270 ms task became many short ones).
+  const shownSession = useDeferredValue(data);
+  if (isPending || (data && !shownSession)) {
     return (
       <Center h="100vh">
         <Loader aria-label="Loading your session" />

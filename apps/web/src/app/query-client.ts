@@ -11,6 +11,9 @@ function redirectToSignIn(): void {
   window.location.assign(`${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`);
 }
 
+/** The meta of a request made before the session is known: its 401 means "not signed in" and is no expired session. */
+export const BEFORE_SESSION = { unauthorizedIsExpected: true } as const;
+
 export interface QueryClientOptions {
   onUnauthorized?: () => void;
 }

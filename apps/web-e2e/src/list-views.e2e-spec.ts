@@ -131,7 +131,7 @@ describe('list views', () => {
     await page.context().close();
   });
 
-  it('moves through a list with the keyboard: / searches, j and k choose a case, Enter opens it, ? lists them', async () => {
+  it('moves through a list with the keyboard: / searches, j and k choose a case, Enter opens it, ? lists them, Ctrl+F renders the whole case', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
     await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
@@ -175,6 +175,15 @@ describe('list views', () => {
     expect(await focused()).toBe(hrefs[1]);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === hrefs[1]);
+
+    // The browser's find in page searches only what is rendered: its keys render the sections
+    // below the first screen, which otherwise wait to be scrolled to.
+    await page.getByTestId('case-title').waitFor();
+    const pending = page.locator('[data-pending-section]');
+    expect(await pending.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+f');
+    await until(async () => (await pending.count()) === 0);
+    await page.getByTestId('photos-section').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -54,6 +54,10 @@ async function findCaseWithEvidence(page: Page, baseUrl: string): Promise<string
 async function waitForImages(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction('Array.from(document.images).every((img) => img.complete)');
+  // Sections that render as they come near the screen: none still a placeholder on it.
+  await page.waitForFunction(
+    'Array.from(document.querySelectorAll("[data-pending-section]")).every((el) => el.getBoundingClientRect().top >= innerHeight)',
+  );
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -81,11 +85,12 @@ async function main(): Promise<void> {
     const caseId = await findCaseWithEvidence(page, app.baseUrl);
     await page.goto(`${app.baseUrl}/cases/${caseId}`);
     await page.getByTestId('case-title').waitFor();
-    await page.getByTestId('photo-thumb').first().waitFor();
     await waitForImages(page);
     await shoot(page, 'case-page');
 
-    // The evidence lower on the same page: photos and notes.
+    // The evidence lower on the same page: photos and notes, which render as they come near.
+    await page.locator('#case-section-photos').scrollIntoViewIfNeeded();
+    await page.getByTestId('photo-thumb').first().waitFor();
     await page.evaluate(
       `window.scrollBy(0, document.querySelector('[data-testid="photos-section"]').getBoundingClientRect().top - 80)`,
     );

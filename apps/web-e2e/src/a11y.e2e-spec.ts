@@ -60,6 +60,13 @@ describe('accessibility of the main pages (axe: no serious or critical violation
       await page.goto(`${baseUrl()}/board`);
       await page.getByTestId('board-card').first().waitFor();
       await saveScreenshot(page, 'tablet-board');
+      // Every badge on a card reads in full (the demo's expedited request has one), not "EXPEDI…".
+      const badges = page.getByTestId('board-card').locator('.mantine-Badge-label');
+      expect(await badges.count()).toBeGreaterThan(0);
+      const cut = await badges.evaluateAll((labels) =>
+        labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent),
+      );
+      expect(cut).toEqual([]);
       await page.goto(`${baseUrl()}/worklist`);
       await page.getByTestId('case-row').first().waitFor();
       await saveScreenshot(page, 'tablet-worklist');

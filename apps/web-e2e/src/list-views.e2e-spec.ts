@@ -2,6 +2,7 @@ import { Browser } from 'playwright-core';
 import { createReadyUser } from './support/accounts';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { listSettled as settled, rowNames, until } from './support/lists';
+import { createOwnList } from './support/cases';
 import { apiAs, chooseOption, createOwnCase, field, openPage, ownPatients, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
@@ -19,12 +20,15 @@ describe('list views', () => {
   });
 
   it('a saved view reappears after sign-in', async () => {
-    // A user of the test's own: their views are theirs alone, whatever other journeys save.
+    // A user and cases of the test's own: their views are theirs alone, and journeys running
+    // beside this one move demo cases in and out of "Submitted" (the front desk's submits one).
     const user = await createReadyUser(['front_desk'], 'Views Tester');
+    const { surname } = await createOwnList('Viewton');
+
     const { page, errors } = await openPage(browser);
     await signIn(page, user.email, user.password);
-    await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
-    await page.getByTestId('case-row').first().waitFor();
+    await page.goto(page.url().replace(/\/[^/]*$/, `/cases?q=${surname.toLowerCase()}`));
+    await until(async () => (await page.getByTestId('case-row').count()) === 3);
 
     await chooseOption(page, 'State', 'Submitted');
     await page.keyboard.press('Escape');
@@ -34,6 +38,7 @@ describe('list views', () => {
     await page.locator('th[aria-sort="ascending"]').waitFor();
     await settled(page);
     const filtered = await rowNames(page);
+    expect(filtered.split('|').sort()).toEqual([`Ada ${surname}`, `Bea ${surname}`]);
 
     await page.getByTestId('save-view').click();
     await page.getByLabel('View name').fill('Submitted, by deadline');
@@ -51,6 +56,7 @@ describe('list views', () => {
     const params = new URL(page.url()).searchParams;
     expect(params.get('status')).toBe('submitted');
     expect(params.get('sort')).toBe('due_asc');
+    expect(params.get('q')).toBe(surname.toLowerCase());
     await page.locator('th[aria-sort="ascending"]').waitFor();
     await page.getByTestId('case-row').first().waitFor();
     await settled(page);
@@ -125,7 +131,7 @@ describe('list views', () => {
     await page.context().close();
   });
 
-  it('moves through a list with the keyboard: / searches, j and k choose a case, Enter opens it, ? lists them', async () => {
+  it('moves through a list with the keyboard: / searches, j and k choose a case, Enter opens it, ? lists them, Ctrl+F renders the whole case', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
     await page.goto(page.url().replace(/\/[^/]*$/, '/cases'));
@@ -169,6 +175,15 @@ describe('list views', () => {
     expect(await focused()).toBe(hrefs[1]);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === hrefs[1]);
+
+    // The browser's find in page searches only what is rendered: its keys render the sections
+    // below the first screen, which otherwise wait to be scrolled to.
+    await page.getByTestId('case-title').waitFor();
+    const pending = page.locator('[data-pending-section]');
+    expect(await pending.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+f');
+    await until(async () => (await pending.count()) === 0);
+    await page.getByTestId('photos-section').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -15,16 +15,20 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 interface Detail {
   id: string;
-  patient: { name: string };
+  patient: { name: string; mrn: string };
   readiness: { ready: boolean; items: { id: string; passed: boolean }[] };
 }
 
-// A documented case that still lacks evidence, away from the cases other browser tests work on
-// (Ferreira, Nakamura). Any physician may add photos and notes to any case.
+// The demo's own patients (MRN-100217), not those other browser tests create beside this one, and
+// not the demo patients they work on (Ferreira, Nakamura).
+const untouchedDemoPatient = (patient: { name: string; mrn: string }) =>
+  /^MRN-\d+$/.test(patient.mrn) && !/Ferreira|Nakamura/.test(patient.name);
+
+// A documented case that still lacks evidence. Any physician may add photos and notes to any case.
 async function findCaseLackingEvidence(page: Page): Promise<Detail> {
   const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/cases?status=documented&limit=100');
   const details = await Promise.all(items.map((item) => apiGet<Detail>(page, `/api/cases/${item.id}`)));
-  const candidates = details.filter((detail) => !/Ferreira|Nakamura/.test(detail.patient.name));
+  const candidates = details.filter((detail) => untouchedDemoPatient(detail.patient));
   const chosen = candidates.find((detail) =>
     detail.readiness.items.some((item) => item.id === 'photos' && !item.passed),
   );
@@ -38,11 +42,11 @@ async function findOwnSubmittedCase(page: Page): Promise<string> {
   const providers = await apiGet<{ id: string; userId: string | null }[]>(page, '/api/providers');
   const mine = providers.find((provider) => provider.userId === me.id);
   if (!mine) throw new Error('The demo physician is not linked to a provider.');
-  const { items } = await apiGet<{ items: { id: string; patient: { name: string } }[] }>(
+  const { items } = await apiGet<{ items: { id: string; patient: { name: string; mrn: string } }[] }>(
     page,
     `/api/cases?status=submitted&providerId=${mine.id}&limit=100`,
   );
-  const chosen = items.find((item) => !/Ferreira|Nakamura/.test(item.patient.name));
+  const chosen = items.find((item) => untouchedDemoPatient(item.patient));
   if (!chosen) throw new Error('The demo physician has no submitted case.');
   return chosen.id;
 }

@@ -27,6 +27,21 @@ async function downloadCsv(page: Page, link: Locator): Promise<string[][]> {
 // where the screen shows a dash.
 const asCsv = (cell: string) => (cell === '—' ? '' : /^[\d,]+$/.test(cell) ? cell.replace(/,/g, '') : cell);
 
+const clinicDay = (daysAgo: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+    new Date(Date.now() - daysAgo * 86_400_000),
+  );
+
+/**
+ * The reports over a year of demo history that ends two weeks ago: the journeys running beside
+ * these submit and decide cases of their own within the last ten days, which would change the
+ * figures between the screen and its CSV, or between a figure and the list it opens.
+ */
+async function openSettledReports(page: Page): Promise<void> {
+  await page.waitForURL(/\/reports$/);
+  await page.goto(page.url().replace(/\/reports$/, `/reports?from=${clinicDay(365)}&to=${clinicDay(14)}`));
+}
+
 describe('reports', () => {
   let browser: Browser;
 
@@ -41,7 +56,7 @@ describe('reports', () => {
   it('downloads a report as CSV with the headers, order and wording of the screen', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
-    await page.waitForURL(/\/reports$/);
+    await openSettledReports(page);
     for (const report of ['by-payer', 'decision-times']) {
       const section = page.getByTestId(`report-${report}`);
       const table = section.getByRole('table');
@@ -62,7 +77,7 @@ describe('reports', () => {
   it('opens the cases behind an overturn-by-payer row, as many as the report counts', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
-    await page.waitForURL(/\/reports$/);
+    await openSettledReports(page);
     const section = page.getByTestId('report-overturn-by-payer');
     await section.getByRole('table').waitFor();
     await saveScreenshot(page, 'reports-overturn');
@@ -72,6 +87,7 @@ describe('reports', () => {
       expect(figure).toBeGreaterThan(0);
       await link.click();
       await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('decisionStage') === 'review');
+      expect(new URL(page.url()).searchParams.get('decidedTo')).toBe(clinicDay(14));
       await page.getByTestId('case-count').waitFor();
       expect(await page.getByTestId('case-count').textContent()).toBe(`${figure} ${figure === 1 ? 'case' : 'cases'}`);
       await page.goBack();

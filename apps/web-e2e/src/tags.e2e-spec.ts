@@ -17,7 +17,7 @@ describe('tags on cases', () => {
     await browser.close();
   });
 
-  it('tags selected rows; the tag’s chip filters the list to exactly those cases, and the filter survives reload', async () => {
+  it('tags selected rows; the tag’s chip filters the list to exactly those cases, the filter survives reload, and the worklist takes it too', async () => {
     // Cases and a tag of the test's own.
     const { surname, patient } = ownPatients('Tagley');
     const tag = `Batch ${ownPatients('').surname}`;
@@ -74,6 +74,14 @@ describe('tags on cases', () => {
     expect(await shown()).toBe(expected);
     expect(await field(page, /^Tag$/).inputValue()).toBe(tag.toUpperCase());
     expect(await page.getByTestId('case-count').textContent()).toBe('2 cases');
+
+    // The worklist takes the same filter: its open cases with the tag, and the box shows it.
+    await page.goto(page.url().replace(/\/cases\?.*$/, `/worklist?tag=${encodeURIComponent(tag)}`));
+    await page.getByTestId('bucket-not_submitted').waitFor();
+    await settled(page);
+    expect(await shown()).toBe(expected);
+    expect(await field(page, /^Tag$/).inputValue()).toBe(tag);
+    await saveScreenshot(page, 'tags-worklist');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { apiAs } from './session';
+import { apiAs, createOwnCase, ownPatients } from './session';
 
 const DAY = 86_400_000;
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -59,4 +59,22 @@ export async function createSubmittedCase(
     { 'if-match': String(detail.version) },
   );
   return { id, version: submitted.version as number };
+}
+
+/**
+ * Three cases of a journey's own, found by a surname nobody else has: Ada's and Bea's submitted,
+ * Cy's documented. A list filtered to them keeps its rows while journeys running beside it move
+ * demo cases between states.
+ */
+export async function createOwnList(prefix: string): Promise<{ surname: string }> {
+  const { surname, patient } = ownPatients(prefix);
+  const lesions = { bodySite: 'left cheek', lesionCount: 4, noteText: 'Milia on the left cheek, itching.' };
+  const own = (firstName: string, n: number) => {
+    const { mrn, lastName, dateOfBirth } = patient(firstName, n);
+    return { mrnPrefix: mrn, firstName, lastName, dateOfBirth };
+  };
+  await createSubmittedCase(own('Ada', 1), lesions);
+  await createSubmittedCase(own('Bea', 2), lesions);
+  await createOwnCase('frontdesk@demo.clinic', patient('Cy', 3), { bodySite: lesions.bodySite, lesionCount: 4 });
+  return { surname };
 }

@@ -21,10 +21,11 @@ function BoardCard({ item }: { item: CaseSummary }) {
         {item.caseNumber} · {item.cptCodes.join(', ') || 'no procedure yet'}
       </Text>
       <Text size="xs">{item.payer.name}</Text>
-      <Group gap={4} mt={4} justify="space-between" wrap="nowrap">
+      {/* Wraps: in a narrow column a badge beside a long clock would be cut to "EXPEDI…". */}
+      <Group gap={4} mt={4} justify="space-between" wrap="wrap">
         <ClockText clock={item.currentClock} size="xs" />
         {item.urgency === 'expedited' && (
-          <Badge size="xs" color="red" variant="outline">
+          <Badge size="xs" color="red" variant="outline" style={{ flexShrink: 0 }}>
             Expedited
           </Badge>
         )}

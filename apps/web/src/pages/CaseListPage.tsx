@@ -63,7 +63,6 @@ export function CaseListPage() {
         withSort
         withOverdue
         withDates
-        withTag
         defaultSort={CASE_LIST_DEFAULT_SORT}
       />
       {selected.size > 0 && <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />}

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { renderWithProviders } from '../test-utils';
 import { WhenNear } from './WhenNear';
 
@@ -48,6 +48,18 @@ describe('WhenNear', () => {
   it('renders at once when the URL leads to it', () => {
     window.location.hash = '#case-section-photos';
     renderWithProviders(section());
+    expect(screen.getByRole('region', { name: 'Photos' })).toBeTruthy();
+  });
+
+  it.each([
+    ['Ctrl+F', { key: 'f', ctrlKey: true }],
+    ['Cmd+F', { key: 'f', metaKey: true }],
+    ['F3', { key: 'F3' }],
+  ])('renders when %s opens the browser’s find in page, which searches only what is rendered', (_, keys) => {
+    renderWithProviders(section());
+    fireEvent.keyDown(document.body, { key: 'f' });
+    expect(screen.queryByRole('region', { name: 'Photos' })).toBeNull();
+    fireEvent.keyDown(document.body, keys);
     expect(screen.getByRole('region', { name: 'Photos' })).toBeTruthy();
   });
 

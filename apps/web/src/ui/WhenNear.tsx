@@ -21,8 +21,9 @@ function Placeholder({ label, minHeight }: { label: string; minHeight: number })
  * Renders `children` (typically a lazy component) once the place it would occupy comes near the
  * viewport, so a page loads the code of what is below its first screen only when someone goes
  * there. It renders at once when `show` is set, when the URL's hash names `id`, when focus lands
- * on its placeholder (Tab, or a link leading there; focus then moves into the section) and where
- * the browser has no IntersectionObserver.
+ * on its placeholder (Tab, or a link leading there; focus then moves into the section), when the
+ * keys of the browser's find in page are pressed (Ctrl+F, Cmd+F, F3) and where the browser has no
+ * IntersectionObserver.
  */
 export function WhenNear({
   id,
@@ -45,6 +46,16 @@ export function WhenNear({
     () => typeof IntersectionObserver === 'undefined' || (!!id && window.location.hash === `#${id}`),
   );
   const shown = near || show;
+  // The browser's find in page searches only what is rendered: the keys that open it render every
+  // section still waiting, so a note or a letter further down is found as the search is typed.
+  useEffect(() => {
+    if (shown) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') || event.key === 'F3') setNear(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shown]);
   useEffect(() => {
     const element = ref.current;
     if (shown || !element) return;

@@ -4,9 +4,10 @@ import { api } from '../../../app/api';
 import { caseKeys } from './case-keys';
 
 /** The clinic's tags in use, most used first: what the tag boxes offer as you type. */
-export function useTagsInUse() {
+export function useTagsInUse({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: caseKeys.tags(),
+    enabled,
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/cases/tags', { signal })),
     staleTime: 60_000,
   });

@@ -41,7 +41,6 @@ interface CaseFiltersProps {
   withSort?: boolean;
   withOverdue?: boolean;
   withDates?: boolean;
-  withTag?: boolean;
   /** The order used when the URL names none. */
   defaultSort?: CaseSort;
 }
@@ -59,12 +58,13 @@ export function CaseFilters({
   withSort,
   withOverdue,
   withDates,
-  withTag,
   defaultSort = 'updated_desc',
 }: CaseFiltersProps) {
   const payers = usePayers();
   const providers = useProviders();
-  const tagsInUse = useTagsInUse();
+  // The tags in use are asked for once the box is used, not with every list.
+  const [tagBoxUsed, setTagBoxUsed] = useState(false);
+  const tagsInUse = useTagsInUse({ enabled: tagBoxUsed });
   const [tagText, setTagText] = useState(value.tag ?? '');
   // A tag filters once it is picked, entered or left, not at each letter typed towards it.
   const applyTag = (text: string) => {
@@ -195,28 +195,27 @@ export function CaseFilters({
         maxLength={10}
         w={{ base: '100%', sm: 120 }}
       />
-      {withTag && (
-        <Autocomplete
-          label="Tag"
-          placeholder="Any tag"
-          data={(tagsInUse.data ?? []).map((t) => t.tag)}
-          limit={10}
-          value={tagText}
-          onChange={(text) => {
-            setTagText(text);
-            if (!text) applyTag('');
-          }}
-          onOptionSubmit={applyTag}
-          onKeyDown={(event) => {
-            const picking = event.currentTarget.getAttribute('aria-activedescendant');
-            if (event.key === 'Enter' && !picking) applyTag(tagText);
-          }}
-          onBlur={() => applyTag(tagText)}
-          error={tagText && tagError(tagText)}
-          w={{ base: '100%', sm: 170 }}
-          data-testid="tag-filter"
-        />
-      )}
+      <Autocomplete
+        label="Tag"
+        placeholder="Any tag"
+        data={(tagsInUse.data ?? []).map((t) => t.tag)}
+        limit={10}
+        value={tagText}
+        onChange={(text) => {
+          setTagText(text);
+          if (!text) applyTag('');
+        }}
+        onOptionSubmit={applyTag}
+        onKeyDown={(event) => {
+          const picking = event.currentTarget.getAttribute('aria-activedescendant');
+          if (event.key === 'Enter' && !picking) applyTag(tagText);
+        }}
+        onFocus={() => setTagBoxUsed(true)}
+        onBlur={() => applyTag(tagText)}
+        error={tagText && tagError(tagText)}
+        w={{ base: '100%', sm: 170 }}
+        data-testid="tag-filter"
+      />
       <Select
         label="Urgency"
         placeholder="Any urgency"

@@ -126,8 +126,10 @@ export function caseListHref(params: CaseListParams): string {
   return query ? `/cases?${query}` : '/cases';
 }
 
-/** The CSV of a view: a same-origin GET, so a plain download link sends the session cookie. */
-/** The CSV of the view, with the optional columns the table shows (all of the view's cases). */
+/**
+ * The CSV of the view, with the optional columns the table shows (all of the view's cases): a
+ * same-origin GET, so a plain download link sends the session cookie.
+ */
 export function caseExportHref(params: CaseListParams, columns?: readonly CaseOptionalColumn[]): string {
   const { cursor: _cursor, page: _page, ...filters } = params;
   const query = writeListParams(filters);
@@ -160,7 +162,7 @@ export function caseListQuery(params: CaseListParams) {
  */
 export function sharedFilters(
   params: CaseListParams,
-): Pick<CaseListParams, 'payerId' | 'providerId' | 'owner' | 'urgency' | 'planType' | 'cpt' | 'denialCode'> {
-  const { payerId, providerId, owner, urgency, planType, cpt, denialCode } = params;
-  return { payerId, providerId, owner, urgency, planType, cpt, denialCode };
+): Pick<CaseListParams, 'payerId' | 'providerId' | 'owner' | 'urgency' | 'planType' | 'cpt' | 'denialCode' | 'tag'> {
+  const { payerId, providerId, owner, urgency, planType, cpt, denialCode, tag } = params;
+  return { payerId, providerId, owner, urgency, planType, cpt, denialCode, tag };
 }

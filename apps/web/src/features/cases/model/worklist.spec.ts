@@ -1,5 +1,5 @@
 import type { CaseSummary } from '../api/types';
-import { classifyForWorklist, groupWorklist } from './worklist';
+import { classifyForWorklist, groupWorklist, worklistQueries } from './worklist';
 
 const now = new Date('2026-11-24T15:00:00Z');
 const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
@@ -84,5 +84,21 @@ describe('the worklist', () => {
       now,
     );
     expect(groups.overdue.map((item) => item.id)).toEqual(['later', 'late']);
+  });
+
+  it('asks for the filters of the URL that pick cases, a tag among them, but not its order or states', () => {
+    const { clocked, documented } = worklistQueries({
+      tag: 'Recall batch',
+      payerId: '00000000-0000-4000-8000-000000000001',
+      status: ['approved'],
+      sort: 'updated_desc',
+      q: 'smith',
+    });
+    for (const query of [clocked, documented]) {
+      expect(query).toMatchObject({ tag: 'Recall batch', payerId: '00000000-0000-4000-8000-000000000001' });
+      expect(query).not.toHaveProperty('q');
+    }
+    expect(clocked.sort).toBe('due_asc');
+    expect(documented.status).toEqual(['documented']);
   });
 });

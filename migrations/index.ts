@@ -31,6 +31,7 @@ import { PasSubscriptions1764000001510 } from './1764000001510-PasSubscriptions'
 import { SavedViews1764000001550 } from './1764000001550-SavedViews';
 import { UserInvitations1764000001650 } from './1764000001650-UserInvitations';
 import { CaseTags1764000001700 } from './1764000001700-CaseTags';
+import { AnalyzePatients1764000001750 } from './1764000001750-AnalyzePatients';
 
 export const migrations = [
   Foundation1764000000000,
@@ -65,4 +66,5 @@ export const migrations = [
   SavedViews1764000001550,
   UserInvitations1764000001650,
   CaseTags1764000001700,
+  AnalyzePatients1764000001750,
 ];

@@ -80,7 +80,8 @@ export function CaseListPage() {
             caption="Cases"
             sort={query.sort}
             onSort={(sort) => setParams({ sort })}
-            busy={isFetching}
+            // Busy until the rows on screen are the answer's: the deferred ones lag a render behind.
+            busy={isFetching || shownData !== data}
             columns={columns}
             selected={selected}
             onSelect={handleSelect}

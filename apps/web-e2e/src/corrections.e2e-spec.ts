@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { createSubmittedCase, daysAgo } from './support/cases';
+import { clinicDayOf, createSubmittedCase, daysAgo } from './support/cases';
 import { apiAs, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
@@ -92,7 +92,7 @@ describe('taking back a mistaken step', () => {
     const entry = timelineEntry(page, denialId);
     await entry.getByRole('button', { name: 'Correct…' }).click();
     const dialog = page.getByRole('dialog');
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(daysAgo(6)));
+    const day = clinicDayOf(daysAgo(6));
     await dialog.locator('input[type="date"]').fill(day);
     await field(page, 'Denial reason (CARC code)').fill('CO-96');
     await field(dialog, /^Why/).fill('The payer letter is dated two days later and cites CO-96.');
@@ -108,9 +108,7 @@ describe('taking back a mistaken step', () => {
 
     const saved = await frontDesk('GET', `/api/cases/${caseId}`);
     expect(saved).toMatchObject({ status: 'denied', denialCode: 'CO-96' });
-    expect(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(saved.deniedAt as string)),
-    ).toBe(day);
+    expect(clinicDayOf(saved.deniedAt as string)).toBe(day);
     await saveScreenshot(page, 'corrections-manager');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
+import { clinicDay } from './support/cases';
 import { apiAs, chooseOption, createOwnCase, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
@@ -116,7 +117,7 @@ describe('hand-offs: the front desk assigns a case and asks the physician for do
   });
 
   it('a payer call is logged with its fields, and its follow-up shows on the worklist when due', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+    const today = clinicDay(0);
     const desk = await openPage(browser);
     await signIn(desk.page, 'frontdesk@demo.clinic');
     await desk.page.goto(`${new URL(desk.page.url()).origin}/cases/${caseId}`);

@@ -1,13 +1,9 @@
 import { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
-import { createSubmittedCase } from './support/cases';
+import { clinicDay, createSubmittedCase } from './support/cases';
 import { apiAs, field, openPage, signIn, scrollThroughCase } from './support/session';
 
 jest.setTimeout(120_000);
-
-// A clinic-local day, n days from today, as the date inputs take it.
-const dayFromToday = (n: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(Date.now() + n * 86_400_000));
 
 describe('the approved procedure, from booking to completed', () => {
   let browser: Browser;
@@ -28,7 +24,7 @@ describe('the approved procedure, from booking to completed', () => {
     await frontDesk(
       'POST',
       `/api/cases/${caseId}/transitions`,
-      { to: 'approved', authorizationNumber: 'AUTH-PROC-1', validFrom: dayFromToday(-5), validTo: dayFromToday(60) },
+      { to: 'approved', authorizationNumber: 'AUTH-PROC-1', validFrom: clinicDay(-5), validTo: clinicDay(60) },
       { 'if-match': String(submitted.version) },
     );
   });
@@ -45,7 +41,7 @@ describe('the approved procedure, from booking to completed', () => {
     const section = desk.page.getByRole('region', { name: 'Procedure' });
     await section.getByTestId('procedure-units-used').getByText('0 of 1 approved unit used').waitFor();
     await section.getByTestId('procedure-scheduled').getByText('not yet').waitFor();
-    await field(section, 'Scheduled for').fill(dayFromToday(7));
+    await field(section, 'Scheduled for').fill(clinicDay(7));
     await section.getByRole('button', { name: 'Schedule' }).click();
     await section.getByRole('button', { name: 'Reschedule' }).waitFor();
     await desk.page.getByTestId('case-timeline').getByText('Procedure scheduled').waitFor();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './support/browser';
+import { clinicDay } from './support/cases';
 import { openPage, signIn } from './support/session';
 
 // Jest applies testTimeout only to a whole run, not to one project of it.
@@ -27,11 +28,6 @@ async function downloadCsv(page: Page, link: Locator): Promise<string[][]> {
 // where the screen shows a dash.
 const asCsv = (cell: string) => (cell === '—' ? '' : /^[\d,]+$/.test(cell) ? cell.replace(/,/g, '') : cell);
 
-const clinicDay = (daysAgo: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
-    new Date(Date.now() - daysAgo * 86_400_000),
-  );
-
 /**
  * The reports over a year of demo history that ends two weeks ago: the journeys running beside
  * these submit and decide cases of their own within the last ten days, which would change the
@@ -39,7 +35,7 @@ const clinicDay = (daysAgo: number) =>
  */
 async function openSettledReports(page: Page): Promise<void> {
   await page.waitForURL(/\/reports$/);
-  await page.goto(page.url().replace(/\/reports$/, `/reports?from=${clinicDay(365)}&to=${clinicDay(14)}`));
+  await page.goto(page.url().replace(/\/reports$/, `/reports?from=${clinicDay(-365)}&to=${clinicDay(-14)}`));
 }
 
 describe('reports', () => {
@@ -87,7 +83,7 @@ describe('reports', () => {
       expect(figure).toBeGreaterThan(0);
       await link.click();
       await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('decisionStage') === 'review');
-      expect(new URL(page.url()).searchParams.get('decidedTo')).toBe(clinicDay(14));
+      expect(new URL(page.url()).searchParams.get('decidedTo')).toBe(clinicDay(-14));
       await page.getByTestId('case-count').waitFor();
       expect(await page.getByTestId('case-count').textContent()).toBe(`${figure} ${figure === 1 ? 'case' : 'cases'}`);
       await page.goBack();

@@ -4,6 +4,12 @@ import { apiAs, createOwnCase, ownPatients } from './session';
 const DAY = 86_400_000;
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
+const clinicDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' });
+/** The demo clinic's calendar day (America/New_York) of an instant, as YYYY-MM-DD, as date inputs take it. */
+export const clinicDayOf = (instant: Date | string) => clinicDayFormat.format(new Date(instant));
+/** The clinic's day `n` days from today (negative: before). */
+export const clinicDay = (n: number) => clinicDayOf(new Date(Date.now() + n * DAY));
+
 export interface OwnPatient {
   mrnPrefix: string;
   firstName: string;

@@ -5,7 +5,15 @@ import { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { baseUrl, launchBrowser, saveScreenshot } from './support/browser';
 import { parsePdf } from '../../../tools/pdf/parse-pdf';
-import { apiAs, DEMO_PASSWORD, field, openPage, ownPatients, signIn, scrollThroughCase } from './support/session';
+import {
+  createOwnCase,
+  DEMO_PASSWORD,
+  field,
+  openPage,
+  ownPatients,
+  signIn,
+  scrollThroughCase,
+} from './support/session';
 
 jest.setTimeout(120_000);
 
@@ -90,18 +98,11 @@ describe('a physician', () => {
     // A documented case of the physician's own making, for a patient nobody else has: the demo
     // physician's demo cases are edited by the front desk journey running beside this one, and
     // a save racing its change would be a conflict.
-    const physician = await apiAs('physician@demo.clinic');
-    const me = (await physician('GET', '/api/auth/me')) as { id: string };
-    const providers = (await physician('GET', '/api/providers')) as unknown as { id: string; userId: string | null }[];
-    const payers = (await physician('GET', '/api/payers')) as unknown as { id: string }[];
     const { surname, patient } = ownPatients('Findley');
-    const created = await physician('POST', '/api/patients', patient('Faye', 1));
-    await physician('POST', '/api/cases', {
-      patientId: created.id,
-      payerId: payers[0].id,
-      providerId: providers.find((provider) => provider.userId === me.id)!.id,
-      procedureLines: [{ cpt: '17110', units: 1, bodySite: 'Both cheeks', lesionCount: 6 }],
-      diagnoses: ['L72.0'],
+    await createOwnCase('physician@demo.clinic', patient('Faye', 1), {
+      bodySite: 'Both cheeks',
+      lesionCount: 6,
+      ownProvider: true,
     });
     await page.reload();
     await page

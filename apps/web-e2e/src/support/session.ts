@@ -75,16 +75,25 @@ export async function apiAs(
 export async function createOwnCase(
   email: string,
   patient: { mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string },
-  caseFields: { bodySite: string; lesionCount: number; urgency?: 'standard' | 'expedited' },
+  caseFields: {
+    bodySite: string;
+    lesionCount: number;
+    urgency?: 'standard' | 'expedited';
+    /** Ordered by the signed-in physician's own provider record (so it is on their My cases), not the first one. */
+    ownProvider?: boolean;
+  },
 ): Promise<string> {
   const api = await apiAs(email);
   const payers = (await api('GET', '/api/payers')) as unknown as { id: string }[];
-  const providers = (await api('GET', '/api/providers')) as unknown as { id: string }[];
+  const providers = (await api('GET', '/api/providers')) as unknown as { id: string; userId: string | null }[];
+  const me = caseFields.ownProvider ? ((await api('GET', '/api/auth/me')) as { id: string }) : null;
+  const provider = me ? providers.find((p) => p.userId === me.id) : providers[0];
+  if (!provider) throw new Error(`${email} is not linked to a provider.`);
   const created = await api('POST', '/api/patients', patient);
   const detail = await api('POST', '/api/cases', {
     patientId: created.id,
     payerId: payers[0].id,
-    providerId: providers[0].id,
+    providerId: provider.id,
     ...(caseFields.urgency ? { urgency: caseFields.urgency } : {}),
     procedureLines: [{ cpt: '17110', units: 1, bodySite: caseFields.bodySite, lesionCount: caseFields.lesionCount }],
     diagnoses: ['L72.0'],

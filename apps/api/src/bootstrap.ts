@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppLogger, ROOT_LOGGER } from './common/app-logger';
 import { JSON_BODY_LIMIT, registerBodyParsers } from './common/body-parsers';
+import { registerCompression } from './common/compression';
 import { registerHttpDrain } from './common/http-drain';
 import { registerRequestLogger } from './common/http-logger';
 import { securityHeaders } from './common/security-headers';
@@ -65,6 +66,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     done();
   });
   await app.register(fastifyCookie);
+  await registerCompression(fastify);
   registerBodyParsers(fastify);
   if (existsSync(config.webDistDir)) await registerWebApp(fastify, config.webDistDir);
   app.setGlobalPrefix('api');

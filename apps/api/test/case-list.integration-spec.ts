@@ -300,6 +300,8 @@ describe('the case list: filters, orders and search', () => {
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="preauth-cases.csv"/);
+    // Streamed and compressed for a client that accepts gzip (supertest does, and reads it back).
+    expect(res.headers['content-encoding']).toBe('gzip');
     const lines = res.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'Case number,Patient,MRN,Date of birth,Member ID,Payer,Plan type,Physician,CPT codes,State,Urgency,Clock,Due date,Overdue,Authorization number,Appeal level,Procedure scheduled,Units used,Created,Last change',

@@ -1,3 +1,5 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { SESSION_COOKIE } from '../src/modules/auth/auth.constants';
 import { signIn, type SignedIn } from './helpers/auth';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
@@ -108,5 +110,53 @@ describe('the HTTP layer', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'table' })]);
+  });
+
+  it('compresses a JSON answer for a browser that accepts brotli or gzip, and leaves a small one as it is', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      await frontDesk
+        .post('/api/patients')
+        .send({ ...patient, mrn: `HTTP-Z${i}`, lastName: 'Zwicky' })
+        .expect(201);
+    }
+    const session = frontDesk.agent.jar.getCookie(SESSION_COOKIE, {
+      domain: '127.0.0.1',
+      path: '/',
+      secure: false,
+      script: false,
+    });
+    const get = (url: string, acceptEncoding?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url,
+        headers: {
+          cookie: `${SESSION_COOKIE}=${session?.value}`,
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+        },
+      });
+
+    const plain = await get('/api/patients?q=Zwicky');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const list = plain.json();
+    expect(list).toHaveLength(12);
+
+    // What Chrome sends: brotli is chosen, and the answer is a third of the size or less.
+    const br = await get('/api/patients?q=Zwicky', 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('private, no-store');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(list);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+
+    const gzip = await get('/api/patients?q=Zwicky', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(list);
+
+    // Under 1 KB, compressing saves too little to be worth the CPU.
+    const one = await get(`/api/patients/${list[0].id}`, 'br');
+    expect(one.statusCode).toBe(200);
+    expect(one.rawPayload.length).toBeLessThan(1024);
+    expect(one.headers['content-encoding']).toBeUndefined();
   });
 });

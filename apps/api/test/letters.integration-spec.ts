@@ -426,6 +426,8 @@ describe('letters over HTTP', () => {
       const res = await getBinary(frontDesk, `/api/cases/${id}/packet`).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="PA-\d{6}-packet\.pdf"/);
+      // A PDF is compressed inside already: sent as it is, though the client accepts gzip.
+      expect(res.headers['content-encoding']).toBeUndefined();
       const pdf = res.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -29,6 +29,11 @@ describe('the front desk', () => {
     const overdue = page.getByTestId('bucket-overdue');
     await overdue.waitFor();
     await expectText(overdue.getByTestId('clock-text').first(), /overdue/);
+    // The clock's due date and time, on hover, on screen beside it.
+    await overdue.getByTestId('clock-text').first().hover();
+    await expectText(page.getByRole('tooltip'), /: due [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M/);
+    await page.getByRole('heading', { name: 'Worklist' }).hover();
+    await page.getByRole('tooltip').waitFor({ state: 'hidden' });
     await page.getByTestId('bucket-not_submitted').waitFor();
     await saveScreenshot(page, 'frontdesk-worklist');
   });

@@ -1,9 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-// All of Mantine's styles (main.tsx loads only the sign-in page's); coming after those, this
-// complete copy decides the cascade, in Mantine's own order.
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
 import { ROLE_LABELS, type Role } from '@preauth/domain';
 import { Suspense } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceRoot } from '../../../tools/app/built-app';
+
+/**
+ * The built dashboard's stylesheets (dist/web, as `npm test` builds it): each Mantine component's
+ * rules come with the chunk that uses the component (apps/web/vite.config.mts), so these check,
+ * against Mantine's own files, that no component the code draws lost its styles, that no file
+ * carries the whole library, and that the rules keep the order of Mantine's styles.css.
+ */
+const core = join(workspaceRoot, 'node_modules/@mantine/core');
+const assets = join(workspaceRoot, 'dist/web/assets');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+// Each component's class names, from its class map (esm/components/.../X.module.mjs), which
+// Mantine pairs with styles/X.css.
+const classMaps = new Map(
+  walk(join(core, 'esm'))
+    .filter((path) => path.endsWith('.module.mjs'))
+    .map((path) => [
+      path.replace(/.*[\\/]/, '').replace('.module.mjs', ''),
+      [...readFileSync(path, 'utf8').matchAll(/"(m_[0-9a-f]+)"/g)].map((m) => m[1]),
+    ]),
+);
+const componentOfClass = new Map<string, string>();
+for (const [component, classes] of classMaps) for (const c of classes) componentOfClass.set(c, component);
+
+/** The Mantine components whose rules a stylesheet holds, in the order they first appear. */
+function componentsIn(css: string): string[] {
+  const seen: string[] = [];
+  for (const [, cls] of css.matchAll(/\.(m_[0-9a-f]+)/g)) {
+    const component = componentOfClass.get(cls);
+    if (component && !seen.includes(component)) seen.push(component);
+  }
+  return seen;
+}
+
+/** The Mantine components whose class maps a built script contains (from its source map). */
+function componentsInScript(file: string): string[] {
+  const map = JSON.parse(readFileSync(join(assets, `${file}.map`), 'utf8')) as { sources: string[] };
+  return map.sources.flatMap((source) => {
+    const m = /@mantine[\\/]core[\\/]esm[\\/].*[\\/]([A-Za-z]+)\.module\.mjs$/.exec(source);
+    return m ? [m[1]] : [];
+  });
+}
+
+describe('the dashboard’s stylesheets', () => {
+  const files = readdirSync(assets);
+  const cssFiles = files.filter((f) => f.endsWith('.css'));
+  const scripts = files.filter((f) => f.endsWith('.js'));
+  const styled = new Set(cssFiles.flatMap((f) => componentsIn(readFileSync(join(assets, f), 'utf8'))));
+  const drawn = new Set(scripts.flatMap(componentsInScript));
+
+  it('has the rules of every Mantine component the code uses, and of none it does not', () => {
+    expect(drawn.size).toBeGreaterThan(20);
+    expect([...drawn].filter((c) => !styled.has(c))).toEqual([]);
+    // The whole library's styles.css would bring components nobody here uses (AngleSlider, say).
+    expect([...styled].filter((c) => !drawn.has(c))).toEqual([]);
+  });
+
+  it('keeps the rules in the order of Mantine’s styles.css in every file', () => {
+    const full = readFileSync(join(core, 'styles.css'), 'utf8');
+    const rank = (component: string) => full.indexOf(`.${classMaps.get(component)?.[0]}`);
+    for (const file of cssFiles) {
+      const order = componentsIn(readFileSync(join(assets, file), 'utf8'));
+      expect({ file, order }).toEqual({ file, order: [...order].sort((a, b) => rank(a) - rank(b)) });
+    }
+  });
+
+  it('blocks the first paint only on what the sign-in page and the loading screen draw', () => {
+    const html = readFileSync(join(workspaceRoot, 'dist/web/index.html'), 'utf8');
+    const initialCss = [...html.matchAll(/href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1]);
+    const initialJs = [...html.matchAll(/src="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(initialCss).toHaveLength(1);
+    const css = readFileSync(join(assets, initialCss[0]), 'utf8');
+    expect(componentsIn(css).sort()).toEqual([...new Set(initialJs.flatMap(componentsInScript))].sort());
+  });
+});

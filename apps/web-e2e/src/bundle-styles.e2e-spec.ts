@@ -79,6 +79,7 @@ describe('the dashboard’s stylesheets', () => {
     const initialJs = [...html.matchAll(/src="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
     expect(initialCss).toHaveLength(1);
     const css = readFileSync(join(assets, initialCss[0]), 'utf8');
+    expect(css).toContain('.boot-splash');
     expect(componentsIn(css).sort()).toEqual([...new Set(initialJs.flatMap(componentsInScript))].sort());
   });
 });

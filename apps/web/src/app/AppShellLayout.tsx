@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '@preauth/domain';
 import { Suspense } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/useMe';
+import { useReleaseAfterPageData } from './after-page-data';
 import { useLogout } from '../features/auth/api/useLogout';
 import { hasRole, managesClinicData, worksCases } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
@@ -43,6 +44,7 @@ const NAV_ITEMS: NavItem[] = [
 
 export function AppShellLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
+  useReleaseAfterPageData();
   const { data: me } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();

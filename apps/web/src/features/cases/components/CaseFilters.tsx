@@ -60,8 +60,8 @@ export function CaseFilters({
   withDates,
   defaultSort = 'updated_desc',
 }: CaseFiltersProps) {
-  const payers = usePayers();
-  const providers = useProviders();
+  const payers = usePayers({ afterPageData: true });
+  const providers = useProviders({ afterPageData: true });
   // The tags in use are asked for once the box is used, not with every list.
   const [tagBoxUsed, setTagBoxUsed] = useState(false);
   const tagsInUse = useTagsInUse({ enabled: tagBoxUsed });

@@ -1,13 +1,17 @@
 import { unwrap } from '@preauth/api-client';
 import { useQuery } from '@tanstack/react-query';
+import { useAfterPageData } from '../../../app/after-page-data';
 import { api } from '../../../app/api';
 
 export const healthKeys = {
   all: ['health'] as const,
 };
 
+/** The header's badge: asked for after the page's own data (app/after-page-data.ts). */
 export function useHealth() {
+  const afterPageData = useAfterPageData();
   return useQuery({
+    ...afterPageData,
     queryKey: healthKeys.all,
     queryFn: async () => unwrap(await api.GET('/api/health')),
     refetchInterval: 30_000,

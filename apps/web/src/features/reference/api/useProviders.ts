@@ -1,10 +1,14 @@
 import { unwrap } from '@preauth/api-client';
 import { useQuery } from '@tanstack/react-query';
+import { useAfterPageData } from '../../../app/after-page-data';
 import { api } from '../../../app/api';
 import { REFERENCE_STALE_TIME, referenceKeys } from './reference-keys';
 
-export function useProviders() {
+/** `afterPageData`: for a list's filters, asked for after the page's rows (app/after-page-data.ts). */
+export function useProviders({ afterPageData = false }: { afterPageData?: boolean } = {}) {
+  const waiting = useAfterPageData();
   return useQuery({
+    ...(afterPageData ? waiting : {}),
     queryKey: referenceKeys.providers(),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/providers', { signal })),
     staleTime: REFERENCE_STALE_TIME,

@@ -1,5 +1,6 @@
 import { unwrap, type Schemas } from '@preauth/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAfterPageData } from '../../../app/after-page-data';
 import { api } from '../../../app/api';
 
 export type SavedView = Schemas['SavedViewDto'];
@@ -14,12 +15,16 @@ export const savedViewKeys = {
 export const savedViewHref = (view: Pick<SavedView, 'path' | 'query'>) =>
   view.query ? `${view.path}?${view.query}` : view.path;
 
-/** The signed-in user's views (only those who work cases have lists to save). */
-export function useSavedViews(enabled = true) {
+/**
+ * The signed-in user's views. `afterPageData`: for the navigation's pinned views, asked for after
+ * the page's own data (app/after-page-data.ts).
+ */
+export function useSavedViews({ afterPageData = false }: { afterPageData?: boolean } = {}) {
+  const waiting = useAfterPageData();
   return useQuery({
+    ...(afterPageData ? waiting : {}),
     queryKey: savedViewKeys.all,
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/saved-views', { signal })),
-    enabled,
     staleTime: 5 * 60_000,
   });
 }

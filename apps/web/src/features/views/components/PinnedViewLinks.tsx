@@ -4,7 +4,7 @@ import { savedViewHref, useSavedViews } from '../api/useSavedViews';
 
 /** The user's pinned views in the navigation, each opening its list with its filters. */
 export function PinnedViewLinks({ onNavigate }: { onNavigate: () => void }) {
-  const { data } = useSavedViews();
+  const { data } = useSavedViews({ afterPageData: true });
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   const pinned = (data ?? []).filter((view) => view.pinned);

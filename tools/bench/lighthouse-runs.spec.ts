@@ -1,7 +1,17 @@
 import { LighthouseResult, medianRun } from '../../scripts/lighthouse-runs';
 
-const run = (performance: number | null, runtimeError?: { code: string; message: string }): LighthouseResult => ({
-  lhr: { categories: { performance: { score: performance } }, audits: {}, ...(runtimeError ? { runtimeError } : {}) },
+const run = (
+  performance: number | null,
+  runtimeError?: { code: string; message: string },
+  consoleErrors = 0,
+): LighthouseResult => ({
+  lhr: {
+    categories: { performance: { score: performance } },
+    audits: {
+      'errors-in-console': { score: consoleErrors ? 0 : 1, details: { items: Array.from({ length: consoleErrors }) } },
+    },
+    ...(runtimeError ? { runtimeError } : {}),
+  },
 });
 
 describe('medianRun (npm run bench:web)', () => {
@@ -29,5 +39,16 @@ describe('medianRun (npm run bench:web)', () => {
     expect(summary.median).toBeNull();
     expect(summary.runText).toBe('failed (NO_FCP), failed (no score)');
     expect(summary.error).toBe('The page did not paint any content.');
+  });
+
+  it('leaves out a run whose page logged errors: an error screen can score well', () => {
+    const runs = [run(0.99, undefined, 2), run(0.9), run(0.92)];
+    const summary = medianRun(runs);
+    expect(summary.median).toBe(runs[1]);
+    expect(summary.scored).toBe(2);
+    expect(summary.runText).toBe('failed (2 console errors), 90, 92');
+    const none = medianRun([run(0.99, undefined, 1)]);
+    expect(none.median).toBeNull();
+    expect(none.error).toBe('the page logged errors to the console in every run');
   });
 });

@@ -87,7 +87,7 @@ export function AppShellLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <HealthBadge />
+            <HealthBadge afterPageData />
             {me && <NotificationBell />}
             {me && (
               <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">

@@ -4,9 +4,6 @@ import { SignInForm } from '../features/auth/components/SignInForm';
 import { homePathFor } from '../features/auth/roles';
 import { HealthBadge } from '../features/health/components/HealthBadge';
 
-// A Mantine component new to this page (or to SignInForm, HealthBadge, RequireAuth) needs its
-// stylesheet added to the list in main.tsx: only signed-in pages load all of Mantine's CSS.
-
 // Only same-app paths: never bounce the user to another site after sign-in.
 function safeNext(next: string | null): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : null;

@@ -7,11 +7,14 @@ export const healthKeys = {
   all: ['health'] as const,
 };
 
-/** The header's badge: asked for after the page's own data (app/after-page-data.ts). */
-export function useHealth() {
-  const afterPageData = useAfterPageData();
+/**
+ * `afterPageData`: the signed-in header's badge, asked for after the page's own data
+ * (app/after-page-data.ts); the sign-in page has no other data and asks at once.
+ */
+export function useHealth({ afterPageData = false }: { afterPageData?: boolean } = {}) {
+  const waiting = useAfterPageData();
   return useQuery({
-    ...afterPageData,
+    ...(afterPageData ? waiting : {}),
     queryKey: healthKeys.all,
     queryFn: async () => unwrap(await api.GET('/api/health')),
     refetchInterval: 30_000,

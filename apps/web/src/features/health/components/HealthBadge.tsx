@@ -3,8 +3,8 @@ import { useHealth } from '../api/useHealth';
 
 // On a phone the header has room for the menu, the name and "Sign out" only: a healthy system
 // needs no badge there, while a database that cannot be reached is shown at every width.
-export function HealthBadge() {
-  const { data, isPending, isError } = useHealth();
+export function HealthBadge({ afterPageData = false }: { afterPageData?: boolean }) {
+  const { data, isPending, isError } = useHealth({ afterPageData });
   if (isPending)
     return (
       <Badge color="gray" variant="light" visibleFrom="sm">

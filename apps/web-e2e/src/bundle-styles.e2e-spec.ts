@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { workspaceRoot } from '../../../tools/app/built-app';
 
 /**
@@ -19,15 +19,40 @@ function walk(dir: string): string[] {
 }
 
 // Each component's class names, from its class map (esm/components/.../X.module.mjs), which
-// Mantine pairs with styles/X.css.
+// Mantine pairs with styles/X.css; and the components it builds on: those whose class maps the
+// modules imported by X's own module (the one importing X's class map) import.
+const modules = walk(join(core, 'esm')).filter((path) => path.endsWith('.mjs'));
+const nameOf = (path: string) => path.replace(/.*[\\/]/, '').replace(/\.module\.mjs$/, '');
 const classMaps = new Map(
-  walk(join(core, 'esm'))
+  modules
     .filter((path) => path.endsWith('.module.mjs'))
-    .map((path) => [
-      path.replace(/.*[\\/]/, '').replace('.module.mjs', ''),
-      [...readFileSync(path, 'utf8').matchAll(/"(m_[0-9a-f]+)"/g)].map((m) => m[1]),
-    ]),
+    .map((path) => [nameOf(path), [...readFileSync(path, 'utf8').matchAll(/"(m_[0-9a-f]+)"/g)].map((m) => m[1])]),
 );
+const importsOf = new Map(
+  modules.map((path) => [path, [...readFileSync(path, 'utf8').matchAll(/from "([^"]+\.mjs)"/g)].map((m) => m[1])]),
+);
+const classMapsImportedBy = (path: string) =>
+  (importsOf.get(path) ?? []).filter((spec) => spec.endsWith('.module.mjs')).map(nameOf);
+const directImports = new Map<string, string[]>();
+for (const [path, specs] of importsOf) {
+  for (const component of classMapsImportedBy(path)) {
+    const dependencies = specs
+      .filter((spec) => !spec.endsWith('.module.mjs'))
+      .flatMap((spec) => classMapsImportedBy(join(dirname(path), spec)))
+      .filter((name) => name !== component);
+    directImports.set(component, [...(directImports.get(component) ?? []), ...dependencies]);
+  }
+}
+/** Every component X builds on, directly or through others. */
+function buildsOn(component: string, seen = new Set<string>()): Set<string> {
+  for (const dependency of directImports.get(component) ?? []) {
+    if (!seen.has(dependency)) {
+      seen.add(dependency);
+      buildsOn(dependency, seen);
+    }
+  }
+  return seen;
+}
 const componentOfClass = new Map<string, string>();
 for (const [component, classes] of classMaps) for (const c of classes) componentOfClass.set(c, component);
 
@@ -64,12 +89,21 @@ describe('the dashboard’s stylesheets', () => {
     expect([...styled].filter((c) => !drawn.has(c))).toEqual([]);
   });
 
-  it('keeps the rules in the order of Mantine’s styles.css in every file', () => {
+  it('puts the rules of a component after those of the components it builds on, as styles.css does', () => {
+    // Rules of equal weight: the later wins, so a Checkbox's own rules must follow InlineInput's.
+    // Components that share no element (CheckboxCard beside InlineInput, say) may come in any order.
     const full = readFileSync(join(core, 'styles.css'), 'utf8');
     const rank = (component: string) => full.indexOf(`.${classMaps.get(component)?.[0]}`);
+    expect(rank('InlineInput')).toBeLessThan(rank('Checkbox'));
+    expect([...buildsOn('Checkbox')]).toEqual(expect.arrayContaining(['InlineInput', 'CheckboxIndicator']));
     for (const file of cssFiles) {
       const order = componentsIn(readFileSync(join(assets, file), 'utf8'));
-      expect({ file, order }).toEqual({ file, order: [...order].sort((a, b) => rank(a) - rank(b)) });
+      const misplaced = order.flatMap((component, i) =>
+        [...buildsOn(component)]
+          .filter((dependency) => order.indexOf(dependency) > i)
+          .map((dependency) => `${file}: ${dependency} after ${component}`),
+      );
+      expect(misplaced).toEqual([]);
     }
   });
 

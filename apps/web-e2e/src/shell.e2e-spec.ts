@@ -61,7 +61,7 @@ describe('the dashboard as npm start serves it', () => {
   it('serves the dashboard for deep links (SPA fallback) and JSON 404s under /api', async () => {
     const deep = await fetch(`${baseUrl()}/cases/some/deep/link`);
     expect(deep.status).toBe(200);
-    expect(await deep.text()).toContain('<div id="root"></div>');
+    expect(await deep.text()).toContain('<div id="root"><p class="boot-splash">Loading Preauth…</p></div>');
     const api = await fetch(`${baseUrl()}/api/nope`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');

@@ -24,13 +24,13 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * Spread into a query's options: `{ enabled: false }` until the page's own requests have
- * answered, then nothing (the client's default), so a test's client that never fetches still
- * does not.
+ * Spread into a query's options: `{ enabled: false }` while `wait` and until the page's own
+ * requests have answered, then nothing (the client's default), so a test's client that never
+ * fetches still does not.
  */
-export function useAfterPageData(): { enabled?: false } {
+export function useAfterPageData(wait = true): { enabled?: false } {
   const ready = useSyncExternalStore(subscribe, () => released);
-  return ready ? {} : { enabled: false };
+  return wait && !ready ? { enabled: false } : {};
 }
 
 /**

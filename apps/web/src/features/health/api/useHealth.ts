@@ -12,9 +12,8 @@ export const healthKeys = {
  * (app/after-page-data.ts); the sign-in page has no other data and asks at once.
  */
 export function useHealth({ afterPageData = false }: { afterPageData?: boolean } = {}) {
-  const waiting = useAfterPageData();
   return useQuery({
-    ...(afterPageData ? waiting : {}),
+    ...useAfterPageData(afterPageData),
     queryKey: healthKeys.all,
     queryFn: async () => unwrap(await api.GET('/api/health')),
     refetchInterval: 30_000,

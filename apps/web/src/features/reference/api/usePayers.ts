@@ -6,9 +6,8 @@ import { REFERENCE_STALE_TIME, referenceKeys } from './reference-keys';
 
 /** `afterPageData`: for a list's filters, asked for after the page's rows (app/after-page-data.ts). */
 export function usePayers({ afterPageData = false }: { afterPageData?: boolean } = {}) {
-  const waiting = useAfterPageData();
   return useQuery({
-    ...(afterPageData ? waiting : {}),
+    ...useAfterPageData(afterPageData),
     queryKey: referenceKeys.payers(),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/payers', { signal })),
     staleTime: REFERENCE_STALE_TIME,

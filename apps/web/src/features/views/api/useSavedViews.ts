@@ -20,9 +20,8 @@ export const savedViewHref = (view: Pick<SavedView, 'path' | 'query'>) =>
  * the page's own data (app/after-page-data.ts).
  */
 export function useSavedViews({ afterPageData = false }: { afterPageData?: boolean } = {}) {
-  const waiting = useAfterPageData();
   return useQuery({
-    ...(afterPageData ? waiting : {}),
+    ...useAfterPageData(afterPageData),
     queryKey: savedViewKeys.all,
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/saved-views', { signal })),
     staleTime: 5 * 60_000,

@@ -7,9 +7,8 @@ import { workKeys } from './work-keys';
 /** The bell: asked again every minute, and when the window regains focus. */
 /** The bell's: asked for after the page's own data (app/after-page-data.ts). */
 export function useNotifications() {
-  const afterPageData = useAfterPageData();
   return useQuery({
-    ...afterPageData,
+    ...useAfterPageData(),
     queryKey: workKeys.notifications(),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/notifications', { signal })),
     refetchInterval: 60_000,

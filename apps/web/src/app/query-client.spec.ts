@@ -1,5 +1,5 @@
 import { ApiError } from '@preauth/api-client';
-import { createQueryClient } from './query-client';
+import { createQueryClient, redirectToSignIn } from './query-client';
 
 describe('createQueryClient', () => {
   it('sends the user to sign-in when any query or mutation answers 401', async () => {
@@ -30,5 +30,15 @@ describe('createQueryClient', () => {
       .fetchQuery({ queryKey: ['y'], queryFn: () => Promise.reject(new ApiError(403, { statusCode: 403 })) })
       .catch(() => undefined);
     expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('starts one load of the sign-in page however many requests answer 401', () => {
+    const assign = jest.fn();
+    const location = { pathname: '/board', search: '?payer=7', assign };
+    redirectToSignIn(location);
+    redirectToSignIn(location);
+    redirectToSignIn(location);
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(assign).toHaveBeenCalledWith('/sign-in?next=%2Fboard%3Fpayer%3D7');
   });
 });

@@ -3,12 +3,18 @@ import { ApiError } from '@preauth/api-client';
 
 export const SIGN_IN_PATH = '/sign-in';
 
+let leaving = false;
+
 // A 401 anywhere means the session is gone (expired, signed out elsewhere): start again from
-// sign-in with a full page load, which also drops every cached patient record.
-function redirectToSignIn(): void {
-  if (typeof window === 'undefined' || window.location.pathname === SIGN_IN_PATH) return;
-  const next = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(`${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`);
+// sign-in with a full page load, which also drops every cached patient record. Once: a page's
+// requests answer 401 together, and each further load started would cancel the one before.
+export function redirectToSignIn(
+  location: Pick<Location, 'pathname' | 'search' | 'assign'> | undefined = globalThis.window?.location,
+): void {
+  if (!location || location.pathname === SIGN_IN_PATH || leaving) return;
+  leaving = true;
+  const next = `${location.pathname}${location.search}`;
+  location.assign(`${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`);
 }
 
 /** The meta of a request made before the session is known: its 401 means "not signed in" and is no expired session. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { workspaceRoot } from '../../../tools/app/built-app';
 
@@ -11,17 +11,12 @@ import { workspaceRoot } from '../../../tools/app/built-app';
 const core = join(workspaceRoot, 'node_modules/@mantine/core');
 const assets = join(workspaceRoot, 'dist/web/assets');
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
-
 // Each component's class names, from its class map (esm/components/.../X.module.mjs), which
 // Mantine pairs with styles/X.css; and the components it builds on: those whose class maps the
 // modules imported by X's own module (the one importing X's class map) import.
-const modules = walk(join(core, 'esm')).filter((path) => path.endsWith('.mjs'));
+const modules = readdirSync(join(core, 'esm'), { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.mjs'))
+  .map((path) => join(core, 'esm', path));
 const nameOf = (path: string) => path.replace(/.*[\\/]/, '').replace(/\.module\.mjs$/, '');
 const classMaps = new Map(
   modules

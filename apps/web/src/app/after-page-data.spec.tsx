@@ -43,6 +43,33 @@ describe('requests that wait for the page’s own data', () => {
     expect(fetchBadge).toHaveBeenCalledTimes(1);
   });
 
+  it('leave once the browser is idle after the page’s answers, so the rows are drawn first', async () => {
+    const idle: IdleRequestCallback[] = [];
+    const requestIdleCallback = jest.fn((callback: IdleRequestCallback) => idle.push(callback));
+    Object.assign(window, { requestIdleCallback });
+    try {
+      let answerRows: (rows: string) => void = () => undefined;
+      const fetchBadge = jest.fn(() => Promise.resolve('online'));
+      render(
+        <QueryClientProvider client={new QueryClient()}>
+          <Shell>
+            <Badge fetchBadge={fetchBadge} />
+            <Page fetchRows={() => new Promise<string>((resolve) => (answerRows = resolve))} />
+          </Shell>
+        </QueryClientProvider>,
+      );
+      act(() => answerRows('12 cases'));
+      expect(await screen.findByText('rows: 12 cases')).toBeInTheDocument();
+      expect(requestIdleCallback).toHaveBeenCalled();
+      expect(fetchBadge).not.toHaveBeenCalled();
+
+      act(() => idle.forEach((callback) => callback({ didTimeout: false, timeRemaining: () => 10 })));
+      expect(await screen.findByText('badge: online')).toBeInTheDocument();
+    } finally {
+      Reflect.deleteProperty(window, 'requestIdleCallback');
+    }
+  });
+
   it('leave after the longest wait even while the page’s requests are still out', async () => {
     const fetchRows = jest.fn(() => new Promise<string>(() => undefined));
     const fetchBadge = jest.fn(() => Promise.resolve('online'));

@@ -23,6 +23,12 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+function whenIdle(callback: () => void): void {
+  // Safari has no requestIdleCallback; a task after the current one is the nearest it has.
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(callback, { timeout: 500 });
+  else setTimeout(callback, 0);
+}
+
 /**
  * Spread into a query's options: `{ enabled: false }` while `wait` and until the page's own
  * requests have answered, then nothing (the client's default), so a test's client that never
@@ -34,7 +40,8 @@ export function useAfterPageData(wait = true): { enabled?: false } {
 }
 
 /**
- * In the signed-in shell: releases the waiting requests once no query is being fetched, or after
+ * In the signed-in shell: releases the waiting requests once no query is being fetched and the
+ * browser has drawn what they brought, or after
  * `maxWaitMs` at most (a page whose requests fail waits out their retries: the header's badge then
  * says that the database cannot be reached while the page still retries).
  */
@@ -44,13 +51,23 @@ export function useReleaseAfterPageData(maxWaitMs = 2000): void {
     if (released) return;
     // The page's queries start as it mounts, in effects that run before this one (children first),
     // so a page that asks for data is seen fetching here.
+    // Released once the browser is idle after the answers, not as they arrive: the rows are drawn
+    // then (a list draws them as a deferred render), so these requests do not hold up that paint.
+    let idleAsked = false;
+    let mounted = true;
     const check = () => {
-      if (client.isFetching() === 0) release();
+      if (idleAsked || client.isFetching() > 0) return;
+      idleAsked = true;
+      whenIdle(() => {
+        idleAsked = false;
+        if (mounted && client.isFetching() === 0) release();
+      });
     };
     const unsubscribe = client.getQueryCache().subscribe(check);
     const timer = setTimeout(release, maxWaitMs);
     check();
     return () => {
+      mounted = false;
       unsubscribe();
       clearTimeout(timer);
     };

@@ -3,8 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
+import { build, defineConfig, type Plugin } from 'vite';
+import { type ChunkPlan, planChunks } from './build/chunk-plan.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -65,12 +66,61 @@ function mantineComponentStyles(): Plugin {
   };
 }
 
-const SHARED_LIBRARIES =
-  /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-style-singleton|use-sidecar|use-callback-ref|get-nonce|tslib|@date-fns)[\\/]/;
+// Set while plannedChunks() builds this same configuration a first time, without merging.
+const UNMERGED_BUILD = 'PREAUTH_UNMERGED_CHUNKS';
+const unmergedBuild = process.env[UNMERGED_BUILD] === '1';
+
+/**
+ * Fills `plan` with the chunks to serve as one file (build/chunk-plan.ts says how and why),
+ * from a first build of this configuration in memory, where each set of lazily loaded pages
+ * sharing modules has its chunk. The bundler's own merging can make chunks that import one
+ * another in a cycle, which breaks the pages that load them; this plan cannot.
+ */
+function plannedChunks(plan: ChunkPlan): Plugin {
+  return {
+    name: 'preauth:planned-chunks',
+    apply: (_config, { command }) => command === 'build' && !unmergedBuild,
+    async configResolved(config) {
+      if (!config.configFile) throw new Error('planned chunks: the first build needs the configuration file');
+      process.env[UNMERGED_BUILD] = '1';
+      try {
+        const result = await build({
+          configFile: config.configFile,
+          mode: config.mode,
+          logLevel: 'warn',
+          build: { write: false, sourcemap: false },
+        });
+        const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) =>
+          'output' in each ? each.output : [],
+        );
+        const chunks = outputs.flatMap((item) =>
+          item.type === 'chunk'
+            ? [
+                {
+                  file: item.fileName,
+                  imports: item.imports,
+                  isEntry: item.isEntry,
+                  isDynamicEntry: item.isDynamicEntry,
+                  moduleIds: item.moduleIds,
+                  bytes: gzipSync(item.code).length,
+                  hasCss: (item.viteMetadata?.importedCss.size ?? 0) > 0,
+                },
+              ]
+            : [],
+        );
+        for (const [id, name] of planChunks(chunks, { requestBytes: 5_000, maxBytes: 15_000 })) plan.set(id, name);
+      } finally {
+        delete process.env[UNMERGED_BUILD];
+      }
+    },
+  };
+}
+
+const chunkPlan: ChunkPlan = new Map();
 
 export default defineConfig({
   root: here,
-  plugins: [react(), mantineComponentStyles(), precompressAssets()],
+  plugins: [react(), mantineComponentStyles(), plannedChunks(chunkPlan), precompressAssets()],
   resolve: {
     alias: {
       '@preauth/domain': resolve(root, 'libs/domain/src/index.ts'),
@@ -94,20 +144,18 @@ export default defineConfig({
           groups: [
             // What the first visit runs is one file instead of a dozen pieces shared with later pages.
             { name: 'index', tags: ['$initial'] },
-            // Left to itself, splitting made one file per set of pages sharing a module: a signed-in
-            // page asked for 60-70 files of 1-3 KB, and on a phone's network (Lighthouse's slow 4G:
-            // 150 ms round trips, 6 connections per host on HTTP/1.1) the round trips cost more than
-            // the bytes. Here the UI library and our own code shared by at least five pages merge
-            // into their nearest neighbour while under 12 KB. The libraries a page loads on demand
-            // (zod, react-hook-form, the number input, charts) stay out, or a merge could pull them
-            // into a page's first load.
-            {
-              name: 'shared',
-              test: (id: string) => !/node_modules/.test(id) || SHARED_LIBRARIES.test(id),
-              minShareCount: 5,
-              entriesAware: true,
-              entriesAwareMergeThreshold: 12_000,
-            },
+            // The lazily loaded chunks the plan merges (plannedChunks above); the others stay as the
+            // bundler splits them. The plan keeps the chunks free of import cycles itself, so the
+            // group does not pull in the dependencies of what it captures.
+            ...(unmergedBuild
+              ? []
+              : [
+                  {
+                    name: (id: string) => chunkPlan.get(id) ?? null,
+                    debugName: 'planned',
+                    includeDependenciesRecursively: false,
+                  },
+                ]),
           ],
         },
       },

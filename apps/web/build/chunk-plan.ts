@@ -1,0 +1,190 @@
+/**
+ * Which of the dashboard's code-split chunks to serve as one file.
+ *
+ * Left to itself, the bundler makes one chunk per set of lazily loaded pages (or sections) that
+ * share a module: about 120 chunks, and a signed-in page asked for 30 of them, JavaScript and CSS,
+ * after the first file. On a phone's network (150 ms round trips, six connections per host over
+ * HTTP/1.1) those requests queue in waves whatever their size. Merging chunks cuts the waves but
+ * makes some pages load code they do not run; this plan merges two chunks when the requests saved
+ * are worth more than the bytes added, counted over every lazily loaded page and section.
+ *
+ * The bundler's own merging (entriesAware with a size threshold) ignores one thing that matters: a
+ * merge may create a cycle between chunks (A imports B, which imports the merged A+C). A cycle
+ * lets a module run before one it reads as it loads, and the page fails ("Cannot read properties
+ * of undefined"). Here a merge is refused when another chunk lies on a path between the two, so the
+ * chunks import one another without a cycle, and the plan checks that before it is used.
+ */
+
+export interface BuiltChunk {
+  /** The chunk's file, as the bundler named it in the first, unmerged build. */
+  file: string;
+  /** Files this chunk imports statically. */
+  imports: readonly string[];
+  /** The app's entry: it and what it imports statically are the first load, left as they are. */
+  isEntry: boolean;
+  /** Loaded by a dynamic import(): a page, or a section of one. */
+  isDynamicEntry: boolean;
+  moduleIds: readonly string[];
+  /** Compressed size, as sent. */
+  bytes: number;
+  /** Whether the chunk brings a stylesheet, a request of its own. */
+  hasCss: boolean;
+}
+
+export interface ChunkPlanOptions {
+  /**
+   * What one request is worth in bytes: a round trip shared by six connections (150 ms / 6 = 25 ms)
+   * is about 5 KB at Lighthouse's slow 4G (1.6 Mbit/s); a little more, since a request also waits
+   * for a free connection and starts slow.
+   */
+  requestBytes: number;
+  /**
+   * The largest a merged chunk may grow, compressed: a chunk runs as one task as it loads (a long
+   * one holds the phone's main thread), and a large file on one of six connections arrives last.
+   */
+  maxBytes: number;
+}
+
+/** Each merged chunk's modules, by module id, named after the group they form. */
+export type ChunkPlan = Map<string, string>;
+
+interface Group {
+  files: string[];
+  /** Indexes of the dynamic entries that load this group. */
+  loaders: Set<number>;
+  bytes: number;
+  hasCss: boolean;
+  imports: Set<number>;
+}
+
+export function planChunks(chunks: readonly BuiltChunk[], options: ChunkPlanOptions): ChunkPlan {
+  const byFile = new Map(chunks.map((chunk) => [chunk.file, chunk]));
+  const staticClosure = (start: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [start];
+    for (let file = stack.pop(); file !== undefined; file = stack.pop()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      stack.push(...(byFile.get(file)?.imports ?? []));
+    }
+    return seen;
+  };
+  const firstLoad = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [...staticClosure(chunk.file)]));
+  const lazy = chunks.filter((chunk) => !firstLoad.has(chunk.file)).sort((a, b) => a.file.localeCompare(b.file));
+  const index = new Map(lazy.map((chunk, i) => [chunk.file, i]));
+  const groups: (Group | undefined)[] = lazy.map((chunk) => ({
+    files: [chunk.file],
+    loaders: new Set<number>(),
+    bytes: chunk.bytes,
+    hasCss: chunk.hasCss,
+    imports: new Set(chunk.imports.flatMap((file) => (index.has(file) ? [index.get(file) as number] : []))),
+  }));
+  lazy.forEach((chunk, loader) => {
+    if (!chunk.isDynamicEntry) return;
+    for (const file of staticClosure(chunk.file)) {
+      const i = index.get(file);
+      if (i !== undefined) groups[i]?.loaders.add(loader);
+    }
+  });
+  assertNoCycle(groups, 'the unmerged chunks');
+
+  const refused = new Set<string>();
+  for (;;) {
+    const best = bestMerge(groups, options, refused);
+    if (!best) break;
+    const [a, b] = best;
+    if (onPathBetween(groups, a, b) || onPathBetween(groups, b, a)) {
+      refused.add(`${a},${b}`);
+      continue;
+    }
+    merge(groups, a, b);
+    for (const pair of [...refused])
+      if (pair.split(',').some((i) => Number(i) === a || Number(i) === b)) refused.delete(pair);
+  }
+  assertNoCycle(groups, 'the merged chunks');
+
+  const plan: ChunkPlan = new Map();
+  let named = 0;
+  for (const group of groups) {
+    if (!group || group.files.length < 2) continue;
+    named += 1;
+    for (const file of group.files) for (const id of byFile.get(file)?.moduleIds ?? []) plan.set(id, `pages-${named}`);
+  }
+  return plan;
+}
+
+function bestMerge(
+  groups: readonly (Group | undefined)[],
+  { requestBytes, maxBytes }: ChunkPlanOptions,
+  refused: ReadonlySet<string>,
+): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  let bestGain = 0;
+  for (let a = 0; a < groups.length; a++) {
+    const first = groups[a];
+    if (!first) continue;
+    for (let b = a + 1; b < groups.length; b++) {
+      const second = groups[b];
+      if (!second || first.bytes + second.bytes > maxBytes || refused.has(`${a},${b}`)) continue;
+      let both = 0;
+      for (const loader of first.loaders) if (second.loaders.has(loader)) both += 1;
+      if (both === 0) continue;
+      // A page that loads both saves one request, two when both bring a stylesheet; a page that
+      // loads one of them only now loads the other's bytes too.
+      const saved = first.hasCss && second.hasCss ? 2 : 1;
+      const added = second.bytes * (first.loaders.size - both) + first.bytes * (second.loaders.size - both);
+      const gain = requestBytes * saved * both - added;
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = [a, b];
+      }
+    }
+  }
+  return best;
+}
+
+/** Whether `from` reaches `to` through some third group: merging them would make a cycle. */
+function onPathBetween(groups: readonly (Group | undefined)[], from: number, to: number): boolean {
+  const seen = new Set<number>();
+  const stack = [...(groups[from]?.imports ?? [])].filter((i) => i !== to);
+  for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+    if (i === to) return true;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    stack.push(...(groups[i]?.imports ?? []));
+  }
+  return false;
+}
+
+function merge(groups: (Group | undefined)[], into: number, from: number): void {
+  const target = groups[into];
+  const source = groups[from];
+  if (!target || !source) return;
+  target.files.push(...source.files);
+  for (const loader of source.loaders) target.loaders.add(loader);
+  target.bytes += source.bytes;
+  target.hasCss ||= source.hasCss;
+  for (const i of source.imports) if (i !== into) target.imports.add(i);
+  target.imports.delete(from);
+  groups[from] = undefined;
+  for (const group of groups) {
+    if (group?.imports.delete(from) && group !== target) group.imports.add(into);
+  }
+}
+
+function assertNoCycle(groups: readonly (Group | undefined)[], what: string): void {
+  const state = new Map<number, 'open' | 'done'>();
+  const visit = (i: number): void => {
+    state.set(i, 'open');
+    for (const next of groups[i]?.imports ?? []) {
+      if (state.get(next) === 'open') {
+        throw new Error(`Chunk plan: ${what} import one another in a cycle (${groups[i]?.files.join(', ')})`);
+      }
+      if (!state.has(next)) visit(next);
+    }
+    state.set(i, 'done');
+  };
+  groups.forEach((group, i) => {
+    if (group && !state.has(i)) visit(i);
+  });
+}

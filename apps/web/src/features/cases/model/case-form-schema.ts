@@ -1,5 +1,5 @@
 import { CLINICAL_FIELDS, normalizeCpt, normalizeIcd10 } from '@preauth/domain';
-import type { z } from 'zod';
+import type { z } from '../../../ui/zod';
 import type { caseFormSchema } from './case-form-validation';
 import type { CaseDetail, CreateCaseBody, UpdateCaseBody } from '../api/types';
 

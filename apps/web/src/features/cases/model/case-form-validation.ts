@@ -9,7 +9,7 @@ import {
   URGENCIES,
   type MedicalNecessityCriterion,
 } from '@preauth/domain';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 
 // The same limits as the API's DTOs (apps/api/src/modules/cases/dto/case-input.dto.ts), so a
 // form that passes here only fails on the server for reasons the server alone can know.

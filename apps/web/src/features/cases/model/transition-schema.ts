@@ -9,7 +9,7 @@ import {
   type AnsweredEvent,
   type CaseStatus,
 } from '@preauth/domain';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { CLINIC_TIME_ZONE } from '../../../app/clinic';
 import { todayInClinic } from '../../../ui/format';
 import type { CaseAction, TransitionBody } from '../api/types';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { clinicProfileProblems, type ClinicProfileFields } from '@preauth/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { applyServerErrors } from '../../../ui/server-errors';
 import { useSaveClinicProfile, type ClinicProfile } from '../api/clinic-profile';
 

@@ -3,7 +3,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@man
 import { isIsoDate } from '@preauth/domain';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { todayInClinic } from '../../../ui/format';
 import { applyServerErrors } from '../../../ui/server-errors';
 import { useCreatePatient, type Patient } from '../api/useCreatePatient';

@@ -22,7 +22,7 @@ import {
   type PayerRuleDocument,
 } from '@preauth/domain';
 import { Controller } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { FormActions, FormProblems } from '../../../ui/FormProblems';
 import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { PayerListItem } from '../../settings/api/types';

@@ -3,7 +3,7 @@ import { Stack, Textarea, TextInput } from '@mantine/core';
 import { isValidIcd10Format, normalizeIcd10 } from '@preauth/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { FormActions, FormProblems } from '../../../ui/FormProblems';
 import { applyServerErrors } from '../../../ui/server-errors';
 import type { LayTerm, LayTermBody } from '../api/useLayTerms';

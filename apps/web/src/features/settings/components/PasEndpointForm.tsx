@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { FormActions, FormProblems } from '../../../ui/FormProblems';
 import { applyServerErrors } from '../../../ui/server-errors';
 import { formatDateTime } from '../../../ui/format';

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { PLAN_TYPE_LABELS, PLAN_TYPES } from '@preauth/domain';
 import { Controller } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { FormProblems, FormActions } from '../../../ui/FormProblems';
 import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { CreatePayerBody, PayerListItem } from '../api/types';

@@ -1,7 +1,7 @@
 import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { isValidNpi } from '@preauth/domain';
 import { Controller } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import { FormProblems, FormActions } from '../../../ui/FormProblems';
 import { useServerCheckedForm } from '../../../ui/useServerCheckedForm';
 import type { CreateProviderBody, PhysicianUser, Provider } from '../api/types';

@@ -1,5 +1,5 @@
 import { findDeadlineRuleProblems, type DeadlineRule, type PlanType } from '@preauth/domain';
-import { z } from 'zod';
+import { z } from '../../../ui/zod';
 import type { DeadlineRuleFigures } from '../api/types';
 
 type FigureKey = Exclude<keyof DeadlineRuleFigures, 'source'>;

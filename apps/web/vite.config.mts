@@ -43,11 +43,11 @@ function precompressAssets(): Plugin {
 
 /**
  * The stylesheet holds the rules of the Mantine components the code uses, not the whole library's
- * (250 KB, 35 KB compressed): each component's class map brings its own stylesheet. Every component's class map (esm/components/.../X.module.mjs) has its rules in
- * styles/X.css; a component imports the components it builds on before its own class map, so their
- * rules come first, in the order Mantine's styles.css has them (the browser tests check the built
- * files against Mantine's). The dev server pre-bundles Mantine whole, past this transform, so there
- * the complete styles.css is imported instead.
+ * (250 KB, 35 KB compressed): each component's class map (esm/components/.../X.module.mjs) brings
+ * its rules, styles/X.css. A component imports the components it builds on before its own class
+ * map, so their rules come first, in the order Mantine's styles.css has them (the browser tests
+ * check the built file against Mantine's). The dev server pre-bundles Mantine whole, past this
+ * transform, so there the complete styles.css is imported instead.
  */
 function mantineComponentStyles(): Plugin {
   const CLASS_MAP = /[\\/]@mantine[\\/]core[\\/]esm[\\/].*[\\/]([A-Za-z]+)\.module\.mjs$/;

@@ -2,17 +2,18 @@
  * Which of the dashboard's code-split chunks to serve as one file.
  *
  * Left to itself, the bundler makes one chunk per set of lazily loaded pages (or sections) that
- * share a module: about 120 chunks, and a signed-in page asked for 30 of them, JavaScript and CSS,
- * after the first file. On a phone's network (150 ms round trips, six connections per host over
- * HTTP/1.1) those requests queue in waves whatever their size. Merging chunks cuts the waves but
- * makes some pages load code they do not run; this plan merges two chunks when the requests saved
- * are worth more than the bytes added, counted over every lazily loaded page and section.
+ * share a module: about 120 chunks, of which a signed-in page needs several dozen after the first
+ * file. On a phone's network (150 ms round trips, six connections per host over HTTP/1.1) those
+ * requests queue in waves whatever their size. Merging chunks cuts the waves but makes some pages
+ * load code they do not run; this plan merges two chunks when the requests saved are worth more
+ * than the bytes added, counted over every lazily loaded page and section.
  *
  * The bundler's own merging (entriesAware with a size threshold) ignores one thing that matters: a
- * merge may create a cycle between chunks (A imports B, which imports the merged A+C). A cycle
- * lets a module run before one it reads as it loads, and the page fails ("Cannot read properties
- * of undefined"). Here a merge is refused when another chunk lies on a path between the two, so the
- * chunks import one another without a cycle, and the plan checks that before it is used.
+ * merge may create a cycle between chunks (when A imports B and B imports C, the merged A+C imports
+ * B, which imports A+C). A cycle lets a module run before one it reads as it loads, and the page
+ * fails ("Cannot read properties of undefined"). Here a merge is refused when another chunk lies on
+ * a path between the two, so the chunks import one another without a cycle, and the plan checks
+ * that before it is used.
  */
 
 export interface BuiltChunk {

@@ -41,9 +41,9 @@ export function useAfterPageData(wait = true): { enabled?: false } {
 
 /**
  * In the signed-in shell: releases the waiting requests once no query is being fetched and the
- * browser has drawn what they brought, or after
- * `maxWaitMs` at most (a page whose requests fail waits out their retries: the header's badge then
- * says that the database cannot be reached while the page still retries).
+ * browser has drawn what they brought, or after `maxWaitMs` at most (a page whose requests fail
+ * waits out their retries: the header's badge then says that the database cannot be reached while
+ * the page still retries).
  */
 export function useReleaseAfterPageData(maxWaitMs = 2000): void {
   const client = useQueryClient();

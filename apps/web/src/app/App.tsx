@@ -4,7 +4,7 @@ import { caseQuery } from '../features/cases/api/useCase';
 import { Providers } from './Providers';
 import { BEFORE_SESSION, createQueryClient, SIGN_IN_PATH } from './query-client';
 import { prefetchListData } from './route-data';
-import { router } from './router';
+import { createAppRouter } from './router';
 
 const queryClient = createQueryClient();
 const { pathname: startPath, search: startSearch } = window.location;
@@ -23,7 +23,14 @@ if (startPath !== SIGN_IN_PATH) {
   if (LIST_PATH.test(startPath)) prefetchListData(queryClient, startPath, startSearch);
 }
 
+// Made at the first render, not as this module loads: a router starts loading its page's chunks
+// as it is made, and the requests above go out only after an await in the API client, so a router
+// made here first would have them queue behind a dozen chunk requests on a phone's six connections.
+// One for the visit (a remount, or React's development double render, finds it made).
+let router: ReturnType<typeof createAppRouter> | undefined;
+
 export function App() {
+  router ??= createAppRouter();
   return (
     <Providers client={queryClient}>
       <RouterProvider router={router} />

@@ -136,9 +136,14 @@ describe('a manager', () => {
     const { page } = await openPage(browser);
     await signIn(page, 'manager@demo.clinic');
     await page.waitForURL(/\/reports$/);
-    // Let the reports finish loading first: one still in flight would meet the 401 on its own.
+    // Let the reports finish loading first: one still in flight would meet the 401 on its own. So
+    // would the header's requests, which leave once the page's have answered and the browser is
+    // idle: the health badge answering shows they have left, and the network going quiet that
+    // the others (the bell, the pinned views) have answered too.
     await page.getByTestId('stat-appeal-windows-missed-value').waitFor();
     await page.waitForFunction(() => !document.querySelector('[aria-label^="Loading"]'));
+    await page.getByText('System online').waitFor();
+    await page.waitForLoadState('networkidle');
     // End the session on the server, as an idle timeout or a sign-out in another tab would.
     const status = await page.evaluate(async () => {
       const csrf =

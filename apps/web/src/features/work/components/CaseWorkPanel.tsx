@@ -16,12 +16,9 @@ import type { Task } from '../api/types';
 import { useCaseWork } from '../api/useCaseWork';
 import { useStaff } from '../api/useStaff';
 import { useCloseTask, useCreateTask, useSetOwner } from '../api/useWorkMutations';
+import { assigneeLabel } from '../model/assignee';
 import { FollowUpSection } from './FollowUpSection';
 import { errorText } from '../../../ui/server-errors';
-
-export function assigneeLabel(task: Task): string {
-  return task.assigneeUser ? task.assigneeUser.name : `Any ${ROLE_LABELS[task.assigneeRole as Role].toLowerCase()}`;
-}
 
 function OwnerRow({ caseId, status }: { caseId: string; status: CaseStatus }) {
   const { data: me } = useMe();

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatCalendarDate } from '../../../ui/format';
 import { useMyTasks } from '../api/useMyTasks';
-import { assigneeLabel } from './CaseWorkPanel';
+import { assigneeLabel } from '../model/assignee';
 
 /** Open tasks asked of me or my role, soonest due first: the top of the worklist. */
 export function MyTasks() {

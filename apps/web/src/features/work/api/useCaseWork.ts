@@ -1,5 +1,5 @@
 import { unwrap } from '@preauth/api-client';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { workKeys } from './work-keys';
 
@@ -12,11 +12,13 @@ export function useCaseWork(caseId: string) {
   });
 }
 
-/** Open cases whose follow-up day has come. */
-export function useFollowUpsDue(options: { refetchInterval?: number } = {}) {
-  return useQuery({
+export const followUpsDueQuery = () =>
+  queryOptions({
     queryKey: workKeys.followUps(),
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/follow-ups', { signal })),
-    refetchInterval: options.refetchInterval,
   });
+
+/** Open cases whose follow-up day has come. */
+export function useFollowUpsDue(options: { refetchInterval?: number } = {}) {
+  return useQuery({ ...followUpsDueQuery(), refetchInterval: options.refetchInterval });
 }

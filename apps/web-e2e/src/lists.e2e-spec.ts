@@ -163,6 +163,31 @@ describe('lists', () => {
     await page.context().close();
   });
 
+  it('on a phone, opens the folded filters on demand, filters by one, and says how many are on once folded', async () => {
+    const { surname } = await createOwnList('Phonefilt');
+    const { page, errors } = await openPage(browser, 390, 844);
+    await signIn(page, 'frontdesk@demo.clinic');
+    await page.goto(page.url().replace(/\/[^/]*$/, `/cases?q=${surname.toLowerCase()}`));
+    await until(async () => (await page.getByTestId('case-row').count()) === 3);
+    // Folded: the page is drawn without the filters' code, which loads as they are opened.
+    expect(
+      await page
+        .locator('input')
+        .and(page.getByLabel('State', { exact: true }))
+        .count(),
+    ).toBe(0);
+    await page.getByTestId('toggle-filters').click();
+    await chooseOption(page, 'State', 'Submitted');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/status=submitted/);
+    await until(async () => (await page.getByTestId('case-row').count()) === 2);
+    await page.getByTestId('toggle-filters').click();
+    expect(await page.getByTestId('toggle-filters').textContent()).toBe('Filters (1 on)');
+    expect(await page.getByTestId('toggle-filters').getAttribute('aria-expanded')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows state, clock and next action for every worklist row on a phone, without sideways scrolling', async () => {
     const { page, errors } = await openPage(browser, 390, 844);
     await signIn(page, 'frontdesk@demo.clinic');

@@ -1,7 +1,11 @@
-import { Text, Tooltip } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Text } from '@mantine/core';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { formatDateTime } from '../../../ui/format';
 import type { CaseClock } from '../api/types';
+
+// The tooltip's code (floating-ui, about 15 KB compressed) is loaded with the first hint wanted: a
+// phone, which has no hover, rarely needs it, and a list's first paint does not wait for it.
+const ClockHint = lazy(async () => ({ default: (await import('./ClockHint')).ClockHint }));
 
 export function ClockText({ clock, size = 'sm' }: { clock: CaseClock | null | undefined; size?: 'xs' | 'sm' | 'md' }) {
   const ref = useRef<HTMLParagraphElement>(null);
@@ -34,7 +38,9 @@ export function ClockText({ clock, size = 'sm' }: { clock: CaseClock | null | un
         {clock.text}
       </Text>
       {hint !== undefined && (
-        <Tooltip target={ref} opened={hint} label={`${clock.label}: due ${formatDateTime(clock.dueAt)}`} withArrow />
+        <Suspense fallback={null}>
+          <ClockHint target={ref} opened={hint} label={`${clock.label}: due ${formatDateTime(clock.dueAt)}`} />
+        </Suspense>
       )}
     </>
   );

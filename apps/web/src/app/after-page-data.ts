@@ -35,8 +35,13 @@ function whenIdle(callback: () => void): void {
  * fetches still does not.
  */
 export function useAfterPageData(wait = true): { enabled?: false } {
-  const ready = useSyncExternalStore(subscribe, () => released);
+  const ready = usePageDataReleased();
   return wait && !ready ? { enabled: false } : {};
+}
+
+/** Whether the page's own requests have answered and been drawn: code it can do without may load. */
+export function usePageDataReleased(): boolean {
+  return useSyncExternalStore(subscribe, () => released);
 }
 
 /**

@@ -4,8 +4,10 @@ import { useAfterPageData } from '../../../app/after-page-data';
 import { api } from '../../../app/api';
 import { workKeys } from './work-keys';
 
-/** The bell: asked again every minute, and when the window regains focus. */
-/** The bell's: asked for after the page's own data (app/after-page-data.ts). */
+/**
+ * The bell's: asked for after the page's own data (app/after-page-data.ts), then again every minute
+ * and when the window regains focus.
+ */
 export function useNotifications() {
   return useQuery({
     ...useAfterPageData(),

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { type ChunkPlan, planChunks } from './build/chunk-plan.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,6 +69,22 @@ function mantineComponentStyles(): Plugin {
 const UNMERGED_BUILD = 'PREAUTH_UNMERGED_CHUNKS';
 const unmergedBuild = process.env[UNMERGED_BUILD] === '1';
 
+// The signed-in shell, and the pages the router (app/router.tsx) shows outside it: every other
+// page the first chunk loads dynamically is shown inside the shell, which loads with it.
+const SHELL = resolve(here, 'src/app/AppShellLayout.tsx');
+const OUTSIDE_SHELL = ['InvitationPage', 'WaiverSigningPage'].map((page) => resolve(here, `src/pages/${page}.tsx`));
+
+/** Each page inside the shell with the shell: what one visit to it loads at once. */
+function shellVisits(chunks: readonly Rolldown.OutputChunk[]): string[][] {
+  const shell = chunks.find((chunk) => chunk.facadeModuleId === SHELL);
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  if (!shell || !entry) throw new Error('planned chunks: the first build has no entry or no shell chunk');
+  return entry.dynamicImports
+    .filter((file) => file !== shell.fileName)
+    .filter((file) => !OUTSIDE_SHELL.includes(chunks.find((chunk) => chunk.fileName === file)?.facadeModuleId ?? ''))
+    .map((page) => [shell.fileName, page]);
+}
+
 /**
  * Fills `plan` with the chunks to serve as one file (build/chunk-plan.ts says how and why),
  * from a first build of this configuration in memory, where each set of lazily loaded pages
@@ -92,22 +108,18 @@ function plannedChunks(plan: ChunkPlan): Plugin {
         const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) =>
           'output' in each ? each.output : [],
         );
-        const chunks = outputs.flatMap((item) =>
-          item.type === 'chunk'
-            ? [
-                {
-                  file: item.fileName,
-                  imports: item.imports,
-                  isEntry: item.isEntry,
-                  isDynamicEntry: item.isDynamicEntry,
-                  moduleIds: item.moduleIds,
-                  bytes: gzipSync(item.code).length,
-                  hasCss: (item.viteMetadata?.importedCss.size ?? 0) > 0,
-                },
-              ]
-            : [],
-        );
-        for (const [id, name] of planChunks(chunks, { requestBytes: 5_000, maxBytes: 15_000 })) plan.set(id, name);
+        const built = outputs.flatMap((item) => (item.type === 'chunk' ? [item] : []));
+        const chunks = built.map((item) => ({
+          file: item.fileName,
+          imports: item.imports,
+          isEntry: item.isEntry,
+          isDynamicEntry: item.isDynamicEntry,
+          moduleIds: item.moduleIds,
+          bytes: gzipSync(item.code).length,
+          hasCss: (item.viteMetadata?.importedCss.size ?? 0) > 0,
+        }));
+        const options = { requestBytes: 4_000, maxBytes: 15_000, visits: shellVisits(built) };
+        for (const [id, name] of planChunks(chunks, options)) plan.set(id, name);
       } finally {
         delete process.env[UNMERGED_BUILD];
       }

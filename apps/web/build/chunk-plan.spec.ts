@@ -69,6 +69,31 @@ describe('the plan of which chunks to serve as one file', () => {
     expect(groups.filter(Boolean)).toHaveLength(2);
   });
 
+  it('counts the shell and the page inside it as one visit, which a merge of their chunks saves a request', () => {
+    const chunks = [
+      page('shell', ['nav']),
+      page('worklist', ['table']),
+      page('cases', ['table']),
+      // Seen by a page's dialog only: merged with the table, it would cost both visits its bytes.
+      page('dialog', ['popover']),
+      chunk('nav'),
+      chunk('table'),
+      chunk('popover', [], { bytes: 6_000 }),
+    ];
+    // Apart, no page loads both the shell's chunk and the pages' one: nothing to gain.
+    expect(groupOf(planChunks(chunks, OPTIONS), 'nav')).toBeUndefined();
+    const plan = planChunks(chunks, {
+      ...OPTIONS,
+      visits: [
+        ['shell', 'worklist'],
+        ['shell', 'cases'],
+      ],
+    });
+    expect(groupOf(plan, 'nav')).toBeDefined();
+    expect(groupOf(plan, 'nav')).toBe(groupOf(plan, 'table'));
+    expect(groupOf(plan, 'popover')).toBeUndefined();
+  });
+
   it('refuses a merge that would make chunks import one another in a cycle', () => {
     // a imports c, which imports b: a+b would import c, which imports a+b. a and b both bring a
     // stylesheet, so merging them is the merge worth most, and refused.

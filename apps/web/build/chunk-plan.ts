@@ -35,8 +35,8 @@ export interface BuiltChunk {
 export interface ChunkPlanOptions {
   /**
    * What one request is worth in bytes: a round trip shared by six connections (150 ms / 6 = 25 ms)
-   * is about 5 KB at Lighthouse's slow 4G (1.6 Mbit/s); a little more, since a request also waits
-   * for a free connection and starts slow.
+   * is about 5 KB at Lighthouse's slow 4G (1.6 Mbit/s). Measured, 4 KB gave the signed-in pages
+   * their lowest simulated load times (docs/benchmarks.md).
    */
   requestBytes: number;
   /**
@@ -44,6 +44,14 @@ export interface ChunkPlanOptions {
    * one holds the phone's main thread), and a large file on one of six connections arrives last.
    */
   maxBytes: number;
+  /**
+   * Dynamic entries that one visit loads at once, by file: the signed-in shell with each page
+   * inside it. Merging a chunk that the shell needs with one the page needs saves that visit a
+   * request, which the plan cannot see when it counts the shell and the page apart. A dynamic
+   * entry named here is counted only in its visits (the shell is never loaded on its own); the
+   * others (sections, dialogs, pages outside the shell) each count as a visit of their own.
+   */
+  visits?: readonly (readonly string[])[];
 }
 
 /** Each merged chunk's modules, by module id, named after the group they form. */
@@ -51,7 +59,7 @@ export type ChunkPlan = Map<string, string>;
 
 interface Group {
   files: string[];
-  /** Indexes of the dynamic entries that load this group. */
+  /** Indexes of the visits that load this group. */
   loaders: Set<number>;
   bytes: number;
   hasCss: boolean;
@@ -80,11 +88,15 @@ export function planChunks(chunks: readonly BuiltChunk[], options: ChunkPlanOpti
     hasCss: chunk.hasCss,
     imports: new Set(chunk.imports.flatMap((file) => (index.has(file) ? [index.get(file) as number] : []))),
   }));
-  lazy.forEach((chunk, loader) => {
-    if (!chunk.isDynamicEntry) return;
-    for (const file of staticClosure(chunk.file)) {
+  const inVisits = new Set(options.visits?.flat());
+  const visits = [
+    ...(options.visits ?? []),
+    ...lazy.filter((chunk) => chunk.isDynamicEntry && !inVisits.has(chunk.file)).map((chunk) => [chunk.file]),
+  ];
+  visits.forEach((entries, visit) => {
+    for (const file of new Set(entries.flatMap((entry) => [...staticClosure(entry)]))) {
       const i = index.get(file);
-      if (i !== undefined) groups[i]?.loaders.add(loader);
+      if (i !== undefined) groups[i]?.loaders.add(visit);
     }
   });
   assertNoCycle(groups, 'the unmerged chunks');

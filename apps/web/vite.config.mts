@@ -79,6 +79,8 @@ function shellVisits(chunks: readonly Rolldown.OutputChunk[]): string[][] {
   const shell = chunks.find((chunk) => chunk.facadeModuleId === SHELL);
   const entry = chunks.find((chunk) => chunk.isEntry);
   if (!shell || !entry) throw new Error('planned chunks: the first build has no entry or no shell chunk');
+  const missing = OUTSIDE_SHELL.filter((page) => !chunks.some((chunk) => chunk.facadeModuleId === page));
+  if (missing.length) throw new Error(`planned chunks: no chunk for the pages outside the shell ${missing.join(', ')}`);
   return entry.dynamicImports
     .filter((file) => file !== shell.fileName)
     .filter((file) => !OUTSIDE_SHELL.includes(chunks.find((chunk) => chunk.fileName === file)?.facadeModuleId ?? ''))

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useCaseCount } from '../features/cases/api/useCaseCount';
 import { useCases } from '../features/cases/api/useCases';
@@ -9,8 +9,12 @@ import { ColumnChooser } from '../features/cases/components/ColumnChooser';
 import { useCaseColumns } from '../features/cases/hooks/useCaseColumns';
 import { useListParams } from '../features/cases/hooks/useListParams';
 import { CASE_LIST_DEFAULT_SORT, caseExportHref, caseListQuery } from '../features/cases/model/list-params';
-import { BulkActions } from '../features/work/components/BulkActions';
 import { QueryState } from '../ui/QueryState';
+
+// Shown once a row is ticked: its selects and tag box are not part of the list's first paint.
+const BulkActions = lazy(async () => ({
+  default: (await import('../features/work/components/BulkActions')).BulkActions,
+}));
 
 export function CaseListPage() {
   const [params, setParams] = useListParams();
@@ -65,7 +69,11 @@ export function CaseListPage() {
         withDates
         defaultSort={CASE_LIST_DEFAULT_SORT}
       />
-      {selected.size > 0 && <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />}
+      {selected.size > 0 && (
+        <Suspense fallback={null}>
+          <BulkActions caseIds={[...selected]} onDone={() => setSelected(new Set())} />
+        </Suspense>
+      )}
       <QueryState
         isPending={isPending || (!!data && !shownData)}
         error={error}

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
-import { type ChunkPlan, planChunks } from './build/chunk-plan.ts';
+import { type ChunkPlan, planChunks, type Visit } from './build/chunk-plan.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -74,17 +74,29 @@ const unmergedBuild = process.env[UNMERGED_BUILD] === '1';
 const SHELL = resolve(here, 'src/app/AppShellLayout.tsx');
 const OUTSIDE_SHELL = ['InvitationPage', 'WaiverSigningPage'].map((page) => resolve(here, `src/pages/${page}.tsx`));
 
+// The pages a clinic's day is spent on: each role's home (features/auth/roles.ts), the case list
+// and the case page. The chunk plan counts a visit to one of them as this many to another page.
+const DAILY_PAGES = ['WorklistPage', 'MyCasesPage', 'ReportsPage', 'CaseListPage', 'CasePage'].map((page) =>
+  resolve(here, `src/pages/${page}.tsx`),
+);
+const DAILY_WEIGHT = 10;
+
 /** Each page inside the shell with the shell: what one visit to it loads at once. */
-function shellVisits(chunks: readonly Rolldown.OutputChunk[]): string[][] {
+function shellVisits(chunks: readonly Rolldown.OutputChunk[]): Visit[] {
   const shell = chunks.find((chunk) => chunk.facadeModuleId === SHELL);
   const entry = chunks.find((chunk) => chunk.isEntry);
   if (!shell || !entry) throw new Error('planned chunks: the first build has no entry or no shell chunk');
-  const missing = OUTSIDE_SHELL.filter((page) => !chunks.some((chunk) => chunk.facadeModuleId === page));
-  if (missing.length) throw new Error(`planned chunks: no chunk for the pages outside the shell ${missing.join(', ')}`);
+  const missing = [...OUTSIDE_SHELL, ...DAILY_PAGES].filter(
+    (page) => !chunks.some((chunk) => chunk.facadeModuleId === page),
+  );
+  if (missing.length) throw new Error(`planned chunks: no chunk for the pages ${missing.join(', ')}`);
+  const pageOf = (file: string) => chunks.find((chunk) => chunk.fileName === file)?.facadeModuleId ?? '';
   return entry.dynamicImports
-    .filter((file) => file !== shell.fileName)
-    .filter((file) => !OUTSIDE_SHELL.includes(chunks.find((chunk) => chunk.fileName === file)?.facadeModuleId ?? ''))
-    .map((page) => [shell.fileName, page]);
+    .filter((file) => file !== shell.fileName && !OUTSIDE_SHELL.includes(pageOf(file)))
+    .map((page) => ({
+      entries: [shell.fileName, page],
+      weight: DAILY_PAGES.includes(pageOf(page)) ? DAILY_WEIGHT : 1,
+    }));
 }
 
 /**

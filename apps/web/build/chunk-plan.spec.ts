@@ -85,13 +85,27 @@ describe('the plan of which chunks to serve as one file', () => {
     const plan = planChunks(chunks, {
       ...OPTIONS,
       visits: [
-        ['shell', 'worklist'],
-        ['shell', 'cases'],
+        { entries: ['shell', 'worklist'], weight: 1 },
+        { entries: ['shell', 'cases'], weight: 1 },
       ],
     });
     expect(groupOf(plan, 'nav')).toBeDefined();
     expect(groupOf(plan, 'nav')).toBe(groupOf(plan, 'table'));
     expect(groupOf(plan, 'popover')).toBeUndefined();
+  });
+
+  it('weighs the bytes and requests of a page opened every day above those of a page seldom opened', () => {
+    const chunks = [
+      page('worklist', ['table', 'filters']),
+      page('settings', ['table']),
+      chunk('table'),
+      chunk('filters', [], { bytes: 6_000 }),
+    ];
+    // Once each, the request the worklist saves (5 KB) is worth less than the 6 KB settings would load.
+    expect(groupOf(planChunks(chunks, OPTIONS), 'filters')).toBeUndefined();
+    const plan = planChunks(chunks, { ...OPTIONS, visits: [{ entries: ['worklist'], weight: 2 }] });
+    expect(groupOf(plan, 'filters')).toBeDefined();
+    expect(groupOf(plan, 'filters')).toBe(groupOf(plan, 'table'));
   });
 
   it('refuses a merge that would make chunks import one another in a cycle', () => {

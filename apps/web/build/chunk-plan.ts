@@ -45,13 +45,20 @@ export interface ChunkPlanOptions {
    */
   maxBytes: number;
   /**
-   * Dynamic entries that one visit loads at once, by file: the signed-in shell with each page
-   * inside it. Merging a chunk that the shell needs with one the page needs saves that visit a
-   * request, which the plan cannot see when it counts the shell and the page apart. A dynamic
-   * entry named here is counted only in its visits (the shell is never loaded on its own); the
-   * others (sections, dialogs, pages outside the shell) each count as a visit of their own.
+   * What one visit loads at once (dynamic entries, by file), and how much it counts: the signed-in
+   * shell with each page inside it. Merging a chunk that the shell needs with one the page needs
+   * saves that visit a request, which the plan cannot see when it counts the shell and the page
+   * apart. A dynamic entry named here is counted only in its visits (the shell is never loaded on
+   * its own); the others (sections, dialogs, pages outside the shell) each count once, as a visit
+   * of their own.
    */
-  visits?: readonly (readonly string[])[];
+  visits?: readonly Visit[];
+}
+
+export interface Visit {
+  entries: readonly string[];
+  /** How often, against a page seldom opened (1): the pages a clinic's day is spent on weigh more. */
+  weight: number;
 }
 
 /** Each merged chunk's modules, by module id, named after the group they form. */
@@ -88,12 +95,15 @@ export function planChunks(chunks: readonly BuiltChunk[], options: ChunkPlanOpti
     hasCss: chunk.hasCss,
     imports: new Set(chunk.imports.flatMap((file) => (index.has(file) ? [index.get(file) as number] : []))),
   }));
-  const inVisits = new Set(options.visits?.flat());
-  const visits = [
+  const inVisits = new Set(options.visits?.flatMap((visit) => visit.entries));
+  const visits: Visit[] = [
     ...(options.visits ?? []),
-    ...lazy.filter((chunk) => chunk.isDynamicEntry && !inVisits.has(chunk.file)).map((chunk) => [chunk.file]),
+    ...lazy
+      .filter((chunk) => chunk.isDynamicEntry && !inVisits.has(chunk.file))
+      .map((chunk) => ({ entries: [chunk.file], weight: 1 })),
   ];
-  visits.forEach((entries, visit) => {
+  const weights = visits.map((visit) => visit.weight);
+  visits.forEach(({ entries }, visit) => {
     for (const file of new Set(entries.flatMap((entry) => [...staticClosure(entry)]))) {
       const i = index.get(file);
       if (i !== undefined) groups[i]?.loaders.add(visit);
@@ -103,7 +113,7 @@ export function planChunks(chunks: readonly BuiltChunk[], options: ChunkPlanOpti
 
   const refused = new Set<string>();
   for (;;) {
-    const best = bestMerge(groups, options, refused);
+    const best = bestMerge(groups, weights, options, refused);
     if (!best) break;
     const [a, b] = best;
     if (onPathBetween(groups, a, b) || onPathBetween(groups, b, a)) {
@@ -128,6 +138,7 @@ export function planChunks(chunks: readonly BuiltChunk[], options: ChunkPlanOpti
 
 function bestMerge(
   groups: readonly (Group | undefined)[],
+  weights: readonly number[],
   { requestBytes, maxBytes }: ChunkPlanOptions,
   refused: ReadonlySet<string>,
 ): [number, number] | undefined {
@@ -139,13 +150,20 @@ function bestMerge(
     for (let b = a + 1; b < groups.length; b++) {
       const second = groups[b];
       if (!second || first.bytes + second.bytes > maxBytes || refused.has(`${a},${b}`)) continue;
+      // Visits, by weight, that load both, and that load only the first or only the second.
       let both = 0;
-      for (const loader of first.loaders) if (second.loaders.has(loader)) both += 1;
+      let onlyFirst = 0;
+      for (const loader of first.loaders) {
+        if (second.loaders.has(loader)) both += weights[loader] ?? 1;
+        else onlyFirst += weights[loader] ?? 1;
+      }
       if (both === 0) continue;
+      let onlySecond = 0;
+      for (const loader of second.loaders) if (!first.loaders.has(loader)) onlySecond += weights[loader] ?? 1;
       // A page that loads both saves one request, two when both bring a stylesheet; a page that
       // loads one of them only now loads the other's bytes too.
       const saved = first.hasCss && second.hasCss ? 2 : 1;
-      const added = second.bytes * (first.loaders.size - both) + first.bytes * (second.loaders.size - both);
+      const added = second.bytes * onlyFirst + first.bytes * onlySecond;
       const gain = requestBytes * saved * both - added;
       if (gain > bestGain) {
         bestGain = gain;

@@ -3,8 +3,8 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { formatDateTime } from '../../../ui/format';
 import type { CaseClock } from '../api/types';
 
-// The tooltip's code (floating-ui, about 15 KB compressed) is loaded with the first hint wanted: a
-// phone, which has no hover, rarely needs it, and a list's first paint does not wait for it.
+// Mantine's tooltip and its positioning code (about 5 KB compressed) load with the first hint
+// wanted: a phone, which has no hover, rarely needs it, and a list's first paint does not wait for it.
 const ClockHint = lazy(async () => ({ default: (await import('./ClockHint')).ClockHint }));
 
 export function ClockText({ clock, size = 'sm' }: { clock: CaseClock | null | undefined; size?: 'xs' | 'sm' | 'md' }) {

@@ -503,9 +503,13 @@ describe('Da Vinci PAS (FHIR R4) over HTTP', () => {
       const event = await lastEvent(id);
       expect(event).toMatchObject({ type: 'transition', to_status: 'approved' });
       expect(event.note).toContain(`Payer ClaimResponse ${responseId}: item 1 A1 (Certified in total)`);
-      // Its window ended in 2005, long before this request: recorded, but never silently.
-      const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
-      const warning = `The payer's approval ended on 2005-06-02, before the request was sent on ${today}: it cannot be used.`;
+      // Its window ended in 2005, long before this request: recorded, but never silently. The
+      // request went two hours ago, which is yesterday in the clinic just after its midnight.
+      const { first_submitted_at: submittedAt } = (
+        await t.db.query(`SELECT first_submitted_at FROM cases WHERE id = $1`, [id])
+      ).rows[0];
+      const sentOn = submittedAt.toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+      const warning = `The payer's approval ended on 2005-06-02, before the request was sent on ${sentOn}: it cannot be used.`;
       expect(event.note).toContain(warning);
       const listed = (await frontDesk.get(`/api/cases/${id}/fhir/exchanges`).expect(200)).body.exchanges;
       expect(listed[0].warning).toContain(warning);

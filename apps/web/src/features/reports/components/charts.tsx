@@ -1,16 +1,4 @@
-import type { ReactElement } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { lazy, Suspense, type ReactNode } from 'react';
 
 // Mantine's shade-8 colours: distinct, and dark enough to read as thin lines on white.
 export const CHART_COLORS = {
@@ -29,38 +17,7 @@ export interface ChartSeries<K extends string> {
   color: string;
 }
 
-interface ChartFrameProps {
-  label: string;
-  height: number;
-  children: ReactElement;
-}
-
-// The numbers are in the table beside each chart; the chart itself is one labelled image.
-function ChartFrame({ label, height, children }: ChartFrameProps) {
-  return (
-    <div role="img" aria-label={label} className="report-chart" style={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 600, height }}>
-        {children}
-      </ResponsiveContainer>
-    </div>
-  );
-}
-
-const TICK = { fontSize: 12, fill: '#495057' };
-
-// Recharts colours legend text like its series; on white that is under 4.5:1, so the swatch
-// carries the colour and the text stays dark. Series keep the order they are given in.
-function ChartLegend() {
-  return (
-    <Legend
-      wrapperStyle={{ fontSize: 12 }}
-      itemSorter={null}
-      formatter={(value: string) => <span style={{ color: '#212529' }}>{value}</span>}
-    />
-  );
-}
-
-interface BarsProps<K extends string> {
+export interface BarsProps<K extends string> {
   label: string;
   data: readonly Record<string, unknown>[];
   categoryKey: string;
@@ -70,104 +27,48 @@ interface BarsProps<K extends string> {
   categoryWidth?: number;
 }
 
+export type LinesProps<K extends string> = Omit<BarsProps<K>, 'stacked' | 'categoryWidth'>;
+
+// Recharts and d3 are two thirds of the reports page's code after the first file (94 KB of 144,
+// brotli): the figures and tables, which carry every number, are drawn first, and each chart takes
+// its place, already sized, when that code has come.
+const drawings = () => import('./chart-drawings');
+const LazyHorizontalBars = lazy(async () => ({ default: (await drawings()).HorizontalBars }));
+const LazyVerticalBars = lazy(async () => ({ default: (await drawings()).VerticalBars }));
+const LazyLines = lazy(async () => ({ default: (await drawings()).Lines }));
+
+/** The numbers are in the table beside each chart; the chart itself is one labelled image. */
+export function ChartBox({ label, height, children }: { label: string; height: number; children?: ReactNode }) {
+  return (
+    <div role="img" aria-label={label} className="report-chart" style={{ width: '100%', height }}>
+      {children}
+    </div>
+  );
+}
+
 // Horizontal bars: category labels (payer names, CPT codes) stay readable at tablet width.
-export function HorizontalBars<K extends string>({
-  label,
-  data,
-  categoryKey,
-  series,
-  valueFormatter,
-  stacked,
-  categoryWidth = 170,
-}: BarsProps<K>) {
+export function HorizontalBars<K extends string>(props: BarsProps<K>) {
+  const { data, series, stacked } = props;
   const height = Math.max(140, data.length * (stacked || series.length === 1 ? 36 : 24 * series.length) + 70);
   return (
-    <ChartFrame label={label} height={height}>
-      <BarChart
-        data={data}
-        layout="vertical"
-        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} />
-        <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
-        {series.length > 1 && ChartLegend()}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ChartFrame>
+    <Suspense fallback={<ChartBox label={props.label} height={height} />}>
+      <LazyHorizontalBars {...props} height={height} />
+    </Suspense>
   );
 }
 
-export function VerticalBars<K extends string>({
-  label,
-  data,
-  categoryKey,
-  series,
-  valueFormatter,
-  stacked,
-}: BarsProps<K>) {
+export function VerticalBars<K extends string>(props: BarsProps<K>) {
   return (
-    <ChartFrame label={label} height={260}>
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={categoryKey} tick={TICK} />
-        <YAxis tick={TICK} tickFormatter={valueFormatter} width={56} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
-        {series.length > 1 && ChartLegend()}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ChartFrame>
+    <Suspense fallback={<ChartBox label={props.label} height={260} />}>
+      <LazyVerticalBars {...props} height={260} />
+    </Suspense>
   );
 }
 
-export function Lines<K extends string>({
-  label,
-  data,
-  categoryKey,
-  series,
-  valueFormatter,
-}: Omit<BarsProps<K>, 'stacked' | 'categoryWidth'>) {
+export function Lines<K extends string>(props: LinesProps<K>) {
   return (
-    <ChartFrame label={label} height={280}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={categoryKey} tick={TICK} />
-        <YAxis tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} width={48} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
-        {ChartLegend()}
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            type="linear"
-            dataKey={s.key}
-            name={s.label}
-            stroke={s.color}
-            strokeWidth={2}
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ChartFrame>
+    <Suspense fallback={<ChartBox label={props.label} height={280} />}>
+      <LazyLines {...props} height={280} />
+    </Suspense>
   );
 }

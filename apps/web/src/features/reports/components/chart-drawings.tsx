@@ -44,6 +44,25 @@ function ChartLegend() {
   );
 }
 
+// Recharts finds its parts by element type among a chart's children: these are called as
+// functions (as ChartLegend is), not rendered as components of their own.
+function valueTooltip(valueFormatter?: (value: number) => string) {
+  return <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />;
+}
+
+function barsOf(series: BarsProps<string>['series'], stacked?: boolean) {
+  return series.map((s) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.label}
+      fill={s.color}
+      stackId={stacked ? 'stack' : undefined}
+      isAnimationActive={false}
+    />
+  ));
+}
+
 export function HorizontalBars({
   label,
   data,
@@ -65,18 +84,9 @@ export function HorizontalBars({
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} />
         <YAxis type="category" dataKey={categoryKey} tick={TICK} width={categoryWidth} interval={0} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
+        {valueTooltip(valueFormatter)}
         {series.length > 1 && ChartLegend()}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
+        {barsOf(series, stacked)}
       </BarChart>
     </ChartFrame>
   );
@@ -97,18 +107,9 @@ export function VerticalBars({
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} width={56} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
+        {valueTooltip(valueFormatter)}
         {series.length > 1 && ChartLegend()}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
+        {barsOf(series, stacked)}
       </BarChart>
     </ChartFrame>
   );
@@ -128,7 +129,7 @@ export function Lines({
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={categoryKey} tick={TICK} />
         <YAxis tick={TICK} tickFormatter={valueFormatter} allowDecimals={false} width={48} />
-        <Tooltip formatter={valueFormatter ? (value) => valueFormatter(Number(value)) : undefined} />
+        {valueTooltip(valueFormatter)}
         {ChartLegend()}
         {series.map((s) => (
           <Line

@@ -65,6 +65,39 @@ function mantineComponentStyles(): Plugin {
   };
 }
 
+// Mantine's ScrollArea, which its Table renders, imports this and nothing else from floating-ui.
+const SCROLL_AREA = /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/;
+const SCROLL_AREA_IMPORT = 'import { useMergeRefs } from "@floating-ui/react";';
+
+/**
+ * Gives Mantine's ScrollArea its one floating-ui hook from `src/ui/merge-refs.ts`: through it,
+ * every page with a table loaded floating-ui's largest module (46 KB before minification), which
+ * only popovers, menus and tooltips need. Stops the build if ScrollArea comes to import anything
+ * else from there.
+ */
+function scrollAreaMergeRefs(): Plugin {
+  return {
+    name: 'preauth:scroll-area-merge-refs',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@floating-ui/react' && importer && SCROLL_AREA.test(importer)
+        ? resolve(here, 'src/ui/merge-refs.ts')
+        : null;
+    },
+    transform(code, id) {
+      if (!SCROLL_AREA.test(id)) return null;
+      const imports = code.split('\n').filter((line) => line.includes('@floating-ui/'));
+      if (imports.length !== 1 || imports[0]?.trim() !== SCROLL_AREA_IMPORT) {
+        throw new Error(
+          `Mantine's ScrollArea imports from floating-ui: ${imports.join(' ')}; update scrollAreaMergeRefs`,
+        );
+      }
+      return null;
+    },
+  };
+}
+
 // Set while plannedChunks() builds this same configuration a first time, without merging.
 const UNMERGED_BUILD = 'PREAUTH_UNMERGED_CHUNKS';
 const unmergedBuild = process.env[UNMERGED_BUILD] === '1';
@@ -145,7 +178,7 @@ const chunkPlan: ChunkPlan = new Map();
 
 export default defineConfig({
   root: here,
-  plugins: [react(), mantineComponentStyles(), plannedChunks(chunkPlan), precompressAssets()],
+  plugins: [react(), mantineComponentStyles(), scrollAreaMergeRefs(), plannedChunks(chunkPlan), precompressAssets()],
   resolve: {
     alias: {
       '@preauth/domain': resolve(root, 'libs/domain/src/index.ts'),

@@ -11,8 +11,8 @@ import { BEFORE_SESSION } from './query-client';
  * Asks for the data of the list a visit starts on (worklist or case list, and the worklist's
  * "Asked of me" and follow-ups due) with the same keys and requests as the page itself, so that it
  * is on its way while the page's chunks download and the page finds it cached instead of asking
- * only once it has rendered. Asked before the session is
- * known, so a 401 here is quiet (RequireAuth handles the visitor who is not signed in).
+ * only once it has rendered. Asked before the session is known, so a 401 here is quiet
+ * (RequireAuth handles the visitor who is not signed in).
  */
 export function prefetchListData(client: QueryClient, pathname: string, search: string): void {
   const params = () => readListParams(new URLSearchParams(search));
